@@ -1,0 +1,41 @@
+namespace Datawijs.Domain.Datasets;
+
+/// <summary>How a feature's values are measured.</summary>
+public enum FeatureType
+{
+    Categorical,
+    Numeric,
+}
+
+/// <summary>What a feature may be used for.</summary>
+public enum FeatureRole
+{
+    /// <summary>Takes part in the distance between households.</summary>
+    Clustering,
+
+    /// <summary>Only describes a profile afterwards; never in the distance.</summary>
+    Descriptive,
+
+    /// <summary>
+    /// A characteristic such as migration background: never in the distance, only reported to
+    /// check that profiles do not reinforce existing inequality.
+    /// </summary>
+    Protected,
+}
+
+/// <summary>
+/// A declared feature of a dataset. Categorical features list their allowed values; numeric
+/// features may give a range. Only mutable features are ever suggested as a change in a
+/// counterfactual.
+/// </summary>
+public sealed record FeatureDefinition(
+    string Name,
+    FeatureType Type,
+    FeatureRole Role,
+    bool Mutable,
+    IReadOnlyList<string>? Values = null,
+    double? Min = null,
+    double? Max = null)
+{
+    public bool InDistance => Role == FeatureRole.Clustering;
+}
