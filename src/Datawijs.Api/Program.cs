@@ -1,6 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+return await Datawijs.Api.Hosting.DatawijsApplication.RunAsync(args);
 
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+/// <summary>The entry point.</summary>
+public partial class Program;

@@ -1,0 +1,102 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Datawijs.Api.Hosting;
+using Datawijs.Api.Http;
+using Datawijs.Data.Tenants;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Datawijs.Api.Auth;
+
+public sealed class ZgwAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    TenantRepository tenants,
+    ClientSecrets secrets,
+    AuthSettings settings,
+    TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ZgwJwt";
+    private const string FailureKey = "datawijs.auth.failure";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (string.IsNullOrEmpty(header))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return Fail("The Authorization header must be 'Bearer <jwt>'.");
+        }
+
+        var parsed = ZgwToken.Parse(header["Bearer ".Length..].Trim(), out var error);
+        if (parsed is null)
+        {
+            return Fail(error!);
+        }
+
+        var client = await tenants.FindClientAsync(parsed.Claims.ClientId, Context.RequestAborted);
+        if (client is null || client.RevokedAt is not null)
+        {
+            return Fail("The client is unknown or revoked.");
+        }
+
+        var secret = secrets.Derive(client.ClientId, client.SecretSalt);
+        if (!ClientSecrets.Matches(secret, client.SecretHash))
+        {
+            // The master key changed since this client was issued: its secret no longer exists.
+            Logger.LogWarning("Client {ClientId} cannot be verified with the configured master key.", client.ClientId);
+            return Fail("The client is unknown or revoked.");
+        }
+
+        var result = ZgwToken.Verify(parsed, System.Text.Encoding.UTF8.GetBytes(secret), clock.GetUtcNow(), TimeSpan.FromSeconds(settings.TokenMaxAgeSeconds));
+        if (!result.IsValid)
+        {
+            return Fail(result.Error!);
+        }
+
+        var claims = new List<Claim>
+        {
+            new(ClaimNames.TenantId, client.TenantId.ToString("D")),
+            new(ClaimNames.TenantSlug, client.TenantSlug),
+            new(ClaimNames.ClientId, client.ClientId),
+            new(ClaimTypes.NameIdentifier, client.ClientId),
+            new(ClaimNames.Scope, client.Scopes),
+        };
+        if (result.Claims!.UserId is { } userId)
+        {
+            claims.Add(new Claim(ClaimNames.UserId, userId));
+        }
+
+        if (result.Claims.UserRepresentation is { } representation)
+        {
+            claims.Add(new Claim(ClaimNames.UserRepresentation, representation));
+        }
+
+        var identity = new ClaimsIdentity(claims, SchemeName, ClaimTypes.NameIdentifier, ClaimTypes.Role);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var reason = Context.Items[FailureKey] as string;
+        Response.Headers.WWWAuthenticate = reason is null ? "Bearer" : "Bearer error=\"invalid_token\"";
+        await Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "unauthorized",
+            reason ?? "This operation needs 'Authorization: Bearer <jwt>' signed with the client's secret.");
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        await Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "forbidden",
+            "The client lacks the scope this operation needs.");
+
+    private AuthenticateResult Fail(string reason)
+    {
+        Context.Items[FailureKey] = reason;
+        return AuthenticateResult.Fail(reason);
+    }
+}

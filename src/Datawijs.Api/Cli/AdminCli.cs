@@ -1,0 +1,218 @@
+using System.Text.Json;
+using Datawijs.Api.Auth;
+using Datawijs.Api.Hosting;
+using Datawijs.Data.Infrastructure;
+using Datawijs.Data.Tenants;
+
+namespace Datawijs.Api.Cli;
+
+/// <summary>
+/// Admin sub-commands of the API executable. They run against the configured database
+/// (the same configuration as the server) and exit.
+/// </summary>
+public static class AdminCli
+{
+    public const string Usage = """
+        Usage: Datawijs.Api [command]
+          (no command)                                   run the API
+          migrate                                        apply database migrations
+          tenants add <slug> --name "<name>"             add a tenant (idempotent)
+          clients add --tenant <slug> --scopes <list|*> [--json]
+                                                         add a client; prints its id and secret once
+          clients list --tenant <slug>                   list a tenant's clients (never secrets)
+          clients revoke <clientId>                      revoke a client
+          openapi [<file>]                               write the OpenAPI document (stdout or file)
+        Scopes: 
+        """ + "scans:read, scans:write, profiles:manage, assignments:write, objections:review, citizen-portal, or *";
+
+    private static readonly JsonSerializerOptions PrettyJson = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly string[] Commands = ["migrate", "tenants", "clients", "openapi", "help", "--help", "-h"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+
+    public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(services);
+        try
+        {
+            return args switch
+            {
+                ["migrate"] => Migrate(services, stdout, stderr),
+                ["tenants", "add", var slug, .. var rest] => await AddTenantAsync(services, slug, rest, stdout, stderr),
+                ["clients", "add", .. var rest] => await AddClientAsync(services, rest, stdout, stderr),
+                ["clients", "list", .. var rest] => await ListClientsAsync(services, rest, stdout, stderr),
+                ["clients", "revoke", var clientId] => await RevokeClientAsync(services, clientId, stdout, stderr),
+                ["help" or "--help" or "-h"] => Help(stdout),
+                _ => Fail(stderr, "Unknown or incomplete command.\n" + Usage),
+            };
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or IOException)
+        {
+            return Fail(stderr, "error: " + ex.Message);
+        }
+    }
+
+    private static int Migrate(IServiceProvider services, TextWriter stdout, TextWriter stderr)
+    {
+        var result = MigrationRunner.Run(services.GetRequiredService<DatabaseOptions>());
+        if (!result.Successful)
+        {
+            return Fail(stderr, "Migration failed: " + result.Error);
+        }
+
+        stdout.WriteLine(result.Applied.Count == 0 ? "Database is up to date." : "Applied: " + string.Join(", ", result.Applied));
+        return 0;
+    }
+
+    /// <summary>Writes the served contract, indented, as it is checked in at openapi/openapi.json.</summary>
+    public static async Task<int> WriteOpenApiAsync(string document, string? file, TextWriter stdout)
+    {
+        ArgumentNullException.ThrowIfNull(stdout);
+        var pretty = JsonSerializer.Serialize(JsonDocument.Parse(document).RootElement, PrettyJson) + "\n";
+        if (file is null)
+        {
+            await stdout.WriteAsync(pretty);
+        }
+        else
+        {
+            await File.WriteAllTextAsync(file, pretty);
+            stdout.WriteLine("Wrote " + Path.GetFullPath(file));
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> AddTenantAsync(IServiceProvider services, string slug, string[] rest, TextWriter stdout, TextWriter stderr)
+    {
+        var name = Option(rest, "--name");
+        if (!TenantAdministration.IsValidSlug(slug))
+        {
+            return Fail(stderr, "The slug must be lowercase letters, digits and hyphens (1-64), e.g. 'utrecht'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 200)
+        {
+            return Fail(stderr, "Give the tenant's name: tenants add <slug> --name \"<name>\" (at most 200 characters).");
+        }
+
+        EnsureMigrated(services);
+        var (tenant, created) = await services.GetRequiredService<TenantAdministration>().AddTenantAsync(slug, name.Trim());
+        stdout.WriteLine(created ? $"Added tenant '{tenant.Slug}' ({tenant.Name})." : $"Tenant '{tenant.Slug}' already exists ({tenant.Name}); nothing changed.");
+        return 0;
+    }
+
+    private static async Task<int> AddClientAsync(IServiceProvider services, string[] rest, TextWriter stdout, TextWriter stderr)
+    {
+        var slug = Option(rest, "--tenant");
+        var scopeList = Option(rest, "--scopes");
+        var asJson = rest.Contains("--json");
+        if (string.IsNullOrWhiteSpace(slug) || string.IsNullOrWhiteSpace(scopeList))
+        {
+            return Fail(stderr, "Usage: clients add --tenant <slug> --scopes <comma list or *> [--json]");
+        }
+
+        var (scopes, unknown) = Scopes.Parse(scopeList);
+        if (unknown.Count > 0 || scopes.Count == 0)
+        {
+            return Fail(stderr, "Unknown scope(s): " + string.Join(", ", unknown) + ". Known: " + string.Join(", ", Scopes.Known) + ", or *.");
+        }
+
+        EnsureMigrated(services);
+        var tenant = await services.GetRequiredService<TenantRepository>().FindBySlugAsync(slug);
+        if (tenant is null)
+        {
+            return Fail(stderr, $"No tenant '{slug}'. Add it first: tenants add {slug} --name \"...\"");
+        }
+
+        var client = await services.GetRequiredService<TenantAdministration>().AddClientAsync(tenant, scopes);
+        if (asJson)
+        {
+            stdout.WriteLine(JsonSerializer.Serialize(new { tenant = client.TenantSlug, clientId = client.ClientId, secret = client.Secret }));
+        }
+        else
+        {
+            stdout.WriteLine($"Client for tenant '{client.TenantSlug}' with scopes {string.Join(' ', client.Scopes)}:");
+            stdout.WriteLine("  client id: " + client.ClientId);
+            stdout.WriteLine("  secret   : " + client.Secret);
+            stdout.WriteLine("Store the secret now: it is shown only once.");
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> ListClientsAsync(IServiceProvider services, string[] rest, TextWriter stdout, TextWriter stderr)
+    {
+        var slug = Option(rest, "--tenant");
+        if (string.IsNullOrWhiteSpace(slug))
+        {
+            return Fail(stderr, "Usage: clients list --tenant <slug>");
+        }
+
+        EnsureMigrated(services);
+        var repository = services.GetRequiredService<TenantRepository>();
+        var tenant = await repository.FindBySlugAsync(slug);
+        if (tenant is null)
+        {
+            return Fail(stderr, $"No tenant '{slug}'.");
+        }
+
+        var clients = await repository.ListClientsAsync(tenant.Id);
+        stdout.WriteLine($"{"client id",-30} {"created (UTC)",-20} {"status",-8} scopes");
+        foreach (var client in clients)
+        {
+            stdout.WriteLine($"{client.ClientId,-30} {client.CreatedAt.UtcDateTime,-20:yyyy-MM-dd HH:mm:ss} {(client.RevokedAt is null ? "active" : "revoked"),-8} {client.Scopes}");
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> RevokeClientAsync(IServiceProvider services, string clientId, TextWriter stdout, TextWriter stderr)
+    {
+        EnsureMigrated(services);
+        var repository = services.GetRequiredService<TenantRepository>();
+        var client = await repository.FindClientAsync(clientId);
+        if (client is null)
+        {
+            return Fail(stderr, $"No client '{clientId}'.");
+        }
+
+        if (client.RevokedAt is not null)
+        {
+            stdout.WriteLine($"Client '{clientId}' was already revoked.");
+            return 0;
+        }
+
+        await repository.RevokeClientAsync(clientId, services.GetRequiredService<TimeProvider>().GetUtcNow());
+        stdout.WriteLine($"Revoked client '{clientId}'. Its tokens are refused from now on.");
+        return 0;
+    }
+
+    private static void EnsureMigrated(IServiceProvider services)
+    {
+        var result = MigrationRunner.Run(services.GetRequiredService<DatabaseOptions>());
+        if (!result.Successful)
+        {
+            throw new InvalidOperationException("Migration failed: " + result.Error);
+        }
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static int Help(TextWriter stdout)
+    {
+        stdout.WriteLine(Usage);
+        return 0;
+    }
+
+    private static int Fail(TextWriter stderr, string message)
+    {
+        stderr.WriteLine(message);
+        return 2;
+    }
+}

@@ -1,0 +1,63 @@
+using Dapper;
+using Datawijs.Api.Http;
+using Datawijs.Api.OpenApi;
+using Datawijs.Data.Infrastructure;
+using FastEndpoints;
+
+namespace Datawijs.Api.Features.Health;
+
+public sealed class HealthStatus
+{
+    /// <summary>"ok" when healthy.</summary>
+    public string Status { get; init; } = "ok";
+}
+
+public sealed class Live : EndpointWithoutRequest<HealthStatus>
+{
+    public override void Configure()
+    {
+        Get("/health/live");
+        RoutePrefixOverride(string.Empty);
+        AllowAnonymous();
+        Tags("Health");
+        Options(b => b.WithOperationId("getLiveness"));
+        Summary(s => s.Summary = "The process is up (no dependencies checked)");
+        Description(b => b.Produces<HealthStatus>(200));
+    }
+
+    public override Task HandleAsync(CancellationToken ct) => Send.OkAsync(new HealthStatus(), ct);
+}
+
+public sealed class Ready(IDbConnectionFactory connections, ILogger<Ready> logger) : EndpointWithoutRequest<HealthStatus>
+{
+    public override void Configure()
+    {
+        Get("/health/ready");
+        RoutePrefixOverride(string.Empty);
+        AllowAnonymous();
+        Tags("Health");
+        Options(b => b.WithOperationId("getReadiness"));
+        Summary(s => s.Summary = "The API can serve requests: the database answers");
+        Description(b => b.Produces<HealthStatus>(200).ProducesProblems(503));
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            await using var connection = await connections.OpenAsync(timeout.Token);
+            await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT 1", cancellationToken: timeout.Token));
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Readiness check failed: the database does not answer.");
+            HttpContext.Response.Headers.RetryAfter = "5";
+            await Problems.WriteAsync(HttpContext, StatusCodes.Status503ServiceUnavailable, "database-unavailable", "The database does not answer.");
+            return;
+        }
+
+        await Send.OkAsync(new HealthStatus(), ct);
+    }
+}

@@ -1,0 +1,31 @@
+using Datawijs.Api.Auth;
+using Datawijs.Api.OpenApi;
+using Datawijs.Data.Organisations;
+using FastEndpoints;
+
+namespace Datawijs.Api.Features.Organisations.Get;
+
+public sealed class Endpoint(OrganisationRepository organisations) : Endpoint<Request, Organisation>
+{
+    public override void Configure()
+    {
+        Get("/organisations/{id}");
+        Scopes(Auth.Scopes.ScansRead, Auth.Scopes.ScansWrite);
+        Tags("Organisations");
+        Options(b => b.WithOperationId("getOrganisation"));
+        Summary(s => s.Summary = "Get one organisation");
+        Description(b => b.Produces<Organisation>(200).ProducesProblems(400, 404));
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var row = await organisations.FindAsync(Caller.From(User).TenantId, req.Id, ct);
+        if (row is null)
+        {
+            await Send.NotFoundAsync(ct);
+            return;
+        }
+
+        await Send.OkAsync(Organisation.From(row), ct);
+    }
+}

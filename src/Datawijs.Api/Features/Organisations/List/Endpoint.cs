@@ -1,0 +1,37 @@
+using Datawijs.Api.Auth;
+using Datawijs.Api.OpenApi;
+using Datawijs.Data.Infrastructure;
+using Datawijs.Data.Organisations;
+using FastEndpoints;
+
+namespace Datawijs.Api.Features.Organisations.List;
+
+public sealed class Endpoint(OrganisationRepository organisations) : Endpoint<Request, OrganisationList>
+{
+    public const int DefaultLimit = 50;
+
+    public override void Configure()
+    {
+        Get("/organisations");
+        Scopes(Auth.Scopes.ScansRead, Auth.Scopes.ScansWrite);
+        Tags("Organisations");
+        Options(b => b.WithOperationId("listOrganisations"));
+        Summary(s =>
+        {
+            s.Summary = "List the tenant's organisations";
+            s.Description = "Oldest first, cursor-paginated: pass the page's `next` as `cursor` until it is null.";
+        });
+        Description(b => b.Produces<OrganisationList>(200).ProducesProblems(400));
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        PageCursor? after = PageCursor.TryDecode(req.Cursor, out var cursor) ? cursor : null;
+        var page = await organisations.PageAsync(Caller.From(User).TenantId, after, req.Limit ?? DefaultLimit, ct);
+        await Send.OkAsync(new OrganisationList
+        {
+            Items = page.Items.Select(Organisation.From).ToList(),
+            Next = page.Next?.Encode(),
+        }, ct);
+    }
+}

@@ -1,0 +1,50 @@
+using Datawijs.Data.Organisations;
+
+namespace Datawijs.Api.Features.Organisations;
+
+public static class OrganisationKinds
+{
+    public static readonly IReadOnlyList<string> All = ["municipality", "department", "partner", "other"];
+}
+
+/// <summary>A scanned organisation with the attributes used to form peer groups.</summary>
+public sealed class Organisation
+{
+    public Guid Id { get; init; }
+
+    public string Name { get; init; } = "";
+
+    /// <summary>municipality, department, partner or other.</summary>
+    public string Kind { get; init; } = "";
+
+    public int? Inhabitants { get; init; }
+
+    public string? Region { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public static Organisation From(OrganisationRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new Organisation
+        {
+            Id = row.Id,
+            Name = row.Name,
+            Kind = row.Kind,
+            Inhabitants = row.Inhabitants,
+            Region = row.Region,
+            CreatedAt = row.CreatedAt,
+            UpdatedAt = row.UpdatedAt,
+        };
+    }
+}
+
+public sealed class OrganisationList
+{
+    public IReadOnlyList<Organisation> Items { get; init; } = [];
+
+    /// <summary>Pass as <c>cursor</c> to get the next page; null on the last page.</summary>
+    public string? Next { get; init; }
+}

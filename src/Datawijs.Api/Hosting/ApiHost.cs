@@ -1,0 +1,80 @@
+using Datawijs.Api.Auth;
+using Datawijs.Api.Http;
+using Datawijs.Api.OpenApi;
+using Datawijs.Data;
+using Datawijs.Domain.Privacy;
+using FastEndpoints;
+
+namespace Datawijs.Api.Hosting;
+
+/// <summary>Registers the services and builds the request pipeline of the API.</summary>
+public static class ApiHost
+{
+    public static void AddServices(WebApplicationBuilder builder, StartupConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var services = builder.Services;
+        var json = JsonDefaults.Create();
+
+        services.AddSingleton(configuration);
+        services.AddSingleton(configuration.Auth);
+        services.AddSingleton(configuration.RateLimiting);
+        services.AddSingleton(configuration.Limits);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new KeyRing(configuration.MasterKey));
+        services.AddSingleton<ClientSecrets>();
+        services.AddDatawijsData(configuration.Database);
+        services.AddSingleton<DemoSeeder>();
+
+        services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
+        services.AddAuthentication(ZgwAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ZgwAuthenticationHandler>(ZgwAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.AddDatawijsRateLimiting(configuration.RateLimiting);
+        services.AddFastEndpoints(o => o.Assemblies = [typeof(ApiHost).Assembly]);
+        services.AddDatawijsOpenApi(json);
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = configuration.Limits.MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+        });
+        builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+    }
+
+    public static void UsePipeline(WebApplication app, StartupConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(configuration);
+        app.UseMiddleware<ConventionsMiddleware>();
+        app.UseMiddleware<PublicCorsMiddleware>();
+        app.UseSwagger(o =>
+        {
+            o.RouteTemplate = OpenApiSetup.RouteTemplate;
+            o.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_0;
+        });
+        app.UseRouting();
+        app.UseMiddleware<BodySizeMiddleware>();
+        app.UseAuthentication();
+        if (configuration.RateLimiting.PermitsPerSecond > 0)
+        {
+            app.UseRateLimiter();
+        }
+
+        app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
+        app.UseFastEndpoints(c =>
+        {
+            c.Endpoints.RoutePrefix = "api/v1";
+            c.Endpoints.ShortNames = false;
+            JsonDefaults.Configure(c.Serializer.Options);
+            c.Errors.ContentType = Problems.ContentType;
+            c.Errors.ResponseBuilder = Problems.FromValidationFailures;
+            c.Errors.ProducesMetadataType = typeof(Problem);
+            c.Security.ScopeClaimType = ClaimNames.Scope;
+            c.Binding.UsePropertyNamingPolicy = true;
+        });
+    }
+}

@@ -1,0 +1,33 @@
+namespace Datawijs.Api.Hosting;
+
+public sealed class AuthSettings
+{
+    public const string Section = "Auth";
+
+    /// <summary>How old a token's iat may be; ZGW clients usually send no exp.</summary>
+    public int TokenMaxAgeSeconds { get; set; } = 3600;
+}
+
+public sealed class RateLimitingSettings
+{
+    public const string Section = "RateLimiting";
+
+    /// <summary>Per client (per remote address when anonymous); 0 switches the limiter off.</summary>
+    public int PermitsPerSecond { get; set; } = 200;
+}
+
+public sealed class PseudonymisationSettings
+{
+    public const string Section = "Pseudonymisation";
+
+    /// <summary>Base64, at least 32 bytes.</summary>
+    public string? MasterKey { get; set; }
+}
+
+public sealed class LimitsSettings
+{
+    public const string Section = "Limits";
+
+    /// <summary>Largest JSON request body; uploads set their own limit.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+}

@@ -1,0 +1,41 @@
+using Datawijs.Api.Auth;
+using Datawijs.Data.Tenants;
+
+namespace Datawijs.Api.Hosting;
+
+/// <summary>
+/// In Development, a demo tenant with one all-scopes client, and its credentials printed on
+/// every start, so a newcomer can call the API within a minute. Never runs elsewhere.
+/// </summary>
+public sealed class DemoSeeder(TenantRepository tenants, TenantAdministration administration, TimeProvider clock)
+{
+    public const string TenantSlug = "demo";
+
+    public async Task<IssuedClient> EnsureAsync(CancellationToken ct = default)
+    {
+        var (tenant, _) = await administration.AddTenantAsync(TenantSlug, "Demogemeente (synthetic data)", ct);
+        foreach (var existing in await tenants.ListClientsAsync(tenant.Id, ct))
+        {
+            if (existing.RevokedAt is null && administration.SecretOf(existing) is { } secret)
+            {
+                return new IssuedClient(tenant.Slug, existing.ClientId, secret, existing.Scopes.Split(' '));
+            }
+        }
+
+        return await administration.AddClientAsync(tenant, Scopes.Known, ct);
+    }
+
+    public void Print(IssuedClient client, string baseUrl, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(output);
+        var token = ZgwToken.Create(client.ClientId, client.Secret, clock.GetUtcNow(), userId: "demo-user", userRepresentation: "Demo Medewerker");
+        output.WriteLine();
+        output.WriteLine("Datawijs development demo (synthetic tenant '" + client.TenantSlug + "'):");
+        output.WriteLine("  client id : " + client.ClientId);
+        output.WriteLine("  secret    : " + client.Secret);
+        output.WriteLine("  token     : " + token + "   (valid for one hour)");
+        output.WriteLine("  try       : curl -H \"Authorization: Bearer " + token + "\" " + baseUrl + "/api/v1/organisations");
+        output.WriteLine();
+    }
+}

@@ -1,0 +1,146 @@
+using System.Security.Cryptography;
+using Datawijs.Api.Auth;
+using Datawijs.Data.Idempotency;
+
+namespace Datawijs.Api.Http;
+
+/// <summary>Marks a creating POST that honours the Idempotency-Key header.</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class IdempotentAttribute : Attribute;
+
+/// <summary>
+/// A creating POST sent with an Idempotency-Key is done once per client and key: a retry of
+/// the same request gets the first response again (status, Location and body), a retry while
+/// the first is still running gets 409, and the same key on a different request gets 422.
+/// A first attempt that fails with 5xx releases the key so that it can be retried.
+/// </summary>
+public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyRepository records, TimeProvider clock)
+{
+    public const string Header = "Idempotency-Key";
+    private const int MaxKeyLength = 200;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var key = context.Request.Headers[Header].ToString();
+        if (string.IsNullOrEmpty(key)
+            || !HttpMethods.IsPost(context.Request.Method)
+            || context.GetEndpoint()?.Metadata.GetMetadata<IdempotentAttribute>() is null
+            || context.User.Identity?.IsAuthenticated != true)
+        {
+            await next(context);
+            return;
+        }
+
+        if (key.Length > MaxKeyLength || key.Any(char.IsControl))
+        {
+            await Problems.WriteAsync(context, 400, "invalid-idempotency-key",
+                $"The Idempotency-Key header must be at most {MaxKeyLength} printable characters.",
+                [new InvalidParam(Header, "invalid", "At most 200 printable characters.")]);
+            return;
+        }
+
+        var caller = Caller.From(context.User);
+        context.Request.EnableBuffering();
+        var hash = await HashRequestAsync(context);
+        var claim = new IdempotencyRecord
+        {
+            TenantId = caller.TenantId,
+            ClientId = caller.ClientId,
+            IdemKey = key,
+            RequestHash = hash,
+            CreatedAt = clock.GetUtcNow(),
+        };
+
+        var earlier = await records.BeginAsync(claim, context.RequestAborted);
+        if (earlier is not null)
+        {
+            await ReplayAsync(context, earlier, hash);
+            return;
+        }
+
+        var originalBody = context.Response.Body;
+        await using var captured = new MemoryStream();
+        context.Response.Body = captured;
+        var completed = false;
+        try
+        {
+            await next(context);
+            captured.Position = 0;
+            if (context.Response.StatusCode < 500)
+            {
+                await records.CompleteAsync(new IdempotencyRecord
+                {
+                    TenantId = claim.TenantId,
+                    ClientId = claim.ClientId,
+                    IdemKey = claim.IdemKey,
+                    StatusCode = context.Response.StatusCode,
+                    Location = context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
+                    ContentType = context.Response.ContentType,
+                    Body = captured.ToArray(),
+                }, CancellationToken.None);
+                completed = true;
+            }
+        }
+        finally
+        {
+            context.Response.Body = originalBody;
+            if (!completed)
+            {
+                await records.AbandonAsync(claim, CancellationToken.None);
+            }
+        }
+
+        captured.Position = 0;
+        await captured.CopyToAsync(originalBody, context.RequestAborted);
+    }
+
+    private static async Task ReplayAsync(HttpContext context, IdempotencyRecord earlier, string hash)
+    {
+        if (!string.Equals(earlier.RequestHash, hash, StringComparison.Ordinal))
+        {
+            await Problems.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused",
+                "This Idempotency-Key was used for a different request. Use a new key for a new request.");
+            return;
+        }
+
+        if (earlier.StatusCode is null)
+        {
+            context.Response.Headers.RetryAfter = "1";
+            await Problems.WriteAsync(context, StatusCodes.Status409Conflict, "idempotency-key-in-progress",
+                "A request with this Idempotency-Key is still being handled. Retry shortly.");
+            return;
+        }
+
+        context.Response.StatusCode = earlier.StatusCode.Value;
+        context.Response.Headers["Idempotent-Replayed"] = "true";
+        if (earlier.Location is not null)
+        {
+            context.Response.Headers.Location = earlier.Location;
+        }
+
+        if (earlier.ContentType is not null)
+        {
+            context.Response.ContentType = earlier.ContentType;
+        }
+
+        if (earlier.Body is { Length: > 0 } body)
+        {
+            await context.Response.Body.WriteAsync(body, context.RequestAborted);
+        }
+    }
+
+    private static async Task<string> HashRequestAsync(HttpContext context)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes(context.Request.Method + " " + context.Request.Path + "\n"));
+        var buffer = new byte[8192];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted)) > 0)
+        {
+            sha.AppendData(buffer, 0, read);
+        }
+
+        context.Request.Body.Position = 0;
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}

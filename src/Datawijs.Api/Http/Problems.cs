@@ -1,0 +1,134 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FluentValidation.Results;
+
+namespace Datawijs.Api.Http;
+
+/// <summary>One invalid input: the field (camelCase, dotted for nested, [i] for items), a stable code and a reason.</summary>
+public sealed record InvalidParam(string Name, string Code, string Reason);
+
+/// <summary>RFC 9457 problem details, with NL GOV's invalidParams for validation errors.</summary>
+public sealed class Problem
+{
+    public string Type { get; init; } = "about:blank";
+
+    public string Title { get; init; } = "";
+
+    public int Status { get; init; }
+
+    public string? Detail { get; init; }
+
+    public string? Instance { get; init; }
+
+    /// <summary>A stable, machine-readable code for the kind of problem.</summary>
+    public string? Code { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<InvalidParam>? InvalidParams { get; init; }
+}
+
+/// <summary>Every error response of the API is written here, so they all look alike.</summary>
+public static class Problems
+{
+    public const string ContentType = "application/problem+json";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public static Problem Create(HttpContext context, int status, string code, string? detail, IReadOnlyList<InvalidParam>? invalidParams = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new Problem
+        {
+            Type = "urn:datawijs:problem:" + code,
+            Title = TitleFor(status),
+            Status = status,
+            Detail = detail,
+            Instance = context.Request.PathBase.Add(context.Request.Path).Value,
+            Code = code,
+            InvalidParams = invalidParams,
+        };
+    }
+
+    public static async Task WriteAsync(HttpContext context, int status, string code, string? detail, IReadOnlyList<InvalidParam>? invalidParams = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Response.HasStarted)
+        {
+            return;
+        }
+
+        context.Response.StatusCode = status;
+        context.Response.ContentType = ContentType;
+        await JsonSerializer.SerializeAsync(context.Response.Body, Create(context, status, code, detail, invalidParams), Json, context.RequestAborted);
+    }
+
+    /// <summary>FastEndpoints' hook for binding and FluentValidation failures: all of them at once.</summary>
+    public static object FromValidationFailures(List<ValidationFailure> failures, HttpContext context, int status)
+    {
+        var invalid = failures
+            .Select(f => new InvalidParam(FieldName(f.PropertyName), CodeFor(f), f.ErrorMessage))
+            .Distinct()
+            .ToList();
+        return Create(context, status, "invalid-params", "One or more inputs are invalid; see invalidParams.", invalid);
+    }
+
+    public static string TitleFor(int status) => status switch
+    {
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        406 => "Not Acceptable",
+        409 => "Conflict",
+        413 => "Content Too Large",
+        415 => "Unsupported Media Type",
+        422 => "Unprocessable Content",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        503 => "Service Unavailable",
+        _ => "Error",
+    };
+
+    private static string CodeFor(ValidationFailure failure)
+    {
+        if (!string.IsNullOrEmpty(failure.ErrorCode) && !failure.ErrorCode.EndsWith("Validator", StringComparison.Ordinal))
+        {
+            return failure.ErrorCode;
+        }
+
+        return failure.ErrorCode switch
+        {
+            "NotEmptyValidator" or "NotNullValidator" => "required",
+            "MaximumLengthValidator" => "max-length",
+            "MinimumLengthValidator" => "min-length",
+            "LengthValidator" => "length",
+            "InclusiveBetweenValidator" or "ExclusiveBetweenValidator" => "range",
+            "GreaterThanOrEqualValidator" or "GreaterThanValidator" => "minimum",
+            "LessThanOrEqualValidator" or "LessThanValidator" => "maximum",
+            "RegularExpressionValidator" => "pattern",
+            "EmailValidator" => "email",
+            _ => "invalid",
+        };
+    }
+
+    // FastEndpoints reports body-binding failures under "SerializerErrors" and JSON paths as "$.a.b".
+    private static string FieldName(string propertyName)
+    {
+        if (string.IsNullOrEmpty(propertyName))
+        {
+            return "body";
+        }
+
+        var name = propertyName.StartsWith("$.", StringComparison.Ordinal) ? propertyName[2..] : propertyName;
+        if (name is "$" or "SerializerErrors" or "GeneralErrors")
+        {
+            return "body";
+        }
+
+        return string.Join('.', name.Split('.').Select(part => part.Length > 0 ? char.ToLowerInvariant(part[0]) + part[1..] : part));
+    }
+}

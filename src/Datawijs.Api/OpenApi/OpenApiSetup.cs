@@ -1,0 +1,176 @@
+using System.Text.Json;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Datawijs.Api.OpenApi;
+
+public static class OpenApiSetup
+{
+    /// <summary>Swashbuckle's document name; it makes the served path /api/v1/openapi.json.</summary>
+    public const string DocumentName = "openapi";
+    public const string RouteTemplate = "api/v1/{documentName}.json";
+    public const string DocumentPath = "/api/v1/openapi.json";
+
+    public static IServiceCollection AddDatawijsOpenApi(this IServiceCollection services, JsonSerializerOptions json)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc(DocumentName, new OpenApiInfo
+            {
+                Title = "Datawijs API",
+                Version = Http.ConventionsMiddleware.ApiVersion,
+                Description = """
+                    Datawijs: data maturity scans, anonymised cluster profiles of households and transparency
+                    for citizens, for the Dutch social domain. Authenticate with a ZGW-style JWT: HS256 signed
+                    with your client secret, claims `client_id` (or `iss`) and `iat`, optional `user_id` and
+                    `user_representation`. Errors are application/problem+json (RFC 9457).
+                    """,
+                Contact = new OpenApiContact
+                {
+                    Name = "Datawijs maintainers",
+                    Email = "datawijs@example.org",
+                    Url = new Uri("https://example.org/datawijs"),
+                },
+                License = new OpenApiLicense { Name = "EUPL-1.2", Url = new Uri("https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12") },
+            });
+            options.AddSecurityDefinition(FastEndpointsOperationFilter.SecuritySchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "ZGW-style JWT signed HS256 with the client secret: claims client_id/iss, iat; optional user_id, user_representation.",
+            });
+            options.OperationFilter<FastEndpointsOperationFilter>(json);
+            options.DocumentFilter<TidyDocumentFilter>();
+            options.CustomSchemaIds(SchemaIds.For);
+            options.SupportNonNullableReferenceTypes();
+            options.NonNullableReferenceTypesAsRequired();
+            options.UseAllOfToExtendReferenceSchemas();
+            var xml = Path.Combine(AppContext.BaseDirectory, "Datawijs.Api.xml");
+            if (File.Exists(xml))
+            {
+                options.IncludeXmlComments(xml);
+            }
+        });
+        return services;
+    }
+}
+
+/// <summary>Readable, unique schema names: the slice's request types are named after their action.</summary>
+public static class SchemaIds
+{
+    public static string For(Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        if (type.IsGenericType)
+        {
+            return type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] + string.Concat(type.GetGenericArguments().Select(For));
+        }
+
+        // Datawijs.Api.Features.<Area>.<Action>.Request -> <Action><Area>Request, e.g. CreateOrganisationsRequest.
+        var ns = type.Namespace ?? "";
+        if (type.Name is "Request" or "Response" && ns.Contains(".Features.", StringComparison.Ordinal))
+        {
+            var parts = ns.Split('.');
+            var action = parts[^1];
+            var area = parts[^2];
+            return action + Singular(area) + type.Name;
+        }
+
+        return type.DeclaringType is { } outer ? For(outer) + type.Name : type.Name;
+    }
+
+    private static string Singular(string area) => area.EndsWith('s') ? area[..^1] : area;
+}
+
+/// <summary>Drops schemas no operation uses (the DTOs of GET operations) and orders the document.</summary>
+public sealed class TidyDocumentFilter : IDocumentFilter
+{
+    private static readonly Dictionary<string, string> TagDescriptions = new()
+    {
+        ["Health"] = "Liveness and readiness for orchestrators and load balancers (no authentication).",
+        ["Organisations"] = "Organisations that run maturity scans, with the attributes that form their peer groups.",
+    };
+
+    public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)
+    {
+        ArgumentNullException.ThrowIfNull(swaggerDoc);
+        ArgumentNullException.ThrowIfNull(context);
+        var schemas = swaggerDoc.Components?.Schemas;
+        if (schemas is null)
+        {
+            return;
+        }
+
+        // Serialise once and keep only schemas reachable from the paths.
+        var used = new HashSet<string>();
+        var pending = new Queue<string>();
+        var pathsJson = Serialize(swaggerDoc.Paths);
+        foreach (var id in Referenced(pathsJson))
+        {
+            if (used.Add(id))
+            {
+                pending.Enqueue(id);
+            }
+        }
+
+        while (pending.Count > 0)
+        {
+            var id = pending.Dequeue();
+            if (!schemas.TryGetValue(id, out var schema))
+            {
+                continue;
+            }
+
+            foreach (var child in Referenced(Serialize(schema)))
+            {
+                if (used.Add(child))
+                {
+                    pending.Enqueue(child);
+                }
+            }
+        }
+
+        foreach (var id in schemas.Keys.Where(k => !used.Contains(k)).ToList())
+        {
+            schemas.Remove(id);
+        }
+
+        var ordered = schemas.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+        schemas.Clear();
+        foreach (var (key, value) in ordered)
+        {
+            schemas[key] = value;
+        }
+
+        // Document tags are the operations' tags (not the application name Swashbuckle defaults to).
+        var tags = swaggerDoc.Paths.Values
+            .SelectMany(p => p.Operations?.Values.AsEnumerable() ?? [])
+            .SelectMany(o => o.Tags?.Select(t => t.Name) ?? [])
+            .OfType<string>()
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+        swaggerDoc.Tags = tags.Select(name => new OpenApiTag { Name = name, Description = TagDescriptions.GetValueOrDefault(name) }).ToHashSet();
+    }
+
+    private static string Serialize(IOpenApiSerializable element)
+    {
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        element.SerializeAsV3(new OpenApiJsonWriter(writer));
+        return writer.ToString();
+    }
+
+    private static IEnumerable<string> Referenced(string json)
+    {
+        const string marker = "\"#/components/schemas/";
+        var index = 0;
+        while ((index = json.IndexOf(marker, index, StringComparison.Ordinal)) >= 0)
+        {
+            index += marker.Length;
+            var end = json.IndexOf('"', index);
+            yield return json[index..end];
+            index = end;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Datawijs.Api.Http;
+
+namespace Datawijs.Api.OpenApi;
+
+/// <summary>The stable operationId of an endpoint in the contract (and so the generated client's method name).</summary>
+public sealed record OperationIdMetadata(string Id);
+
+public static class RouteHandlerBuilderExtensions
+{
+    public static RouteHandlerBuilder WithOperationId(this RouteHandlerBuilder builder, string operationId)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithMetadata(new OperationIdMetadata(operationId));
+    }
+
+    /// <summary>Declares the problem+json answers an operation can give besides those every secured operation has.</summary>
+    public static RouteHandlerBuilder ProducesProblems(this RouteHandlerBuilder builder, params int[] statusCodes)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        foreach (var status in statusCodes)
+        {
+            builder.Produces<Problem>(status, Problems.ContentType);
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,29 @@
+using FluentValidation;
+using FluentValidation.Validators;
+
+namespace Datawijs.Api.Validation;
+
+/// <summary>A string restricted to a fixed list; the OpenAPI schema shows the list as an enum.</summary>
+public sealed class OneOfValidator<T>(IReadOnlyList<string> values) : PropertyValidator<T, string?>
+{
+    public override string Name => "OneOfValidator";
+
+    public IReadOnlyList<string> Values { get; } = values;
+
+    public override bool IsValid(ValidationContext<T> context, string? value) => value is null || Values.Contains(value, StringComparer.Ordinal);
+
+    protected override string GetDefaultMessageTemplate(string errorCode) =>
+        "'{PropertyName}' must be one of: " + string.Join(", ", Values) + ".";
+}
+
+public static class ValidationRules
+{
+    public static IRuleBuilderOptions<T, string?> IsOneOf<T>(this IRuleBuilder<T, string?> rule, IReadOnlyList<string> values) =>
+        rule.SetValidator(new OneOfValidator<T>(values)).WithErrorCode("one-of");
+
+    /// <summary>Free text that is shown to people: no control characters (they break logs and CSV).</summary>
+    public static IRuleBuilderOptions<T, string?> IsPlainText<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(value => value is null || !value.Any(c => char.IsControl(c) && c != '\n' && c != '\r' && c != '\t'))
+            .WithErrorCode("control-characters")
+            .WithMessage("'{PropertyName}' must not contain control characters.");
+}

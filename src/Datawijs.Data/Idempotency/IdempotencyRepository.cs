@@ -1,0 +1,38 @@
+using Dapper;
+using Datawijs.Data.Infrastructure;
+
+namespace Datawijs.Data.Idempotency;
+
+public sealed class IdempotencyRepository(IDbConnectionFactory connections)
+{
+    private readonly IdempotencySql _sql = Dialect.Pick(connections.Provider, IdempotencySql.Sqlite, IdempotencySql.SqlServer);
+
+    /// <summary>
+    /// Claims the key for this request. Returns null when the claim is new (go ahead), else the
+    /// record of the first request with this key (replay it, or wait if it is still pending).
+    /// </summary>
+    public async Task<IdempotencyRecord?> BeginAsync(IdempotencyRecord claim, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(_sql.Begin, claim, cancellationToken: ct));
+        if (inserted == 1)
+        {
+            return null;
+        }
+
+        return await connection.QuerySingleAsync<IdempotencyRecord>(new CommandDefinition(_sql.Find, claim, cancellationToken: ct));
+    }
+
+    public async Task CompleteAsync(IdempotencyRecord outcome, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(_sql.Complete, outcome, cancellationToken: ct));
+    }
+
+    /// <summary>Releases a claim whose request failed, so a retry may run it again.</summary>
+    public async Task AbandonAsync(IdempotencyRecord claim, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(_sql.Abandon, claim, cancellationToken: ct));
+    }
+}

@@ -1,0 +1,40 @@
+using Datawijs.Data.Infrastructure;
+
+namespace Datawijs.Data.Idempotency;
+
+public sealed record IdempotencySql(string Begin, string Find, string Complete, string Abandon) : ISqlStatements
+{
+    public static readonly IdempotencySql Sqlite = new(
+        Begin: """
+            INSERT INTO idempotency_records (tenant_id, client_id, idem_key, request_hash, created_at)
+            VALUES (@TenantId, @ClientId, @IdemKey, @RequestHash, @CreatedAt)
+            ON CONFLICT (tenant_id, client_id, idem_key) DO NOTHING
+            """,
+        Find: """
+            SELECT tenant_id, client_id, idem_key, request_hash, status_code, location, content_type, body, created_at
+            FROM idempotency_records WHERE tenant_id = @TenantId AND client_id = @ClientId AND idem_key = @IdemKey
+            """,
+        Complete: """
+            UPDATE idempotency_records SET status_code = @StatusCode, location = @Location, content_type = @ContentType, body = @Body
+            WHERE tenant_id = @TenantId AND client_id = @ClientId AND idem_key = @IdemKey
+            """,
+        Abandon: "DELETE FROM idempotency_records WHERE tenant_id = @TenantId AND client_id = @ClientId AND idem_key = @IdemKey AND status_code IS NULL");
+
+    public static readonly IdempotencySql SqlServer = new(
+        Begin: """
+            INSERT INTO dbo.IdempotencyRecords (TenantId, ClientId, IdemKey, RequestHash, CreatedAt)
+            SELECT @TenantId, @ClientId, @IdemKey, @RequestHash, @CreatedAt
+            WHERE NOT EXISTS (
+                SELECT 1 FROM dbo.IdempotencyRecords WITH (UPDLOCK, HOLDLOCK)
+                WHERE TenantId = @TenantId AND ClientId = @ClientId AND IdemKey = @IdemKey)
+            """,
+        Find: """
+            SELECT TenantId, ClientId, IdemKey, RequestHash, StatusCode, Location, ContentType, Body, CreatedAt
+            FROM dbo.IdempotencyRecords WHERE TenantId = @TenantId AND ClientId = @ClientId AND IdemKey = @IdemKey
+            """,
+        Complete: """
+            UPDATE dbo.IdempotencyRecords SET StatusCode = @StatusCode, Location = @Location, ContentType = @ContentType, Body = @Body
+            WHERE TenantId = @TenantId AND ClientId = @ClientId AND IdemKey = @IdemKey
+            """,
+        Abandon: "DELETE FROM dbo.IdempotencyRecords WHERE TenantId = @TenantId AND ClientId = @ClientId AND IdemKey = @IdemKey AND StatusCode IS NULL");
+}

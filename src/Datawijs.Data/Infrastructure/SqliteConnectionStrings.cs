@@ -1,0 +1,42 @@
+using Microsoft.Data.Sqlite;
+
+namespace Datawijs.Data.Infrastructure;
+
+public static class SqliteConnectionStrings
+{
+    /// <summary>
+    /// Foreign keys are enforced on every connection, and a busy database is waited for rather
+    /// than failing at once (WAL allows one writer; the timeout covers short write bursts).
+    /// </summary>
+    public static string Normalise(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString)
+        {
+            ForeignKeys = true,
+            Pooling = true,
+        };
+        if (builder.DefaultTimeout == 30)
+        {
+            builder.DefaultTimeout = 15;
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Creates the folder of a file database so a fresh checkout starts without set-up.</summary>
+    public static void EnsureDirectory(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var dataSource = builder.DataSource;
+        if (string.IsNullOrWhiteSpace(dataSource) || dataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory)
+        {
+            return;
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using Datawijs.Data.Idempotency;
+using Datawijs.Data.Infrastructure;
+using Datawijs.Data.Organisations;
+using Datawijs.Data.Tenants;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Datawijs.Data;
+
+public static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddDatawijsData(this IServiceCollection services, DatabaseOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton<IDbConnectionFactory>(new DbConnectionFactory(options));
+        services.AddSingleton<TenantRepository>();
+        services.AddSingleton<OrganisationRepository>();
+        services.AddSingleton<IdempotencyRepository>();
+        return services;
+    }
+}

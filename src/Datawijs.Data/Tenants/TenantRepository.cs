@@ -1,0 +1,56 @@
+using Dapper;
+using Datawijs.Data.Infrastructure;
+
+namespace Datawijs.Data.Tenants;
+
+/// <summary>Tenants and the applications (clients) that call the API on their behalf.</summary>
+public sealed class TenantRepository(IDbConnectionFactory connections)
+{
+    private readonly TenantSql _sql = Dialect.Pick(connections.Provider, TenantSql.Sqlite, TenantSql.SqlServer);
+
+    /// <summary>Creates the tenant if its slug is new; returns the stored tenant either way.</summary>
+    public async Task<(TenantRow Tenant, bool Created)> EnsureAsync(TenantRow candidate, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(_sql.InsertIfMissing, candidate, cancellationToken: ct));
+        var stored = await connection.QuerySingleAsync<TenantRow>(new CommandDefinition(_sql.FindBySlug, new { candidate.Slug }, cancellationToken: ct));
+        return (stored, inserted == 1);
+    }
+
+    public async Task<TenantRow?> FindBySlugAsync(string slug, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<TenantRow>(new CommandDefinition(_sql.FindBySlug, new { Slug = slug }, cancellationToken: ct));
+    }
+
+    public async Task<TenantRow?> FindByIdAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<TenantRow>(new CommandDefinition(_sql.FindById, new { Id = id }, cancellationToken: ct));
+    }
+
+    public async Task AddClientAsync(ClientRow client, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(_sql.InsertClient, client, cancellationToken: ct));
+    }
+
+    public async Task<ClientRow?> FindClientAsync(string clientId, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<ClientRow>(new CommandDefinition(_sql.FindClient, new { ClientId = clientId }, cancellationToken: ct));
+    }
+
+    public async Task<IReadOnlyList<ClientRow>> ListClientsAsync(Guid tenantId, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        var rows = await connection.QueryAsync<ClientRow>(new CommandDefinition(_sql.ListClients, new { TenantId = tenantId }, cancellationToken: ct));
+        return rows.AsList();
+    }
+
+    public async Task<bool> RevokeClientAsync(string clientId, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(_sql.RevokeClient, new { ClientId = clientId, RevokedAt = at }, cancellationToken: ct)) == 1;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+using Datawijs.Api.Auth;
+using Datawijs.Api.Hosting;
+using Datawijs.Data.Tenants;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Datawijs.Tests.Shared;
+
+/// <summary>
+/// The real API (same pipeline, same SQLite provider) on an in-memory test server, with its own
+/// database file and master key. Shared by the tests of one class.
+/// </summary>
+public sealed class TestApiHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly string _directory;
+
+    private TestApiHost(WebApplication app, string directory)
+    {
+        _app = app;
+        _directory = directory;
+        Server = app.GetTestServer();
+    }
+
+    public TestServer Server { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public string DatabasePath => Path.Combine(_directory, "datawijs.db");
+
+    public static async Task<TestApiHost> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "datawijs-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Database:ConnectionString"] = $"Data Source={Path.Combine(directory, "datawijs.db")}",
+            ["Pseudonymisation:MasterKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["RateLimiting:PermitsPerSecond"] = "0",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        var (built, problems) = DatawijsApplication.Build(["--environment=Testing"], forCommand: false, builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(configuration);
+            builder.WebHost.UseTestServer();
+        });
+        if (built is null)
+        {
+            throw new InvalidOperationException(string.Join(Environment.NewLine, problems));
+        }
+
+        if (!DatawijsApplication.Prepare(built, Console.Error))
+        {
+            throw new InvalidOperationException("Migrations failed.");
+        }
+
+        await built.App.StartAsync();
+        return new TestApiHost(built.App, directory);
+    }
+
+    public HttpClient CreateHttpClient()
+    {
+        var client = Server.CreateClient();
+        client.BaseAddress = new Uri("http://localhost");
+        return client;
+    }
+
+    /// <summary>A tenant (created if new) and a fresh client of it with the given scopes.</summary>
+    public async Task<IssuedClient> AddClientAsync(string tenantSlug, params string[] scopes)
+    {
+        var administration = Services.GetRequiredService<TenantAdministration>();
+        var (tenant, _) = await administration.AddTenantAsync(tenantSlug, "Test tenant " + tenantSlug);
+        return await administration.AddClientAsync(tenant, scopes.Length == 0 ? Scopes.Known : scopes);
+    }
+
+    public Task<TenantRow?> FindTenantAsync(string slug) => Services.GetRequiredService<TenantRepository>().FindBySlugAsync(slug);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left for the OS to clean.
+        }
+    }
+}
