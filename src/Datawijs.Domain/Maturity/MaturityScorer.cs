@@ -1,0 +1,214 @@
+namespace Datawijs.Domain.Maturity;
+
+/// <summary>
+/// One respondent's answers: question id -> answer 1–5, or <c>null</c> for "not applicable".
+/// A question that is missing from the dictionary counts as not answered, exactly like "not applicable".
+/// </summary>
+public sealed record RespondentAnswers(string RespondentId, IReadOnlyDictionary<string, int?> Answers);
+
+/// <summary>How the category scores of several respondents are combined into one.</summary>
+public enum RespondentCombination
+{
+    /// <summary>The median: one outlier respondent cannot pull the scan up or down (the default).</summary>
+    Median,
+
+    /// <summary>The arithmetic mean.</summary>
+    Mean,
+}
+
+/// <summary>Options for <see cref="MaturityScorer.Score"/>.</summary>
+public sealed record ScoringOptions
+{
+    public static ScoringOptions Default { get; } = new();
+
+    public RespondentCombination Combination { get; init; } = RespondentCombination.Median;
+
+    /// <summary>Optional target level (1–5) per category id.</summary>
+    public IReadOnlyDictionary<string, int> Targets { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+}
+
+/// <summary>A problem with the input of a score, in the shape of an <c>invalidParams</c> entry.</summary>
+public sealed record ScoringProblem(string Name, string Code, string Reason);
+
+/// <summary>
+/// The score of one category. All numbers are unrounded.
+/// </summary>
+/// <param name="Score">Combined respondent score (1.0–5.0); <c>null</c> when nobody answered any question of the category.</param>
+/// <param name="Level">The level the score reaches; <c>null</c> without a score.</param>
+/// <param name="AnsweredShare">Answers 1–5 divided by (questions × respondents), in [0, 1].</param>
+/// <param name="Agreement">
+/// 1 − σ / 2, where σ is the population standard deviation of the respondents' category scores.
+/// Scores lie in [1, 5], so σ is at most 2 and agreement lies in [0, 1]: 1 when all respondents
+/// agree, 0 when half answered 1 and half 5. <c>null</c> when fewer than two respondents have a score.
+/// </param>
+/// <param name="RespondentCount">Respondents with a score in this category.</param>
+/// <param name="Target">The target level, when one was set.</param>
+/// <param name="Gap">
+/// Target − score, never below 0: how far the category still is from its target (0 = reached).
+/// <c>null</c> without a target or without a score.
+/// </param>
+public sealed record CategoryScore(
+    string CategoryId,
+    double? Score,
+    int? Level,
+    double AnsweredShare,
+    double? Agreement,
+    int RespondentCount,
+    int? Target,
+    double? Gap);
+
+/// <summary>The score of a scan. A stored score never changes; it pins the model it was computed with.</summary>
+/// <param name="Overall">Weighted mean of the category scores that exist; <c>null</c> when no category has one.</param>
+/// <param name="ExcludedCategoryIds">Categories without any answer, left out of <paramref name="Overall"/>.</param>
+public sealed record ScanScore(
+    string ModelId,
+    RespondentCombination Combination,
+    int RespondentCount,
+    IReadOnlyList<CategoryScore> Categories,
+    double? Overall,
+    int? OverallLevel,
+    IReadOnlyList<string> ExcludedCategoryIds)
+{
+    public CategoryScore? Category(string categoryId) =>
+        Categories.FirstOrDefault(c => string.Equals(c.CategoryId, categoryId, StringComparison.Ordinal));
+}
+
+/// <summary>Scores a scan exactly as DESIGN.md describes; pure and unrounded.</summary>
+public static class MaturityScorer
+{
+    public const int LowestAnswer = 1;
+    public const int HighestAnswer = 5;
+
+    /// <summary>
+    /// Lists every problem with the answers and targets at once (unknown questions or categories,
+    /// answers or targets outside 1–5, duplicate respondents). An empty list means <see cref="Score"/> will accept them.
+    /// </summary>
+    public static IReadOnlyList<ScoringProblem> Validate(MaturityModel model, IEnumerable<RespondentAnswers> responses, ScoringOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(responses);
+        var questionIds = model.AllQuestions().Select(x => x.Question.Id).ToHashSet(StringComparer.Ordinal);
+        var problems = new List<ScoringProblem>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var respondent in responses)
+        {
+            if (!seen.Add(respondent.RespondentId))
+            {
+                problems.Add(new($"responses[{respondent.RespondentId}]", "duplicate-respondent", "Each respondent may answer only once per scan."));
+            }
+
+            foreach (var (questionId, answer) in respondent.Answers)
+            {
+                var name = $"responses[{respondent.RespondentId}].answers[{questionId}]";
+                if (!questionIds.Contains(questionId))
+                {
+                    problems.Add(new(name, "unknown-question", $"Model '{model.Id}' has no question '{questionId}'."));
+                }
+                else if (answer is < LowestAnswer or > HighestAnswer)
+                {
+                    problems.Add(new(name, "answer-out-of-range", "An answer is 1 to 5, or null for not applicable."));
+                }
+            }
+        }
+
+        foreach (var (categoryId, target) in (options ?? ScoringOptions.Default).Targets)
+        {
+            var name = $"targets[{categoryId}]";
+            if (model.FindCategory(categoryId) is null)
+            {
+                problems.Add(new(name, "unknown-category", $"Model '{model.Id}' has no category '{categoryId}'."));
+            }
+            else if (target < model.LowestLevel || target > model.HighestLevel)
+            {
+                problems.Add(new(name, "target-out-of-range", "A target is a level from 1 to 5."));
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// Scores the responses. Callers validate first (<see cref="Validate"/>); invalid input is a
+    /// bug in the caller and throws <see cref="ArgumentException"/>.
+    /// </summary>
+    public static ScanScore Score(MaturityModel model, IReadOnlyCollection<RespondentAnswers> responses, ScoringOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(responses);
+        options ??= ScoringOptions.Default;
+        var problems = Validate(model, responses, options);
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"Invalid responses: {problems[0].Name} {problems[0].Code}.", nameof(responses));
+        }
+
+        var categories = model.Categories.Select(c => ScoreCategory(model, c, responses, options)).ToList();
+
+        var scored = model.Categories.Zip(categories).Where(p => p.Second.Score is not null).ToList();
+        double? overall = scored.Count == 0
+            ? null
+            : WeightedMean(scored.Select(p => (p.Second.Score!.Value, p.First.Weight)));
+
+        return new ScanScore(
+            model.Id,
+            options.Combination,
+            responses.Count,
+            MaturityModel.Freeze(categories),
+            overall,
+            overall is { } o ? model.LevelFor(o) : null,
+            MaturityModel.Freeze(categories.Where(c => c.Score is null).Select(c => c.CategoryId)));
+    }
+
+    private static CategoryScore ScoreCategory(MaturityModel model, MaturityCategory category, IReadOnlyCollection<RespondentAnswers> responses, ScoringOptions options)
+    {
+        var perRespondent = new List<double>();
+        var answered = 0;
+        foreach (var respondent in responses)
+        {
+            var answers = new List<(double Value, double Weight)>();
+            foreach (var question in category.Questions)
+            {
+                if (respondent.Answers.TryGetValue(question.Id, out var answer) && answer is { } value)
+                {
+                    answers.Add((value, question.Weight));
+                }
+            }
+
+            answered += answers.Count;
+            if (answers.Count > 0)
+            {
+                perRespondent.Add(WeightedMean(answers));
+            }
+        }
+
+        double? score = perRespondent.Count == 0
+            ? null
+            : options.Combination == RespondentCombination.Mean ? perRespondent.Average() : Statistics.Median(perRespondent);
+        double? agreement = perRespondent.Count < 2 ? null : 1 - (Statistics.PopulationStandardDeviation(perRespondent) / 2);
+        var possible = category.Questions.Count * responses.Count;
+        int? target = options.Targets.TryGetValue(category.Id, out var t) ? t : null;
+        double? gap = target is { } tl && score is { } s ? Math.Max(0, tl - s) : null;
+
+        return new CategoryScore(
+            category.Id,
+            score,
+            score is { } sc ? model.LevelFor(sc) : null,
+            possible == 0 ? 0 : (double)answered / possible,
+            agreement,
+            perRespondent.Count,
+            target,
+            gap);
+    }
+
+    private static double WeightedMean(IEnumerable<(double Value, double Weight)> items)
+    {
+        double sum = 0, weights = 0;
+        foreach (var (value, weight) in items)
+        {
+            sum += value * weight;
+            weights += weight;
+        }
+
+        return sum / weights;
+    }
+}

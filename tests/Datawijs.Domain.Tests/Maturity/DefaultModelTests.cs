@@ -1,0 +1,155 @@
+using Datawijs.Domain.Maturity;
+
+namespace Datawijs.Domain.Tests.Maturity;
+
+public sealed class DefaultModelTests
+{
+    private static readonly string[] CategoryIds =
+        ["leadership-strategy", "culture", "data-security-legal", "data-quality", "processes", "data-literacy", "technology"];
+
+    public static TheoryData<string> ModelIds => new(DefaultMaturityModels.FullV1Id, DefaultMaturityModels.QuickV1Id);
+
+    [Fact]
+    public void Both_variants_ship_with_stable_ids()
+    {
+        Assert.Equal(["dmm-full-v1", "dmm-quick-v1"], DefaultMaturityModels.All.Select(m => m.Id));
+        Assert.Equal(ModelVariant.Full, DefaultMaturityModels.FullV1.Variant);
+        Assert.Equal(ModelVariant.Quick, DefaultMaturityModels.QuickV1.Variant);
+        Assert.All(DefaultMaturityModels.All, m => Assert.Equal(1, m.Version));
+    }
+
+    [Theory]
+    [MemberData(nameof(ModelIds))]
+    public void Every_model_has_the_seven_categories_of_the_design_in_order(string modelId)
+    {
+        var model = DefaultMaturityModels.Find(modelId)!;
+        Assert.Equal(CategoryIds, model.Categories.Select(c => c.Id));
+        Assert.Equal(
+            ["Leiderschap & Strategie", "Cultuur", "Databeveiliging / juridisch", "Datakwaliteit", "Processen", "Datakennis", "Technologie"],
+            model.Categories.Select(c => c.Name.Nl));
+    }
+
+    [Theory]
+    [MemberData(nameof(ModelIds))]
+    public void Every_model_has_five_levels_with_thresholds_one_to_five(string modelId)
+    {
+        var model = DefaultMaturityModels.Find(modelId)!;
+        Assert.Equal([1, 2, 3, 4, 5], model.Levels.Select(l => l.Number));
+        Assert.Equal([1.0, 2.0, 3.0, 4.0, 5.0], model.Levels.Select(l => l.Threshold));
+        Assert.Equal(["Initieel", "Gecontroleerd", "Gestandaardiseerd", "Geoptimaliseerd", "Innovatief"], model.Levels.Select(l => l.Name.Nl));
+        Assert.Equal(["Initial", "Controlled", "Standardised", "Optimised", "Innovative"], model.Levels.Select(l => l.Name.En));
+    }
+
+    [Fact]
+    public void The_full_model_asks_at_least_four_questions_per_category()
+    {
+        Assert.All(DefaultMaturityModels.FullV1.Categories, c => Assert.True(c.Questions.Count >= 4, c.Id));
+    }
+
+    [Fact]
+    public void The_quick_model_asks_one_question_per_category_that_the_full_model_also_asks()
+    {
+        var fullQuestions = DefaultMaturityModels.FullV1.AllQuestions().Select(x => x.Question).ToDictionary(q => q.Id);
+        Assert.All(DefaultMaturityModels.QuickV1.Categories, c =>
+        {
+            var question = Assert.Single(c.Questions);
+            Assert.Equal(fullQuestions[question.Id].Text, question.Text);
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(ModelIds))]
+    public void Every_question_has_a_positive_weight_and_five_level_descriptors(string modelId)
+    {
+        var model = DefaultMaturityModels.Find(modelId)!;
+        Assert.All(model.AllQuestions(), x =>
+        {
+            Assert.True(x.Question.Weight > 0);
+            Assert.Equal(5, x.Question.LevelDescriptors.Count);
+            Assert.Equal(5, x.Question.LevelDescriptors.Distinct().Count());
+        });
+        Assert.All(model.Categories, c => Assert.True(c.Weight > 0));
+    }
+
+    [Theory]
+    [MemberData(nameof(ModelIds))]
+    public void Every_category_has_advice_for_each_level(string modelId)
+    {
+        var model = DefaultMaturityModels.Find(modelId)!;
+        Assert.All(model.Categories, c => Assert.Equal([1, 2, 3, 4, 5], c.Advice.Select(a => a.Level)));
+    }
+
+    [Theory]
+    [MemberData(nameof(ModelIds))]
+    public void All_texts_exist_in_Dutch_and_English(string modelId)
+    {
+        var model = DefaultMaturityModels.Find(modelId)!;
+        var texts = new List<LocalizedText> { model.Name, model.Description };
+        texts.AddRange(model.Levels.SelectMany(l => new[] { l.Name, l.Description }));
+        texts.AddRange(model.Categories.Select(c => c.Name));
+        texts.AddRange(model.Categories.SelectMany(c => c.Advice.Select(a => a.Text)));
+        texts.AddRange(model.AllQuestions().SelectMany(x => x.Question.LevelDescriptors.Prepend(x.Question.Text)));
+
+        Assert.All(texts, t =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(t.Nl));
+            Assert.False(string.IsNullOrWhiteSpace(t.En));
+        });
+        // A forgotten translation usually shows up as the same text twice.
+        Assert.All(texts.Where(t => t.Nl.Length > 12), t => Assert.NotEqual(t.Nl, t.En));
+    }
+
+    [Theory]
+    [MemberData(nameof(ModelIds))]
+    public void All_ids_are_unique_and_kebab_case(string modelId)
+    {
+        var model = DefaultMaturityModels.Find(modelId)!;
+        var ids = model.Categories.Select(c => c.Id)
+            .Concat(model.AllQuestions().Select(x => x.Question.Id))
+            .Concat(model.Categories.SelectMany(c => c.Advice.Select(a => a.Id)))
+            .Concat(model.Levels.Select(l => l.Id))
+            .ToList();
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(ids, id => Assert.Matches("^[a-z0-9]+(-[a-z0-9]+)*$", id));
+    }
+
+    [Theory]
+    [InlineData("culture", 1, "pilot", "pilot")]
+    [InlineData("data-quality", 1, "één persoon of groep verantwoordelijk", "one person or group responsible")]
+    [InlineData("data-literacy", 1, "juiste vragen", "right questions")]
+    [InlineData("leadership-strategy", 1, "datastrategie", "data strategy")]
+    public void The_four_pieces_of_advice_from_the_design_are_in_the_model(string categoryId, int level, string nl, string en)
+    {
+        var advice = DefaultMaturityModels.FullV1.FindCategory(categoryId)!.AdviceAt(level).Text;
+        Assert.Contains(nl, advice.Nl, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(en, advice.En, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Loading_twice_gives_the_same_model()
+    {
+        Assert.Same(DefaultMaturityModels.FullV1, DefaultMaturityModels.Find("dmm-full-v1"));
+        Assert.Null(DefaultMaturityModels.Find("dmm-full-v2"));
+    }
+
+    [Fact]
+    public void A_document_with_a_missing_translation_is_rejected()
+    {
+        const string json = """
+            { "version": 1,
+              "models": [{ "id": "m", "variant": "full", "name": { "nl": "M", "en": "M" }, "description": { "nl": "d", "en": "d" } }],
+              "levels": [{ "level": 1, "id": "one", "threshold": 1, "name": { "nl": "Een" }, "description": { "nl": "d", "en": "d" } }],
+              "categories": [] }
+            """;
+        var error = Assert.Throws<InvalidDataException>(() => MaturityModelDocument.Parse(json));
+        Assert.Contains("English", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_models_lists_cannot_be_changed_by_a_caller()
+    {
+        var categories = DefaultMaturityModels.FullV1.Categories;
+        Assert.False(categories is MaturityCategory[]);
+        Assert.Throws<NotSupportedException>(() => ((IList<MaturityCategory>)categories).Add(categories[0]));
+    }
+}

@@ -1,0 +1,214 @@
+using Datawijs.Domain.Maturity;
+using static Datawijs.Domain.Tests.Maturity.TestModels;
+
+namespace Datawijs.Domain.Tests.Maturity;
+
+public sealed class PeerBenchmarkTests
+{
+    private static readonly DateTimeOffset Day = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static PeerScan Scan(string organisationId, double overall, double? a = null, OrganisationKind kind = OrganisationKind.Municipality, int? inhabitants = 30_000, int day = 0, string modelId = "test-v1")
+    {
+        var categories = new Dictionary<string, double>(StringComparer.Ordinal) { ["b"] = overall };
+        if (a is { } value)
+        {
+            categories["a"] = value;
+        }
+
+        return new PeerScan($"scan-{organisationId}-{day}", new PeerOrganisation(organisationId, kind, inhabitants), modelId, Day.AddDays(day), overall, categories);
+    }
+
+    private static PeerScan[] Scores(params double[] overall) => overall.Select((o, i) => Scan($"org{i}", o)).ToArray();
+
+    private static PeerBenchmark Benchmark(IEnumerable<PeerScan> scans, PeerGroup? group = null) =>
+        PeerBenchmarks.Compute(TwoCategories, group ?? PeerGroup.All, scans);
+
+    [Fact]
+    public void Tiers_are_cut_at_the_type_7_tertiles_of_the_overall_score()
+    {
+        var benchmark = Benchmark(Scores(1, 2, 3, 4, 5));
+        Assert.Equal(2 + (1.0 / 3.0), benchmark.LowerTertile!.Value, 12);
+        Assert.Equal(3 + (2.0 / 3.0), benchmark.UpperTertile!.Value, 12);
+        Assert.Equal(
+            [PeerTier.Followers, PeerTier.Followers, PeerTier.MiddleGroup, PeerTier.Leaders, PeerTier.Leaders],
+            new[] { 1.0, 2, 3, 4, 5 }.Select(s => benchmark.Position(s)!.Tier));
+    }
+
+    [Fact]
+    public void A_score_exactly_on_a_tertile_cut_off_belongs_to_the_middle_group()
+    {
+        // Both tertiles of 1, 2, 2, 2, 5 are exactly 2.
+        var benchmark = Benchmark(Scores(1, 2, 2, 2, 5));
+        Assert.Equal(2.0, benchmark.LowerTertile);
+        Assert.Equal(2.0, benchmark.UpperTertile);
+        Assert.Equal(PeerTier.Followers, benchmark.Position(1)!.Tier);
+        Assert.Equal(PeerTier.MiddleGroup, benchmark.Position(2)!.Tier);
+        Assert.Equal(PeerTier.Leaders, benchmark.Position(5)!.Tier);
+    }
+
+    [Fact]
+    public void A_group_where_everyone_scores_the_same_is_all_middle_group()
+    {
+        var benchmark = Benchmark(Scores(3, 3, 3, 3, 3));
+        var position = benchmark.Position(3)!;
+        Assert.Equal(PeerTier.MiddleGroup, position.Tier);
+        Assert.Equal("Middenmoters", position.TierName.Nl);
+        Assert.Equal(50.0, position.Percentile);
+    }
+
+    [Fact]
+    public void Tier_names_are_the_Dutch_words_of_the_design()
+    {
+        Assert.Equal(["Volgers", "Middenmoters", "Voorlopers"], Enum.GetValues<PeerTier>().Select(t => PeerBenchmarks.TierName(t).Nl));
+    }
+
+    [Theory]
+    [InlineData(4.0, 70.0)]
+    [InlineData(1.0, 10.0)]
+    [InlineData(5.0, 90.0)]
+    [InlineData(0.5, 0.0)]
+    [InlineData(3.5, 60.0)]
+    public void The_percentile_counts_lower_scores_and_half_of_the_equal_ones(double score, double percentile)
+    {
+        Assert.Equal(percentile, Benchmark(Scores(1, 2, 3, 4, 5)).Position(score)!.Percentile, 12);
+    }
+
+    [Fact]
+    public void Category_quartiles_use_linear_interpolation()
+    {
+        var scans = new[] { 1.0, 2, 4, 8, 9, 10 }.Select((a, i) => Scan($"org{i}", 3, a)).ToArray();
+        var a = Benchmark(scans).Categories.Single(c => c.CategoryId == "a");
+        Assert.Equal(new Quartiles(2.5, 6.0, 8.75), a.Quartiles);
+        Assert.Equal(6.0, a.PeerMedian);
+        Assert.Equal(6, a.OrganisationCount);
+    }
+
+    [Fact]
+    public void Peer_medians_are_given_per_category_in_model_order()
+    {
+        var benchmark = Benchmark(Scores(1, 2, 3, 4, 5).Select(s => s with { CategoryScores = new Dictionary<string, double> { ["a"] = s.Overall + 1, ["b"] = s.Overall } }));
+        Assert.Equal(["a", "b"], benchmark.Categories.Select(c => c.CategoryId));
+        Assert.Equal(4.0, benchmark.PeerMedians["a"]);
+        Assert.Equal(3.0, benchmark.PeerMedians["b"]);
+        Assert.Equal(new Quartiles(2, 3, 4), benchmark.Overall);
+    }
+
+    [Fact]
+    public void A_group_of_four_organisations_is_withheld()
+    {
+        var benchmark = Benchmark(Scores(1, 2, 3, 4));
+        Assert.True(benchmark.Withheld);
+        Assert.Equal(4, benchmark.OrganisationCount);
+        Assert.Null(benchmark.LowerTertile);
+        Assert.Null(benchmark.UpperTertile);
+        Assert.Null(benchmark.Overall);
+        Assert.Empty(benchmark.Categories);
+        Assert.Null(benchmark.Position(3));
+        Assert.Contains("5", benchmark.WithheldReason!.Nl, StringComparison.Ordinal);
+        Assert.NotEmpty(benchmark.WithheldReason.En);
+    }
+
+    [Fact]
+    public void A_group_of_five_organisations_is_shown()
+    {
+        var benchmark = Benchmark(Scores(1, 2, 3, 4, 5));
+        Assert.False(benchmark.Withheld);
+        Assert.Null(benchmark.WithheldReason);
+        Assert.Equal(5, benchmark.OrganisationCount);
+        Assert.NotNull(benchmark.Position(3));
+    }
+
+    [Fact]
+    public void Only_the_latest_scan_of_each_organisation_counts()
+    {
+        // Five scans but four organisations: still withheld.
+        var scans = Scores(1, 2, 3, 4).Append(Scan("org0", 5, day: 1)).ToArray();
+        Assert.True(Benchmark(scans).Withheld);
+
+        var shown = Benchmark(scans.Append(Scan("org9", 3)));
+        Assert.Equal(5, shown.OrganisationCount);
+        // org0 counts with its later 5, not its earlier 1: the scores are 2, 3, 3, 4, 5.
+        Assert.Equal(3.0, shown.Overall!.Median);
+        Assert.Equal(3.0, shown.Overall.Q1);
+    }
+
+    [Fact]
+    public void Scans_of_another_model_do_not_count()
+    {
+        var scans = Scores(1, 2, 3, 4).Append(Scan("org9", 5, modelId: "other-v1"));
+        Assert.True(Benchmark(scans).Withheld);
+    }
+
+    [Fact]
+    public void A_category_that_fewer_than_five_organisations_answered_is_withheld_on_its_own()
+    {
+        var scans = Scores(1, 2, 3, 4).Select(s => s with { CategoryScores = new Dictionary<string, double> { ["a"] = 2, ["b"] = 2 } })
+            .Append(Scan("org9", 5));
+        var benchmark = Benchmark(scans);
+        Assert.False(benchmark.Withheld);
+        Assert.True(benchmark.Categories.Single(c => c.CategoryId == "a").Withheld);
+        Assert.False(benchmark.Categories.Single(c => c.CategoryId == "b").Withheld);
+        Assert.False(benchmark.PeerMedians.ContainsKey("a"));
+    }
+
+    [Fact]
+    public void A_peer_group_of_one_kind_only_counts_organisations_of_that_kind()
+    {
+        var scans = Scores(1, 2, 3, 4, 5).Concat([Scan("p1", 1, kind: OrganisationKind.Partner), Scan("p2", 1, kind: OrganisationKind.Partner)]).ToArray();
+        Assert.Equal(7, Benchmark(scans).OrganisationCount);
+        Assert.Equal(5, Benchmark(scans, PeerGroup.OfKind(OrganisationKind.Municipality)).OrganisationCount);
+        Assert.True(Benchmark(scans, PeerGroup.OfKind(OrganisationKind.Partner)).Withheld);
+    }
+
+    [Fact]
+    public void A_peer_group_of_one_size_class_only_counts_organisations_in_that_class()
+    {
+        var scans = Scores(1, 2, 3, 4, 5).Concat([Scan("big", 5, inhabitants: 250_000), Scan("unknown", 5, inhabitants: null)]).ToArray();
+        var group = PeerGroup.OfSizeClass(MunicipalSizeClasses.For(30_000));
+        Assert.Equal("size:20k-50k", group.Id);
+        Assert.Equal(5, Benchmark(scans, group).OrganisationCount);
+    }
+
+    [Fact]
+    public void An_organisation_is_compared_within_all_its_kind_and_its_size_class()
+    {
+        var groups = PeerGroup.For(new PeerOrganisation("o", OrganisationKind.Department, 120_000));
+        Assert.Equal(["all", "kind:department", "size:100k-150k"], groups.Select(g => g.Id));
+        Assert.Equal(["all", "kind:partner"], PeerGroup.For(new PeerOrganisation("o", OrganisationKind.Partner, null)).Select(g => g.Id));
+    }
+
+    [Theory]
+    [InlineData("all")]
+    [InlineData("kind:municipality")]
+    [InlineData("kind:other")]
+    [InlineData("size:lt-5k")]
+    [InlineData("size:gte-250k")]
+    public void Peer_group_ids_read_back_into_the_same_group(string id)
+    {
+        Assert.Equal(id, PeerGroup.Find(id)!.Id);
+    }
+
+    [Fact]
+    public void An_unknown_peer_group_id_is_not_found()
+    {
+        Assert.Null(PeerGroup.Find("size:huge"));
+        Assert.Null(PeerGroup.Find("region:north"));
+    }
+
+    [Fact]
+    public void The_threshold_can_be_raised_but_never_below_five()
+    {
+        Assert.True(PeerBenchmarks.Compute(TwoCategories, PeerGroup.All, Scores(1, 2, 3, 4, 5), minimumGroupSize: 6).Withheld);
+        Assert.Throws<ArgumentOutOfRangeException>(() => PeerBenchmarks.Compute(TwoCategories, PeerGroup.All, Scores(1, 2, 3, 4), minimumGroupSize: 4));
+    }
+
+    [Fact]
+    public void A_benchmark_input_is_built_from_a_stored_score()
+    {
+        var score = MaturityScorer.Score(TwoCategories, [Respondent("r1", ("b1", 4))]);
+        var scan = PeerScan.From("s1", new PeerOrganisation("o", OrganisationKind.Municipality, 1000), Day, score)!;
+        Assert.Equal(4.0, scan.Overall);
+        Assert.Equal(["b"], scan.CategoryScores.Keys);
+        Assert.Null(PeerScan.From("s2", scan.Organisation, Day, MaturityScorer.Score(TwoCategories, [Respondent("r1")])));
+    }
+}
