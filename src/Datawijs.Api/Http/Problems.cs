@@ -65,6 +65,10 @@ public static class Problems
         await JsonSerializer.SerializeAsync(context.Response.Body, Create(context, status, code, detail, invalidParams), Json, context.RequestAborted);
     }
 
+    /// <summary>404 for a resource that does not exist or belongs to another tenant: the two are indistinguishable on purpose.</summary>
+    public static Task NotFoundAsync(HttpContext context, string resource) =>
+        WriteAsync(context, StatusCodes.Status404NotFound, "not-found", $"No {resource} with this id.");
+
     /// <summary>FastEndpoints' hook for binding and FluentValidation failures: all of them at once.</summary>
     public static object FromValidationFailures(List<ValidationFailure> failures, HttpContext context, int status)
     {

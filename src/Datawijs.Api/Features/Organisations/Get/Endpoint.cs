@@ -1,4 +1,5 @@
 using Datawijs.Api.Auth;
+using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data.Organisations;
 using FastEndpoints;
@@ -22,7 +23,7 @@ public sealed class Endpoint(OrganisationRepository organisations) : Endpoint<Re
         var row = await organisations.FindAsync(Caller.From(User).TenantId, req.Id, ct);
         if (row is null)
         {
-            await Send.NotFoundAsync(ct);
+            await Problems.NotFoundAsync(HttpContext, "organisation");
             return;
         }
 

@@ -29,7 +29,7 @@ public sealed class Endpoint(OrganisationRepository organisations, TimeProvider 
         var current = await organisations.FindAsync(caller.TenantId, req.Id, ct);
         if (current is null)
         {
-            await Send.NotFoundAsync(ct);
+            await Problems.NotFoundAsync(HttpContext, "organisation");
             return;
         }
 

@@ -1,0 +1,71 @@
+namespace Datawijs.ClientGen.Tests;
+
+public sealed class GeneratorTests
+{
+    private static string Contract => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "openapi.json"));
+
+    [Fact]
+    public void Checked_in_client_is_what_the_generator_makes_from_the_checked_in_contract()
+    {
+        var generated = RefitGenerator.Generate(Contract);
+        var folder = Path.Combine(AppContext.BaseDirectory, "Generated");
+        var checkedIn = Directory.GetFiles(folder, "*.g.cs").ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
+
+        Assert.True(
+            generated.Count == checkedIn.Count && generated.All(g => checkedIn.TryGetValue(g.Key, out var text) && text == g.Value),
+            "src/Datawijs.Client/Generated differs from what openapi/openapi.json generates. Regenerate with: bash scripts/regenerate.sh");
+    }
+
+    [Fact]
+    public void Operations_become_refit_methods_with_path_query_header_and_body_parameters()
+    {
+        const string contract = """
+            {
+              "openapi": "3.0.4",
+              "info": { "title": "t", "version": "1" },
+              "paths": {
+                "/api/v1/things/{id}": {
+                  "post": {
+                    "tags": ["Things"],
+                    "operationId": "renameThing",
+                    "parameters": [
+                      { "name": "id", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } },
+                      { "name": "dry-run", "in": "query", "schema": { "type": "boolean" } },
+                      { "name": "Idempotency-Key", "in": "header", "schema": { "type": "string" } }
+                    ],
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Rename" } } } },
+                    "responses": { "200": { "description": "OK", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Thing" } } } } }
+                  }
+                }
+              },
+              "components": {
+                "schemas": {
+                  "Rename": { "type": "object", "properties": { "name": { "type": "string", "nullable": true } } },
+                  "Thing": { "type": "object", "required": ["id", "tags"], "properties": {
+                    "id": { "type": "string", "format": "uuid" },
+                    "tags": { "type": "array", "items": { "type": "string" } },
+                    "at": { "type": "string", "format": "date-time", "nullable": true } } }
+                }
+              }
+            }
+            """;
+
+        var files = RefitGenerator.Generate(contract);
+
+        var api = files["IThingsApi.g.cs"];
+        Assert.Contains("[Post(\"/api/v1/things/{id}\")]", api, StringComparison.Ordinal);
+        Assert.Contains("Task<IApiResponse<Thing>> RenameThingAsync(Guid id, [Body] Rename body, [AliasAs(\"dry-run\")][Query] bool? dryRun = null, [Header(\"Idempotency-Key\")] string? idempotencyKey = null, CancellationToken cancellationToken = default);", api, StringComparison.Ordinal);
+        var contracts = files["Contracts.g.cs"];
+        Assert.Contains("public Guid Id { get; init; } = default!;", contracts, StringComparison.Ordinal);
+        Assert.Contains("public IReadOnlyList<string> Tags { get; init; } = default!;", contracts, StringComparison.Ordinal);
+        Assert.Contains("public DateTimeOffset? At { get; init; }", contracts, StringComparison.Ordinal);
+        Assert.Contains("public string? Name { get; init; }", contracts, StringComparison.Ordinal);
+        Assert.Contains("typeof(IThingsApi)", files["DatawijsClient.g.cs"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generation_is_deterministic()
+    {
+        Assert.Equal(RefitGenerator.Generate(Contract), RefitGenerator.Generate(Contract));
+    }
+}

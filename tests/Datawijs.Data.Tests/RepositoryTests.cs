@@ -1,0 +1,151 @@
+using Datawijs.Data.Idempotency;
+using Datawijs.Data.Infrastructure;
+using Datawijs.Data.Organisations;
+using Datawijs.Data.Tenants;
+
+namespace Datawijs.Data.Tests;
+
+/// <summary>
+/// The same repository tests for each provider: SQLite always, SQL Server when
+/// DATAWIJS_TEST_SQLSERVER holds a connection string (skipped otherwise).
+/// </summary>
+public abstract class RepositoryTests(DatabaseProvider provider) : IDisposable
+{
+    private TestDatabase? _database;
+
+    protected TestDatabase Database => _database ??= TestDatabase.Create(provider);
+
+    public void Dispose()
+    {
+        _database?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private static readonly DateTimeOffset T0 = new(2026, 11, 23, 9, 30, 15, 123, TimeSpan.Zero);
+
+    private async Task<TenantRow> TenantAsync(string slug)
+    {
+        var repository = new TenantRepository(Database.Connections);
+        var (tenant, _) = await repository.EnsureAsync(new TenantRow { Id = Guid.CreateVersion7(), Slug = slug, Name = "Tenant " + slug, CreatedAt = T0 });
+        return tenant;
+    }
+
+    [Fact]
+    public async Task Adding_a_tenant_twice_keeps_the_first()
+    {
+        var repository = new TenantRepository(Database.Connections);
+        var (first, created) = await repository.EnsureAsync(new TenantRow { Id = Guid.CreateVersion7(), Slug = "utrecht", Name = "Utrecht", CreatedAt = T0 });
+        var (second, createdAgain) = await repository.EnsureAsync(new TenantRow { Id = Guid.CreateVersion7(), Slug = "utrecht", Name = "Other", CreatedAt = T0 });
+
+        Assert.True(created);
+        Assert.False(createdAgain);
+        Assert.Equal(first.Id, second.Id);
+        Assert.Equal("Utrecht", second.Name);
+        Assert.Equal(T0, second.CreatedAt);
+    }
+
+    [Fact]
+    public async Task Clients_round_trip_and_revocation_sticks()
+    {
+        var tenant = await TenantAsync("zwolle");
+        var repository = new TenantRepository(Database.Connections);
+        await repository.AddClientAsync(new ClientRow
+        {
+            Id = Guid.CreateVersion7(), TenantId = tenant.Id, ClientId = "zwolle-abc", SecretSalt = "salt", SecretHash = "hash",
+            Scopes = "scans:read scans:write", CreatedAt = T0,
+        });
+
+        var found = await repository.FindClientAsync("zwolle-abc");
+        Assert.NotNull(found);
+        Assert.Equal(tenant.Id, found.TenantId);
+        Assert.Equal("zwolle", found.TenantSlug);
+        Assert.Null(found.RevokedAt);
+
+        Assert.True(await repository.RevokeClientAsync("zwolle-abc", T0.AddHours(1)));
+        Assert.False(await repository.RevokeClientAsync("zwolle-abc", T0.AddHours(2)));
+        Assert.Equal(T0.AddHours(1), (await repository.FindClientAsync("zwolle-abc"))!.RevokedAt);
+        Assert.Single(await repository.ListClientsAsync(tenant.Id));
+    }
+
+    [Fact]
+    public async Task Organisations_are_isolated_per_tenant_and_paged_by_cursor()
+    {
+        var a = await TenantAsync("tenant-a");
+        var b = await TenantAsync("tenant-b");
+        var repository = new OrganisationRepository(Database.Connections);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            var at = T0.AddSeconds(i);
+            var row = new OrganisationRow { Id = Guid.CreateVersion7(at), TenantId = a.Id, Name = $"Org {i}", Kind = "municipality", Inhabitants = 1000 * i, Region = null, CreatedAt = at, UpdatedAt = at };
+            ids.Add(row.Id);
+            await repository.AddAsync(row);
+        }
+
+        Assert.Null(await repository.FindAsync(b.Id, ids[0]));
+        Assert.Equal("Org 0", (await repository.FindAsync(a.Id, ids[0]))!.Name);
+        Assert.Empty((await repository.PageAsync(b.Id, null, 10)).Items);
+
+        var seen = new List<Guid>();
+        PageCursor? cursor = null;
+        do
+        {
+            var page = await repository.PageAsync(a.Id, cursor, 2);
+            seen.AddRange(page.Items.Select(o => o.Id));
+            cursor = page.Next;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(ids, seen);
+    }
+
+    [Fact]
+    public async Task Update_changes_only_the_tenants_own_row()
+    {
+        var a = await TenantAsync("tenant-c");
+        var b = await TenantAsync("tenant-d");
+        var repository = new OrganisationRepository(Database.Connections);
+        var row = new OrganisationRow { Id = Guid.CreateVersion7(), TenantId = a.Id, Name = "Before", Kind = "partner", CreatedAt = T0, UpdatedAt = T0 };
+        await repository.AddAsync(row);
+
+        Assert.False(await repository.UpdateAsync(new OrganisationRow { Id = row.Id, TenantId = b.Id, Name = "Hijacked", Kind = "partner", CreatedAt = T0, UpdatedAt = T0 }));
+        Assert.True(await repository.UpdateAsync(new OrganisationRow { Id = row.Id, TenantId = a.Id, Name = "After", Kind = "other", Region = "Gelderland", CreatedAt = T0, UpdatedAt = T0.AddDays(1) }));
+
+        var stored = await repository.FindAsync(a.Id, row.Id);
+        Assert.Equal("After", stored!.Name);
+        Assert.Equal("Gelderland", stored.Region);
+        Assert.Equal(T0.AddDays(1), stored.UpdatedAt);
+    }
+
+    [Fact]
+    public async Task Idempotency_claim_is_exclusive_until_completed_or_abandoned()
+    {
+        var tenant = await TenantAsync("tenant-e");
+        var repository = new IdempotencyRepository(Database.Connections);
+        var claim = new IdempotencyRecord { TenantId = tenant.Id, ClientId = "c", IdemKey = "k1", RequestHash = "h", CreatedAt = T0 };
+
+        Assert.Null(await repository.BeginAsync(claim));
+        var pending = await repository.BeginAsync(claim);
+        Assert.NotNull(pending);
+        Assert.Null(pending.StatusCode);
+
+        await repository.AbandonAsync(claim);
+        Assert.Null(await repository.BeginAsync(claim));
+        await repository.CompleteAsync(new IdempotencyRecord { TenantId = tenant.Id, ClientId = "c", IdemKey = "k1", StatusCode = 201, Location = "/x", ContentType = "application/json", Body = [1, 2, 3] });
+        var done = await repository.BeginAsync(claim);
+        Assert.Equal(201, done!.StatusCode);
+        Assert.Equal([1, 2, 3], done.Body);
+    }
+}
+
+public sealed class SqliteRepositoryTests() : RepositoryTests(DatabaseProvider.Sqlite);
+
+/// <summary>Runs only when DATAWIJS_TEST_SQLSERVER is set (see README, "SQL Server").</summary>
+public sealed class SqlServerRepositoryTests : RepositoryTests
+{
+    public SqlServerRepositoryTests()
+        : base(DatabaseProvider.SqlServer)
+    {
+        Assert.SkipUnless(TestDatabase.SqlServerConfigured, $"Set {TestDatabase.SqlServerVariable} to a SQL Server connection string to run these.");
+    }
+}

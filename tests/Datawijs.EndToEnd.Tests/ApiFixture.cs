@@ -1,0 +1,36 @@
+using Datawijs.Api.Hosting;
+using Datawijs.Client;
+using Datawijs.Tests.Shared;
+
+namespace Datawijs.EndToEnd.Tests;
+
+/// <summary>One API per test class; each test makes its own tenants so tests do not see each other.</summary>
+public sealed class ApiFixture : IAsyncLifetime
+{
+    public TestApiHost Host { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync() => Host = await TestApiHost.StartAsync();
+
+    public async ValueTask DisposeAsync() => await Host.DisposeAsync();
+
+    /// <summary>A generated client for a new client of the tenant (created if new) with the given scopes.</summary>
+    public async Task<DatawijsClient> ClientAsync(string tenant, params string[] scopes)
+    {
+        var issued = await Host.AddClientAsync(tenant, scopes);
+        return ClientFor(issued);
+    }
+
+    public DatawijsClient ClientFor(IssuedClient issued, string? userId = null, string? userRepresentation = null) =>
+        DatawijsClient.Create(
+            new DatawijsClientOptions
+            {
+                BaseAddress = new Uri("http://localhost"),
+                ClientId = issued.ClientId,
+                Secret = issued.Secret,
+                UserId = userId,
+                UserRepresentation = userRepresentation,
+            },
+            Host.Server.CreateHandler());
+
+    public static string NewTenant() => "t-" + Guid.NewGuid().ToString("N")[..10];
+}
