@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Datawijs.Api.Auth;
+using Datawijs.Tests.Shared;
+
+namespace Datawijs.Api.Tests;
+
+public sealed class ConventionTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    private HttpClient Authorised()
+    {
+        var http = fixture.Host.CreateHttpClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ZgwToken.Create(fixture.AllScopes.ClientId, fixture.AllScopes.Secret, DateTimeOffset.UtcNow));
+        return http;
+    }
+
+    [Theory]
+    [InlineData("/api/v1/organisations/")]
+    [InlineData("/health/live/")]
+    [InlineData("/api/v1/openapi.json/")]
+    public async Task Trailing_slash_gives_404_problem(string path)
+    {
+        using var http = Authorised();
+        using var response = await http.GetAsync(path);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("/health/live", HttpStatusCode.OK)]
+    [InlineData("/api/v1/organisations", HttpStatusCode.OK)]
+    [InlineData("/api/v1/nothing-here", HttpStatusCode.NotFound)]
+    [InlineData("/api/v1/organisations/not-a-uuid", HttpStatusCode.BadRequest)]
+    public async Task Every_response_carries_api_version_and_security_headers(string path, HttpStatusCode expected)
+    {
+        using var http = Authorised();
+        using var response = await http.GetAsync(path);
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("1.0.0", response.Headers.GetValues("API-Version").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_route_and_wrong_method_answer_problem_json()
+    {
+        using var http = Authorised();
+        using var missing = await http.GetAsync("/api/v1/unknown");
+        using var wrongMethod = await http.DeleteAsync("/api/v1/organisations");
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, wrongMethod.StatusCode);
+        Assert.Equal("application/problem+json", wrongMethod.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Empty_create_gives_400_with_invalid_params()
+    {
+        using var http = Authorised();
+        using var response = await http.PostAsync("/api/v1/organisations", new StringContent("{}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(400, problem["status"]!.GetValue<int>());
+        Assert.Equal("/api/v1/organisations", problem["instance"]!.GetValue<string>());
+        var names = problem["invalidParams"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).Order().ToList();
+        Assert.Equal(["kind", "name"], names);
+    }
+
+    [Theory]
+    [InlineData("{")]
+    [InlineData("[1,2]")]
+    [InlineData("""{"name":"X","kind":"partner","inhabitants":"many"}""")]
+    [InlineData("""{"name":"X","kind":"partner","unknownField":1}""")]
+    public async Task Unreadable_json_gives_400_problem_not_500(string body)
+    {
+        using var http = Authorised();
+        using var response = await http.PostAsync("/api/v1/organisations", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task An_oversized_body_gives_413()
+    {
+        using var http = Authorised();
+        var huge = "{\"name\":\"" + new string('x', 2 * 1024 * 1024) + "\",\"kind\":\"partner\"}";
+        using var response = await http.PostAsync("/api/v1/organisations", new StringContent(huge, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Ids_are_uuid_v7_and_instants_are_utc()
+    {
+        using var http = Authorised();
+        using var response = await http.PostAsync("/api/v1/organisations", new StringContent("""{"name":"Voedselbank Oost","kind":"partner"}""", Encoding.UTF8, "application/json"));
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(7, Guid.Parse(body["id"]!.GetValue<string>()).Version);
+        Assert.EndsWith("Z", body["createdAt"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Readiness_checks_the_database()
+    {
+        using var http = fixture.Host.CreateHttpClient();
+        using var response = await http.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
+
+public sealed class RateLimitTests
+{
+    [Fact]
+    public async Task A_client_over_its_rate_gets_429_with_retry_after()
+    {
+        await using var host = await TestApiHost.StartAsync(new Dictionary<string, string?> { ["RateLimiting:PermitsPerSecond"] = "3" });
+        var client = await host.AddClientAsync("gemeente-rl");
+        using var http = host.CreateHttpClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ZgwToken.Create(client.ClientId, client.Secret, DateTimeOffset.UtcNow));
+
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? limited = null;
+        for (var i = 0; i < 10; i++)
+        {
+            var response = await http.GetAsync("/api/v1/organisations");
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                limited = response;
+                break;
+            }
+
+            response.Dispose();
+        }
+
+        Assert.NotNull(limited);
+        Assert.True(statuses.Count(s => s == HttpStatusCode.OK) >= 3);
+        Assert.True(limited.Headers.RetryAfter is not null);
+        Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+        limited.Dispose();
+    }
+}
