@@ -179,6 +179,122 @@ public static class KPrototypes
         }
     }
 
+    /// <summary>
+    /// For rows [start, start + best.Length): the nearest prototype (ties: the lowest index) and its
+    /// dissimilarity. Vectorised over rows, one register accumulator per row lane: per row it computes
+    /// exactly 0 + term_1 + ... + term_p + Gamma × mismatches, like <see cref="ClusterModel.Distance"/>.
+    /// </summary>
+    internal static void NearestPrototypes(
+        PreparedData d, int start, int k, double[] cz, int[] cc, Vector<double>[] czV, Vector<int>[] ccV, Span<double> best, Span<int> bestIndex)
+    {
+        var len = best.Length;
+        var p = d.NumericCount;
+        var q = d.CategoricalCount;
+        var iw = Vector<int>.Count;
+        var dw = Vector<double>.Count;
+        var gamma = new Vector<double>(d.Gamma);
+        var missing = new Vector<int>(MixedDataMatrix.MissingCode);
+        Span<double> lanes = stackalloc double[iw];
+        var i = 0;
+        if (iw == 2 * dw)
+        {
+            for (; i <= len - iw; i += iw)
+            {
+                var row = start + i;
+                var bestLo = Vector<double>.Zero;
+                var bestHi = Vector<double>.Zero;
+                var indexLo = Vector<double>.Zero;
+                var indexHi = Vector<double>.Zero;
+                for (var j = 0; j < k; j++)
+                {
+                    var m = Vector<int>.Zero;
+                    for (var f = 0; f < q; f++)
+                    {
+                        var x = new Vector<int>(d.Codes[f].AsSpan(row, iw));
+                        var same = Vector.BitwiseOr(Vector.Equals(x, ccV[(j * q) + f]), Vector.Equals(x, missing));
+                        m -= Vector.OnesComplement(same); // adds 1 where the value differs and is present
+                    }
+
+                    Vector.Widen(m, out var mLo, out var mHi);
+                    var accLo = Vector<double>.Zero;
+                    var accHi = Vector<double>.Zero;
+                    for (var f = 0; f < p; f++)
+                    {
+                        var c = czV[(j * p) + f];
+                        var column = d.Z[f];
+                        var xLo = new Vector<double>(column.AsSpan(row, dw));
+                        var xHi = new Vector<double>(column.AsSpan(row + dw, dw));
+                        var dLo = xLo - c;
+                        var dHi = xHi - c;
+                        accLo += Vector.ConditionalSelect(Vector.Equals(xLo, xLo), dLo * dLo, Vector<double>.Zero); // NaN = missing: no term
+                        accHi += Vector.ConditionalSelect(Vector.Equals(xHi, xHi), dHi * dHi, Vector<double>.Zero);
+                    }
+
+                    accLo += gamma * Vector.ConvertToDouble(mLo);
+                    accHi += gamma * Vector.ConvertToDouble(mHi);
+                    if (j == 0)
+                    {
+                        bestLo = accLo;
+                        bestHi = accHi;
+                        continue;
+                    }
+
+                    var jv = new Vector<double>(j);
+                    var ltLo = Vector.LessThan(accLo, bestLo);
+                    var ltHi = Vector.LessThan(accHi, bestHi);
+                    bestLo = Vector.ConditionalSelect(ltLo, accLo, bestLo);
+                    bestHi = Vector.ConditionalSelect(ltHi, accHi, bestHi);
+                    indexLo = Vector.ConditionalSelect(ltLo, jv, indexLo);
+                    indexHi = Vector.ConditionalSelect(ltHi, jv, indexHi);
+                }
+
+                bestLo.CopyTo(best[i..]);
+                bestHi.CopyTo(best[(i + dw)..]);
+                indexLo.CopyTo(lanes);
+                indexHi.CopyTo(lanes[dw..]);
+                for (var l = 0; l < iw; l++)
+                {
+                    bestIndex[i + l] = (int)lanes[l];
+                }
+            }
+        }
+
+        for (; i < len; i++)
+        {
+            var row = start + i;
+            for (var j = 0; j < k; j++)
+            {
+                var sum = 0.0;
+                for (var f = 0; f < p; f++)
+                {
+                    var x = d.Z[f][row];
+                    if (!double.IsNaN(x))
+                    {
+                        var diff = x - cz[(j * p) + f];
+                        sum += diff * diff;
+                    }
+                }
+
+                var mismatches = 0;
+                for (var f = 0; f < q; f++)
+                {
+                    var x = d.Codes[f][row];
+                    if (x != MixedDataMatrix.MissingCode && x != cc[(j * q) + f])
+                    {
+                        mismatches++;
+                    }
+                }
+
+                var dist = sum + (d.Gamma * mismatches);
+                if (j == 0 || dist < best[i])
+                {
+                    best[i] = dist;
+                    bestIndex[i] = j;
+                }
+            }
+        }
+    }
+
     /// <summary>The column data the algorithm works on, computed once per fit.</summary>
     internal sealed class PreparedData
     {
@@ -264,7 +380,7 @@ public static class KPrototypes
                 }
                 else
                 {
-                    codes.Add(matrix.Categorical(f).ToArray());
+                    codes.Add(matrix.CategoricalArray(f)); // read only: no copy
                     cats.Add(new CategoricalClusteringFeature(f, feature.Name, matrix.CategoryValues(f)));
                 }
             }
@@ -377,6 +493,7 @@ public static class KPrototypes
     {
         private readonly List<KQuality> quality = [];
         private int[]? sample;
+        private double[]? minDistances;
         private double[]? sampleDistances;
         private int plannedFits;
         private int completedFits;
@@ -475,11 +592,12 @@ public static class KPrototypes
             var chunks = d.ChunkCount;
             var acc = new Accumulators(chunks, k, d);
             FitOutcome? best = null;
+            int[]? spare = null; // the labels of a losing restart are reused: one array less per restart
             var notConverged = 0;
             for (var restart = 0; restart < options.Restarts; restart++)
             {
                 parallel.CancellationToken.ThrowIfCancellationRequested();
-                var outcome = RunRestart(k, restart, acc, out var converged);
+                var outcome = RunRestart(k, restart, acc, spare ?? new int[d.N], out var converged);
                 if (!converged)
                 {
                     notConverged++;
@@ -487,7 +605,12 @@ public static class KPrototypes
 
                 if (best is null || outcome.Cost < best.Cost)
                 {
+                    spare = best?.Labels;
                     best = outcome;
+                }
+                else
+                {
+                    spare = outcome.Labels;
                 }
 
                 completedFits++;
@@ -506,13 +629,12 @@ public static class KPrototypes
             return best;
         }
 
-        private FitOutcome RunRestart(int k, int restart, Accumulators acc, out bool converged)
+        private FitOutcome RunRestart(int k, int restart, Accumulators acc, int[] labels, out bool converged)
         {
             var rng = new DeterministicRandom(options.Seed, (ulong)k, (ulong)restart);
             var cz = new double[k * d.NumericCount];
             var cc = new int[k * d.CategoricalCount];
             Initialise(k, rng, cz, cc);
-            var labels = new int[d.N];
             Array.Fill(labels, -1);
             var iteration = 0;
             double cost;
@@ -570,7 +692,7 @@ public static class KPrototypes
             }
 
             SetPrototypeFromRow(0, rng.NextInt(d.N), cz, cc);
-            var minDist = new double[d.N];
+            var minDist = minDistances ??= new double[d.N];
             UpdateMinDistances(0, cz, cc, minDist, first: true);
             for (var j = 1; j < k; j++)
             {
@@ -650,33 +772,26 @@ public static class KPrototypes
 
         private (double Cost, long Changed) AssignAndAccumulate(int k, double[] cz, int[] cc, int[] labels, Accumulators acc)
         {
+            // Broadcast every prototype coordinate once per pass; read-only for all threads.
+            var czV = new Vector<double>[cz.Length];
+            for (var i = 0; i < cz.Length; i++)
+            {
+                czV[i] = new Vector<double>(cz[i]);
+            }
+
+            var ccV = new Vector<int>[cc.Length];
+            for (var i = 0; i < cc.Length; i++)
+            {
+                ccV[i] = new Vector<int>(cc[i]);
+            }
+
             Parallel.For(0, d.ChunkCount, parallel, () => new Scratch(), (chunk, _, scratch) =>
             {
                 var start = chunk * ChunkSize;
                 var len = Math.Min(ChunkSize, d.N - start);
                 var best = scratch.Best.AsSpan(0, len);
                 var bestIndex = scratch.BestIndex.AsSpan(0, len);
-                var dist = scratch.Dist.AsSpan(0, len);
-                var mismatches = scratch.Mismatches.AsSpan(0, len);
-                for (var j = 0; j < k; j++)
-                {
-                    ChunkDistances(d, start, cz.AsSpan(j * d.NumericCount, d.NumericCount), cc.AsSpan(j * d.CategoricalCount, d.CategoricalCount), dist, mismatches);
-                    if (j == 0)
-                    {
-                        dist.CopyTo(best);
-                        bestIndex.Clear();
-                        continue;
-                    }
-
-                    for (var i = 0; i < len; i++)
-                    {
-                        if (dist[i] < best[i])
-                        {
-                            best[i] = dist[i];
-                            bestIndex[i] = j;
-                        }
-                    }
-                }
+                NearestPrototypes(d, start, k, cz, cc, czV, ccV, best, bestIndex);
 
                 var numSum = acc.NumericSum[chunk];
                 var numCount = acc.NumericCount[chunk];

@@ -45,6 +45,10 @@ public sealed class MixedDataMatrix
     public ReadOnlySpan<int> Categorical(int featureIndex) =>
         categorical[featureIndex] ?? throw new ArgumentException($"Feature {featureIndex} is not categorical.", nameof(featureIndex));
 
+    /// <summary>The backing array of a categorical column, for the algorithm's own read-only use (no copy).</summary>
+    internal int[] CategoricalArray(int featureIndex) =>
+        categorical[featureIndex] ?? throw new ArgumentException($"Feature {featureIndex} is not categorical.", nameof(featureIndex));
+
     /// <summary>The values of a categorical feature; code <c>c</c> means <c>CategoryValues(f)[c]</c>. Empty for numerics.</summary>
     public IReadOnlyList<string> CategoryValues(int featureIndex) => categoryValues[featureIndex];
 
