@@ -122,7 +122,8 @@ public sealed class KPrototypesTests
     [Fact]
     public void Scalar_distance_and_terms_agree_bit_for_bit_with_the_fit_assignment()
     {
-        var data = FoodBankHouseholds.Generate(1000, seed: 12).Matrix;
+        // 1,003 rows: the last three are handled by the scalar tail after the SIMD body.
+        var data = FoodBankHouseholds.Generate(1003, seed: 12).Matrix;
         var result = KPrototypes.Fit(data, FiveClusters, cancellationToken: TestContext.Current.CancellationToken);
         var labels = result.Labels.ToArray();
 
@@ -242,22 +243,26 @@ public sealed class KPrototypesTests
             new("x", FeatureType.Numeric, FeatureRole.Clustering, true),
             new("c", FeatureType.Categorical, FeatureRole.Clustering, true, ["a", "b"]),
         };
-        var x = new double[40];
-        var c = new int[40];
-        for (var i = 0; i < 40; i++)
+        var x = new double[43];
+        var c = new int[43];
+        for (var i = 0; i < 43; i++)
         {
             x[i] = i < 20 ? 0 + (i % 3) : 100 + (i % 3);
             c[i] = i < 20 ? 0 : 1;
         }
 
-        x[5] = double.NaN;
+        x[5] = double.NaN; // in the SIMD body
         c[25] = MixedDataMatrix.MissingCode;
+        x[41] = double.NaN; // in the scalar tail
+        c[42] = MixedDataMatrix.MissingCode;
         var matrix = MixedDataMatrix.FromColumns(features, [x, c]);
         var result = KPrototypes.Fit(matrix, new KPrototypesOptions { K = 2, Restarts = 2 }, cancellationToken: TestContext.Current.CancellationToken);
         var labels = result.Labels.ToArray();
 
         Assert.Equal(labels[0], labels[5]); // categorical still places it
         Assert.Equal(labels[39], labels[25]); // numeric still places it
+        Assert.Equal(labels[39], labels[41]);
+        Assert.Equal(labels[39], labels[42]);
         Assert.All(result.Model.Centroids, ce => Assert.False(double.IsNaN(ce.NumericRaw[0])));
         var row = matrix.Row(5);
         var terms = result.Model.Terms(row, 0);
