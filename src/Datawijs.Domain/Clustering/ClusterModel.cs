@@ -46,13 +46,54 @@ public sealed record ClusterAssignment(int Cluster, IReadOnlyList<double> Distan
 /// </summary>
 public sealed class ClusterModel
 {
-    internal ClusterModel(
+    /// <summary>
+    /// Rebuilds a model, e.g. from storage, to assign households to a published profile set later.
+    /// Checks that it is consistent; a fitted model comes from <see cref="KPrototypes.Fit"/>.
+    /// </summary>
+    public ClusterModel(
         IReadOnlyList<FeatureDefinition> features,
         IReadOnlyList<NumericStandardisation> numerics,
         IReadOnlyList<CategoricalClusteringFeature> categoricals,
         double gamma,
         IReadOnlyList<Centroid> centroids)
     {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(numerics);
+        ArgumentNullException.ThrowIfNull(categoricals);
+        ArgumentNullException.ThrowIfNull(centroids);
+        if (!double.IsFinite(gamma) || gamma < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(gamma));
+        }
+
+        foreach (var n in numerics)
+        {
+            if (n.FeatureIndex < 0 || n.FeatureIndex >= features.Count || !features[n.FeatureIndex].InDistance
+                || features[n.FeatureIndex].Type != FeatureType.Numeric || !(n.StandardDeviation > 0))
+            {
+                throw new ArgumentException($"'{n.Feature}' is not a numeric clustering feature with a positive standard deviation.", nameof(numerics));
+            }
+        }
+
+        foreach (var c in categoricals)
+        {
+            if (c.FeatureIndex < 0 || c.FeatureIndex >= features.Count || !features[c.FeatureIndex].InDistance
+                || features[c.FeatureIndex].Type != FeatureType.Categorical)
+            {
+                throw new ArgumentException($"'{c.Feature}' is not a categorical clustering feature.", nameof(categoricals));
+            }
+        }
+
+        for (var j = 0; j < centroids.Count; j++)
+        {
+            var c = centroids[j];
+            if (c.Index != j || c.NumericStandardised.Count != numerics.Count || c.NumericRaw.Count != numerics.Count
+                || c.CategoryCodes.Count != categoricals.Count || c.CategoryValues.Count != categoricals.Count)
+            {
+                throw new ArgumentException($"Centroid {j} does not match the features.", nameof(centroids));
+            }
+        }
+
         Features = features;
         Numerics = numerics;
         Categoricals = categoricals;

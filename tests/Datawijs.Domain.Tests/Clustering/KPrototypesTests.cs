@@ -311,6 +311,52 @@ public sealed class KPrototypesTests
         Assert.True(ClusterAgreement.AdjustedRandIndex(result.Labels, data.TrueGroups) >= 0.9);
     }
 
+    [Fact]
+    public void A_stored_model_rebuilt_from_its_parts_assigns_exactly_like_the_fitted_one()
+    {
+        var data = FoodBankHouseholds.Generate(300, seed: 6).Matrix;
+        var fitted = KPrototypes.Fit(data, FiveClusters, cancellationToken: TestContext.Current.CancellationToken).Model;
+        var rebuilt = new ClusterModel(
+            fitted.Features,
+            [.. fitted.Numerics.Select(n => n with { })],
+            [.. fitted.Categoricals],
+            fitted.Gamma,
+            [.. fitted.Centroids.Select(c => c with { NumericStandardised = [.. c.NumericStandardised] })]);
+
+        for (var i = 0; i < data.RowCount; i++)
+        {
+            Assert.Equal(fitted.Assign(data.Row(i)).Distances, rebuilt.Assign(data.Row(i)).Distances);
+        }
+
+        Assert.Throws<ArgumentException>(() => new ClusterModel(fitted.Features, fitted.Numerics, fitted.Categoricals, fitted.Gamma, [fitted.Centroids[1]]));
+    }
+
+    [Fact]
+    public void A_household_given_by_feature_name_is_encoded_and_assigned()
+    {
+        var data = FoodBankHouseholds.Generate(300, seed: 6).Matrix;
+        var model = KPrototypes.Fit(data, FiveClusters, cancellationToken: TestContext.Current.CancellationToken).Model;
+        var values = new Dictionary<string, string?>
+        {
+            ["benefitType"] = "socialAssistance",
+            ["disposableIncome"] = "15100",
+            ["education"] = "low",
+            ["housing"] = "rentWithAllowance",
+            ["householdType"] = "singleParent",
+            ["children"] = "2",
+            ["youthCare"] = "yes",
+            ["wmoSupport"] = "no",
+            ["age"] = "30",
+            ["migrationBackground"] = null,
+        };
+
+        Assert.True(model.TryEncode(values, out var row, out var problems), string.Join("; ", problems));
+        var cluster = model.Assign(row).Cluster;
+        Assert.Equal("singleParent", model.Centroids[cluster].CategoryValues[model.Categoricals.ToList().FindIndex(c => c.Feature == "householdType")]);
+        Assert.False(model.TryEncode(new Dictionary<string, string?> { ["housing"] = "castle", ["shoeSize"] = "44" }, out _, out problems));
+        Assert.Equal(2, problems.Count);
+    }
+
     internal static Array[] Columns(MixedDataMatrix m) =>
         [.. m.Features.Select((f, i) => f.Type == FeatureType.Numeric ? (Array)m.Numeric(i).ToArray() : m.Categorical(i).ToArray())];
 
