@@ -56,9 +56,7 @@ public static class KPrototypes
         IProgress<ClusteringProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(matrix);
-        ArgumentNullException.ThrowIfNull(options);
-        var problems = options.Validate(matrix.RowCount);
+        var problems = Validate(matrix, options);
         if (problems.Count > 0)
         {
             throw new ArgumentException(string.Join("; ", problems), nameof(options));
@@ -73,6 +71,20 @@ public static class KPrototypes
         };
         var run = new Run(data, options, parallel, progress, notes);
         return run.Execute(matrix);
+    }
+
+    /// <summary>Every reason why <see cref="Fit"/> would refuse this matrix and these options (empty = fine), for a 400 answer.</summary>
+    public static IReadOnlyList<string> Validate(MixedDataMatrix matrix, KPrototypesOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<string>(options.Validate(matrix.RowCount));
+        if (!matrix.Features.Any(f => f.InDistance))
+        {
+            problems.Add("the dataset has no feature with role clustering");
+        }
+
+        return problems;
     }
 
     /// <summary>The dissimilarity between two households of the same prepared data (missing terms skipped).</summary>

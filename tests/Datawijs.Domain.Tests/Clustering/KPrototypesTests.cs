@@ -303,6 +303,16 @@ public sealed class KPrototypesTests
     }
 
     [Fact]
+    public void A_dataset_without_clustering_features_is_refused()
+    {
+        var features = new[] { new FeatureDefinition("x", FeatureType.Numeric, FeatureRole.Descriptive, true) };
+        var matrix = MixedDataMatrix.FromColumns(features, [Enumerable.Range(0, 50).Select(i => (double)i).ToArray()]);
+
+        Assert.Single(KPrototypes.Validate(matrix, FiveClusters));
+        Assert.Throws<ArgumentException>(() => KPrototypes.Fit(matrix, FiveClusters, cancellationToken: TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public void Random_initialisation_also_recovers_clear_groups()
     {
         var data = FoodBankHouseholds.Generate(1000, seed: 17);
