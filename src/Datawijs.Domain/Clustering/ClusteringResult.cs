@@ -1,0 +1,105 @@
+namespace Datawijs.Domain.Clustering;
+
+/// <summary>
+/// Quality of the best restart for one k: total cost (sum of dissimilarities to the own prototype),
+/// mean silhouette on the seeded sample (null for k = 1), and whether every cluster has at least
+/// the minimum number of households.
+/// </summary>
+public sealed record KQuality(
+    int K,
+    double Cost,
+    double? Silhouette,
+    int SmallestClusterSize,
+    bool MeetsMinimumClusterSize,
+    int Iterations,
+    int BestRestart);
+
+/// <summary>Something the caller should show about the run, with a stable code.</summary>
+public sealed record ClusteringNote(string Code, string Message)
+{
+    /// <summary>k was lowered because a cluster was smaller than the minimum size.</summary>
+    public const string KReduced = "kReducedForMinimumClusterSize";
+
+    /// <summary>A k in the requested range was passed over because one of its clusters was too small.</summary>
+    public const string KSkipped = "kSkippedForMinimumClusterSize";
+
+    /// <summary>Even one cluster is smaller than the minimum: the result cannot be published.</summary>
+    public const string DatasetTooSmall = "datasetTooSmall";
+
+    /// <summary>A restart stopped at the iteration limit instead of converging.</summary>
+    public const string NotConverged = "notConverged";
+
+    /// <summary>No numeric clustering features, so gamma has no numeric scale to follow.</summary>
+    public const string GammaWithoutNumerics = "gammaWithoutNumerics";
+}
+
+/// <summary>The outcome of <see cref="KPrototypes.Fit"/>.</summary>
+public sealed class ClusteringResult
+{
+    internal ClusteringResult(
+        ClusterModel model,
+        int[] labels,
+        int? requestedK,
+        double cost,
+        int iterations,
+        int bestRestart,
+        IReadOnlyList<int> clusterSizes,
+        IReadOnlyList<KQuality> qualityPerK,
+        IReadOnlyList<ClusteringNote> notes,
+        int minClusterSize,
+        long seed)
+    {
+        Model = model;
+        this.labels = labels;
+        RequestedK = requestedK;
+        Cost = cost;
+        Iterations = iterations;
+        BestRestart = bestRestart;
+        ClusterSizes = clusterSizes;
+        QualityPerK = qualityPerK;
+        Notes = notes;
+        MinClusterSize = minClusterSize;
+        Seed = seed;
+    }
+
+    private readonly int[] labels;
+
+    /// <summary>Prototypes, standardisation, gamma: all that is needed to assign and explain.</summary>
+    public ClusterModel Model { get; }
+
+    /// <summary>The cluster of every row (0..K−1), in row order.</summary>
+    public ReadOnlySpan<int> Labels => labels;
+
+    /// <summary>The chosen (final) number of clusters.</summary>
+    public int K => Model.K;
+
+    /// <summary>The k asked for, or null when k was chosen by silhouette.</summary>
+    public int? RequestedK { get; }
+
+    public double Cost { get; }
+
+    /// <summary>Iterations of the kept restart for the chosen k.</summary>
+    public int Iterations { get; }
+
+    public int BestRestart { get; }
+
+    public IReadOnlyList<int> ClusterSizes { get; }
+
+    /// <summary>Every k that was fitted, in the order it was fitted.</summary>
+    public IReadOnlyList<KQuality> QualityPerK { get; }
+
+    public IReadOnlyList<ClusteringNote> Notes { get; }
+
+    public int MinClusterSize { get; }
+
+    public bool MeetsMinimumClusterSize => ClusterSizes.Count > 0 && ClusterSizes.Min() >= MinClusterSize;
+
+    public long Seed { get; }
+
+    public double Gamma => Model.Gamma;
+
+    public IReadOnlyList<NumericStandardisation> Standardisation => Model.Numerics;
+
+    /// <summary>A copy of the labels (for storage or for lists).</summary>
+    public int[] LabelsToArray() => (int[])labels.Clone();
+}

@@ -1,0 +1,1088 @@
+using System.Numerics;
+using Datawijs.Domain.Datasets;
+
+namespace Datawijs.Domain.Clustering;
+
+/// <summary>
+/// k-prototypes clustering (Huang 1997/1998) of mixed numeric and categorical data.
+/// <list type="bullet">
+/// <item><b>Distance.</b> Numeric clustering features are standardised to z-scores with the mean and
+/// (population) standard deviation of the dataset's non-missing values (exposed in
+/// <see cref="ClusterModel.Numerics"/>). The dissimilarity is the squared Euclidean distance on the
+/// z-scores plus Gamma × the number of categorical mismatches. Descriptive and protected features never
+/// take part.</item>
+/// <item><b>Gamma.</b> Default: Huang's rule 0.5 × mean standard deviation of the numeric features,
+/// applied in the space in which the distance is actually computed, i.e. to the standardised numerics.
+/// Every non-constant standardised numeric has standard deviation 1, so the default is 0.5 (constant
+/// columns count as 0). Huang's raw-unit reading (income in euros has sd ≈ 3,000) would make one
+/// mismatch outweigh any numeric difference once numerics are standardised, so it is not used.
+/// Without numeric clustering features Gamma defaults to 1 (only the ratio matters then).
+/// <see cref="KPrototypesOptions.Gamma"/> overrides it.</item>
+/// <item><b>Missing values</b> (NaN, code -1) skip their term: they add nothing to the distance to any
+/// prototype (so they do not pull a household anywhere) and they are left out of means and modes.</item>
+/// <item><b>Algorithm.</b> Batch (Lloyd-style) iterations: assign every household to its nearest
+/// prototype (ties: the lowest cluster index), then recompute means and modes (mode ties: the lowest
+/// code; an empty cluster keeps its prototype), until no label changes or MaxIterations. Initialisation
+/// k-means++ (or random), several seeded restarts per k, the lowest cost kept (ties: the earliest).</item>
+/// <item><b>Choosing k.</b> When k is not given every k in KMin..KMax is fitted and the k with the highest
+/// mean silhouette on one seeded sample of households (same sample for every k; the silhouette uses the
+/// k-prototypes dissimilarity itself) is chosen among the k whose clusters all reach MinClusterSize;
+/// ties go to the smaller k.</item>
+/// <item><b>Minimum cluster size.</b> A cluster smaller than MinClusterSize (10 households) could never
+/// be published. With a given k the fit is repeated with k − 1 until every cluster is large enough (down
+/// to k = 1); when choosing k, too-small k's are skipped, and if none of the range qualifies k is lowered
+/// below KMin the same way. Every such step is reported as a <see cref="ClusteringNote"/> and in
+/// <see cref="ClusteringResult.QualityPerK"/>.</item>
+/// <item><b>Determinism.</b> Our own integer PRNG (never System.Random) with one stream per (seed, k,
+/// restart). Rows are processed in fixed chunks of <see cref="ChunkSize"/>; every floating-point sum is
+/// taken in row order within a chunk and then in chunk order, so the result is bit-for-bit the same for
+/// any thread count and machine. SIMD lanes compute per-row values only, in the same order as the scalar
+/// <see cref="ClusterModel.Distance"/>.</item>
+/// </list>
+/// </summary>
+public static class KPrototypes
+{
+    /// <summary>Rows per work item. Fixed (never derived from the thread count) for determinism.</summary>
+    public const int ChunkSize = 4096;
+
+    /// <summary>
+    /// Clusters the matrix. Invalid options throw <see cref="ArgumentException"/>; check
+    /// <see cref="KPrototypesOptions.Validate"/> first to answer a 400. Cancellation throws
+    /// <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public static ClusteringResult Fit(
+        MixedDataMatrix matrix,
+        KPrototypesOptions options,
+        IProgress<ClusteringProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var problems = Validate(matrix, options);
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", problems), nameof(options));
+        }
+
+        var notes = new List<ClusteringNote>();
+        var data = PreparedData.Create(matrix, options.Gamma, notes);
+        var parallel = new ParallelOptions
+        {
+            CancellationToken = cancellationToken,
+            MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1,
+        };
+        var run = new Run(data, options, parallel, progress, notes);
+        return run.Execute(matrix);
+    }
+
+    /// <summary>Every reason why <see cref="Fit"/> would refuse this matrix and these options (empty = fine), for a 400 answer.</summary>
+    public static IReadOnlyList<string> Validate(MixedDataMatrix matrix, KPrototypesOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<string>(options.Validate(matrix.RowCount));
+        if (!matrix.Features.Any(f => f.InDistance))
+        {
+            problems.Add("the dataset has no feature with role clustering");
+        }
+
+        return problems;
+    }
+
+    /// <summary>The dissimilarity between two households of the same prepared data (missing terms skipped).</summary>
+    internal static double RowDistance(PreparedData d, int a, int b)
+    {
+        var sum = 0.0;
+        for (var f = 0; f < d.NumericCount; f++)
+        {
+            var x = d.Z[f][a];
+            var y = d.Z[f][b];
+            if (!double.IsNaN(x) && !double.IsNaN(y))
+            {
+                var diff = x - y;
+                sum += diff * diff;
+            }
+        }
+
+        var mismatches = 0;
+        for (var f = 0; f < d.CategoricalCount; f++)
+        {
+            var x = d.Codes[f][a];
+            var y = d.Codes[f][b];
+            if (x >= 0 && y >= 0 && x != y)
+            {
+                mismatches++;
+            }
+        }
+
+        return sum + (d.Gamma * mismatches);
+    }
+
+    /// <summary>
+    /// Distances of rows [start, start + dist.Length) to one prototype, vectorised down each column.
+    /// Per row: 0 + term_1 + ... + term_p (numerics in order) + Gamma × mismatches, like the scalar version.
+    /// </summary>
+    internal static void ChunkDistances(
+        PreparedData d, int start, ReadOnlySpan<double> centroidZ, ReadOnlySpan<int> centroidCodes, Span<double> dist, Span<int> mismatches)
+    {
+        var len = dist.Length;
+        dist.Clear();
+        var width = Vector<double>.Count;
+        for (var f = 0; f < d.NumericCount; f++)
+        {
+            var col = d.Z[f].AsSpan(start, len);
+            var c = centroidZ[f];
+            var vc = new Vector<double>(c);
+            var i = 0;
+            for (; i <= len - width; i += width)
+            {
+                var x = new Vector<double>(col[i..]);
+                var diff = x - vc;
+                var present = Vector.Equals(x, x); // false lanes are NaN = missing
+                var acc = new Vector<double>(dist[i..]) + Vector.ConditionalSelect(present, diff * diff, Vector<double>.Zero);
+                acc.CopyTo(dist[i..]);
+            }
+
+            for (; i < len; i++)
+            {
+                var x = col[i];
+                if (!double.IsNaN(x))
+                {
+                    var diff = x - c;
+                    dist[i] += diff * diff;
+                }
+            }
+        }
+
+        if (d.CategoricalCount == 0)
+        {
+            return;
+        }
+
+        mismatches.Clear();
+        var iw = Vector<int>.Count;
+        var missing = new Vector<int>(MixedDataMatrix.MissingCode);
+        for (var f = 0; f < d.CategoricalCount; f++)
+        {
+            var col = d.Codes[f].AsSpan(start, len);
+            var c = centroidCodes[f];
+            var vc = new Vector<int>(c);
+            var i = 0;
+            for (; i <= len - iw; i += iw)
+            {
+                var x = new Vector<int>(col[i..]);
+                var same = Vector.BitwiseOr(Vector.Equals(x, vc), Vector.Equals(x, missing));
+                var m = new Vector<int>(mismatches[i..]) - Vector.OnesComplement(same); // all-ones lane = -1, so this adds 1
+                m.CopyTo(mismatches[i..]);
+            }
+
+            for (; i < len; i++)
+            {
+                var x = col[i];
+                if (x != MixedDataMatrix.MissingCode && x != c)
+                {
+                    mismatches[i]++;
+                }
+            }
+        }
+
+        var gamma = d.Gamma;
+        for (var i = 0; i < len; i++)
+        {
+            dist[i] += gamma * mismatches[i];
+        }
+    }
+
+    /// <summary>
+    /// For rows [start, start + best.Length): the nearest prototype (ties: the lowest index) and its
+    /// dissimilarity. Vectorised over rows, one register accumulator per row lane: per row it computes
+    /// exactly 0 + term_1 + ... + term_p + Gamma × mismatches, like <see cref="ClusterModel.Distance"/>.
+    /// </summary>
+    internal static void NearestPrototypes(
+        PreparedData d, int start, int k, double[] cz, int[] cc, Vector<double>[] czV, Vector<int>[] ccV, Span<double> best, Span<int> bestIndex)
+    {
+        var len = best.Length;
+        var p = d.NumericCount;
+        var q = d.CategoricalCount;
+        var iw = Vector<int>.Count;
+        var dw = Vector<double>.Count;
+        var gamma = new Vector<double>(d.Gamma);
+        var missing = new Vector<int>(MixedDataMatrix.MissingCode);
+        Span<double> lanes = stackalloc double[iw];
+        var i = 0;
+        if (iw == 2 * dw)
+        {
+            for (; i <= len - iw; i += iw)
+            {
+                var row = start + i;
+                var bestLo = Vector<double>.Zero;
+                var bestHi = Vector<double>.Zero;
+                var indexLo = Vector<double>.Zero;
+                var indexHi = Vector<double>.Zero;
+                for (var j = 0; j < k; j++)
+                {
+                    var m = Vector<int>.Zero;
+                    for (var f = 0; f < q; f++)
+                    {
+                        var x = new Vector<int>(d.Codes[f].AsSpan(row, iw));
+                        var same = Vector.BitwiseOr(Vector.Equals(x, ccV[(j * q) + f]), Vector.Equals(x, missing));
+                        m -= Vector.OnesComplement(same); // adds 1 where the value differs and is present
+                    }
+
+                    Vector.Widen(m, out var mLo, out var mHi);
+                    var accLo = Vector<double>.Zero;
+                    var accHi = Vector<double>.Zero;
+                    for (var f = 0; f < p; f++)
+                    {
+                        var c = czV[(j * p) + f];
+                        var column = d.Z[f];
+                        var xLo = new Vector<double>(column.AsSpan(row, dw));
+                        var xHi = new Vector<double>(column.AsSpan(row + dw, dw));
+                        var dLo = xLo - c;
+                        var dHi = xHi - c;
+                        accLo += Vector.ConditionalSelect(Vector.Equals(xLo, xLo), dLo * dLo, Vector<double>.Zero); // NaN = missing: no term
+                        accHi += Vector.ConditionalSelect(Vector.Equals(xHi, xHi), dHi * dHi, Vector<double>.Zero);
+                    }
+
+                    accLo += gamma * Vector.ConvertToDouble(mLo);
+                    accHi += gamma * Vector.ConvertToDouble(mHi);
+                    if (j == 0)
+                    {
+                        bestLo = accLo;
+                        bestHi = accHi;
+                        continue;
+                    }
+
+                    var jv = new Vector<double>(j);
+                    var ltLo = Vector.LessThan(accLo, bestLo);
+                    var ltHi = Vector.LessThan(accHi, bestHi);
+                    bestLo = Vector.ConditionalSelect(ltLo, accLo, bestLo);
+                    bestHi = Vector.ConditionalSelect(ltHi, accHi, bestHi);
+                    indexLo = Vector.ConditionalSelect(ltLo, jv, indexLo);
+                    indexHi = Vector.ConditionalSelect(ltHi, jv, indexHi);
+                }
+
+                bestLo.CopyTo(best[i..]);
+                bestHi.CopyTo(best[(i + dw)..]);
+                indexLo.CopyTo(lanes);
+                indexHi.CopyTo(lanes[dw..]);
+                for (var l = 0; l < iw; l++)
+                {
+                    bestIndex[i + l] = (int)lanes[l];
+                }
+            }
+        }
+
+        for (; i < len; i++)
+        {
+            var row = start + i;
+            for (var j = 0; j < k; j++)
+            {
+                var sum = 0.0;
+                for (var f = 0; f < p; f++)
+                {
+                    var x = d.Z[f][row];
+                    if (!double.IsNaN(x))
+                    {
+                        var diff = x - cz[(j * p) + f];
+                        sum += diff * diff;
+                    }
+                }
+
+                var mismatches = 0;
+                for (var f = 0; f < q; f++)
+                {
+                    var x = d.Codes[f][row];
+                    if (x != MixedDataMatrix.MissingCode && x != cc[(j * q) + f])
+                    {
+                        mismatches++;
+                    }
+                }
+
+                var dist = sum + (d.Gamma * mismatches);
+                if (j == 0 || dist < best[i])
+                {
+                    best[i] = dist;
+                    bestIndex[i] = j;
+                }
+            }
+        }
+    }
+
+    /// <summary>The column data the algorithm works on, computed once per fit.</summary>
+    internal sealed class PreparedData
+    {
+        public int N { get; init; }
+
+        public int NumericCount { get; init; }
+
+        public int CategoricalCount { get; init; }
+
+        public required double[][] Z { get; init; }
+
+        public required int[][] Codes { get; init; }
+
+        public required int[] Cardinality { get; init; }
+
+        /// <summary>Offset of each categorical feature's counts within one cluster's count block.</summary>
+        public required int[] CategoryOffset { get; init; }
+
+        public int CategoryStride { get; init; }
+
+        public required int[] GlobalMode { get; init; }
+
+        public double Gamma { get; init; }
+
+        public required NumericStandardisation[] Standardisation { get; init; }
+
+        public required CategoricalClusteringFeature[] CategoricalFeatures { get; init; }
+
+        public int ChunkCount => (N + ChunkSize - 1) / ChunkSize;
+
+        public static PreparedData Create(MixedDataMatrix matrix, double? gammaOverride, List<ClusteringNote> notes)
+        {
+            var n = matrix.RowCount;
+            var z = new List<double[]>();
+            var std = new List<NumericStandardisation>();
+            var codes = new List<int[]>();
+            var cats = new List<CategoricalClusteringFeature>();
+            var sdSum = 0.0;
+            for (var f = 0; f < matrix.Features.Count; f++)
+            {
+                var feature = matrix.Features[f];
+                if (!feature.InDistance)
+                {
+                    continue;
+                }
+
+                if (feature.Type == FeatureType.Numeric)
+                {
+                    var raw = matrix.Numeric(f);
+                    double sum = 0;
+                    var count = 0;
+                    foreach (var x in raw)
+                    {
+                        if (!double.IsNaN(x))
+                        {
+                            sum += x;
+                            count++;
+                        }
+                    }
+
+                    var mean = count > 0 ? sum / count : 0.0;
+                    double squares = 0;
+                    foreach (var x in raw)
+                    {
+                        if (!double.IsNaN(x))
+                        {
+                            squares += (x - mean) * (x - mean);
+                        }
+                    }
+
+                    var sd = count > 0 ? Math.Sqrt(squares / count) : 0.0;
+                    var constant = !(sd > 0);
+                    sdSum += constant ? 0.0 : 1.0; // the sd of the standardised column
+                    var s = new NumericStandardisation(f, feature.Name, mean, constant ? 1.0 : sd);
+                    var column = new double[n];
+                    for (var i = 0; i < n; i++)
+                    {
+                        column[i] = (raw[i] - s.Mean) / s.StandardDeviation;
+                    }
+
+                    z.Add(column);
+                    std.Add(s);
+                }
+                else
+                {
+                    codes.Add(matrix.CategoricalArray(f)); // read only: no copy
+                    cats.Add(new CategoricalClusteringFeature(f, feature.Name, matrix.CategoryValues(f)));
+                }
+            }
+
+            double gamma;
+            if (gammaOverride is { } g)
+            {
+                gamma = g;
+            }
+            else if (std.Count == 0)
+            {
+                gamma = 1.0;
+                if (cats.Count > 0)
+                {
+                    notes.Add(new ClusteringNote(ClusteringNote.GammaWithoutNumerics, "No numeric clustering features: gamma is 1."));
+                }
+            }
+            else
+            {
+                gamma = 0.5 * (sdSum / std.Count);
+                if (gamma == 0)
+                {
+                    gamma = 0.5;
+                }
+            }
+
+            var cardinality = new int[cats.Count];
+            var offsets = new int[cats.Count];
+            var modes = new int[cats.Count];
+            var stride = 0;
+            for (var f = 0; f < cats.Count; f++)
+            {
+                var max = cats[f].Values.Count;
+                foreach (var code in codes[f])
+                {
+                    max = Math.Max(max, code + 1);
+                }
+
+                cardinality[f] = Math.Max(1, max);
+                offsets[f] = stride;
+                stride += cardinality[f];
+                var counts = new int[cardinality[f]];
+                foreach (var code in codes[f])
+                {
+                    if (code >= 0)
+                    {
+                        counts[code]++;
+                    }
+                }
+
+                modes[f] = ArgMaxOrMissing(counts);
+            }
+
+            return new PreparedData
+            {
+                N = n,
+                NumericCount = z.Count,
+                CategoricalCount = codes.Count,
+                Z = [.. z],
+                Codes = [.. codes],
+                Cardinality = cardinality,
+                CategoryOffset = offsets,
+                CategoryStride = stride,
+                GlobalMode = modes,
+                Gamma = gamma,
+                Standardisation = [.. std],
+                CategoricalFeatures = [.. cats],
+            };
+        }
+
+        /// <summary>The most frequent code (ties: the lowest), or -1 when nothing was counted.</summary>
+        public static int ArgMaxOrMissing(ReadOnlySpan<int> counts)
+        {
+            var best = MixedDataMatrix.MissingCode;
+            var bestCount = 0;
+            for (var c = 0; c < counts.Length; c++)
+            {
+                if (counts[c] > bestCount)
+                {
+                    best = c;
+                    bestCount = counts[c];
+                }
+            }
+
+            return best;
+        }
+    }
+
+    /// <summary>One fitted k (best restart).</summary>
+    private sealed record FitOutcome(int K, int[] Labels, double[] CentroidZ, int[] CentroidCodes, double Cost, int Iterations, int Restart, int[] Sizes);
+
+    private sealed class Scratch
+    {
+        public double[] Best { get; } = new double[ChunkSize];
+
+        public int[] BestIndex { get; } = new int[ChunkSize];
+
+        public double[] Dist { get; } = new double[ChunkSize];
+
+        public int[] Mismatches { get; } = new int[ChunkSize];
+    }
+
+    /// <summary>One clustering job: the state shared by all k and restarts.</summary>
+    private sealed class Run(
+        PreparedData d,
+        KPrototypesOptions options,
+        ParallelOptions parallel,
+        IProgress<ClusteringProgress>? progress,
+        List<ClusteringNote> notes)
+    {
+        private readonly List<KQuality> quality = [];
+        private int[]? sample;
+        private double[]? minDistances;
+        private double[]? sampleDistances;
+        private int plannedFits;
+        private int completedFits;
+
+        public ClusteringResult Execute(MixedDataMatrix matrix)
+        {
+            FitOutcome chosen;
+            var min = options.MinClusterSize;
+            if (options.K is { } requested)
+            {
+                plannedFits = options.Restarts;
+                var k = requested;
+                chosen = FitK(k);
+                while (chosen.Sizes.Min() < min && k > 1)
+                {
+                    notes.Add(new ClusteringNote(
+                        ClusteringNote.KReduced,
+                        $"k = {k} gave a cluster of {chosen.Sizes.Min()} households (minimum {min}); k lowered to {k - 1}."));
+                    k--;
+                    plannedFits += options.Restarts;
+                    chosen = FitK(k);
+                }
+            }
+            else
+            {
+                plannedFits = (options.KMax - options.KMin + 1) * options.Restarts;
+                var fits = new List<FitOutcome>();
+                for (var k = options.KMin; k <= options.KMax; k++)
+                {
+                    fits.Add(FitK(k));
+                }
+
+                FitOutcome? best = null;
+                double bestSilhouette = double.NegativeInfinity;
+                foreach (var fit in fits)
+                {
+                    var q = quality.Last(q => q.K == fit.K);
+                    if (!q.MeetsMinimumClusterSize)
+                    {
+                        notes.Add(new ClusteringNote(
+                            ClusteringNote.KSkipped,
+                            $"k = {fit.K} skipped: its smallest cluster has {q.SmallestClusterSize} households (minimum {min})."));
+                        continue;
+                    }
+
+                    var s = q.Silhouette ?? double.NegativeInfinity;
+                    if (best is null || s > bestSilhouette)
+                    {
+                        best = fit;
+                        bestSilhouette = s;
+                    }
+                }
+
+                if (best is null)
+                {
+                    var k = options.KMin;
+                    do
+                    {
+                        k--;
+                        notes.Add(new ClusteringNote(
+                            ClusteringNote.KReduced,
+                            $"No k in {options.KMin}..{options.KMax} gives clusters of at least {min} households; trying k = {k}."));
+                        plannedFits += options.Restarts;
+                        best = FitK(k);
+                    }
+                    while (best.Sizes.Min() < min && k > 1);
+                }
+
+                chosen = best;
+            }
+
+            if (chosen.Sizes.Min() < min)
+            {
+                notes.Add(new ClusteringNote(
+                    ClusteringNote.DatasetTooSmall,
+                    $"Even a single cluster has fewer than {min} households: this clustering cannot be published."));
+            }
+
+            progress?.Report(new ClusteringProgress("done", chosen.K, chosen.Restart, chosen.Iterations, 1.0));
+            return new ClusteringResult(
+                BuildModel(matrix, chosen),
+                chosen.Labels,
+                options.K,
+                chosen.Cost,
+                chosen.Iterations,
+                chosen.Restart,
+                chosen.Sizes,
+                [.. quality],
+                [.. notes],
+                min,
+                options.Seed);
+        }
+
+        private FitOutcome FitK(int k)
+        {
+            var chunks = d.ChunkCount;
+            var acc = new Accumulators(chunks, k, d);
+            FitOutcome? best = null;
+            int[]? spare = null; // the labels of a losing restart are reused: one array less per restart
+            var notConverged = 0;
+            for (var restart = 0; restart < options.Restarts; restart++)
+            {
+                parallel.CancellationToken.ThrowIfCancellationRequested();
+                var outcome = RunRestart(k, restart, acc, spare ?? new int[d.N], out var converged);
+                if (!converged)
+                {
+                    notConverged++;
+                }
+
+                if (best is null || outcome.Cost < best.Cost)
+                {
+                    spare = best?.Labels;
+                    best = outcome;
+                }
+                else
+                {
+                    spare = outcome.Labels;
+                }
+
+                completedFits++;
+            }
+
+            if (notConverged > 0)
+            {
+                notes.Add(new ClusteringNote(
+                    ClusteringNote.NotConverged,
+                    $"k = {k}: {notConverged} of {options.Restarts} restarts stopped at {options.MaxIterations} iterations."));
+            }
+
+            var smallest = best!.Sizes.Min();
+            double? silhouette = k >= 2 ? Silhouette(best.Labels, k) : null;
+            quality.Add(new KQuality(k, best.Cost, silhouette, smallest, smallest >= options.MinClusterSize, best.Iterations, best.Restart));
+            return best;
+        }
+
+        private FitOutcome RunRestart(int k, int restart, Accumulators acc, int[] labels, out bool converged)
+        {
+            var rng = new DeterministicRandom(options.Seed, (ulong)k, (ulong)restart);
+            var cz = new double[k * d.NumericCount];
+            var cc = new int[k * d.CategoricalCount];
+            Initialise(k, rng, cz, cc);
+            Array.Fill(labels, -1);
+            var iteration = 0;
+            double cost;
+            converged = false;
+            while (true)
+            {
+                parallel.CancellationToken.ThrowIfCancellationRequested();
+                iteration++;
+                (cost, var changed) = AssignAndAccumulate(k, cz, cc, labels, acc);
+                progress?.Report(new ClusteringProgress(
+                    "fitting", k, restart, iteration, Math.Min(0.99, (completedFits + ((double)iteration / options.MaxIterations)) / plannedFits)));
+                if (changed == 0)
+                {
+                    converged = true;
+                    break;
+                }
+
+                if (iteration >= options.MaxIterations)
+                {
+                    break;
+                }
+
+                UpdatePrototypes(k, cz, cc, acc);
+            }
+
+            var sizes = new int[k];
+            for (var c = 0; c < acc.Sizes.Length; c++)
+            {
+                for (var j = 0; j < k; j++)
+                {
+                    sizes[j] += acc.Sizes[c][j];
+                }
+            }
+
+            return new FitOutcome(k, labels, cz, cc, cost, iteration, restart, sizes);
+        }
+
+        private void Initialise(int k, DeterministicRandom rng, double[] cz, int[] cc)
+        {
+            if (options.Initialisation == PrototypeInitialisation.Random)
+            {
+                var chosen = new HashSet<int>();
+                for (var j = 0; j < k; j++)
+                {
+                    int row;
+                    do
+                    {
+                        row = rng.NextInt(d.N);
+                    }
+                    while (!chosen.Add(row));
+                    SetPrototypeFromRow(j, row, cz, cc);
+                }
+
+                return;
+            }
+
+            SetPrototypeFromRow(0, rng.NextInt(d.N), cz, cc);
+            var minDist = minDistances ??= new double[d.N];
+            UpdateMinDistances(0, cz, cc, minDist, first: true);
+            for (var j = 1; j < k; j++)
+            {
+                double total = 0;
+                for (var i = 0; i < d.N; i++)
+                {
+                    total += minDist[i];
+                }
+
+                int row;
+                if (total > 0)
+                {
+                    var target = rng.NextDouble() * total;
+                    row = -1;
+                    double cumulative = 0;
+                    for (var i = 0; i < d.N; i++)
+                    {
+                        if (minDist[i] <= 0)
+                        {
+                            continue;
+                        }
+
+                        cumulative += minDist[i];
+                        row = i;
+                        if (cumulative > target)
+                        {
+                            break;
+                        }
+                    }
+                }
+                else
+                {
+                    row = rng.NextInt(d.N);
+                }
+
+                SetPrototypeFromRow(j, row, cz, cc);
+                UpdateMinDistances(j, cz, cc, minDist, first: false);
+            }
+        }
+
+        private void UpdateMinDistances(int j, double[] cz, int[] cc, double[] minDist, bool first)
+        {
+            Parallel.For(0, d.ChunkCount, parallel, () => new Scratch(), (chunk, _, scratch) =>
+            {
+                var start = chunk * ChunkSize;
+                var len = Math.Min(ChunkSize, d.N - start);
+                var dist = scratch.Dist.AsSpan(0, len);
+                ChunkDistances(
+                    d, start, cz.AsSpan(j * d.NumericCount, d.NumericCount), cc.AsSpan(j * d.CategoricalCount, d.CategoricalCount), dist, scratch.Mismatches.AsSpan(0, len));
+                var target = minDist.AsSpan(start, len);
+                for (var i = 0; i < len; i++)
+                {
+                    if (first || dist[i] < target[i])
+                    {
+                        target[i] = dist[i];
+                    }
+                }
+
+                return scratch;
+            }, _ => { });
+        }
+
+        private void SetPrototypeFromRow(int j, int row, double[] cz, int[] cc)
+        {
+            for (var f = 0; f < d.NumericCount; f++)
+            {
+                var x = d.Z[f][row];
+                cz[(j * d.NumericCount) + f] = double.IsNaN(x) ? 0.0 : x; // missing -> the mean
+            }
+
+            for (var f = 0; f < d.CategoricalCount; f++)
+            {
+                var x = d.Codes[f][row];
+                cc[(j * d.CategoricalCount) + f] = x >= 0 ? x : d.GlobalMode[f];
+            }
+        }
+
+        private (double Cost, long Changed) AssignAndAccumulate(int k, double[] cz, int[] cc, int[] labels, Accumulators acc)
+        {
+            // Broadcast every prototype coordinate once per pass; read-only for all threads.
+            var czV = new Vector<double>[cz.Length];
+            for (var i = 0; i < cz.Length; i++)
+            {
+                czV[i] = new Vector<double>(cz[i]);
+            }
+
+            var ccV = new Vector<int>[cc.Length];
+            for (var i = 0; i < cc.Length; i++)
+            {
+                ccV[i] = new Vector<int>(cc[i]);
+            }
+
+            Parallel.For(0, d.ChunkCount, parallel, () => new Scratch(), (chunk, _, scratch) =>
+            {
+                var start = chunk * ChunkSize;
+                var len = Math.Min(ChunkSize, d.N - start);
+                var best = scratch.Best.AsSpan(0, len);
+                var bestIndex = scratch.BestIndex.AsSpan(0, len);
+                NearestPrototypes(d, start, k, cz, cc, czV, ccV, best, bestIndex);
+
+                var numSum = acc.NumericSum[chunk];
+                var numCount = acc.NumericCount[chunk];
+                var catCount = acc.CategoryCount[chunk];
+                var sizes = acc.Sizes[chunk];
+                Array.Clear(numSum);
+                Array.Clear(numCount);
+                Array.Clear(catCount);
+                Array.Clear(sizes);
+                double cost = 0;
+                long changed = 0;
+                var chunkLabels = labels.AsSpan(start, len);
+                for (var i = 0; i < len; i++)
+                {
+                    var label = bestIndex[i];
+                    cost += best[i];
+                    if (chunkLabels[i] != label)
+                    {
+                        chunkLabels[i] = label;
+                        changed++;
+                    }
+
+                    sizes[label]++;
+                }
+
+                // Column by column: cache-friendly, and each sum is still in row order.
+                for (var f = 0; f < d.NumericCount; f++)
+                {
+                    var col = d.Z[f].AsSpan(start, len);
+                    for (var i = 0; i < len; i++)
+                    {
+                        var x = col[i];
+                        if (!double.IsNaN(x))
+                        {
+                            var slot = (bestIndex[i] * d.NumericCount) + f;
+                            numSum[slot] += x;
+                            numCount[slot]++;
+                        }
+                    }
+                }
+
+                for (var f = 0; f < d.CategoricalCount; f++)
+                {
+                    var col = d.Codes[f].AsSpan(start, len);
+                    var offset = d.CategoryOffset[f];
+                    for (var i = 0; i < len; i++)
+                    {
+                        var x = col[i];
+                        if (x >= 0)
+                        {
+                            catCount[(bestIndex[i] * d.CategoryStride) + offset + x]++;
+                        }
+                    }
+                }
+
+                acc.Cost[chunk] = cost;
+                acc.Changed[chunk] = changed;
+                return scratch;
+            }, _ => { });
+
+            double total = 0;
+            long totalChanged = 0;
+            for (var c = 0; c < d.ChunkCount; c++)
+            {
+                total += acc.Cost[c];
+                totalChanged += acc.Changed[c];
+            }
+
+            return (total, totalChanged);
+        }
+
+        private void UpdatePrototypes(int k, double[] cz, int[] cc, Accumulators acc)
+        {
+            var chunks = d.ChunkCount;
+            for (var slot = 0; slot < k * d.NumericCount; slot++)
+            {
+                double sum = 0;
+                long count = 0;
+                for (var c = 0; c < chunks; c++)
+                {
+                    sum += acc.NumericSum[c][slot];
+                    count += acc.NumericCount[c][slot];
+                }
+
+                if (count > 0)
+                {
+                    cz[slot] = sum / count;
+                }
+            }
+
+            var counts = new int[d.CategoryStride];
+            for (var j = 0; j < k; j++)
+            {
+                Array.Clear(counts);
+                for (var c = 0; c < chunks; c++)
+                {
+                    var block = acc.CategoryCount[c].AsSpan(j * d.CategoryStride, d.CategoryStride);
+                    for (var v = 0; v < block.Length; v++)
+                    {
+                        counts[v] += block[v];
+                    }
+                }
+
+                for (var f = 0; f < d.CategoricalCount; f++)
+                {
+                    var mode = PreparedData.ArgMaxOrMissing(counts.AsSpan(d.CategoryOffset[f], d.Cardinality[f]));
+                    if (mode >= 0)
+                    {
+                        cc[(j * d.CategoricalCount) + f] = mode;
+                    }
+                }
+            }
+        }
+
+        private double Silhouette(int[] labels, int k)
+        {
+            EnsureSample();
+            var s = sample!.Length;
+            var dist = sampleDistances!;
+            var values = new double[s];
+            var sampleLabels = new int[s];
+            for (var i = 0; i < s; i++)
+            {
+                sampleLabels[i] = labels[sample[i]];
+            }
+
+            Parallel.For(0, s, parallel, i =>
+            {
+                Span<double> sums = k <= 64 ? stackalloc double[k] : new double[k];
+                Span<int> counts = k <= 64 ? stackalloc int[k] : new int[k];
+                sums.Clear();
+                counts.Clear();
+                var row = dist.AsSpan(i * s, s);
+                for (var j = 0; j < s; j++)
+                {
+                    if (j != i)
+                    {
+                        sums[sampleLabels[j]] += row[j];
+                        counts[sampleLabels[j]]++;
+                    }
+                }
+
+                var own = sampleLabels[i];
+                if (counts[own] == 0)
+                {
+                    values[i] = 0; // a singleton in the sample: silhouette 0 by convention
+                    return;
+                }
+
+                var a = sums[own] / counts[own];
+                var b = double.PositiveInfinity;
+                for (var c = 0; c < k; c++)
+                {
+                    if (c != own && counts[c] > 0)
+                    {
+                        b = Math.Min(b, sums[c] / counts[c]);
+                    }
+                }
+
+                var denominator = Math.Max(a, b);
+                values[i] = double.IsPositiveInfinity(b) || denominator <= 0 ? 0 : (b - a) / denominator;
+            });
+
+            double total = 0;
+            foreach (var v in values)
+            {
+                total += v;
+            }
+
+            return total / s;
+        }
+
+        private void EnsureSample()
+        {
+            if (sample is not null)
+            {
+                return;
+            }
+
+            var n = d.N;
+            var s = Math.Min(options.SilhouetteSampleSize, n);
+            int[] chosen;
+            if (s == n)
+            {
+                chosen = new int[n];
+                for (var i = 0; i < n; i++)
+                {
+                    chosen[i] = i;
+                }
+            }
+            else
+            {
+                // Partial Fisher–Yates over a virtual identity permutation: O(s) memory.
+                var rng = new DeterministicRandom(options.Seed, ulong.MaxValue, 0);
+                var swapped = new Dictionary<int, int>();
+                chosen = new int[s];
+                for (var i = 0; i < s; i++)
+                {
+                    var j = i + rng.NextInt(n - i);
+                    var atJ = swapped.TryGetValue(j, out var vj) ? vj : j;
+                    var atI = swapped.TryGetValue(i, out var vi) ? vi : i;
+                    swapped[j] = atI;
+                    chosen[i] = atJ;
+                }
+
+                Array.Sort(chosen);
+            }
+
+            var distances = new double[s * s];
+            Parallel.For(0, s, parallel, i =>
+            {
+                for (var j = 0; j < s; j++)
+                {
+                    distances[(i * s) + j] = i == j ? 0 : RowDistance(d, chosen[i], chosen[j]);
+                }
+            });
+            sample = chosen;
+            sampleDistances = distances;
+        }
+
+        private ClusterModel BuildModel(MixedDataMatrix matrix, FitOutcome fit)
+        {
+            var centroids = new Centroid[fit.K];
+            for (var j = 0; j < fit.K; j++)
+            {
+                var z = new double[d.NumericCount];
+                var raw = new double[d.NumericCount];
+                for (var f = 0; f < d.NumericCount; f++)
+                {
+                    z[f] = fit.CentroidZ[(j * d.NumericCount) + f];
+                    raw[f] = d.Standardisation[f].Unstandardise(z[f]);
+                }
+
+                var codes = new int[d.CategoricalCount];
+                var values = new string[d.CategoricalCount];
+                for (var f = 0; f < d.CategoricalCount; f++)
+                {
+                    codes[f] = fit.CentroidCodes[(j * d.CategoricalCount) + f];
+                    var declared = d.CategoricalFeatures[f].Values;
+                    values[f] = codes[f] >= 0 && codes[f] < declared.Count ? declared[codes[f]] : string.Empty;
+                }
+
+                centroids[j] = new Centroid(j, fit.Sizes[j], raw, z, codes, values);
+            }
+
+            return new ClusterModel(matrix.Features, d.Standardisation, d.CategoricalFeatures, d.Gamma, centroids);
+        }
+    }
+
+    /// <summary>Per-chunk partial sums, reduced in chunk order so the totals do not depend on threads.</summary>
+    private sealed class Accumulators
+    {
+        public Accumulators(int chunks, int k, PreparedData d)
+        {
+            Cost = new double[chunks];
+            Changed = new long[chunks];
+            NumericSum = new double[chunks][];
+            NumericCount = new int[chunks][];
+            CategoryCount = new int[chunks][];
+            Sizes = new int[chunks][];
+            for (var c = 0; c < chunks; c++)
+            {
+                NumericSum[c] = new double[k * d.NumericCount];
+                NumericCount[c] = new int[k * d.NumericCount];
+                CategoryCount[c] = new int[k * d.CategoryStride];
+                Sizes[c] = new int[k];
+            }
+        }
+
+        public double[] Cost { get; }
+
+        public long[] Changed { get; }
+
+        public double[][] NumericSum { get; }
+
+        public int[][] NumericCount { get; }
+
+        public int[][] CategoryCount { get; }
+
+        public int[][] Sizes { get; }
+    }
+}

@@ -1,0 +1,321 @@
+using System.Globalization;
+using Datawijs.Domain.Datasets;
+
+namespace Datawijs.Domain.Clustering;
+
+/// <summary>
+/// The households of a dataset in a compact, column-major form: one <c>double[]</c> per numeric
+/// feature (<see cref="double.NaN"/> = missing) and one <c>int[]</c> of codes per categorical feature
+/// (<see cref="MissingCode"/> = missing; a code indexes <see cref="CategoryValues(int)"/>).
+/// Every declared feature is kept, but only features with <see cref="FeatureDefinition.InDistance"/>
+/// take part in the distance; descriptive and protected columns are there for reporting only.
+/// Column-major because the clustering loops run down one column at a time (cache- and SIMD-friendly).
+/// The arrays are owned by the matrix and never changed after construction.
+/// </summary>
+public sealed class MixedDataMatrix
+{
+    /// <summary>The code of a missing categorical value.</summary>
+    public const int MissingCode = -1;
+
+    private readonly double[]?[] numeric;
+    private readonly int[]?[] categorical;
+    private readonly string[][] categoryValues;
+
+    private MixedDataMatrix(
+        IReadOnlyList<FeatureDefinition> features, int rowCount, double[]?[] numeric, int[]?[] categorical, string[][] categoryValues)
+    {
+        Features = features;
+        RowCount = rowCount;
+        this.numeric = numeric;
+        this.categorical = categorical;
+        this.categoryValues = categoryValues;
+    }
+
+    /// <summary>All declared features, in declared order; a feature index points into this list.</summary>
+    public IReadOnlyList<FeatureDefinition> Features { get; }
+
+    /// <summary>The number of households.</summary>
+    public int RowCount { get; }
+
+    /// <summary>The column of a numeric feature (NaN = missing).</summary>
+    public ReadOnlySpan<double> Numeric(int featureIndex) =>
+        numeric[featureIndex] ?? throw new ArgumentException($"Feature {featureIndex} is not numeric.", nameof(featureIndex));
+
+    /// <summary>The codes of a categorical feature (<see cref="MissingCode"/> = missing).</summary>
+    public ReadOnlySpan<int> Categorical(int featureIndex) =>
+        categorical[featureIndex] ?? throw new ArgumentException($"Feature {featureIndex} is not categorical.", nameof(featureIndex));
+
+    /// <summary>The backing array of a categorical column, for the algorithm's own read-only use (no copy).</summary>
+    internal int[] CategoricalArray(int featureIndex) =>
+        categorical[featureIndex] ?? throw new ArgumentException($"Feature {featureIndex} is not categorical.", nameof(featureIndex));
+
+    /// <summary>The values of a categorical feature; code <c>c</c> means <c>CategoryValues(f)[c]</c>. Empty for numerics.</summary>
+    public IReadOnlyList<string> CategoryValues(int featureIndex) => categoryValues[featureIndex];
+
+    /// <summary>The index of a feature by name (ordinal), or -1.</summary>
+    public int IndexOf(string featureName)
+    {
+        for (var f = 0; f < Features.Count; f++)
+        {
+            if (string.Equals(Features[f].Name, featureName, StringComparison.Ordinal))
+            {
+                return f;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>One household as a <see cref="MixedRow"/> (e.g. to assign it or explain it).</summary>
+    public MixedRow Row(int rowIndex)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rowIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(rowIndex, RowCount);
+        var numbers = new double[Features.Count];
+        var codes = new int[Features.Count];
+        for (var f = 0; f < Features.Count; f++)
+        {
+            numbers[f] = numeric[f] is { } n ? n[rowIndex] : double.NaN;
+            codes[f] = categorical[f] is { } c ? c[rowIndex] : MissingCode;
+        }
+
+        return new MixedRow(numbers, codes);
+    }
+
+    /// <summary>
+    /// Builds a matrix from ready columns, one per feature in declared order: a <c>double[]</c> for a
+    /// numeric feature, an <c>int[]</c> of codes into <see cref="FeatureDefinition.Values"/> for a
+    /// categorical one (categorical features must declare their values here). The arrays are taken
+    /// over, not copied: the caller must not change them afterwards.
+    /// </summary>
+    public static MixedDataMatrix FromColumns(IReadOnlyList<FeatureDefinition> features, IReadOnlyList<Array> columns)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(columns);
+        if (features.Count != columns.Count)
+        {
+            throw new ArgumentException("One column per feature is required.", nameof(columns));
+        }
+
+        var rowCount = features.Count == 0 ? 0 : columns[0].Length;
+        var numeric = new double[]?[features.Count];
+        var categorical = new int[]?[features.Count];
+        var values = new string[features.Count][];
+        for (var f = 0; f < features.Count; f++)
+        {
+            var feature = features[f];
+            if (columns[f].Length != rowCount)
+            {
+                throw new ArgumentException($"Column '{feature.Name}' has {columns[f].Length} rows, expected {rowCount}.", nameof(columns));
+            }
+
+            if (feature.Type == FeatureType.Numeric)
+            {
+                numeric[f] = columns[f] as double[] ?? throw new ArgumentException($"Column '{feature.Name}' must be double[].", nameof(columns));
+                values[f] = [];
+            }
+            else
+            {
+                var codes = columns[f] as int[] ?? throw new ArgumentException($"Column '{feature.Name}' must be int[].", nameof(columns));
+                var declared = feature.Values ?? throw new ArgumentException($"Categorical feature '{feature.Name}' must declare its values.", nameof(features));
+                foreach (var code in codes)
+                {
+                    if (code < MissingCode || code >= declared.Count)
+                    {
+                        throw new ArgumentException($"Column '{feature.Name}' has code {code} outside its {declared.Count} values.", nameof(columns));
+                    }
+                }
+
+                categorical[f] = codes;
+                values[f] = [.. declared];
+            }
+        }
+
+        return new MixedDataMatrix([.. features], rowCount, numeric, categorical, values);
+    }
+
+    internal static MixedDataMatrix FromBuilder(
+        IReadOnlyList<FeatureDefinition> features, int rowCount, double[]?[] numeric, int[]?[] categorical, string[][] values) =>
+        new([.. features], rowCount, numeric, categorical, values);
+}
+
+/// <summary>
+/// One household, every feature by feature index: <see cref="Number"/> for numeric features (NaN =
+/// missing or not numeric) and <see cref="Code"/> for categorical ones (-1 = missing or not categorical).
+/// </summary>
+public sealed class MixedRow(IReadOnlyList<double> numbers, IReadOnlyList<int> codes)
+{
+    public IReadOnlyList<double> Numbers { get; } = numbers;
+
+    public IReadOnlyList<int> Codes { get; } = codes;
+
+    public double Number(int featureIndex) => Numbers[featureIndex];
+
+    public int Code(int featureIndex) => Codes[featureIndex];
+}
+
+/// <summary>
+/// Builds a <see cref="MixedDataMatrix"/> row by row from text cells (CSV/NDJSON upload), one cell
+/// per feature in declared order. Empty or null cells are missing. Numerics are parsed with the
+/// invariant culture and checked against Min/Max; categorical cells must be one of the declared values
+/// (ordinal), or, when a feature declares none, new values are added in order of appearance.
+/// A bad row is refused with a reason (the caller reports row numbers) and leaves the builder unchanged.
+/// </summary>
+public sealed class MixedDataMatrixBuilder
+{
+    private readonly IReadOnlyList<FeatureDefinition> features;
+    private readonly double[]?[] numeric;
+    private readonly int[]?[] categorical;
+    private readonly List<string>[] values;
+    private readonly Dictionary<string, int>[] lookup;
+    private readonly int[] pending;
+    private int rowCount;
+
+    public MixedDataMatrixBuilder(IReadOnlyList<FeatureDefinition> features, int initialCapacity = 1024)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        this.features = [.. features];
+        var capacity = Math.Max(16, initialCapacity);
+        numeric = new double[]?[features.Count];
+        categorical = new int[]?[features.Count];
+        values = new List<string>[features.Count];
+        lookup = new Dictionary<string, int>[features.Count];
+        pending = new int[features.Count];
+        for (var f = 0; f < features.Count; f++)
+        {
+            values[f] = [.. features[f].Values ?? []];
+            lookup[f] = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var c = 0; c < values[f].Count; c++)
+            {
+                lookup[f].TryAdd(values[f][c], c);
+            }
+
+            if (features[f].Type == FeatureType.Numeric)
+            {
+                numeric[f] = new double[capacity];
+            }
+            else
+            {
+                categorical[f] = new int[capacity];
+            }
+        }
+    }
+
+    public int RowCount => rowCount;
+
+    /// <summary>Adds one row, or refuses it with the first problem found.</summary>
+    public bool TryAddRow(ReadOnlySpan<string?> cells, out string? problem)
+    {
+        if (cells.Length != features.Count)
+        {
+            problem = $"expected {features.Count} values, got {cells.Length}";
+            return false;
+        }
+
+        Span<double> parsed = features.Count <= 64 ? stackalloc double[features.Count] : new double[features.Count];
+        var newValues = new List<(int Feature, string Value)>();
+        for (var f = 0; f < features.Count; f++)
+        {
+            var feature = features[f];
+            var cell = cells[f];
+            if (string.IsNullOrWhiteSpace(cell))
+            {
+                parsed[f] = double.NaN;
+                pending[f] = MixedDataMatrix.MissingCode;
+                continue;
+            }
+
+            if (feature.Type == FeatureType.Numeric)
+            {
+                if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) || !double.IsFinite(x))
+                {
+                    problem = $"'{feature.Name}': '{cell}' is not a number";
+                    return false;
+                }
+
+                if ((feature.Min is { } min && x < min) || (feature.Max is { } max && x > max))
+                {
+                    problem = $"'{feature.Name}': {x.ToString(CultureInfo.InvariantCulture)} is outside the declared range";
+                    return false;
+                }
+
+                parsed[f] = x;
+            }
+            else if (lookup[f].TryGetValue(cell, out var code))
+            {
+                pending[f] = code;
+            }
+            else if (feature.Values is null)
+            {
+                newValues.Add((f, cell));
+                pending[f] = int.MinValue;
+            }
+            else
+            {
+                problem = $"'{feature.Name}': '{cell}' is not one of the declared values";
+                return false;
+            }
+        }
+
+        foreach (var (f, value) in newValues)
+        {
+            if (!lookup[f].TryGetValue(value, out var code))
+            {
+                code = values[f].Count;
+                values[f].Add(value);
+                lookup[f].Add(value, code);
+            }
+
+            pending[f] = code;
+        }
+
+        EnsureCapacity(rowCount + 1);
+        for (var f = 0; f < features.Count; f++)
+        {
+            if (numeric[f] is { } n)
+            {
+                n[rowCount] = parsed[f];
+            }
+            else
+            {
+                categorical[f]![rowCount] = pending[f];
+            }
+        }
+
+        rowCount++;
+        problem = null;
+        return true;
+    }
+
+    /// <summary>The matrix of all rows added so far.</summary>
+    public MixedDataMatrix Build()
+    {
+        var n = new double[]?[features.Count];
+        var c = new int[]?[features.Count];
+        var v = new string[features.Count][];
+        for (var f = 0; f < features.Count; f++)
+        {
+            n[f] = numeric[f]?[..rowCount];
+            c[f] = categorical[f]?[..rowCount];
+            v[f] = features[f].Type == FeatureType.Categorical ? [.. values[f]] : [];
+        }
+
+        return MixedDataMatrix.FromBuilder(features, rowCount, n, c, v);
+    }
+
+    private void EnsureCapacity(int needed)
+    {
+        for (var f = 0; f < features.Count; f++)
+        {
+            if (numeric[f] is { } n && n.Length < needed)
+            {
+                Array.Resize(ref numeric[f], n.Length * 2);
+            }
+
+            if (categorical[f] is { } c && c.Length < needed)
+            {
+                Array.Resize(ref categorical[f], c.Length * 2);
+            }
+        }
+    }
+}

@@ -1,0 +1,288 @@
+using Datawijs.Domain.Datasets;
+
+namespace Datawijs.Domain.Clustering;
+
+/// <summary>Settings of a profile description.</summary>
+public sealed record ProfileDescriptionOptions
+{
+    /// <summary>Significance level of the per-value test (two-sided, no multiple-testing correction).</summary>
+    public double Alpha { get; init; } = 0.05;
+}
+
+/// <summary>
+/// One value of a categorical feature in one profile compared with the whole dataset. Shares are of
+/// all households (the "unknown" cell, <see cref="Value"/> = null, holds those with a missing value).
+/// <see cref="ZScore"/>/<see cref="PValue"/>: two-proportion z-test of this profile against the rest of
+/// the dataset (pooled standard error, two-sided p). <see cref="RelativelyMoreFrequent"/>: lift &gt; 1 and
+/// p &lt; alpha. Exact counts: internal, never published except through the disclosure gate.
+/// </summary>
+public sealed record CategoryCell(
+    string? Value,
+    int CountInProfile,
+    int ProfileTotal,
+    int CountInPopulation,
+    int PopulationTotal,
+    double ShareInProfile,
+    double ShareInPopulation,
+    double Lift,
+    double ZScore,
+    double PValue,
+    bool RelativelyMoreFrequent);
+
+/// <summary>The distribution of one categorical feature in one profile (every declared value, plus unknown if any value is missing in the dataset).</summary>
+public sealed record CategoryDistribution(int FeatureIndex, string Feature, FeatureRole Role, IReadOnlyList<CategoryCell> Cells);
+
+/// <summary>Median of a numeric feature in a profile and in the whole dataset, over non-missing values (NaN when there are none).</summary>
+public sealed record NumericSummary(int FeatureIndex, string Feature, FeatureRole Role, int CountInProfile, double MedianInProfile, int CountInPopulation, double MedianInPopulation);
+
+/// <summary>A value that is relatively more frequent in the profile than in the whole dataset.</summary>
+public sealed record Highlight(string Feature, string Value, double Lift, double PValue);
+
+/// <summary>
+/// One cluster described against the whole dataset. <see cref="Categorical"/> and <see cref="Numeric"/>
+/// hold clustering and descriptive features; <see cref="Protected"/> and <see cref="ProtectedNumeric"/> the
+/// protected ones, reported only to check that profiles do not reinforce existing inequality.
+/// </summary>
+public sealed record ProfileDescription(
+    int Cluster,
+    int Households,
+    IReadOnlyList<CategoryDistribution> Categorical,
+    IReadOnlyList<NumericSummary> Numeric,
+    IReadOnlyList<CategoryDistribution> Protected,
+    IReadOnlyList<NumericSummary> ProtectedNumeric,
+    IReadOnlyList<Highlight> RelativelyMoreFrequent);
+
+/// <summary>All profiles of a clustering with exact counts. Internal material: publish only via the disclosure gate.</summary>
+public sealed record ProfileSetDescription(int TotalHouseholds, IReadOnlyList<FeatureDefinition> Features, IReadOnlyList<ProfileDescription> Profiles);
+
+/// <summary>Describes clusters by what is relatively more frequent in them than in the whole dataset.</summary>
+public static class ProfileDescriber
+{
+    public static ProfileSetDescription Describe(MixedDataMatrix matrix, ClusteringResult result, ProfileDescriptionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return Describe(matrix, result.Labels, result.K, options);
+    }
+
+    /// <summary>Describes clusters 0..k−1 given the label of every row of the matrix.</summary>
+    public static ProfileSetDescription Describe(MixedDataMatrix matrix, ReadOnlySpan<int> labels, int k, ProfileDescriptionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
+        if (labels.Length != matrix.RowCount)
+        {
+            throw new ArgumentException("One label per row is required.", nameof(labels));
+        }
+
+        var alpha = (options ?? new ProfileDescriptionOptions()).Alpha;
+        var n = matrix.RowCount;
+        var sizes = new int[k];
+        foreach (var label in labels)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(label, nameof(labels));
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(label, k, nameof(labels));
+            sizes[label]++;
+        }
+
+        var categorical = new List<CategoryDistribution>[k];
+        var protectedCategorical = new List<CategoryDistribution>[k];
+        var numeric = new List<NumericSummary>[k];
+        var protectedNumeric = new List<NumericSummary>[k];
+        for (var j = 0; j < k; j++)
+        {
+            categorical[j] = [];
+            protectedCategorical[j] = [];
+            numeric[j] = [];
+            protectedNumeric[j] = [];
+        }
+
+        for (var f = 0; f < matrix.Features.Count; f++)
+        {
+            var feature = matrix.Features[f];
+            var isProtected = feature.Role == FeatureRole.Protected;
+            if (feature.Type == FeatureType.Categorical)
+            {
+                var distributions = DescribeCategorical(matrix, f, labels, k, sizes, alpha);
+                for (var j = 0; j < k; j++)
+                {
+                    (isProtected ? protectedCategorical : categorical)[j].Add(distributions[j]);
+                }
+            }
+            else
+            {
+                var summaries = DescribeNumeric(matrix, f, labels, k);
+                for (var j = 0; j < k; j++)
+                {
+                    (isProtected ? protectedNumeric : numeric)[j].Add(summaries[j]);
+                }
+            }
+        }
+
+        var profiles = new ProfileDescription[k];
+        for (var j = 0; j < k; j++)
+        {
+            var highlights = new List<Highlight>();
+            foreach (var distribution in categorical[j])
+            {
+                foreach (var cell in distribution.Cells)
+                {
+                    if (cell.RelativelyMoreFrequent && cell.Value is not null)
+                    {
+                        highlights.Add(new Highlight(distribution.Feature, cell.Value, cell.Lift, cell.PValue));
+                    }
+                }
+            }
+
+            // Strongest first; the sort is stable, so equal lifts keep feature order.
+            var ordered = highlights.OrderByDescending(h => h.Lift).ToArray();
+            profiles[j] = new ProfileDescription(j, sizes[j], categorical[j], numeric[j], protectedCategorical[j], protectedNumeric[j], ordered);
+        }
+
+        return new ProfileSetDescription(n, matrix.Features, profiles);
+    }
+
+    private static CategoryDistribution[] DescribeCategorical(MixedDataMatrix matrix, int f, ReadOnlySpan<int> labels, int k, int[] sizes, double alpha)
+    {
+        var feature = matrix.Features[f];
+        var values = matrix.CategoryValues(f);
+        var codes = matrix.Categorical(f);
+        var width = values.Count + 1; // last slot: unknown
+        var counts = new int[k * width];
+        var population = new int[width];
+        for (var i = 0; i < codes.Length; i++)
+        {
+            var slot = codes[i] >= 0 ? codes[i] : values.Count;
+            counts[(labels[i] * width) + slot]++;
+            population[slot]++;
+        }
+
+        var n = codes.Length;
+        var hasUnknown = population[values.Count] > 0;
+        var result = new CategoryDistribution[k];
+        for (var j = 0; j < k; j++)
+        {
+            var cells = new List<CategoryCell>(width);
+            for (var v = 0; v < width; v++)
+            {
+                if (v == values.Count && !hasUnknown)
+                {
+                    break;
+                }
+
+                cells.Add(Cell(v < values.Count ? values[v] : null, counts[(j * width) + v], sizes[j], population[v], n, alpha));
+            }
+
+            result[j] = new CategoryDistribution(f, feature.Name, feature.Role, cells);
+        }
+
+        return result;
+    }
+
+    private static CategoryCell Cell(string? value, int count, int size, int populationCount, int n, double alpha)
+    {
+        var share = size > 0 ? (double)count / size : 0;
+        var populationShare = n > 0 ? (double)populationCount / n : 0;
+        var lift = populationShare > 0 ? share / populationShare : 0;
+        var (z, p) = TwoProportionZTest(count, size, populationCount - count, n - size);
+        return new CategoryCell(value, count, size, populationCount, n, share, populationShare, lift, z, p, lift > 1 && p < alpha);
+    }
+
+    /// <summary>
+    /// Two-proportion z-test of x1/n1 against x2/n2 with the pooled standard error; two-sided p-value.
+    /// (0, 1) when a group is empty or the pooled share is 0 or 1. The normal approximation is rough for
+    /// small expected counts; those cells are suppressed at publication anyway (fewer than 10).
+    /// </summary>
+    public static (double Z, double PValue) TwoProportionZTest(int x1, int n1, int x2, int n2)
+    {
+        if (n1 <= 0 || n2 <= 0)
+        {
+            return (0, 1);
+        }
+
+        var pooled = (double)(x1 + x2) / (n1 + n2);
+        var se = Math.Sqrt(pooled * (1 - pooled) * ((1.0 / n1) + (1.0 / n2)));
+        if (!(se > 0))
+        {
+            return (0, 1);
+        }
+
+        var z = (((double)x1 / n1) - ((double)x2 / n2)) / se;
+        return (z, TwoSidedPValue(z));
+    }
+
+    /// <summary>Two-sided p-value of a standard normal z: P(|Z| ≥ |z|) = erfc(|z| / √2).</summary>
+    public static double TwoSidedPValue(double z) => Math.Min(1.0, Erfc(Math.Abs(z) / Math.Sqrt(2)));
+
+    /// <summary>Complementary error function (Chebyshev fit, Numerical Recipes erfcc; relative error &lt; 1.2e-7).</summary>
+    internal static double Erfc(double x)
+    {
+        var z = Math.Abs(x);
+        var t = 1 / (1 + (0.5 * z));
+        ReadOnlySpan<double> c = [-1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806, 0.27886807, -1.13520398, 1.48851587, -0.82215223, 0.17087277];
+        var poly = c[^1];
+        for (var i = c.Length - 2; i >= 0; i--)
+        {
+            poly = c[i] + (t * poly);
+        }
+
+        var r = t * Math.Exp((-z * z) + poly);
+        return x >= 0 ? r : 2 - r;
+    }
+
+    private static NumericSummary[] DescribeNumeric(MixedDataMatrix matrix, int f, ReadOnlySpan<int> labels, int k)
+    {
+        var feature = matrix.Features[f];
+        var column = matrix.Numeric(f);
+        var counts = new int[k];
+        var total = 0;
+        for (var i = 0; i < column.Length; i++)
+        {
+            if (!double.IsNaN(column[i]))
+            {
+                counts[labels[i]]++;
+                total++;
+            }
+        }
+
+        var perCluster = new double[k][];
+        for (var j = 0; j < k; j++)
+        {
+            perCluster[j] = new double[counts[j]];
+        }
+
+        var all = new double[total];
+        var fill = new int[k];
+        var next = 0;
+        for (var i = 0; i < column.Length; i++)
+        {
+            var x = column[i];
+            if (!double.IsNaN(x))
+            {
+                perCluster[labels[i]][fill[labels[i]]++] = x;
+                all[next++] = x;
+            }
+        }
+
+        var overall = Median(all);
+        var result = new NumericSummary[k];
+        for (var j = 0; j < k; j++)
+        {
+            result[j] = new NumericSummary(f, feature.Name, feature.Role, counts[j], Median(perCluster[j]), total, overall);
+        }
+
+        return result;
+    }
+
+    /// <summary>The median (mean of the middle two for an even count); NaN for no values. Sorts the array.</summary>
+    internal static double Median(double[] values)
+    {
+        if (values.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        Array.Sort(values);
+        var mid = values.Length / 2;
+        return values.Length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+    }
+}

@@ -1,0 +1,105 @@
+using Datawijs.Domain.Clustering;
+using Datawijs.Domain.Datasets;
+using Datawijs.Domain.Tests.Disclosure;
+
+namespace Datawijs.Domain.Tests.Clustering;
+
+public sealed class ProfileDescriberTests
+{
+    [Fact]
+    public void Shares_and_lift_compare_the_profile_with_the_whole_dataset()
+    {
+        // Profile 0: 30 of 40 have a; dataset: 40 of 100.
+        var set = ProfileFixtures.Describe(["a", "b"], [[30, 10], [10, 50]]);
+        var a = set.Profiles[0].Categorical[0].Cells[0];
+
+        Assert.Equal(40, a.ProfileTotal);
+        Assert.Equal(100, a.PopulationTotal);
+        Assert.Equal(0.75, a.ShareInProfile);
+        Assert.Equal(0.4, a.ShareInPopulation);
+        Assert.Equal(1.875, a.Lift, 12);
+    }
+
+    [Fact]
+    public void The_z_test_compares_the_profile_with_the_rest_of_the_dataset()
+    {
+        // 30/40 against 10/60: pooled 0.4, standard error sqrt(0.24 × (1/40 + 1/60)) = 0.1.
+        var set = ProfileFixtures.Describe(["a", "b"], [[30, 10], [10, 50]]);
+        var a = set.Profiles[0].Categorical[0].Cells[0];
+
+        Assert.Equal((0.75 - (10.0 / 60)) / 0.1, a.ZScore, 9);
+        Assert.True(a.PValue < 1e-6);
+        Assert.True(a.RelativelyMoreFrequent);
+        Assert.False(set.Profiles[0].Categorical[0].Cells[1].RelativelyMoreFrequent); // b is less frequent
+    }
+
+    [Fact]
+    public void The_p_value_is_two_sided_normal()
+    {
+        Assert.Equal(0.05, ProfileDescriber.TwoSidedPValue(1.959964), 6);
+        Assert.Equal(0.05, ProfileDescriber.TwoSidedPValue(-1.959964), 6);
+        Assert.Equal(0.0026998, ProfileDescriber.TwoSidedPValue(3), 6);
+        Assert.Equal(1.0, ProfileDescriber.TwoProportionZTest(5, 10, 50, 100).PValue, 12);
+    }
+
+    [Fact]
+    public void A_slightly_higher_share_that_is_not_significant_is_not_listed_as_more_frequent()
+    {
+        var set = ProfileFixtures.Describe(["a", "b"], [[9, 11], [40, 60]]); // 45 % against 40 %
+        var a = set.Profiles[0].Categorical[0].Cells[0];
+
+        Assert.True(a.Lift > 1);
+        Assert.True(a.PValue > 0.05);
+        Assert.False(a.RelativelyMoreFrequent);
+        Assert.Empty(set.Profiles[0].RelativelyMoreFrequent);
+    }
+
+    [Fact]
+    public void Relatively_more_frequent_values_are_listed_strongest_first_without_protected_features()
+    {
+        var features = new[]
+        {
+            new FeatureDefinition("weak", FeatureType.Categorical, FeatureRole.Clustering, true, ["x", "y"]),
+            new FeatureDefinition("strong", FeatureType.Categorical, FeatureRole.Descriptive, true, ["x", "y"]),
+            new FeatureDefinition("origin", FeatureType.Categorical, FeatureRole.Protected, false, ["p", "q"]),
+        };
+        var n = 200;
+        var labels = Enumerable.Range(0, n).Select(i => i < 100 ? 0 : 1).ToArray();
+        var weak = Enumerable.Range(0, n).Select(i => i < 100 ? (i < 70 ? 0 : 1) : (i < 140 ? 0 : 1)).ToArray();
+        var strong = Enumerable.Range(0, n).Select(i => i < 100 ? (i < 95 ? 0 : 1) : (i < 110 ? 0 : 1)).ToArray();
+        var origin = strong;
+        var matrix = MixedDataMatrix.FromColumns(features, [weak, strong, origin]);
+        var profile = ProfileDescriber.Describe(matrix, labels, 2).Profiles[0];
+
+        Assert.Equal(["strong", "weak"], profile.RelativelyMoreFrequent.Select(h => h.Feature));
+        Assert.Equal(["weak", "strong"], profile.Categorical.Select(d => d.Feature));
+        Assert.Equal("origin", Assert.Single(profile.Protected).Feature);
+        Assert.True(profile.Protected[0].Cells[0].RelativelyMoreFrequent); // over-representation is still visible
+    }
+
+    [Fact]
+    public void Numeric_features_are_described_by_the_median_in_the_profile_and_overall()
+    {
+        var features = new[] { new FeatureDefinition("x", FeatureType.Numeric, FeatureRole.Clustering, true) };
+        var matrix = MixedDataMatrix.FromColumns(features, [new double[] { 1, 2, 3, 4, 100, 200, double.NaN }]);
+        var set = ProfileDescriber.Describe(matrix, [0, 0, 0, 0, 1, 1, 1], 2);
+
+        Assert.Equal(2.5, set.Profiles[0].Numeric[0].MedianInProfile);
+        Assert.Equal(150, set.Profiles[1].Numeric[0].MedianInProfile);
+        Assert.Equal(2, set.Profiles[1].Numeric[0].CountInProfile);
+        Assert.Equal(3.5, set.Profiles[0].Numeric[0].MedianInPopulation);
+    }
+
+    [Fact]
+    public void An_unknown_cell_appears_only_when_the_dataset_has_missing_values()
+    {
+        var features = new[] { new FeatureDefinition("c", FeatureType.Categorical, FeatureRole.Clustering, true, ["a", "b"]) };
+        var complete = ProfileDescriber.Describe(MixedDataMatrix.FromColumns(features, [new[] { 0, 1, 0, 1 }]), [0, 0, 1, 1], 2);
+        var missing = ProfileDescriber.Describe(MixedDataMatrix.FromColumns(features, [new[] { 0, -1, 0, 1 }]), [0, 0, 1, 1], 2);
+
+        Assert.Equal(2, complete.Profiles[0].Categorical[0].Cells.Count);
+        var unknown = missing.Profiles[0].Categorical[0].Cells[^1];
+        Assert.Null(unknown.Value);
+        Assert.Equal(1, unknown.CountInProfile);
+    }
+}
