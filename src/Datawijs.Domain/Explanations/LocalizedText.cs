@@ -1,0 +1,14 @@
+namespace Datawijs.Domain.Explanations;
+
+/// <summary>The languages citizen-facing text is written in. Dutch (B1) is the default.</summary>
+public enum Language
+{
+    Dutch,
+    English,
+}
+
+/// <summary>A short text in Dutch and English, e.g. a profile name or a feature label.</summary>
+public sealed record LocalizedText(string Nl, string En)
+{
+    public string In(Language language) => language == Language.English ? En : Nl;
+}
