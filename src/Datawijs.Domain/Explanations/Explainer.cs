@@ -100,9 +100,10 @@ public static class Explainer
 
         var wanted = Math.Min(options.MaxCounterfactuals, p - 1);
         var counterfactuals = new List<Counterfactual>(wanted);
+        var work = wanted > 0 ? new Workspace(d, options.MaxChangedFeatures) : null;
         for (var i = 1; i <= wanted; i++)
         {
-            var found = FindCounterfactual(space, z, raw, cats, distances, order[i], options.MaxChangedFeatures);
+            var found = FindCounterfactual(space, z, raw, cats, distances, order[i], work!);
             if (found is not null)
             {
                 counterfactuals.Add(found);
@@ -335,7 +336,7 @@ public static class Explainer
         string?[] cats,
         ReadOnlySpan<double> distances,
         int target,
-        int maxChanged)
+        Workspace work)
     {
         var d = space.DistanceFeatureCount;
         var p = space.Profiles.Count;
@@ -431,13 +432,22 @@ public static class Explainer
             }
         }
 
-        var limit = Math.Min(m, maxChanged);
+        // Squared standardised distance from the subject to the target's centre, per numeric
+        // feature: the size of moving all the way, so a fraction f costs f² times this.
+        Span<double> fullMove = d <= StackLimit ? stackalloc double[d] : new double[d];
+        for (var e = 0; e < m; e++)
+        {
+            var k = eligible[e];
+            var move = space.IsNumeric[k] ? space.StdCentroid[t + k] - z[k] : 0;
+            fullMove[e] = move * move;
+        }
+
+        var limit = Math.Min(m, work.BestFeatures.Length);
         Span<int> combination = stackalloc int[limit];
         Span<double> a = p <= StackLimit ? stackalloc double[p] : new double[p];
         Span<double> b = p <= StackLimit ? stackalloc double[p] : new double[p];
-        var work = new Workspace(d, p);
-        Counterfactual? best = null;
-        for (var size = 1; size <= limit && best is null; size++)
+        work.Found = false;
+        for (var size = 1; size <= limit && !work.Found; size++)
         {
             for (var i = 0; i < size; i++)
             {
@@ -447,11 +457,7 @@ public static class Explainer
             var cs = combination[..size];
             while (true)
             {
-                var candidate = TryCombination(space, z, raw, cats, target, cs, eligible, reach, gap, delta, a, b, work);
-                if (candidate is not null && (best is null || candidate.ChangeSize < best.ChangeSize))
-                {
-                    best = candidate;
-                }
+                TryCombination(space, z, raw, cats, target, cs, eligible, reach, fullMove, gap, delta, a, b, work);
 
                 // Next combination in lexicographic order.
                 var j = size - 1;
@@ -473,20 +479,45 @@ public static class Explainer
             }
         }
 
-        return best;
+        if (!work.Found)
+        {
+            return null;
+        }
+
+        var changes = new FeatureChange[work.BestCount];
+        for (var i = 0; i < work.BestCount; i++)
+        {
+            var k = work.BestFeatures[i];
+            var name = space.Features[space.DistanceFeatureOf[k]].Name;
+            changes[i] = space.IsNumeric[k]
+                ? new FeatureChange(name, FeatureValue.FromNumber(raw[k]), FeatureValue.FromNumber(work.BestTo[i]))
+                : new FeatureChange(name, FeatureValue.FromCategory(cats[k]!), FeatureValue.FromCategory(space.Mode[t + k]!));
+        }
+
+        return new Counterfactual(space.Profiles[target].Id, changes, work.BestSize, work.BestDistance, work.BestMargin);
     }
 
-    /// <summary>Reusable buffers for verifying candidates of one target.</summary>
-    private sealed class Workspace(int d, int p)
+    /// <summary>
+    /// Buffers for the counterfactual search, made once per explanation and reused for every
+    /// candidate so that trying a feature set allocates nothing.
+    /// </summary>
+    private sealed class Workspace(int d, int maxChanged)
     {
         public double[] Z { get; } = new double[d];
         public string?[] Cats { get; } = new string?[d];
         public double[] To { get; } = new double[d];
         public double[] Scratch { get; } = new double[d];
-        public double[] Distances { get; } = new double[p];
+
+        public bool Found { get; set; }
+        public int BestCount { get; set; }
+        public int[] BestFeatures { get; } = new int[maxChanged];
+        public double[] BestTo { get; } = new double[maxChanged];
+        public double BestSize { get; set; }
+        public double BestDistance { get; set; }
+        public double BestMargin { get; set; }
     }
 
-    private static Counterfactual? TryCombination(
+    private static void TryCombination(
         ProfileSpace space,
         ReadOnlySpan<double> z,
         ReadOnlySpan<double> raw,
@@ -495,6 +526,7 @@ public static class Explainer
         ReadOnlySpan<int> combination,
         ReadOnlySpan<int> eligible,
         ReadOnlySpan<double> reach,
+        ReadOnlySpan<double> fullMove,
         ReadOnlySpan<double> gap,
         ReadOnlySpan<double> delta,
         Span<double> a,
@@ -504,15 +536,22 @@ public static class Explainer
         var p = space.Profiles.Count;
         var hi = 1.0;
         var hasNumeric = false;
+        var switched = 0;
+        var moved = 0.0;
         gap.CopyTo(a);
         b.Clear();
         foreach (var e in combination)
         {
             var numeric = space.IsNumeric[eligible[e]];
-            hasNumeric |= numeric;
             if (numeric)
             {
+                hasNumeric = true;
                 hi = Math.Min(hi, reach[e]);
+                moved += fullMove[e];
+            }
+            else
+            {
+                switched++;
             }
 
             var row = delta.Slice(e * p, p);
@@ -541,31 +580,40 @@ public static class Explainer
             }
             else if (!(a[o] > 0))
             {
-                return null;
+                return;
             }
         }
 
         if (hasNumeric && !(lo < hi))
         {
-            return null;
+            return;
+        }
+
+        // Rounding only makes a change larger, so a set whose exact change is already no smaller
+        // than the best one found cannot win (an equal one loses to the earlier set).
+        if (work.Found && (lo * lo * moved) + (space.Gamma * switched) >= work.BestSize)
+        {
+            return;
         }
 
         if (!hasNumeric)
         {
-            return Verify(space, z, raw, cats, target, combination, eligible, 0, 0, work);
+            Verify(space, z, raw, cats, target, combination, eligible, 0, 0, work);
+            return;
         }
 
-        return Verify(space, z, raw, cats, target, combination, eligible, lo, 0, work)
-               ?? Verify(space, z, raw, cats, target, combination, eligible, lo, 1, work)
-               ?? Verify(space, z, raw, cats, target, combination, eligible, (lo + hi) / 2, 0, work);
+        _ = Verify(space, z, raw, cats, target, combination, eligible, lo, 0, work)
+            || Verify(space, z, raw, cats, target, combination, eligible, lo, 1, work)
+            || Verify(space, z, raw, cats, target, combination, eligible, (lo + hi) / 2, 0, work);
     }
 
     /// <summary>
     /// Applies the change (numerics at fraction <paramref name="fraction"/> of the way to the
     /// target, rounded toward the target plus <paramref name="extraSteps"/>), re-assigns with the
     /// same distance as everywhere else, and keeps it only if the target is strictly nearest.
+    /// Records it as the best so far when it is smaller than the best. Returns whether it flipped.
     /// </summary>
-    private static Counterfactual? Verify(
+    private static bool Verify(
         ProfileSpace space,
         ReadOnlySpan<double> z,
         ReadOnlySpan<double> raw,
@@ -594,7 +642,7 @@ public static class Explainer
                 to = Math.Clamp(to, space.Min[k], space.Max[k]);
                 if (to == x)
                 {
-                    return null;
+                    return false;
                 }
 
                 work.To[k] = to;
@@ -621,23 +669,28 @@ public static class Explainer
             var distance = Distance(space, work.Z, work.Cats, o, work.Scratch);
             if (!(targetDistance < distance))
             {
-                return null;
+                return false;
             }
 
             nearestRival = Math.Min(nearestRival, distance);
         }
 
-        var changes = new FeatureChange[combination.Length];
-        for (var i = 0; i < combination.Length; i++)
+        if (!work.Found || size < work.BestSize)
         {
-            var k = eligible[combination[i]];
-            var name = space.Features[space.DistanceFeatureOf[k]].Name;
-            changes[i] = space.IsNumeric[k]
-                ? new FeatureChange(name, FeatureValue.FromNumber(raw[k]), FeatureValue.FromNumber(work.To[k]))
-                : new FeatureChange(name, FeatureValue.FromCategory(cats[k]!), FeatureValue.FromCategory(work.Cats[k]!));
+            work.Found = true;
+            work.BestCount = combination.Length;
+            work.BestSize = size;
+            work.BestDistance = targetDistance;
+            work.BestMargin = nearestRival - targetDistance;
+            for (var i = 0; i < combination.Length; i++)
+            {
+                var k = eligible[combination[i]];
+                work.BestFeatures[i] = k;
+                work.BestTo[i] = work.To[k];
+            }
         }
 
-        return new Counterfactual(space.Profiles[target].Id, changes, size, targetDistance, nearestRival - targetDistance);
+        return true;
     }
 
     /// <summary>Rounds to a multiple of the step, away from the subject's value, plus extra steps.</summary>
