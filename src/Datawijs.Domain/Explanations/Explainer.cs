@@ -64,8 +64,8 @@ public static class Explainer
             var value = subjectFeatures[space.Features[space.DistanceFeatureOf[k]].Name];
             if (space.IsNumeric[k])
             {
-                raw[k] = value.Number;
-                z[k] = (value.Number - space.Mean[k]) / space.Sd[k];
+                raw[k] = value.Number.GetValueOrDefault();
+                z[k] = (value.Number.GetValueOrDefault() - space.Mean[k]) / space.Sd[k];
             }
             else
             {
@@ -146,7 +146,7 @@ public static class Explainer
             var value = subjectFeatures[space.Features[space.DistanceFeatureOf[k]].Name];
             if (space.IsNumeric[k])
             {
-                z[k] = (value.Number - space.Mean[k]) / space.Sd[k];
+                z[k] = (value.Number.GetValueOrDefault() - space.Mean[k]) / space.Sd[k];
             }
             else
             {
@@ -188,11 +188,11 @@ public static class Explainer
                 {
                     Add(ref problems, f.Name, FeatureProblemCodes.WrongType, "Expected a number.");
                 }
-                else if (!double.IsFinite(value.Number))
+                else if (!double.IsFinite(value.Number.GetValueOrDefault()))
                 {
                     Add(ref problems, f.Name, FeatureProblemCodes.NotANumber, "Expected a finite number.");
                 }
-                else if (value.Number < (f.Min ?? double.NegativeInfinity) || value.Number > (f.Max ?? double.PositiveInfinity))
+                else if (value.Number.GetValueOrDefault() < (f.Min ?? double.NegativeInfinity) || value.Number.GetValueOrDefault() > (f.Max ?? double.PositiveInfinity))
                 {
                     Add(ref problems, f.Name, FeatureProblemCodes.OutOfRange, $"Expected a number from {f.Min?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-inf"} to {f.Max?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "inf"}.");
                 }

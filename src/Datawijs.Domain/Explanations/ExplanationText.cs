@@ -126,9 +126,9 @@ public static class ExplanationText
             if (c.Type == FeatureType.Numeric)
             {
                 text.Append(nl ? "Uw " : "Your ").Append(label).Append(nl ? " is " : " is ")
-                    .Append(Format(c.SubjectValue.Number, nl)).Append(". ")
+                    .Append(Format(c.SubjectValue.Number.GetValueOrDefault(), nl)).Append(". ")
                     .Append(nl ? "Bij dit profiel is dat ongeveer " : "In this profile it is about ")
-                    .Append(Format(c.ProfileValue.Number, nl)).Append('.');
+                    .Append(Format(c.ProfileValue.Number.GetValueOrDefault(), nl)).Append('.');
                 if (c.Term < CloseTerm)
                 {
                     text.Append(nl ? " Dat ligt dicht bij elkaar." : " That is close.");
@@ -202,8 +202,8 @@ public static class ExplanationText
     {
         var nl = language == Language.Dutch;
         var label = space.LabelOf(change.Feature, language);
-        var from = change.From.IsNumeric ? Format(change.From.Number, nl) : change.From.Category;
-        var to = change.To.IsNumeric ? Format(change.To.Number, nl) : change.To.Category;
+        var from = change.From.IsNumeric ? Format(change.From.Number.GetValueOrDefault(), nl) : change.From.Category;
+        var to = change.To.IsNumeric ? Format(change.To.Number.GetValueOrDefault(), nl) : change.To.Category;
         return nl
             ? $"uw {label} {to} was in plaats van {from}"
             : $"your {label} was {to} instead of {from}";

@@ -8,28 +8,28 @@ namespace Datawijs.Domain.Explanations;
 /// </summary>
 public readonly record struct FeatureValue
 {
-    private FeatureValue(double number, string? category)
+    private FeatureValue(double? number, string? category)
     {
         Number = number;
         Category = category;
     }
 
-    /// <summary>The number; <see cref="double.NaN"/> for a categorical value.</summary>
-    public double Number { get; }
+    /// <summary>The number; <c>null</c> for a categorical value (never NaN, so it serialises to JSON).</summary>
+    public double? Number { get; }
 
     /// <summary>The category; <c>null</c> for a numeric value.</summary>
     public string? Category { get; }
 
-    public bool IsNumeric => Category is null;
+    public bool IsNumeric => Number.HasValue;
 
     public static FeatureValue FromNumber(double value) => new(value, null);
 
     public static FeatureValue FromCategory(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return new FeatureValue(double.NaN, value);
+        return new FeatureValue(null, value);
     }
 
     public override string ToString() =>
-        Category ?? Number.ToString("R", CultureInfo.InvariantCulture);
+        Category ?? Number.GetValueOrDefault().ToString("R", CultureInfo.InvariantCulture);
 }

@@ -113,8 +113,8 @@ public sealed class ProfileSpace
                 var value = profiles[j].Centroid[f.Name];
                 if (IsNumeric[k])
                 {
-                    RawCentroid[(j * d) + k] = value.Number;
-                    StdCentroid[(j * d) + k] = (value.Number - Mean[k]) / Sd[k];
+                    RawCentroid[(j * d) + k] = value.Number.GetValueOrDefault();
+                    StdCentroid[(j * d) + k] = (value.Number.GetValueOrDefault() - Mean[k]) / Sd[k];
                 }
                 else
                 {
@@ -246,7 +246,7 @@ public sealed class ProfileSpace
                     errors.Add($"profile {profile.Id} has no centroid value for '{f.Name}'");
                 }
                 else if (value.IsNumeric != (f.Type == FeatureType.Numeric)
-                         || (value.IsNumeric && !double.IsFinite(value.Number)))
+                         || (value.IsNumeric && !double.IsFinite(value.Number.GetValueOrDefault())))
                 {
                     errors.Add($"profile {profile.Id} has an invalid centroid value for '{f.Name}'");
                 }

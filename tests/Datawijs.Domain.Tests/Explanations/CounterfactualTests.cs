@@ -82,7 +82,7 @@ public sealed class CounterfactualTests
         var change = Assert.Single(Assert.Single(Explained(space, Subject()).Counterfactuals).Changes);
 
         Assert.Equal("work_hours", change.Feature);
-        Assert.Equal(36, change.To.Number);
+        Assert.Equal(36, change.To.Number!.Value);
     }
 
     [Fact]

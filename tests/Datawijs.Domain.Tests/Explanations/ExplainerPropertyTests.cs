@@ -101,9 +101,9 @@ public sealed class ExplainerPropertyTests
                     Assert.NotEqual(change.From, change.To);
                     if (feature.Type == FeatureType.Numeric)
                     {
-                        Assert.InRange(change.To.Number, feature.Min!.Value, feature.Max!.Value);
+                        Assert.InRange(change.To.Number!.Value, feature.Min!.Value, feature.Max!.Value);
                         var step = space.Scales[feature.Name].Step!.Value;
-                        Assert.Equal(Math.Round(change.To.Number / step), change.To.Number / step, 1e-9);
+                        Assert.Equal(Math.Round(change.To.Number!.Value / step), change.To.Number!.Value / step, 1e-9);
                     }
                     else
                     {
@@ -114,7 +114,7 @@ public sealed class ExplainerPropertyTests
         }));
 
     [Fact]
-    public void Counterfactual_never_needs_all_of_its_changes_removed_one_at_a_time() =>
+    public void Every_change_in_a_counterfactual_is_needed_for_the_flip() =>
         Check.One(Runs, Prop.ForAll(Seeds, seed =>
         {
             // "Fewest features": dropping any one change must lose the flip, or a smaller set existed.

@@ -213,6 +213,19 @@ public sealed class ExplainerTests
         Assert.Contains("no centroid value for 'benefit'", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_explanation_serialises_to_json_without_special_numbers()
+    {
+        // System.Text.Json refuses NaN by default; a categorical value must not carry one.
+        var (space, subject) = FromSeed(7);
+        var explanation = Explainer.Explain(space, subject).Explanation!;
+
+        var json = System.Text.Json.JsonSerializer.Serialize(explanation);
+
+        Assert.Contains("\"Contributions\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", json, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(4_000, 200)]
     [InlineData(1.2, 0.1)]

@@ -148,7 +148,7 @@ internal static class TestSpaces
             if (f.Type == FeatureType.Numeric)
             {
                 var s = space.Scales[f.Name];
-                var diff = ((x.Number - s.Mean) / s.StandardDeviation) - ((c.Number - s.Mean) / s.StandardDeviation);
+                var diff = ((x.Number!.Value - s.Mean) / s.StandardDeviation) - ((c.Number!.Value - s.Mean) / s.StandardDeviation);
                 sum += diff * diff;
             }
             else if (x.Category != c.Category)
