@@ -137,7 +137,7 @@ public static class ExplanationText
             else
             {
                 text.Append(nl ? "Uw " : "Your ").Append(label).Append(" is ")
-                    .Append(c.SubjectValue.Category).Append(". ")
+                    .Append(space.LabelOf(c.Feature, c.SubjectValue.Category!, language)).Append(". ")
                     .Append(nl ? "Dat past bij dit profiel." : "That fits this profile.");
             }
         }
@@ -202,8 +202,8 @@ public static class ExplanationText
     {
         var nl = language == Language.Dutch;
         var label = space.LabelOf(change.Feature, language);
-        var from = change.From.IsNumeric ? Format(change.From.Number.GetValueOrDefault(), nl) : change.From.Category;
-        var to = change.To.IsNumeric ? Format(change.To.Number.GetValueOrDefault(), nl) : change.To.Category;
+        var from = change.From.IsNumeric ? Format(change.From.Number.GetValueOrDefault(), nl) : space.LabelOf(change.Feature, change.From.Category!, language);
+        var to = change.To.IsNumeric ? Format(change.To.Number.GetValueOrDefault(), nl) : space.LabelOf(change.Feature, change.To.Category!, language);
         return nl
             ? $"uw {label} {to} was in plaats van {from}"
             : $"your {label} was {to} instead of {from}";

@@ -46,7 +46,7 @@ public sealed class ProfileSpace
         IReadOnlyDictionary<string, NumericScale> scales,
         double gamma,
         IReadOnlyList<PublishedProfile> profiles,
-        IReadOnlyDictionary<string, LocalizedText> labels)
+        IReadOnlyDictionary<string, FeatureLabel> labels)
     {
         Features = features;
         Scales = scales;
@@ -137,7 +137,7 @@ public sealed class ProfileSpace
     public IReadOnlyList<PublishedProfile> Profiles { get; }
 
     /// <summary>Optional display labels per feature name; text falls back to the name.</summary>
-    public IReadOnlyDictionary<string, LocalizedText> Labels { get; }
+    public IReadOnlyDictionary<string, FeatureLabel> Labels { get; }
 
     // Precomputed, flat and index-based so that the hot path has no LINQ and no lookups by name.
     internal int DistanceFeatureCount { get; }
@@ -171,7 +171,7 @@ public sealed class ProfileSpace
         IReadOnlyDictionary<string, NumericScale> scales,
         double gamma,
         IReadOnlyList<PublishedProfile> profiles,
-        IReadOnlyDictionary<string, LocalizedText>? labels = null)
+        IReadOnlyDictionary<string, FeatureLabel>? labels = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(scales);
@@ -263,7 +263,7 @@ public sealed class ProfileSpace
             scales,
             gamma,
             profiles,
-            labels ?? new Dictionary<string, LocalizedText>(StringComparer.Ordinal));
+            labels ?? new Dictionary<string, FeatureLabel>(StringComparer.Ordinal));
     }
 
     /// <summary>
@@ -285,7 +285,13 @@ public sealed class ProfileSpace
 
     /// <summary>The display label of a feature, falling back to its name.</summary>
     public string LabelOf(string feature, Language language) =>
-        Labels.TryGetValue(feature, out var label) ? label.In(language) : feature;
+        Labels.TryGetValue(feature, out var label) ? label.Name.In(language) : feature;
+
+    /// <summary>The display label of one category of a feature, falling back to the category itself.</summary>
+    public string LabelOf(string feature, string category, Language language) =>
+        Labels.TryGetValue(feature, out var label) && label.Values is { } values && values.TryGetValue(category, out var text)
+            ? text.In(language)
+            : category;
 
     internal bool TryGetFeature(string name, out int index) => featureIndex.TryGetValue(name, out index);
 

@@ -6,11 +6,17 @@ namespace Datawijs.Domain.Tests.Explanations;
 
 public sealed partial class ExplanationTextTests
 {
-    private static readonly Dictionary<string, LocalizedText> Labels = new()
+    private static readonly Dictionary<string, FeatureLabel> Labels = new()
     {
-        ["income"] = new LocalizedText("inkomen", "income"),
-        ["benefit"] = new LocalizedText("uitkering", "benefit"),
-        ["housing"] = new LocalizedText("woonsituatie", "housing"),
+        ["income"] = new FeatureLabel(new LocalizedText("inkomen", "income")),
+        ["benefit"] = new FeatureLabel(new LocalizedText("uitkering", "benefit")),
+        ["housing"] = new FeatureLabel(
+            new LocalizedText("woonsituatie", "housing"),
+            new Dictionary<string, LocalizedText>
+            {
+                ["rent"] = new LocalizedText("huurhuis", "rented home"),
+                ["owner"] = new LocalizedText("koophuis", "own home"),
+            }),
     };
 
     private static ProfileSpace Space(double gamma = 0.5) => ProfileSpace.Create(
@@ -118,6 +124,22 @@ public sealed partial class ExplanationTextTests
     }
 
     [Fact]
+    public void Text_names_categories_by_their_label()
+    {
+        var (space, explanation) = Explained();
+        var switchHousing = explanation with
+        {
+            Counterfactuals = [new Counterfactual(Id(2), [new FeatureChange("housing", C("rent"), C("owner"))], 0.5, 0.2, 0.1)],
+        };
+
+        var nl = ExplanationText.Render(space, switchHousing).Alternative;
+        var en = ExplanationText.Render(space, switchHousing, Language.English).Alternative;
+
+        Assert.StartsWith("Stel dat uw woonsituatie koophuis was in plaats van huurhuis.", nl, StringComparison.Ordinal);
+        Assert.StartsWith("Suppose your housing was own home instead of rented home.", en, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Text_describes_the_counterfactual_in_words()
     {
         var (space, explanation) = Explained();
@@ -160,5 +182,8 @@ public sealed partial class ExplanationTextTests
 
         Assert.Equal("inkomen", space.LabelOf("income", Language.Dutch));
         Assert.Equal("age", space.LabelOf("age", Language.Dutch));
+        Assert.Equal("rented home", space.LabelOf("housing", "rent", Language.English));
+        Assert.Equal("rent_allowance", space.LabelOf("housing", "rent_allowance", Language.English));
+        Assert.Equal("couple", space.LabelOf("household", "couple", Language.Dutch));
     }
 }
