@@ -124,39 +124,6 @@ public static class Explainer
             []);
     }
 
-    /// <summary>
-    /// The distance from a subject to one profile, summed the way <see cref="Explain"/> does.
-    /// Exposed so callers and tests can re-check an assignment without trusting the explanation.
-    /// </summary>
-    public static double Distance(ProfileSpace space, IReadOnlyDictionary<string, FeatureValue> subjectFeatures, Guid profileId)
-    {
-        ArgumentNullException.ThrowIfNull(space);
-        ArgumentNullException.ThrowIfNull(subjectFeatures);
-        var profile = space.IndexOfProfile(profileId);
-        if (profile < 0)
-        {
-            throw new ArgumentException($"Unknown profile {profileId}.", nameof(profileId));
-        }
-
-        var d = space.DistanceFeatureCount;
-        var z = new double[d];
-        var cats = new string?[d];
-        for (var k = 0; k < d; k++)
-        {
-            var value = subjectFeatures[space.Features[space.DistanceFeatureOf[k]].Name];
-            if (space.IsNumeric[k])
-            {
-                z[k] = (value.Number.GetValueOrDefault() - space.Mean[k]) / space.Sd[k];
-            }
-            else
-            {
-                cats[k] = value.Category;
-            }
-        }
-
-        return Distance(space, z, cats, profile, new double[d]);
-    }
-
     private static List<FeatureProblem>? Validate(ProfileSpace space, IReadOnlyDictionary<string, FeatureValue> subject)
     {
         List<FeatureProblem>? problems = null;

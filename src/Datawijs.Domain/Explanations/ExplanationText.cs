@@ -10,6 +10,7 @@ namespace Datawijs.Domain.Explanations;
 /// </summary>
 /// <param name="Advice">Which profile is advised and what it means; that it is advice, not a decision.</param>
 /// <param name="Reasons">The features that weighed most.</param>
+/// <param name="DataUsed">Which of the subject's data the advice used, and that nothing else was used.</param>
 /// <param name="Certainty">The margin to the next profile, and whether the advice is uncertain.</param>
 /// <param name="Alternative">What would have led to another profile (the counterfactual).</param>
 /// <param name="WhoDecides">That a person decides and may deviate.</param>
@@ -17,13 +18,14 @@ namespace Datawijs.Domain.Explanations;
 public sealed record RenderedExplanation(
     string Advice,
     string Reasons,
+    string DataUsed,
     string Certainty,
     string Alternative,
     string WhoDecides,
     string RightToObject)
 {
     /// <summary>All parts, one paragraph each.</summary>
-    public string Full => string.Join("\n\n", Advice, Reasons, Certainty, Alternative, WhoDecides, RightToObject);
+    public string Full => string.Join("\n\n", Advice, Reasons, DataUsed, Certainty, Alternative, WhoDecides, RightToObject);
 }
 
 /// <summary>
@@ -67,6 +69,7 @@ public static class ExplanationText
         return new RenderedExplanation(
             advice.ToString(),
             Reasons(space, explanation, language),
+            DataUsed(space, explanation, language),
             Certainty(explanation, runnerUp, language),
             Alternative(space, explanation, language),
             nl
@@ -153,6 +156,28 @@ public static class ExplanationText
         return text.ToString();
     }
 
+    private static string DataUsed(ProfileSpace space, Explanation explanation, Language language)
+    {
+        var nl = language == Language.Dutch;
+        var text = new StringBuilder(nl ? "Wij keken naar deze gegevens van u. " : "We looked at these details of yours. ");
+        var contributions = explanation.Contributions;
+        for (var i = 0; i < contributions.Count; i++)
+        {
+            var label = space.LabelOf(contributions[i].Feature, language);
+            if (i == 0)
+            {
+                text.Append(Capitalise(label));
+            }
+            else
+            {
+                text.Append(i == contributions.Count - 1 ? (nl ? " en " : " and ") : ", ").Append(label);
+            }
+        }
+
+        text.Append(nl ? ". Andere gegevens gebruikten wij niet." : ". We did not use any other details.");
+        return text.ToString();
+    }
+
     private static string Certainty(Explanation explanation, PublishedProfile runnerUp, Language language)
     {
         var name = Quote(runnerUp.Name.In(language));
@@ -186,10 +211,13 @@ public static class ExplanationText
         }
         else
         {
-            text.Append(nl ? "Stel dat dit anders was." : "Suppose this was different.");
+            text.Append(nl ? "Stel dat deze gegevens anders waren." : "Suppose these details were different.");
             foreach (var change in counterfactual.Changes)
             {
-                text.Append(' ').Append(Capitalise(Change(space, change, language))).Append('.');
+                var (label, from, to) = Values(space, change, language);
+                text.Append(nl ? " Uw " : " Your ").Append(label)
+                    .Append(nl ? " is dan " : " is then ").Append(to)
+                    .Append(nl ? " in plaats van " : " instead of ").Append(from).Append('.');
             }
         }
 
@@ -198,12 +226,19 @@ public static class ExplanationText
         return text.ToString();
     }
 
+    private static (string Label, string From, string To) Values(ProfileSpace space, FeatureChange change, Language language)
+    {
+        var nl = language == Language.Dutch;
+        return (
+            space.LabelOf(change.Feature, language),
+            change.From.IsNumeric ? Format(change.From.Number.GetValueOrDefault(), nl) : space.LabelOf(change.Feature, change.From.Category!, language),
+            change.To.IsNumeric ? Format(change.To.Number.GetValueOrDefault(), nl) : space.LabelOf(change.Feature, change.To.Category!, language));
+    }
+
     private static string Change(ProfileSpace space, FeatureChange change, Language language)
     {
         var nl = language == Language.Dutch;
-        var label = space.LabelOf(change.Feature, language);
-        var from = change.From.IsNumeric ? Format(change.From.Number.GetValueOrDefault(), nl) : space.LabelOf(change.Feature, change.From.Category!, language);
-        var to = change.To.IsNumeric ? Format(change.To.Number.GetValueOrDefault(), nl) : space.LabelOf(change.Feature, change.To.Category!, language);
+        var (label, from, to) = Values(space, change, language);
         return nl
             ? $"uw {label} {to} was in plaats van {from}"
             : $"your {label} was {to} instead of {from}";

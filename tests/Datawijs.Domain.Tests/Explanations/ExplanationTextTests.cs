@@ -56,7 +56,7 @@ public sealed partial class ExplanationTextTests
         var text = ExplanationText.Render(space, explanation, language);
 
         Assert.All(
-            new[] { text.Advice, text.Reasons, text.Certainty, text.Alternative, text.WhoDecides, text.RightToObject },
+            new[] { text.Advice, text.Reasons, text.DataUsed, text.Certainty, text.Alternative, text.WhoDecides, text.RightToObject },
             part => Assert.False(string.IsNullOrWhiteSpace(part)));
         Assert.Contains(text.RightToObject, text.Full, StringComparison.Ordinal);
     }
@@ -149,6 +149,49 @@ public sealed partial class ExplanationTextTests
 
         Assert.Equal("Stel dat uw inkomen 18.100 was in plaats van 16.500. Dan was het advies profiel \u2018Werkende ouder\u2019.", nl);
         Assert.Equal("Suppose your income was 18,100 instead of 16,500. Then the advice would be profile \u2018Working parent\u2019.", en);
+    }
+
+    [Fact]
+    public void Text_describes_a_counterfactual_with_several_changes_one_sentence_each()
+    {
+        var (space, explanation) = Explained();
+        var two = explanation with
+        {
+            Counterfactuals =
+            [
+                new Counterfactual(
+                    Id(2),
+                    [new FeatureChange("income", N(16_500), N(19_000)), new FeatureChange("housing", C("rent"), C("owner"))],
+                    1,
+                    0.2,
+                    0.1),
+            ],
+        };
+
+        var nl = ExplanationText.Render(space, two).Alternative;
+
+        Assert.Equal(
+            "Stel dat deze gegevens anders waren. Uw inkomen is dan 19.000 in plaats van 16.500. "
+            + "Uw woonsituatie is dan koophuis in plaats van huurhuis. Dan was het advies profiel \u2018Werkende ouder\u2019.",
+            nl);
+    }
+
+    [Fact]
+    public void Text_lists_the_data_used_and_says_nothing_else_was_used()
+    {
+        var (space, explanation) = Explained();
+
+        var nl = ExplanationText.Render(space, explanation).DataUsed;
+
+        Assert.StartsWith("Wij keken naar deze gegevens van u.", nl, StringComparison.Ordinal);
+        foreach (var label in new[] { "Inkomen", "age", "uitkering", "woonsituatie", "household" })
+        {
+            Assert.Contains(label, nl, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("migration", nl, StringComparison.Ordinal);
+        Assert.DoesNotContain("education", nl, StringComparison.Ordinal);
+        Assert.EndsWith("Andere gegevens gebruikten wij niet.", nl, StringComparison.Ordinal);
     }
 
     [Fact]
