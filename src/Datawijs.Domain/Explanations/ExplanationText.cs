@@ -160,17 +160,26 @@ public static class ExplanationText
     {
         var nl = language == Language.Dutch;
         var text = new StringBuilder(nl ? "Wij keken naar deze gegevens van u. " : "We looked at these details of yours. ");
-        var contributions = explanation.Contributions;
-        for (var i = 0; i < contributions.Count; i++)
+        // Declaration order, not weight order: this is an inventory, not a ranking.
+        var first = true;
+        var remaining = explanation.Contributions.Count;
+        foreach (var feature in space.Features)
         {
-            var label = space.LabelOf(contributions[i].Feature, language);
-            if (i == 0)
+            if (!feature.InDistance)
+            {
+                continue;
+            }
+
+            var label = space.LabelOf(feature.Name, language);
+            remaining--;
+            if (first)
             {
                 text.Append(Capitalise(label));
+                first = false;
             }
             else
             {
-                text.Append(i == contributions.Count - 1 ? (nl ? " en " : " and ") : ", ").Append(label);
+                text.Append(remaining == 0 ? (nl ? " en " : " and ") : ", ").Append(label);
             }
         }
 
