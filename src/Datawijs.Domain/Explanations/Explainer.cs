@@ -11,8 +11,12 @@ namespace Datawijs.Domain.Explanations;
 /// largest first. The contributions are listed in that same order, so they add up to the reported
 /// distance exactly, and every profile's distance is computed the same way.</para>
 /// <para><b>Ties.</b> Profiles with exactly equal distances are ordered as they were published
-/// (<see cref="ProfileSpace.Profiles"/>); the first one is the advice. Such a tie always has margin 0
-/// and is therefore flagged uncertain. Equal contributions are listed in feature declaration order.</para>
+/// (<see cref="ProfileSpace.Profiles"/>); the first one is the advice. Such a tie has margin 0 and is
+/// always flagged uncertain, whatever the thresholds. Equal contributions are listed in feature
+/// declaration order.</para>
+/// <para><b>Counterfactual, targets.</b> Searched for the nearest other profiles in distance order
+/// (runner-up first), up to <see cref="ExplanationOptions.MaxCounterfactuals"/>; a target for which no
+/// verified change exists is left out.</para>
 /// <para><b>Counterfactual, "smallest".</b> For a target profile: the change in mutable clustering
 /// features that makes the target strictly nearest, with (1) the fewest changed features, then
 /// (2) the smallest size of change measured in the model's own metric (Σ squared standardised
@@ -38,6 +42,19 @@ public static class Explainer
     // Above this many values scratch space goes to the heap instead of the stack.
     private const int StackLimit = 512;
 
+    /// <summary>
+    /// Assigns the subject to the nearest profile of <paramref name="space"/>, as advice, and explains it.
+    /// </summary>
+    /// <param name="space">The published profile set, built once with <see cref="ProfileSpace.Create"/>.</param>
+    /// <param name="subjectFeatures">
+    /// The subject's features by name: every clustering feature is required; descriptive features
+    /// may be sent and are ignored; protected and undeclared features are problems.
+    /// </param>
+    /// <param name="options">Thresholds and limits; <see cref="ExplanationOptions.Default"/> when null.</param>
+    /// <returns>
+    /// An explanation, or, when the features cannot be used, every problem at once (never throws
+    /// for bad subject data).
+    /// </returns>
     public static ExplanationResult Explain(
         ProfileSpace space,
         IReadOnlyDictionary<string, FeatureValue> subjectFeatures,
@@ -87,7 +104,8 @@ public static class Explainer
 
         var margin = distances[runnerUp] - distances[nearest];
         var relativeMargin = distances[runnerUp] > 0 ? margin / distances[runnerUp] : 0;
-        var uncertain = relativeMargin < options.UncertainBelowRelativeMargin
+        var uncertain = margin == 0
+                        || relativeMargin < options.UncertainBelowRelativeMargin
                         || margin < options.UncertainBelowAbsoluteMargin;
 
         var distanceList = new ProfileDistance[p];

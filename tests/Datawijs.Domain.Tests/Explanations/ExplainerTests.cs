@@ -86,6 +86,9 @@ public sealed class ExplainerTests
         Assert.Equal(0, forward.RelativeMargin);
         Assert.True(forward.Uncertain);
         Assert.Equal([Id(1), Id(2)], forward.Distances.Select(d => d.ProfileId));
+
+        var noThresholds = new ExplanationOptions { UncertainBelowAbsoluteMargin = 0, UncertainBelowRelativeMargin = 0 };
+        Assert.True(Explained(Tiny(1, first, second), TinySubject(0, "v"), noThresholds).Uncertain);
     }
 
     [Fact]
