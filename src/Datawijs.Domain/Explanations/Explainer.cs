@@ -36,6 +36,9 @@ namespace Datawijs.Domain.Explanations;
 /// re-assignment; if it fails, one more step is tried, then the middle of the feasible range;
 /// otherwise the feature set is rejected. No counterfactual is returned for a target when none is
 /// verified.</para>
+/// <para><b>No unneeded changes.</b> Because rounding moves features by slightly different fractions,
+/// the rounded value of one feature can make another change unnecessary; such changes are dropped
+/// and the rest re-verified, so every change in a counterfactual is needed for the flip.</para>
 /// </remarks>
 public static class Explainer
 {
@@ -469,6 +472,8 @@ public static class Explainer
             return null;
         }
 
+        DropUnneededChanges(space, z, cats, target, work);
+
         var changes = new FeatureChange[work.BestCount];
         for (var i = 0; i < work.BestCount; i++)
         {
@@ -480,6 +485,77 @@ public static class Explainer
         }
 
         return new Counterfactual(space.Profiles[target].Id, changes, work.BestSize, work.BestDistance, work.BestMargin);
+    }
+
+    /// <summary>
+    /// Rounding moves the features of a set by slightly different fractions, so now and then the
+    /// rounded change of one feature already does the work of another. Such a change is not needed
+    /// and is dropped (first one found, in declaration order, until none can go), re-verifying each
+    /// time, so that every change in a returned counterfactual is really needed.
+    /// </summary>
+    private static void DropUnneededChanges(ProfileSpace space, ReadOnlySpan<double> z, string?[] cats, int target, Workspace work)
+    {
+        var d = space.DistanceFeatureCount;
+        var p = space.Profiles.Count;
+        var t = target * d;
+        var dropped = true;
+        while (dropped && work.BestCount > 1)
+        {
+            dropped = false;
+            for (var skip = 0; skip < work.BestCount && !dropped; skip++)
+            {
+                z.CopyTo(work.Z);
+                Array.Copy(cats, work.Cats, d);
+                var size = 0.0;
+                for (var i = 0; i < work.BestCount; i++)
+                {
+                    if (i == skip)
+                    {
+                        continue;
+                    }
+
+                    var k = work.BestFeatures[i];
+                    if (space.IsNumeric[k])
+                    {
+                        work.Z[k] = (work.BestTo[i] - space.Mean[k]) / space.Sd[k];
+                        var change = work.Z[k] - z[k];
+                        size += change * change;
+                    }
+                    else
+                    {
+                        work.Cats[k] = space.Mode[t + k];
+                        size += space.Gamma;
+                    }
+                }
+
+                var targetDistance = Distance(space, work.Z, work.Cats, target, work.Scratch);
+                var nearestRival = double.PositiveInfinity;
+                for (var o = 0; o < p && nearestRival > targetDistance; o++)
+                {
+                    if (o != target)
+                    {
+                        nearestRival = Math.Min(nearestRival, Distance(space, work.Z, work.Cats, o, work.Scratch));
+                    }
+                }
+
+                if (!(targetDistance < nearestRival))
+                {
+                    continue;
+                }
+
+                for (var i = skip; i < work.BestCount - 1; i++)
+                {
+                    work.BestFeatures[i] = work.BestFeatures[i + 1];
+                    work.BestTo[i] = work.BestTo[i + 1];
+                }
+
+                work.BestCount--;
+                work.BestSize = size;
+                work.BestDistance = targetDistance;
+                work.BestMargin = nearestRival - targetDistance;
+                dropped = true;
+            }
+        }
     }
 
     /// <summary>
