@@ -671,8 +671,8 @@ public static class Explainer
     /// <summary>
     /// Applies the change (numerics at fraction <paramref name="fraction"/> of the way to the
     /// target, rounded toward the target plus <paramref name="extraSteps"/>), re-assigns with the
-    /// same distance as everywhere else, and keeps it only if the target is strictly nearest.
-    /// Records it as the best so far when it is smaller than the best. Returns whether it flipped.
+    /// same distance as everywhere else, and records it as the best so far when the target is
+    /// strictly nearest and the change is smaller than the best. Returns whether it was recorded.
     /// </summary>
     private static bool Verify(
         ProfileSpace space,
@@ -718,6 +718,12 @@ public static class Explainer
             }
         }
 
+        // A change no smaller than the best one cannot replace it; skip the costly re-assignment.
+        if (work.Found && size >= work.BestSize)
+        {
+            return false;
+        }
+
         var targetDistance = Distance(space, work.Z, work.Cats, target, work.Scratch);
         var nearestRival = double.PositiveInfinity;
         for (var o = 0; o < p; o++)
@@ -736,19 +742,16 @@ public static class Explainer
             nearestRival = Math.Min(nearestRival, distance);
         }
 
-        if (!work.Found || size < work.BestSize)
+        work.Found = true;
+        work.BestCount = combination.Length;
+        work.BestSize = size;
+        work.BestDistance = targetDistance;
+        work.BestMargin = nearestRival - targetDistance;
+        for (var i = 0; i < combination.Length; i++)
         {
-            work.Found = true;
-            work.BestCount = combination.Length;
-            work.BestSize = size;
-            work.BestDistance = targetDistance;
-            work.BestMargin = nearestRival - targetDistance;
-            for (var i = 0; i < combination.Length; i++)
-            {
-                var k = eligible[combination[i]];
-                work.BestFeatures[i] = k;
-                work.BestTo[i] = work.To[k];
-            }
+            var k = eligible[combination[i]];
+            work.BestFeatures[i] = k;
+            work.BestTo[i] = work.To[k];
         }
 
         return true;
