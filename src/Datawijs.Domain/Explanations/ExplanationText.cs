@@ -48,6 +48,10 @@ public static class ExplanationText
         NegativeSign = "-",
     };
 
+    /// <summary>
+    /// Writes the explanation for the citizen (or the case worker) in <paramref name="language"/>.
+    /// The explanation must come from <see cref="Explainer.Explain"/> on the same <paramref name="space"/>.
+    /// </summary>
     public static RenderedExplanation Render(ProfileSpace space, Explanation explanation, Language language = Language.Dutch)
     {
         ArgumentNullException.ThrowIfNull(space);
@@ -73,9 +77,9 @@ public static class ExplanationText
             Certainty(explanation, runnerUp, language),
             Alternative(space, explanation, language),
             nl
-                ? "Een medewerker beslist, niet de computer. De medewerker praat met u over uw situatie. "
+                ? "Een medewerker beslist, niet de computer. De medewerker kijkt ook naar uw eigen situatie. "
                   + "De medewerker mag een ander besluit nemen dan dit advies."
-                : "A person decides, not the computer. That person talks with you about your situation. "
+                : "A person decides, not the computer. That person also looks at your own situation. "
                   + "They may decide differently from this advice.",
             nl
                 ? "Past dit profiel niet bij u? Zeg dan: \u201cDit ben ik niet\u201d. "
