@@ -229,6 +229,16 @@ public sealed class ExplainerTests
         Assert.DoesNotContain("NaN", json, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Nonsensical_options_are_a_programming_error_not_a_subject_problem()
+    {
+        var (space, subject) = FromSeed(1);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => Explainer.Explain(space, subject, new ExplanationOptions { MaxChangedFeatures = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Explainer.Explain(space, subject, new ExplanationOptions { UncertainBelowRelativeMargin = double.NaN }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Explainer.Explain(space, subject, new ExplanationOptions { MaxCounterfactuals = -1 }));
+    }
+
     [Theory]
     [InlineData(4_000, 200)]
     [InlineData(1.2, 0.1)]
