@@ -1,0 +1,278 @@
+using System.Globalization;
+using System.Text;
+using Datawijs.Domain.Datasets;
+
+namespace Datawijs.Domain.Explanations;
+
+/// <summary>
+/// The plain-language explanation of an assignment, in parts so a portal can lay them out.
+/// The right to object is its own part on purpose: it must never be hidden inside other text.
+/// </summary>
+/// <param name="Advice">Which profile is advised and what it means; that it is advice, not a decision.</param>
+/// <param name="Reasons">The features that weighed most.</param>
+/// <param name="DataUsed">Which of the subject's data the advice used, and that nothing else was used.</param>
+/// <param name="Certainty">The margin to the next profile, and whether the advice is uncertain.</param>
+/// <param name="Alternative">What would have led to another profile (the counterfactual).</param>
+/// <param name="WhoDecides">That a person decides and may deviate.</param>
+/// <param name="RightToObject">"Dit ben ik niet" / "Ik wil dit niet".</param>
+public sealed record RenderedExplanation(
+    string Advice,
+    string Reasons,
+    string DataUsed,
+    string Certainty,
+    string Alternative,
+    string WhoDecides,
+    string RightToObject)
+{
+    /// <summary>All parts, one paragraph each.</summary>
+    public string Full => string.Join("\n\n", Advice, Reasons, DataUsed, Certainty, Alternative, WhoDecides, RightToObject);
+}
+
+/// <summary>
+/// Writes an <see cref="Explanation"/> in Dutch at B1 level (default) or in English: short
+/// sentences, common words, "u". Separate from <see cref="Explainer.Explain"/> so that the
+/// numeric part stays fast and text is only made when someone reads it.
+/// </summary>
+public static class ExplanationText
+{
+    /// <summary>How many features are named as the reasons for the advice.</summary>
+    private const int ReasonCount = 3;
+
+    /// <summary>A squared standardised difference below this (half a standard deviation) is "close".</summary>
+    private const double CloseTerm = 0.25;
+
+    private static readonly NumberFormatInfo DutchNumbers = new()
+    {
+        NumberDecimalSeparator = ",",
+        NumberGroupSeparator = ".",
+        NegativeSign = "-",
+    };
+
+    /// <summary>
+    /// Writes the explanation for the citizen (or the case worker) in <paramref name="language"/>.
+    /// The explanation must come from <see cref="Explainer.Explain"/> on the same <paramref name="space"/>.
+    /// </summary>
+    public static RenderedExplanation Render(ProfileSpace space, Explanation explanation, Language language = Language.Dutch)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        ArgumentNullException.ThrowIfNull(explanation);
+        var nl = language == Language.Dutch;
+        var profile = ProfileOf(space, explanation.ProfileId);
+        var runnerUp = ProfileOf(space, explanation.RunnerUpProfileId);
+
+        var advice = new StringBuilder();
+        advice.Append(nl ? "Het advies is: profiel " : "The advice is: profile ")
+              .Append(Quote(profile.Name.In(language))).Append('.');
+        if (profile.Description is { } description)
+        {
+            advice.Append(' ').Append(description.In(language).Trim());
+        }
+
+        advice.Append(nl ? " Dit is een advies. Het is geen besluit." : " This is advice. It is not a decision.");
+
+        return new RenderedExplanation(
+            advice.ToString(),
+            Reasons(space, explanation, language),
+            DataUsed(space, explanation, language),
+            Certainty(explanation, runnerUp, language),
+            Alternative(space, explanation, language),
+            nl
+                ? "Een medewerker beslist, niet de computer. De medewerker kijkt ook naar uw eigen situatie. "
+                  + "De medewerker mag een ander besluit nemen dan dit advies."
+                : "A person decides, not the computer. That person also looks at your own situation. "
+                  + "They may decide differently from this advice.",
+            nl
+                ? "Past dit profiel niet bij u? Zeg dan: \u201cDit ben ik niet\u201d. "
+                  + "Wilt u niet dat wij dit profiel gebruiken? Zeg dan: \u201cIk wil dit niet\u201d. "
+                  + "Dan gebruiken wij het advies niet. Een medewerker bekijkt dan uw reactie."
+                : "Does this profile not fit you? Then say: \u201cThis is not me\u201d. "
+                  + "Do you not want us to use this profile? Then say: \u201cI don't want this\u201d. "
+                  + "Then we stop using the advice. A person will look at your response.");
+    }
+
+    private static string Reasons(ProfileSpace space, Explanation explanation, Language language)
+    {
+        var nl = language == Language.Dutch;
+        var contributions = explanation.Contributions;
+
+        // What weighed most for this profile rather than the runner-up: how much closer the
+        // subject is to this profile on the feature. Ties keep the listed order.
+        var picked = new List<Contribution>(ReasonCount);
+        for (var n = 0; n < ReasonCount; n++)
+        {
+            Contribution? best = null;
+            foreach (var c in contributions)
+            {
+                var pull = c.RunnerUpTerm - c.Term;
+                if (pull > 0 && !picked.Contains(c) && (best is null || pull > best.RunnerUpTerm - best.Term))
+                {
+                    best = c;
+                }
+            }
+
+            if (best is null)
+            {
+                break;
+            }
+
+            picked.Add(best);
+        }
+
+        var text = new StringBuilder(nl ? "Deze gegevens wogen het zwaarst." : "These details weighed most.");
+        if (picked.Count == 0)
+        {
+            text.Clear().Append(nl
+                ? "Geen gegeven wees duidelijk naar dit profiel."
+                : "No detail pointed clearly to this profile.");
+        }
+
+        foreach (var c in picked)
+        {
+            var label = space.LabelOf(c.Feature, language);
+            text.Append(' ');
+            if (c.Type == FeatureType.Numeric)
+            {
+                text.Append(nl ? "Uw " : "Your ").Append(label).Append(nl ? " is " : " is ")
+                    .Append(Format(c.SubjectValue.Number.GetValueOrDefault(), nl)).Append(". ")
+                    .Append(nl ? "Bij dit profiel is dat ongeveer " : "In this profile it is about ")
+                    .Append(Format(c.ProfileValue.Number.GetValueOrDefault(), nl)).Append('.');
+                if (c.Term < CloseTerm)
+                {
+                    text.Append(nl ? " Dat ligt dicht bij elkaar." : " That is close.");
+                }
+            }
+            else
+            {
+                text.Append(nl ? "Uw " : "Your ").Append(label).Append(" is ")
+                    .Append(space.LabelOf(c.Feature, c.SubjectValue.Category!, language)).Append(". ")
+                    .Append(nl ? "Dat past bij dit profiel." : "That fits this profile.");
+            }
+        }
+
+        // The feature that fits least, so that the citizen can judge "this is not me".
+        if (contributions.Count > 0 && contributions[0].Term > 0 && !picked.Contains(contributions[0]))
+        {
+            text.Append(' ').Append(nl ? "Uw " : "Your ")
+                .Append(space.LabelOf(contributions[0].Feature, language))
+                .Append(nl ? " past het minst bij dit profiel." : " fits this profile least.");
+        }
+
+        return text.ToString();
+    }
+
+    private static string DataUsed(ProfileSpace space, Explanation explanation, Language language)
+    {
+        var nl = language == Language.Dutch;
+        var text = new StringBuilder(nl ? "Wij keken naar deze gegevens van u. " : "We looked at these details of yours. ");
+        // Declaration order, not weight order: this is an inventory, not a ranking.
+        var first = true;
+        var remaining = explanation.Contributions.Count;
+        foreach (var feature in space.Features)
+        {
+            if (!feature.InDistance)
+            {
+                continue;
+            }
+
+            var label = space.LabelOf(feature.Name, language);
+            remaining--;
+            if (first)
+            {
+                text.Append(Capitalise(label));
+                first = false;
+            }
+            else
+            {
+                text.Append(remaining == 0 ? (nl ? " en " : " and ") : ", ").Append(label);
+            }
+        }
+
+        text.Append(nl ? ". Andere gegevens gebruikten wij niet." : ". We did not use any other details.");
+        return text.ToString();
+    }
+
+    private static string Certainty(Explanation explanation, PublishedProfile runnerUp, Language language)
+    {
+        var name = Quote(runnerUp.Name.In(language));
+        if (language == Language.Dutch)
+        {
+            return explanation.Uncertain
+                ? $"Het profiel {name} past bijna even goed. Het advies is daarom onzeker."
+                : $"Het profiel {name} past minder goed. Het verschil is duidelijk.";
+        }
+
+        return explanation.Uncertain
+            ? $"The profile {name} fits almost as well. So the advice is uncertain."
+            : $"The profile {name} fits less well. The difference is clear.";
+    }
+
+    private static string Alternative(ProfileSpace space, Explanation explanation, Language language)
+    {
+        var nl = language == Language.Dutch;
+        if (explanation.Counterfactuals.Count == 0)
+        {
+            return nl
+                ? "Een kleine verandering in uw gegevens geeft geen ander profiel. Wij kijken alleen naar gegevens die kunnen veranderen."
+                : "A small change in your details does not give another profile. We only look at details that can change.";
+        }
+
+        var counterfactual = explanation.Counterfactuals[0];
+        var text = new StringBuilder();
+        if (counterfactual.Changes.Count == 1)
+        {
+            text.Append(nl ? "Stel dat " : "Suppose ").Append(Change(space, counterfactual.Changes[0], language)).Append('.');
+        }
+        else
+        {
+            text.Append(nl ? "Stel dat deze gegevens anders waren." : "Suppose these details were different.");
+            foreach (var change in counterfactual.Changes)
+            {
+                var (label, from, to) = Values(space, change, language);
+                text.Append(nl ? " Uw " : " Your ").Append(label)
+                    .Append(nl ? " is dan " : " is then ").Append(to)
+                    .Append(nl ? " in plaats van " : " instead of ").Append(from).Append('.');
+            }
+        }
+
+        text.Append(nl ? " Dan was het advies profiel " : " Then the advice would be profile ")
+            .Append(Quote(ProfileOf(space, counterfactual.ProfileId).Name.In(language))).Append('.');
+        return text.ToString();
+    }
+
+    private static (string Label, string From, string To) Values(ProfileSpace space, FeatureChange change, Language language)
+    {
+        var nl = language == Language.Dutch;
+        return (
+            space.LabelOf(change.Feature, language),
+            change.From.IsNumeric ? Format(change.From.Number.GetValueOrDefault(), nl) : space.LabelOf(change.Feature, change.From.Category!, language),
+            change.To.IsNumeric ? Format(change.To.Number.GetValueOrDefault(), nl) : space.LabelOf(change.Feature, change.To.Category!, language));
+    }
+
+    private static string Change(ProfileSpace space, FeatureChange change, Language language)
+    {
+        var nl = language == Language.Dutch;
+        var (label, from, to) = Values(space, change, language);
+        return nl
+            ? $"uw {label} {to} was in plaats van {from}"
+            : $"your {label} was {to} instead of {from}";
+    }
+
+    private static PublishedProfile ProfileOf(ProfileSpace space, Guid id)
+    {
+        var index = space.IndexOfProfile(id);
+        if (index < 0)
+        {
+            throw new ArgumentException($"Profile {id} is not in this profile space.", nameof(id));
+        }
+
+        return space.Profiles[index];
+    }
+
+    private static string Quote(string text) => $"\u2018{text}\u2019";
+
+    private static string Capitalise(string text) =>
+        text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private static string Format(double value, bool nl) =>
+        value.ToString("#,0.##", nl ? DutchNumbers : NumberFormatInfo.InvariantInfo);
+}
