@@ -29,5 +29,5 @@ public sealed partial class DatawijsClient
         return new DatawijsClient(new HttpClient(handler) { BaseAddress = options.BaseAddress });
     }
 
-    public T Get<T>() => (T)_apis.GetOrAdd(typeof(T), type => RestService.For(type, _http, Settings));
+    public T Get<T>() => (T)_apis.GetOrAdd(typeof(T), _ => RestService.For<T>(_http, Settings)!);
 }

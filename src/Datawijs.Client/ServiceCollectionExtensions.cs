@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Refit;
 
 namespace Datawijs.Client;
 
@@ -22,22 +21,15 @@ public static class ServiceCollectionExtensions
         var options = new DatawijsClientOptions { BaseAddress = baseUrl, ClientId = clientId, Secret = secret };
         configure?.Invoke(options);
 
-        void Configure(IHttpClientBuilder builder)
+        var builder = services.AddHttpClient<DatawijsClient>()
+            .ConfigureHttpClient(c => c.BaseAddress = options.BaseAddress)
+            .AddHttpMessageHandler(() => new ZgwTokenHandler(options));
+        if (primaryHandler is not null)
         {
-            builder.ConfigureHttpClient(c => c.BaseAddress = options.BaseAddress)
-                .AddHttpMessageHandler(() => new ZgwTokenHandler(options));
-            if (primaryHandler is not null)
-            {
-                builder.ConfigurePrimaryHttpMessageHandler(primaryHandler);
-            }
+            builder.ConfigurePrimaryHttpMessageHandler(primaryHandler);
         }
 
-        foreach (var api in DatawijsClient.ApiTypes)
-        {
-            Configure(services.AddRefitClient(api, DatawijsClient.Settings));
-        }
-
-        Configure(services.AddHttpClient<DatawijsClient>());
+        DatawijsClient.AddApis(services);
         return services;
     }
 

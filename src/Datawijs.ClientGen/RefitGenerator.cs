@@ -196,7 +196,7 @@ public static class RefitGenerator
     private static string Facade(IReadOnlyList<string> tags)
     {
         var sb = new StringBuilder(Header);
-        sb.Append("namespace ").Append(Namespace).Append(";\n\n");
+        sb.Append("using Microsoft.Extensions.DependencyInjection;\n\nnamespace ").Append(Namespace).Append(";\n\n");
         sb.Append("/// <summary>Every API of the contract, one property per tag.</summary>\npublic sealed partial class DatawijsClient\n{\n");
         sb.Append("    /// <summary>The Refit interfaces of the contract.</summary>\n");
         sb.Append("    public static readonly IReadOnlyList<Type> ApiTypes =\n    [\n");
@@ -205,7 +205,15 @@ public static class RefitGenerator
             sb.Append("        typeof(I").Append(Pascal(tag)).Append("Api),\n");
         }
 
-        sb.Append("    ];\n");
+        sb.Append("    ];\n\n");
+        sb.Append("    /// <summary>Registers every interface, resolved through the typed <see cref=\"DatawijsClient\"/>.</summary>\n");
+        sb.Append("    public static void AddApis(IServiceCollection services)\n    {\n");
+        foreach (var tag in tags)
+        {
+            sb.Append("        services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().").Append(Pascal(tag)).Append(");\n");
+        }
+
+        sb.Append("    }\n");
         foreach (var tag in tags)
         {
             sb.Append("\n    public I").Append(Pascal(tag)).Append("Api ").Append(Pascal(tag)).Append(" => Get<I").Append(Pascal(tag)).Append("Api>();\n");

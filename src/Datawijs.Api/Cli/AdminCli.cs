@@ -29,7 +29,12 @@ public static class AdminCli
 
     private static readonly string[] Commands = ["migrate", "tenants", "clients", "openapi", "help", "--help", "-h"];
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+    /// <summary>
+    /// A first argument that is not an option (--urls ...) or a key=value setting is a command;
+    /// an unknown one is refused rather than starting the server by surprise.
+    /// </summary>
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (Commands.Contains(args[0]) || (!args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal)));
 
     public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter stdout, TextWriter stderr)
     {

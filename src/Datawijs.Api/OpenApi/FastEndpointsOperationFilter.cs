@@ -98,6 +98,13 @@ public sealed partial class FastEndpointsOperationFilter(JsonSerializerOptions j
                     ?? DescribeStatus(status);
             }
 
+            if (response is OpenApiResponse withContent
+                && definition.EndpointSummary?.ResponseExamples.GetValueOrDefault(int.Parse(status, System.Globalization.CultureInfo.InvariantCulture)) is { } responseExample
+                && withContent.Content?.TryGetValue("application/json", out var responseMedia) == true)
+            {
+                responseMedia.Example = JsonSerializer.SerializeToNode(responseExample, responseExample.GetType(), json);
+            }
+
             if (status == "201" && response is OpenApiResponse created)
             {
                 created.Headers ??= new Dictionary<string, IOpenApiHeader>();

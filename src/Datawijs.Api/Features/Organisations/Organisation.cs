@@ -25,6 +25,18 @@ public sealed class Organisation
 
     public DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>A synthetic example for the contract.</summary>
+    public static Organisation Example => new()
+    {
+        Id = Guid.Parse("019a8f2e-4c1d-7b3a-9e5f-2d6c8a1b4e70"),
+        Name = "Gemeente Voorbeeldstad",
+        Kind = "municipality",
+        Inhabitants = 48_000,
+        Region = "Gelderland",
+        CreatedAt = new DateTimeOffset(2026, 11, 2, 9, 30, 0, TimeSpan.Zero),
+        UpdatedAt = new DateTimeOffset(2026, 11, 2, 9, 30, 0, TimeSpan.Zero),
+    };
+
     public static Organisation From(OrganisationRow row)
     {
         ArgumentNullException.ThrowIfNull(row);

@@ -18,6 +18,7 @@ public sealed class Endpoint(OrganisationRepository organisations, TimeProvider 
         {
             s.Summary = "Register an organisation to scan";
             s.Description = "Kind and inhabitants place the organisation in its peer groups for benchmarks.";
+            s.ResponseExamples[201] = Organisation.Example;
             s.ExampleRequest = new Request { Name = "Gemeente Voorbeeldstad", Kind = "municipality", Inhabitants = 48_000, Region = "Gelderland" };
         });
         Description(b => b.Produces<Organisation>(201).ProducesProblems(400, 409, 422));

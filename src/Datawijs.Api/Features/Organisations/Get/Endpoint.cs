@@ -14,7 +14,11 @@ public sealed class Endpoint(OrganisationRepository organisations) : Endpoint<Re
         Scopes(Auth.Scopes.ScansRead, Auth.Scopes.ScansWrite);
         Tags("Organisations");
         Options(b => b.WithOperationId("getOrganisation"));
-        Summary(s => s.Summary = "Get one organisation");
+        Summary(s =>
+        {
+            s.Summary = "Get one organisation";
+            s.ResponseExamples[200] = Organisation.Example;
+        });
         Description(b => b.Produces<Organisation>(200).ProducesProblems(400, 404));
     }
 

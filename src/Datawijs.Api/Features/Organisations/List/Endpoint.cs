@@ -20,6 +20,7 @@ public sealed class Endpoint(OrganisationRepository organisations) : Endpoint<Re
         {
             s.Summary = "List the tenant's organisations";
             s.Description = "Oldest first, cursor-paginated: pass the page's `next` as `cursor` until it is null.";
+            s.ResponseExamples[200] = new OrganisationList { Items = [Organisation.Example], Next = null };
         });
         Description(b => b.Produces<OrganisationList>(200).ProducesProblems(400));
     }

@@ -18,6 +18,7 @@ public sealed class Endpoint(OrganisationRepository organisations, TimeProvider 
         {
             s.Summary = "Change an organisation";
             s.Description = "Only the fields sent are changed; send an empty `region` to clear it.";
+            s.ResponseExamples[200] = Organisation.Example;
             s.ExampleRequest = new Request { Inhabitants = 51_200 };
         });
         Description(b => b.Produces<Organisation>(200).ProducesProblems(400, 404));
