@@ -32,7 +32,7 @@ public sealed class TestApiHost : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(_directory, "datawijs.db");
 
-    public static async Task<TestApiHost> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<TestApiHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? overrideServices = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "datawijs-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -53,7 +53,7 @@ public sealed class TestApiHost : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection(configuration);
             builder.WebHost.UseTestServer();
-        });
+        }, overrideServices);
         if (built is null)
         {
             throw new InvalidOperationException(string.Join(Environment.NewLine, problems));

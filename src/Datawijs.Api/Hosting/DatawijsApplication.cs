@@ -8,8 +8,12 @@ public static class DatawijsApplication
 {
     public sealed record Built(WebApplication App, StartupConfiguration Configuration);
 
-    /// <summary>Returns the application, or one line per configuration problem.</summary>
-    public static (Built? Application, IReadOnlyList<string> Problems) Build(string[] args, bool forCommand, Action<WebApplicationBuilder>? customise = null)
+    /// <summary>
+    /// Returns the application, or one line per configuration problem. <paramref name="customise"/> runs before the
+    /// configuration is read; <paramref name="overrideServices"/> after the services are registered (tests replace some).
+    /// </summary>
+    public static (Built? Application, IReadOnlyList<string> Problems) Build(
+        string[] args, bool forCommand, Action<WebApplicationBuilder>? customise = null, Action<IServiceCollection>? overrideServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
         if (forCommand)
@@ -34,6 +38,7 @@ public static class DatawijsApplication
 
         ApiHost.AddServices(builder, configuration);
         builder.Services.AddSingleton<TenantAdministration>();
+        overrideServices?.Invoke(builder.Services);
         return (new Built(builder.Build(), configuration), problems);
     }
 
