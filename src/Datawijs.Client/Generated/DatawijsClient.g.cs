@@ -10,11 +10,20 @@ public sealed partial class DatawijsClient
     /// <summary>The Refit interfaces of the contract.</summary>
     public static readonly IReadOnlyList<Type> ApiTypes =
     [
+        typeof(IBenchmarksApi),
         typeof(IHealthApi),
+        typeof(IMaturityModelsApi),
         typeof(IOrganisationsApi),
+        typeof(IScansApi),
     ];
+
+    public IBenchmarksApi Benchmarks => Get<IBenchmarksApi>();
 
     public IHealthApi Health => Get<IHealthApi>();
 
+    public IMaturityModelsApi MaturityModels => Get<IMaturityModelsApi>();
+
     public IOrganisationsApi Organisations => Get<IOrganisationsApi>();
+
+    public IScansApi Scans => Get<IScansApi>();
 }
