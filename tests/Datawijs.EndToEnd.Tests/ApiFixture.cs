@@ -32,21 +32,5 @@ public sealed class ApiFixture : IAsyncLifetime
             },
             Host.Server.CreateHandler());
 
-    /// <summary>
-    /// A plain HttpClient that signs tokens like the generated client, for what the generated client
-    /// cannot ask for (content negotiation such as <c>Accept: text/csv</c>).
-    /// </summary>
-    public HttpClient RawClientFor(IssuedClient issued)
-    {
-        ArgumentNullException.ThrowIfNull(issued);
-#pragma warning disable CA2000 // The HttpClient owns and disposes the handler chain.
-        var handler = new ZgwTokenHandler(new DatawijsClientOptions { ClientId = issued.ClientId, Secret = issued.Secret })
-        {
-            InnerHandler = Host.Server.CreateHandler(),
-        };
-#pragma warning restore CA2000
-        return new HttpClient(handler) { BaseAddress = new Uri("http://localhost") };
-    }
-
     public static string NewTenant() => "t-" + Guid.NewGuid().ToString("N")[..10];
 }

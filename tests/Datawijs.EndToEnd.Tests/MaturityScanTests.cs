@@ -5,7 +5,7 @@ using Datawijs.Client;
 
 namespace Datawijs.EndToEnd.Tests;
 
-/// <summary>The whole maturity scan flow, through the generated client only (CSV through a signed raw request).</summary>
+/// <summary>The whole maturity scan flow, through the generated client only.</summary>
 public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     private const string FullModel = "dmm-full-v1";
@@ -62,8 +62,7 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
     [Fact]
     public async Task Three_respondents_complete_a_scan_that_is_scored_advised_charted_tracked_and_exported()
     {
-        var issued = await api.Host.AddClientAsync(ApiFixture.NewTenant());
-        var client = api.ClientFor(issued);
+        var client = await api.ClientAsync(ApiFixture.NewTenant());
         var questions = await QuestionIdsAsync(client);
         var organisation = (await client.Organisations.CreateOrganisationAsync(Municipality("Gemeente Proef, afdeling W&I"))).Content!;
 
@@ -179,13 +178,10 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal(second.Id, nextPage.Items.Single().ScanId);
         Assert.Null(nextPage.Next);
 
-        using var raw = api.RawClientFor(issued);
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/scores?modelId=" + FullModel);
-        request.Headers.Accept.ParseAdd("text/csv");
-        using var csvResponse = await raw.SendAsync(request, TestContext.Current.CancellationToken);
+        var csvResponse = await client.Scans.ListScoresAsCsvAsync(modelId: FullModel);
         Assert.Equal(HttpStatusCode.OK, csvResponse.StatusCode);
-        Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType!.MediaType);
-        var csv = await csvResponse.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Equal("text/csv", csvResponse.ContentHeaders!.ContentType!.MediaType);
+        var csv = csvResponse.Content!;
         var lines = csv.Split("\r\n");
         Assert.Equal("scanId,organisationId,organisationName,modelId,completedAt,categoryId,score,level", lines[0]);
         Assert.Equal("", lines[^1]);
@@ -193,6 +189,15 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
         var completedAt = history.Items[0].CompletedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
         Assert.Equal($"{scan.Id},{organisation.Id},\"Gemeente Proef, afdeling W&I\",{FullModel},{completedAt},leadership-strategy,3,3", lines[1]);
         Assert.EndsWith(",technology,4,4", lines[14], StringComparison.Ordinal);
+
+        var firstCsvPage = await client.Scans.ListScoresAsCsvAsync(limit: 1);
+        Assert.Equal(1 + 7, firstCsvPage.Content!.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        var link = firstCsvPage.Headers!.GetValues("Link").Single();
+        Assert.Contains("rel=\"next\"", link, StringComparison.Ordinal);
+        Assert.Contains("cursor=" + Uri.EscapeDataString(json.Next!), link, StringComparison.Ordinal);
+        var lastCsvPage = await client.Scans.ListScoresAsCsvAsync(limit: 1, cursor: json.Next);
+        Assert.Contains(second.Id.ToString(), lastCsvPage.Content!, StringComparison.Ordinal);
+        Assert.False(lastCsvPage.Headers!.Contains("Link"));
     }
 
     [Fact]
@@ -270,5 +275,26 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal(HttpStatusCode.Conflict, empty.StatusCode);
         Assert.Equal("no-respondents", empty.Problem()!.Code);
         Assert.Equal("open", (await client.Scans.GetScanAsync(scan.Id)).Content!.Status);
+    }
+
+    [Fact]
+    public async Task Creating_a_scan_twice_with_one_idempotency_key_creates_one_and_readers_cannot_write()
+    {
+        var tenant = ApiFixture.NewTenant();
+        var writer = await api.ClientAsync(tenant);
+        var reader = await api.ClientAsync(tenant, "scans:read");
+        var organisation = (await writer.Organisations.CreateOrganisationAsync(Municipality("Gemeente Eenmaal"))).Content!;
+        var key = Guid.NewGuid().ToString();
+
+        var first = await writer.Scans.CreateScanAsync(organisation.Id, new CreateScanRequest { ModelId = FullModel }, idempotencyKey: key);
+        var retry = await writer.Scans.CreateScanAsync(organisation.Id, new CreateScanRequest { ModelId = FullModel }, idempotencyKey: key);
+        var answer = await reader.Scans.SaveScanResponseAsync(first.Content!.Id, "r1", new AnswerScanRequest { Answers = [new QuestionAnswer { QuestionId = "lead-1", Value = 3 }] });
+        var badRespondent = await writer.Scans.SaveScanResponseAsync(first.Content.Id, "Jan de Vries", new AnswerScanRequest { Answers = [] });
+
+        Assert.Equal(first.Content.Id, retry.Content!.Id);
+        Assert.Single((await reader.Scans.ListScansAsync(organisation.Id)).Content!.Items);
+        Assert.Equal(HttpStatusCode.Forbidden, answer.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.Scans.CompleteScanAsync(first.Content.Id)).StatusCode);
+        Assert.Equal("respondentId", badRespondent.Problem()!.InvalidParams!.Single().Name);
     }
 }

@@ -46,6 +46,11 @@ public partial interface IScansApi
     [Get("/api/v1/scores")]
     Task<IApiResponse<ScoreList>> ListScoresAsync([Query] string? modelId = null, [Query] DateTimeOffset? completedSince = null, [Query] int? limit = null, [Query] string? cursor = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Pull the tenant&apos;s completed scan scores (JSON or CSV) (text/csv)</summary>
+    [Get("/api/v1/scores")]
+    [Headers("Accept: text/csv")]
+    Task<IApiResponse<string>> ListScoresAsCsvAsync([Query] string? modelId = null, [Query] DateTimeOffset? completedSince = null, [Query] int? limit = null, [Query] string? cursor = null, CancellationToken cancellationToken = default);
+
     /// <summary>Store one respondent&apos;s answers</summary>
     [Put("/api/v1/scans/{scanId}/responses/{respondentId}")]
     Task<IApiResponse<RespondentAnswerSheet>> SaveScanResponseAsync(Guid scanId, string respondentId, [Body] AnswerScanRequest body, CancellationToken cancellationToken = default);
