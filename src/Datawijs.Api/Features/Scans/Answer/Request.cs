@@ -39,6 +39,7 @@ public sealed class QuestionAnswer
     public string? QuestionId { get; set; }
 
     /// <summary>1 to 5; leave out when notApplicable is true.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 5)]
     public int? Value { get; set; }
 
     /// <summary>True when the question does not apply to the organisation.</summary>
