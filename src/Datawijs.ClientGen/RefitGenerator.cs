@@ -123,9 +123,34 @@ public static class RefitGenerator
     private static void Method(StringBuilder sb, Operation operation)
     {
         var definition = operation.Definition;
-        var name = Pascal(definition.OperationId ?? throw new InvalidOperationException($"{operation.Method} {operation.Path} has no operationId.")) + "Async";
-        Summary(sb, definition.Summary, "    ");
         var (returnType, accept) = ReturnType(definition);
+        Method(sb, operation, "", definition.Summary, returnType, accept);
+
+        // A JSON answer that is also offered as text (e.g. CSV on Accept: text/csv) gets a second
+        // method per text type, so the generated client can ask for each representation.
+        foreach (var alternative in TextAlternatives(definition))
+        {
+            var subtype = alternative[(alternative.IndexOf('/', StringComparison.Ordinal) + 1)..];
+            Method(sb.Append('\n'), operation, "As" + Pascal(subtype), (definition.Summary ?? "") + $" ({alternative})", "IApiResponse<string>", alternative);
+        }
+    }
+
+    private static List<string> TextAlternatives(OpenApiOperation operation)
+    {
+        var success = (operation.Responses ?? []).Where(r => r.Key.StartsWith('2')).OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Value).FirstOrDefault();
+        if (success?.Content is not { } content || !content.ContainsKey("application/json"))
+        {
+            return [];
+        }
+
+        return content.Keys.Where(k => k.StartsWith("text/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static void Method(StringBuilder sb, Operation operation, string nameSuffix, string? summary, string returnType, string? accept)
+    {
+        var definition = operation.Definition;
+        var name = Pascal(definition.OperationId ?? throw new InvalidOperationException($"{operation.Method} {operation.Path} has no operationId.")) + nameSuffix + "Async";
+        Summary(sb, summary, "    ");
         sb.Append("    [").Append(Pascal(operation.Method.ToLowerInvariant())).Append("(\"").Append(operation.Path).Append("\")]\n");
         if (accept is not null)
         {

@@ -1,6 +1,7 @@
 using Datawijs.Data.Idempotency;
 using Datawijs.Data.Infrastructure;
 using Datawijs.Data.Organisations;
+using Datawijs.Data.Scans;
 using Datawijs.Data.Tenants;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +15,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IDbConnectionFactory>(new DbConnectionFactory(options));
         services.AddSingleton<TenantRepository>();
         services.AddSingleton<OrganisationRepository>();
+        services.AddSingleton<ScanRepository>();
         services.AddSingleton<IdempotencyRepository>();
         return services;
     }

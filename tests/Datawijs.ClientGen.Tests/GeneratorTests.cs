@@ -64,6 +64,35 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public void A_json_answer_also_offered_as_csv_gets_a_second_method_that_asks_for_csv()
+    {
+        const string contract = """
+            {
+              "openapi": "3.0.4",
+              "info": { "title": "t", "version": "1" },
+              "paths": {
+                "/api/v1/rows": {
+                  "get": {
+                    "tags": ["Rows"],
+                    "operationId": "listRows",
+                    "parameters": [ { "name": "limit", "in": "query", "schema": { "type": "integer", "format": "int32" } } ],
+                    "responses": { "200": { "description": "OK", "content": {
+                      "application/json": { "schema": { "$ref": "#/components/schemas/RowList" } },
+                      "text/csv": { "schema": { "type": "string" } } } } }
+                  }
+                }
+              },
+              "components": { "schemas": { "RowList": { "type": "object", "properties": { "next": { "type": "string", "nullable": true } } } } }
+            }
+            """;
+
+        var api = RefitGenerator.Generate(contract)["IRowsApi.g.cs"];
+
+        Assert.Contains("Task<IApiResponse<RowList>> ListRowsAsync([Query] int? limit = null, CancellationToken cancellationToken = default);", api, StringComparison.Ordinal);
+        Assert.Contains("[Headers(\"Accept: text/csv\")]\n    Task<IApiResponse<string>> ListRowsAsCsvAsync([Query] int? limit = null, CancellationToken cancellationToken = default);", api, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Generation_is_deterministic()
     {
         Assert.Equal(RefitGenerator.Generate(Contract), RefitGenerator.Generate(Contract));

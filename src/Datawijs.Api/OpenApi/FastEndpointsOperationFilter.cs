@@ -105,6 +105,15 @@ public sealed partial class FastEndpointsOperationFilter(JsonSerializerOptions j
                 responseMedia.Example = JsonSerializer.SerializeToNode(responseExample, responseExample.GetType(), json);
             }
 
+            // A text representation (CSV next to JSON) is a string, whatever DTO the JSON form has.
+            foreach (var (mediaType, content) in response.Content ?? new Dictionary<string, OpenApiMediaType>())
+            {
+                if (mediaType.StartsWith("text/", StringComparison.Ordinal))
+                {
+                    content.Schema = new OpenApiSchema { Type = JsonSchemaType.String };
+                }
+            }
+
             if (status == "201" && response is OpenApiResponse created)
             {
                 created.Headers ??= new Dictionary<string, IOpenApiHeader>();

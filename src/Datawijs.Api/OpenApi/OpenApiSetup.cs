@@ -89,8 +89,11 @@ public sealed class TidyDocumentFilter : IDocumentFilter
 {
     private static readonly Dictionary<string, string> TagDescriptions = new()
     {
+        ["Benchmarks"] = "Anonymised peer benchmarks of maturity scans across the installation; small groups are withheld.",
         ["Health"] = "Liveness and readiness for orchestrators and load balancers (no authentication).",
+        ["Maturity models"] = "The versioned maturity questionnaires (full and quick), in Dutch and English.",
         ["Organisations"] = "Organisations that run maturity scans, with the attributes that form their peer groups.",
+        ["Scans"] = "Maturity scans: respondents' answers, completion, stored scores, advice, radar chart, history and bulk pull.",
     };
 
     public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)

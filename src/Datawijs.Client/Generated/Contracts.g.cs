@@ -6,6 +6,142 @@ using System.Text.Json.Serialization;
 
 namespace Datawijs.Client;
 
+/// <summary>One respondent&apos;s answers; a second PUT replaces them. Every answer problem (unknown question, value outside 1–5, a question answered twice, value and notApplicable both or neither) is reported at once.</summary>
+public sealed record AnswerScanRequest
+{
+    /// <summary>Optional role of the respondent, e.g. &quot;beleidsmedewerker&quot;.</summary>
+    [JsonPropertyName("role")]
+    public string? Role { get; init; }
+
+    [JsonPropertyName("answers")]
+    public IReadOnlyList<QuestionAnswer>? Answers { get; init; }
+}
+
+/// <summary>An anonymised peer benchmark; every figure is null when withheld.</summary>
+public sealed record Benchmark
+{
+    [JsonPropertyName("modelId")]
+    public string ModelId { get; init; } = default!;
+
+    [JsonPropertyName("modelVersion")]
+    public int ModelVersion { get; init; } = default!;
+
+    /// <summary>A peer group as shown in the API.</summary>
+    [JsonPropertyName("group")]
+    public PeerGroupView Group { get; init; } = default!;
+
+    /// <summary>Organisations in the group with a completed scan of the model (latest scan each).</summary>
+    [JsonPropertyName("organisationCount")]
+    public int OrganisationCount { get; init; } = default!;
+
+    [JsonPropertyName("minimumGroupSize")]
+    public int MinimumGroupSize { get; init; } = default!;
+
+    [JsonPropertyName("withheld")]
+    public bool Withheld { get; init; } = default!;
+
+    [JsonPropertyName("withheldReason")]
+    public string? WithheldReason { get; init; }
+
+    /// <summary>Followers (Volgers) score below the lower tertile, leaders (Voorlopers) above the upper one.</summary>
+    [JsonPropertyName("tiers")]
+    public TierCutOffs? Tiers { get; init; }
+
+    /// <summary>Type 7 quartiles (as R, NumPy and Excel PERCENTILE.INC).</summary>
+    [JsonPropertyName("overall")]
+    public QuartileView? Overall { get; init; }
+
+    /// <summary>Per category; empty when the group is withheld.</summary>
+    [JsonPropertyName("categories")]
+    public IReadOnlyList<CategoryBenchmarkView> Categories { get; init; } = default!;
+}
+
+public sealed record CategoryAdviceView
+{
+    /// <summary>The level the category stands at when this advice applies.</summary>
+    [JsonPropertyName("level")]
+    public int Level { get; init; } = default!;
+
+    [JsonPropertyName("id")]
+    public string Id { get; init; } = default!;
+
+    [JsonPropertyName("text")]
+    public string Text { get; init; } = default!;
+}
+
+public sealed record CategoryBenchmarkView
+{
+    [JsonPropertyName("categoryId")]
+    public string CategoryId { get; init; } = default!;
+
+    [JsonPropertyName("name")]
+    public string Name { get; init; } = default!;
+
+    [JsonPropertyName("organisationCount")]
+    public int OrganisationCount { get; init; } = default!;
+
+    [JsonPropertyName("withheld")]
+    public bool Withheld { get; init; } = default!;
+
+    /// <summary>Type 7 quartiles (as R, NumPy and Excel PERCENTILE.INC).</summary>
+    [JsonPropertyName("quartiles")]
+    public QuartileView? Quartiles { get; init; }
+}
+
+public sealed record CategoryProgressView
+{
+    [JsonPropertyName("categoryId")]
+    public string CategoryId { get; init; } = default!;
+
+    [JsonPropertyName("earlierScore")]
+    public double? EarlierScore { get; init; }
+
+    [JsonPropertyName("laterScore")]
+    public double? LaterScore { get; init; }
+
+    /// <summary>Later − earlier; null when either has no score.</summary>
+    [JsonPropertyName("delta")]
+    public double? Delta { get; init; }
+}
+
+/// <summary>One category&apos;s score; all numbers unrounded.</summary>
+public sealed record CategoryScoreView
+{
+    [JsonPropertyName("categoryId")]
+    public string CategoryId { get; init; } = default!;
+
+    [JsonPropertyName("name")]
+    public string Name { get; init; } = default!;
+
+    /// <summary>Combined respondent score 1.0–5.0; null when nobody answered the category.</summary>
+    [JsonPropertyName("score")]
+    public double? Score { get; init; }
+
+    [JsonPropertyName("level")]
+    public int? Level { get; init; }
+
+    [JsonPropertyName("levelName")]
+    public string? LevelName { get; init; }
+
+    /// <summary>Answers 1–5 divided by (questions × respondents).</summary>
+    [JsonPropertyName("answeredShare")]
+    public double AnsweredShare { get; init; } = default!;
+
+    /// <summary>1 − σ/2 over the respondents&apos; category scores (1 = full agreement); null with fewer than two respondents.</summary>
+    [JsonPropertyName("agreement")]
+    public double? Agreement { get; init; }
+
+    [JsonPropertyName("respondentCount")]
+    public int RespondentCount { get; init; } = default!;
+
+    [JsonPropertyName("target")]
+    public int? Target { get; init; }
+
+    /// <summary>max(0, target − score); 0 means the target is reached.</summary>
+    [JsonPropertyName("gap")]
+    public double? Gap { get; init; }
+}
+
 public sealed record CreateOrganisationRequest
 {
     [JsonPropertyName("name")]
@@ -24,11 +160,34 @@ public sealed record CreateOrganisationRequest
     public string? Region { get; init; }
 }
 
+public sealed record CreateScanRequest
+{
+    /// <summary>The maturity model (questionnaire) the scan pins, e.g. dmm-full-v1. One of: dmm-full-v1, dmm-quick-v1.</summary>
+    [JsonPropertyName("modelId")]
+    public string? ModelId { get; init; }
+
+    /// <summary>Optional target level (1–5) per category id; advice is ordered by the gap to it.</summary>
+    [JsonPropertyName("targets")]
+    public IReadOnlyDictionary<string, int>? Targets { get; init; }
+}
+
 public sealed record HealthStatus
 {
     /// <summary>&quot;ok&quot; when healthy.</summary>
     [JsonPropertyName("status")]
     public string Status { get; init; } = default!;
+}
+
+public sealed record HistoryCategoryScore
+{
+    [JsonPropertyName("categoryId")]
+    public string CategoryId { get; init; } = default!;
+
+    [JsonPropertyName("score")]
+    public double? Score { get; init; }
+
+    [JsonPropertyName("level")]
+    public int? Level { get; init; }
 }
 
 /// <summary>One invalid input: the field (camelCase, dotted for nested, [i] for items), a stable code and a reason.</summary>
@@ -42,6 +201,124 @@ public sealed record InvalidParam
 
     [JsonPropertyName("reason")]
     public string Reason { get; init; } = default!;
+}
+
+public sealed record LevelDescriptorView
+{
+    /// <summary>The answer value, 1–5.</summary>
+    [JsonPropertyName("value")]
+    public int Value { get; init; } = default!;
+
+    [JsonPropertyName("text")]
+    public string Text { get; init; } = default!;
+}
+
+public sealed record MaturityCategoryView
+{
+    [JsonPropertyName("id")]
+    public string Id { get; init; } = default!;
+
+    [JsonPropertyName("name")]
+    public string Name { get; init; } = default!;
+
+    /// <summary>Weight of the category in the overall score.</summary>
+    [JsonPropertyName("weight")]
+    public double Weight { get; init; } = default!;
+
+    [JsonPropertyName("questions")]
+    public IReadOnlyList<MaturityQuestionView> Questions { get; init; } = default!;
+
+    /// <summary>Per level: how a category at that level reaches the next one.</summary>
+    [JsonPropertyName("advice")]
+    public IReadOnlyList<CategoryAdviceView> Advice { get; init; } = default!;
+}
+
+public sealed record MaturityLevelView
+{
+    [JsonPropertyName("level")]
+    public int Level { get; init; } = default!;
+
+    [JsonPropertyName("id")]
+    public string Id { get; init; } = default!;
+
+    [JsonPropertyName("name")]
+    public string Name { get; init; } = default!;
+
+    [JsonPropertyName("description")]
+    public string Description { get; init; } = default!;
+
+    [JsonPropertyName("threshold")]
+    public double Threshold { get; init; } = default!;
+}
+
+/// <summary>A versioned questionnaire with everything a respondent and a reader of the advice need.</summary>
+public sealed record MaturityModelDetail
+{
+    [JsonPropertyName("id")]
+    public string Id { get; init; } = default!;
+
+    [JsonPropertyName("name")]
+    public string Name { get; init; } = default!;
+
+    [JsonPropertyName("description")]
+    public string Description { get; init; } = default!;
+
+    /// <summary>full or quick.</summary>
+    [JsonPropertyName("variant")]
+    public string Variant { get; init; } = default!;
+
+    [JsonPropertyName("version")]
+    public int Version { get; init; } = default!;
+
+    /// <summary>The five maturity levels; a score reaches a level when it is at least its threshold.</summary>
+    [JsonPropertyName("levels")]
+    public IReadOnlyList<MaturityLevelView> Levels { get; init; } = default!;
+
+    [JsonPropertyName("categories")]
+    public IReadOnlyList<MaturityCategoryView> Categories { get; init; } = default!;
+}
+
+public sealed record MaturityModelList
+{
+    [JsonPropertyName("items")]
+    public IReadOnlyList<MaturityModelSummary> Items { get; init; } = default!;
+}
+
+/// <summary>A questionnaire in the list: enough to pick one.</summary>
+public sealed record MaturityModelSummary
+{
+    [JsonPropertyName("id")]
+    public string Id { get; init; } = default!;
+
+    [JsonPropertyName("name")]
+    public string Name { get; init; } = default!;
+
+    [JsonPropertyName("description")]
+    public string Description { get; init; } = default!;
+
+    /// <summary>full or quick (one question per category).</summary>
+    [JsonPropertyName("variant")]
+    public string Variant { get; init; } = default!;
+
+    [JsonPropertyName("version")]
+    public int Version { get; init; } = default!;
+}
+
+public sealed record MaturityQuestionView
+{
+    [JsonPropertyName("id")]
+    public string Id { get; init; } = default!;
+
+    [JsonPropertyName("text")]
+    public string Text { get; init; } = default!;
+
+    /// <summary>Weight of the question within its category.</summary>
+    [JsonPropertyName("weight")]
+    public double Weight { get; init; } = default!;
+
+    /// <summary>What each answer 1–5 means.</summary>
+    [JsonPropertyName("levelDescriptors")]
+    public IReadOnlyList<LevelDescriptorView> LevelDescriptors { get; init; } = default!;
 }
 
 /// <summary>A scanned organisation with the attributes used to form peer groups.</summary>
@@ -80,6 +357,58 @@ public sealed record OrganisationList
     public string? Next { get; init; }
 }
 
+public sealed record OverallScoreView
+{
+    /// <summary>Weighted mean of the category scores; null when nothing was answered.</summary>
+    [JsonPropertyName("score")]
+    public double? Score { get; init; }
+
+    [JsonPropertyName("level")]
+    public int? Level { get; init; }
+
+    [JsonPropertyName("levelName")]
+    public string? LevelName { get; init; }
+}
+
+/// <summary>A peer group as shown in the API.</summary>
+public sealed record PeerGroupView
+{
+    /// <summary>Stable id: all, kind:municipality, size:20k-50k, ...</summary>
+    [JsonPropertyName("id")]
+    public string Id { get; init; } = default!;
+
+    [JsonPropertyName("name")]
+    public string Name { get; init; } = default!;
+}
+
+/// <summary>Where the scan stands among its peers. Figures are null when the group is too small to show.</summary>
+public sealed record PeerPositionView
+{
+    /// <summary>A peer group as shown in the API.</summary>
+    [JsonPropertyName("group")]
+    public PeerGroupView Group { get; init; } = default!;
+
+    [JsonPropertyName("organisationCount")]
+    public int OrganisationCount { get; init; } = default!;
+
+    [JsonPropertyName("withheld")]
+    public bool Withheld { get; init; } = default!;
+
+    [JsonPropertyName("withheldReason")]
+    public string? WithheldReason { get; init; }
+
+    /// <summary>followers (Volgers), middle-group (Middenmoters) or leaders (Voorlopers).</summary>
+    [JsonPropertyName("tier")]
+    public string? Tier { get; init; }
+
+    [JsonPropertyName("tierName")]
+    public string? TierName { get; init; }
+
+    /// <summary>Mid-rank percentile of the overall score in the group, 0–100.</summary>
+    [JsonPropertyName("percentile")]
+    public double? Percentile { get; init; }
+}
+
 /// <summary>RFC 9457 problem details, with NL GOV&apos;s invalidParams for validation errors.</summary>
 public sealed record Problem
 {
@@ -104,6 +433,364 @@ public sealed record Problem
 
     [JsonPropertyName("invalidParams")]
     public IReadOnlyList<InvalidParam>? InvalidParams { get; init; }
+}
+
+/// <summary>Type 7 quartiles (as R, NumPy and Excel PERCENTILE.INC).</summary>
+public sealed record QuartileView
+{
+    [JsonPropertyName("q1")]
+    public double Q1 { get; init; } = default!;
+
+    [JsonPropertyName("median")]
+    public double Median { get; init; } = default!;
+
+    [JsonPropertyName("q3")]
+    public double Q3 { get; init; } = default!;
+}
+
+/// <summary>An answer: a value 1–5, or notApplicable true (leaves the question out of the score).</summary>
+public sealed record QuestionAnswer
+{
+    [JsonPropertyName("questionId")]
+    public string? QuestionId { get; init; }
+
+    /// <summary>1 to 5; leave out when notApplicable is true.</summary>
+    [JsonPropertyName("value")]
+    public int? Value { get; init; }
+
+    /// <summary>True when the question does not apply to the organisation.</summary>
+    [JsonPropertyName("notApplicable")]
+    public bool? NotApplicable { get; init; }
+}
+
+public sealed record RecommendationList
+{
+    [JsonPropertyName("scanId")]
+    public Guid ScanId { get; init; } = default!;
+
+    /// <summary>The group whose medians were used; medians of a withheld group are not used.</summary>
+    [JsonPropertyName("peerGroup")]
+    public PeerGroupView PeerGroup { get; init; } = default!;
+
+    [JsonPropertyName("items")]
+    public IReadOnlyList<RecommendationView> Items { get; init; } = default!;
+}
+
+public sealed record RecommendationView
+{
+    /// <summary>1 = most urgent.</summary>
+    [JsonPropertyName("rank")]
+    public int Rank { get; init; } = default!;
+
+    [JsonPropertyName("categoryId")]
+    public string CategoryId { get; init; } = default!;
+
+    [JsonPropertyName("categoryName")]
+    public string CategoryName { get; init; } = default!;
+
+    [JsonPropertyName("score")]
+    public double Score { get; init; } = default!;
+
+    [JsonPropertyName("level")]
+    public int Level { get; init; } = default!;
+
+    /// <summary>The level the advice leads to; null when the category is at the highest level.</summary>
+    [JsonPropertyName("nextLevel")]
+    public int? NextLevel { get; init; }
+
+    [JsonPropertyName("adviceId")]
+    public string AdviceId { get; init; } = default!;
+
+    [JsonPropertyName("advice")]
+    public string Advice { get; init; } = default!;
+
+    /// <summary>Why the item stands here: target-gap, below-peer-median, category-weight or keep-it-up.</summary>
+    [JsonPropertyName("reason")]
+    public string Reason { get; init; } = default!;
+
+    /// <summary>The reason in words.</summary>
+    [JsonPropertyName("explanation")]
+    public string Explanation { get; init; } = default!;
+
+    [JsonPropertyName("target")]
+    public int? Target { get; init; }
+
+    [JsonPropertyName("gap")]
+    public double? Gap { get; init; }
+
+    /// <summary>The peer group&apos;s median score of the category, when shown.</summary>
+    [JsonPropertyName("peerMedian")]
+    public double? PeerMedian { get; init; }
+}
+
+/// <summary>One respondent&apos;s stored answers.</summary>
+public sealed record RespondentAnswerSheet
+{
+    [JsonPropertyName("scanId")]
+    public Guid ScanId { get; init; } = default!;
+
+    [JsonPropertyName("respondentId")]
+    public string RespondentId { get; init; } = default!;
+
+    [JsonPropertyName("role")]
+    public string? Role { get; init; }
+
+    [JsonPropertyName("answers")]
+    public IReadOnlyList<StoredAnswer> Answers { get; init; } = default!;
+
+    [JsonPropertyName("updatedAt")]
+    public DateTimeOffset UpdatedAt { get; init; } = default!;
+}
+
+/// <summary>One respondent of a scan, without the answers.</summary>
+public sealed record RespondentSummary
+{
+    [JsonPropertyName("respondentId")]
+    public string RespondentId { get; init; } = default!;
+
+    [JsonPropertyName("role")]
+    public string? Role { get; init; }
+
+    /// <summary>Questions answered 1–5.</summary>
+    [JsonPropertyName("answeredCount")]
+    public int AnsweredCount { get; init; } = default!;
+
+    /// <summary>Questions marked not applicable.</summary>
+    [JsonPropertyName("notApplicableCount")]
+    public int NotApplicableCount { get; init; } = default!;
+
+    [JsonPropertyName("updatedAt")]
+    public DateTimeOffset UpdatedAt { get; init; } = default!;
+}
+
+/// <summary>A maturity scan of one organisation; it pins one model id and version.</summary>
+public sealed record Scan
+{
+    [JsonPropertyName("id")]
+    public Guid Id { get; init; } = default!;
+
+    [JsonPropertyName("organisationId")]
+    public Guid OrganisationId { get; init; } = default!;
+
+    [JsonPropertyName("modelId")]
+    public string ModelId { get; init; } = default!;
+
+    [JsonPropertyName("modelVersion")]
+    public int ModelVersion { get; init; } = default!;
+
+    /// <summary>open (answers can change) or completed (frozen, score stored).</summary>
+    [JsonPropertyName("status")]
+    public string Status { get; init; } = default!;
+
+    /// <summary>Target level (1–5) per category id.</summary>
+    [JsonPropertyName("targets")]
+    public IReadOnlyDictionary<string, int> Targets { get; init; } = default!;
+
+    /// <summary>The respondents who answered, by id.</summary>
+    [JsonPropertyName("respondents")]
+    public IReadOnlyList<RespondentSummary> Respondents { get; init; } = default!;
+
+    [JsonPropertyName("createdAt")]
+    public DateTimeOffset CreatedAt { get; init; } = default!;
+
+    [JsonPropertyName("completedAt")]
+    public DateTimeOffset? CompletedAt { get; init; }
+}
+
+public sealed record ScanList
+{
+    [JsonPropertyName("items")]
+    public IReadOnlyList<Scan> Items { get; init; } = default!;
+
+    /// <summary>Pass as `cursor` to get the next page; null on the last page.</summary>
+    [JsonPropertyName("next")]
+    public string? Next { get; init; }
+}
+
+/// <summary>The stored score of a completed scan, with its peer position and progress.</summary>
+public sealed record ScanScoreReport
+{
+    [JsonPropertyName("scanId")]
+    public Guid ScanId { get; init; } = default!;
+
+    [JsonPropertyName("organisationId")]
+    public Guid OrganisationId { get; init; } = default!;
+
+    [JsonPropertyName("modelId")]
+    public string ModelId { get; init; } = default!;
+
+    [JsonPropertyName("modelVersion")]
+    public int ModelVersion { get; init; } = default!;
+
+    [JsonPropertyName("completedAt")]
+    public DateTimeOffset CompletedAt { get; init; } = default!;
+
+    [JsonPropertyName("respondentCount")]
+    public int RespondentCount { get; init; } = default!;
+
+    /// <summary>How respondents were combined per category: median (default) or mean.</summary>
+    [JsonPropertyName("combination")]
+    public string Combination { get; init; } = default!;
+
+    [JsonPropertyName("categories")]
+    public IReadOnlyList<CategoryScoreView> Categories { get; init; } = default!;
+
+    [JsonPropertyName("overall")]
+    public OverallScoreView Overall { get; init; } = default!;
+
+    /// <summary>Categories nobody answered; they are left out of the overall score.</summary>
+    [JsonPropertyName("excludedCategoryIds")]
+    public IReadOnlyList<string> ExcludedCategoryIds { get; init; } = default!;
+
+    /// <summary>Where the scan stands among its peers. Figures are null when the group is too small to show.</summary>
+    [JsonPropertyName("peer")]
+    public PeerPositionView Peer { get; init; } = default!;
+
+    /// <summary>Progress since the organisation&apos;s first completed scan of the same model; null when this is the first.</summary>
+    [JsonPropertyName("progress")]
+    public ScoreProgressView? Progress { get; init; }
+}
+
+/// <summary>The stored score of one completed scan.</summary>
+public sealed record ScoreEntry
+{
+    [JsonPropertyName("scanId")]
+    public Guid ScanId { get; init; } = default!;
+
+    [JsonPropertyName("organisationId")]
+    public Guid OrganisationId { get; init; } = default!;
+
+    [JsonPropertyName("organisationName")]
+    public string OrganisationName { get; init; } = default!;
+
+    [JsonPropertyName("modelId")]
+    public string ModelId { get; init; } = default!;
+
+    [JsonPropertyName("modelVersion")]
+    public int ModelVersion { get; init; } = default!;
+
+    [JsonPropertyName("completedAt")]
+    public DateTimeOffset CompletedAt { get; init; } = default!;
+
+    [JsonPropertyName("overall")]
+    public double? Overall { get; init; }
+
+    [JsonPropertyName("overallLevel")]
+    public int? OverallLevel { get; init; }
+
+    [JsonPropertyName("categories")]
+    public IReadOnlyList<ScoreEntryCategory> Categories { get; init; } = default!;
+}
+
+public sealed record ScoreEntryCategory
+{
+    [JsonPropertyName("categoryId")]
+    public string CategoryId { get; init; } = default!;
+
+    [JsonPropertyName("score")]
+    public double? Score { get; init; }
+
+    [JsonPropertyName("level")]
+    public int? Level { get; init; }
+}
+
+public sealed record ScoreHistory
+{
+    [JsonPropertyName("organisationId")]
+    public Guid OrganisationId { get; init; } = default!;
+
+    /// <summary>Completed scans, oldest first.</summary>
+    [JsonPropertyName("items")]
+    public IReadOnlyList<ScoreHistoryEntry> Items { get; init; } = default!;
+}
+
+public sealed record ScoreHistoryEntry
+{
+    [JsonPropertyName("scanId")]
+    public Guid ScanId { get; init; } = default!;
+
+    [JsonPropertyName("modelId")]
+    public string ModelId { get; init; } = default!;
+
+    [JsonPropertyName("modelVersion")]
+    public int ModelVersion { get; init; } = default!;
+
+    [JsonPropertyName("completedAt")]
+    public DateTimeOffset CompletedAt { get; init; } = default!;
+
+    [JsonPropertyName("respondentCount")]
+    public int RespondentCount { get; init; } = default!;
+
+    [JsonPropertyName("overall")]
+    public double? Overall { get; init; }
+
+    [JsonPropertyName("overallLevel")]
+    public int? OverallLevel { get; init; }
+
+    [JsonPropertyName("categories")]
+    public IReadOnlyList<HistoryCategoryScore> Categories { get; init; } = default!;
+
+    /// <summary>The previous completed scan of the same model; null for the first.</summary>
+    [JsonPropertyName("previousScanId")]
+    public Guid? PreviousScanId { get; init; }
+
+    [JsonPropertyName("overallDeltaSincePrevious")]
+    public double? OverallDeltaSincePrevious { get; init; }
+
+    /// <summary>The first completed scan of the same model; null for the first itself.</summary>
+    [JsonPropertyName("firstScanId")]
+    public Guid? FirstScanId { get; init; }
+
+    /// <summary>Progress to date: overall change since the first completed scan of the same model.</summary>
+    [JsonPropertyName("overallDeltaSinceFirst")]
+    public double? OverallDeltaSinceFirst { get; init; }
+}
+
+public sealed record ScoreList
+{
+    [JsonPropertyName("items")]
+    public IReadOnlyList<ScoreEntry> Items { get; init; } = default!;
+
+    /// <summary>Pass as `cursor` to get the next page; null on the last page.</summary>
+    [JsonPropertyName("next")]
+    public string? Next { get; init; }
+}
+
+public sealed record ScoreProgressView
+{
+    [JsonPropertyName("baselineScanId")]
+    public Guid BaselineScanId { get; init; } = default!;
+
+    [JsonPropertyName("baselineCompletedAt")]
+    public DateTimeOffset BaselineCompletedAt { get; init; } = default!;
+
+    [JsonPropertyName("overallDelta")]
+    public double? OverallDelta { get; init; }
+
+    [JsonPropertyName("categories")]
+    public IReadOnlyList<CategoryProgressView> Categories { get; init; } = default!;
+}
+
+public sealed record StoredAnswer
+{
+    [JsonPropertyName("questionId")]
+    public string QuestionId { get; init; } = default!;
+
+    /// <summary>1 to 5; null when not applicable.</summary>
+    [JsonPropertyName("value")]
+    public int? Value { get; init; }
+
+    [JsonPropertyName("notApplicable")]
+    public bool NotApplicable { get; init; } = default!;
+}
+
+public sealed record TierCutOffs
+{
+    [JsonPropertyName("lowerTertile")]
+    public double LowerTertile { get; init; } = default!;
+
+    [JsonPropertyName("upperTertile")]
+    public double UpperTertile { get; init; } = default!;
 }
 
 /// <summary>Only the fields sent are changed. Send an empty region to clear it.</summary>

@@ -12,18 +12,30 @@ public sealed partial class DatawijsClient
     /// <summary>The Refit interfaces of the contract.</summary>
     public static readonly IReadOnlyList<Type> ApiTypes =
     [
+        typeof(IBenchmarksApi),
         typeof(IHealthApi),
+        typeof(IMaturityModelsApi),
         typeof(IOrganisationsApi),
+        typeof(IScansApi),
     ];
 
     /// <summary>Registers every interface, resolved through the typed <see cref="DatawijsClient"/>.</summary>
     public static void AddApis(IServiceCollection services)
     {
+        services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().Benchmarks);
         services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().Health);
+        services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().MaturityModels);
         services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().Organisations);
+        services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().Scans);
     }
+
+    public IBenchmarksApi Benchmarks => Get<IBenchmarksApi>();
 
     public IHealthApi Health => Get<IHealthApi>();
 
+    public IMaturityModelsApi MaturityModels => Get<IMaturityModelsApi>();
+
     public IOrganisationsApi Organisations => Get<IOrganisationsApi>();
+
+    public IScansApi Scans => Get<IScansApi>();
 }

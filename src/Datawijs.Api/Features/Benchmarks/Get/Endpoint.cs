@@ -1,0 +1,117 @@
+using Datawijs.Api.Features.Scans;
+using Datawijs.Api.OpenApi;
+using Datawijs.Data.Scans;
+using Datawijs.Domain.Maturity;
+using FastEndpoints;
+
+namespace Datawijs.Api.Features.Benchmarks.Get;
+
+public sealed class Endpoint(ScanRepository scans) : Endpoint<Request, Benchmark>
+{
+    public override void Configure()
+    {
+        Get("/benchmarks");
+        Scopes(Auth.Scopes.ScansRead, Auth.Scopes.ScansWrite);
+        Tags("Benchmarks");
+        Options(b => b.WithOperationId("getBenchmark"));
+        Summary(s =>
+        {
+            s.Summary = "Get the anonymised benchmark of a peer group";
+            s.Description = "Over the latest completed scan per organisation of the model, across the whole installation: the tier cut-offs "
+                + "(tertiles of the overall score) and the quartiles overall and per category. Never which organisation scored what. "
+                + "A group of fewer than 5 organisations is returned with its figures withheld and the reason; so is a category "
+                + "scored by fewer than 5.";
+        });
+        Description(b => b.Produces<Benchmark>(200).ProducesProblems(400));
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var language = MaturityLanguage.Negotiate(HttpContext, req.AcceptLanguage);
+        var model = StoredScans.ModelOf(req.ModelId!);
+        var group = req.Group is null ? PeerGroup.All : PeerGroup.Find(req.Group)!;
+        var benchmark = await Benchmarking.ComputeAsync(scans, model, group, ct);
+        await Send.OkAsync(new Benchmark
+        {
+            ModelId = model.Id,
+            ModelVersion = model.Version,
+            Group = PeerGroupView.From(group, language),
+            OrganisationCount = benchmark.OrganisationCount,
+            MinimumGroupSize = benchmark.MinimumGroupSize,
+            Withheld = benchmark.Withheld,
+            WithheldReason = benchmark.WithheldReason?.In(language),
+            Tiers = benchmark.LowerTertile is { } lower && benchmark.UpperTertile is { } upper
+                ? new TierCutOffs { LowerTertile = lower, UpperTertile = upper }
+                : null,
+            Overall = QuartileView.From(benchmark.Overall),
+            Categories = benchmark.Categories.Select(c => new CategoryBenchmarkView
+            {
+                CategoryId = c.CategoryId,
+                Name = model.FindCategory(c.CategoryId)?.Name.In(language) ?? c.CategoryId,
+                OrganisationCount = c.OrganisationCount,
+                Withheld = c.Withheld,
+                Quartiles = QuartileView.From(c.Quartiles),
+            }).ToList(),
+        }, ct);
+    }
+}
+
+/// <summary>An anonymised peer benchmark; every figure is null when withheld.</summary>
+public sealed class Benchmark
+{
+    public string ModelId { get; init; } = "";
+
+    public int ModelVersion { get; init; }
+
+    public PeerGroupView Group { get; init; } = new();
+
+    /// <summary>Organisations in the group with a completed scan of the model (latest scan each).</summary>
+    public int OrganisationCount { get; init; }
+
+    public int MinimumGroupSize { get; init; }
+
+    public bool Withheld { get; init; }
+
+    public string? WithheldReason { get; init; }
+
+    /// <summary>Followers (Volgers) score below the lower tertile, leaders (Voorlopers) above the upper one.</summary>
+    public TierCutOffs? Tiers { get; init; }
+
+    public QuartileView? Overall { get; init; }
+
+    /// <summary>Per category; empty when the group is withheld.</summary>
+    public IReadOnlyList<CategoryBenchmarkView> Categories { get; init; } = [];
+}
+
+public sealed class TierCutOffs
+{
+    public double LowerTertile { get; init; }
+
+    public double UpperTertile { get; init; }
+}
+
+/// <summary>Type 7 quartiles (as R, NumPy and Excel PERCENTILE.INC).</summary>
+public sealed class QuartileView
+{
+    public double Q1 { get; init; }
+
+    public double Median { get; init; }
+
+    public double Q3 { get; init; }
+
+    public static QuartileView? From(Quartiles? quartiles) =>
+        quartiles is null ? null : new QuartileView { Q1 = quartiles.Q1, Median = quartiles.Median, Q3 = quartiles.Q3 };
+}
+
+public sealed class CategoryBenchmarkView
+{
+    public string CategoryId { get; init; } = "";
+
+    public string Name { get; init; } = "";
+
+    public int OrganisationCount { get; init; }
+
+    public bool Withheld { get; init; }
+
+    public QuartileView? Quartiles { get; init; }
+}

@@ -1,0 +1,47 @@
+using Datawijs.Api.Validation;
+using FastEndpoints;
+using FluentValidation;
+
+namespace Datawijs.Api.Features.Scans.Answer;
+
+/// <summary>
+/// One respondent's answers; a second PUT replaces them. Every answer problem (unknown question,
+/// value outside 1–5, a question answered twice, value and notApplicable both or neither) is
+/// reported at once.
+/// </summary>
+public sealed class Request
+{
+    public Guid ScanId { get; set; }
+
+    /// <summary>A pseudonymous label chosen by the caller (letters, digits, '.', '_', '-'; at most 64); never a name or personal number.</summary>
+    public string RespondentId { get; set; } = "";
+
+    /// <summary>Optional role of the respondent, e.g. "beleidsmedewerker".</summary>
+    public string? Role { get; set; }
+
+    public List<QuestionAnswer>? Answers { get; set; }
+
+    public sealed class Validator : Validator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.RespondentId).NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9._-]+$")
+                .WithMessage("'Respondent Id' may contain only letters, digits, '.', '_' and '-'.");
+            RuleFor(x => x.Role).MaximumLength(100).IsPlainText();
+            RuleFor(x => x.Answers).NotNull();
+        }
+    }
+}
+
+/// <summary>An answer: a value 1–5, or notApplicable true (leaves the question out of the score).</summary>
+public sealed class QuestionAnswer
+{
+    public string? QuestionId { get; set; }
+
+    /// <summary>1 to 5; leave out when notApplicable is true.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 5)]
+    public int? Value { get; set; }
+
+    /// <summary>True when the question does not apply to the organisation.</summary>
+    public bool? NotApplicable { get; set; }
+}

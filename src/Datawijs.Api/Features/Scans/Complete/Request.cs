@@ -1,0 +1,6 @@
+namespace Datawijs.Api.Features.Scans.Complete;
+
+public sealed class Request
+{
+    public Guid ScanId { get; set; }
+}

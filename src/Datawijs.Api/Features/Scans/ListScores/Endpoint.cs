@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Text;
+using Datawijs.Api.Auth;
+using Datawijs.Api.OpenApi;
+using Datawijs.Data.Infrastructure;
+using Datawijs.Data.Scans;
+using FastEndpoints;
+using Microsoft.Net.Http.Headers;
+
+namespace Datawijs.Api.Features.Scans.ListScores;
+
+public sealed class Endpoint(ScanRepository scans) : Endpoint<Request, ScoreList>
+{
+    public const int DefaultLimit = 100;
+    public const string CsvContentType = "text/csv";
+
+    public override void Configure()
+    {
+        Get("/scores");
+        Scopes(Auth.Scopes.ScansRead, Auth.Scopes.ScansWrite);
+        Tags("Scans");
+        Options(b => b.WithOperationId("listScores"));
+        Summary(s =>
+        {
+            s.Summary = "Pull the tenant's completed scan scores (JSON or CSV)";
+            s.Description = "By completion time, cursor-paginated. With `Accept: text/csv` the answer is RFC 4180 CSV (UTF-8, CRLF): a header row, "
+                + "then one row per scan and category (scanId, organisationId, organisationName, modelId, completedAt, categoryId, score, level); "
+                + "the next page is in the `Link` header (rel=\"next\"). Scores are unrounded.";
+        });
+        Description(b => b.Produces<ScoreList>(200, "application/json", CsvContentType).ProducesProblems(400));
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        PageCursor? after = PageCursor.TryDecode(req.Cursor, out var cursor) ? cursor : null;
+        var page = await scans.ScoresPageAsync(Caller.From(User).TenantId, req.ModelId, req.CompletedSince, after, req.Limit ?? DefaultLimit, ct);
+        var items = page.Items.Select(ScoreEntry.From).ToList();
+        var next = page.Next?.Encode();
+        HttpContext.Response.Headers.Vary = "Accept";
+        if (WantsCsv(HttpContext.Request))
+        {
+            if (next is not null)
+            {
+                HttpContext.Response.Headers.Link = $"<{NextUrl(HttpContext.Request, next)}>; rel=\"next\"";
+            }
+
+            await Send.StringAsync(Csv(items), 200, CsvContentType + "; charset=utf-8", ct);
+            return;
+        }
+
+        await Send.OkAsync(new ScoreList { Items = items, Next = next }, ct);
+    }
+
+    // CSV when the caller asks for text/csv at least as strongly as for JSON; JSON otherwise.
+    private static bool WantsCsv(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted))
+        {
+            return false;
+        }
+
+        double QualityOf(string mediaType) => accepted
+            .Where(a => a.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase))
+            .Select(a => a.Quality ?? 1.0)
+            .DefaultIfEmpty(0.0)
+            .Max();
+
+        var csv = QualityOf(CsvContentType);
+        return csv > 0 && csv >= QualityOf("application/json");
+    }
+
+    private static string NextUrl(HttpRequest request, string next)
+    {
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(request.QueryString.Value);
+        var parts = query.Where(q => q.Key != "cursor").SelectMany(q => q.Value.Select(v => (q.Key, Value: v ?? "")))
+            .Append(("cursor", next))
+            .Select(p => Uri.EscapeDataString(p.Item1) + "=" + Uri.EscapeDataString(p.Item2));
+        return request.PathBase.Add(request.Path).Value + "?" + string.Join('&', parts);
+    }
+
+    public static string Csv(IReadOnlyList<ScoreEntry> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var sb = new StringBuilder("scanId,organisationId,organisationName,modelId,completedAt,categoryId,score,level\r\n");
+        foreach (var item in items)
+        {
+            foreach (var category in item.Categories)
+            {
+                sb.Append(item.ScanId.ToString("D")).Append(',')
+                    .Append(item.OrganisationId.ToString("D")).Append(',')
+                    .Append(Field(item.OrganisationName)).Append(',')
+                    .Append(Field(item.ModelId)).Append(',')
+                    .Append(item.CompletedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture)).Append(',')
+                    .Append(Field(category.CategoryId)).Append(',')
+                    .Append(category.Score?.ToString("R", CultureInfo.InvariantCulture)).Append(',')
+                    .Append(category.Level?.ToString(CultureInfo.InvariantCulture))
+                    .Append("\r\n");
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    // RFC 4180 quoting; a leading = + - @ would make a spreadsheet run the cell as a formula, so it gets a quote mark first.
+    private static string Field(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+}
+
+public sealed class ScoreList
+{
+    public IReadOnlyList<ScoreEntry> Items { get; init; } = [];
+
+    /// <summary>Pass as <c>cursor</c> to get the next page; null on the last page.</summary>
+    public string? Next { get; init; }
+}
+
+/// <summary>The stored score of one completed scan.</summary>
+public sealed class ScoreEntry
+{
+    public Guid ScanId { get; init; }
+
+    public Guid OrganisationId { get; init; }
+
+    public string OrganisationName { get; init; } = "";
+
+    public string ModelId { get; init; } = "";
+
+    public int ModelVersion { get; init; }
+
+    public DateTimeOffset CompletedAt { get; init; }
+
+    public double? Overall { get; init; }
+
+    public int? OverallLevel { get; init; }
+
+    public IReadOnlyList<ScoreEntryCategory> Categories { get; init; } = [];
+
+    public static ScoreEntry From(CompletedScanRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var score = ScanJson.ReadScore(row.Score);
+        return new ScoreEntry
+        {
+            ScanId = row.Id,
+            OrganisationId = row.OrganisationId,
+            OrganisationName = row.OrganisationName,
+            ModelId = row.ModelId,
+            ModelVersion = row.ModelVersion,
+            CompletedAt = row.CompletedAt,
+            Overall = score.Overall,
+            OverallLevel = score.OverallLevel,
+            Categories = score.Categories.Select(c => new ScoreEntryCategory { CategoryId = c.CategoryId, Score = c.Score, Level = c.Level }).ToList(),
+        };
+    }
+}
+
+public sealed class ScoreEntryCategory
+{
+    public string CategoryId { get; init; } = "";
+
+    public double? Score { get; init; }
+
+    public int? Level { get; init; }
+}

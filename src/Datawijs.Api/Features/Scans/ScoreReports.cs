@@ -1,0 +1,250 @@
+using Datawijs.Data.Scans;
+using Datawijs.Domain.Maturity;
+using FluentValidation;
+
+namespace Datawijs.Api.Features.Scans;
+
+/// <summary>Peer benchmarks from every completed scan of the installation; only aggregates leave here.</summary>
+public static class Benchmarking
+{
+    public static async Task<PeerBenchmark> ComputeAsync(ScanRepository scans, MaturityModel model, PeerGroup group, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scans);
+        ArgumentNullException.ThrowIfNull(model);
+        var rows = await scans.CompletedForModelAcrossTenantsAsync(model.Id, ct);
+        var peers = rows
+            .Select(r => PeerScan.From(
+                r.Id.ToString(),
+                new PeerOrganisation(r.OrganisationId.ToString(), KindOf(r.OrganisationKind), r.OrganisationInhabitants),
+                r.CompletedAt,
+                ScanJson.ReadScore(r.Score)))
+            .OfType<PeerScan>();
+        return PeerBenchmarks.Compute(model, group, peers);
+    }
+
+    public static OrganisationKind KindOf(string kind) => kind switch
+    {
+        "municipality" => OrganisationKind.Municipality,
+        "department" => OrganisationKind.Department,
+        "partner" => OrganisationKind.Partner,
+        _ => OrganisationKind.Other,
+    };
+
+    public static string TierId(PeerTier tier) => tier switch
+    {
+        PeerTier.Followers => "followers",
+        PeerTier.MiddleGroup => "middle-group",
+        _ => "leaders",
+    };
+
+    /// <summary>The ids a <c>group</c> parameter accepts, for the 400 message.</summary>
+    public const string GroupIdsDescription = "all, kind:{municipality|department|partner|other} or size:{lt-5k|5k-10k|10k-20k|20k-50k|50k-100k|100k-150k|150k-250k|gte-250k}";
+
+    public static IRuleBuilderOptions<T, string?> IsPeerGroup<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(g => g is null || PeerGroup.Find(g) is not null)
+            .WithErrorCode("unknown-peer-group")
+            .WithMessage("'{PropertyName}' must be " + GroupIdsDescription + ".");
+}
+
+/// <summary>A peer group as shown in the API.</summary>
+public sealed class PeerGroupView
+{
+    /// <summary>Stable id: all, kind:municipality, size:20k-50k, ...</summary>
+    public string Id { get; init; } = "";
+
+    public string Name { get; init; } = "";
+
+    public static PeerGroupView From(PeerGroup group, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        return new PeerGroupView { Id = group.Id, Name = group.Name.In(language) };
+    }
+}
+
+/// <summary>The stored score of a completed scan, with its peer position and progress.</summary>
+public sealed class ScanScoreReport
+{
+    public Guid ScanId { get; init; }
+
+    public Guid OrganisationId { get; init; }
+
+    public string ModelId { get; init; } = "";
+
+    public int ModelVersion { get; init; }
+
+    public DateTimeOffset CompletedAt { get; init; }
+
+    public int RespondentCount { get; init; }
+
+    /// <summary>How respondents were combined per category: median (default) or mean.</summary>
+    public string Combination { get; init; } = "";
+
+    public IReadOnlyList<CategoryScoreView> Categories { get; init; } = [];
+
+    public OverallScoreView Overall { get; init; } = new();
+
+    /// <summary>Categories nobody answered; they are left out of the overall score.</summary>
+    public IReadOnlyList<string> ExcludedCategoryIds { get; init; } = [];
+
+    public PeerPositionView Peer { get; init; } = new();
+
+    /// <summary>Progress since the organisation's first completed scan of the same model; null when this is the first.</summary>
+    public ScoreProgressView? Progress { get; init; }
+}
+
+/// <summary>One category's score; all numbers unrounded.</summary>
+public sealed class CategoryScoreView
+{
+    public string CategoryId { get; init; } = "";
+
+    public string Name { get; init; } = "";
+
+    /// <summary>Combined respondent score 1.0–5.0; null when nobody answered the category.</summary>
+    public double? Score { get; init; }
+
+    public int? Level { get; init; }
+
+    public string? LevelName { get; init; }
+
+    /// <summary>Answers 1–5 divided by (questions × respondents).</summary>
+    public double AnsweredShare { get; init; }
+
+    /// <summary>1 − σ/2 over the respondents' category scores (1 = full agreement); null with fewer than two respondents.</summary>
+    public double? Agreement { get; init; }
+
+    public int RespondentCount { get; init; }
+
+    public int? Target { get; init; }
+
+    /// <summary>max(0, target − score); 0 means the target is reached.</summary>
+    public double? Gap { get; init; }
+}
+
+public sealed class OverallScoreView
+{
+    /// <summary>Weighted mean of the category scores; null when nothing was answered.</summary>
+    public double? Score { get; init; }
+
+    public int? Level { get; init; }
+
+    public string? LevelName { get; init; }
+}
+
+/// <summary>Where the scan stands among its peers. Figures are null when the group is too small to show.</summary>
+public sealed class PeerPositionView
+{
+    public PeerGroupView Group { get; init; } = new();
+
+    public int OrganisationCount { get; init; }
+
+    public bool Withheld { get; init; }
+
+    public string? WithheldReason { get; init; }
+
+    /// <summary>followers (Volgers), middle-group (Middenmoters) or leaders (Voorlopers).</summary>
+    public string? Tier { get; init; }
+
+    public string? TierName { get; init; }
+
+    /// <summary>Mid-rank percentile of the overall score in the group, 0–100.</summary>
+    public double? Percentile { get; init; }
+
+    public static PeerPositionView From(PeerBenchmark benchmark, double? overall, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(benchmark);
+        var position = overall is { } o ? benchmark.Position(o) : null;
+        return new PeerPositionView
+        {
+            Group = PeerGroupView.From(benchmark.Group, language),
+            OrganisationCount = benchmark.OrganisationCount,
+            Withheld = benchmark.Withheld,
+            WithheldReason = benchmark.WithheldReason?.In(language),
+            Tier = position is null ? null : Benchmarking.TierId(position.Tier),
+            TierName = position?.TierName.In(language),
+            Percentile = position?.Percentile,
+        };
+    }
+}
+
+public sealed class ScoreProgressView
+{
+    public Guid BaselineScanId { get; init; }
+
+    public DateTimeOffset BaselineCompletedAt { get; init; }
+
+    public double? OverallDelta { get; init; }
+
+    public IReadOnlyList<CategoryProgressView> Categories { get; init; } = [];
+}
+
+public sealed class CategoryProgressView
+{
+    public string CategoryId { get; init; } = "";
+
+    public double? EarlierScore { get; init; }
+
+    public double? LaterScore { get; init; }
+
+    /// <summary>Later − earlier; null when either has no score.</summary>
+    public double? Delta { get; init; }
+}
+
+public static class ScoreReports
+{
+    public static ScanScoreReport Build(
+        MaturityModel model,
+        ScanRow scan,
+        ScanScore score,
+        PeerBenchmark benchmark,
+        (CompletedScanRow Scan, ScoreProgress Progress)? progress,
+        Language language)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(scan);
+        ArgumentNullException.ThrowIfNull(score);
+        ArgumentNullException.ThrowIfNull(benchmark);
+        return new ScanScoreReport
+        {
+            ScanId = scan.Id,
+            OrganisationId = scan.OrganisationId,
+            ModelId = scan.ModelId,
+            ModelVersion = scan.ModelVersion,
+            CompletedAt = scan.CompletedAt!.Value,
+            RespondentCount = score.RespondentCount,
+            Combination = score.Combination == RespondentCombination.Mean ? "mean" : "median",
+            Categories = score.Categories.Select(c => new CategoryScoreView
+            {
+                CategoryId = c.CategoryId,
+                Name = model.FindCategory(c.CategoryId)?.Name.In(language) ?? c.CategoryId,
+                Score = c.Score,
+                Level = c.Level,
+                LevelName = c.Level is { } l ? model.Level(l).Name.In(language) : null,
+                AnsweredShare = c.AnsweredShare,
+                Agreement = c.Agreement,
+                RespondentCount = c.RespondentCount,
+                Target = c.Target,
+                Gap = c.Gap,
+            }).ToList(),
+            Overall = new OverallScoreView
+            {
+                Score = score.Overall,
+                Level = score.OverallLevel,
+                LevelName = score.OverallLevel is { } level ? model.Level(level).Name.In(language) : null,
+            },
+            ExcludedCategoryIds = score.ExcludedCategoryIds,
+            Peer = PeerPositionView.From(benchmark, score.Overall, language),
+            Progress = progress is { } p
+                ? new ScoreProgressView
+                {
+                    BaselineScanId = p.Scan.Id,
+                    BaselineCompletedAt = p.Scan.CompletedAt,
+                    OverallDelta = p.Progress.OverallDelta,
+                    Categories = p.Progress.Categories.Select(c => new CategoryProgressView
+                    {
+                        CategoryId = c.CategoryId, EarlierScore = c.EarlierScore, LaterScore = c.LaterScore, Delta = c.Delta,
+                    }).ToList(),
+                }
+                : null,
+        };
+    }
+}

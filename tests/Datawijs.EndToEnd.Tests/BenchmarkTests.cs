@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.Json;
+using Datawijs.Client;
+
+namespace Datawijs.EndToEnd.Tests;
+
+/// <summary>Benchmarks across tenants, in a host of their own so no other test's scans count.</summary>
+public sealed class BenchmarkTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private const string QuickModel = "dmm-quick-v1";
+
+    private static async Task<(DatawijsClient Client, Guid Organisation, Guid Scan)> ScannedOrganisationAsync(ApiFixture api, IReadOnlyList<string> questions, int value)
+    {
+        var client = await api.ClientAsync(ApiFixture.NewTenant());
+        var organisation = (await client.Organisations.CreateOrganisationAsync(new CreateOrganisationRequest
+        {
+            Name = "Gemeente " + value, Kind = "municipality", Inhabitants = 30_000 + value,
+        })).Content!;
+        var scan = (await client.Scans.CreateScanAsync(organisation.Id, new CreateScanRequest { ModelId = QuickModel })).Content!;
+        await client.Scans.SaveScanResponseAsync(scan.Id, "r1", new AnswerScanRequest
+        {
+            Answers = questions.Select(q => new QuestionAnswer { QuestionId = q, Value = value }).ToList(),
+        });
+        Assert.Equal(HttpStatusCode.OK, (await client.Scans.CompleteScanAsync(scan.Id)).StatusCode);
+        return (client, organisation.Id, scan.Id);
+    }
+
+    [Fact]
+    public async Task Peers_across_tenants_form_tiers_only_from_five_organisations_and_stay_anonymous()
+    {
+        var reader = await api.ClientAsync(ApiFixture.NewTenant());
+        var questions = (await reader.MaturityModels.GetMaturityModelAsync(QuickModel)).Content!.Categories.SelectMany(c => c.Questions).Select(q => q.Id).ToList();
+        var scanned = new List<(DatawijsClient Client, Guid Organisation, Guid Scan)>();
+        for (var value = 1; value <= 4; value++)
+        {
+            scanned.Add(await ScannedOrganisationAsync(api, questions, value));
+        }
+
+        var small = (await reader.Benchmarks.GetBenchmarkAsync(QuickModel)).Content!;
+        Assert.True(small.Withheld);
+        Assert.Equal(4, small.OrganisationCount);
+        Assert.Equal(5, small.MinimumGroupSize);
+        Assert.Contains("5", small.WithheldReason, StringComparison.Ordinal);
+        Assert.Null(small.Tiers);
+        Assert.Null(small.Overall);
+        Assert.Empty(small.Categories);
+        Assert.True((await scanned[0].Client.Scans.GetScanScoreAsync(scanned[0].Scan)).Content!.Peer.Withheld);
+
+        scanned.Add(await ScannedOrganisationAsync(api, questions, 5));
+
+        var response = await reader.Benchmarks.GetBenchmarkAsync(QuickModel, group: "all", acceptLanguage: "en");
+        var benchmark = response.Content!;
+        Assert.False(benchmark.Withheld);
+        Assert.Equal(5, benchmark.OrganisationCount);
+        Assert.Equal(2 + (1.0 / 3.0), benchmark.Tiers!.LowerTertile, 12);
+        Assert.Equal(3 + (2.0 / 3.0), benchmark.Tiers.UpperTertile, 12);
+        Assert.Equal((2.0, 3.0, 4.0), (benchmark.Overall!.Q1, benchmark.Overall.Median, benchmark.Overall.Q3));
+        Assert.All(benchmark.Categories, c => Assert.Equal(3.0, c.Quartiles!.Median));
+        Assert.Equal("All organisations", benchmark.Group.Name);
+        var published = JsonSerializer.Serialize(benchmark);
+        Assert.All(scanned, s =>
+        {
+            Assert.DoesNotContain(s.Organisation.ToString(), published, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(s.Scan.ToString(), published, StringComparison.OrdinalIgnoreCase);
+        });
+        Assert.DoesNotContain("Gemeente", published, StringComparison.Ordinal);
+
+        var lowest = (await scanned[0].Client.Scans.GetScanScoreAsync(scanned[0].Scan)).Content!.Peer;
+        var middle = (await scanned[2].Client.Scans.GetScanScoreAsync(scanned[2].Scan, group: "kind:municipality")).Content!.Peer;
+        var highest = (await scanned[4].Client.Scans.GetScanScoreAsync(scanned[4].Scan, group: "size:20k-50k")).Content!.Peer;
+        Assert.Equal(("followers", 10.0), (lowest.Tier, lowest.Percentile!.Value));
+        Assert.Equal(("middle-group", 50.0), (middle.Tier, middle.Percentile!.Value));
+        Assert.Equal("Middenmoters", middle.TierName);
+        Assert.Equal(("leaders", 90.0), (highest.Tier, highest.Percentile!.Value));
+
+        var advice = (await scanned[0].Client.Scans.GetScanRecommendationsAsync(scanned[0].Scan)).Content!;
+        Assert.All(advice.Items, r => Assert.Equal("below-peer-median", r.Reason));
+        Assert.All(advice.Items, r => Assert.Equal(3.0, r.PeerMedian));
+
+        var partners = (await reader.Benchmarks.GetBenchmarkAsync(QuickModel, group: "kind:partner")).Content!;
+        Assert.True(partners.Withheld);
+        Assert.Equal(0, partners.OrganisationCount);
+        var unknown = await reader.Benchmarks.GetBenchmarkAsync(QuickModel, group: "province:gelderland");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal("unknown-peer-group", unknown.Problem()!.InvalidParams!.Single().Code);
+    }
+}
