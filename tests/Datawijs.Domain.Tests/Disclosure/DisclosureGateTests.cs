@@ -241,7 +241,7 @@ public sealed class DisclosureGateTests
             return outcome.ProfileSet is null || InvariantsHold(set, outcome);
         });
 
-        property.QuickCheckThrowOnFailure();
+        property.CheckSeeded();
     }
 
     private static bool InvariantsHold(ProfileSetDescription set, DisclosureOutcome outcome)

@@ -8,7 +8,7 @@ namespace Datawijs.Domain.Tests.Explanations;
 
 public sealed class ExplainerPropertyTests
 {
-    private static readonly Config Runs = Config.QuickThrowOnFailure.WithMaxTest(400);
+    private static readonly Config Runs = PropertyRuns.With(400);
 
     private static readonly Arbitrary<int> Seeds = Gen.Choose(0, int.MaxValue - 1).ToArbitrary();
 

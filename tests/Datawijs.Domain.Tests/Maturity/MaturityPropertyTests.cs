@@ -28,7 +28,7 @@ public sealed class MaturityPropertyTests
             var backward = MaturityScorer.Score(TwoCategories, Enumerable.Reverse(respondents).ToList());
             return forward.Overall == backward.Overall
                 && forward.Categories.Zip(backward.Categories).All(p => p.First.Score == p.Second.Score && p.First.AnsweredShare == p.Second.AnsweredShare);
-        }).QuickCheckThrowOnFailure();
+        }).CheckSeeded();
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class MaturityPropertyTests
                 && lowPosition.Percentile <= highPosition.Percentile
                 && lowPosition.Percentile is >= 0 and <= 100
                 && highPosition.Percentile is >= 0 and <= 100;
-        }).QuickCheckThrowOnFailure();
+        }).CheckSeeded();
     }
 
     [Fact]
@@ -60,6 +60,6 @@ public sealed class MaturityPropertyTests
         {
             var q = Benchmark(peers).Categories.Single(c => c.CategoryId == "a").Quartiles!;
             return peers.Min() <= q.Q1 && q.Q1 <= q.Median && q.Median <= q.Q3 && q.Q3 <= peers.Max();
-        }).QuickCheckThrowOnFailure();
+        }).CheckSeeded();
     }
 }

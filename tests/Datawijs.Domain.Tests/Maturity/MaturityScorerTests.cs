@@ -235,6 +235,6 @@ public sealed class MaturityScorerTests
                 && c.Agreement is null or (>= 0 and <= 1)
                 && c.AnsweredShare is >= 0 and <= 1)
                 && score.Overall is null or (>= 1 and <= 5);
-        }).QuickCheckThrowOnFailure();
+        }).CheckSeeded();
     }
 }
