@@ -1,6 +1,9 @@
+using Datawijs.Data.Clusterings;
+using Datawijs.Data.Datasets;
 using Datawijs.Data.Idempotency;
 using Datawijs.Data.Infrastructure;
 using Datawijs.Data.Organisations;
+using Datawijs.Data.ProfileSets;
 using Datawijs.Data.Tenants;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,6 +18,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TenantRepository>();
         services.AddSingleton<OrganisationRepository>();
         services.AddSingleton<IdempotencyRepository>();
+        services.AddSingleton<DatasetRepository>();
+        services.AddSingleton<ClusteringRepository>();
+        services.AddSingleton<ProfileSetRepository>();
         return services;
     }
 }

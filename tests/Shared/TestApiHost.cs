@@ -83,6 +83,19 @@ public sealed class TestApiHost : IAsyncDisposable
         return await administration.AddClientAsync(tenant, scopes.Length == 0 ? Scopes.Known : scopes);
     }
 
+    /// <summary>Rows of a table whose column holds the id: to check that nothing was left behind.</summary>
+    public async Task<long> CountRowsAsync(string table, string column, Guid id)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // table and column names come from the tests themselves
+        command.CommandText = $"SELECT COUNT(*) FROM {table} WHERE {column} = $id";
+#pragma warning restore CA2100
+        command.Parameters.AddWithValue("$id", id.ToString("D"));
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     public Task<TenantRow?> FindTenantAsync(string slug) => Services.GetRequiredService<TenantRepository>().FindBySlugAsync(slug);
 
     public async ValueTask DisposeAsync()

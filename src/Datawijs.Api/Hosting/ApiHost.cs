@@ -26,6 +26,7 @@ public static class ApiHost
         services.AddSingleton<ClientSecrets>();
         services.AddDatawijsData(configuration.Database);
         services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<Features.Datasets.RecordUploader>();
 
         services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
         services.AddAuthentication(ZgwAuthenticationHandler.SchemeName)

@@ -59,6 +59,17 @@ public sealed partial class FastEndpointsOperationFilter(JsonSerializerOptions j
             BindRequest(operation, context, definition, method);
         }
 
+        if (metadata.OfType<RawBodyAttribute>().LastOrDefault() is { } raw)
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = raw.MediaTypes.ToDictionary(
+                    m => m,
+                    _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } }),
+            };
+        }
+
         if (metadata.OfType<IdempotentAttribute>().Any())
         {
             operation.Parameters.Add(new OpenApiParameter

@@ -89,8 +89,12 @@ public sealed class TidyDocumentFilter : IDocumentFilter
 {
     private static readonly Dictionary<string, string> TagDescriptions = new()
     {
+        ["Clusterings"] = "k-prototypes clustering jobs on a dataset: queued, run by a background worker, with progress and quality per k.",
+        ["Datasets"] = "Pseudonymised household records with declared features, purpose and retention date; CSV or NDJSON uploads.",
         ["Health"] = "Liveness and readiness for orchestrators and load balancers (no authentication).",
         ["Organisations"] = "Organisations that run maturity scans, with the attributes that form their peer groups.",
+        ["ProfileSets"] = "Profile sets made from a clustering: drafts seen only through the disclosure gate, naming, publication and retirement.",
+        ["PublicProfiles"] = "The published profiles of a tenant and how they were made (no authentication).",
     };
 
     public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)

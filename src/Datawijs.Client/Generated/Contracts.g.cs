@@ -6,6 +6,24 @@ using System.Text.Json.Serialization;
 
 namespace Datawijs.Client;
 
+public sealed record CreateDatasetRequest
+{
+    [JsonPropertyName("name")]
+    public string? Name { get; init; }
+
+    /// <summary>Why the data is processed (shown in the public description of the profiles).</summary>
+    [JsonPropertyName("purpose")]
+    public string? Purpose { get; init; }
+
+    /// <summary>The declared features, in upload column order for NDJSON members and CSV headers alike (any order is accepted on upload).</summary>
+    [JsonPropertyName("features")]
+    public IReadOnlyList<DatasetFeatureInput>? Features { get; init; }
+
+    /// <summary>The last day the records may be kept (a date, today or later).</summary>
+    [JsonPropertyName("retentionUntil")]
+    public DateOnly? RetentionUntil { get; init; }
+}
+
 public sealed record CreateOrganisationRequest
 {
     [JsonPropertyName("name")]
@@ -22,6 +40,155 @@ public sealed record CreateOrganisationRequest
     /// <summary>Region, e.g. a province or labour-market region.</summary>
     [JsonPropertyName("region")]
     public string? Region { get; init; }
+}
+
+/// <summary>The data-quality report of a dataset, under the disclosure rules (counts below 10 suppressed, counts rounded to 5).</summary>
+public sealed record DataQuality
+{
+    /// <summary>Households, rounded to 5 (null below 10).</summary>
+    [JsonPropertyName("households")]
+    public int? Households { get; init; }
+
+    [JsonPropertyName("features")]
+    public IReadOnlyList<FeatureQualityView> Features { get; init; } = default!;
+}
+
+/// <summary>A dataset of pseudonymised household records.</summary>
+public sealed record Dataset
+{
+    [JsonPropertyName("id")]
+    public Guid Id { get; init; } = default!;
+
+    [JsonPropertyName("name")]
+    public string Name { get; init; } = default!;
+
+    [JsonPropertyName("purpose")]
+    public string Purpose { get; init; } = default!;
+
+    [JsonPropertyName("features")]
+    public IReadOnlyList<DatasetFeature> Features { get; init; } = default!;
+
+    /// <summary>The last day the records may be kept; afterwards the dataset is deleted with everything made from it.</summary>
+    [JsonPropertyName("retentionUntil")]
+    public DateOnly RetentionUntil { get; init; } = default!;
+
+    /// <summary>The number of records stored (exact: for the data owner).</summary>
+    [JsonPropertyName("recordCount")]
+    public long RecordCount { get; init; } = default!;
+
+    /// <summary>Null until records are uploaded.</summary>
+    [JsonPropertyName("quality")]
+    public DataQuality? Quality { get; init; }
+
+    [JsonPropertyName("createdAt")]
+    public DateTimeOffset CreatedAt { get; init; } = default!;
+
+    [JsonPropertyName("updatedAt")]
+    public DateTimeOffset UpdatedAt { get; init; } = default!;
+}
+
+/// <summary>A declared feature of a dataset.</summary>
+public sealed record DatasetFeature
+{
+    /// <summary>The column name in uploads (CSV header / NDJSON member).</summary>
+    [JsonPropertyName("name")]
+    public string Name { get; init; } = default!;
+
+    /// <summary>categorical or numeric.</summary>
+    [JsonPropertyName("type")]
+    public string Type { get; init; } = default!;
+
+    /// <summary>The allowed values of a categorical feature.</summary>
+    [JsonPropertyName("values")]
+    public IReadOnlyList<string>? Values { get; init; }
+
+    /// <summary>The smallest allowed value of a numeric feature.</summary>
+    [JsonPropertyName("min")]
+    public double? Min { get; init; }
+
+    /// <summary>The largest allowed value of a numeric feature.</summary>
+    [JsonPropertyName("max")]
+    public double? Max { get; init; }
+
+    /// <summary>clustering (in the distance), descriptive (describes profiles only) or protected (only checked for reinforced inequality).</summary>
+    [JsonPropertyName("role")]
+    public string Role { get; init; } = default!;
+
+    /// <summary>Whether the feature can change (only mutable features are suggested in counterfactuals).</summary>
+    [JsonPropertyName("mutable")]
+    public bool Mutable { get; init; } = default!;
+}
+
+/// <summary>A feature to declare.</summary>
+public sealed record DatasetFeatureInput
+{
+    [JsonPropertyName("name")]
+    public string? Name { get; init; }
+
+    /// <summary>categorical or numeric.</summary>
+    [JsonPropertyName("type")]
+    public string? Type { get; init; }
+
+    /// <summary>Categorical: the allowed values.</summary>
+    [JsonPropertyName("values")]
+    public IReadOnlyList<string>? Values { get; init; }
+
+    /// <summary>Numeric: the smallest allowed value.</summary>
+    [JsonPropertyName("min")]
+    public double? Min { get; init; }
+
+    /// <summary>Numeric: the largest allowed value.</summary>
+    [JsonPropertyName("max")]
+    public double? Max { get; init; }
+
+    /// <summary>clustering, descriptive or protected.</summary>
+    [JsonPropertyName("role")]
+    public string? Role { get; init; }
+
+    /// <summary>Whether the feature can change (e.g. income yes, age no).</summary>
+    [JsonPropertyName("mutable")]
+    public bool? Mutable { get; init; }
+}
+
+public sealed record DatasetList
+{
+    [JsonPropertyName("items")]
+    public IReadOnlyList<Dataset> Items { get; init; } = default!;
+
+    /// <summary>Pass as `cursor` to get the next page; null on the last page.</summary>
+    [JsonPropertyName("next")]
+    public string? Next { get; init; }
+}
+
+/// <summary>Data quality of one feature: missing values and the distribution (never minimum or maximum).</summary>
+public sealed record FeatureQualityView
+{
+    [JsonPropertyName("feature")]
+    public string Feature { get; init; } = default!;
+
+    [JsonPropertyName("type")]
+    public string Type { get; init; } = default!;
+
+    [JsonPropertyName("role")]
+    public string Role { get; init; } = default!;
+
+    /// <summary>A count as it may be shown: rounded to 5 with its share; both null when suppressed by the disclosure rules.</summary>
+    [JsonPropertyName("missing")]
+    public QualityCountView Missing { get; init; } = default!;
+
+    /// <summary>Categorical: how often each declared value occurs.</summary>
+    [JsonPropertyName("values")]
+    public IReadOnlyList<QualityValueView> Values { get; init; } = default!;
+
+    /// <summary>Numeric: rounded first quartile (null when fewer than 10 values).</summary>
+    [JsonPropertyName("lowerQuartile")]
+    public double? LowerQuartile { get; init; }
+
+    [JsonPropertyName("median")]
+    public double? Median { get; init; }
+
+    [JsonPropertyName("upperQuartile")]
+    public double? UpperQuartile { get; init; }
 }
 
 public sealed record HealthStatus
@@ -104,6 +271,29 @@ public sealed record Problem
 
     [JsonPropertyName("invalidParams")]
     public IReadOnlyList<InvalidParam>? InvalidParams { get; init; }
+}
+
+/// <summary>A count as it may be shown: rounded to 5 with its share; both null when suppressed by the disclosure rules.</summary>
+public sealed record QualityCountView
+{
+    [JsonPropertyName("households")]
+    public int? Households { get; init; }
+
+    [JsonPropertyName("sharePercent")]
+    public int? SharePercent { get; init; }
+
+    [JsonPropertyName("suppressed")]
+    public bool Suppressed { get; init; } = default!;
+}
+
+public sealed record QualityValueView
+{
+    [JsonPropertyName("value")]
+    public string Value { get; init; } = default!;
+
+    /// <summary>A count as it may be shown: rounded to 5 with its share; both null when suppressed by the disclosure rules.</summary>
+    [JsonPropertyName("count")]
+    public QualityCountView Count { get; init; } = default!;
 }
 
 /// <summary>Only the fields sent are changed. Send an empty region to clear it.</summary>

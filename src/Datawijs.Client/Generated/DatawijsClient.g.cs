@@ -10,9 +10,12 @@ public sealed partial class DatawijsClient
     /// <summary>The Refit interfaces of the contract.</summary>
     public static readonly IReadOnlyList<Type> ApiTypes =
     [
+        typeof(IDatasetsApi),
         typeof(IHealthApi),
         typeof(IOrganisationsApi),
     ];
+
+    public IDatasetsApi Datasets => Get<IDatasetsApi>();
 
     public IHealthApi Health => Get<IHealthApi>();
 
