@@ -27,6 +27,11 @@ public static class ApiHost
         services.AddDatawijsData(configuration.Database);
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<Features.Datasets.RecordUploader>();
+        var clustering = new Features.Clusterings.ClusteringSettings();
+        builder.Configuration.GetSection(Features.Clusterings.ClusteringSettings.Section).Bind(clustering);
+        services.AddSingleton(clustering);
+        services.AddSingleton<Features.Clusterings.ClusteringSignals>();
+        services.AddSingleton<Features.Clusterings.ClusteringRunner>();
 
         services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
         services.AddAuthentication(ZgwAuthenticationHandler.SchemeName)

@@ -33,6 +33,17 @@ public static class DatawijsApplication
         }
 
         ApiHost.AddServices(builder, configuration);
+        if (!forCommand)
+        {
+            // Background work belongs to a serving host, never to a one-off command or the contract export.
+            if (builder.Configuration.GetValue(Features.Clusterings.ClusteringSettings.Section + ":WorkerEnabled", true))
+            {
+                builder.Services.AddHostedService<Features.Clusterings.ClusteringWorker>();
+            }
+
+            builder.Services.AddHostedService<Features.Datasets.RetentionSweeper>();
+        }
+
         builder.Services.AddSingleton<TenantAdministration>();
         return (new Built(builder.Build(), configuration), problems);
     }

@@ -109,12 +109,12 @@ public sealed partial class FastEndpointsOperationFilter(JsonSerializerOptions j
                     ?? DescribeStatus(status);
             }
 
-            if (status == "201" && response is OpenApiResponse created)
+            if (status is "201" or "202" && response is OpenApiResponse created)
             {
                 created.Headers ??= new Dictionary<string, IOpenApiHeader>();
                 created.Headers["Location"] = new OpenApiHeader
                 {
-                    Description = "The URL of the created resource.",
+                    Description = status == "201" ? "The URL of the created resource." : "The URL to follow the accepted work.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                 };
             }

@@ -6,6 +6,138 @@ using System.Text.Json.Serialization;
 
 namespace Datawijs.Client;
 
+/// <summary>A k-prototypes clustering job on a dataset.</summary>
+public sealed record Clustering
+{
+    [JsonPropertyName("id")]
+    public Guid Id { get; init; } = default!;
+
+    [JsonPropertyName("datasetId")]
+    public Guid DatasetId { get; init; } = default!;
+
+    /// <summary>queued, running, succeeded, failed or cancelled.</summary>
+    [JsonPropertyName("status")]
+    public string Status { get; init; } = default!;
+
+    /// <summary>0 to 1.</summary>
+    [JsonPropertyName("progress")]
+    public double Progress { get; init; } = default!;
+
+    /// <summary>What a running job is doing (loading, fitting k = 3, silhouette...).</summary>
+    [JsonPropertyName("phase")]
+    public string? Phase { get; init; }
+
+    /// <summary>True once cancellation was asked for.</summary>
+    [JsonPropertyName("cancellationRequested")]
+    public bool CancellationRequested { get; init; } = default!;
+
+    [JsonPropertyName("requested")]
+    public ClusteringRequestView Requested { get; init; } = default!;
+
+    /// <summary>The chosen number of clusters (after a success).</summary>
+    [JsonPropertyName("k")]
+    public int? K { get; init; }
+
+    /// <summary>The weight of one categorical mismatch against squared standardised numeric differences.</summary>
+    [JsonPropertyName("gamma")]
+    public double? Gamma { get; init; }
+
+    [JsonPropertyName("cost")]
+    public double? Cost { get; init; }
+
+    [JsonPropertyName("meetsMinimumClusterSize")]
+    public bool? MeetsMinimumClusterSize { get; init; }
+
+    /// <summary>Every k that was fitted, in order.</summary>
+    [JsonPropertyName("qualityPerK")]
+    public IReadOnlyList<KQualityView> QualityPerK { get; init; } = default!;
+
+    [JsonPropertyName("notes")]
+    public IReadOnlyList<ClusteringNoteView> Notes { get; init; } = default!;
+
+    /// <summary>Why the job failed or was cancelled.</summary>
+    [JsonPropertyName("error")]
+    public string? Error { get; init; }
+
+    [JsonPropertyName("timings")]
+    public ClusteringTimings Timings { get; init; } = default!;
+
+    [JsonPropertyName("createdAt")]
+    public DateTimeOffset CreatedAt { get; init; } = default!;
+
+    [JsonPropertyName("startedAt")]
+    public DateTimeOffset? StartedAt { get; init; }
+
+    [JsonPropertyName("finishedAt")]
+    public DateTimeOffset? FinishedAt { get; init; }
+}
+
+public sealed record ClusteringNoteView
+{
+    /// <summary>kReducedForMinimumClusterSize, kSkippedForMinimumClusterSize, datasetTooSmall, notConverged or gammaWithoutNumerics.</summary>
+    [JsonPropertyName("code")]
+    public string Code { get; init; } = default!;
+
+    [JsonPropertyName("message")]
+    public string Message { get; init; } = default!;
+}
+
+public sealed record ClusteringRequestView
+{
+    /// <summary>The fixed number of clusters, if one was given.</summary>
+    [JsonPropertyName("k")]
+    public int? K { get; init; }
+
+    /// <summary>The range k was chosen from (by mean silhouette) when no k was given.</summary>
+    [JsonPropertyName("kMin")]
+    public int? KMin { get; init; }
+
+    [JsonPropertyName("kMax")]
+    public int? KMax { get; init; }
+
+    [JsonPropertyName("seed")]
+    public long Seed { get; init; } = default!;
+
+    [JsonPropertyName("restarts")]
+    public int Restarts { get; init; } = default!;
+}
+
+public sealed record ClusteringTimings
+{
+    [JsonPropertyName("loadMilliseconds")]
+    public long? LoadMilliseconds { get; init; }
+
+    [JsonPropertyName("fitMilliseconds")]
+    public long? FitMilliseconds { get; init; }
+
+    [JsonPropertyName("describeMilliseconds")]
+    public long? DescribeMilliseconds { get; init; }
+}
+
+/// <summary>Give k, or a range kMin..kMax to choose k from by mean silhouette (default 2..8).</summary>
+public sealed record CreateClusteringRequest
+{
+    /// <summary>A fixed number of clusters (1 to 30).</summary>
+    [JsonPropertyName("k")]
+    public int? K { get; init; }
+
+    /// <summary>The smallest k to try when k is not given (default 2).</summary>
+    [JsonPropertyName("kMin")]
+    public int? KMin { get; init; }
+
+    /// <summary>The largest k to try when k is not given (default 8).</summary>
+    [JsonPropertyName("kMax")]
+    public int? KMax { get; init; }
+
+    /// <summary>The seed: the same data and seed give the same clusters on every machine (default 20240501).</summary>
+    [JsonPropertyName("seed")]
+    public long? Seed { get; init; }
+
+    /// <summary>Runs with different starting prototypes; the lowest cost is kept (1 to 50, default 5).</summary>
+    [JsonPropertyName("restarts")]
+    public int? Restarts { get; init; }
+}
+
 public sealed record CreateDatasetRequest
 {
     [JsonPropertyName("name")]
@@ -209,6 +341,28 @@ public sealed record InvalidParam
 
     [JsonPropertyName("reason")]
     public string Reason { get; init; } = default!;
+}
+
+/// <summary>Quality of the best restart for one k.</summary>
+public sealed record KQualityView
+{
+    [JsonPropertyName("k")]
+    public int K { get; init; } = default!;
+
+    /// <summary>Sum of dissimilarities to the own prototype (lower is tighter).</summary>
+    [JsonPropertyName("cost")]
+    public double Cost { get; init; } = default!;
+
+    /// <summary>Mean silhouette on a seeded sample (-1..1, higher is better); null for k = 1.</summary>
+    [JsonPropertyName("silhouette")]
+    public double? Silhouette { get; init; }
+
+    /// <summary>Whether every cluster has at least 10 households.</summary>
+    [JsonPropertyName("meetsMinimumClusterSize")]
+    public bool MeetsMinimumClusterSize { get; init; } = default!;
+
+    [JsonPropertyName("iterations")]
+    public int Iterations { get; init; } = default!;
 }
 
 /// <summary>A scanned organisation with the attributes used to form peer groups.</summary>

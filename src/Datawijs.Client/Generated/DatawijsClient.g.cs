@@ -10,10 +10,13 @@ public sealed partial class DatawijsClient
     /// <summary>The Refit interfaces of the contract.</summary>
     public static readonly IReadOnlyList<Type> ApiTypes =
     [
+        typeof(IClusteringsApi),
         typeof(IDatasetsApi),
         typeof(IHealthApi),
         typeof(IOrganisationsApi),
     ];
+
+    public IClusteringsApi Clusterings => Get<IClusteringsApi>();
 
     public IDatasetsApi Datasets => Get<IDatasetsApi>();
 
