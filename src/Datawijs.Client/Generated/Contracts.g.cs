@@ -174,6 +174,13 @@ public sealed record CreateOrganisationRequest
     public string? Region { get; init; }
 }
 
+public sealed record CreateProfileSetRequest
+{
+    /// <summary>A succeeded clustering of one of the tenant&apos;s datasets.</summary>
+    [JsonPropertyName("clusteringId")]
+    public Guid? ClusteringId { get; init; }
+}
+
 /// <summary>The data-quality report of a dataset, under the disclosure rules (counts below 10 suppressed, counts rounded to 5).</summary>
 public sealed record DataQuality
 {
@@ -292,6 +299,50 @@ public sealed record DatasetList
     public string? Next { get; init; }
 }
 
+public sealed record DisclosureRulesView
+{
+    /// <summary>The smallest count shown (numerator and denominator), and the smallest profile.</summary>
+    [JsonPropertyName("minimumCount")]
+    public int MinimumCount { get; init; } = default!;
+
+    /// <summary>Counts are rounded to a multiple of this.</summary>
+    [JsonPropertyName("roundingBase")]
+    public int RoundingBase { get; init; } = default!;
+
+    /// <summary>Medians are rounded to this many significant figures.</summary>
+    [JsonPropertyName("medianSignificantFigures")]
+    public int MedianSignificantFigures { get; init; } = default!;
+}
+
+public sealed record DisclosureView
+{
+    [JsonPropertyName("publishable")]
+    public bool Publishable { get; init; } = default!;
+
+    /// <summary>Profiles too small to publish (they block the whole set).</summary>
+    [JsonPropertyName("blockingProfiles")]
+    public IReadOnlyList<Guid> BlockingProfiles { get; init; } = default!;
+
+    [JsonPropertyName("suppressions")]
+    public IReadOnlyList<SuppressionView> Suppressions { get; init; } = default!;
+
+    [JsonPropertyName("shownCounts")]
+    public int ShownCounts { get; init; } = default!;
+}
+
+public sealed record DistributionView
+{
+    [JsonPropertyName("feature")]
+    public string Feature { get; init; } = default!;
+
+    /// <summary>clustering, descriptive or protected.</summary>
+    [JsonPropertyName("role")]
+    public string Role { get; init; } = default!;
+
+    [JsonPropertyName("cells")]
+    public IReadOnlyList<PublishedCellView> Cells { get; init; } = default!;
+}
+
 /// <summary>Data quality of one feature: missing values and the distribution (never minimum or maximum).</summary>
 public sealed record FeatureQualityView
 {
@@ -323,11 +374,34 @@ public sealed record FeatureQualityView
     public double? UpperQuartile { get; init; }
 }
 
+public sealed record FeatureUse
+{
+    [JsonPropertyName("name")]
+    public string Name { get; init; } = default!;
+
+    [JsonPropertyName("type")]
+    public string Type { get; init; } = default!;
+}
+
 public sealed record HealthStatus
 {
     /// <summary>&quot;ok&quot; when healthy.</summary>
     [JsonPropertyName("status")]
     public string Status { get; init; } = default!;
+}
+
+/// <summary>A value relatively more frequent in the profile than in the whole dataset.</summary>
+public sealed record HighlightView
+{
+    [JsonPropertyName("feature")]
+    public string Feature { get; init; } = default!;
+
+    [JsonPropertyName("value")]
+    public string Value { get; init; } = default!;
+
+    /// <summary>Only given when the value&apos;s count is itself shown.</summary>
+    [JsonPropertyName("lift")]
+    public double? Lift { get; init; }
 }
 
 /// <summary>One invalid input: the field (camelCase, dotted for nested, [i] for items), a stable code and a reason.</summary>
@@ -363,6 +437,73 @@ public sealed record KQualityView
 
     [JsonPropertyName("iterations")]
     public int Iterations { get; init; } = default!;
+}
+
+/// <summary>A numeric feature, shown only as a rounded median (never a minimum or maximum); null = suppressed.</summary>
+public sealed record MedianView
+{
+    [JsonPropertyName("feature")]
+    public string Feature { get; init; } = default!;
+
+    [JsonPropertyName("role")]
+    public string Role { get; init; } = default!;
+
+    [JsonPropertyName("median")]
+    public double? Median { get; init; }
+
+    [JsonPropertyName("populationMedian")]
+    public double? PopulationMedian { get; init; }
+}
+
+/// <summary>How the profiles were made.</summary>
+public sealed record MethodView
+{
+    [JsonPropertyName("datasetName")]
+    public string DatasetName { get; init; } = default!;
+
+    [JsonPropertyName("purpose")]
+    public string Purpose { get; init; } = default!;
+
+    /// <summary>Households in the dataset, rounded to 5.</summary>
+    [JsonPropertyName("households")]
+    public int Households { get; init; } = default!;
+
+    /// <summary>Features that determine the profiles (in the distance).</summary>
+    [JsonPropertyName("clusteringFeatures")]
+    public IReadOnlyList<FeatureUse> ClusteringFeatures { get; init; } = default!;
+
+    /// <summary>Features that only describe the profiles.</summary>
+    [JsonPropertyName("descriptiveFeatures")]
+    public IReadOnlyList<FeatureUse> DescriptiveFeatures { get; init; } = default!;
+
+    /// <summary>Protected features: never used to form profiles, only reported to check for reinforced inequality.</summary>
+    [JsonPropertyName("protectedFeatures")]
+    public IReadOnlyList<FeatureUse> ProtectedFeatures { get; init; } = default!;
+
+    [JsonPropertyName("algorithm")]
+    public string Algorithm { get; init; } = default!;
+
+    [JsonPropertyName("k")]
+    public int K { get; init; } = default!;
+
+    /// <summary>given, or silhouette (chosen from a range).</summary>
+    [JsonPropertyName("kChosenBy")]
+    public string KChosenBy { get; init; } = default!;
+
+    [JsonPropertyName("seed")]
+    public long Seed { get; init; } = default!;
+
+    [JsonPropertyName("restarts")]
+    public int Restarts { get; init; } = default!;
+
+    [JsonPropertyName("gamma")]
+    public double Gamma { get; init; } = default!;
+
+    [JsonPropertyName("clusteredAt")]
+    public DateTimeOffset ClusteredAt { get; init; } = default!;
+
+    [JsonPropertyName("disclosureRules")]
+    public DisclosureRulesView DisclosureRules { get; init; } = default!;
 }
 
 /// <summary>A scanned organisation with the attributes used to form peer groups.</summary>
@@ -401,6 +542,19 @@ public sealed record OrganisationList
     public string? Next { get; init; }
 }
 
+public sealed record PopulationView
+{
+    /// <summary>All households of the dataset, rounded to 5.</summary>
+    [JsonPropertyName("households")]
+    public int Households { get; init; } = default!;
+
+    [JsonPropertyName("categorical")]
+    public IReadOnlyList<DistributionView> Categorical { get; init; } = default!;
+
+    [JsonPropertyName("medians")]
+    public IReadOnlyList<MedianView> Medians { get; init; } = default!;
+}
+
 /// <summary>RFC 9457 problem details, with NL GOV&apos;s invalidParams for validation errors.</summary>
 public sealed record Problem
 {
@@ -427,6 +581,188 @@ public sealed record Problem
     public IReadOnlyList<InvalidParam>? InvalidParams { get; init; }
 }
 
+/// <summary>A set of profiles made from one clustering: draft, published or retired.</summary>
+public sealed record ProfileSet
+{
+    [JsonPropertyName("id")]
+    public Guid Id { get; init; } = default!;
+
+    [JsonPropertyName("datasetId")]
+    public Guid DatasetId { get; init; } = default!;
+
+    [JsonPropertyName("clusteringId")]
+    public Guid ClusteringId { get; init; } = default!;
+
+    /// <summary>draft, published or retired.</summary>
+    [JsonPropertyName("status")]
+    public string Status { get; init; } = default!;
+
+    /// <summary>Empty when the set can be published now.</summary>
+    [JsonPropertyName("publicationBlockers")]
+    public IReadOnlyList<PublicationBlocker> PublicationBlockers { get; init; } = default!;
+
+    /// <summary>The disclosure gate&apos;s report: what is withheld and why.</summary>
+    [JsonPropertyName("disclosure")]
+    public DisclosureView Disclosure { get; init; } = default!;
+
+    /// <summary>The profiles as the gate lets them be seen; for a published or retired set, exactly what was published.</summary>
+    [JsonPropertyName("view")]
+    public ProfileSetView View { get; init; } = default!;
+
+    [JsonPropertyName("createdAt")]
+    public DateTimeOffset CreatedAt { get; init; } = default!;
+
+    [JsonPropertyName("updatedAt")]
+    public DateTimeOffset UpdatedAt { get; init; } = default!;
+
+    [JsonPropertyName("publishedAt")]
+    public DateTimeOffset? PublishedAt { get; init; }
+
+    [JsonPropertyName("retiredAt")]
+    public DateTimeOffset? RetiredAt { get; init; }
+}
+
+/// <summary>The profiles with their figures after the disclosure gate, and how they were made.</summary>
+public sealed record ProfileSetView
+{
+    /// <summary>How the profiles were made.</summary>
+    [JsonPropertyName("method")]
+    public MethodView Method { get; init; } = default!;
+
+    /// <summary>Null while the disclosure gate blocks the set.</summary>
+    [JsonPropertyName("population")]
+    public PopulationView? Population { get; init; }
+
+    [JsonPropertyName("profiles")]
+    public IReadOnlyList<ProfileView> Profiles { get; init; } = default!;
+}
+
+/// <summary>A text in Dutch (B1) and English.</summary>
+public sealed record ProfileText
+{
+    [JsonPropertyName("nl")]
+    public string? Nl { get; init; }
+
+    [JsonPropertyName("en")]
+    public string? En { get; init; }
+}
+
+/// <summary>A text in Dutch and English; a language left out stays as it is.</summary>
+public sealed record ProfileTextInput
+{
+    [JsonPropertyName("nl")]
+    public string? Nl { get; init; }
+
+    [JsonPropertyName("en")]
+    public string? En { get; init; }
+}
+
+/// <summary>One profile as it may be shown (figures are absent while the disclosure gate blocks the set).</summary>
+public sealed record ProfileView
+{
+    [JsonPropertyName("id")]
+    public Guid Id { get; init; } = default!;
+
+    /// <summary>1, 2, 3... in the order of the clustering.</summary>
+    [JsonPropertyName("number")]
+    public int Number { get; init; } = default!;
+
+    /// <summary>A text in Dutch (B1) and English.</summary>
+    [JsonPropertyName("name")]
+    public ProfileText Name { get; init; } = default!;
+
+    /// <summary>A text in Dutch (B1) and English.</summary>
+    [JsonPropertyName("description")]
+    public ProfileText Description { get; init; } = default!;
+
+    /// <summary>Households, rounded to 5.</summary>
+    [JsonPropertyName("households")]
+    public int? Households { get; init; }
+
+    /// <summary>What distinguishes the profile: strongest first.</summary>
+    [JsonPropertyName("relativelyMoreFrequent")]
+    public IReadOnlyList<HighlightView> RelativelyMoreFrequent { get; init; } = default!;
+
+    [JsonPropertyName("categorical")]
+    public IReadOnlyList<DistributionView> Categorical { get; init; } = default!;
+
+    [JsonPropertyName("medians")]
+    public IReadOnlyList<MedianView> Medians { get; init; } = default!;
+
+    /// <summary>Protected features (never in the distance) against the population, to spot reinforced inequality.</summary>
+    [JsonPropertyName("protected")]
+    public IReadOnlyList<DistributionView> Protected { get; init; } = default!;
+
+    [JsonPropertyName("protectedMedians")]
+    public IReadOnlyList<MedianView> ProtectedMedians { get; init; } = default!;
+}
+
+/// <summary>The published profiles of an organisation, for anyone.</summary>
+public sealed record PublicProfileSet
+{
+    /// <summary>The organisation&apos;s short name.</summary>
+    [JsonPropertyName("tenant")]
+    public string Tenant { get; init; } = default!;
+
+    [JsonPropertyName("organisation")]
+    public string Organisation { get; init; } = default!;
+
+    [JsonPropertyName("profileSetId")]
+    public Guid ProfileSetId { get; init; } = default!;
+
+    [JsonPropertyName("publishedAt")]
+    public DateTimeOffset PublishedAt { get; init; } = default!;
+
+    /// <summary>Exactly what was published: the profiles after the disclosure gate, and how they were made.</summary>
+    [JsonPropertyName("view")]
+    public ProfileSetView View { get; init; } = default!;
+}
+
+/// <summary>Something that stops publication.</summary>
+public sealed record PublicationBlocker
+{
+    /// <summary>unnamed, undescribed, profileTooSmall or notDraft.</summary>
+    [JsonPropertyName("code")]
+    public string Code { get; init; } = default!;
+
+    [JsonPropertyName("profileId")]
+    public Guid? ProfileId { get; init; }
+
+    [JsonPropertyName("reason")]
+    public string Reason { get; init; } = default!;
+}
+
+/// <summary>One value of a feature as it may be shown; every figure is null when suppressed.</summary>
+public sealed record PublishedCellView
+{
+    /// <summary>The value; null = unknown (missing in the data).</summary>
+    [JsonPropertyName("value")]
+    public string? Value { get; init; }
+
+    [JsonPropertyName("suppressed")]
+    public bool Suppressed { get; init; } = default!;
+
+    /// <summary>Households, rounded to 5.</summary>
+    [JsonPropertyName("households")]
+    public int? Households { get; init; }
+
+    /// <summary>Share of the profile&apos;s households, in whole percent.</summary>
+    [JsonPropertyName("sharePercent")]
+    public int? SharePercent { get; init; }
+
+    /// <summary>Share among all households of the dataset, in whole percent.</summary>
+    [JsonPropertyName("populationSharePercent")]
+    public int? PopulationSharePercent { get; init; }
+
+    /// <summary>Share in the profile divided by share in the dataset (1 decimal).</summary>
+    [JsonPropertyName("lift")]
+    public double? Lift { get; init; }
+
+    /// <summary>Relatively more frequent in the profile than in the dataset (significant).</summary>
+    [JsonPropertyName("relativelyMoreFrequent")]
+    public bool? RelativelyMoreFrequent { get; init; }
+}
+
 /// <summary>A count as it may be shown: rounded to 5 with its share; both null when suppressed by the disclosure rules.</summary>
 public sealed record QualityCountView
 {
@@ -450,6 +786,28 @@ public sealed record QualityValueView
     public QualityCountView Count { get; init; } = default!;
 }
 
+/// <summary>One figure the disclosure gate withholds, and why.</summary>
+public sealed record SuppressionView
+{
+    /// <summary>Null = a whole-dataset figure.</summary>
+    [JsonPropertyName("profileId")]
+    public Guid? ProfileId { get; init; }
+
+    /// <summary>count, median or profile.</summary>
+    [JsonPropertyName("item")]
+    public string Item { get; init; } = default!;
+
+    [JsonPropertyName("feature")]
+    public string Feature { get; init; } = default!;
+
+    [JsonPropertyName("value")]
+    public string? Value { get; init; }
+
+    /// <summary>belowThreshold, denominatorBelowThreshold, secondary, extremeShare, medianBelowThreshold or profileTooSmall.</summary>
+    [JsonPropertyName("reason")]
+    public string Reason { get; init; } = default!;
+}
+
 /// <summary>Only the fields sent are changed. Send an empty region to clear it.</summary>
 public sealed record UpdateOrganisationRequest
 {
@@ -465,4 +823,16 @@ public sealed record UpdateOrganisationRequest
 
     [JsonPropertyName("region")]
     public string? Region { get; init; }
+}
+
+/// <summary>Only the texts sent are changed; send an empty text to clear it.</summary>
+public sealed record UpdateProfileProfileSetRequest
+{
+    /// <summary>A short name, e.g. &quot;Jonge alleenstaande ouders in de bijstand&quot;.</summary>
+    [JsonPropertyName("name")]
+    public ProfileTextInput? Name { get; init; }
+
+    /// <summary>A description in plain language (Dutch at B1 level, and English).</summary>
+    [JsonPropertyName("description")]
+    public ProfileTextInput? Description { get; init; }
 }

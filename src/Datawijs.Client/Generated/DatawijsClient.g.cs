@@ -14,6 +14,8 @@ public sealed partial class DatawijsClient
         typeof(IDatasetsApi),
         typeof(IHealthApi),
         typeof(IOrganisationsApi),
+        typeof(IProfileSetsApi),
+        typeof(IPublicProfilesApi),
     ];
 
     public IClusteringsApi Clusterings => Get<IClusteringsApi>();
@@ -23,4 +25,8 @@ public sealed partial class DatawijsClient
     public IHealthApi Health => Get<IHealthApi>();
 
     public IOrganisationsApi Organisations => Get<IOrganisationsApi>();
+
+    public IProfileSetsApi ProfileSets => Get<IProfileSetsApi>();
+
+    public IPublicProfilesApi PublicProfiles => Get<IPublicProfilesApi>();
 }
