@@ -26,6 +26,7 @@ public static class ApiHost
         services.AddSingleton<ClientSecrets>();
         services.AddDatawijsData(configuration.Database);
         services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<DemoProfiles>();
         services.AddSingleton<Features.Datasets.RecordUploader>();
         var clustering = new Features.Clusterings.ClusteringSettings();
         builder.Configuration.GetSection(Features.Clusterings.ClusteringSettings.Section).Bind(clustering);

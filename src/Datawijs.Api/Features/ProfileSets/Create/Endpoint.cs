@@ -1,5 +1,4 @@
 using Datawijs.Api.Auth;
-using Datawijs.Api.Features.Clusterings;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data.Clusterings;
@@ -43,31 +42,7 @@ public sealed class Endpoint(ClusteringRepository clusterings, DatasetRepository
             return;
         }
 
-        var now = clock.GetUtcNow();
-        var description = StoredJson.Read<Domain.Clustering.ProfileSetDescription>(clustering.Description);
-        var method = ProfileSetViews.Method(
-            dataset.Name, dataset.Purpose, description, StoredJson.Read<ClusteringOutcome>(clustering.Outcome),
-            StoredJson.Read<ClusteringOptions>(clustering.Options), clustering.FinishedAt ?? now);
-        var row = new ProfileSetRow
-        {
-            Id = Guid.CreateVersion7(now),
-            TenantId = tenant,
-            DatasetId = dataset.Id,
-            ClusteringId = clustering.Id,
-            Status = ProfileSetStatus.Draft,
-            Description = clustering.Description,
-            Method = StoredJson.Write(method),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        var profiles = description.Profiles.Select(p => new ProfileRow
-        {
-            Id = Guid.CreateVersion7(now),
-            TenantId = tenant,
-            ProfileSetId = row.Id,
-            Cluster = p.Cluster,
-            UpdatedAt = now,
-        }).ToList();
+        var (row, profiles) = ProfileSetFactory.Draft(dataset, clustering, clock.GetUtcNow());
         await profileSets.AddAsync(row, profiles, ct);
         await Send.CreatedAtAsync<Get.Endpoint>(new { id = row.Id }, ProfileSetViews.Build(row, profiles), cancellation: ct);
     }
