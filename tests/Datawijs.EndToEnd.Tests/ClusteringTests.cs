@@ -82,6 +82,27 @@ public sealed class ClusteringTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task A_running_clustering_stops_when_cancelled()
+    {
+        var client = await api.ClientAsync(ApiFixture.NewTenant());
+        var dataset = await DatasetWithRecordsAsync(client, 30_000);
+        var started = (await client.Clusterings.CreateClusteringAsync(dataset.Id, new CreateClusteringRequest { KMin = 2, KMax = 20, Restarts = 30 })).Content!;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await client.Clusterings.GetClusteringAsync(started.Id)).Content!.Status == "queued" && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        var cancel = await client.Clusterings.CancelClusteringAsync(started.Id);
+
+        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        Assert.True(cancel.Content!.CancellationRequested);
+        var done = await FinishedAsync(client, started.Id);
+        Assert.Equal("cancelled", done.Status);
+        Assert.Equal("Cancelled on request.", done.Error);
+    }
+
+    [Fact]
     public async Task Finished_clustering_cannot_be_cancelled_and_strangers_see_nothing()
     {
         var client = await api.ClientAsync(ApiFixture.NewTenant());

@@ -1,5 +1,6 @@
 using System.Net;
 using Datawijs.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Datawijs.EndToEnd.Tests;
 
@@ -115,6 +116,23 @@ public sealed class DatasetTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains("features[0].max", names);
         Assert.Contains("features[1].values", names);
         Assert.Contains("features[1].role", names);
+    }
+
+    [Fact]
+    public async Task The_retention_sweep_deletes_datasets_past_their_date_and_keeps_the_others()
+    {
+        var client = await api.ClientAsync(ApiFixture.NewTenant());
+        var kept = (await client.Datasets.CreateDatasetAsync(FoodBankData.Declaration())).Content!;
+        var expired = (await client.Datasets.CreateDatasetAsync(FoodBankData.Declaration("Verlopen"))).Content!;
+        await client.Datasets.UploadDatasetRecordsAsync(expired.Id, FoodBankData.CsvContent(FoodBankData.Csv(20)));
+        await api.Host.ExecuteSqlAsync($"UPDATE datasets SET retention_until = '2020-01-01T00:00:00.0000000Z' WHERE id = '{expired.Id:D}'");
+        var sweeper = api.Host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Datawijs.Api.Features.Datasets.RetentionSweeper>().Single();
+
+        Assert.True(await sweeper.SweepAsync(CancellationToken.None) >= 1);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.Datasets.GetDatasetAsync(expired.Id)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.Datasets.GetDatasetAsync(kept.Id)).StatusCode);
+        Assert.Equal(0, await api.Host.CountRowsAsync("dataset_records", "dataset_id", expired.Id));
     }
 
     [Fact]
