@@ -28,7 +28,7 @@ CREATE TABLE dbo.DatasetRecords (
     DatasetId         UNIQUEIDENTIFIER NOT NULL CONSTRAINT FK_DatasetRecords_Datasets REFERENCES dbo.Datasets (Id),
     RowNumber         BIGINT           NOT NULL,
     SubjectPseudonym  CHAR(64)         NOT NULL,
-    Cells             NVARCHAR(4000)   NOT NULL,
+    Cells             NVARCHAR(MAX)    NOT NULL,
     CONSTRAINT PK_DatasetRecords PRIMARY KEY (DatasetId, RowNumber)
 );
 GO

@@ -167,7 +167,7 @@ public sealed class DatasetRepository(IDbConnectionFactory connections)
             owner.AddGuid(_insert, "@DatasetId", datasetId);
             _rowNumber = Add(_insert, "@RowNumber", DbType.Int64, 0);
             _pseudonym = Add(_insert, "@SubjectPseudonym", DbType.AnsiStringFixedLength, 64);
-            _cells = Add(_insert, "@Cells", DbType.String, 4000);
+            _cells = Add(_insert, "@Cells", DbType.String, -1);
         }
 
         public async Task AddAsync(long rowNumber, string subjectPseudonym, string cells, CancellationToken ct = default)
@@ -210,7 +210,7 @@ public sealed class DatasetRepository(IDbConnectionFactory connections)
             var parameter = command.CreateParameter();
             parameter.ParameterName = name;
             parameter.DbType = type;
-            if (size > 0)
+            if (size != 0)
             {
                 parameter.Size = size;
             }
