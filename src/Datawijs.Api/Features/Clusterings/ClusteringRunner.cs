@@ -40,12 +40,12 @@ public sealed class ClusteringRunner(
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            await jobs.FinishAsync(job.TenantId, job.Id, ClusteringStatus.Failed, InterruptedReason, clock.GetUtcNow(), CancellationToken.None);
+            await FinishAsync(job, ClusteringStatus.Failed, InterruptedReason);
             return ClusteringStatus.Failed;
         }
         catch (OperationCanceledException)
         {
-            await jobs.FinishAsync(job.TenantId, job.Id, ClusteringStatus.Cancelled, "Cancelled on request.", clock.GetUtcNow(), CancellationToken.None);
+            await FinishAsync(job, ClusteringStatus.Cancelled, "Cancelled on request.");
             return ClusteringStatus.Cancelled;
         }
 #pragma warning disable CA1031 // A failed job is recorded with its reason; the worker goes on with the next one.
@@ -53,7 +53,7 @@ public sealed class ClusteringRunner(
 #pragma warning restore CA1031
         {
             log.LogError(ex, "Clustering {ClusteringId} failed.", job.Id);
-            await jobs.FinishAsync(job.TenantId, job.Id, ClusteringStatus.Failed, "The clustering failed unexpectedly (" + ex.GetType().Name + ").", clock.GetUtcNow(), CancellationToken.None);
+            await FinishAsync(job, ClusteringStatus.Failed, "The clustering failed unexpectedly (" + ex.GetType().Name + ").");
             return ClusteringStatus.Failed;
         }
         finally
@@ -95,14 +95,22 @@ public sealed class ClusteringRunner(
                 break;
             }
 
-            if (progress.Latest is { } latest)
+            try
             {
-                await jobs.ReportProgressAsync(job.TenantId, job.Id, Math.Clamp(latest.Fraction, 0, 0.99), Phase(latest), stopping);
-            }
+                if (progress.Latest is { } latest)
+                {
+                    await jobs.ReportProgressAsync(job.TenantId, job.Id, Math.Clamp(latest.Fraction, 0, 0.99), Phase(latest), stopping);
+                }
 
-            if (await jobs.IsCancelRequestedAsync(job.TenantId, job.Id, stopping))
+                if (await jobs.IsCancelRequestedAsync(job.TenantId, job.Id, stopping))
+                {
+                    await cancellation.CancelAsync();
+                }
+            }
+            catch (System.Data.Common.DbException ex)
             {
-                await cancellation.CancelAsync();
+                // Progress is best effort: a busy database (e.g. a long upload holding SQLite's write lock) must not fail the fit.
+                log.LogDebug(ex, "Progress of clustering {ClusteringId} not written this time.", job.Id);
             }
         }
 
@@ -117,6 +125,24 @@ public sealed class ClusteringRunner(
         await jobs.SucceedAsync(job.TenantId, job.Id, StoredJson.Write(outcome), StoredJson.Write(result.Model), StoredJson.Write(description), clock.GetUtcNow(), CancellationToken.None);
         log.LogInformation("Clustering {ClusteringId}: k = {K} on {Rows} households in {Milliseconds} ms.", job.Id, result.K, matrix.RowCount, fitMs);
         return ClusteringStatus.Succeeded;
+    }
+
+    // The end of a job is written even when the database is briefly busy, so that no job is left running.
+    private async Task FinishAsync(ClusteringRow job, string status, string reason)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await jobs.FinishAsync(job.TenantId, job.Id, status, reason, clock.GetUtcNow(), CancellationToken.None);
+                return;
+            }
+            catch (System.Data.Common.DbException ex) when (attempt < 5)
+            {
+                log.LogWarning(ex, "Could not record the end of clustering {ClusteringId}; retrying.", job.Id);
+                await Task.Delay(TimeSpan.FromSeconds(attempt), CancellationToken.None);
+            }
+        }
     }
 
     private static string Phase(ClusteringProgress p) =>
