@@ -42,12 +42,12 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
             rows++;
             var bad = record.Problems.Count > 0;
             Report(problems, record.Problems);
-            if (string.IsNullOrWhiteSpace(record.SubjectId))
+            if (string.IsNullOrWhiteSpace(record.SubjectId) && !bad)
             {
                 bad = true;
                 Report(problems, [new RecordProblem(record.Row, RecordFormats.SubjectColumn, "required", "Every record needs a subjectId.")]);
             }
-            else if (record.SubjectId.Length > RecordFormats.MaxSubjectIdLength)
+            else if (record.SubjectId?.Length > RecordFormats.MaxSubjectIdLength)
             {
                 bad = true;
                 Report(problems, [new RecordProblem(record.Row, RecordFormats.SubjectColumn, "max-length", $"A subjectId has at most {RecordFormats.MaxSubjectIdLength} characters.")]);
@@ -72,7 +72,6 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
                 var pseudonym = pseudonymiser.Pseudonymise(record.SubjectId!);
                 await upload.AddAsync(dataset.RecordCount + rows, pseudonym, string.Join(DatasetRepository.CellSeparator, record.Cells.Select(c => c ?? "")), ct);
             }
-
         }
 
         if (rows == 0)

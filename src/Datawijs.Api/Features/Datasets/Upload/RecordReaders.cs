@@ -164,9 +164,11 @@ public sealed class CsvRecordReader(TextReader text, IReadOnlyList<FeatureDefini
         {
             if (_position == _length)
             {
+                _position = 0;
                 if (_ended || (_length = await text.ReadAsync(_buffer.AsMemory(), ct)) == 0)
                 {
                     _ended = true;
+                    _length = 0;
                     if (fieldStarted || _fields.Count > 0)
                     {
                         EndField(ref tooLong);
@@ -174,8 +176,6 @@ public sealed class CsvRecordReader(TextReader text, IReadOnlyList<FeatureDefini
 
                     return tooLong;
                 }
-
-                _position = 0;
             }
 
             var ch = _buffer[_position++];
