@@ -1,7 +1,10 @@
+using Datawijs.Data.Clusterings;
+using Datawijs.Data.Datasets;
 using Datawijs.Data.Idempotency;
 using Datawijs.Data.Infrastructure;
 using Datawijs.Data.Organisations;
 using Datawijs.Data.Scans;
+using Datawijs.Data.ProfileSets;
 using Datawijs.Data.Tenants;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +20,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<OrganisationRepository>();
         services.AddSingleton<ScanRepository>();
         services.AddSingleton<IdempotencyRepository>();
+        services.AddSingleton<DatasetRepository>();
+        services.AddSingleton<ClusteringRepository>();
+        services.AddSingleton<ProfileSetRepository>();
         return services;
     }
 }

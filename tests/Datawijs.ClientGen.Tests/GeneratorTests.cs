@@ -97,4 +97,32 @@ public sealed class GeneratorTests
     {
         Assert.Equal(RefitGenerator.Generate(Contract), RefitGenerator.Generate(Contract));
     }
+
+    [Fact]
+    public void A_csv_or_ndjson_request_body_becomes_an_http_content_parameter()
+    {
+        const string contract = """
+            {
+              "openapi": "3.0.4",
+              "info": { "title": "t", "version": "1" },
+              "paths": {
+                "/api/v1/things/{id}/records": {
+                  "post": {
+                    "tags": ["Things"],
+                    "operationId": "uploadThingRecords",
+                    "parameters": [ { "name": "id", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } } ],
+                    "requestBody": { "required": true, "content": {
+                      "text/csv": { "schema": { "type": "string" } },
+                      "application/x-ndjson": { "schema": { "type": "string" } } } },
+                    "responses": { "204": { "description": "No Content" } }
+                  }
+                }
+              }
+            }
+            """;
+
+        var api = RefitGenerator.Generate(contract)["IThingsApi.g.cs"];
+
+        Assert.Contains("Task<IApiResponse> UploadThingRecordsAsync(Guid id, [Body] HttpContent content, CancellationToken cancellationToken = default);", api, StringComparison.Ordinal);
+    }
 }

@@ -1,6 +1,9 @@
+using Datawijs.Data.Clusterings;
+using Datawijs.Data.Datasets;
 using Datawijs.Data.Idempotency;
 using Datawijs.Data.Infrastructure;
 using Datawijs.Data.Organisations;
+using Datawijs.Data.ProfileSets;
 using Datawijs.Data.Tenants;
 
 namespace Datawijs.Data.Tests;
@@ -28,6 +31,136 @@ public abstract class RepositoryTests(DatabaseProvider provider) : IDisposable
         var repository = new TenantRepository(Database.Connections);
         var (tenant, _) = await repository.EnsureAsync(new TenantRow { Id = Guid.CreateVersion7(), Slug = slug, Name = "Tenant " + slug, CreatedAt = T0 });
         return tenant;
+    }
+
+    private async Task<DatasetRow> DatasetAsync(TenantRow tenant)
+    {
+        var dataset = new DatasetRow
+        {
+            Id = Guid.CreateVersion7(), TenantId = tenant.Id, Name = "Records", Purpose = "Test", Features = "[]",
+            RetentionUntil = new DateTimeOffset(2027, 1, 31, 0, 0, 0, TimeSpan.Zero), CreatedAt = T0, UpdatedAt = T0,
+        };
+        await new DatasetRepository(Database.Connections).AddAsync(dataset);
+        return dataset;
+    }
+
+    private static async Task<List<string>> AllAsync(IAsyncEnumerable<string> records)
+    {
+        var list = new List<string>();
+        await foreach (var record in records)
+        {
+            list.Add(record);
+        }
+
+        return list;
+    }
+
+    [Fact]
+    public async Task An_upload_is_visible_only_after_commit_and_only_to_its_tenant()
+    {
+        var tenant = await TenantAsync("ede");
+        var other = await TenantAsync("epe");
+        var dataset = await DatasetAsync(tenant);
+        var repository = new DatasetRepository(Database.Connections);
+        var pseudonym = new string('a', 64);
+
+        await using (var abandoned = await repository.BeginUploadAsync(tenant.Id, dataset.Id))
+        {
+            await abandoned.AddAsync(1, pseudonym, "x\u001fy");
+        }
+
+        Assert.Empty(await AllAsync(repository.ReadRecordsAsync(tenant.Id, dataset.Id)));
+        await using (var upload = await repository.BeginUploadAsync(tenant.Id, dataset.Id))
+        {
+            await upload.AddAsync(1, pseudonym, "a\u001f1");
+            await upload.AddAsync(2, pseudonym, "b\u001f");
+            Assert.Equal(2, (await AllAsync(upload.ReadAllAsync())).Count);
+            await upload.CommitAsync(2, "{}", T0.AddMinutes(1));
+        }
+
+        Assert.Equal(["a\u001f1", "b\u001f"], await AllAsync(repository.ReadRecordsAsync(tenant.Id, dataset.Id)));
+        Assert.Empty(await AllAsync(repository.ReadRecordsAsync(other.Id, dataset.Id)));
+        var stored = await repository.FindAsync(tenant.Id, dataset.Id);
+        Assert.Equal(2, stored!.RecordCount);
+        Assert.Equal(dataset.RetentionUntil, stored.RetentionUntil);
+        Assert.Null(await repository.FindAsync(other.Id, dataset.Id));
+        Assert.False(await repository.DeleteAsync(other.Id, dataset.Id));
+        Assert.Equal(2, (await AllAsync(repository.ReadRecordsAsync(tenant.Id, dataset.Id))).Count);
+        Assert.Equal([(tenant.Id, dataset.Id)], await repository.ExpiredAsync(new DateTimeOffset(2027, 2, 1, 0, 0, 0, TimeSpan.Zero)));
+        Assert.Empty(await repository.ExpiredAsync(new DateTimeOffset(2027, 1, 31, 0, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
+    public async Task Clustering_jobs_start_once_cancel_and_fail_when_interrupted()
+    {
+        var tenant = await TenantAsync("oss");
+        var other = await TenantAsync("ommen");
+        var dataset = await DatasetAsync(tenant);
+        var jobs = new ClusteringRepository(Database.Connections);
+        ClusteringRow Job(Guid owner) => new() { Id = Guid.CreateVersion7(), TenantId = owner, DatasetId = dataset.Id, Options = "{}", CreatedAt = T0 };
+        var job = Job(tenant.Id);
+
+        Assert.False(await jobs.AddAsync(Job(other.Id)));
+        Assert.True(await jobs.AddAsync(job));
+        Assert.Equal(job.Id, (await jobs.NextQueuedAsync())!.Id);
+        Assert.True(await jobs.TryStartAsync(tenant.Id, job.Id, T0));
+        Assert.False(await jobs.TryStartAsync(tenant.Id, job.Id, T0));
+        Assert.Null(await jobs.NextQueuedAsync());
+        Assert.True(await jobs.ReportProgressAsync(tenant.Id, job.Id, 0.5, "fitting"));
+        Assert.False(await jobs.IsCancelRequestedAsync(tenant.Id, job.Id));
+        Assert.False(await jobs.RequestCancellationAsync(other.Id, job.Id));
+        Assert.True(await jobs.RequestCancellationAsync(tenant.Id, job.Id));
+        Assert.True(await jobs.IsCancelRequestedAsync(tenant.Id, job.Id));
+        Assert.Equal(1, await jobs.FailInterruptedAsync("stopped", T0.AddMinutes(1)));
+
+        var failed = await jobs.FindAsync(tenant.Id, job.Id);
+        Assert.Equal(ClusteringStatus.Failed, failed!.Status);
+        Assert.Equal("stopped", failed.Error);
+        Assert.Equal(0.5, failed.Progress);
+        Assert.Equal(T0.AddMinutes(1), failed.FinishedAt);
+        Assert.Null(await jobs.FindAsync(other.Id, job.Id));
+    }
+
+    [Fact]
+    public async Task Publishing_retires_the_previous_set_and_deleting_the_dataset_removes_everything()
+    {
+        var tenant = await TenantAsync("goes");
+        var dataset = await DatasetAsync(tenant);
+        var jobs = new ClusteringRepository(Database.Connections);
+        var clustering = new ClusteringRow { Id = Guid.CreateVersion7(), TenantId = tenant.Id, DatasetId = dataset.Id, Options = "{}", CreatedAt = T0 };
+        await jobs.AddAsync(clustering);
+        var sets = new ProfileSetRepository(Database.Connections);
+        async Task<(ProfileSetRow Set, ProfileRow Profile)> SetAsync()
+        {
+            var set = new ProfileSetRow
+            {
+                Id = Guid.CreateVersion7(), TenantId = tenant.Id, DatasetId = dataset.Id, ClusteringId = clustering.Id,
+                Description = "{}", Method = "{}", CreatedAt = T0, UpdatedAt = T0,
+            };
+            var profile = new ProfileRow { Id = Guid.CreateVersion7(), TenantId = tenant.Id, ProfileSetId = set.Id, Cluster = 0, UpdatedAt = T0 };
+            await sets.AddAsync(set, [profile]);
+            return (set, profile);
+        }
+
+        var (first, firstProfile) = await SetAsync();
+        var (second, _) = await SetAsync();
+        Assert.True(await sets.UpdateProfileAsync(new ProfileRow { Id = firstProfile.Id, TenantId = tenant.Id, ProfileSetId = first.Id, NameNl = "Groep", UpdatedAt = T0 }));
+        Assert.True(await sets.PublishAsync(tenant.Id, first.Id, "{\"v\":1}", T0));
+        Assert.False(await sets.UpdateProfileAsync(new ProfileRow { Id = firstProfile.Id, TenantId = tenant.Id, ProfileSetId = first.Id, NameNl = "Anders", UpdatedAt = T0 }));
+        Assert.True(await sets.PublishAsync(tenant.Id, second.Id, "{\"v\":2}", T0.AddMinutes(1)));
+        Assert.False(await sets.PublishAsync(tenant.Id, first.Id, "{}", T0));
+
+        Assert.Equal(ProfileSetStatus.Retired, (await sets.FindAsync(tenant.Id, first.Id))!.Status);
+        Assert.Equal("Groep", (await sets.ProfilesAsync(tenant.Id, first.Id)).Single().NameNl);
+        Assert.Equal(second.Id, (await sets.FindPublishedAsync(tenant.Id))!.Id);
+        Assert.True(await sets.RetireAsync(tenant.Id, second.Id, T0));
+        Assert.False(await sets.RetireAsync(tenant.Id, second.Id, T0));
+        Assert.Null(await sets.FindPublishedAsync(tenant.Id));
+
+        Assert.True(await new DatasetRepository(Database.Connections).DeleteAsync(tenant.Id, dataset.Id));
+        Assert.Null(await sets.FindAsync(tenant.Id, first.Id));
+        Assert.Empty(await sets.ProfilesAsync(tenant.Id, first.Id));
+        Assert.Null(await jobs.FindAsync(tenant.Id, clustering.Id));
     }
 
     [Fact]

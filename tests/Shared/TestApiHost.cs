@@ -19,10 +19,13 @@ public sealed class TestApiHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string _directory;
 
-    private TestApiHost(WebApplication app, string directory)
+    private readonly string _connectionString;
+
+    private TestApiHost(WebApplication app, string directory, string connectionString)
     {
         _app = app;
         _directory = directory;
+        _connectionString = connectionString;
         Server = app.GetTestServer();
     }
 
@@ -65,7 +68,7 @@ public sealed class TestApiHost : IAsyncDisposable
         }
 
         await built.App.StartAsync();
-        return new TestApiHost(built.App, directory);
+        return new TestApiHost(built.App, directory, configuration["Database:ConnectionString"]!);
     }
 
     public HttpClient CreateHttpClient()
@@ -81,6 +84,31 @@ public sealed class TestApiHost : IAsyncDisposable
         var administration = Services.GetRequiredService<TenantAdministration>();
         var (tenant, _) = await administration.AddTenantAsync(tenantSlug, "Test tenant " + tenantSlug);
         return await administration.AddClientAsync(tenant, scopes.Length == 0 ? Scopes.Known : scopes);
+    }
+
+    /// <summary>Rows of a table whose column holds the id: to check that nothing was left behind.</summary>
+    public async Task<long> CountRowsAsync(string table, string column, Guid id)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // table and column names come from the tests themselves
+        command.CommandText = $"SELECT COUNT(*) FROM {table} WHERE {column} = $id";
+#pragma warning restore CA2100
+        command.Parameters.AddWithValue("$id", id.ToString("D"));
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Changes the database behind the API's back, e.g. to simulate a crash mid-job.</summary>
+    public async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // the SQL comes from the tests themselves
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        await command.ExecuteNonQueryAsync();
     }
 
     public Task<TenantRow?> FindTenantAsync(string slug) => Services.GetRequiredService<TenantRepository>().FindBySlugAsync(slug);

@@ -26,6 +26,13 @@ public static class ApiHost
         services.AddSingleton<ClientSecrets>();
         services.AddDatawijsData(configuration.Database);
         services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<DemoProfiles>();
+        services.AddSingleton<Features.Datasets.RecordUploader>();
+        var clustering = new Features.Clusterings.ClusteringSettings();
+        builder.Configuration.GetSection(Features.Clusterings.ClusteringSettings.Section).Bind(clustering);
+        services.AddSingleton(clustering);
+        services.AddSingleton<Features.Clusterings.ClusteringSignals>();
+        services.AddSingleton<Features.Clusterings.ClusteringRunner>();
 
         services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
         services.AddAuthentication(ZgwAuthenticationHandler.SchemeName)

@@ -37,6 +37,17 @@ public static class DatawijsApplication
         }
 
         ApiHost.AddServices(builder, configuration);
+        if (!forCommand)
+        {
+            // Background work belongs to a serving host, never to a one-off command or the contract export.
+            if (builder.Configuration.GetValue(Features.Clusterings.ClusteringSettings.Section + ":WorkerEnabled", true))
+            {
+                builder.Services.AddHostedService<Features.Clusterings.ClusteringWorker>();
+            }
+
+            builder.Services.AddHostedService<Features.Datasets.RetentionSweeper>();
+        }
+
         builder.Services.AddSingleton<TenantAdministration>();
         overrideServices?.Invoke(builder.Services);
         return (new Built(builder.Build(), configuration), problems);
@@ -108,6 +119,11 @@ public static class DatawijsApplication
         {
             var seeder = app.Services.GetRequiredService<DemoSeeder>();
             var demo = await seeder.EnsureAsync();
+            if (await app.Services.GetRequiredService<Data.Tenants.TenantRepository>().FindBySlugAsync(DemoSeeder.TenantSlug) is { } tenant
+                && await app.Services.GetRequiredService<DemoProfiles>().EnsureAsync(tenant.Id))
+            {
+                app.Logger.LogInformation("Published the demo profile set (synthetic food-bank households) at /api/v1/public/{Tenant}/profiles.", DemoSeeder.TenantSlug);
+            }
             app.Lifetime.ApplicationStarted.Register(() =>
                 seeder.Print(demo, app.Urls.FirstOrDefault()?.Replace("://[::]", "://localhost", StringComparison.Ordinal) ?? "http://localhost:5080", Console.Out));
         }

@@ -59,6 +59,17 @@ public sealed partial class FastEndpointsOperationFilter(JsonSerializerOptions j
             BindRequest(operation, context, definition, method);
         }
 
+        if (metadata.OfType<RawBodyAttribute>().LastOrDefault() is { } raw)
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = raw.MediaTypes.ToDictionary(
+                    m => m,
+                    _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } }),
+            };
+        }
+
         if (metadata.OfType<IdempotentAttribute>().Any())
         {
             operation.Parameters.Add(new OpenApiParameter
@@ -114,12 +125,12 @@ public sealed partial class FastEndpointsOperationFilter(JsonSerializerOptions j
                 }
             }
 
-            if (status == "201" && response is OpenApiResponse created)
+            if (status is "201" or "202" && response is OpenApiResponse created)
             {
                 created.Headers ??= new Dictionary<string, IOpenApiHeader>();
                 created.Headers["Location"] = new OpenApiHeader
                 {
-                    Description = "The URL of the created resource.",
+                    Description = status == "201" ? "The URL of the created resource." : "The URL to follow the accepted work.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                 };
             }

@@ -90,10 +90,14 @@ public sealed class TidyDocumentFilter : IDocumentFilter
     private static readonly Dictionary<string, string> TagDescriptions = new()
     {
         ["Benchmarks"] = "Anonymised peer benchmarks of maturity scans across the installation; small groups are withheld.",
+        ["Clusterings"] = "k-prototypes clustering jobs on a dataset: queued, run by a background worker, with progress and quality per k.",
+        ["Datasets"] = "Pseudonymised household records with declared features, purpose and retention date; CSV or NDJSON uploads.",
         ["Health"] = "Liveness and readiness for orchestrators and load balancers (no authentication).",
         ["Maturity models"] = "The versioned maturity questionnaires (full and quick), in Dutch and English.",
         ["Organisations"] = "Organisations that run maturity scans, with the attributes that form their peer groups.",
         ["Scans"] = "Maturity scans: respondents' answers, completion, stored scores, advice, radar chart, history and bulk pull.",
+        ["Profile sets"] = "Profile sets made from a clustering: drafts seen only through the disclosure gate, naming, publication and retirement.",
+        ["Public profiles"] = "The published profiles of a tenant and how they were made (no authentication).",
     };
 
     public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)

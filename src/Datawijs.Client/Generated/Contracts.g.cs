@@ -142,6 +142,156 @@ public sealed record CategoryScoreView
     public double? Gap { get; init; }
 }
 
+/// <summary>A k-prototypes clustering job on a dataset.</summary>
+public sealed record Clustering
+{
+    [JsonPropertyName("id")]
+    public Guid Id { get; init; } = default!;
+
+    [JsonPropertyName("datasetId")]
+    public Guid DatasetId { get; init; } = default!;
+
+    /// <summary>queued, running, succeeded, failed or cancelled.</summary>
+    [JsonPropertyName("status")]
+    public string Status { get; init; } = default!;
+
+    /// <summary>0 to 1.</summary>
+    [JsonPropertyName("progress")]
+    public double Progress { get; init; } = default!;
+
+    /// <summary>What a running job is doing (loading, fitting k = 3, silhouette...).</summary>
+    [JsonPropertyName("phase")]
+    public string? Phase { get; init; }
+
+    /// <summary>True once cancellation was asked for.</summary>
+    [JsonPropertyName("cancellationRequested")]
+    public bool CancellationRequested { get; init; } = default!;
+
+    [JsonPropertyName("requested")]
+    public ClusteringRequestView Requested { get; init; } = default!;
+
+    /// <summary>The chosen number of clusters (after a success).</summary>
+    [JsonPropertyName("k")]
+    public int? K { get; init; }
+
+    /// <summary>The weight of one categorical mismatch against squared standardised numeric differences.</summary>
+    [JsonPropertyName("gamma")]
+    public double? Gamma { get; init; }
+
+    [JsonPropertyName("cost")]
+    public double? Cost { get; init; }
+
+    [JsonPropertyName("meetsMinimumClusterSize")]
+    public bool? MeetsMinimumClusterSize { get; init; }
+
+    /// <summary>Every k that was fitted, in order.</summary>
+    [JsonPropertyName("qualityPerK")]
+    public IReadOnlyList<KQualityView> QualityPerK { get; init; } = default!;
+
+    [JsonPropertyName("notes")]
+    public IReadOnlyList<ClusteringNoteView> Notes { get; init; } = default!;
+
+    /// <summary>Why the job failed or was cancelled.</summary>
+    [JsonPropertyName("error")]
+    public string? Error { get; init; }
+
+    [JsonPropertyName("timings")]
+    public ClusteringTimings Timings { get; init; } = default!;
+
+    [JsonPropertyName("createdAt")]
+    public DateTimeOffset CreatedAt { get; init; } = default!;
+
+    [JsonPropertyName("startedAt")]
+    public DateTimeOffset? StartedAt { get; init; }
+
+    [JsonPropertyName("finishedAt")]
+    public DateTimeOffset? FinishedAt { get; init; }
+}
+
+public sealed record ClusteringNoteView
+{
+    /// <summary>kReducedForMinimumClusterSize, kSkippedForMinimumClusterSize, datasetTooSmall, notConverged or gammaWithoutNumerics.</summary>
+    [JsonPropertyName("code")]
+    public string Code { get; init; } = default!;
+
+    [JsonPropertyName("message")]
+    public string Message { get; init; } = default!;
+}
+
+public sealed record ClusteringRequestView
+{
+    /// <summary>The fixed number of clusters, if one was given.</summary>
+    [JsonPropertyName("k")]
+    public int? K { get; init; }
+
+    /// <summary>The range k was chosen from (by mean silhouette) when no k was given.</summary>
+    [JsonPropertyName("kMin")]
+    public int? KMin { get; init; }
+
+    [JsonPropertyName("kMax")]
+    public int? KMax { get; init; }
+
+    [JsonPropertyName("seed")]
+    public long Seed { get; init; } = default!;
+
+    [JsonPropertyName("restarts")]
+    public int Restarts { get; init; } = default!;
+}
+
+public sealed record ClusteringTimings
+{
+    [JsonPropertyName("loadMilliseconds")]
+    public long? LoadMilliseconds { get; init; }
+
+    [JsonPropertyName("fitMilliseconds")]
+    public long? FitMilliseconds { get; init; }
+
+    [JsonPropertyName("describeMilliseconds")]
+    public long? DescribeMilliseconds { get; init; }
+}
+
+/// <summary>Give k, or a range kMin..kMax to choose k from by mean silhouette (default 2..8).</summary>
+public sealed record CreateClusteringRequest
+{
+    /// <summary>A fixed number of clusters (1 to 30).</summary>
+    [JsonPropertyName("k")]
+    public int? K { get; init; }
+
+    /// <summary>The smallest k to try when k is not given (default 2).</summary>
+    [JsonPropertyName("kMin")]
+    public int? KMin { get; init; }
+
+    /// <summary>The largest k to try when k is not given (default 8).</summary>
+    [JsonPropertyName("kMax")]
+    public int? KMax { get; init; }
+
+    /// <summary>The seed: the same data and seed give the same clusters on every machine (default 20240501).</summary>
+    [JsonPropertyName("seed")]
+    public long? Seed { get; init; }
+
+    /// <summary>Runs with different starting prototypes; the lowest cost is kept (1 to 50, default 5).</summary>
+    [JsonPropertyName("restarts")]
+    public int? Restarts { get; init; }
+}
+
+public sealed record CreateDatasetRequest
+{
+    [JsonPropertyName("name")]
+    public string? Name { get; init; }
+
+    /// <summary>Why the data is processed (shown in the public description of the profiles).</summary>
+    [JsonPropertyName("purpose")]
+    public string? Purpose { get; init; }
+
+    /// <summary>The declared features, in upload column order for NDJSON members and CSV headers alike (any order is accepted on upload).</summary>
+    [JsonPropertyName("features")]
+    public IReadOnlyList<DatasetFeatureInput>? Features { get; init; }
+
+    /// <summary>The last day the records may be kept (a date, today or later).</summary>
+    [JsonPropertyName("retentionUntil")]
+    public DateOnly? RetentionUntil { get; init; }
+}
+
 public sealed record CreateOrganisationRequest
 {
     [JsonPropertyName("name")]
@@ -160,6 +310,13 @@ public sealed record CreateOrganisationRequest
     public string? Region { get; init; }
 }
 
+public sealed record CreateProfileSetRequest
+{
+    /// <summary>A succeeded clustering of one of the tenant&apos;s datasets.</summary>
+    [JsonPropertyName("clusteringId")]
+    public Guid? ClusteringId { get; init; }
+}
+
 public sealed record CreateScanRequest
 {
     /// <summary>The maturity model (questionnaire) the scan pins, e.g. dmm-full-v1. One of: dmm-full-v1, dmm-quick-v1.</summary>
@@ -171,11 +328,227 @@ public sealed record CreateScanRequest
     public IReadOnlyDictionary<string, int>? Targets { get; init; }
 }
 
+/// <summary>The data-quality report of a dataset, under the disclosure rules (counts below 10 suppressed, counts rounded to 5).</summary>
+public sealed record DataQuality
+{
+    /// <summary>Households, rounded to 5 (null below 10).</summary>
+    [JsonPropertyName("households")]
+    public int? Households { get; init; }
+
+    [JsonPropertyName("features")]
+    public IReadOnlyList<FeatureQualityView> Features { get; init; } = default!;
+}
+
+/// <summary>A dataset of pseudonymised household records.</summary>
+public sealed record Dataset
+{
+    [JsonPropertyName("id")]
+    public Guid Id { get; init; } = default!;
+
+    [JsonPropertyName("name")]
+    public string Name { get; init; } = default!;
+
+    [JsonPropertyName("purpose")]
+    public string Purpose { get; init; } = default!;
+
+    [JsonPropertyName("features")]
+    public IReadOnlyList<DatasetFeature> Features { get; init; } = default!;
+
+    /// <summary>The last day the records may be kept; afterwards the dataset is deleted with everything made from it.</summary>
+    [JsonPropertyName("retentionUntil")]
+    public DateOnly RetentionUntil { get; init; } = default!;
+
+    /// <summary>The number of records stored (exact: for the data owner).</summary>
+    [JsonPropertyName("recordCount")]
+    public long RecordCount { get; init; } = default!;
+
+    /// <summary>Null until records are uploaded.</summary>
+    [JsonPropertyName("quality")]
+    public DataQuality? Quality { get; init; }
+
+    [JsonPropertyName("createdAt")]
+    public DateTimeOffset CreatedAt { get; init; } = default!;
+
+    [JsonPropertyName("updatedAt")]
+    public DateTimeOffset UpdatedAt { get; init; } = default!;
+}
+
+/// <summary>A declared feature of a dataset.</summary>
+public sealed record DatasetFeature
+{
+    /// <summary>The column name in uploads (CSV header / NDJSON member).</summary>
+    [JsonPropertyName("name")]
+    public string Name { get; init; } = default!;
+
+    /// <summary>categorical or numeric.</summary>
+    [JsonPropertyName("type")]
+    public string Type { get; init; } = default!;
+
+    /// <summary>The allowed values of a categorical feature.</summary>
+    [JsonPropertyName("values")]
+    public IReadOnlyList<string>? Values { get; init; }
+
+    /// <summary>The smallest allowed value of a numeric feature.</summary>
+    [JsonPropertyName("min")]
+    public double? Min { get; init; }
+
+    /// <summary>The largest allowed value of a numeric feature.</summary>
+    [JsonPropertyName("max")]
+    public double? Max { get; init; }
+
+    /// <summary>clustering (in the distance), descriptive (describes profiles only) or protected (only checked for reinforced inequality).</summary>
+    [JsonPropertyName("role")]
+    public string Role { get; init; } = default!;
+
+    /// <summary>Whether the feature can change (only mutable features are suggested in counterfactuals).</summary>
+    [JsonPropertyName("mutable")]
+    public bool Mutable { get; init; } = default!;
+}
+
+/// <summary>A feature to declare.</summary>
+public sealed record DatasetFeatureInput
+{
+    [JsonPropertyName("name")]
+    public string? Name { get; init; }
+
+    /// <summary>categorical or numeric.</summary>
+    [JsonPropertyName("type")]
+    public string? Type { get; init; }
+
+    /// <summary>Categorical: the allowed values.</summary>
+    [JsonPropertyName("values")]
+    public IReadOnlyList<string>? Values { get; init; }
+
+    /// <summary>Numeric: the smallest allowed value.</summary>
+    [JsonPropertyName("min")]
+    public double? Min { get; init; }
+
+    /// <summary>Numeric: the largest allowed value.</summary>
+    [JsonPropertyName("max")]
+    public double? Max { get; init; }
+
+    /// <summary>clustering, descriptive or protected.</summary>
+    [JsonPropertyName("role")]
+    public string? Role { get; init; }
+
+    /// <summary>Whether the feature can change (e.g. income yes, age no).</summary>
+    [JsonPropertyName("mutable")]
+    public bool? Mutable { get; init; }
+}
+
+public sealed record DatasetList
+{
+    [JsonPropertyName("items")]
+    public IReadOnlyList<Dataset> Items { get; init; } = default!;
+
+    /// <summary>Pass as `cursor` to get the next page; null on the last page.</summary>
+    [JsonPropertyName("next")]
+    public string? Next { get; init; }
+}
+
+public sealed record DisclosureRulesView
+{
+    /// <summary>The smallest count shown (numerator and denominator), and the smallest profile.</summary>
+    [JsonPropertyName("minimumCount")]
+    public int MinimumCount { get; init; } = default!;
+
+    /// <summary>Counts are rounded to a multiple of this.</summary>
+    [JsonPropertyName("roundingBase")]
+    public int RoundingBase { get; init; } = default!;
+
+    /// <summary>Medians are rounded to this many significant figures.</summary>
+    [JsonPropertyName("medianSignificantFigures")]
+    public int MedianSignificantFigures { get; init; } = default!;
+}
+
+public sealed record DisclosureView
+{
+    [JsonPropertyName("publishable")]
+    public bool Publishable { get; init; } = default!;
+
+    /// <summary>Profiles too small to publish (they block the whole set).</summary>
+    [JsonPropertyName("blockingProfiles")]
+    public IReadOnlyList<Guid> BlockingProfiles { get; init; } = default!;
+
+    [JsonPropertyName("suppressions")]
+    public IReadOnlyList<SuppressionView> Suppressions { get; init; } = default!;
+
+    [JsonPropertyName("shownCounts")]
+    public int ShownCounts { get; init; } = default!;
+}
+
+public sealed record DistributionView
+{
+    [JsonPropertyName("feature")]
+    public string Feature { get; init; } = default!;
+
+    /// <summary>clustering, descriptive or protected.</summary>
+    [JsonPropertyName("role")]
+    public string Role { get; init; } = default!;
+
+    [JsonPropertyName("cells")]
+    public IReadOnlyList<PublishedCellView> Cells { get; init; } = default!;
+}
+
+/// <summary>Data quality of one feature: missing values and the distribution (never minimum or maximum).</summary>
+public sealed record FeatureQualityView
+{
+    [JsonPropertyName("feature")]
+    public string Feature { get; init; } = default!;
+
+    [JsonPropertyName("type")]
+    public string Type { get; init; } = default!;
+
+    [JsonPropertyName("role")]
+    public string Role { get; init; } = default!;
+
+    /// <summary>A count as it may be shown: rounded to 5 with its share; both null when suppressed by the disclosure rules.</summary>
+    [JsonPropertyName("missing")]
+    public QualityCountView Missing { get; init; } = default!;
+
+    /// <summary>Categorical: how often each declared value occurs.</summary>
+    [JsonPropertyName("values")]
+    public IReadOnlyList<QualityValueView> Values { get; init; } = default!;
+
+    /// <summary>Numeric: rounded first quartile (null when fewer than 10 values).</summary>
+    [JsonPropertyName("lowerQuartile")]
+    public double? LowerQuartile { get; init; }
+
+    [JsonPropertyName("median")]
+    public double? Median { get; init; }
+
+    [JsonPropertyName("upperQuartile")]
+    public double? UpperQuartile { get; init; }
+}
+
+public sealed record FeatureUse
+{
+    [JsonPropertyName("name")]
+    public string Name { get; init; } = default!;
+
+    [JsonPropertyName("type")]
+    public string Type { get; init; } = default!;
+}
+
 public sealed record HealthStatus
 {
     /// <summary>&quot;ok&quot; when healthy.</summary>
     [JsonPropertyName("status")]
     public string Status { get; init; } = default!;
+}
+
+/// <summary>A value relatively more frequent in the profile than in the whole dataset.</summary>
+public sealed record HighlightView
+{
+    [JsonPropertyName("feature")]
+    public string Feature { get; init; } = default!;
+
+    [JsonPropertyName("value")]
+    public string Value { get; init; } = default!;
+
+    /// <summary>Only given when the value&apos;s count is itself shown.</summary>
+    [JsonPropertyName("lift")]
+    public double? Lift { get; init; }
 }
 
 public sealed record HistoryCategoryScore
@@ -201,6 +574,28 @@ public sealed record InvalidParam
 
     [JsonPropertyName("reason")]
     public string Reason { get; init; } = default!;
+}
+
+/// <summary>Quality of the best restart for one k.</summary>
+public sealed record KQualityView
+{
+    [JsonPropertyName("k")]
+    public int K { get; init; } = default!;
+
+    /// <summary>Sum of dissimilarities to the own prototype (lower is tighter).</summary>
+    [JsonPropertyName("cost")]
+    public double Cost { get; init; } = default!;
+
+    /// <summary>Mean silhouette on a seeded sample (-1..1, higher is better); null for k = 1.</summary>
+    [JsonPropertyName("silhouette")]
+    public double? Silhouette { get; init; }
+
+    /// <summary>Whether every cluster has at least 10 households.</summary>
+    [JsonPropertyName("meetsMinimumClusterSize")]
+    public bool MeetsMinimumClusterSize { get; init; } = default!;
+
+    [JsonPropertyName("iterations")]
+    public int Iterations { get; init; } = default!;
 }
 
 public sealed record LevelDescriptorView
@@ -321,6 +716,73 @@ public sealed record MaturityQuestionView
     public IReadOnlyList<LevelDescriptorView> LevelDescriptors { get; init; } = default!;
 }
 
+/// <summary>A numeric feature, shown only as a rounded median (never a minimum or maximum); null = suppressed.</summary>
+public sealed record MedianView
+{
+    [JsonPropertyName("feature")]
+    public string Feature { get; init; } = default!;
+
+    [JsonPropertyName("role")]
+    public string Role { get; init; } = default!;
+
+    [JsonPropertyName("median")]
+    public double? Median { get; init; }
+
+    [JsonPropertyName("populationMedian")]
+    public double? PopulationMedian { get; init; }
+}
+
+/// <summary>How the profiles were made.</summary>
+public sealed record MethodView
+{
+    [JsonPropertyName("datasetName")]
+    public string DatasetName { get; init; } = default!;
+
+    [JsonPropertyName("purpose")]
+    public string Purpose { get; init; } = default!;
+
+    /// <summary>Households in the dataset, rounded to 5.</summary>
+    [JsonPropertyName("households")]
+    public int Households { get; init; } = default!;
+
+    /// <summary>Features that determine the profiles (in the distance).</summary>
+    [JsonPropertyName("clusteringFeatures")]
+    public IReadOnlyList<FeatureUse> ClusteringFeatures { get; init; } = default!;
+
+    /// <summary>Features that only describe the profiles.</summary>
+    [JsonPropertyName("descriptiveFeatures")]
+    public IReadOnlyList<FeatureUse> DescriptiveFeatures { get; init; } = default!;
+
+    /// <summary>Protected features: never used to form profiles, only reported to check for reinforced inequality.</summary>
+    [JsonPropertyName("protectedFeatures")]
+    public IReadOnlyList<FeatureUse> ProtectedFeatures { get; init; } = default!;
+
+    [JsonPropertyName("algorithm")]
+    public string Algorithm { get; init; } = default!;
+
+    [JsonPropertyName("k")]
+    public int K { get; init; } = default!;
+
+    /// <summary>given, or silhouette (chosen from a range).</summary>
+    [JsonPropertyName("kChosenBy")]
+    public string KChosenBy { get; init; } = default!;
+
+    [JsonPropertyName("seed")]
+    public long Seed { get; init; } = default!;
+
+    [JsonPropertyName("restarts")]
+    public int Restarts { get; init; } = default!;
+
+    [JsonPropertyName("gamma")]
+    public double Gamma { get; init; } = default!;
+
+    [JsonPropertyName("clusteredAt")]
+    public DateTimeOffset ClusteredAt { get; init; } = default!;
+
+    [JsonPropertyName("disclosureRules")]
+    public DisclosureRulesView DisclosureRules { get; init; } = default!;
+}
+
 /// <summary>A scanned organisation with the attributes used to form peer groups.</summary>
 public sealed record Organisation
 {
@@ -409,6 +871,19 @@ public sealed record PeerPositionView
     public double? Percentile { get; init; }
 }
 
+public sealed record PopulationView
+{
+    /// <summary>All households of the dataset, rounded to 5.</summary>
+    [JsonPropertyName("households")]
+    public int Households { get; init; } = default!;
+
+    [JsonPropertyName("categorical")]
+    public IReadOnlyList<DistributionView> Categorical { get; init; } = default!;
+
+    [JsonPropertyName("medians")]
+    public IReadOnlyList<MedianView> Medians { get; init; } = default!;
+}
+
 /// <summary>RFC 9457 problem details, with NL GOV&apos;s invalidParams for validation errors.</summary>
 public sealed record Problem
 {
@@ -433,6 +908,211 @@ public sealed record Problem
 
     [JsonPropertyName("invalidParams")]
     public IReadOnlyList<InvalidParam>? InvalidParams { get; init; }
+}
+
+/// <summary>A set of profiles made from one clustering: draft, published or retired.</summary>
+public sealed record ProfileSet
+{
+    [JsonPropertyName("id")]
+    public Guid Id { get; init; } = default!;
+
+    [JsonPropertyName("datasetId")]
+    public Guid DatasetId { get; init; } = default!;
+
+    [JsonPropertyName("clusteringId")]
+    public Guid ClusteringId { get; init; } = default!;
+
+    /// <summary>draft, published or retired.</summary>
+    [JsonPropertyName("status")]
+    public string Status { get; init; } = default!;
+
+    /// <summary>Empty when the set can be published now.</summary>
+    [JsonPropertyName("publicationBlockers")]
+    public IReadOnlyList<PublicationBlocker> PublicationBlockers { get; init; } = default!;
+
+    /// <summary>The disclosure gate&apos;s report: what is withheld and why.</summary>
+    [JsonPropertyName("disclosure")]
+    public DisclosureView Disclosure { get; init; } = default!;
+
+    /// <summary>The profiles as the gate lets them be seen; for a published or retired set, exactly what was published.</summary>
+    [JsonPropertyName("view")]
+    public ProfileSetView View { get; init; } = default!;
+
+    [JsonPropertyName("createdAt")]
+    public DateTimeOffset CreatedAt { get; init; } = default!;
+
+    [JsonPropertyName("updatedAt")]
+    public DateTimeOffset UpdatedAt { get; init; } = default!;
+
+    [JsonPropertyName("publishedAt")]
+    public DateTimeOffset? PublishedAt { get; init; }
+
+    [JsonPropertyName("retiredAt")]
+    public DateTimeOffset? RetiredAt { get; init; }
+}
+
+/// <summary>The profiles with their figures after the disclosure gate, and how they were made.</summary>
+public sealed record ProfileSetView
+{
+    /// <summary>How the profiles were made.</summary>
+    [JsonPropertyName("method")]
+    public MethodView Method { get; init; } = default!;
+
+    /// <summary>Null while the disclosure gate blocks the set.</summary>
+    [JsonPropertyName("population")]
+    public PopulationView? Population { get; init; }
+
+    [JsonPropertyName("profiles")]
+    public IReadOnlyList<ProfileView> Profiles { get; init; } = default!;
+}
+
+/// <summary>A text in Dutch (B1) and English.</summary>
+public sealed record ProfileText
+{
+    [JsonPropertyName("nl")]
+    public string? Nl { get; init; }
+
+    [JsonPropertyName("en")]
+    public string? En { get; init; }
+}
+
+/// <summary>A text in Dutch and English; a language left out stays as it is.</summary>
+public sealed record ProfileTextInput
+{
+    [JsonPropertyName("nl")]
+    public string? Nl { get; init; }
+
+    [JsonPropertyName("en")]
+    public string? En { get; init; }
+}
+
+/// <summary>One profile as it may be shown (figures are absent while the disclosure gate blocks the set).</summary>
+public sealed record ProfileView
+{
+    [JsonPropertyName("id")]
+    public Guid Id { get; init; } = default!;
+
+    /// <summary>1, 2, 3... in the order of the clustering.</summary>
+    [JsonPropertyName("number")]
+    public int Number { get; init; } = default!;
+
+    /// <summary>A text in Dutch (B1) and English.</summary>
+    [JsonPropertyName("name")]
+    public ProfileText Name { get; init; } = default!;
+
+    /// <summary>A text in Dutch (B1) and English.</summary>
+    [JsonPropertyName("description")]
+    public ProfileText Description { get; init; } = default!;
+
+    /// <summary>Households, rounded to 5.</summary>
+    [JsonPropertyName("households")]
+    public int? Households { get; init; }
+
+    /// <summary>What distinguishes the profile: strongest first.</summary>
+    [JsonPropertyName("relativelyMoreFrequent")]
+    public IReadOnlyList<HighlightView> RelativelyMoreFrequent { get; init; } = default!;
+
+    [JsonPropertyName("categorical")]
+    public IReadOnlyList<DistributionView> Categorical { get; init; } = default!;
+
+    [JsonPropertyName("medians")]
+    public IReadOnlyList<MedianView> Medians { get; init; } = default!;
+
+    /// <summary>Protected features (never in the distance) against the population, to spot reinforced inequality.</summary>
+    [JsonPropertyName("protected")]
+    public IReadOnlyList<DistributionView> Protected { get; init; } = default!;
+
+    [JsonPropertyName("protectedMedians")]
+    public IReadOnlyList<MedianView> ProtectedMedians { get; init; } = default!;
+}
+
+/// <summary>The published profiles of an organisation, for anyone.</summary>
+public sealed record PublicProfileSet
+{
+    /// <summary>The organisation&apos;s short name.</summary>
+    [JsonPropertyName("tenant")]
+    public string Tenant { get; init; } = default!;
+
+    [JsonPropertyName("organisation")]
+    public string Organisation { get; init; } = default!;
+
+    [JsonPropertyName("profileSetId")]
+    public Guid ProfileSetId { get; init; } = default!;
+
+    [JsonPropertyName("publishedAt")]
+    public DateTimeOffset PublishedAt { get; init; } = default!;
+
+    /// <summary>Exactly what was published: the profiles after the disclosure gate, and how they were made.</summary>
+    [JsonPropertyName("view")]
+    public ProfileSetView View { get; init; } = default!;
+}
+
+/// <summary>Something that stops publication.</summary>
+public sealed record PublicationBlocker
+{
+    /// <summary>unnamed, undescribed, profileTooSmall or notDraft.</summary>
+    [JsonPropertyName("code")]
+    public string Code { get; init; } = default!;
+
+    [JsonPropertyName("profileId")]
+    public Guid? ProfileId { get; init; }
+
+    [JsonPropertyName("reason")]
+    public string Reason { get; init; } = default!;
+}
+
+/// <summary>One value of a feature as it may be shown; every figure is null when suppressed.</summary>
+public sealed record PublishedCellView
+{
+    /// <summary>The value; null = unknown (missing in the data).</summary>
+    [JsonPropertyName("value")]
+    public string? Value { get; init; }
+
+    [JsonPropertyName("suppressed")]
+    public bool Suppressed { get; init; } = default!;
+
+    /// <summary>Households, rounded to 5.</summary>
+    [JsonPropertyName("households")]
+    public int? Households { get; init; }
+
+    /// <summary>Share of the profile&apos;s households, in whole percent.</summary>
+    [JsonPropertyName("sharePercent")]
+    public int? SharePercent { get; init; }
+
+    /// <summary>Share among all households of the dataset, in whole percent.</summary>
+    [JsonPropertyName("populationSharePercent")]
+    public int? PopulationSharePercent { get; init; }
+
+    /// <summary>Share in the profile divided by share in the dataset (1 decimal).</summary>
+    [JsonPropertyName("lift")]
+    public double? Lift { get; init; }
+
+    /// <summary>Relatively more frequent in the profile than in the dataset (significant).</summary>
+    [JsonPropertyName("relativelyMoreFrequent")]
+    public bool? RelativelyMoreFrequent { get; init; }
+}
+
+/// <summary>A count as it may be shown: rounded to 5 with its share; both null when suppressed by the disclosure rules.</summary>
+public sealed record QualityCountView
+{
+    [JsonPropertyName("households")]
+    public int? Households { get; init; }
+
+    [JsonPropertyName("sharePercent")]
+    public int? SharePercent { get; init; }
+
+    [JsonPropertyName("suppressed")]
+    public bool Suppressed { get; init; } = default!;
+}
+
+public sealed record QualityValueView
+{
+    [JsonPropertyName("value")]
+    public string Value { get; init; } = default!;
+
+    /// <summary>A count as it may be shown: rounded to 5 with its share; both null when suppressed by the disclosure rules.</summary>
+    [JsonPropertyName("count")]
+    public QualityCountView Count { get; init; } = default!;
 }
 
 /// <summary>Type 7 quartiles (as R, NumPy and Excel PERCENTILE.INC).</summary>
@@ -784,6 +1464,28 @@ public sealed record StoredAnswer
     public bool NotApplicable { get; init; } = default!;
 }
 
+/// <summary>One figure the disclosure gate withholds, and why.</summary>
+public sealed record SuppressionView
+{
+    /// <summary>Null = a whole-dataset figure.</summary>
+    [JsonPropertyName("profileId")]
+    public Guid? ProfileId { get; init; }
+
+    /// <summary>count, median or profile.</summary>
+    [JsonPropertyName("item")]
+    public string Item { get; init; } = default!;
+
+    [JsonPropertyName("feature")]
+    public string Feature { get; init; } = default!;
+
+    [JsonPropertyName("value")]
+    public string? Value { get; init; }
+
+    /// <summary>belowThreshold, denominatorBelowThreshold, secondary, extremeShare, medianBelowThreshold or profileTooSmall.</summary>
+    [JsonPropertyName("reason")]
+    public string Reason { get; init; } = default!;
+}
+
 public sealed record TierCutOffs
 {
     [JsonPropertyName("lowerTertile")]
@@ -808,4 +1510,16 @@ public sealed record UpdateOrganisationRequest
 
     [JsonPropertyName("region")]
     public string? Region { get; init; }
+}
+
+/// <summary>Only the texts sent are changed; send an empty text to clear it.</summary>
+public sealed record UpdateProfileProfileSetRequest
+{
+    /// <summary>A short name, e.g. &quot;Jonge alleenstaande ouders in de bijstand&quot;.</summary>
+    [JsonPropertyName("name")]
+    public ProfileTextInput? Name { get; init; }
+
+    /// <summary>A description in plain language (Dutch at B1 level, and English).</summary>
+    [JsonPropertyName("description")]
+    public ProfileTextInput? Description { get; init; }
 }

@@ -13,9 +13,13 @@ public sealed partial class DatawijsClient
     public static readonly IReadOnlyList<Type> ApiTypes =
     [
         typeof(IBenchmarksApi),
+        typeof(IClusteringsApi),
+        typeof(IDatasetsApi),
         typeof(IHealthApi),
         typeof(IMaturityModelsApi),
         typeof(IOrganisationsApi),
+        typeof(IProfileSetsApi),
+        typeof(IPublicProfilesApi),
         typeof(IScansApi),
     ];
 
@@ -23,19 +27,31 @@ public sealed partial class DatawijsClient
     public static void AddApis(IServiceCollection services)
     {
         services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().Benchmarks);
+        services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().Clusterings);
+        services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().Datasets);
         services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().Health);
         services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().MaturityModels);
         services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().Organisations);
+        services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().ProfileSets);
+        services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().PublicProfiles);
         services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().Scans);
     }
 
     public IBenchmarksApi Benchmarks => Get<IBenchmarksApi>();
+
+    public IClusteringsApi Clusterings => Get<IClusteringsApi>();
+
+    public IDatasetsApi Datasets => Get<IDatasetsApi>();
 
     public IHealthApi Health => Get<IHealthApi>();
 
     public IMaturityModelsApi MaturityModels => Get<IMaturityModelsApi>();
 
     public IOrganisationsApi Organisations => Get<IOrganisationsApi>();
+
+    public IProfileSetsApi ProfileSets => Get<IProfileSetsApi>();
+
+    public IPublicProfilesApi PublicProfiles => Get<IPublicProfilesApi>();
 
     public IScansApi Scans => Get<IScansApi>();
 }

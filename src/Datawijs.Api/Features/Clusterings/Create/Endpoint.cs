@@ -1,0 +1,83 @@
+using Datawijs.Api.Auth;
+using Datawijs.Api.Http;
+using Datawijs.Api.OpenApi;
+using Datawijs.Data.Clusterings;
+using Datawijs.Data.Datasets;
+using Datawijs.Domain.Datasets;
+using FastEndpoints;
+
+namespace Datawijs.Api.Features.Clusterings.Create;
+
+public sealed class Endpoint(DatasetRepository datasets, ClusteringRepository jobs, ClusteringSignals signals, TimeProvider clock) : Endpoint<Request, Clustering>
+{
+    public override void Configure()
+    {
+        Post("/datasets/{id}/clusterings");
+        Scopes(Auth.Scopes.ProfilesManage);
+        Tags("Clusterings");
+        Options(b => b.WithOperationId("createClustering").WithMetadata(new IdempotentAttribute()));
+        Summary(s =>
+        {
+            s.Summary = "Start a k-prototypes clustering of a dataset";
+            s.Description = "Queues a job and answers 202 at once; follow `Location` (GET the clustering) for progress, quality per k and the chosen k. Protected and descriptive features never enter the distance; no cluster is smaller than 10 households.";
+            s.ExampleRequest = new Request { KMin = 3, KMax = 7, Seed = 42, Restarts = 5 };
+            s.Responses[202] = "Queued; Location points to the clustering.";
+        });
+        Description(b => b.Produces<Clustering>(202).ProducesProblems(400, 404, 409, 422));
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var caller = Caller.From(User);
+        var dataset = await datasets.FindAsync(caller.TenantId, req.Id, ct);
+        if (dataset is null)
+        {
+            await Problems.NotFoundAsync(HttpContext, "dataset");
+            return;
+        }
+
+        var options = new ClusteringOptions(req.K, req.KMin, req.KMax, req.Seed ?? ClusteringOptions.DefaultSeed, req.Restarts ?? ClusteringOptions.DefaultRestarts);
+        var problems = new List<InvalidParam>();
+        if (!StoredJson.Features(dataset.Features).Any(f => f.Role == FeatureRole.Clustering))
+        {
+            problems.Add(new InvalidParam("id", "no-clustering-features", "The dataset has no feature with role clustering."));
+        }
+
+        if (dataset.RecordCount == 0)
+        {
+            problems.Add(new InvalidParam("id", "no-records", "The dataset has no records yet; upload them first."));
+        }
+        else
+        {
+            foreach (var problem in options.ToDomain(null).Validate((int)Math.Min(int.MaxValue, dataset.RecordCount)))
+            {
+                problems.Add(new InvalidParam("body", "invalid", problem));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            await Problems.WriteAsync(HttpContext, 400, "invalid-params", "One or more inputs are invalid; see invalidParams.", problems);
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var row = new ClusteringRow
+        {
+            Id = Guid.CreateVersion7(now),
+            TenantId = caller.TenantId,
+            DatasetId = dataset.Id,
+            Status = ClusteringStatus.Queued,
+            Options = StoredJson.Write(options),
+            CreatedAt = now,
+        };
+        if (!await jobs.AddAsync(row, ct))
+        {
+            await Problems.NotFoundAsync(HttpContext, "dataset");
+            return;
+        }
+
+        signals.JobQueued();
+        await Send.AcceptedAtAsync<Get.Endpoint>(new { id = row.Id }, Clustering.From(row), cancellation: ct);
+    }
+}

@@ -1,0 +1,74 @@
+using Datawijs.Api.Auth;
+using Datawijs.Api.Http;
+using Datawijs.Api.OpenApi;
+using Datawijs.Data.Datasets;
+using FastEndpoints;
+
+namespace Datawijs.Api.Features.Datasets.Create;
+
+public sealed class Endpoint(DatasetRepository datasets, TimeProvider clock) : Endpoint<Request, Dataset>
+{
+    public override void Configure()
+    {
+        Post("/datasets");
+        Scopes(Auth.Scopes.ProfilesManage);
+        Tags("Datasets");
+        Options(b => b.WithOperationId("createDataset").WithMetadata(new IdempotentAttribute()));
+        Summary(s =>
+        {
+            s.Summary = "Declare a dataset of pseudonymised household records";
+            s.Description = "Declares the features (categorical with allowed values, or numeric with a range; role clustering, descriptive or protected), the purpose and the retention date. Upload records next.";
+            s.ExampleRequest = new Request
+            {
+                Name = "Voedselbank 2026",
+                Purpose = "Find groups of households to tailor support.",
+                RetentionUntil = new DateOnly(2027, 12, 31),
+                Features =
+                [
+                    new DatasetFeatureInput { Name = "benefitType", Type = "categorical", Values = ["none", "unemployment", "socialAssistance", "disability"], Role = "clustering", Mutable = true },
+                    new DatasetFeatureInput { Name = "disposableIncome", Type = "numeric", Min = 0, Max = 200_000, Role = "clustering", Mutable = true },
+                    new DatasetFeatureInput { Name = "migrationBackground", Type = "categorical", Values = ["dutch", "western", "nonWestern"], Role = "protected", Mutable = false },
+                ],
+            };
+        });
+        Description(b => b.Produces<Dataset>(201).ProducesProblems(400, 409, 422));
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var caller = Caller.From(User);
+        var now = clock.GetUtcNow();
+        var retention = req.RetentionUntil!.Value;
+        if (retention < DateOnly.FromDateTime(now.UtcDateTime))
+        {
+            await Problems.WriteAsync(HttpContext, 400, "invalid-params", "One or more inputs are invalid; see invalidParams.",
+                [new InvalidParam("retentionUntil", "minimum", "'Retention Until' must be today or later.")]);
+            return;
+        }
+
+        var features = req.Features!.Select(f => new DatasetFeature
+        {
+            Name = f.Name!,
+            Type = f.Type!,
+            Values = f.Type == "categorical" ? f.Values : null,
+            Min = f.Min,
+            Max = f.Max,
+            Role = f.Role!,
+            Mutable = f.Mutable!.Value,
+        }.ToDomain()).ToList();
+        var row = new DatasetRow
+        {
+            Id = Guid.CreateVersion7(now),
+            TenantId = caller.TenantId,
+            Name = req.Name!.Trim(),
+            Purpose = req.Purpose!.Trim(),
+            Features = StoredJson.Write(features),
+            RetentionUntil = new DateTimeOffset(retention.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            RecordCount = 0,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await datasets.AddAsync(row, ct);
+        await Send.CreatedAtAsync<Get.Endpoint>(new { id = row.Id }, Dataset.From(row), cancellation: ct);
+    }
+}

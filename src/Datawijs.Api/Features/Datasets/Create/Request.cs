@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using Datawijs.Api.Validation;
+using FastEndpoints;
+using FluentValidation;
+
+namespace Datawijs.Api.Features.Datasets.Create;
+
+public sealed partial class Request
+{
+    public string? Name { get; set; }
+
+    /// <summary>Why the data is processed (shown in the public description of the profiles).</summary>
+    public string? Purpose { get; set; }
+
+    /// <summary>The declared features, in upload column order for NDJSON members and CSV headers alike (any order is accepted on upload).</summary>
+    public List<DatasetFeatureInput>? Features { get; set; }
+
+    /// <summary>The last day the records may be kept (a date, today or later).</summary>
+    public DateOnly? RetentionUntil { get; set; }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,63}$")]
+    internal static partial Regex FeatureName();
+
+    public sealed class Validator : Validator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Name).NotEmpty().MaximumLength(200).IsPlainText();
+            RuleFor(x => x.Purpose).NotEmpty().MaximumLength(2000).IsPlainText();
+            RuleFor(x => x.RetentionUntil).NotNull();
+            RuleFor(x => x.Features).NotEmpty()
+                .Must(f => f is null || f.Count <= 100).WithErrorCode("max-items").WithMessage("At most 100 features.")
+                .Must(f => f is null || f.Select(x => x.Name).Where(n => n is not null).Distinct(StringComparer.OrdinalIgnoreCase).Count() == f.Count(x => x.Name is not null))
+                .WithErrorCode("duplicate").WithMessage("Feature names must be unique (ignoring case).");
+            RuleForEach(x => x.Features).SetValidator(new FeatureValidator());
+        }
+    }
+
+    private sealed class FeatureValidator : AbstractValidator<DatasetFeatureInput>
+    {
+        public FeatureValidator()
+        {
+            RuleFor(x => x.Name).NotEmpty()
+                .Must(n => n is null || FeatureName().IsMatch(n)).WithErrorCode("pattern")
+                .WithMessage("A feature name starts with a letter and has at most 64 letters, digits or underscores.")
+                .Must(n => !string.Equals(n, "subjectId", StringComparison.OrdinalIgnoreCase)).WithErrorCode("reserved")
+                .WithMessage("'subjectId' is the column of the pseudonymised subject, not a feature.");
+            RuleFor(x => x.Type).NotEmpty().IsOneOf(FeatureNames.Types);
+            RuleFor(x => x.Role).NotEmpty().IsOneOf(FeatureNames.Roles);
+            RuleFor(x => x.Mutable).NotNull();
+            RuleFor(x => x.Values).NotEmpty().When(x => x.Type == "categorical")
+                .WithMessage("A categorical feature lists its allowed values.");
+            RuleFor(x => x.Values)
+                .Must(v => v is null || (v.Count <= 100 && v.Distinct(StringComparer.Ordinal).Count() == v.Count))
+                .WithErrorCode("invalid").WithMessage("At most 100 distinct values.")
+                .Must(v => v is null || v.All(s => !string.IsNullOrWhiteSpace(s) && s.Length <= 100 && s == s.Trim() && !s.Any(char.IsControl)))
+                .WithErrorCode("invalid").WithMessage("Values are 1 to 100 characters, without surrounding spaces or control characters.");
+            RuleFor(x => x.Values).Null().When(x => x.Type == "numeric").WithMessage("A numeric feature has no values; use min and max.");
+            RuleFor(x => x.Min).Null().When(x => x.Type == "categorical").WithMessage("Only a numeric feature has a range.");
+            RuleFor(x => x.Max).Null().When(x => x.Type == "categorical").WithMessage("Only a numeric feature has a range.");
+            RuleFor(x => x.Max).GreaterThanOrEqualTo(x => x.Min).When(x => x.Min is not null && x.Max is not null);
+        }
+    }
+}
+
+/// <summary>A feature to declare.</summary>
+public sealed class DatasetFeatureInput
+{
+    public string? Name { get; set; }
+
+    /// <summary>categorical or numeric.</summary>
+    public string? Type { get; set; }
+
+    /// <summary>Categorical: the allowed values.</summary>
+    public List<string>? Values { get; set; }
+
+    /// <summary>Numeric: the smallest allowed value.</summary>
+    public double? Min { get; set; }
+
+    /// <summary>Numeric: the largest allowed value.</summary>
+    public double? Max { get; set; }
+
+    /// <summary>clustering, descriptive or protected.</summary>
+    public string? Role { get; set; }
+
+    /// <summary>Whether the feature can change (e.g. income yes, age no).</summary>
+    public bool? Mutable { get; set; }
+}

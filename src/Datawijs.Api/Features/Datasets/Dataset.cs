@@ -1,0 +1,193 @@
+using System.Text.Json;
+using Datawijs.Data.Datasets;
+using Datawijs.Domain.Datasets;
+
+namespace Datawijs.Api.Features.Datasets;
+
+public static class FeatureNames
+{
+    public static readonly IReadOnlyList<string> Types = ["categorical", "numeric"];
+    public static readonly IReadOnlyList<string> Roles = ["clustering", "descriptive", "protected"];
+
+    public static string Of(FeatureType type) => type == FeatureType.Numeric ? "numeric" : "categorical";
+
+    public static string Of(FeatureRole role) => role switch
+    {
+        FeatureRole.Clustering => "clustering",
+        FeatureRole.Descriptive => "descriptive",
+        _ => "protected",
+    };
+
+    public static FeatureType TypeFrom(string type) => type == "numeric" ? FeatureType.Numeric : FeatureType.Categorical;
+
+    public static FeatureRole RoleFrom(string role) => role switch
+    {
+        "clustering" => FeatureRole.Clustering,
+        "descriptive" => FeatureRole.Descriptive,
+        _ => FeatureRole.Protected,
+    };
+}
+
+/// <summary>A declared feature of a dataset.</summary>
+public sealed class DatasetFeature
+{
+    /// <summary>The column name in uploads (CSV header / NDJSON member).</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary>categorical or numeric.</summary>
+    public string Type { get; init; } = "";
+
+    /// <summary>The allowed values of a categorical feature.</summary>
+    public IReadOnlyList<string>? Values { get; init; }
+
+    /// <summary>The smallest allowed value of a numeric feature.</summary>
+    public double? Min { get; init; }
+
+    /// <summary>The largest allowed value of a numeric feature.</summary>
+    public double? Max { get; init; }
+
+    /// <summary>clustering (in the distance), descriptive (describes profiles only) or protected (only checked for reinforced inequality).</summary>
+    public string Role { get; init; } = "";
+
+    /// <summary>Whether the feature can change (only mutable features are suggested in counterfactuals).</summary>
+    public bool Mutable { get; init; }
+
+    public FeatureDefinition ToDomain() =>
+        new(Name, FeatureNames.TypeFrom(Type), FeatureNames.RoleFrom(Role), Mutable, Type == "categorical" ? Values : null, Min, Max);
+
+    public static DatasetFeature From(FeatureDefinition feature)
+    {
+        ArgumentNullException.ThrowIfNull(feature);
+        return new DatasetFeature
+        {
+            Name = feature.Name,
+            Type = FeatureNames.Of(feature.Type),
+            Values = feature.Values,
+            Min = feature.Min,
+            Max = feature.Max,
+            Role = FeatureNames.Of(feature.Role),
+            Mutable = feature.Mutable,
+        };
+    }
+}
+
+/// <summary>A count as it may be shown: rounded to 5 with its share; both null when suppressed by the disclosure rules.</summary>
+public sealed class QualityCountView
+{
+    public int? Households { get; init; }
+
+    public int? SharePercent { get; init; }
+
+    public bool Suppressed { get; init; }
+
+    public static QualityCountView From(QualityCount count) =>
+        new() { Households = count.Households, SharePercent = count.SharePercent, Suppressed = count.Suppressed };
+}
+
+public sealed class QualityValueView
+{
+    public string Value { get; init; } = "";
+
+    public QualityCountView Count { get; init; } = new();
+}
+
+/// <summary>Data quality of one feature: missing values and the distribution (never minimum or maximum).</summary>
+public sealed class FeatureQualityView
+{
+    public string Feature { get; init; } = "";
+
+    public string Type { get; init; } = "";
+
+    public string Role { get; init; } = "";
+
+    public QualityCountView Missing { get; init; } = new();
+
+    /// <summary>Categorical: how often each declared value occurs.</summary>
+    public IReadOnlyList<QualityValueView> Values { get; init; } = [];
+
+    /// <summary>Numeric: rounded first quartile (null when fewer than 10 values).</summary>
+    public double? LowerQuartile { get; init; }
+
+    public double? Median { get; init; }
+
+    public double? UpperQuartile { get; init; }
+}
+
+/// <summary>The data-quality report of a dataset, under the disclosure rules (counts below 10 suppressed, counts rounded to 5).</summary>
+public sealed class DataQuality
+{
+    /// <summary>Households, rounded to 5 (null below 10).</summary>
+    public int? Households { get; init; }
+
+    public IReadOnlyList<FeatureQualityView> Features { get; init; } = [];
+
+    public static DataQuality From(DataQualityReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new DataQuality
+        {
+            Households = report.Households,
+            Features = report.Features.Select(f => new FeatureQualityView
+            {
+                Feature = f.Feature,
+                Type = FeatureNames.Of(f.Type),
+                Role = FeatureNames.Of(f.Role),
+                Missing = QualityCountView.From(f.Missing),
+                Values = f.Values.Select(v => new QualityValueView { Value = v.Value, Count = QualityCountView.From(v.Count) }).ToList(),
+                LowerQuartile = f.LowerQuartile,
+                Median = f.Median,
+                UpperQuartile = f.UpperQuartile,
+            }).ToList(),
+        };
+    }
+}
+
+/// <summary>A dataset of pseudonymised household records.</summary>
+public sealed class Dataset
+{
+    public Guid Id { get; init; }
+
+    public string Name { get; init; } = "";
+
+    public string Purpose { get; init; } = "";
+
+    public IReadOnlyList<DatasetFeature> Features { get; init; } = [];
+
+    /// <summary>The last day the records may be kept; afterwards the dataset is deleted with everything made from it.</summary>
+    public DateOnly RetentionUntil { get; init; }
+
+    /// <summary>The number of records stored (exact: for the data owner).</summary>
+    public long RecordCount { get; init; }
+
+    /// <summary>Null until records are uploaded.</summary>
+    public DataQuality? Quality { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public static Dataset From(DatasetRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new Dataset
+        {
+            Id = row.Id,
+            Name = row.Name,
+            Purpose = row.Purpose,
+            Features = StoredJson.Features(row.Features).Select(DatasetFeature.From).ToList(),
+            RetentionUntil = DateOnly.FromDateTime(row.RetentionUntil.UtcDateTime),
+            RecordCount = row.RecordCount,
+            Quality = row.Quality is null ? null : JsonSerializer.Deserialize<DataQuality>(row.Quality, StoredJson.Options),
+            CreatedAt = row.CreatedAt,
+            UpdatedAt = row.UpdatedAt,
+        };
+    }
+}
+
+public sealed class DatasetList
+{
+    public IReadOnlyList<Dataset> Items { get; init; } = [];
+
+    /// <summary>Pass as <c>cursor</c> to get the next page; null on the last page.</summary>
+    public string? Next { get; init; }
+}

@@ -1,0 +1,37 @@
+using Datawijs.Api.Auth;
+using Datawijs.Api.OpenApi;
+using Datawijs.Data.Datasets;
+using Datawijs.Data.Infrastructure;
+using FastEndpoints;
+
+namespace Datawijs.Api.Features.Datasets.List;
+
+public sealed class Endpoint(DatasetRepository datasets) : Endpoint<Request, DatasetList>
+{
+    public const int DefaultLimit = 50;
+
+    public override void Configure()
+    {
+        Get("/datasets");
+        Scopes(Auth.Scopes.ProfilesManage);
+        Tags("Datasets");
+        Options(b => b.WithOperationId("listDatasets"));
+        Summary(s =>
+        {
+            s.Summary = "List the tenant's datasets";
+            s.Description = "Oldest first, cursor-paginated: pass the page's `next` as `cursor` until it is null.";
+        });
+        Description(b => b.Produces<DatasetList>(200).ProducesProblems(400));
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        PageCursor? after = PageCursor.TryDecode(req.Cursor, out var cursor) ? cursor : null;
+        var page = await datasets.PageAsync(Caller.From(User).TenantId, after, req.Limit ?? DefaultLimit, ct);
+        await Send.OkAsync(new DatasetList
+        {
+            Items = page.Items.Select(Dataset.From).ToList(),
+            Next = page.Next?.Encode(),
+        }, ct);
+    }
+}

@@ -1,0 +1,405 @@
+using System.Text.Json;
+using Datawijs.Data.ProfileSets;
+using Datawijs.Domain.Clustering;
+using Datawijs.Domain.Datasets;
+using Datawijs.Domain.Disclosure;
+
+namespace Datawijs.Api.Features.ProfileSets;
+
+/// <summary>A text in Dutch (B1) and English.</summary>
+public sealed class ProfileText
+{
+    public string? Nl { get; init; }
+
+    public string? En { get; init; }
+}
+
+/// <summary>One value of a feature as it may be shown; every figure is null when suppressed.</summary>
+public sealed class PublishedCellView
+{
+    /// <summary>The value; null = unknown (missing in the data).</summary>
+    public string? Value { get; init; }
+
+    public bool Suppressed { get; init; }
+
+    /// <summary>Households, rounded to 5.</summary>
+    public int? Households { get; init; }
+
+    /// <summary>Share of the profile's households, in whole percent.</summary>
+    public int? SharePercent { get; init; }
+
+    /// <summary>Share among all households of the dataset, in whole percent.</summary>
+    public int? PopulationSharePercent { get; init; }
+
+    /// <summary>Share in the profile divided by share in the dataset (1 decimal).</summary>
+    public double? Lift { get; init; }
+
+    /// <summary>Relatively more frequent in the profile than in the dataset (significant).</summary>
+    public bool? RelativelyMoreFrequent { get; init; }
+}
+
+public sealed class DistributionView
+{
+    public string Feature { get; init; } = "";
+
+    /// <summary>clustering, descriptive or protected.</summary>
+    public string Role { get; init; } = "";
+
+    public IReadOnlyList<PublishedCellView> Cells { get; init; } = [];
+}
+
+/// <summary>A numeric feature, shown only as a rounded median (never a minimum or maximum); null = suppressed.</summary>
+public sealed class MedianView
+{
+    public string Feature { get; init; } = "";
+
+    public string Role { get; init; } = "";
+
+    public double? Median { get; init; }
+
+    public double? PopulationMedian { get; init; }
+}
+
+/// <summary>A value relatively more frequent in the profile than in the whole dataset.</summary>
+public sealed class HighlightView
+{
+    public string Feature { get; init; } = "";
+
+    public string Value { get; init; } = "";
+
+    /// <summary>Only given when the value's count is itself shown.</summary>
+    public double? Lift { get; init; }
+}
+
+/// <summary>One profile as it may be shown (figures are absent while the disclosure gate blocks the set).</summary>
+public sealed class ProfileView
+{
+    public Guid Id { get; init; }
+
+    /// <summary>1, 2, 3... in the order of the clustering.</summary>
+    public int Number { get; init; }
+
+    public ProfileText Name { get; init; } = new();
+
+    public ProfileText Description { get; init; } = new();
+
+    /// <summary>Households, rounded to 5.</summary>
+    public int? Households { get; init; }
+
+    /// <summary>What distinguishes the profile: strongest first.</summary>
+    public IReadOnlyList<HighlightView> RelativelyMoreFrequent { get; init; } = [];
+
+    public IReadOnlyList<DistributionView> Categorical { get; init; } = [];
+
+    public IReadOnlyList<MedianView> Medians { get; init; } = [];
+
+    /// <summary>Protected features (never in the distance) against the population, to spot reinforced inequality.</summary>
+    public IReadOnlyList<DistributionView> Protected { get; init; } = [];
+
+    public IReadOnlyList<MedianView> ProtectedMedians { get; init; } = [];
+}
+
+public sealed class PopulationView
+{
+    /// <summary>All households of the dataset, rounded to 5.</summary>
+    public int Households { get; init; }
+
+    public IReadOnlyList<DistributionView> Categorical { get; init; } = [];
+
+    public IReadOnlyList<MedianView> Medians { get; init; } = [];
+}
+
+public sealed class FeatureUse
+{
+    public string Name { get; init; } = "";
+
+    public string Type { get; init; } = "";
+}
+
+public sealed class DisclosureRulesView
+{
+    /// <summary>The smallest count shown (numerator and denominator), and the smallest profile.</summary>
+    public int MinimumCount { get; init; }
+
+    /// <summary>Counts are rounded to a multiple of this.</summary>
+    public int RoundingBase { get; init; }
+
+    /// <summary>Medians are rounded to this many significant figures.</summary>
+    public int MedianSignificantFigures { get; init; }
+}
+
+/// <summary>How the profiles were made.</summary>
+public sealed class MethodView
+{
+    public string DatasetName { get; init; } = "";
+
+    public string Purpose { get; init; } = "";
+
+    /// <summary>Households in the dataset, rounded to 5.</summary>
+    public int Households { get; init; }
+
+    /// <summary>Features that determine the profiles (in the distance).</summary>
+    public IReadOnlyList<FeatureUse> ClusteringFeatures { get; init; } = [];
+
+    /// <summary>Features that only describe the profiles.</summary>
+    public IReadOnlyList<FeatureUse> DescriptiveFeatures { get; init; } = [];
+
+    /// <summary>Protected features: never used to form profiles, only reported to check for reinforced inequality.</summary>
+    public IReadOnlyList<FeatureUse> ProtectedFeatures { get; init; } = [];
+
+    public string Algorithm { get; init; } = "";
+
+    public int K { get; init; }
+
+    /// <summary>given, or silhouette (chosen from a range).</summary>
+    public string KChosenBy { get; init; } = "";
+
+    public long Seed { get; init; }
+
+    public int Restarts { get; init; }
+
+    public double Gamma { get; init; }
+
+    public DateTimeOffset ClusteredAt { get; init; }
+
+    public DisclosureRulesView DisclosureRules { get; init; } = new();
+}
+
+/// <summary>The profiles with their figures after the disclosure gate, and how they were made.</summary>
+public sealed class ProfileSetView
+{
+    public MethodView Method { get; init; } = new();
+
+    /// <summary>Null while the disclosure gate blocks the set.</summary>
+    public PopulationView? Population { get; init; }
+
+    public IReadOnlyList<ProfileView> Profiles { get; init; } = [];
+}
+
+/// <summary>One figure the disclosure gate withholds, and why.</summary>
+public sealed class SuppressionView
+{
+    /// <summary>Null = a whole-dataset figure.</summary>
+    public Guid? ProfileId { get; init; }
+
+    /// <summary>count, median or profile.</summary>
+    public string Item { get; init; } = "";
+
+    public string Feature { get; init; } = "";
+
+    public string? Value { get; init; }
+
+    /// <summary>belowThreshold, denominatorBelowThreshold, secondary, extremeShare, medianBelowThreshold or profileTooSmall.</summary>
+    public string Reason { get; init; } = "";
+}
+
+public sealed class DisclosureView
+{
+    public bool Publishable { get; init; }
+
+    /// <summary>Profiles too small to publish (they block the whole set).</summary>
+    public IReadOnlyList<Guid> BlockingProfiles { get; init; } = [];
+
+    public IReadOnlyList<SuppressionView> Suppressions { get; init; } = [];
+
+    public int ShownCounts { get; init; }
+}
+
+/// <summary>Something that stops publication.</summary>
+public sealed class PublicationBlocker
+{
+    /// <summary>unnamed, undescribed, profileTooSmall or notDraft.</summary>
+    public string Code { get; init; } = "";
+
+    public Guid? ProfileId { get; init; }
+
+    public string Reason { get; init; } = "";
+}
+
+/// <summary>A set of profiles made from one clustering: draft, published or retired.</summary>
+public sealed class ProfileSet
+{
+    public Guid Id { get; init; }
+
+    public Guid DatasetId { get; init; }
+
+    public Guid ClusteringId { get; init; }
+
+    /// <summary>draft, published or retired.</summary>
+    public string Status { get; init; } = "";
+
+    /// <summary>Empty when the set can be published now.</summary>
+    public IReadOnlyList<PublicationBlocker> PublicationBlockers { get; init; } = [];
+
+    /// <summary>The disclosure gate's report: what is withheld and why.</summary>
+    public DisclosureView Disclosure { get; init; } = new();
+
+    /// <summary>The profiles as the gate lets them be seen; for a published or retired set, exactly what was published.</summary>
+    public ProfileSetView View { get; init; } = new();
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public DateTimeOffset? PublishedAt { get; init; }
+
+    public DateTimeOffset? RetiredAt { get; init; }
+}
+
+/// <summary>Builds every view of a profile set; each goes through the disclosure gate.</summary>
+public static class ProfileSetViews
+{
+    public static ProfileSetDescription Description(ProfileSetRow row) => StoredJson.Read<ProfileSetDescription>(row.Description);
+
+    public static ProfileSet Build(ProfileSetRow row, IReadOnlyList<ProfileRow> profiles)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var description = Description(row);
+        var outcome = DisclosureGate.Apply(description);
+        var idOf = profiles.ToDictionary(p => p.Cluster, p => p.Id);
+        var view = row.PublishedView is { } frozen
+            ? StoredJson.Read<ProfileSetView>(frozen)
+            : View(StoredJson.Read<MethodView>(row.Method), outcome.ProfileSet, profiles);
+        return new ProfileSet
+        {
+            Id = row.Id,
+            DatasetId = row.DatasetId,
+            ClusteringId = row.ClusteringId,
+            Status = row.Status,
+            PublicationBlockers = row.Status == ProfileSetStatus.Draft ? Blockers(outcome.Report, profiles) : [],
+            Disclosure = new DisclosureView
+            {
+                Publishable = outcome.Report.Publishable,
+                BlockingProfiles = outcome.Report.BlockingProfiles.Select(c => idOf.GetValueOrDefault(c)).ToList(),
+                Suppressions = outcome.Report.Suppressions.Select(s => new SuppressionView
+                {
+                    ProfileId = s.Profile is { } c ? idOf.GetValueOrDefault(c) : null,
+                    Item = Camel(s.Item.ToString()),
+                    Feature = s.Feature,
+                    Value = s.Value,
+                    Reason = Camel(s.Reason.ToString()),
+                }).ToList(),
+                ShownCounts = outcome.Report.ShownCounts,
+            },
+            View = view,
+            CreatedAt = row.CreatedAt,
+            UpdatedAt = row.UpdatedAt,
+            PublishedAt = row.PublishedAt,
+            RetiredAt = row.RetiredAt,
+        };
+    }
+
+    /// <summary>The view to freeze at publication (only from a publishable gate outcome).</summary>
+    public static ProfileSetView View(MethodView method, PublishedProfileSet? published, IReadOnlyList<ProfileRow> profiles)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        var byCluster = published?.Profiles.ToDictionary(p => p.Cluster);
+        return new ProfileSetView
+        {
+            Method = method,
+            Population = published is null ? null : new PopulationView
+            {
+                Households = published.TotalHouseholds,
+                Categorical = published.Population.Select(Distribution).ToList(),
+                Medians = published.PopulationMedians.Select(Median).ToList(),
+            },
+            Profiles = profiles.OrderBy(p => p.Cluster).Select(p =>
+            {
+                var shown = byCluster?.GetValueOrDefault(p.Cluster);
+                return new ProfileView
+                {
+                    Id = p.Id,
+                    Number = p.Cluster + 1,
+                    Name = new ProfileText { Nl = p.NameNl, En = p.NameEn },
+                    Description = new ProfileText { Nl = p.DescriptionNl, En = p.DescriptionEn },
+                    Households = shown?.Households,
+                    RelativelyMoreFrequent = shown?.RelativelyMoreFrequent.Select(h => new HighlightView { Feature = h.Feature, Value = h.Value, Lift = h.Lift }).ToList() ?? [],
+                    Categorical = shown?.Categorical.Select(Distribution).ToList() ?? [],
+                    Medians = shown?.Medians.Select(Median).ToList() ?? [],
+                    Protected = shown?.Protected.Select(Distribution).ToList() ?? [],
+                    ProtectedMedians = shown?.ProtectedMedians.Select(Median).ToList() ?? [],
+                };
+            }).ToList(),
+        };
+    }
+
+    public static IReadOnlyList<PublicationBlocker> Blockers(DisclosureReport report, IReadOnlyList<ProfileRow> profiles)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(profiles);
+        var blockers = new List<PublicationBlocker>();
+        foreach (var p in profiles.OrderBy(p => p.Cluster))
+        {
+            if (string.IsNullOrWhiteSpace(p.NameNl) || string.IsNullOrWhiteSpace(p.NameEn))
+            {
+                blockers.Add(new PublicationBlocker { Code = "unnamed", ProfileId = p.Id, Reason = $"Profile {p.Cluster + 1} needs a name in Dutch and in English." });
+            }
+
+            if (string.IsNullOrWhiteSpace(p.DescriptionNl) || string.IsNullOrWhiteSpace(p.DescriptionEn))
+            {
+                blockers.Add(new PublicationBlocker { Code = "undescribed", ProfileId = p.Id, Reason = $"Profile {p.Cluster + 1} needs a description in Dutch (B1) and in English." });
+            }
+
+            if (report.BlockingProfiles.Contains(p.Cluster))
+            {
+                blockers.Add(new PublicationBlocker { Code = "profileTooSmall", ProfileId = p.Id, Reason = $"Profile {p.Cluster + 1} has fewer households than the disclosure rules allow." });
+            }
+        }
+
+        return blockers;
+    }
+
+    public static MethodView Method(
+        string datasetName, string purpose, ProfileSetDescription description, Clusterings.ClusteringOutcome outcome, Clusterings.ClusteringOptions options, DateTimeOffset clusteredAt)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(options);
+        var rules = DisclosureRules.Default;
+        List<FeatureUse> Uses(FeatureRole role) =>
+            description.Features.Where(f => f.Role == role).Select(f => new FeatureUse { Name = f.Name, Type = Datasets.FeatureNames.Of(f.Type) }).ToList();
+        return new MethodView
+        {
+            DatasetName = datasetName,
+            Purpose = purpose,
+            Households = rules.RoundCount(description.TotalHouseholds),
+            ClusteringFeatures = Uses(FeatureRole.Clustering),
+            DescriptiveFeatures = Uses(FeatureRole.Descriptive),
+            ProtectedFeatures = Uses(FeatureRole.Protected),
+            Algorithm = "k-prototypes (Huang): squared Euclidean distance on standardised numeric features plus gamma times the number of differing categorical features; several seeded restarts, lowest cost kept. Profiles are described by what is relatively more frequent in them than in all households (two-proportion z-test, p < 0.05).",
+            K = outcome.K,
+            KChosenBy = outcome.RequestedK is null ? "silhouette" : "given",
+            Seed = options.Seed,
+            Restarts = options.Restarts,
+            Gamma = outcome.Gamma,
+            ClusteredAt = clusteredAt,
+            DisclosureRules = new DisclosureRulesView { MinimumCount = rules.MinimumCount, RoundingBase = rules.RoundingBase, MedianSignificantFigures = rules.MedianSignificantFigures },
+        };
+    }
+
+    private static DistributionView Distribution(PublishedDistribution d) => new()
+    {
+        Feature = d.Feature,
+        Role = Datasets.FeatureNames.Of(d.Role),
+        Cells = d.Cells.Select(c => new PublishedCellView
+        {
+            Value = c.Value,
+            Suppressed = c.Suppressed,
+            Households = c.Households,
+            SharePercent = c.SharePercent,
+            PopulationSharePercent = c.PopulationSharePercent,
+            Lift = c.Lift,
+            RelativelyMoreFrequent = c.RelativelyMoreFrequent,
+        }).ToList(),
+    };
+
+    private static MedianView Median(PublishedMedian m) => new()
+    {
+        Feature = m.Feature,
+        Role = Datasets.FeatureNames.Of(m.Role),
+        Median = m.Median,
+        PopulationMedian = m.PopulationMedian,
+    };
+
+    private static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
+}

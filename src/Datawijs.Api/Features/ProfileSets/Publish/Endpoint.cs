@@ -1,0 +1,67 @@
+using System.Globalization;
+using Datawijs.Api.Auth;
+using Datawijs.Api.Http;
+using Datawijs.Api.OpenApi;
+using Datawijs.Data.ProfileSets;
+using Datawijs.Domain.Disclosure;
+using FastEndpoints;
+
+namespace Datawijs.Api.Features.ProfileSets.Publish;
+
+public sealed class Endpoint(ProfileSetRepository profileSets, TimeProvider clock) : Endpoint<Request, ProfileSet>
+{
+    public override void Configure()
+    {
+        Post("/profile-sets/{id}/publication");
+        Scopes(Auth.Scopes.ProfilesManage);
+        Tags("Profile sets");
+        Options(b => b.WithOperationId("publishProfileSet"));
+        Summary(s =>
+        {
+            s.Summary = "Publish a draft profile set";
+            s.Description = "Only when every profile is named and described (nl and en) and the disclosure gate passes; otherwise 409 with each blocker in invalidParams. The published view is frozen, and the tenant's previously published set is retired.";
+            s.Responses[200] = "Published.";
+        });
+        Description(b => b.Produces<ProfileSet>(200).ProducesProblems(400, 404, 409));
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var tenant = Caller.From(User).TenantId;
+        var set = await profileSets.FindAsync(tenant, req.Id, ct);
+        if (set is null)
+        {
+            await Problems.NotFoundAsync(HttpContext, "profile set");
+            return;
+        }
+
+        if (set.Status != ProfileSetStatus.Draft)
+        {
+            await Problems.WriteAsync(HttpContext, 409, "not-draft", $"The profile set is {set.Status}; only a draft can be published.");
+            return;
+        }
+
+        var profiles = await profileSets.ProfilesAsync(tenant, set.Id, ct);
+        var outcome = DisclosureGate.Apply(ProfileSetViews.Description(set));
+        var blockers = ProfileSetViews.Blockers(outcome.Report, profiles);
+        if (blockers.Count > 0 || outcome.ProfileSet is null)
+        {
+            var numberOf = profiles.ToDictionary(p => p.Id, p => p.Cluster + 1);
+            await Problems.WriteAsync(HttpContext, 409, "publication-blocked",
+                string.Create(CultureInfo.InvariantCulture, $"The profile set cannot be published yet: {blockers.Count} blocker(s); see invalidParams."),
+                blockers.Select(b => new InvalidParam(
+                    b.ProfileId is { } id ? string.Create(CultureInfo.InvariantCulture, $"profiles[{numberOf[id]}]") : "profileSet", b.Code, b.Reason)).ToList());
+            return;
+        }
+
+        var view = ProfileSetViews.View(StoredJson.Read<MethodView>(set.Method), outcome.ProfileSet, profiles);
+        if (!await profileSets.PublishAsync(tenant, set.Id, StoredJson.Write(view), clock.GetUtcNow(), ct))
+        {
+            await Problems.WriteAsync(HttpContext, 409, "not-draft", "The profile set is no longer a draft.");
+            return;
+        }
+
+        var published = await profileSets.FindAsync(tenant, set.Id, ct);
+        await Send.OkAsync(ProfileSetViews.Build(published!, profiles), ct);
+    }
+}

@@ -1,0 +1,45 @@
+using Datawijs.Api.Auth;
+using Datawijs.Api.Http;
+using Datawijs.Api.OpenApi;
+using Datawijs.Data.ProfileSets;
+using FastEndpoints;
+
+namespace Datawijs.Api.Features.ProfileSets.Retire;
+
+public sealed class Endpoint(ProfileSetRepository profileSets, TimeProvider clock) : Endpoint<Request, ProfileSet>
+{
+    public override void Configure()
+    {
+        Post("/profile-sets/{id}/retirement");
+        Scopes(Auth.Scopes.ProfilesManage);
+        Tags("Profile sets");
+        Options(b => b.WithOperationId("retireProfileSet"));
+        Summary(s =>
+        {
+            s.Summary = "Retire a profile set";
+            s.Description = "A retired set is no longer public and can no longer be used; it keeps what it showed.";
+            s.Responses[200] = "Retired.";
+        });
+        Description(b => b.Produces<ProfileSet>(200).ProducesProblems(400, 404, 409));
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var tenant = Caller.From(User).TenantId;
+        var set = await profileSets.FindAsync(tenant, req.Id, ct);
+        if (set is null)
+        {
+            await Problems.NotFoundAsync(HttpContext, "profile set");
+            return;
+        }
+
+        if (!await profileSets.RetireAsync(tenant, set.Id, clock.GetUtcNow(), ct))
+        {
+            await Problems.WriteAsync(HttpContext, 409, "already-retired", "The profile set is already retired.");
+            return;
+        }
+
+        var retired = await profileSets.FindAsync(tenant, set.Id, ct);
+        await Send.OkAsync(ProfileSetViews.Build(retired!, await profileSets.ProfilesAsync(tenant, set.Id, ct)), ct);
+    }
+}

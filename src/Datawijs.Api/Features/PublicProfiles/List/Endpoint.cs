@@ -1,0 +1,61 @@
+using Datawijs.Api.Features.ProfileSets;
+using Datawijs.Api.Http;
+using Datawijs.Api.OpenApi;
+using Datawijs.Data.ProfileSets;
+using Datawijs.Data.Tenants;
+using FastEndpoints;
+
+namespace Datawijs.Api.Features.PublicProfiles.List;
+
+/// <summary>The published profiles of an organisation, for anyone.</summary>
+public sealed class PublicProfileSet
+{
+    /// <summary>The organisation's short name.</summary>
+    public string Tenant { get; init; } = "";
+
+    public string Organisation { get; init; } = "";
+
+    public Guid ProfileSetId { get; init; }
+
+    public DateTimeOffset PublishedAt { get; init; }
+
+    /// <summary>Exactly what was published: the profiles after the disclosure gate, and how they were made.</summary>
+    public ProfileSetView View { get; init; } = new();
+}
+
+public sealed class Endpoint(TenantRepository tenants, ProfileSetRepository profileSets) : Endpoint<Request, PublicProfileSet>
+{
+    public override void Configure()
+    {
+        Get("/public/{tenant}/profiles");
+        AllowAnonymous();
+        Tags("Public profiles");
+        Options(b => b.WithOperationId("listPublicProfiles"));
+        Summary(s =>
+        {
+            s.Summary = "The published profiles of an organisation";
+            s.Description = "No authentication, CORS open. Names, descriptions, sizes (rounded to 5), what distinguishes each profile, and how the profiles were made: data, features, method, k, date and the disclosure rules applied.";
+        });
+        Description(b => b.Produces<PublicProfileSet>(200).ProducesProblems(400, 404));
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var tenant = await tenants.FindBySlugAsync(req.Tenant, ct);
+        var set = tenant is null ? null : await profileSets.FindPublishedAsync(tenant.Id, ct);
+        if (tenant is null || set?.PublishedView is null)
+        {
+            await Problems.WriteAsync(HttpContext, 404, "not-found", "This organisation has no published profiles.");
+            return;
+        }
+
+        await Send.OkAsync(new PublicProfileSet
+        {
+            Tenant = tenant.Slug,
+            Organisation = tenant.Name,
+            ProfileSetId = set.Id,
+            PublishedAt = set.PublishedAt ?? set.UpdatedAt,
+            View = StoredJson.Read<ProfileSetView>(set.PublishedView),
+        }, ct);
+    }
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text;
+using Datawijs.Api.Features;
+using Datawijs.Api.Features.Clusterings;
+using Datawijs.Api.Features.Datasets;
+using Datawijs.Api.Features.Datasets.Upload;
+using Datawijs.Api.Features.ProfileSets;
+using Datawijs.Data.Clusterings;
+using Datawijs.Data.Datasets;
+using Datawijs.Data.ProfileSets;
+using Datawijs.Domain.Datasets;
+using Datawijs.Domain.Disclosure;
+using Datawijs.Domain.Synthetic;
+
+namespace Datawijs.Api.Hosting;
+
+/// <summary>
+/// Development only: at the first start, the demo tenant gets a published profile set made from
+/// synthetic food-bank households (FoodBankHouseholds, five planted groups) through the same
+/// upload, clustering and publication code as the API. Synthetic data only; never runs elsewhere.
+/// </summary>
+public sealed class DemoProfiles(
+    DatasetRepository datasets,
+    ClusteringRepository clusterings,
+    ProfileSetRepository profileSets,
+    RecordUploader uploader,
+    ClusteringRunner runner,
+    TimeProvider clock)
+{
+    public const int Households = 1000;
+    public const long Seed = 20240501;
+
+    // Per planted group (FoodBankHouseholds.GroupNames order): Dutch name, English name, Dutch B1 description, English description.
+    private static readonly (string NameNl, string NameEn, string DescriptionNl, string DescriptionEn)[] Texts =
+    [
+        ("Jonge alleenstaande ouders in de bijstand", "Young single parents on social assistance",
+            "Vaak een alleenstaande ouder van rond de dertig met kinderen. Leeft van een bijstandsuitkering en huurt een huis met huurtoeslag.",
+            "Often a single parent around thirty with children, living on social assistance and renting with a housing allowance."),
+        ("Oudere alleenstaanden met een arbeidsongeschiktheidsuitkering", "Older singles with a disability benefit",
+            "Vaak alleenstaand en rond de zestig. Heeft een uitkering omdat werken niet meer gaat, en krijgt vaak hulp via de Wmo.",
+            "Often single and around sixty, on a disability benefit and often with support under the WMO."),
+        ("Werkende stellen met kinderen", "Working couples with children",
+            "Vaak een stel met kinderen en zonder uitkering. Heeft vaker een eigen huis en een wat hoger inkomen dan de andere groepen.",
+            "Often a couple with children and no benefit, more often owning their home and with a somewhat higher income than the other groups."),
+        ("Alleenstaanden met een WW-uitkering", "Unemployed singles",
+            "Vaak alleenstaand en rond de vijfendertig, zonder kinderen. Heeft een WW-uitkering, huurt een huis en heeft vaker een middelbare of hoge opleiding.",
+            "Often single and around thirty-five without children, on unemployment benefit, renting, and more often with a middle or higher education."),
+        ("Stellen in de bijstand met zorgvragen", "Couples on social assistance with care needs",
+            "Vaak een stel van rond de vijftig in de bijstand, met een kind. Krijgt vaker hulp via de Wmo of jeugdzorg.",
+            "Often a couple around fifty on social assistance with one child, more often with WMO support or youth care."),
+    ];
+
+    /// <summary>Publishes the demo set unless the tenant already has a dataset (so only at the first start). Returns whether it did.</summary>
+    public async Task<bool> EnsureAsync(Guid tenantId, CancellationToken ct = default)
+    {
+        if ((await datasets.PageAsync(tenantId, null, 1, ct)).Items.Count > 0)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow();
+        var data = FoodBankHouseholds.Generate(Households, Seed);
+        var dataset = new DatasetRow
+        {
+            Id = Guid.CreateVersion7(now),
+            TenantId = tenantId,
+            Name = "Voedselbank Demogemeente (synthetisch)",
+            Purpose = "Demo: groups of food-bank households to tailor support. Synthetic data, no real people.",
+            Features = StoredJson.Write(FoodBankHouseholds.Features),
+            RetentionUntil = new DateTimeOffset(now.UtcDateTime.Date.AddYears(1), TimeSpan.Zero),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await datasets.AddAsync(dataset, ct);
+        using var csv = new StringReader(Csv(data));
+        var upload = await uploader.UploadAsync(dataset, new CsvRecordReader(csv, data.Features), ct);
+        if (!upload.Stored)
+        {
+            throw new InvalidOperationException("The demo data did not upload: " + string.Join("; ", upload.Problems.Select(p => p.Reason)));
+        }
+
+        var job = new ClusteringRow
+        {
+            Id = Guid.CreateVersion7(now),
+            TenantId = tenantId,
+            DatasetId = dataset.Id,
+            Status = ClusteringStatus.Queued,
+            Options = StoredJson.Write(new ClusteringOptions(5, null, null, Seed, ClusteringOptions.DefaultRestarts)),
+            CreatedAt = now,
+        };
+        await clusterings.AddAsync(job, ct);
+        if (await runner.RunAsync(job, ct) != ClusteringStatus.Succeeded)
+        {
+            throw new InvalidOperationException("The demo clustering did not succeed.");
+        }
+
+        var clustering = (await clusterings.FindAsync(tenantId, job.Id, ct))!;
+        var (set, drafts) = ProfileSetFactory.Draft(upload.Dataset!, clustering, clock.GetUtcNow());
+        var named = Name(drafts, StoredJson.ReadModel(clustering.Model!), data);
+        await profileSets.AddAsync(set, named, ct);
+        var outcome = DisclosureGate.Apply(ProfileSetViews.Description(set));
+        if (outcome.ProfileSet is null)
+        {
+            return false;
+        }
+
+        var view = ProfileSetViews.View(StoredJson.Read<MethodView>(set.Method), outcome.ProfileSet, named);
+        return await profileSets.PublishAsync(tenantId, set.Id, StoredJson.Write(view), clock.GetUtcNow(), ct);
+    }
+
+    // Each cluster is named after the planted group most of its households come from.
+    private static List<Data.ProfileSets.ProfileRow> Name(IReadOnlyList<Data.ProfileSets.ProfileRow> drafts, Domain.Clustering.ClusterModel model, SyntheticDataset data)
+    {
+        var votes = new int[model.K, Texts.Length];
+        for (var i = 0; i < data.Matrix.RowCount; i++)
+        {
+            votes[model.Assign(data.Matrix.Row(i)).Cluster, data.TrueGroups[i]]++;
+        }
+
+        var used = new Dictionary<int, int>();
+        return drafts.Select(p =>
+        {
+            var group = Enumerable.Range(0, Texts.Length).MaxBy(g => votes[p.Cluster, g]);
+            var (nameNl, nameEn, descriptionNl, descriptionEn) = Texts[group];
+            var seen = used[group] = used.GetValueOrDefault(group) + 1;
+            var suffix = seen > 1 ? string.Create(CultureInfo.InvariantCulture, $" ({seen})") : "";
+            return new Data.ProfileSets.ProfileRow
+            {
+                Id = p.Id,
+                TenantId = p.TenantId,
+                ProfileSetId = p.ProfileSetId,
+                Cluster = p.Cluster,
+                NameNl = nameNl + suffix,
+                NameEn = nameEn + suffix,
+                DescriptionNl = descriptionNl,
+                DescriptionEn = descriptionEn,
+                UpdatedAt = p.UpdatedAt,
+            };
+        }).ToList();
+    }
+
+    private static string Csv(SyntheticDataset data)
+    {
+        var sb = new StringBuilder("subjectId," + string.Join(',', data.Features.Select(f => f.Name)) + "\n");
+        for (var i = 0; i < data.Matrix.RowCount; i++)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"demo-{i + 1}");
+            for (var f = 0; f < data.Features.Count; f++)
+            {
+                sb.Append(',').Append(data.Features[f].Type == FeatureType.Numeric
+                    ? data.Matrix.Numeric(f)[i].ToString(CultureInfo.InvariantCulture)
+                    : data.Matrix.CategoryValues(f)[data.Matrix.Categorical(f)[i]]);
+            }
+
+            sb.Append('\n');
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,49 @@
+namespace Datawijs.Data.Clusterings;
+
+/// <summary>Job states of a clustering.</summary>
+public static class ClusteringStatus
+{
+    public const string Queued = "queued";
+    public const string Running = "running";
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+    public const string Cancelled = "cancelled";
+}
+
+public sealed class ClusteringRow
+{
+    public Guid Id { get; init; }
+
+    public Guid TenantId { get; init; }
+
+    public Guid DatasetId { get; init; }
+
+    public string Status { get; init; } = ClusteringStatus.Queued;
+
+    /// <summary>The requested options as JSON.</summary>
+    public string Options { get; init; } = "{}";
+
+    /// <summary>0..1.</summary>
+    public double Progress { get; init; }
+
+    public string? Phase { get; init; }
+
+    public bool CancelRequested { get; init; }
+
+    /// <summary>Chosen k, quality per k, notes, sizes (JSON); set on success.</summary>
+    public string? Outcome { get; init; }
+
+    /// <summary>The fitted model (JSON) for assignments later.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>The exact profile description (JSON). Internal: only published through the disclosure gate.</summary>
+    public string? Description { get; init; }
+
+    public string? Error { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? StartedAt { get; init; }
+
+    public DateTimeOffset? FinishedAt { get; init; }
+}

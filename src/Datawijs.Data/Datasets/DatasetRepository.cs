@@ -1,0 +1,223 @@
+using System.Data;
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Dapper;
+using Datawijs.Data.Infrastructure;
+
+namespace Datawijs.Data.Datasets;
+
+/// <summary>Datasets and their records. Every statement filters by tenant.</summary>
+public sealed class DatasetRepository(IDbConnectionFactory connections)
+{
+    /// <summary>Separates the cells of a stored record (U+001F, the ASCII unit separator).</summary>
+    public const char CellSeparator = '\u001f';
+
+    private readonly DatasetSql _sql = Dialect.Pick(connections.Provider, DatasetSql.Sqlite, DatasetSql.SqlServer);
+
+    public async Task AddAsync(DatasetRow dataset, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(_sql.Insert, dataset, cancellationToken: ct));
+    }
+
+    public async Task<DatasetRow?> FindAsync(Guid tenantId, Guid id, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<DatasetRow>(
+            new CommandDefinition(_sql.Find, new { TenantId = tenantId, Id = id }, cancellationToken: ct));
+    }
+
+    public async Task<Page<DatasetRow>> PageAsync(Guid tenantId, PageCursor? after, int limit, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        var command = after is { } cursor
+            ? new CommandDefinition(_sql.NextPage, new { TenantId = tenantId, AfterCreatedAt = cursor.CreatedAt, AfterId = cursor.Id, Limit = limit + 1 }, cancellationToken: ct)
+            : new CommandDefinition(_sql.FirstPage, new { TenantId = tenantId, Limit = limit + 1 }, cancellationToken: ct);
+        var rows = (await connection.QueryAsync<DatasetRow>(command)).AsList();
+        if (rows.Count <= limit)
+        {
+            return new Page<DatasetRow>(rows, null);
+        }
+
+        rows.RemoveAt(rows.Count - 1);
+        var last = rows[^1];
+        return new Page<DatasetRow>(rows, new PageCursor(last.CreatedAt, last.Id));
+    }
+
+    /// <summary>
+    /// Removes the dataset with every record, clustering and profile set made from it, in one
+    /// transaction. False when there is no such dataset for the tenant.
+    /// </summary>
+    public async Task<bool> DeleteAsync(Guid tenantId, Guid id, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var key = new { TenantId = tenantId, Id = id };
+        foreach (var sql in new[] { _sql.DeleteProfiles, _sql.DeleteProfileSets, _sql.DeleteClusterings, _sql.DeleteRecords })
+        {
+            await connection.ExecuteAsync(new CommandDefinition(sql, key, transaction, cancellationToken: ct));
+        }
+
+        var deleted = await connection.ExecuteAsync(new CommandDefinition(_sql.DeleteDataset, key, transaction, cancellationToken: ct));
+        await transaction.CommitAsync(ct);
+        return deleted == 1;
+    }
+
+    /// <summary>Datasets of any tenant whose retention date lies before the cutoff (for the retention sweep only).</summary>
+    public async Task<IReadOnlyList<(Guid TenantId, Guid Id)>> ExpiredAsync(DateTimeOffset cutoff, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        var rows = await connection.QueryAsync<ExpiredRow>(new CommandDefinition(_sql.Expired, new { Cutoff = cutoff }, cancellationToken: ct));
+        return rows.Select(r => (r.TenantId, r.Id)).ToList();
+    }
+
+    /// <summary>The stored cells of every record of a dataset, in row order, streamed.</summary>
+    public async IAsyncEnumerable<string> ReadRecordsAsync(Guid tenantId, Guid datasetId, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        await foreach (var cells in ReadRecordsAsync(connection, null, tenantId, datasetId, ct))
+        {
+            yield return cells;
+        }
+    }
+
+    /// <summary>Starts an all-or-nothing upload: nothing is visible until <see cref="RecordUpload.CommitAsync"/>.</summary>
+    public async Task<RecordUpload> BeginUploadAsync(Guid tenantId, Guid datasetId, CancellationToken ct = default)
+    {
+        var connection = await connections.OpenAsync(ct);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(ct);
+            return new RecordUpload(this, connection, transaction, tenantId, datasetId);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async IAsyncEnumerable<string> ReadRecordsAsync(
+        DbConnection connection, DbTransaction? transaction, Guid tenantId, Guid datasetId, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = _sql.ReadRecords;
+        AddGuid(command, "@DatasetId", datasetId);
+        AddGuid(command, "@TenantId", tenantId);
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
+        while (await reader.ReadAsync(ct))
+        {
+            yield return reader.GetString(0);
+        }
+    }
+
+    private void AddGuid(DbCommand command, string name, Guid value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        if (connections.Provider == DatabaseProvider.Sqlite)
+        {
+            parameter.DbType = DbType.String;
+            parameter.Value = value.ToString("D");
+        }
+        else
+        {
+            parameter.DbType = DbType.Guid;
+            parameter.Value = value;
+        }
+
+        command.Parameters.Add(parameter);
+    }
+
+    private sealed class ExpiredRow
+    {
+        public Guid TenantId { get; init; }
+
+        public Guid Id { get; init; }
+    }
+
+    /// <summary>
+    /// One upload in one transaction with one prepared insert: rows go to the database as they are
+    /// read (memory stays flat), and disposing without commit rolls every row back.
+    /// </summary>
+    public sealed class RecordUpload : IAsyncDisposable
+    {
+        private readonly DatasetRepository _owner;
+        private readonly DbConnection _connection;
+        private readonly DbTransaction _transaction;
+        private readonly Guid _tenantId;
+        private readonly Guid _datasetId;
+        private readonly DbCommand _insert;
+        private readonly DbParameter _rowNumber;
+        private readonly DbParameter _pseudonym;
+        private readonly DbParameter _cells;
+        private bool _prepared;
+
+        internal RecordUpload(DatasetRepository owner, DbConnection connection, DbTransaction transaction, Guid tenantId, Guid datasetId)
+        {
+            _owner = owner;
+            _connection = connection;
+            _transaction = transaction;
+            _tenantId = tenantId;
+            _datasetId = datasetId;
+            _insert = connection.CreateCommand();
+            _insert.Transaction = transaction;
+            _insert.CommandText = owner._sql.InsertRecord;
+            owner.AddGuid(_insert, "@DatasetId", datasetId);
+            _rowNumber = Add(_insert, "@RowNumber", DbType.Int64, 0);
+            _pseudonym = Add(_insert, "@SubjectPseudonym", DbType.AnsiStringFixedLength, 64);
+            _cells = Add(_insert, "@Cells", DbType.String, -1);
+        }
+
+        public async Task AddAsync(long rowNumber, string subjectPseudonym, string cells, CancellationToken ct = default)
+        {
+            if (!_prepared)
+            {
+                await _insert.PrepareAsync(ct);
+                _prepared = true;
+            }
+
+            _rowNumber.Value = rowNumber;
+            _pseudonym.Value = subjectPseudonym;
+            _cells.Value = cells;
+            await _insert.ExecuteNonQueryAsync(ct);
+        }
+
+        /// <summary>Every record of the dataset including this upload's (visible inside the transaction only).</summary>
+        public IAsyncEnumerable<string> ReadAllAsync(CancellationToken ct = default) =>
+            _owner.ReadRecordsAsync(_connection, _transaction, _tenantId, _datasetId, ct);
+
+        public async Task CommitAsync(long recordCount, string quality, DateTimeOffset at, CancellationToken ct = default)
+        {
+            await _connection.ExecuteAsync(new CommandDefinition(
+                _owner._sql.CompleteUpload,
+                new { TenantId = _tenantId, Id = _datasetId, RecordCount = recordCount, Quality = quality, UpdatedAt = at },
+                _transaction,
+                cancellationToken: ct));
+            await _transaction.CommitAsync(ct);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _insert.DisposeAsync();
+            await _transaction.DisposeAsync();
+            await _connection.DisposeAsync();
+        }
+
+        private static DbParameter Add(DbCommand command, string name, DbType type, int size)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.DbType = type;
+            if (size != 0)
+            {
+                parameter.Size = size;
+            }
+
+            parameter.Value = DBNull.Value;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }
+    }
+}

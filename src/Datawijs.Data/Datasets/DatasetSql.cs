@@ -1,0 +1,70 @@
+using Datawijs.Data.Infrastructure;
+
+namespace Datawijs.Data.Datasets;
+
+public sealed record DatasetSql(
+    string Insert,
+    string Find,
+    string FirstPage,
+    string NextPage,
+    string InsertRecord,
+    string ReadRecords,
+    string CompleteUpload,
+    string DeleteProfiles,
+    string DeleteProfileSets,
+    string DeleteClusterings,
+    string DeleteRecords,
+    string DeleteDataset,
+    string Expired) : ISqlStatements
+{
+    private const string SqliteColumns = "id, tenant_id, name, purpose, features, retention_until, record_count, quality, created_at, updated_at";
+    private const string SqlServerColumns = "Id, TenantId, Name, Purpose, Features, RetentionUntil, RecordCount, Quality, CreatedAt, UpdatedAt";
+
+    public static readonly DatasetSql Sqlite = new(
+        Insert: $"INSERT INTO datasets ({SqliteColumns}) VALUES (@Id, @TenantId, @Name, @Purpose, @Features, @RetentionUntil, @RecordCount, @Quality, @CreatedAt, @UpdatedAt)",
+        Find: $"SELECT {SqliteColumns} FROM datasets WHERE tenant_id = @TenantId AND id = @Id",
+        FirstPage: $"SELECT {SqliteColumns} FROM datasets WHERE tenant_id = @TenantId ORDER BY created_at, id LIMIT @Limit",
+        NextPage: $"""
+            SELECT {SqliteColumns} FROM datasets
+            WHERE tenant_id = @TenantId
+              AND (created_at > @AfterCreatedAt OR (created_at = @AfterCreatedAt AND id > @AfterId))
+            ORDER BY created_at, id LIMIT @Limit
+            """,
+        InsertRecord: "INSERT INTO dataset_records (dataset_id, row_number, subject_pseudonym, cells) VALUES (@DatasetId, @RowNumber, @SubjectPseudonym, @Cells)",
+        ReadRecords: """
+            SELECT r.cells FROM dataset_records r
+            WHERE r.dataset_id = @DatasetId AND EXISTS (SELECT 1 FROM datasets d WHERE d.id = r.dataset_id AND d.tenant_id = @TenantId)
+            ORDER BY r.row_number
+            """,
+        CompleteUpload: "UPDATE datasets SET record_count = @RecordCount, quality = @Quality, updated_at = @UpdatedAt WHERE tenant_id = @TenantId AND id = @Id",
+        DeleteProfiles: "DELETE FROM profiles WHERE tenant_id = @TenantId AND profile_set_id IN (SELECT id FROM profile_sets WHERE tenant_id = @TenantId AND dataset_id = @Id)",
+        DeleteProfileSets: "DELETE FROM profile_sets WHERE tenant_id = @TenantId AND dataset_id = @Id",
+        DeleteClusterings: "DELETE FROM clusterings WHERE tenant_id = @TenantId AND dataset_id = @Id",
+        DeleteRecords: "DELETE FROM dataset_records WHERE dataset_id = @Id AND EXISTS (SELECT 1 FROM datasets d WHERE d.id = @Id AND d.tenant_id = @TenantId)",
+        DeleteDataset: "DELETE FROM datasets WHERE tenant_id = @TenantId AND id = @Id",
+        Expired: "SELECT tenant_id AS TenantId, id AS Id FROM datasets WHERE retention_until < @Cutoff");
+
+    public static readonly DatasetSql SqlServer = new(
+        Insert: $"INSERT INTO dbo.Datasets ({SqlServerColumns}) VALUES (@Id, @TenantId, @Name, @Purpose, @Features, @RetentionUntil, @RecordCount, @Quality, @CreatedAt, @UpdatedAt)",
+        Find: $"SELECT {SqlServerColumns} FROM dbo.Datasets WHERE TenantId = @TenantId AND Id = @Id",
+        FirstPage: $"SELECT TOP (@Limit) {SqlServerColumns} FROM dbo.Datasets WHERE TenantId = @TenantId ORDER BY CreatedAt, Id",
+        NextPage: $"""
+            SELECT TOP (@Limit) {SqlServerColumns} FROM dbo.Datasets
+            WHERE TenantId = @TenantId
+              AND (CreatedAt > @AfterCreatedAt OR (CreatedAt = @AfterCreatedAt AND Id > @AfterId))
+            ORDER BY CreatedAt, Id
+            """,
+        InsertRecord: "INSERT INTO dbo.DatasetRecords (DatasetId, RowNumber, SubjectPseudonym, Cells) VALUES (@DatasetId, @RowNumber, @SubjectPseudonym, @Cells)",
+        ReadRecords: """
+            SELECT r.Cells FROM dbo.DatasetRecords r
+            WHERE r.DatasetId = @DatasetId AND EXISTS (SELECT 1 FROM dbo.Datasets d WHERE d.Id = r.DatasetId AND d.TenantId = @TenantId)
+            ORDER BY r.RowNumber
+            """,
+        CompleteUpload: "UPDATE dbo.Datasets SET RecordCount = @RecordCount, Quality = @Quality, UpdatedAt = @UpdatedAt WHERE TenantId = @TenantId AND Id = @Id",
+        DeleteProfiles: "DELETE FROM dbo.Profiles WHERE TenantId = @TenantId AND ProfileSetId IN (SELECT Id FROM dbo.ProfileSets WHERE TenantId = @TenantId AND DatasetId = @Id)",
+        DeleteProfileSets: "DELETE FROM dbo.ProfileSets WHERE TenantId = @TenantId AND DatasetId = @Id",
+        DeleteClusterings: "DELETE FROM dbo.Clusterings WHERE TenantId = @TenantId AND DatasetId = @Id",
+        DeleteRecords: "DELETE FROM dbo.DatasetRecords WHERE DatasetId = @Id AND EXISTS (SELECT 1 FROM dbo.Datasets d WHERE d.Id = @Id AND d.TenantId = @TenantId)",
+        DeleteDataset: "DELETE FROM dbo.Datasets WHERE TenantId = @TenantId AND Id = @Id",
+        Expired: "SELECT TenantId, Id FROM dbo.Datasets WHERE RetentionUntil < @Cutoff");
+}

@@ -1,0 +1,71 @@
+using Dapper;
+using Datawijs.Data.Infrastructure;
+
+namespace Datawijs.Data.ProfileSets;
+
+/// <summary>Profile sets and their profiles. Every statement filters by tenant.</summary>
+public sealed class ProfileSetRepository(IDbConnectionFactory connections)
+{
+    private readonly ProfileSetSql _sql = Dialect.Pick(connections.Provider, ProfileSetSql.Sqlite, ProfileSetSql.SqlServer);
+
+    public async Task AddAsync(ProfileSetRow set, IReadOnlyList<ProfileRow> profiles, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(_sql.Insert, set, transaction, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(_sql.InsertProfile, profiles, transaction, cancellationToken: ct));
+        await transaction.CommitAsync(ct);
+    }
+
+    public async Task<ProfileSetRow?> FindAsync(Guid tenantId, Guid id, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<ProfileSetRow>(new CommandDefinition(_sql.Find, new { TenantId = tenantId, Id = id }, cancellationToken: ct));
+    }
+
+    /// <summary>The tenant's published set, if any (there is at most one).</summary>
+    public async Task<ProfileSetRow?> FindPublishedAsync(Guid tenantId, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<ProfileSetRow>(new CommandDefinition(_sql.FindPublished, new { TenantId = tenantId }, cancellationToken: ct));
+    }
+
+    public async Task<IReadOnlyList<ProfileRow>> ProfilesAsync(Guid tenantId, Guid profileSetId, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        var rows = await connection.QueryAsync<ProfileRow>(new CommandDefinition(_sql.Profiles, new { TenantId = tenantId, ProfileSetId = profileSetId }, cancellationToken: ct));
+        return rows.AsList();
+    }
+
+    /// <summary>Changes a profile's names and descriptions; false unless the profile exists and its set is a draft.</summary>
+    public async Task<bool> UpdateProfileAsync(ProfileRow profile, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(_sql.UpdateProfile, profile, cancellationToken: ct)) == 1;
+    }
+
+    /// <summary>Publishes a draft with its frozen view and retires the tenant's previously published set, atomically.</summary>
+    public async Task<bool> PublishAsync(Guid tenantId, Guid id, string publishedView, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(_sql.RetirePublished, new { TenantId = tenantId, At = at }, transaction, cancellationToken: ct));
+        var published = await connection.ExecuteAsync(new CommandDefinition(
+            _sql.Publish, new { TenantId = tenantId, Id = id, PublishedView = publishedView, At = at }, transaction, cancellationToken: ct));
+        if (published != 1)
+        {
+            await transaction.RollbackAsync(ct);
+            return false;
+        }
+
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>Retires a draft or published set; false when it is already retired or does not exist.</summary>
+    public async Task<bool> RetireAsync(Guid tenantId, Guid id, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(_sql.Retire, new { TenantId = tenantId, Id = id, At = at }, cancellationToken: ct)) == 1;
+    }
+}

@@ -1,0 +1,122 @@
+using Datawijs.Domain.Clustering;
+using Datawijs.Domain.Disclosure;
+
+namespace Datawijs.Domain.Datasets;
+
+/// <summary>A count as it may be shown: rounded, with its whole-percent share; both null when suppressed.</summary>
+public sealed record QualityCount(int? Households, int? SharePercent, bool Suppressed);
+
+/// <summary>How often a categorical value occurs.</summary>
+public sealed record QualityValue(string Value, QualityCount Count);
+
+/// <summary>
+/// The data quality of one feature: how often it is missing, and its distribution — value frequencies
+/// for a categorical feature, rounded median and quartiles for a numeric one (never minimum or maximum).
+/// </summary>
+public sealed record FeatureQuality(
+    string Feature,
+    FeatureType Type,
+    FeatureRole Role,
+    QualityCount Missing,
+    IReadOnlyList<QualityValue> Values,
+    double? LowerQuartile,
+    double? Median,
+    double? UpperQuartile);
+
+/// <summary>
+/// The data-quality report of a dataset, under the same disclosure rules as a profile set: counts of
+/// 1..9 are suppressed, 0 % and 100 % shares are not shown, when exactly one value of a feature is
+/// suppressed the next smallest is suppressed too (so it cannot be derived from the total), counts are
+/// rounded (a missing count of 0 is shown: it is about the data), and quantiles over fewer than the minimum count of values are withheld.
+/// </summary>
+public sealed record DataQualityReport(int? Households, IReadOnlyList<FeatureQuality> Features)
+{
+    public static DataQualityReport Create(MixedDataMatrix matrix, DisclosureRules? rules = null)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        rules ??= DisclosureRules.Default;
+        var n = matrix.RowCount;
+        var features = new List<FeatureQuality>(matrix.Features.Count);
+        for (var f = 0; f < matrix.Features.Count; f++)
+        {
+            var feature = matrix.Features[f];
+            if (feature.Type == FeatureType.Numeric)
+            {
+                var values = new List<double>(n);
+                foreach (var x in matrix.Numeric(f))
+                {
+                    if (!double.IsNaN(x))
+                    {
+                        values.Add(x);
+                    }
+                }
+
+                values.Sort();
+                var enough = values.Count >= rules.MinimumCount;
+                features.Add(new FeatureQuality(
+                    feature.Name, feature.Type, feature.Role, Count(n - values.Count, n, rules, zeroShown: true), [],
+                    enough ? rules.RoundMedian(feature.Name, Quantile(values, 0.25)) : null,
+                    enough ? rules.RoundMedian(feature.Name, Quantile(values, 0.5)) : null,
+                    enough ? rules.RoundMedian(feature.Name, Quantile(values, 0.75)) : null));
+            }
+            else
+            {
+                var names = matrix.CategoryValues(f);
+                var counts = new int[names.Count];
+                var missing = 0;
+                foreach (var code in matrix.Categorical(f))
+                {
+                    if (code == MixedDataMatrix.MissingCode)
+                    {
+                        missing++;
+                    }
+                    else
+                    {
+                        counts[code]++;
+                    }
+                }
+
+                var shown = counts.Select(c => Count(c, n, rules, zeroShown: false)).ToArray();
+                var hidden = shown.Count(s => s.Suppressed);
+                if (hidden == 1 && shown.Length > 1)
+                {
+                    // Secondary suppression: one hidden value would follow from the total and the others.
+                    var next = Enumerable.Range(0, counts.Length).Where(i => !shown[i].Suppressed).MinBy(i => counts[i]);
+                    shown[next] = new QualityCount(null, null, true);
+                }
+
+                features.Add(new FeatureQuality(
+                    feature.Name, feature.Type, feature.Role, Count(missing, n, rules, zeroShown: true),
+                    names.Select((v, i) => new QualityValue(v, shown[i])).ToList(), null, null, null));
+            }
+        }
+
+        return new DataQualityReport(n >= rules.MinimumCount ? rules.RoundCount(n) : null, features);
+    }
+
+    private static QualityCount Count(int count, int total, DisclosureRules rules, bool zeroShown)
+    {
+        if (count == 0 && zeroShown && total >= rules.MinimumCount)
+        {
+            // "Never missing" is about the data, not about a person; a value nobody has is withheld (0 %).
+            return new QualityCount(0, 0, false);
+        }
+
+        if (count < rules.MinimumCount || total < rules.MinimumCount || count == total || total - count < rules.MinimumCount)
+        {
+            return new QualityCount(null, null, true);
+        }
+
+        var share = rules.SharePercent(count, total);
+        return share is 0 or 100 ? new QualityCount(null, null, true) : new QualityCount(rules.RoundCount(count), share, false);
+    }
+
+    // Linear interpolation between order statistics (type 7, as R and NumPy by default).
+    private static double Quantile(List<double> sorted, double p)
+    {
+        var h = (sorted.Count - 1) * p;
+        var lo = (int)Math.Floor(h);
+        var hi = Math.Min(lo + 1, sorted.Count - 1);
+        return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
+    }
+}

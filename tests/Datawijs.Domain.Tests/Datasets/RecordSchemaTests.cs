@@ -1,0 +1,42 @@
+using Datawijs.Domain.Datasets;
+
+namespace Datawijs.Domain.Tests.Datasets;
+
+public sealed class RecordSchemaTests
+{
+    private static readonly RecordSchema Schema = new(
+    [
+        new FeatureDefinition("benefit", FeatureType.Categorical, FeatureRole.Clustering, Mutable: true, Values: ["none", "socialAssistance"]),
+        new FeatureDefinition("income", FeatureType.Numeric, FeatureRole.Clustering, Mutable: true, Min: 0, Max: 100_000),
+    ]);
+
+    [Fact]
+    public void Valid_cells_are_normalised_and_empty_cells_are_missing()
+    {
+        string?[] cells = ["none", " 15000.50 "];
+        string?[] missing = ["", "  "];
+        var problems = new List<CellProblem>();
+
+        Assert.True(Schema.TryNormalise(cells, problems));
+        Assert.True(Schema.TryNormalise(missing, problems));
+
+        Assert.Equal(new[] { "none", "15000.5" }, cells.Select(c => c!));
+        Assert.All(missing, Assert.Null);
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void Every_bad_cell_of_a_row_is_reported_with_its_column()
+    {
+        string?[] cells = ["None", "15.000,50"];
+        string?[] outOfRange = ["none", "-1"];
+        var problems = new List<CellProblem>();
+
+        Assert.False(Schema.TryNormalise(cells, problems));
+        Assert.False(Schema.TryNormalise(outOfRange, problems));
+
+        Assert.Equal(["benefit", "income", "income"], problems.Select(p => p.Column));
+        Assert.Contains("declared values", problems[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("outside the declared range", problems[2].Reason, StringComparison.Ordinal);
+    }
+}
