@@ -111,7 +111,8 @@ public abstract class RepositoryTests(DatabaseProvider provider) : IDisposable
         Assert.False(await jobs.RequestCancellationAsync(other.Id, job.Id));
         Assert.True(await jobs.RequestCancellationAsync(tenant.Id, job.Id));
         Assert.True(await jobs.IsCancelRequestedAsync(tenant.Id, job.Id));
-        Assert.Equal(1, await jobs.FailInterruptedAsync("stopped", T0.AddMinutes(1)));
+        Assert.Equal(0, await jobs.FailInterruptedAsync("stopped", T0.AddMinutes(1), startedBefore: T0));
+        Assert.Equal(1, await jobs.FailInterruptedAsync("stopped", T0.AddMinutes(1), startedBefore: T0.AddSeconds(1)));
 
         var failed = await jobs.FindAsync(tenant.Id, job.Id);
         Assert.Equal(ClusteringStatus.Failed, failed!.Status);

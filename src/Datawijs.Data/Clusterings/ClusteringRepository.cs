@@ -61,10 +61,11 @@ public sealed class ClusteringRepository(IDbConnectionFactory connections)
         ExecuteOneAsync(_sql.RequestCancellation, new { TenantId = tenantId, Id = id }, ct);
 
     /// <summary>At start-up: a job left running by a stopped server can never finish; fail it with the reason.</summary>
-    public async Task<int> FailInterruptedAsync(string reason, DateTimeOffset at, CancellationToken ct = default)
+    /// <summary>Fails jobs that a stopped process left running: those started before this process started.</summary>
+    public async Task<int> FailInterruptedAsync(string reason, DateTimeOffset at, DateTimeOffset startedBefore, CancellationToken ct = default)
     {
         await using var connection = await connections.OpenAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(_sql.FailInterrupted, new { Error = reason, At = at }, cancellationToken: ct));
+        return await connection.ExecuteAsync(new CommandDefinition(_sql.FailInterrupted, new { Error = reason, At = at, StartedBefore = startedBefore }, cancellationToken: ct));
     }
 
     private async Task<bool> ExecuteOneAsync(string sql, object parameters, CancellationToken ct)

@@ -39,7 +39,7 @@ public sealed record ClusteringSql(
         Finish: "UPDATE clusterings SET status = @Status, phase = NULL, error = @Error, finished_at = @At WHERE tenant_id = @TenantId AND id = @Id AND status = 'running'",
         CancelQueued: "UPDATE clusterings SET status = 'cancelled', cancel_requested = 1, finished_at = @At WHERE tenant_id = @TenantId AND id = @Id AND status = 'queued'",
         RequestCancellation: "UPDATE clusterings SET cancel_requested = 1 WHERE tenant_id = @TenantId AND id = @Id AND status = 'running'",
-        FailInterrupted: "UPDATE clusterings SET status = 'failed', phase = NULL, error = @Error, finished_at = @At WHERE status = 'running'");
+        FailInterrupted: "UPDATE clusterings SET status = 'failed', phase = NULL, error = @Error, finished_at = @At WHERE status = 'running' AND (started_at IS NULL OR started_at < @StartedBefore)");
 
     public static readonly ClusteringSql SqlServer = new(
         Insert: """
@@ -59,5 +59,5 @@ public sealed record ClusteringSql(
         Finish: "UPDATE dbo.Clusterings SET Status = @Status, Phase = NULL, Error = @Error, FinishedAt = @At WHERE TenantId = @TenantId AND Id = @Id AND Status = N'running'",
         CancelQueued: "UPDATE dbo.Clusterings SET Status = N'cancelled', CancelRequested = 1, FinishedAt = @At WHERE TenantId = @TenantId AND Id = @Id AND Status = N'queued'",
         RequestCancellation: "UPDATE dbo.Clusterings SET CancelRequested = 1 WHERE TenantId = @TenantId AND Id = @Id AND Status = N'running'",
-        FailInterrupted: "UPDATE dbo.Clusterings SET Status = N'failed', Phase = NULL, Error = @Error, FinishedAt = @At WHERE Status = N'running'");
+        FailInterrupted: "UPDATE dbo.Clusterings SET Status = N'failed', Phase = NULL, Error = @Error, FinishedAt = @At WHERE Status = N'running' AND (StartedAt IS NULL OR StartedAt < @StartedBefore)");
 }

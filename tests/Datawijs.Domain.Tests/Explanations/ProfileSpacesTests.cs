@@ -20,7 +20,7 @@ public sealed class ProfileSpacesTests
             foreach (var feature in data.Features.Where(f => f.InDistance))
             {
                 var index = data.Matrix.IndexOf(feature.Name);
-                values[feature.Name] = feature.Type == Datasets.FeatureType.Numeric
+                values[feature.Name] = feature.Type == Domain.Datasets.FeatureType.Numeric
                     ? FeatureValue.FromNumber(data.Matrix.Numeric(index)[row])
                     : FeatureValue.FromCategory(data.Matrix.CategoryValues(index)[data.Matrix.Categorical(index)[row]]);
             }

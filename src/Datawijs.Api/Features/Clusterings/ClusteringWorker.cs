@@ -14,6 +14,8 @@ public sealed class ClusteringWorker(
     TimeProvider clock,
     ILogger<ClusteringWorker> log) : BackgroundService
 {
+    private readonly DateTimeOffset _processStartedAt = clock.GetUtcNow();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
@@ -25,7 +27,8 @@ public sealed class ClusteringWorker(
             {
                 if (!recovered)
                 {
-                    var failed = await jobs.FailInterruptedAsync(ClusteringRunner.InterruptedReason, clock.GetUtcNow(), stoppingToken);
+                    // Only jobs begun before this process: a job this process has just started (e.g. the demo) is alive.
+                    var failed = await jobs.FailInterruptedAsync(ClusteringRunner.InterruptedReason, clock.GetUtcNow(), _processStartedAt, stoppingToken);
                     if (failed > 0)
                     {
                         log.LogWarning("{Count} clustering(s) left running by a stopped server were marked failed.", failed);
