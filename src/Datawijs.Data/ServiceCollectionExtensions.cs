@@ -1,4 +1,7 @@
+using Datawijs.Data.AccessLog;
+using Datawijs.Data.Assignments;
 using Datawijs.Data.Idempotency;
+using Datawijs.Data.Objections;
 using Datawijs.Data.Infrastructure;
 using Datawijs.Data.Organisations;
 using Datawijs.Data.Tenants;
@@ -15,6 +18,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TenantRepository>();
         services.AddSingleton<OrganisationRepository>();
         services.AddSingleton<IdempotencyRepository>();
+        services.AddSingleton<AccessLogRepository>();
+        services.AddSingleton<AssignmentRepository>();
+        services.AddSingleton<ObjectionRepository>();
         return services;
     }
 }
