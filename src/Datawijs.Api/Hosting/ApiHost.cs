@@ -1,4 +1,6 @@
+using Datawijs.Api.Audit;
 using Datawijs.Api.Auth;
+using Datawijs.Api.Features.Assignments;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data;
@@ -26,6 +28,9 @@ public static class ApiHost
         services.AddSingleton<ClientSecrets>();
         services.AddDatawijsData(configuration.Database);
         services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<AccessLogWriter>();
+        // The profile sets part replaces this with the reader of its published sets.
+        services.AddSingleton<IPublishedProfileSetReader, NoPublishedProfileSets>();
 
         services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
         services.AddAuthentication(ZgwAuthenticationHandler.SchemeName)

@@ -91,6 +91,10 @@ public sealed class TidyDocumentFilter : IDocumentFilter
     {
         ["Health"] = "Liveness and readiness for orchestrators and load balancers (no authentication).",
         ["Organisations"] = "Organisations that run maturity scans, with the attributes that form their peer groups.",
+        ["Assignments"] = "Which profile fits a client, as advice for a person who decides: explanation, counterfactuals, the case worker's decision.",
+        ["Objections"] = "Citizens' objections (\u201cthis is not me\u201d, \u201cI don't want this\u201d) for case workers to review.",
+        ["Citizen portal"] = "For a municipal portal after the citizen logged in: their explanation, their access log, objections. The identifier travels in the body.",
+        ["Public"] = "Unauthenticated and CORS-open: the algorithm's description in the fields of the national Algoritmeregister.",
     };
 
     public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)

@@ -12,18 +12,34 @@ public sealed partial class DatawijsClient
     /// <summary>The Refit interfaces of the contract.</summary>
     public static readonly IReadOnlyList<Type> ApiTypes =
     [
+        typeof(IAssignmentsApi),
+        typeof(ICitizenPortalApi),
         typeof(IHealthApi),
+        typeof(IObjectionsApi),
         typeof(IOrganisationsApi),
+        typeof(IPublicApi),
     ];
 
     /// <summary>Registers every interface, resolved through the typed <see cref="DatawijsClient"/>.</summary>
     public static void AddApis(IServiceCollection services)
     {
+        services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().Assignments);
+        services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().CitizenPortal);
         services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().Health);
+        services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().Objections);
         services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().Organisations);
+        services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().Public);
     }
+
+    public IAssignmentsApi Assignments => Get<IAssignmentsApi>();
+
+    public ICitizenPortalApi CitizenPortal => Get<ICitizenPortalApi>();
 
     public IHealthApi Health => Get<IHealthApi>();
 
+    public IObjectionsApi Objections => Get<IObjectionsApi>();
+
     public IOrganisationsApi Organisations => Get<IOrganisationsApi>();
+
+    public IPublicApi Public => Get<IPublicApi>();
 }
