@@ -231,9 +231,13 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         api.ProfileSets.Unpublish(p.TenantId);
 
         var response = await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(api.NewSubjectId()));
+        // Regression: with an Idempotency-Key the body is buffered, and a problem used to turn into 204.
+        var withKey = await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(api.NewSubjectId()), idempotencyKey: Guid.NewGuid().ToString());
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("no-published-profile-set", response.Problem()!.Code);
+        Assert.Equal(HttpStatusCode.Conflict, withKey.StatusCode);
+        Assert.Equal("no-published-profile-set", withKey.Problem()!.Code);
     }
 
     [Fact]
