@@ -31,6 +31,40 @@ public sealed class TransparencyTests(HostFixture fixture) : IClassFixture<HostF
     }
 
     [Fact]
+    public async Task The_idempotency_record_of_a_body_with_a_subject_id_holds_no_plain_hash_of_it()
+    {
+        const string body = """{"subjectId":"999990027","kind":"notMe"}""";
+        using var http = fixture.Host.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/citizen/objections")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer",
+            ZgwToken.Create(fixture.AllScopes.ClientId, fixture.AllScopes.Secret, DateTimeOffset.UtcNow));
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var plain = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("POST /api/v1/citizen/objections\n" + body)));
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={fixture.Host.DatabasePath};Mode=ReadOnly");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT request_hash FROM idempotency_records";
+        var hashes = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken))
+        {
+            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+            {
+                hashes.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.NotEmpty(hashes);
+        Assert.DoesNotContain(plain, hashes);
+    }
+
+    [Fact]
     public async Task Subject_ids_travel_only_in_bodies_and_every_audited_operation_takes_a_reason()
     {
         using var http = fixture.Host.CreateHttpClient();

@@ -23,12 +23,13 @@ public sealed class AccessLogWriter(AccessLogRepository log, KeyRing keys, TimeP
         var caller = Caller.From(context.User);
         var audited = context.GetEndpoint()?.Metadata.GetMetadata<AuditedAttribute>()
             ?? throw new InvalidOperationException("The endpoint is not marked [Audited].");
+        var occurredAt = at ?? clock.GetUtcNow();
         return new AccessLogEntryRow
         {
-            Id = Guid.CreateVersion7(at ?? clock.GetUtcNow()),
+            Id = Guid.CreateVersion7(occurredAt),
             TenantId = caller.TenantId,
             SubjectPseudonym = subjectPseudonym,
-            OccurredAt = at ?? clock.GetUtcNow(),
+            OccurredAt = occurredAt,
             ClientId = caller.ClientId,
             UserId = caller.UserId,
             UserRepresentation = caller.UserRepresentation,
