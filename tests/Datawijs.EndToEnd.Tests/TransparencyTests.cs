@@ -78,6 +78,9 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Equal("Alleenstaande ouder met een laag inkomen", nl.Content.Profile.Name);
         Assert.Contains("Dit is een advies", nl.Content.Advice, StringComparison.Ordinal);
         Assert.Contains("uitkering", nl.Content.DataUsed, StringComparison.Ordinal);
+        Assert.Equal("16.800", nl.Content.Data.Single(d => d.Feature == "income").Value);
+        Assert.Equal("huurhuis", nl.Content.Data.Single(d => d.Feature == "housing").Value);
+        Assert.Equal(["income", "age", "children", "benefit", "housing", "household"], nl.Content.Data.Select(d => d.Feature));
         Assert.Contains("aantal kinderen", nl.Content.Reasons, StringComparison.Ordinal);
         Assert.Contains("medewerker", nl.Content.WhoDecides, StringComparison.Ordinal);
         Assert.Contains("Dit ben ik niet", nl.Content.RightToObject.Text, StringComparison.Ordinal);
@@ -90,6 +93,8 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Equal("Single parent on a low income", en.Content.Profile.Name);
         Assert.Contains("This is advice", en.Content.Advice, StringComparison.Ordinal);
         Assert.Contains("This is not me", en.Content.RightToObject.Text, StringComparison.Ordinal);
+        Assert.Equal("16,800", en.Content.Data.Single(d => d.Feature == "income").Value);
+        Assert.Equal("rented", en.Content.Data.Single(d => d.Feature == "housing").Value);
 
         // The access log shows the case worker and the reason they gave, and the defaults elsewhere.
         var log = await p.Portal.CitizenPortal.GetCitizenAccessLogAsync(new AccessLogCitizenRequest { SubjectId = subject });

@@ -357,6 +357,20 @@ public sealed record CreateOrganisationRequest
     public string? Region { get; init; }
 }
 
+/// <summary>One detail of the citizen that the advice used, in words.</summary>
+public sealed record DataItem
+{
+    [JsonPropertyName("feature")]
+    public string Feature { get; init; } = default!;
+
+    [JsonPropertyName("label")]
+    public string Label { get; init; } = default!;
+
+    /// <summary>The value as the citizen reads it (e.g. &quot;16.800&quot; or &quot;huurhuis&quot;).</summary>
+    [JsonPropertyName("value")]
+    public string Value { get; init; } = default!;
+}
+
 public sealed record DecideAssignmentRequest
 {
     /// <summary>follows (the case worker follows the advice) or deviates. One of: follows, deviates.</summary>
@@ -410,6 +424,10 @@ public sealed record ExplanationCitizenResponse
     /// <summary>Which of the citizen&apos;s data was used, and that nothing else was.</summary>
     [JsonPropertyName("dataUsed")]
     public string DataUsed { get; init; } = default!;
+
+    /// <summary>The citizen&apos;s data the advice used, one item per detail, so they can check it is right.</summary>
+    [JsonPropertyName("data")]
+    public IReadOnlyList<DataItem> Data { get; init; } = default!;
 
     [JsonPropertyName("certainty")]
     public string Certainty { get; init; } = default!;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Datawijs.Api.Audit;
 using Datawijs.Api.Auth;
 using Datawijs.Api.Features.Assignments;
@@ -17,6 +18,8 @@ public sealed class Endpoint(
     ObjectionRepository objections,
     AccessLogWriter accessLog) : Endpoint<Request, Response>
 {
+    private static readonly NumberFormatInfo DutchNumbers = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "." };
+
     public override void Configure()
     {
         Post("/citizen/explanation");
@@ -70,6 +73,18 @@ public sealed class Endpoint(
             Advice = rendered.Advice,
             Reasons = rendered.Reasons,
             DataUsed = rendered.DataUsed,
+            // Declaration order: an inventory of the citizen's details, not a ranking.
+            Data = space.Features
+                .Where(f => f.InDistance)
+                .Select(f => explanation.Contributions.First(c => c.Feature == f.Name))
+                .Select(c => new DataItem
+                {
+                    Feature = c.Feature,
+                    Label = space.LabelOf(c.Feature, language),
+                    Value = c.SubjectValue.IsNumeric
+                        ? c.SubjectValue.Number.GetValueOrDefault().ToString("#,0.##", language == Language.English ? CultureInfo.InvariantCulture : DutchNumbers)
+                        : space.LabelOf(c.Feature, c.SubjectValue.Category!, language),
+                }).ToList(),
             Certainty = rendered.Certainty,
             Alternative = rendered.Alternative,
             HowProfilesWereMade = new HowProfilesWereMade { Text = howMade, Link = $"/api/v1/public/{caller.TenantSlug}/algorithm" },

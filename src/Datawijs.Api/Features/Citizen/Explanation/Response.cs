@@ -29,6 +29,9 @@ public sealed class Response
     /// <summary>Which of the citizen's data was used, and that nothing else was.</summary>
     public string DataUsed { get; init; } = "";
 
+    /// <summary>The citizen's data the advice used, one item per detail, so they can check it is right.</summary>
+    public IReadOnlyList<DataItem> Data { get; init; } = [];
+
     public string Certainty { get; init; } = "";
 
     /// <summary>What would have led to another profile.</summary>
@@ -74,4 +77,15 @@ public sealed class RightToObject
 
     /// <summary>The kinds of objection: notMe and doNotWant.</summary>
     public IReadOnlyList<string> Kinds { get; init; } = [];
+}
+
+/// <summary>One detail of the citizen that the advice used, in words.</summary>
+public sealed class DataItem
+{
+    public string Feature { get; init; } = "";
+
+    public string Label { get; init; } = "";
+
+    /// <summary>The value as the citizen reads it (e.g. "16.800" or "huurhuis").</summary>
+    public string Value { get; init; } = "";
 }
