@@ -264,6 +264,19 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
     }
 
     [Fact]
+    public async Task An_overlong_user_representation_is_stored_cut_to_its_column()
+    {
+        var p = await PartiesAsync();
+        var (verbose, _) = await api.ClientAsync(p.Tenant, "mw-9", new string('x', 300), "assignments:write");
+        var advice = (await verbose.Assignments.CreateAssignmentAsync(Ask(api.NewSubjectId()))).Content!;
+
+        var decided = await verbose.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = "follows", Reasoning = "Past." });
+
+        Assert.Equal(HttpStatusCode.Created, decided.StatusCode);
+        Assert.Equal(255, decided.Content!.UserRepresentation!.Length);
+    }
+
+    [Fact]
     public async Task Public_algorithm_entry_is_anonymous_and_uses_the_register_fields()
     {
         var p = await PartiesAsync();

@@ -14,6 +14,9 @@ public sealed class AccessLogWriter(AccessLogRepository log, KeyRing keys, TimeP
     public const string ReasonHeader = "X-Audit-Toelichting";
     public const int MaxReasonLength = 500;
 
+    /// <summary>The stored length of user_id and user_representation (the columns' size).</summary>
+    public const int MaxPersonLength = 255;
+
     /// <summary>The tenant's pseudonym of a subject identifier (keyed HMAC; irreversible without the master key).</summary>
     public string Pseudonymise(Guid tenantId, string subjectId) => keys.PseudonymiserFor(tenantId).Pseudonymise(subjectId);
 
@@ -31,8 +34,8 @@ public sealed class AccessLogWriter(AccessLogRepository log, KeyRing keys, TimeP
             SubjectPseudonym = subjectPseudonym,
             OccurredAt = occurredAt,
             ClientId = caller.ClientId,
-            UserId = caller.UserId,
-            UserRepresentation = caller.UserRepresentation,
+            UserId = Person(caller.UserId),
+            UserRepresentation = Person(caller.UserRepresentation),
             Activity = audited.Activity,
             Reason = ReasonOf(context) ?? audited.DefaultReason,
             Action = action,
@@ -42,6 +45,21 @@ public sealed class AccessLogWriter(AccessLogRepository log, KeyRing keys, TimeP
 
     /// <summary>Appends the entries now (for reads: before the data is returned).</summary>
     public Task AppendAsync(IReadOnlyList<AccessLogEntryRow> entries, CancellationToken ct) => log.AppendAsync(entries, ct);
+
+    /// <summary>
+    /// A token's user_id or user_representation as stored: without control characters (it is shown
+    /// to citizens) and at most <see cref="MaxPersonLength"/> characters (a token may carry more).
+    /// </summary>
+    public static string? Person(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var cleaned = new string(value.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        return cleaned.Length > MaxPersonLength ? cleaned[..MaxPersonLength] : cleaned;
+    }
 
     private static string? ReasonOf(HttpContext context)
     {

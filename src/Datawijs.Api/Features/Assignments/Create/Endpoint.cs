@@ -96,8 +96,8 @@ public sealed class Endpoint(
             Uncertain = explanation.Uncertain,
             CreatedAt = now,
             ClientId = caller.ClientId,
-            UserId = caller.UserId,
-            UserRepresentation = caller.UserRepresentation,
+            UserId = AccessLogWriter.Person(caller.UserId),
+            UserRepresentation = AccessLogWriter.Person(caller.UserRepresentation),
         };
         await assignments.AddAsync(row, accessLog.Entry(HttpContext, pseudonym, AuditActions.AssignmentCreate, row.Id, now), ct);
         RequestLanguage.Apply(HttpContext, language);

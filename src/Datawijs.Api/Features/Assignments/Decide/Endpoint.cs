@@ -65,7 +65,7 @@ public sealed class Endpoint(
         }
 
         var now = clock.GetUtcNow();
-        var decision = new AssignmentDecision(req.Outcome!, req.Reasoning!.Trim(), now, caller.ClientId, caller.UserId, caller.UserRepresentation);
+        var decision = new AssignmentDecision(req.Outcome!, req.Reasoning!.Trim(), now, caller.ClientId, AccessLogWriter.Person(caller.UserId), AccessLogWriter.Person(caller.UserRepresentation));
         if (!await assignments.DecideAsync(caller.TenantId, row.Id, decision, accessLog.Entry(HttpContext, row.SubjectPseudonym, AuditActions.DecisionCreate, row.Id, now), ct))
         {
             await Problems.WriteAsync(HttpContext, 409, "assignment-decided", "A decision on this assignment was already recorded.");

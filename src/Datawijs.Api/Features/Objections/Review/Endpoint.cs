@@ -48,7 +48,7 @@ public sealed class Endpoint(ObjectionRepository objections, AccessLogWriter acc
         }
 
         var now = clock.GetUtcNow();
-        var review = new ObjectionReview(req.Outcome!, req.Reasoning!.Trim(), now, caller.ClientId, caller.UserId, caller.UserRepresentation);
+        var review = new ObjectionReview(req.Outcome!, req.Reasoning!.Trim(), now, caller.ClientId, AccessLogWriter.Person(caller.UserId), AccessLogWriter.Person(caller.UserRepresentation));
         if (objection.Status != ObjectionRepository.Open
             || !await objections.ReviewAsync(caller.TenantId, objection, review, accessLog.Entry(HttpContext, objection.SubjectPseudonym, AuditActions.ObjectionReview, objection.Id, now), ct))
         {
