@@ -1,6 +1,9 @@
 using Datawijs.Data.Clusterings;
 using Datawijs.Data.Datasets;
+using Datawijs.Data.AccessLog;
+using Datawijs.Data.Assignments;
 using Datawijs.Data.Idempotency;
+using Datawijs.Data.Objections;
 using Datawijs.Data.Infrastructure;
 using Datawijs.Data.Organisations;
 using Datawijs.Data.Scans;
@@ -23,6 +26,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DatasetRepository>();
         services.AddSingleton<ClusteringRepository>();
         services.AddSingleton<ProfileSetRepository>();
+        services.AddSingleton<AccessLogRepository>();
+        services.AddSingleton<AssignmentRepository>();
+        services.AddSingleton<ObjectionRepository>();
         return services;
     }
 }

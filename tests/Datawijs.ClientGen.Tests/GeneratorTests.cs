@@ -125,4 +125,39 @@ public sealed class GeneratorTests
 
         Assert.Contains("Task<IApiResponse> UploadThingRecordsAsync(Guid id, [Body] HttpContent content, CancellationToken cancellationToken = default);", api, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Free_form_maps_and_untyped_values_become_dictionaries_of_json_elements()
+    {
+        const string contract = """
+            {
+              "openapi": "3.0.4",
+              "info": { "title": "t", "version": "1" },
+              "paths": {
+                "/api/v1/scores": {
+                  "post": {
+                    "tags": ["Scores"],
+                    "operationId": "score",
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Ask" } } } },
+                    "responses": { "200": { "description": "OK", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Ask" } } } } }
+                  }
+                }
+              },
+              "components": {
+                "schemas": {
+                  "Ask": { "type": "object", "required": ["features", "value", "counts"], "properties": {
+                    "features": { "type": "object", "additionalProperties": {} },
+                    "counts": { "type": "object", "additionalProperties": { "type": "integer", "format": "int32" } },
+                    "value": { "description": "A number or a string." } } }
+                }
+              }
+            }
+            """;
+
+        var contracts = RefitGenerator.Generate(contract)["Contracts.g.cs"];
+
+        Assert.Contains("public IReadOnlyDictionary<string, System.Text.Json.JsonElement> Features { get; init; } = default!;", contracts, StringComparison.Ordinal);
+        Assert.Contains("public IReadOnlyDictionary<string, int> Counts { get; init; } = default!;", contracts, StringComparison.Ordinal);
+        Assert.Contains("public System.Text.Json.JsonElement Value { get; init; } = default!;", contracts, StringComparison.Ordinal);
+    }
 }

@@ -1,4 +1,6 @@
+using Datawijs.Api.Audit;
 using Datawijs.Api.Auth;
+using Datawijs.Api.Features.Assignments;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data;
@@ -33,6 +35,8 @@ public static class ApiHost
         services.AddSingleton(clustering);
         services.AddSingleton<Features.Clusterings.ClusteringSignals>();
         services.AddSingleton<Features.Clusterings.ClusteringRunner>();
+        services.AddSingleton<AccessLogWriter>();
+        services.AddSingleton<IPublishedProfileSetReader, StoredPublishedProfileSets>();
 
         services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
         services.AddAuthentication(ZgwAuthenticationHandler.SchemeName)

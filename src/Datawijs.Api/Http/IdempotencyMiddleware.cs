@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Datawijs.Api.Auth;
 using Datawijs.Data.Idempotency;
+using Datawijs.Domain.Privacy;
 
 namespace Datawijs.Api.Http;
 
@@ -14,10 +15,13 @@ public sealed class IdempotentAttribute : Attribute;
 /// the first is still running gets 409, and the same key on a different request gets 422.
 /// A first attempt that fails with 5xx releases the key so that it can be retried.
 /// </summary>
-public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyRepository records, TimeProvider clock)
+public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyRepository records, TimeProvider clock, KeyRing keys)
 {
     public const string Header = "Idempotency-Key";
+
     private const int MaxKeyLength = 200;
+
+    private readonly byte[] _hashKey = keys.Derive("idempotency/request-hash");
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -41,7 +45,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyRepos
 
         var caller = Caller.From(context.User);
         context.Request.EnableBuffering();
-        var hash = await HashRequestAsync(context);
+        var hash = await HashRequestAsync(context, _hashKey);
         var claim = new IdempotencyRecord
         {
             TenantId = caller.TenantId,
@@ -129,9 +133,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyRepos
         }
     }
 
-    private static async Task<string> HashRequestAsync(HttpContext context)
+    // Keyed: a body may hold a subject identifier (a BSN), and a plain hash of it stored in the
+    // database could be reversed by trying every BSN. Without the master key that is not possible.
+    private static async Task<string> HashRequestAsync(HttpContext context, byte[] key)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var sha = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
         sha.AppendData(System.Text.Encoding.UTF8.GetBytes(context.Request.Method + " " + context.Request.Path + "\n"));
         var buffer = new byte[8192];
         int read;

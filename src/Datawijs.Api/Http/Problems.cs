@@ -63,6 +63,10 @@ public static class Problems
         context.Response.StatusCode = status;
         context.Response.ContentType = ContentType;
         await JsonSerializer.SerializeAsync(context.Response.Body, Create(context, status, code, detail, invalidParams), Json, context.RequestAborted);
+
+        // When the body is buffered (Idempotency-Key) the response has not started yet, and
+        // FastEndpoints would otherwise send its default 204 after the handler returns.
+        FastEndpoints.HttpContextExtensions.MarkResponseStart(context);
     }
 
     /// <summary>404 for a resource that does not exist or belongs to another tenant: the two are indistinguishable on purpose.</summary>

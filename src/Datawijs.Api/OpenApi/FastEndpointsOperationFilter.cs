@@ -82,6 +82,30 @@ public sealed partial class FastEndpointsOperationFilter(JsonSerializerOptions j
             });
         }
 
+        if (metadata.OfType<Audit.AuditedAttribute>().LastOrDefault() is { } audited)
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = Audit.AccessLogWriter.ReasonHeader,
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = "Why the subject's data is processed (ZGW audit trail), recorded in the subject's access log. Default: \"" + audited.DefaultReason + "\".",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = Audit.AccessLogWriter.MaxReasonLength },
+            });
+        }
+
+        if (metadata.OfType<LocalizedAttribute>().Any())
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "Accept-Language",
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = "Text for people is Dutch (B1) by default; send `en` for English.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
+            });
+        }
+
         var secured = definition.AnonymousVerbs is not { Length: > 0 };
         if (secured)
         {

@@ -98,6 +98,10 @@ public sealed class TidyDocumentFilter : IDocumentFilter
         ["Scans"] = "Maturity scans: respondents' answers, completion, stored scores, advice, radar chart, history and bulk pull.",
         ["Profile sets"] = "Profile sets made from a clustering: drafts seen only through the disclosure gate, naming, publication and retirement.",
         ["Public profiles"] = "The published profiles of a tenant and how they were made (no authentication).",
+        ["Assignments"] = "Which profile fits a client, as advice for a person who decides: explanation, counterfactuals, the case worker's decision.",
+        ["Objections"] = "Citizens' objections (\u201cthis is not me\u201d, \u201cI don't want this\u201d) for case workers to review.",
+        ["Citizen portal"] = "For a municipal portal after the citizen logged in: their explanation, their access log, objections. The identifier travels in the body.",
+        ["Public"] = "Unauthenticated and CORS-open: the algorithm's description in the fields of the national Algoritmeregister.",
     };
 
     public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)

@@ -6,6 +6,177 @@ using System.Text.Json.Serialization;
 
 namespace Datawijs.Client;
 
+public sealed record AccessLogCitizenRequest
+{
+    /// <summary>The logged-in citizen&apos;s identifier. Pseudonymised on arrival: never stored, logged or returned.</summary>
+    [JsonPropertyName("subjectId")]
+    public string? SubjectId { get; init; }
+}
+
+/// <summary>Who used the citizen&apos;s data, when, why and what for; newest first (at most the latest 500).</summary>
+public sealed record AccessLogCitizenResponse
+{
+    /// <summary>nl or en.</summary>
+    [JsonPropertyName("language")]
+    public string Language { get; init; } = default!;
+
+    [JsonPropertyName("items")]
+    public IReadOnlyList<AccessLogEntry> Items { get; init; } = default!;
+}
+
+public sealed record AccessLogEntry
+{
+    [JsonPropertyName("at")]
+    public DateTimeOffset At { get; init; } = default!;
+
+    /// <summary>The organisation (tenant) that processed the data.</summary>
+    [JsonPropertyName("organisation")]
+    public string Organisation { get; init; } = default!;
+
+    /// <summary>The application (client) that called the API.</summary>
+    [JsonPropertyName("application")]
+    public string Application { get; init; } = default!;
+
+    /// <summary>The person, as the application represents them (e.g. a case worker&apos;s name); null when no person was involved.</summary>
+    [JsonPropertyName("person")]
+    public string? Person { get; init; }
+
+    /// <summary>The processing activity, in words.</summary>
+    [JsonPropertyName("activity")]
+    public string Activity { get; init; } = default!;
+
+    /// <summary>Why the data was used.</summary>
+    [JsonPropertyName("reason")]
+    public string Reason { get; init; } = default!;
+
+    /// <summary>What was done, in words.</summary>
+    [JsonPropertyName("action")]
+    public string Action { get; init; } = default!;
+
+    /// <summary>What was done, as a stable code (e.g. assignment.create).</summary>
+    [JsonPropertyName("actionCode")]
+    public string ActionCode { get; init; } = default!;
+}
+
+public sealed record AdviceNotice
+{
+    /// <summary>Always true: an assignment is advice for a person, never a decision.</summary>
+    [JsonPropertyName("isAdvice")]
+    public bool IsAdvice { get; init; } = default!;
+
+    /// <summary>That this is advice and that a person decides and may deviate.</summary>
+    [JsonPropertyName("advice")]
+    public string Advice { get; init; } = default!;
+
+    /// <summary>The subject&apos;s right to object (&quot;this is not me&quot;, &quot;I don&apos;t want this&quot;).</summary>
+    [JsonPropertyName("rightToObject")]
+    public string RightToObject { get; init; } = default!;
+}
+
+public sealed record AlgorithmProfileSet
+{
+    [JsonPropertyName("id")]
+    public Guid Id { get; init; } = default!;
+
+    [JsonPropertyName("method")]
+    public string Method { get; init; } = default!;
+
+    [JsonPropertyName("k")]
+    public int K { get; init; } = default!;
+
+    [JsonPropertyName("households")]
+    public int Households { get; init; } = default!;
+
+    [JsonPropertyName("published_at")]
+    public DateTimeOffset PublishedAt { get; init; } = default!;
+
+    [JsonPropertyName("features")]
+    public IReadOnlyList<PublicFeature> Features { get; init; } = default!;
+
+    [JsonPropertyName("minimum_count")]
+    public int MinimumCount { get; init; } = default!;
+
+    [JsonPropertyName("rounding_base")]
+    public int RoundingBase { get; init; } = default!;
+}
+
+/// <summary>The algorithm&apos;s description in the field names of the national Algoritmeregister publication standard, so a municipality can publish it there unchanged. Texts are Dutch B1 (lang NLD) unless Accept-Language: en (lang ENG). `profile_set` is Datawijs&apos; own, machine-readable addition.</summary>
+public sealed record AlgorithmPublicResponse
+{
+    [JsonPropertyName("name")]
+    public string Name { get; init; } = default!;
+
+    [JsonPropertyName("organization")]
+    public string Organization { get; init; } = default!;
+
+    [JsonPropertyName("description_short")]
+    public string DescriptionShort { get; init; } = default!;
+
+    [JsonPropertyName("type")]
+    public string Type { get; init; } = default!;
+
+    [JsonPropertyName("category")]
+    public IReadOnlyList<string> Category { get; init; } = default!;
+
+    /// <summary>In gebruik (a profile set is published) or In ontwikkeling.</summary>
+    [JsonPropertyName("status")]
+    public string Status { get; init; } = default!;
+
+    [JsonPropertyName("website")]
+    public string? Website { get; init; }
+
+    [JsonPropertyName("goal")]
+    public string Goal { get; init; } = default!;
+
+    [JsonPropertyName("impact")]
+    public string Impact { get; init; } = default!;
+
+    [JsonPropertyName("proportionality")]
+    public string Proportionality { get; init; } = default!;
+
+    [JsonPropertyName("decision_making_process")]
+    public string DecisionMakingProcess { get; init; } = default!;
+
+    [JsonPropertyName("human_intervention")]
+    public string HumanIntervention { get; init; } = default!;
+
+    [JsonPropertyName("risks")]
+    public string Risks { get; init; } = default!;
+
+    [JsonPropertyName("lawful_basis")]
+    public string LawfulBasis { get; init; } = default!;
+
+    [JsonPropertyName("competent_authority")]
+    public string CompetentAuthority { get; init; } = default!;
+
+    [JsonPropertyName("source_data")]
+    public string SourceData { get; init; } = default!;
+
+    [JsonPropertyName("methods_and_models")]
+    public string MethodsAndModels { get; init; } = default!;
+
+    [JsonPropertyName("provider")]
+    public string Provider { get; init; } = default!;
+
+    /// <summary>When the profile set in use was published (YYYY-MM-DD); null when none is.</summary>
+    [JsonPropertyName("begin_date")]
+    public string? BeginDate { get; init; }
+
+    [JsonPropertyName("contact_email")]
+    public string? ContactEmail { get; init; }
+
+    [JsonPropertyName("area")]
+    public string Area { get; init; } = default!;
+
+    /// <summary>NLD or ENG.</summary>
+    [JsonPropertyName("lang")]
+    public string Lang { get; init; } = default!;
+
+    /// <summary>Datawijs&apos; addition: the published profile set in use; null when none is.</summary>
+    [JsonPropertyName("profile_set")]
+    public AlgorithmProfileSet? ProfileSet { get; init; }
+}
+
 /// <summary>One respondent&apos;s answers; a second PUT replaces them. Every answer problem (unknown question, value outside 1–5, a question answered twice, value and notApplicable both or neither) is reported at once.</summary>
 public sealed record AnswerScanRequest
 {
@@ -15,6 +186,128 @@ public sealed record AnswerScanRequest
 
     [JsonPropertyName("answers")]
     public IReadOnlyList<QuestionAnswer>? Answers { get; init; }
+}
+
+/// <summary>Advice for a person, never a decision. While the subject&apos;s objection is open (status contested) or after it was upheld (status withdrawn) the advice fields are null: the advice is not given.</summary>
+public sealed record Assignment
+{
+    [JsonPropertyName("id")]
+    public Guid Id { get; init; } = default!;
+
+    /// <summary>advice, decided, contested or withdrawn.</summary>
+    [JsonPropertyName("status")]
+    public string Status { get; init; } = default!;
+
+    /// <summary>The published profile set the advice was made with.</summary>
+    [JsonPropertyName("profileSetId")]
+    public Guid ProfileSetId { get; init; } = default!;
+
+    /// <summary>The advised profile: the nearest one. Null while contested or withdrawn.</summary>
+    [JsonPropertyName("profileId")]
+    public Guid? ProfileId { get; init; }
+
+    [JsonPropertyName("profileName")]
+    public string? ProfileName { get; init; }
+
+    /// <summary>The distance to every profile, nearest first.</summary>
+    [JsonPropertyName("distances")]
+    public IReadOnlyList<ProfileDistanceView>? Distances { get; init; }
+
+    /// <summary>Distance to the next profile minus distance to the advised one (squared standardised units).</summary>
+    [JsonPropertyName("margin")]
+    public double? Margin { get; init; }
+
+    /// <summary>Margin divided by the distance to the next profile, 0 to 1.</summary>
+    [JsonPropertyName("relativeMargin")]
+    public double? RelativeMargin { get; init; }
+
+    /// <summary>True when the margin is small: relative margin below 0.1 or margin below 0.1 (see docs/transparency.md).</summary>
+    [JsonPropertyName("uncertain")]
+    public bool? Uncertain { get; init; }
+
+    /// <summary>The exact per-feature terms of the distance to the advised profile, largest first; they add up to it.</summary>
+    [JsonPropertyName("contributions")]
+    public IReadOnlyList<ContributionView>? Contributions { get; init; }
+
+    /// <summary>Verified smallest changes in mutable features that give another profile; empty when none exists.</summary>
+    [JsonPropertyName("counterfactuals")]
+    public IReadOnlyList<CounterfactualView>? Counterfactuals { get; init; }
+
+    /// <summary>The explanation in plain language (Dutch B1, or English on Accept-Language: en).</summary>
+    [JsonPropertyName("explanation")]
+    public AssignmentExplanation? Explanation { get; init; }
+
+    /// <summary>That this is advice and a person decides, and, separately, the right to object.</summary>
+    [JsonPropertyName("notice")]
+    public AdviceNotice Notice { get; init; } = default!;
+
+    /// <summary>The case worker&apos;s own decision; null until made.</summary>
+    [JsonPropertyName("decision")]
+    public AssignmentDecisionView? Decision { get; init; }
+
+    /// <summary>The subject&apos;s latest objection, if any.</summary>
+    [JsonPropertyName("objection")]
+    public ObjectionState? Objection { get; init; }
+
+    [JsonPropertyName("createdAt")]
+    public DateTimeOffset CreatedAt { get; init; } = default!;
+}
+
+public sealed record AssignmentDecisionView
+{
+    /// <summary>follows or deviates.</summary>
+    [JsonPropertyName("outcome")]
+    public string Outcome { get; init; } = default!;
+
+    [JsonPropertyName("reasoning")]
+    public string Reasoning { get; init; } = default!;
+
+    [JsonPropertyName("decidedAt")]
+    public DateTimeOffset DecidedAt { get; init; } = default!;
+
+    /// <summary>The case worker&apos;s user_id from the token.</summary>
+    [JsonPropertyName("userId")]
+    public string? UserId { get; init; }
+
+    /// <summary>The case worker&apos;s user_representation from the token.</summary>
+    [JsonPropertyName("userRepresentation")]
+    public string? UserRepresentation { get; init; }
+
+    /// <summary>The application that recorded the decision.</summary>
+    [JsonPropertyName("clientId")]
+    public string ClientId { get; init; } = default!;
+}
+
+/// <summary>The explanation in parts, so a screen can lay them out; `text` is all parts together.</summary>
+public sealed record AssignmentExplanation
+{
+    /// <summary>nl or en.</summary>
+    [JsonPropertyName("language")]
+    public string Language { get; init; } = default!;
+
+    [JsonPropertyName("text")]
+    public string Text { get; init; } = default!;
+
+    [JsonPropertyName("advice")]
+    public string Advice { get; init; } = default!;
+
+    [JsonPropertyName("reasons")]
+    public string Reasons { get; init; } = default!;
+
+    [JsonPropertyName("dataUsed")]
+    public string DataUsed { get; init; } = default!;
+
+    [JsonPropertyName("certainty")]
+    public string Certainty { get; init; } = default!;
+
+    [JsonPropertyName("alternative")]
+    public string Alternative { get; init; } = default!;
+
+    [JsonPropertyName("whoDecides")]
+    public string WhoDecides { get; init; } = default!;
+
+    [JsonPropertyName("rightToObject")]
+    public string RightToObject { get; init; } = default!;
 }
 
 /// <summary>An anonymised peer benchmark; every figure is null when withheld.</summary>
@@ -142,6 +435,19 @@ public sealed record CategoryScoreView
     public double? Gap { get; init; }
 }
 
+public sealed record CitizenProfile
+{
+    [JsonPropertyName("id")]
+    public Guid Id { get; init; } = default!;
+
+    [JsonPropertyName("name")]
+    public string Name { get; init; } = default!;
+
+    /// <summary>What the profile means, in plain language; null when the profile set has no description.</summary>
+    [JsonPropertyName("description")]
+    public string? Description { get; init; }
+}
+
 /// <summary>A k-prototypes clustering job on a dataset.</summary>
 public sealed record Clustering
 {
@@ -250,6 +556,60 @@ public sealed record ClusteringTimings
     public long? DescribeMilliseconds { get; init; }
 }
 
+public sealed record ContributionView
+{
+    [JsonPropertyName("feature")]
+    public string Feature { get; init; } = default!;
+
+    /// <summary>The feature&apos;s display label in the response language.</summary>
+    [JsonPropertyName("label")]
+    public string Label { get; init; } = default!;
+
+    /// <summary>The feature&apos;s exact term in the distance to the advised profile.</summary>
+    [JsonPropertyName("term")]
+    public double Term { get; init; } = default!;
+
+    /// <summary>The subject&apos;s value: a number or a category.</summary>
+    [JsonPropertyName("subjectValue")]
+    public System.Text.Json.JsonElement SubjectValue { get; init; } = default!;
+
+    /// <summary>The advised profile&apos;s centre: a mean (number) or a mode (category).</summary>
+    [JsonPropertyName("profileValue")]
+    public System.Text.Json.JsonElement ProfileValue { get; init; } = default!;
+
+    /// <summary>The same feature&apos;s term in the distance to the next profile.</summary>
+    [JsonPropertyName("runnerUpTerm")]
+    public double RunnerUpTerm { get; init; } = default!;
+}
+
+public sealed record CounterfactualView
+{
+    [JsonPropertyName("targetProfileId")]
+    public Guid TargetProfileId { get; init; } = default!;
+
+    [JsonPropertyName("targetProfileName")]
+    public string TargetProfileName { get; init; } = default!;
+
+    /// <summary>The changed features, only mutable ones; with all of them the target profile becomes the nearest.</summary>
+    [JsonPropertyName("changes")]
+    public IReadOnlyList<FeatureChangeView> Changes { get; init; } = default!;
+
+    /// <summary>The size of the change in the model&apos;s own metric.</summary>
+    [JsonPropertyName("changeSize")]
+    public double ChangeSize { get; init; } = default!;
+}
+
+public sealed record CreateAssignmentRequest
+{
+    /// <summary>The subject&apos;s identifier (e.g. BSN or client number). Pseudonymised on arrival: never stored, logged or returned.</summary>
+    [JsonPropertyName("subjectId")]
+    public string? SubjectId { get; init; }
+
+    /// <summary>The subject&apos;s features by name: a number for a numeric feature, a string for a categorical one. Every clustering feature of the published profile set is required; protected features must not be sent.</summary>
+    [JsonPropertyName("features")]
+    public IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Features { get; init; }
+}
+
 /// <summary>Give k, or a range kMin..kMax to choose k from by mean silhouette (default 2..8).</summary>
 public sealed record CreateClusteringRequest
 {
@@ -326,6 +686,20 @@ public sealed record CreateScanRequest
     /// <summary>Optional target level (1–5) per category id; advice is ordered by the gap to it.</summary>
     [JsonPropertyName("targets")]
     public IReadOnlyDictionary<string, int>? Targets { get; init; }
+}
+
+/// <summary>One detail of the citizen that the advice used, in words.</summary>
+public sealed record DataItem
+{
+    [JsonPropertyName("feature")]
+    public string Feature { get; init; } = default!;
+
+    [JsonPropertyName("label")]
+    public string Label { get; init; } = default!;
+
+    /// <summary>The value as the citizen reads it (e.g. &quot;16.800&quot; or &quot;huurhuis&quot;).</summary>
+    [JsonPropertyName("value")]
+    public string Value { get; init; } = default!;
 }
 
 /// <summary>The data-quality report of a dataset, under the disclosure rules (counts below 10 suppressed, counts rounded to 5).</summary>
@@ -446,6 +820,17 @@ public sealed record DatasetList
     public string? Next { get; init; }
 }
 
+public sealed record DecideAssignmentRequest
+{
+    /// <summary>follows (the case worker follows the advice) or deviates. One of: follows, deviates.</summary>
+    [JsonPropertyName("outcome")]
+    public string? Outcome { get; init; }
+
+    /// <summary>The case worker&apos;s own reasoning; required.</summary>
+    [JsonPropertyName("reasoning")]
+    public string? Reasoning { get; init; }
+}
+
 public sealed record DisclosureRulesView
 {
     /// <summary>The smallest count shown (numerator and denominator), and the smallest profile.</summary>
@@ -488,6 +873,93 @@ public sealed record DistributionView
 
     [JsonPropertyName("cells")]
     public IReadOnlyList<PublishedCellView> Cells { get; init; } = default!;
+}
+
+public sealed record ExplanationCitizenRequest
+{
+    /// <summary>The logged-in citizen&apos;s identifier. Pseudonymised on arrival: never stored, logged or returned.</summary>
+    [JsonPropertyName("subjectId")]
+    public string? SubjectId { get; init; }
+}
+
+/// <summary>The citizen&apos;s current profile advice in plain language (Dutch B1, or English on Accept-Language: en).</summary>
+public sealed record ExplanationCitizenResponse
+{
+    /// <summary>nl or en.</summary>
+    [JsonPropertyName("language")]
+    public string Language { get; init; } = default!;
+
+    [JsonPropertyName("assignmentId")]
+    public Guid AssignmentId { get; init; } = default!;
+
+    /// <summary>advice, decided or contested (the citizen&apos;s objection is open).</summary>
+    [JsonPropertyName("status")]
+    public string Status { get; init; } = default!;
+
+    [JsonPropertyName("createdAt")]
+    public DateTimeOffset CreatedAt { get; init; } = default!;
+
+    [JsonPropertyName("profile")]
+    public CitizenProfile Profile { get; init; } = default!;
+
+    /// <summary>All parts below together, one paragraph each.</summary>
+    [JsonPropertyName("text")]
+    public string Text { get; init; } = default!;
+
+    /// <summary>Which profile is advised and what it means; that it is advice, not a decision.</summary>
+    [JsonPropertyName("advice")]
+    public string Advice { get; init; } = default!;
+
+    /// <summary>Why: the data that weighed most, in words.</summary>
+    [JsonPropertyName("reasons")]
+    public string Reasons { get; init; } = default!;
+
+    /// <summary>Which of the citizen&apos;s data was used, and that nothing else was.</summary>
+    [JsonPropertyName("dataUsed")]
+    public string DataUsed { get; init; } = default!;
+
+    /// <summary>The citizen&apos;s data the advice used, one item per detail, so they can check it is right.</summary>
+    [JsonPropertyName("data")]
+    public IReadOnlyList<DataItem> Data { get; init; } = default!;
+
+    [JsonPropertyName("certainty")]
+    public string Certainty { get; init; } = default!;
+
+    /// <summary>What would have led to another profile.</summary>
+    [JsonPropertyName("alternative")]
+    public string Alternative { get; init; } = default!;
+
+    /// <summary>How the profiles were made, with a link to the public description.</summary>
+    [JsonPropertyName("howProfilesWereMade")]
+    public HowProfilesWereMade HowProfilesWereMade { get; init; } = default!;
+
+    /// <summary>That a person decides and may deviate.</summary>
+    [JsonPropertyName("whoDecides")]
+    public string WhoDecides { get; init; } = default!;
+
+    /// <summary>The case worker&apos;s decision in words; null until a person decided.</summary>
+    [JsonPropertyName("decision")]
+    public string? Decision { get; init; }
+
+    /// <summary>How to object: &quot;this is not me&quot; (notMe) or &quot;I don&apos;t want this&quot; (doNotWant).</summary>
+    [JsonPropertyName("rightToObject")]
+    public RightToObject RightToObject { get; init; } = default!;
+
+    /// <summary>The citizen&apos;s latest objection, if any.</summary>
+    [JsonPropertyName("objection")]
+    public ObjectionState? Objection { get; init; }
+}
+
+public sealed record FeatureChangeView
+{
+    [JsonPropertyName("feature")]
+    public string Feature { get; init; } = default!;
+
+    [JsonPropertyName("from")]
+    public System.Text.Json.JsonElement From { get; init; } = default!;
+
+    [JsonPropertyName("to")]
+    public System.Text.Json.JsonElement To { get; init; } = default!;
 }
 
 /// <summary>Data quality of one feature: missing values and the distribution (never minimum or maximum).</summary>
@@ -561,6 +1033,16 @@ public sealed record HistoryCategoryScore
 
     [JsonPropertyName("level")]
     public int? Level { get; init; }
+}
+
+public sealed record HowProfilesWereMade
+{
+    [JsonPropertyName("text")]
+    public string Text { get; init; } = default!;
+
+    /// <summary>The public description of the algorithm (no login needed).</summary>
+    [JsonPropertyName("link")]
+    public string Link { get; init; } = default!;
 }
 
 /// <summary>One invalid input: the field (camelCase, dotted for nested, [i] for items), a stable code and a reason.</summary>
@@ -783,6 +1265,125 @@ public sealed record MethodView
     public DisclosureRulesView DisclosureRules { get; init; } = default!;
 }
 
+/// <summary>A citizen&apos;s objection as case workers see it. The subject appears only through the assignment.</summary>
+public sealed record Objection
+{
+    [JsonPropertyName("id")]
+    public Guid Id { get; init; } = default!;
+
+    /// <summary>The assignment in use when the objection was made; null when there was none.</summary>
+    [JsonPropertyName("assignmentId")]
+    public Guid? AssignmentId { get; init; }
+
+    /// <summary>notMe or doNotWant.</summary>
+    [JsonPropertyName("kind")]
+    public string Kind { get; init; } = default!;
+
+    /// <summary>The citizen&apos;s own words, if any.</summary>
+    [JsonPropertyName("message")]
+    public string? Message { get; init; }
+
+    /// <summary>open, upheld or rejected.</summary>
+    [JsonPropertyName("status")]
+    public string Status { get; init; } = default!;
+
+    [JsonPropertyName("createdAt")]
+    public DateTimeOffset CreatedAt { get; init; } = default!;
+
+    /// <summary>The review; null while open.</summary>
+    [JsonPropertyName("review")]
+    public ObjectionReviewView? Review { get; init; }
+}
+
+public sealed record ObjectionCitizenRequest
+{
+    /// <summary>The logged-in citizen&apos;s identifier. Pseudonymised on arrival: never stored, logged or returned.</summary>
+    [JsonPropertyName("subjectId")]
+    public string? SubjectId { get; init; }
+
+    /// <summary>notMe (&quot;Dit ben ik niet&quot;) or doNotWant (&quot;Ik wil dit niet&quot;). One of: notMe, doNotWant.</summary>
+    [JsonPropertyName("kind")]
+    public string? Kind { get; init; }
+
+    /// <summary>The citizen&apos;s own words; optional.</summary>
+    [JsonPropertyName("message")]
+    public string? Message { get; init; }
+}
+
+/// <summary>The receipt of an objection, for the citizen.</summary>
+public sealed record ObjectionCitizenResponse
+{
+    [JsonPropertyName("id")]
+    public Guid Id { get; init; } = default!;
+
+    /// <summary>notMe or doNotWant.</summary>
+    [JsonPropertyName("kind")]
+    public string Kind { get; init; } = default!;
+
+    /// <summary>open until a person reviews it.</summary>
+    [JsonPropertyName("status")]
+    public string Status { get; init; } = default!;
+
+    [JsonPropertyName("createdAt")]
+    public DateTimeOffset CreatedAt { get; init; } = default!;
+
+    /// <summary>What happens now, in plain language.</summary>
+    [JsonPropertyName("text")]
+    public string Text { get; init; } = default!;
+}
+
+public sealed record ObjectionList
+{
+    [JsonPropertyName("items")]
+    public IReadOnlyList<Objection> Items { get; init; } = default!;
+
+    /// <summary>Pass as `cursor` to get the next page; null on the last page.</summary>
+    [JsonPropertyName("next")]
+    public string? Next { get; init; }
+}
+
+public sealed record ObjectionReviewView
+{
+    /// <summary>upheld or rejected.</summary>
+    [JsonPropertyName("outcome")]
+    public string Outcome { get; init; } = default!;
+
+    [JsonPropertyName("reasoning")]
+    public string Reasoning { get; init; } = default!;
+
+    [JsonPropertyName("reviewedAt")]
+    public DateTimeOffset ReviewedAt { get; init; } = default!;
+
+    [JsonPropertyName("userId")]
+    public string? UserId { get; init; }
+
+    [JsonPropertyName("userRepresentation")]
+    public string? UserRepresentation { get; init; }
+
+    [JsonPropertyName("clientId")]
+    public string ClientId { get; init; } = default!;
+}
+
+public sealed record ObjectionState
+{
+    [JsonPropertyName("id")]
+    public Guid Id { get; init; } = default!;
+
+    /// <summary>notMe or doNotWant.</summary>
+    [JsonPropertyName("kind")]
+    public string Kind { get; init; } = default!;
+
+    /// <summary>open, upheld or rejected.</summary>
+    [JsonPropertyName("status")]
+    public string Status { get; init; } = default!;
+
+    [JsonPropertyName("createdAt")]
+    public DateTimeOffset CreatedAt { get; init; } = default!;
+
+    [JsonPropertyName("reviewedAt")]
+    public DateTimeOffset? ReviewedAt { get; init; }
+}
+
 /// <summary>A scanned organisation with the attributes used to form peer groups.</summary>
 public sealed record Organisation
 {
@@ -910,6 +1511,18 @@ public sealed record Problem
     public IReadOnlyList<InvalidParam>? InvalidParams { get; init; }
 }
 
+public sealed record ProfileDistanceView
+{
+    [JsonPropertyName("profileId")]
+    public Guid ProfileId { get; init; } = default!;
+
+    [JsonPropertyName("profileName")]
+    public string ProfileName { get; init; } = default!;
+
+    [JsonPropertyName("distance")]
+    public double Distance { get; init; } = default!;
+}
+
 /// <summary>A set of profiles made from one clustering: draft, published or retired.</summary>
 public sealed record ProfileSet
 {
@@ -1024,6 +1637,23 @@ public sealed record ProfileView
 
     [JsonPropertyName("protectedMedians")]
     public IReadOnlyList<MedianView> ProtectedMedians { get; init; } = default!;
+}
+
+public sealed record PublicFeature
+{
+    [JsonPropertyName("name")]
+    public string Name { get; init; } = default!;
+
+    [JsonPropertyName("label")]
+    public string Label { get; init; } = default!;
+
+    /// <summary>clustering (in the distance), descriptive, or protected (only to check fairness).</summary>
+    [JsonPropertyName("role")]
+    public string Role { get; init; } = default!;
+
+    /// <summary>Whether a counterfactual may suggest a change in it.</summary>
+    [JsonPropertyName("mutable")]
+    public bool Mutable { get; init; } = default!;
 }
 
 /// <summary>The published profiles of an organisation, for anyone.</summary>
@@ -1241,6 +1871,27 @@ public sealed record RespondentSummary
 
     [JsonPropertyName("updatedAt")]
     public DateTimeOffset UpdatedAt { get; init; } = default!;
+}
+
+public sealed record ReviewObjectionRequest
+{
+    /// <summary>upheld (the objection is right: profiles are no longer used for this subject) or rejected (the advice may be given again). One of: upheld, rejected.</summary>
+    [JsonPropertyName("outcome")]
+    public string? Outcome { get; init; }
+
+    /// <summary>The reviewer&apos;s reasoning; required.</summary>
+    [JsonPropertyName("reasoning")]
+    public string? Reasoning { get; init; }
+}
+
+public sealed record RightToObject
+{
+    [JsonPropertyName("text")]
+    public string Text { get; init; } = default!;
+
+    /// <summary>The kinds of objection: notMe and doNotWant.</summary>
+    [JsonPropertyName("kinds")]
+    public IReadOnlyList<string> Kinds { get; init; } = default!;
 }
 
 /// <summary>A maturity scan of one organisation; it pins one model id and version.</summary>

@@ -12,13 +12,17 @@ public sealed partial class DatawijsClient
     /// <summary>The Refit interfaces of the contract.</summary>
     public static readonly IReadOnlyList<Type> ApiTypes =
     [
+        typeof(IAssignmentsApi),
         typeof(IBenchmarksApi),
+        typeof(ICitizenPortalApi),
         typeof(IClusteringsApi),
         typeof(IDatasetsApi),
         typeof(IHealthApi),
         typeof(IMaturityModelsApi),
+        typeof(IObjectionsApi),
         typeof(IOrganisationsApi),
         typeof(IProfileSetsApi),
+        typeof(IPublicApi),
         typeof(IPublicProfilesApi),
         typeof(IScansApi),
     ];
@@ -26,18 +30,26 @@ public sealed partial class DatawijsClient
     /// <summary>Registers every interface, resolved through the typed <see cref="DatawijsClient"/>.</summary>
     public static void AddApis(IServiceCollection services)
     {
+        services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().Assignments);
         services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().Benchmarks);
+        services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().CitizenPortal);
         services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().Clusterings);
         services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().Datasets);
         services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().Health);
         services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().MaturityModels);
+        services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().Objections);
         services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().Organisations);
         services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().ProfileSets);
+        services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().Public);
         services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().PublicProfiles);
         services.AddTransient(sp => sp.GetRequiredService<DatawijsClient>().Scans);
     }
 
+    public IAssignmentsApi Assignments => Get<IAssignmentsApi>();
+
     public IBenchmarksApi Benchmarks => Get<IBenchmarksApi>();
+
+    public ICitizenPortalApi CitizenPortal => Get<ICitizenPortalApi>();
 
     public IClusteringsApi Clusterings => Get<IClusteringsApi>();
 
@@ -47,9 +59,13 @@ public sealed partial class DatawijsClient
 
     public IMaturityModelsApi MaturityModels => Get<IMaturityModelsApi>();
 
+    public IObjectionsApi Objections => Get<IObjectionsApi>();
+
     public IOrganisationsApi Organisations => Get<IOrganisationsApi>();
 
     public IProfileSetsApi ProfileSets => Get<IProfileSetsApi>();
+
+    public IPublicApi Public => Get<IPublicApi>();
 
     public IPublicProfilesApi PublicProfiles => Get<IPublicProfilesApi>();
 

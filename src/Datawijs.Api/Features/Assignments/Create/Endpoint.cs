@@ -1,0 +1,106 @@
+using Datawijs.Api.Audit;
+using Datawijs.Api.Auth;
+using Datawijs.Api.Http;
+using Datawijs.Api.OpenApi;
+using Datawijs.Data.Assignments;
+using Datawijs.Data.Objections;
+using Datawijs.Domain.Explanations;
+using FastEndpoints;
+
+namespace Datawijs.Api.Features.Assignments.Create;
+
+public sealed class Endpoint(
+    IPublishedProfileSetReader profileSets,
+    AssignmentRepository assignments,
+    ObjectionRepository objections,
+    AccessLogWriter accessLog,
+    TimeProvider clock) : Endpoint<Request, Assignment>
+{
+    public override void Configure()
+    {
+        Post("/assignments");
+        Scopes(Auth.Scopes.AssignmentsWrite);
+        Tags("Assignments");
+        Options(b => b.WithOperationId("createAssignment").WithMetadata(new LocalizedAttribute())
+            .WithMetadata(new IdempotentAttribute())
+            .WithMetadata(new AuditedAttribute(ProcessingActivities.ProfileAdvice, "Advies over een passend profiel voor de ondersteuning van de cliënt")));
+        Summary(s =>
+        {
+            s.Summary = "Ask which profile fits a client, as advice";
+            s.Description = """
+                Assigns the subject to the nearest profile of the tenant's published profile set and explains why:
+                distances to every profile, the margin (flagged uncertain when small), the exact per-feature terms and
+                verified counterfactuals in mutable features only. This is advice; a person decides
+                (`POST /assignments/{id}/decisions`). 409 when no profile set is published, and while the subject has an
+                open objection (or one was upheld): then the advice is not given. Text is Dutch B1 unless `Accept-Language: en`.
+                """;
+            s.Responses[409] = "No published profile set, or the subject objected (open or upheld objection): the advice is not given.";
+            s.ExampleRequest = new Request
+            {
+                SubjectId = "999990019",
+                Features = new()
+                {
+                    ["income"] = System.Text.Json.JsonSerializer.SerializeToElement(16_500),
+                    ["age"] = System.Text.Json.JsonSerializer.SerializeToElement(34),
+                    ["benefit"] = System.Text.Json.JsonSerializer.SerializeToElement("social_assistance"),
+                },
+            };
+        });
+        Description(b => b.Produces<Assignment>(201).ProducesProblems(400, 409, 422));
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var caller = Caller.From(User);
+        var language = RequestLanguage.From(HttpContext);
+        var model = await profileSets.GetCurrentAsync(caller.TenantId, ct);
+        if (model is null)
+        {
+            await Problems.WriteAsync(HttpContext, 409, "no-published-profile-set",
+                "The tenant has no published profile set, so no advice can be given.");
+            return;
+        }
+
+        var pseudonym = accessLog.Pseudonymise(caller.TenantId, req.SubjectId!);
+        var restriction = await objections.RestrictionForAsync(caller.TenantId, pseudonym, ct);
+        if (restriction.Restricted)
+        {
+            await Problems.WriteAsync(HttpContext, 409, restriction.HasOpen ? "objection-open" : "objection-upheld",
+                restriction.HasOpen
+                    ? "The subject objected to the use of profiles; while the objection is open the advice is not given."
+                    : "An objection of the subject was upheld; profiles are no longer used for this subject.");
+            return;
+        }
+
+        var problems = new List<InvalidParam>();
+        var features = Advice.ReadFeatures(req.Features!, problems);
+        var result = Explainer.Explain(model.Space, features);
+        problems.AddRange(result.Problems
+            .Where(p => problems.All(known => known.Name != "features." + p.Name))
+            .Select(p => new InvalidParam("features." + p.Name, p.Code, p.Reason)));
+        if (problems.Count > 0 || result.Explanation is not { } explanation)
+        {
+            await Problems.WriteAsync(HttpContext, 400, "invalid-params", "One or more features cannot be used; see invalidParams.", problems);
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var row = new AssignmentRow
+        {
+            Id = Guid.CreateVersion7(now),
+            TenantId = caller.TenantId,
+            SubjectPseudonym = pseudonym,
+            ProfileSetId = model.ProfileSetId,
+            ProfileId = explanation.ProfileId,
+            Features = Advice.Store(model.Space, features),
+            Uncertain = explanation.Uncertain,
+            CreatedAt = now,
+            ClientId = caller.ClientId,
+            UserId = AccessLogWriter.Person(caller.UserId),
+            UserRepresentation = AccessLogWriter.Person(caller.UserRepresentation),
+        };
+        await assignments.AddAsync(row, accessLog.Entry(HttpContext, pseudonym, AuditActions.AssignmentCreate, row.Id, now), ct);
+        RequestLanguage.Apply(HttpContext, language);
+        await Send.CreatedAtAsync<Get.Endpoint>(new { id = row.Id }, Advice.View(row, model, explanation, language, default, null), cancellation: ct);
+    }
+}

@@ -1,0 +1,85 @@
+using Datawijs.Api.Audit;
+using Datawijs.Api.Auth;
+using Datawijs.Api.Http;
+using Datawijs.Api.OpenApi;
+using Datawijs.Data.Assignments;
+using Datawijs.Data.Objections;
+using FastEndpoints;
+
+namespace Datawijs.Api.Features.Assignments.Decide;
+
+public sealed class Endpoint(
+    AssignmentRepository assignments,
+    ObjectionRepository objections,
+    AccessLogWriter accessLog,
+    TimeProvider clock) : Endpoint<Request, AssignmentDecisionView>
+{
+    public override void Configure()
+    {
+        Post("/assignments/{id}/decisions");
+        Scopes(Auth.Scopes.AssignmentsWrite);
+        Tags("Assignments");
+        Options(b => b.WithOperationId("decideAssignment")
+            .WithMetadata(new IdempotentAttribute())
+            .WithMetadata(new AuditedAttribute(ProcessingActivities.ProfileAdvice, "Besluit van de medewerker over het advies vastleggen")));
+        Summary(s =>
+        {
+            s.Summary = "Record the case worker's own decision on the advice";
+            s.Description = """
+                A person decides: the token must name the case worker (`user_id`, `user_representation`); the reasoning is
+                required. Once per assignment. 409 when already decided, or while the subject's objection is open or after it was upheld.
+                """;
+            s.Responses[409] = "Already decided, or the subject objected (the advice is contested or withdrawn).";
+            s.ExampleRequest = new Request { Outcome = "deviates", Reasoning = "Mevrouw werkt sinds kort 20 uur; het profiel past daardoor minder goed." };
+        });
+        Description(b => b.Produces<AssignmentDecisionView>(201).ProducesProblems(400, 404, 409, 422));
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var caller = Caller.From(User);
+        if (string.IsNullOrWhiteSpace(caller.UserId))
+        {
+            await Problems.WriteAsync(HttpContext, 400, "user-required",
+                "A decision is made by a person: the token must carry user_id (and user_representation) of the case worker.");
+            return;
+        }
+
+        var row = await assignments.FindAsync(caller.TenantId, req.Id, ct);
+        if (row is null)
+        {
+            await Problems.NotFoundAsync(HttpContext, "assignment");
+            return;
+        }
+
+        var status = Advice.StatusOf(row, await objections.RestrictionForAsync(caller.TenantId, row.SubjectPseudonym, ct));
+        if (status != AssignmentStatuses.Advice)
+        {
+            await Problems.WriteAsync(HttpContext, 409, "assignment-" + status, status switch
+            {
+                AssignmentStatuses.Decided => "A decision on this assignment was already recorded.",
+                AssignmentStatuses.Contested => "The subject objected; while the objection is open no decision is recorded on this advice.",
+                _ => "An objection was upheld; this advice is no longer used.",
+            });
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var decision = new AssignmentDecision(req.Outcome!, req.Reasoning!.Trim(), now, caller.ClientId, AccessLogWriter.Person(caller.UserId), AccessLogWriter.Person(caller.UserRepresentation));
+        if (!await assignments.DecideAsync(caller.TenantId, row.Id, decision, accessLog.Entry(HttpContext, row.SubjectPseudonym, AuditActions.DecisionCreate, row.Id, now), ct))
+        {
+            await Problems.WriteAsync(HttpContext, 409, "assignment-decided", "A decision on this assignment was already recorded.");
+            return;
+        }
+
+        await Send.CreatedAtAsync<Get.Endpoint>(new { id = row.Id }, new AssignmentDecisionView
+        {
+            Outcome = decision.Outcome,
+            Reasoning = decision.Reasoning,
+            DecidedAt = now,
+            UserId = decision.UserId,
+            UserRepresentation = decision.UserRepresentation,
+            ClientId = decision.ClientId,
+        }, cancellation: ct);
+    }
+}

@@ -1,0 +1,27 @@
+using Datawijs.Api.Validation;
+using FastEndpoints;
+using FluentValidation;
+
+namespace Datawijs.Api.Features.Assignments.Decide;
+
+public sealed class Request
+{
+    public Guid Id { get; set; }
+
+    /// <summary>follows (the case worker follows the advice) or deviates.</summary>
+    public string? Outcome { get; set; }
+
+    /// <summary>The case worker's own reasoning; required.</summary>
+    public string? Reasoning { get; set; }
+
+    public static readonly IReadOnlyList<string> Outcomes = ["follows", "deviates"];
+
+    public sealed class Validator : Validator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Outcome).NotEmpty().IsOneOf(Outcomes);
+            RuleFor(x => x.Reasoning).NotEmpty().MaximumLength(4000).IsPlainText();
+        }
+    }
+}

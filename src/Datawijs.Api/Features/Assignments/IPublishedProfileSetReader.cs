@@ -1,0 +1,58 @@
+using Datawijs.Domain.Disclosure;
+using Datawijs.Domain.Explanations;
+
+namespace Datawijs.Api.Features.Assignments;
+
+/// <summary>
+/// A published profile set as assignments and the public register entry need it: the profile
+/// space to explain against (features with labels, scales, gamma, profiles with names and B1
+/// descriptions) and how the set was made.
+/// </summary>
+/// <param name="ProfileSetId">The published profile set.</param>
+/// <param name="Space">Built once with <see cref="ProfileSpace.Create"/>; immutable and thread-safe.</param>
+/// <param name="PublishedAt">When the set was published.</param>
+/// <param name="Households">How many (pseudonymised) households the clustering was made from.</param>
+/// <param name="Seed">The clustering's seed (same data + same seed = same profiles).</param>
+/// <param name="Disclosure">The disclosure rules the published set passed.</param>
+/// <param name="Purpose">The dataset's declared purpose, in plain language; null when not declared.</param>
+public sealed record PublishedProfileSetModel(
+    Guid ProfileSetId,
+    ProfileSpace Space,
+    DateTimeOffset PublishedAt,
+    int Households,
+    long Seed,
+    DisclosureRules Disclosure,
+    string? Purpose)
+{
+    /// <summary>The clustering method, as named in the register entry.</summary>
+    public const string Method = "k-prototypes (Huang)";
+
+    /// <summary>The number of profiles (clusters).</summary>
+    public int K => Space.Profiles.Count;
+}
+
+/// <summary>
+/// Reads the tenant's published profile sets. The seam to the profile sets part: assignments
+/// only ever read a published set, they never change one.
+/// </summary>
+public interface IPublishedProfileSetReader
+{
+    /// <summary>The tenant's currently published profile set, or null when none is published.</summary>
+    Task<PublishedProfileSetModel?> GetCurrentAsync(Guid tenantId, CancellationToken ct);
+
+    /// <summary>
+    /// One of the tenant's profile sets that is or was published (an assignment keeps pointing at
+    /// the set it was made with), or null when it does not exist or belongs to another tenant.
+    /// </summary>
+    Task<PublishedProfileSetModel?> FindAsync(Guid tenantId, Guid profileSetId, CancellationToken ct);
+}
+
+/// <summary>Until profile sets can be published, there is never one: POST /assignments answers 409.</summary>
+public sealed class NoPublishedProfileSets : IPublishedProfileSetReader
+{
+    public Task<PublishedProfileSetModel?> GetCurrentAsync(Guid tenantId, CancellationToken ct) =>
+        Task.FromResult<PublishedProfileSetModel?>(null);
+
+    public Task<PublishedProfileSetModel?> FindAsync(Guid tenantId, Guid profileSetId, CancellationToken ct) =>
+        Task.FromResult<PublishedProfileSetModel?>(null);
+}

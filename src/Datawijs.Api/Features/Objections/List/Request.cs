@@ -1,0 +1,33 @@
+using Datawijs.Api.Validation;
+using Datawijs.Data.Infrastructure;
+using FastEndpoints;
+using FluentValidation;
+
+namespace Datawijs.Api.Features.Objections.List;
+
+public sealed class Request
+{
+    /// <summary>open, upheld or rejected; all when not given.</summary>
+    public string? Status { get; set; }
+
+    /// <summary>Page size, 1 to 200.</summary>
+    public int? Limit { get; set; }
+
+    /// <summary>The <c>next</c> value of the previous page.</summary>
+    public string? Cursor { get; set; }
+
+    public static readonly IReadOnlyList<string> Statuses = ["open", "upheld", "rejected"];
+
+    public sealed class Validator : Validator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Status).IsOneOf(Statuses);
+            RuleFor(x => x.Limit).InclusiveBetween(1, 200);
+            RuleFor(x => x.Cursor).MaximumLength(100)
+                .Must(c => c is null || PageCursor.TryDecode(c, out _))
+                .WithErrorCode("invalid-cursor")
+                .WithMessage("'Cursor' is not a cursor this API gave out.");
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System.Data.Common;
+using Dapper;
+using Datawijs.Data.AccessLog;
+using Datawijs.Data.Assignments;
+using Datawijs.Data.Infrastructure;
+using Datawijs.Data.Objections;
+using Datawijs.Data.Tenants;
+
+namespace Datawijs.Data.Tests;
+
+/// <summary>Assignments, objections and the access log, for each provider (SQL Server only when configured).</summary>
+public abstract class TransparencyRepositoryTests(DatabaseProvider provider) : IDisposable
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+
+    private TestDatabase? _database;
+
+    protected TestDatabase Database => _database ??= TestDatabase.Create(provider);
+
+    public void Dispose()
+    {
+        _database?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task<TenantRow> TenantAsync(string slug)
+    {
+        var (tenant, _) = await new TenantRepository(Database.Connections).EnsureAsync(
+            new TenantRow { Id = Guid.CreateVersion7(), Slug = slug, Name = "Tenant " + slug, CreatedAt = T0 });
+        return tenant;
+    }
+
+    private static AccessLogEntryRow Entry(Guid tenantId, string pseudonym, string action, DateTimeOffset at) => new()
+    {
+        Id = Guid.CreateVersion7(), TenantId = tenantId, SubjectPseudonym = pseudonym, OccurredAt = at, ClientId = "client",
+        UserId = "u1", UserRepresentation = "A. de Vries", Activity = "profile-advice", Reason = "test", Action = action,
+    };
+
+    private static AssignmentRow Assignment(Guid tenantId, string pseudonym, DateTimeOffset at) => new()
+    {
+        Id = Guid.CreateVersion7(), TenantId = tenantId, SubjectPseudonym = pseudonym, ProfileSetId = Guid.CreateVersion7(),
+        ProfileId = Guid.CreateVersion7(), Features = """{"income":16500}""", Uncertain = true, CreatedAt = at, ClientId = "client",
+        UserId = "u1", UserRepresentation = "A. de Vries",
+    };
+
+    [Fact]
+    public async Task Assignment_and_its_log_entry_are_stored_together_and_isolated_per_tenant()
+    {
+        var tenant = await TenantAsync("arnhem");
+        var other = await TenantAsync("ede");
+        var assignments = new AssignmentRepository(Database.Connections);
+        var log = new AccessLogRepository(Database.Connections);
+        var row = Assignment(tenant.Id, "p1", T0);
+
+        await assignments.AddAsync(row, Entry(tenant.Id, "p1", "assignment.create", T0));
+
+        var found = await assignments.FindAsync(tenant.Id, row.Id);
+        Assert.NotNull(found);
+        Assert.True(found.Uncertain);
+        Assert.Null(found.DecisionOutcome);
+        Assert.Null(await assignments.FindAsync(other.Id, row.Id));
+        Assert.Equal(row.Id, (await assignments.FindCurrentForSubjectAsync(tenant.Id, "p1"))!.Id);
+        Assert.Null(await assignments.FindCurrentForSubjectAsync(other.Id, "p1"));
+        Assert.Single(await log.ListForSubjectAsync(tenant.Id, "p1", 100));
+        Assert.Empty(await log.ListForSubjectAsync(other.Id, "p1", 100));
+    }
+
+    [Fact]
+    public async Task A_decision_is_recorded_once()
+    {
+        var tenant = await TenantAsync("tiel");
+        var assignments = new AssignmentRepository(Database.Connections);
+        var row = Assignment(tenant.Id, "p2", T0);
+        await assignments.AddAsync(row, Entry(tenant.Id, "p2", "assignment.create", T0));
+        var decision = new AssignmentDecision("deviates", "Eigen afweging", T0.AddMinutes(5), "client", "u1", "A. de Vries");
+
+        Assert.True(await assignments.DecideAsync(tenant.Id, row.Id, decision, Entry(tenant.Id, "p2", "decision.create", T0.AddMinutes(5))));
+        Assert.False(await assignments.DecideAsync(tenant.Id, row.Id, decision with { Outcome = "follows" }, Entry(tenant.Id, "p2", "decision.create", T0.AddMinutes(6))));
+
+        var found = (await assignments.FindAsync(tenant.Id, row.Id))!;
+        Assert.Equal("deviates", found.DecisionOutcome);
+        Assert.Equal(T0.AddMinutes(5), found.DecidedAt);
+        Assert.Equal(2, (await new AccessLogRepository(Database.Connections).ListForSubjectAsync(tenant.Id, "p2", 100)).Count);
+    }
+
+    [Fact]
+    public async Task Upheld_objection_withdraws_the_assignment_and_keeps_restricting()
+    {
+        var tenant = await TenantAsync("wageningen");
+        var assignments = new AssignmentRepository(Database.Connections);
+        var objections = new ObjectionRepository(Database.Connections);
+        var assignment = Assignment(tenant.Id, "p3", T0);
+        await assignments.AddAsync(assignment, Entry(tenant.Id, "p3", "assignment.create", T0));
+        var objection = new ObjectionRow
+        {
+            Id = Guid.CreateVersion7(), TenantId = tenant.Id, SubjectPseudonym = "p3", AssignmentId = assignment.Id, Kind = "notMe",
+            Message = "Klopt niet", Status = ObjectionRepository.Open, CreatedAt = T0.AddMinutes(1), ClientId = "portal",
+        };
+        await objections.AddAsync(objection, Entry(tenant.Id, "p3", "objection.create", T0.AddMinutes(1)));
+        Assert.Equal(new SubjectRestriction(true, false), await objections.RestrictionForAsync(tenant.Id, "p3"));
+
+        var review = new ObjectionReview(ObjectionRepository.Upheld, "Terecht", T0.AddMinutes(2), "client", "u1", "A. de Vries");
+        Assert.True(await objections.ReviewAsync(tenant.Id, objection, review, Entry(tenant.Id, "p3", "objection.review", T0.AddMinutes(2))));
+        Assert.False(await objections.ReviewAsync(tenant.Id, objection, review, Entry(tenant.Id, "p3", "objection.review", T0.AddMinutes(3))));
+
+        Assert.Equal(new SubjectRestriction(false, true), await objections.RestrictionForAsync(tenant.Id, "p3"));
+        Assert.Equal(T0.AddMinutes(2), (await assignments.FindAsync(tenant.Id, assignment.Id))!.WithdrawnAt);
+        Assert.Null(await assignments.FindCurrentForSubjectAsync(tenant.Id, "p3"));
+        var page = await objections.PageAsync(tenant.Id, ObjectionRepository.Upheld, null, 10);
+        Assert.Equal(objection.Id, Assert.Single(page.Items).Id);
+        Assert.Empty((await objections.PageAsync(tenant.Id, ObjectionRepository.Open, null, 10)).Items);
+    }
+
+    [Fact]
+    public async Task Access_log_refuses_update_and_delete()
+    {
+        var tenant = await TenantAsync("buren");
+        var log = new AccessLogRepository(Database.Connections);
+        await log.AppendAsync([Entry(tenant.Id, "p4", "citizen.accessLog.read", T0)]);
+        var (update, delete) = provider == DatabaseProvider.Sqlite
+            ? ("UPDATE access_log SET reason = 'changed'", "DELETE FROM access_log")
+            : ("UPDATE dbo.AccessLog SET Reason = N'changed'", "DELETE FROM dbo.AccessLog");
+
+        await using var connection = await Database.Connections.OpenAsync();
+        await Assert.ThrowsAnyAsync<DbException>(() => connection.ExecuteAsync(update));
+        await Assert.ThrowsAnyAsync<DbException>(() => connection.ExecuteAsync(delete));
+
+        var entry = Assert.Single(await log.ListForSubjectAsync(tenant.Id, "p4", 10));
+        Assert.Equal("test", entry.Reason);
+    }
+}
+
+public sealed class SqliteTransparencyRepositoryTests() : TransparencyRepositoryTests(DatabaseProvider.Sqlite);
+
+/// <summary>Runs only when DATAWIJS_TEST_SQLSERVER is set (see README, "SQL Server").</summary>
+public sealed class SqlServerTransparencyRepositoryTests : TransparencyRepositoryTests
+{
+    public SqlServerTransparencyRepositoryTests()
+        : base(DatabaseProvider.SqlServer)
+    {
+        Assert.SkipUnless(TestDatabase.SqlServerConfigured, $"Set {TestDatabase.SqlServerVariable} to a SQL Server connection string to run these.");
+    }
+}

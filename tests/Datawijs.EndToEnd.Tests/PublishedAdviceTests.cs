@@ -1,0 +1,67 @@
+using System.Net;
+using System.Text.Json;
+using Datawijs.Api.Hosting;
+using Datawijs.Client;
+using Datawijs.Domain.Datasets;
+using Datawijs.Domain.Synthetic;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Datawijs.EndToEnd.Tests;
+
+/// <summary>
+/// Advice against a profile set that went through the real upload, clustering, naming and
+/// publication (the demo path), read back by the production reader: the profile the API advises
+/// is the one the stored model assigns.
+/// </summary>
+public sealed class PublishedAdviceTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task Advice_uses_the_published_set_and_the_citizen_sees_the_same_profile()
+    {
+        var slug = ApiFixture.NewTenant();
+        var issued = await api.Host.AddClientAsync(slug);
+        var caseWorker = api.ClientFor(issued, userId: "mw-12", userRepresentation: "Medewerker Inkomen");
+        var tenant = (await api.Host.FindTenantAsync(slug))!;
+
+        var none = await caseWorker.Assignments.CreateAssignmentAsync(Ask("900000011", Household(0)));
+        Assert.Equal(HttpStatusCode.Conflict, none.StatusCode);
+
+        Assert.True(await api.Host.Services.GetRequiredService<DemoProfiles>().EnsureAsync(tenant.Id));
+        var published = (await caseWorker.PublicProfiles.ListPublicProfilesAsync(slug)).Content!;
+        var names = published.View.Profiles.Select(p => p.Name.Nl).ToHashSet();
+
+        var advice = await caseWorker.Assignments.CreateAssignmentAsync(Ask("900000011", Household(3)), xAuditToelichting: "Intake schuldhulp");
+        Assert.Equal(HttpStatusCode.Created, advice.StatusCode);
+        var assignment = advice.Content!;
+        Assert.Equal("advice", assignment.Status);
+        Assert.Contains(assignment.ProfileName!, names);
+        Assert.Equal(5, assignment.Distances!.Count);
+        Assert.Equal(assignment.Distances.Min(d => d.Distance), assignment.Distances.Single(d => d.ProfileId == assignment.ProfileId).Distance);
+
+        var explanation = await caseWorker.CitizenPortal.GetCitizenExplanationAsync(new ExplanationCitizenRequest { SubjectId = "900000011" });
+        Assert.Equal(HttpStatusCode.OK, explanation.StatusCode);
+        Assert.Equal(assignment.Id, explanation.Content!.AssignmentId);
+    }
+
+    private static CreateAssignmentRequest Ask(string subjectId, Dictionary<string, object> features) => new()
+    {
+        SubjectId = subjectId,
+        Features = features.ToDictionary(kv => kv.Key, kv => JsonSerializer.SerializeToElement(kv.Value)),
+    };
+
+    /// <summary>The clustering features of one synthetic household (never the protected one).</summary>
+    private static Dictionary<string, object> Household(int row)
+    {
+        var data = FoodBankHouseholds.Generate(50, seed: 99);
+        var values = new Dictionary<string, object>();
+        foreach (var feature in data.Features.Where(f => f.InDistance))
+        {
+            var index = data.Matrix.IndexOf(feature.Name);
+            values[feature.Name] = feature.Type == FeatureType.Numeric
+                ? Math.Round(data.Matrix.Numeric(index)[row], 0, MidpointRounding.AwayFromZero)
+                : data.Matrix.CategoryValues(index)[data.Matrix.Categorical(index)[row]];
+        }
+
+        return values;
+    }
+}
