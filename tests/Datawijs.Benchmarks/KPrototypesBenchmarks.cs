@@ -28,7 +28,10 @@ public class KPrototypesBenchmarks
     {
         _matrix = FoodBankHouseholds.Generate(Rows, seed: 42).Matrix;
         _ml = new MLContext(seed: 42);
-        _oneHot = _ml.Data.LoadFromEnumerable(OneHot.Encode(_matrix));
+        // ML.NET needs the vector's fixed width in the schema to train on it.
+        var schema = SchemaDefinition.Create(typeof(OneHot.Row));
+        schema[nameof(OneHot.Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, OneHot.Width(_matrix));
+        _oneHot = _ml.Data.Cache(_ml.Data.LoadFromEnumerable(OneHot.Encode(_matrix).ToList(), schema));
     }
 
     [Benchmark(Baseline = true)]
@@ -59,6 +62,9 @@ public static class OneHot
         [VectorType]
         public float[] Features { get; set; } = [];
     }
+
+    public static int Width(MixedDataMatrix matrix) => matrix.Features.Select((f, i) => (f, i)).Where(x => x.f.InDistance)
+        .Sum(x => x.f.Type == Domain.Datasets.FeatureType.Numeric ? 1 : matrix.CategoryValues(x.i).Count);
 
     public static IEnumerable<Row> Encode(MixedDataMatrix matrix)
     {
