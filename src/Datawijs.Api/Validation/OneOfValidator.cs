@@ -21,6 +21,13 @@ public static class ValidationRules
     public static IRuleBuilderOptions<T, string?> IsOneOf<T>(this IRuleBuilder<T, string?> rule, IReadOnlyList<string> values) =>
         rule.SetValidator(new OneOfValidator<T>(values)).WithErrorCode("one-of");
 
+    /// <summary>A <c>cursor</c> query parameter: only a <c>next</c> value this API gave out.</summary>
+    public static IRuleBuilderOptions<T, string?> IsPageCursor<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(100)
+            .Must(c => c is null || Data.Infrastructure.PageCursor.TryDecode(c, out _))
+            .WithErrorCode("invalid-cursor")
+            .WithMessage("'Cursor' is not a cursor this API gave out.");
+
     /// <summary>Free text that is shown to people: no control characters (they break logs and CSV).</summary>
     public static IRuleBuilderOptions<T, string?> IsPlainText<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(value => value is null || !value.Any(c => char.IsControl(c) && c != '\n' && c != '\r' && c != '\t'))

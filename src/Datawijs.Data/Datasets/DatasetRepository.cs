@@ -34,14 +34,7 @@ public sealed class DatasetRepository(IDbConnectionFactory connections)
             ? new CommandDefinition(_sql.NextPage, new { TenantId = tenantId, AfterCreatedAt = cursor.CreatedAt, AfterId = cursor.Id, Limit = limit + 1 }, cancellationToken: ct)
             : new CommandDefinition(_sql.FirstPage, new { TenantId = tenantId, Limit = limit + 1 }, cancellationToken: ct);
         var rows = (await connection.QueryAsync<DatasetRow>(command)).AsList();
-        if (rows.Count <= limit)
-        {
-            return new Page<DatasetRow>(rows, null);
-        }
-
-        rows.RemoveAt(rows.Count - 1);
-        var last = rows[^1];
-        return new Page<DatasetRow>(rows, new PageCursor(last.CreatedAt, last.Id));
+        return Page.FromOverfetch(rows, limit, last => new PageCursor(last.CreatedAt, last.Id));
     }
 
     /// <summary>

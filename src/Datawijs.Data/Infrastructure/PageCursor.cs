@@ -16,6 +16,9 @@ public readonly record struct PageCursor(DateTimeOffset CreatedAt, Guid Id)
         return Base64Url.EncodeToString(Encoding.ASCII.GetBytes(text));
     }
 
+    /// <summary>The position a validated <c>cursor</c> parameter names, or null for the first page.</summary>
+    public static PageCursor? DecodeOrNull(string? value) => TryDecode(value, out var cursor) ? cursor : null;
+
     public static bool TryDecode(string? value, out PageCursor cursor)
     {
         cursor = default;
@@ -49,3 +52,23 @@ public readonly record struct PageCursor(DateTimeOffset CreatedAt, Guid Id)
 }
 
 public sealed record Page<T>(IReadOnlyList<T> Items, PageCursor? Next);
+
+public static class Page
+{
+    /// <summary>
+    /// A page from a query that asked for one row more than <paramref name="limit"/>: that extra
+    /// row tells whether another page follows, and is dropped.
+    /// </summary>
+    public static Page<T> FromOverfetch<T>(List<T> rows, int limit, Func<T, PageCursor> cursorOf)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(cursorOf);
+        if (rows.Count <= limit)
+        {
+            return new Page<T>(rows, null);
+        }
+
+        rows.RemoveAt(rows.Count - 1);
+        return new Page<T>(rows, cursorOf(rows[^1]));
+    }
+}

@@ -55,19 +55,11 @@ public sealed class ObjectionRepository(IDbConnectionFactory connections)
     public async Task<Page<ObjectionRow>> PageAsync(Guid tenantId, string? status, PageCursor? after, int limit, CancellationToken ct = default)
     {
         await using var connection = await connections.OpenAsync(ct);
-        // One row more than asked tells whether another page follows.
         var command = after is { } cursor
             ? new CommandDefinition(_sql.NextPage, new { TenantId = tenantId, Status = status, AfterCreatedAt = cursor.CreatedAt, AfterId = cursor.Id, Limit = limit + 1 }, cancellationToken: ct)
             : new CommandDefinition(_sql.FirstPage, new { TenantId = tenantId, Status = status, Limit = limit + 1 }, cancellationToken: ct);
         var rows = (await connection.QueryAsync<ObjectionRow>(command)).AsList();
-        if (rows.Count <= limit)
-        {
-            return new Page<ObjectionRow>(rows, null);
-        }
-
-        rows.RemoveAt(rows.Count - 1);
-        var last = rows[^1];
-        return new Page<ObjectionRow>(rows, new PageCursor(last.CreatedAt, last.Id));
+        return Page.FromOverfetch(rows, limit, last => new PageCursor(last.CreatedAt, last.Id));
     }
 
     /// <summary>

@@ -24,19 +24,11 @@ public sealed class OrganisationRepository(IDbConnectionFactory connections)
     public async Task<Page<OrganisationRow>> PageAsync(Guid tenantId, PageCursor? after, int limit, CancellationToken ct = default)
     {
         await using var connection = await connections.OpenAsync(ct);
-        // One row more than asked tells whether another page follows.
         var command = after is { } cursor
             ? new CommandDefinition(_sql.NextPage, new { TenantId = tenantId, AfterCreatedAt = cursor.CreatedAt, AfterId = cursor.Id, Limit = limit + 1 }, cancellationToken: ct)
             : new CommandDefinition(_sql.FirstPage, new { TenantId = tenantId, Limit = limit + 1 }, cancellationToken: ct);
         var rows = (await connection.QueryAsync<OrganisationRow>(command)).AsList();
-        if (rows.Count <= limit)
-        {
-            return new Page<OrganisationRow>(rows, null);
-        }
-
-        rows.RemoveAt(rows.Count - 1);
-        var last = rows[^1];
-        return new Page<OrganisationRow>(rows, new PageCursor(last.CreatedAt, last.Id));
+        return Page.FromOverfetch(rows, limit, last => new PageCursor(last.CreatedAt, last.Id));
     }
 
     public async Task<bool> UpdateAsync(OrganisationRow organisation, CancellationToken ct = default)

@@ -29,7 +29,7 @@ public sealed class ScanRepository(IDbConnectionFactory connections)
             ? new CommandDefinition(_sql.NextPage, new { TenantId = tenantId, OrganisationId = organisationId, AfterCreatedAt = cursor.CreatedAt, AfterId = cursor.Id, Limit = limit + 1 }, cancellationToken: ct)
             : new CommandDefinition(_sql.FirstPage, new { TenantId = tenantId, OrganisationId = organisationId, Limit = limit + 1 }, cancellationToken: ct);
         var rows = (await connection.QueryAsync<ScanRow>(command)).AsList();
-        return Paged(rows, limit, last => new PageCursor(last.CreatedAt, last.Id));
+        return Page.FromOverfetch(rows, limit, last => new PageCursor(last.CreatedAt, last.Id));
     }
 
     /// <summary>
@@ -118,18 +118,6 @@ public sealed class ScanRepository(IDbConnectionFactory connections)
             ? new CommandDefinition(_sql.ScoresNextPage, new { TenantId = tenantId, ModelId = modelId, CompletedSince = completedSince, AfterCompletedAt = cursor.CreatedAt, AfterId = cursor.Id, Limit = limit + 1 }, cancellationToken: ct)
             : new CommandDefinition(_sql.ScoresFirstPage, new { TenantId = tenantId, ModelId = modelId, CompletedSince = completedSince, Limit = limit + 1 }, cancellationToken: ct);
         var rows = (await connection.QueryAsync<CompletedScanRow>(command)).AsList();
-        return Paged(rows, limit, last => new PageCursor(last.CompletedAt, last.Id));
-    }
-
-    // One row more than asked tells whether another page follows.
-    private static Page<T> Paged<T>(List<T> rows, int limit, Func<T, PageCursor> cursorOf)
-    {
-        if (rows.Count <= limit)
-        {
-            return new Page<T>(rows, null);
-        }
-
-        rows.RemoveAt(rows.Count - 1);
-        return new Page<T>(rows, cursorOf(rows[^1]));
+        return Page.FromOverfetch(rows, limit, last => new PageCursor(last.CompletedAt, last.Id));
     }
 }

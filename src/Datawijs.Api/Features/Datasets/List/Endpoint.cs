@@ -26,7 +26,7 @@ public sealed class Endpoint(DatasetRepository datasets) : Endpoint<Request, Dat
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        PageCursor? after = PageCursor.TryDecode(req.Cursor, out var cursor) ? cursor : null;
+        var after = PageCursor.DecodeOrNull(req.Cursor);
         var page = await datasets.PageAsync(Caller.From(User).TenantId, after, req.Limit ?? DefaultLimit, ct);
         await Send.OkAsync(new DatasetList
         {

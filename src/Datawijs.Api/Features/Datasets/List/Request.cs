@@ -1,4 +1,4 @@
-using Datawijs.Data.Infrastructure;
+using Datawijs.Api.Validation;
 using FastEndpoints;
 using FluentValidation;
 
@@ -17,10 +17,7 @@ public sealed class Request
         public Validator()
         {
             RuleFor(x => x.Limit).InclusiveBetween(1, 200);
-            RuleFor(x => x.Cursor).MaximumLength(100)
-                .Must(c => c is null || PageCursor.TryDecode(c, out _))
-                .WithErrorCode("invalid-cursor")
-                .WithMessage("'Cursor' is not a cursor this API gave out.");
+            RuleFor(x => x.Cursor).IsPageCursor();
         }
     }
 }

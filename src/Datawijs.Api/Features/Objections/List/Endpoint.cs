@@ -29,7 +29,7 @@ public sealed class Endpoint(ObjectionRepository objections, AccessLogWriter acc
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var caller = Caller.From(User);
-        PageCursor? after = PageCursor.TryDecode(req.Cursor, out var cursor) ? cursor : null;
+        var after = PageCursor.DecodeOrNull(req.Cursor);
         var page = await objections.PageAsync(caller.TenantId, req.Status, after, req.Limit ?? DefaultLimit, ct);
         await accessLog.AppendAsync(
             page.Items.Select(o => accessLog.Entry(HttpContext, o.SubjectPseudonym, AuditActions.ObjectionRead, o.Id)).ToList(), ct);

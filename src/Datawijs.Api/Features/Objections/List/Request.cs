@@ -1,5 +1,4 @@
 using Datawijs.Api.Validation;
-using Datawijs.Data.Infrastructure;
 using FastEndpoints;
 using FluentValidation;
 
@@ -24,10 +23,7 @@ public sealed class Request
         {
             RuleFor(x => x.Status).IsOneOf(Statuses);
             RuleFor(x => x.Limit).InclusiveBetween(1, 200);
-            RuleFor(x => x.Cursor).MaximumLength(100)
-                .Must(c => c is null || PageCursor.TryDecode(c, out _))
-                .WithErrorCode("invalid-cursor")
-                .WithMessage("'Cursor' is not a cursor this API gave out.");
+            RuleFor(x => x.Cursor).IsPageCursor();
         }
     }
 }

@@ -27,7 +27,7 @@ public sealed class Endpoint(OrganisationRepository organisations) : Endpoint<Re
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        PageCursor? after = PageCursor.TryDecode(req.Cursor, out var cursor) ? cursor : null;
+        var after = PageCursor.DecodeOrNull(req.Cursor);
         var page = await organisations.PageAsync(Caller.From(User).TenantId, after, req.Limit ?? DefaultLimit, ct);
         await Send.OkAsync(new OrganisationList
         {

@@ -35,7 +35,7 @@ public sealed class Endpoint(OrganisationRepository organisations, ScanRepositor
             return;
         }
 
-        PageCursor? after = PageCursor.TryDecode(req.Cursor, out var cursor) ? cursor : null;
+        var after = PageCursor.DecodeOrNull(req.Cursor);
         var page = await scans.PageAsync(tenant, req.Id, after, req.Limit ?? DefaultLimit, ct);
         var items = new List<Scan>();
         foreach (var row in page.Items)

@@ -32,7 +32,7 @@ public sealed class Endpoint(ScanRepository scans) : Endpoint<Request, ScoreList
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        PageCursor? after = PageCursor.TryDecode(req.Cursor, out var cursor) ? cursor : null;
+        var after = PageCursor.DecodeOrNull(req.Cursor);
         var page = await scans.ScoresPageAsync(Caller.From(User).TenantId, req.ModelId, req.CompletedSince, after, req.Limit ?? DefaultLimit, ct);
         var items = page.Items.Select(ScoreEntry.From).ToList();
         var next = page.Next?.Encode();

@@ -1,5 +1,4 @@
 using Datawijs.Api.Validation;
-using Datawijs.Data.Infrastructure;
 using Datawijs.Domain.Maturity;
 using FastEndpoints;
 using FluentValidation;
@@ -26,10 +25,7 @@ public sealed class Request
         {
             RuleFor(x => x.ModelId).IsOneOf(DefaultMaturityModels.All.Select(m => m.Id).ToList());
             RuleFor(x => x.Limit).InclusiveBetween(1, 500);
-            RuleFor(x => x.Cursor).MaximumLength(100)
-                .Must(c => c is null || PageCursor.TryDecode(c, out _))
-                .WithErrorCode("invalid-cursor")
-                .WithMessage("'Cursor' is not a cursor this API gave out.");
+            RuleFor(x => x.Cursor).IsPageCursor();
         }
     }
 }
