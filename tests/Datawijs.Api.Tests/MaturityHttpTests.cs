@@ -22,6 +22,24 @@ public sealed class MaturityHttpTests
         Assert.Equal(expected, MaturityLanguage.From(header));
     }
 
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("en-GB", true)]
+    [InlineData("nl;q=0.3,en;q=0.7", true)]
+    [InlineData("*, en;q=0.5", false)]
+    [InlineData("english", false)]
+    public void Citizen_text_follows_the_same_language_rule(string? header, bool english)
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        if (header is not null)
+        {
+            context.Request.Headers.AcceptLanguage = header;
+        }
+
+        Assert.Equal(english ? Domain.Explanations.Language.English : Domain.Explanations.Language.Dutch, Http.RequestLanguage.From(context));
+        Assert.Equal(english ? Language.En : Language.Nl, MaturityLanguage.From(header));
+    }
+
     [Fact]
     public void Csv_quotes_per_rfc_4180_and_defuses_spreadsheet_formulas()
     {

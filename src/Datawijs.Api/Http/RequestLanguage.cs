@@ -9,22 +9,37 @@ public static class RequestLanguage
     public static Language From(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var accepted = context.Request.GetTypedHeaders().AcceptLanguage;
-        foreach (var value in accepted.OrderByDescending(v => v.Quality ?? 1.0))
+        return PrefersEnglish(context.Request.Headers.AcceptLanguage) ? Language.English : Language.Dutch;
+    }
+
+    /// <summary>
+    /// The one rule for every localised response: English only when Accept-Language ranks a tag
+    /// whose primary subtag is en above any nl (or *); Dutch otherwise, also for unreadable headers.
+    /// </summary>
+    public static bool PrefersEnglish(IList<string>? acceptLanguage)
+    {
+        if (acceptLanguage is null || acceptLanguage.Count == 0
+            || !StringWithQualityHeaderValue.TryParseList(acceptLanguage, out var values))
+        {
+            return false;
+        }
+
+        foreach (var value in values.OrderByDescending(v => v.Quality ?? 1.0))
         {
             var tag = value.Value.Value ?? "";
-            if (tag.StartsWith("nl", StringComparison.OrdinalIgnoreCase))
+            var primary = tag.Split('-')[0];
+            if (string.Equals(primary, "en", StringComparison.OrdinalIgnoreCase))
             {
-                return Language.Dutch;
+                return true;
             }
 
-            if (tag.StartsWith("en", StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(primary, "nl", StringComparison.OrdinalIgnoreCase) || tag == "*")
             {
-                return Language.English;
+                return false;
             }
         }
 
-        return Language.Dutch;
+        return false;
     }
 
     /// <summary>Sets Content-Language (and Vary) and returns the language code used in bodies.</summary>

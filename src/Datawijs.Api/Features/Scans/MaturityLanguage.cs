@@ -1,5 +1,4 @@
 using Datawijs.Domain.Maturity;
-using Microsoft.Net.Http.Headers;
 
 namespace Datawijs.Api.Features.Scans;
 
@@ -8,31 +7,8 @@ public static class MaturityLanguage
 {
     public const string HeaderDescription = "nl (default) or en; the language of names, descriptors and advice.";
 
-    public static Language From(string? acceptLanguage)
-    {
-        if (string.IsNullOrWhiteSpace(acceptLanguage)
-            || !StringWithQualityHeaderValue.TryParseList([acceptLanguage], out var values))
-        {
-            return Language.Nl;
-        }
-
-        foreach (var value in values.OrderByDescending(v => v.Quality ?? 1.0))
-        {
-            var tag = value.Value.Value ?? "";
-            var primary = tag.Split('-')[0];
-            if (string.Equals(primary, "en", StringComparison.OrdinalIgnoreCase))
-            {
-                return Language.En;
-            }
-
-            if (string.Equals(primary, "nl", StringComparison.OrdinalIgnoreCase) || tag == "*")
-            {
-                return Language.Nl;
-            }
-        }
-
-        return Language.Nl;
-    }
+    public static Language From(string? acceptLanguage) =>
+        !string.IsNullOrWhiteSpace(acceptLanguage) && Http.RequestLanguage.PrefersEnglish([acceptLanguage]) ? Language.En : Language.Nl;
 
     /// <summary>Resolves the language and says which one the response is in.</summary>
     public static Language Negotiate(HttpContext context, string? acceptLanguage)
