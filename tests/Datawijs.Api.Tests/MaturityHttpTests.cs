@@ -1,3 +1,4 @@
+using Datawijs.Domain;
 using Datawijs.Api.Features.Scans;
 using Datawijs.Api.Features.Scans.ListScores;
 using Datawijs.Domain.Maturity;
@@ -7,16 +8,16 @@ namespace Datawijs.Api.Tests;
 public sealed class MaturityHttpTests
 {
     [Theory]
-    [InlineData(null, Language.Nl)]
-    [InlineData("", Language.Nl)]
-    [InlineData("en", Language.En)]
-    [InlineData("EN-gb", Language.En)]
-    [InlineData("nl-NL,nl;q=0.9,en;q=0.8", Language.Nl)]
-    [InlineData("de-DE,en;q=0.5", Language.En)]
-    [InlineData("nl;q=0.3,en;q=0.7", Language.En)]
-    [InlineData("fr", Language.Nl)]
-    [InlineData("*", Language.Nl)]
-    [InlineData(";;garbage", Language.Nl)]
+    [InlineData(null, Language.Dutch)]
+    [InlineData("", Language.Dutch)]
+    [InlineData("en", Language.English)]
+    [InlineData("EN-gb", Language.English)]
+    [InlineData("nl-NL,nl;q=0.9,en;q=0.8", Language.Dutch)]
+    [InlineData("de-DE,en;q=0.5", Language.English)]
+    [InlineData("nl;q=0.3,en;q=0.7", Language.English)]
+    [InlineData("fr", Language.Dutch)]
+    [InlineData("*", Language.Dutch)]
+    [InlineData(";;garbage", Language.Dutch)]
     public void Accept_language_picks_english_only_when_preferred_over_dutch(string? header, Language expected)
     {
         Assert.Equal(expected, MaturityLanguage.From(header));
@@ -36,8 +37,8 @@ public sealed class MaturityHttpTests
             context.Request.Headers.AcceptLanguage = header;
         }
 
-        Assert.Equal(english ? Domain.Explanations.Language.English : Domain.Explanations.Language.Dutch, Http.RequestLanguage.From(context));
-        Assert.Equal(english ? Language.En : Language.Nl, MaturityLanguage.From(header));
+        Assert.Equal(english ? Domain.Language.English : Domain.Language.Dutch, Http.RequestLanguage.From(context));
+        Assert.Equal(english ? Language.English : Language.Dutch, MaturityLanguage.From(header));
     }
 
     [Fact]

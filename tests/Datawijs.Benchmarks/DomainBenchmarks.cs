@@ -49,7 +49,7 @@ public class ExplainerBenchmarks
         var data = FoodBankHouseholds.Generate(2_000, seed: 5);
         _model = KPrototypes.Fit(data.Matrix, new KPrototypesOptions { K = Profiles, Restarts = 2, Seed = 3 }).Model;
         _space = ProfileSpaces.FromClusterModel(_model, _model.Centroids
-            .Select(c => new ProfileNaming(Guid.NewGuid(), new Domain.Explanations.LocalizedText($"Profiel {c.Index}", $"Profile {c.Index}"))).ToList());
+            .Select(c => new ProfileNaming(Guid.NewGuid(), new Domain.LocalizedText($"Profiel {c.Index}", $"Profile {c.Index}"))).ToList());
         _row = data.Matrix.Row(17);
         _subject = [];
         foreach (var feature in data.Features.Where(f => f.InDistance))

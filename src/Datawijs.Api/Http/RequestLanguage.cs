@@ -1,3 +1,4 @@
+using Datawijs.Domain;
 using Datawijs.Domain.Explanations;
 using Microsoft.Net.Http.Headers;
 

@@ -2,22 +2,6 @@ using System.Collections.Immutable;
 
 namespace Datawijs.Domain.Maturity;
 
-/// <summary>The languages every text of a maturity model is written in.</summary>
-public enum Language
-{
-    /// <summary>Dutch (B1), the default for citizen- and staff-facing text.</summary>
-    Nl,
-
-    /// <summary>English, on <c>Accept-Language: en</c>.</summary>
-    En,
-}
-
-/// <summary>A text in Dutch and English.</summary>
-public sealed record LocalizedText(string Nl, string En)
-{
-    public string In(Language language) => language == Language.En ? En : Nl;
-}
-
 /// <summary>The full questionnaire or the quick one (one question per category).</summary>
 public enum ModelVariant
 {

@@ -23,7 +23,7 @@ public static class RadarChart
 
     /// <summary>Renders the chart.</summary>
     /// <param name="peerMedians">Peer median per category id; the dashed polygon is drawn only when every category has one.</param>
-    public static string Render(MaturityModel model, ScanScore score, Language language = Language.Nl, IReadOnlyDictionary<string, double>? peerMedians = null)
+    public static string Render(MaturityModel model, ScanScore score, Language language = Language.Dutch, IReadOnlyDictionary<string, double>? peerMedians = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(score);
@@ -357,12 +357,12 @@ public static class RadarChart
             "Median of comparable organisations",
             "Target");
 
-        public static Texts For(Language language) => language == Language.En ? English : Dutch;
+        public static Texts For(Language language) => language == Language.English ? English : Dutch;
 
         public static string Number(double value, Language language)
         {
             var text = value.ToString("0.0", CultureInfo.InvariantCulture);
-            return language == Language.En ? text : text.Replace('.', ',');
+            return language == Language.English ? text : text.Replace('.', ',');
         }
     }
 }

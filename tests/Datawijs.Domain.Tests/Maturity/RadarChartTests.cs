@@ -21,7 +21,7 @@ public sealed class RadarChartTests
 
     private static Dictionary<string, double> Medians() => Model.Categories.ToDictionary(c => c.Id, _ => 3.2);
 
-    private static XElement Render(ScanScore score, Language language = Language.Nl, IReadOnlyDictionary<string, double>? medians = null) =>
+    private static XElement Render(ScanScore score, Language language = Language.Dutch, IReadOnlyDictionary<string, double>? medians = null) =>
         XDocument.Parse(RadarChart.Render(Model, score, language, medians)).Root!;
 
     private static IEnumerable<XElement> WithClass(XElement root, string cssClass) =>
@@ -40,7 +40,7 @@ public sealed class RadarChartTests
     public void The_chart_names_all_seven_categories_in_the_chosen_language()
     {
         var dutch = WithClass(Render(ScanScore()), "axis-label").Select(e => string.Join(" ", e.Elements(Svg + "tspan").Select(t => t.Value))).ToList();
-        var english = WithClass(Render(ScanScore(), Language.En), "axis-label").Select(e => string.Join(" ", e.Elements(Svg + "tspan").Select(t => t.Value))).ToList();
+        var english = WithClass(Render(ScanScore(), Language.English), "axis-label").Select(e => string.Join(" ", e.Elements(Svg + "tspan").Select(t => t.Value))).ToList();
         Assert.Equal(Model.Categories.Select(c => c.Name.Nl), dutch);
         Assert.Equal(Model.Categories.Select(c => c.Name.En), english);
         Assert.Equal(7, dutch.Count);
@@ -49,7 +49,7 @@ public sealed class RadarChartTests
     [Fact]
     public void Screen_readers_get_a_title_and_a_description_with_every_score()
     {
-        var root = Render(ScanScore(), Language.En);
+        var root = Render(ScanScore(), Language.English);
         Assert.Equal("img", (string?)root.Attribute("role"));
         Assert.Equal("radar-title radar-desc", (string?)root.Attribute("aria-labelledby"));
         var title = root.Element(Svg + "title")!;

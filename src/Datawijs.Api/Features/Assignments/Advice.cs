@@ -1,3 +1,4 @@
+using Datawijs.Domain;
 using System.Text.Json;
 using Datawijs.Api.Http;
 using Datawijs.Data.Assignments;

@@ -1,3 +1,4 @@
+using Datawijs.Domain;
 using System.Collections.Concurrent;
 using Datawijs.Api.Features.Clusterings;
 using Datawijs.Data.Clusterings;

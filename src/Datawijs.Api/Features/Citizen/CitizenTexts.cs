@@ -1,3 +1,4 @@
+using Datawijs.Domain;
 using Datawijs.Api.Audit;
 using Datawijs.Domain.Explanations;
 

@@ -1,3 +1,4 @@
+using Datawijs.Domain;
 using Datawijs.Domain.Maturity;
 
 namespace Datawijs.Api.Features.MaturityModels;

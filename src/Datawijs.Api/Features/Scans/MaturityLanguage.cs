@@ -1,4 +1,4 @@
-using Datawijs.Domain.Maturity;
+using Datawijs.Domain;
 
 namespace Datawijs.Api.Features.Scans;
 
@@ -8,17 +8,16 @@ public static class MaturityLanguage
     public const string HeaderDescription = "nl (default) or en; the language of names, descriptors and advice.";
 
     public static Language From(string? acceptLanguage) =>
-        !string.IsNullOrWhiteSpace(acceptLanguage) && Http.RequestLanguage.PrefersEnglish([acceptLanguage]) ? Language.En : Language.Nl;
+        !string.IsNullOrWhiteSpace(acceptLanguage) && Http.RequestLanguage.PrefersEnglish([acceptLanguage]) ? Language.English : Language.Dutch;
 
     /// <summary>Resolves the language and says which one the response is in.</summary>
     public static Language Negotiate(HttpContext context, string? acceptLanguage)
     {
         ArgumentNullException.ThrowIfNull(context);
         var language = From(acceptLanguage);
-        context.Response.Headers.ContentLanguage = Code(language);
-        context.Response.Headers.Vary = "Accept-Language";
+        Http.RequestLanguage.Apply(context, language);
         return language;
     }
 
-    public static string Code(Language language) => language == Language.En ? "en" : "nl";
+    public static string Code(Language language) => Http.RequestLanguage.Code(language);
 }

@@ -1,3 +1,4 @@
+using Datawijs.Domain;
 using System.Globalization;
 using Datawijs.Api.Audit;
 using Datawijs.Api.Auth;

@@ -1,3 +1,4 @@
+using Datawijs.Domain;
 using System.Globalization;
 using Datawijs.Api.Features.Assignments;
 using Datawijs.Api.Http;
