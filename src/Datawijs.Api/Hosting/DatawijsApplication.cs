@@ -118,12 +118,12 @@ public static class DatawijsApplication
         if (app.Environment.IsDevelopment())
         {
             var seeder = app.Services.GetRequiredService<DemoSeeder>();
-            var demo = await seeder.EnsureAsync();
-            if (await app.Services.GetRequiredService<Data.Tenants.TenantRepository>().FindBySlugAsync(DemoSeeder.TenantSlug) is { } tenant
-                && await app.Services.GetRequiredService<DemoProfiles>().EnsureAsync(tenant.Id))
+            var (tenant, demo) = await seeder.EnsureAsync();
+            if (await app.Services.GetRequiredService<DemoProfiles>().EnsureAsync(tenant.Id))
             {
                 app.Logger.LogInformation("Published the demo profile set (synthetic food-bank households) at /api/v1/public/{Tenant}/profiles.", DemoSeeder.TenantSlug);
             }
+
             app.Lifetime.ApplicationStarted.Register(() =>
                 seeder.Print(demo, app.Urls.FirstOrDefault()?.Replace("://[::]", "://localhost", StringComparison.Ordinal) ?? "http://localhost:5080", Console.Out));
         }

@@ -11,18 +11,18 @@ public sealed class DemoSeeder(TenantRepository tenants, TenantAdministration ad
 {
     public const string TenantSlug = "demo";
 
-    public async Task<IssuedClient> EnsureAsync(CancellationToken ct = default)
+    public async Task<(TenantRow Tenant, IssuedClient Client)> EnsureAsync(CancellationToken ct = default)
     {
         var (tenant, _) = await administration.AddTenantAsync(TenantSlug, "Demogemeente (synthetic data)", ct);
         foreach (var existing in await tenants.ListClientsAsync(tenant.Id, ct))
         {
             if (existing.RevokedAt is null && administration.SecretOf(existing) is { } secret)
             {
-                return new IssuedClient(tenant.Slug, existing.ClientId, secret, existing.Scopes.Split(' '));
+                return (tenant, new IssuedClient(tenant.Slug, existing.ClientId, secret, existing.Scopes.Split(' ')));
             }
         }
 
-        return await administration.AddClientAsync(tenant, Scopes.Known, ct);
+        return (tenant, await administration.AddClientAsync(tenant, Scopes.Known, ct));
     }
 
     public void Print(IssuedClient client, string baseUrl, TextWriter output)
