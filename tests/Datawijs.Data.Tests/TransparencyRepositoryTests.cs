@@ -52,7 +52,7 @@ public abstract class TransparencyRepositoryTests(DatabaseProvider provider) : I
         var log = new AccessLogRepository(Database.Connections);
         var row = Assignment(tenant.Id, "p1", T0);
 
-        await assignments.AddAsync(row, Entry(tenant.Id, "p1", "assignment.create", T0));
+        Assert.False((await assignments.AddUnlessRestrictedAsync(row, Entry(tenant.Id, "p1", "assignment.create", T0))).Restricted);
 
         var found = await assignments.FindAsync(tenant.Id, row.Id);
         Assert.NotNull(found);
@@ -71,7 +71,7 @@ public abstract class TransparencyRepositoryTests(DatabaseProvider provider) : I
         var tenant = await TenantAsync("tiel");
         var assignments = new AssignmentRepository(Database.Connections);
         var row = Assignment(tenant.Id, "p2", T0);
-        await assignments.AddAsync(row, Entry(tenant.Id, "p2", "assignment.create", T0));
+        Assert.False((await assignments.AddUnlessRestrictedAsync(row, Entry(tenant.Id, "p2", "assignment.create", T0))).Restricted);
         var decision = new AssignmentDecision("deviates", "Eigen afweging", T0.AddMinutes(5), "client", "u1", "A. de Vries");
 
         Assert.True(await assignments.DecideAsync(tenant.Id, row.Id, decision, Entry(tenant.Id, "p2", "decision.create", T0.AddMinutes(5))));
@@ -90,7 +90,7 @@ public abstract class TransparencyRepositoryTests(DatabaseProvider provider) : I
         var assignments = new AssignmentRepository(Database.Connections);
         var objections = new ObjectionRepository(Database.Connections);
         var assignment = Assignment(tenant.Id, "p3", T0);
-        await assignments.AddAsync(assignment, Entry(tenant.Id, "p3", "assignment.create", T0));
+        Assert.False((await assignments.AddUnlessRestrictedAsync(assignment, Entry(tenant.Id, "p3", "assignment.create", T0))).Restricted);
         var objection = new ObjectionRow
         {
             Id = Guid.CreateVersion7(), TenantId = tenant.Id, SubjectPseudonym = "p3", AssignmentId = assignment.Id, Kind = "notMe",
@@ -109,6 +109,26 @@ public abstract class TransparencyRepositoryTests(DatabaseProvider provider) : I
         var page = await objections.PageAsync(tenant.Id, ObjectionRepository.Upheld, null, 10);
         Assert.Equal(objection.Id, Assert.Single(page.Items).Id);
         Assert.Empty((await objections.PageAsync(tenant.Id, ObjectionRepository.Open, null, 10)).Items);
+    }
+
+    [Fact]
+    public async Task An_open_objection_refuses_the_assignment_and_stores_nothing()
+    {
+        var tenant = await TenantAsync("renkum");
+        var assignments = new AssignmentRepository(Database.Connections);
+        var objection = new ObjectionRow
+        {
+            Id = Guid.CreateVersion7(), TenantId = tenant.Id, SubjectPseudonym = "p5", Kind = "doNotWant",
+            Message = "Liever niet", Status = ObjectionRepository.Open, CreatedAt = T0, ClientId = "portal",
+        };
+        await new ObjectionRepository(Database.Connections).AddAsync(objection, Entry(tenant.Id, "p5", "objection.create", T0));
+        var row = Assignment(tenant.Id, "p5", T0.AddMinutes(1));
+
+        var restriction = await assignments.AddUnlessRestrictedAsync(row, Entry(tenant.Id, "p5", "assignment.create", T0.AddMinutes(1)));
+
+        Assert.Equal(new SubjectRestriction(true, false), restriction);
+        Assert.Null(await assignments.FindAsync(tenant.Id, row.Id));
+        Assert.Equal("objection.create", Assert.Single(await new AccessLogRepository(Database.Connections).ListForSubjectAsync(tenant.Id, "p5", 10)).Action);
     }
 
     [Fact]

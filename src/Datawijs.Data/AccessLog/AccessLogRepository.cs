@@ -17,10 +17,11 @@ public sealed class AccessLogRepository(IDbConnectionFactory connections)
             return;
         }
 
-        await using var connection = await connections.OpenAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await AppendAsync(connection, transaction, connections.Provider, entries, ct);
-        await transaction.CommitAsync(ct);
+        await connections.WriteAsync(async (connection, transaction, token) =>
+        {
+            await AppendAsync(connection, transaction, connections.Provider, entries, token);
+            return true;
+        }, ct);
     }
 
     public async Task<IReadOnlyList<AccessLogEntryRow>> ListForSubjectAsync(Guid tenantId, string subjectPseudonym, int limit, CancellationToken ct = default)

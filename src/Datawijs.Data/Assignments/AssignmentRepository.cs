@@ -1,6 +1,7 @@
 using Dapper;
 using Datawijs.Data.AccessLog;
 using Datawijs.Data.Infrastructure;
+using Datawijs.Data.Objections;
 
 namespace Datawijs.Data.Assignments;
 
@@ -9,13 +10,27 @@ public sealed class AssignmentRepository(IDbConnectionFactory connections)
 {
     private readonly AssignmentSql _sql = Dialect.Pick(connections.Provider, AssignmentSql.Sqlite, AssignmentSql.SqlServer);
 
-    public async Task AddAsync(AssignmentRow assignment, AccessLogEntryRow logEntry, CancellationToken ct = default)
+    /// <summary>
+    /// Stores the assignment and its log entry unless the subject has an open or upheld objection:
+    /// the check and the insert are one write, so an objection that lands first always wins.
+    /// Returns the restriction that refused it, or an unrestricted value when stored.
+    /// </summary>
+    public Task<SubjectRestriction> AddUnlessRestrictedAsync(AssignmentRow assignment, AccessLogEntryRow logEntry, CancellationToken ct = default)
     {
-        await using var connection = await connections.OpenAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(_sql.Insert, assignment, transaction, cancellationToken: ct));
-        await AccessLogRepository.AppendAsync(connection, transaction, connections.Provider, [logEntry], ct);
-        await transaction.CommitAsync(ct);
+        ArgumentNullException.ThrowIfNull(assignment);
+        return connections.WriteAsync(async (connection, transaction, token) =>
+        {
+            var restriction = await ObjectionRepository.RestrictionForAsync(
+                connection, transaction, connections.Provider, assignment.TenantId, assignment.SubjectPseudonym, token);
+            if (restriction.Restricted)
+            {
+                return restriction;
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(_sql.Insert, assignment, transaction, cancellationToken: token));
+            await AccessLogRepository.AppendAsync(connection, transaction, connections.Provider, [logEntry], token);
+            return restriction;
+        }, ct);
     }
 
     public async Task<AssignmentRow?> FindAsync(Guid tenantId, Guid id, CancellationToken ct = default)
@@ -34,30 +49,29 @@ public sealed class AssignmentRepository(IDbConnectionFactory connections)
     }
 
     /// <summary>Records the decision once; false when the assignment is already decided, withdrawn or not the tenant's.</summary>
-    public async Task<bool> DecideAsync(Guid tenantId, Guid id, AssignmentDecision decision, AccessLogEntryRow logEntry, CancellationToken ct = default)
+    public Task<bool> DecideAsync(Guid tenantId, Guid id, AssignmentDecision decision, AccessLogEntryRow logEntry, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        await using var connection = await connections.OpenAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(_sql.Decide, new
+        return connections.WriteAsync(async (connection, transaction, token) =>
         {
-            TenantId = tenantId,
-            Id = id,
-            decision.Outcome,
-            decision.Reasoning,
-            decision.DecidedAt,
-            decision.ClientId,
-            decision.UserId,
-            decision.UserRepresentation,
-        }, transaction, cancellationToken: ct));
-        if (changed != 1)
-        {
-            await transaction.RollbackAsync(ct);
-            return false;
-        }
+            var changed = await connection.ExecuteAsync(new CommandDefinition(_sql.Decide, new
+            {
+                TenantId = tenantId,
+                Id = id,
+                decision.Outcome,
+                decision.Reasoning,
+                decision.DecidedAt,
+                decision.ClientId,
+                decision.UserId,
+                decision.UserRepresentation,
+            }, transaction, cancellationToken: token));
+            if (changed != 1)
+            {
+                return false;
+            }
 
-        await AccessLogRepository.AppendAsync(connection, transaction, connections.Provider, [logEntry], ct);
-        await transaction.CommitAsync(ct);
-        return true;
+            await AccessLogRepository.AppendAsync(connection, transaction, connections.Provider, [logEntry], token);
+            return true;
+        }, ct);
     }
 }

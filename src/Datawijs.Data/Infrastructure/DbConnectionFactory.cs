@@ -7,6 +7,7 @@ namespace Datawijs.Data.Infrastructure;
 public sealed class DbConnectionFactory : IDbConnectionFactory
 {
     private readonly string _connectionString;
+    private readonly SqliteGroupCommit? _groupCommit;
 
     public DbConnectionFactory(DatabaseOptions options)
     {
@@ -16,6 +17,7 @@ public sealed class DbConnectionFactory : IDbConnectionFactory
             ? SqliteConnectionStrings.Normalise(options.ConnectionString)
             : options.ConnectionString;
         DapperSetup.EnsureConfigured();
+        _groupCommit = Provider == DatabaseProvider.Sqlite ? new SqliteGroupCommit(OpenAsync) : null;
     }
 
     public DatabaseProvider Provider { get; }
@@ -35,5 +37,20 @@ public sealed class DbConnectionFactory : IDbConnectionFactory
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (_groupCommit is not null)
+        {
+            return await _groupCommit.WriteAsync(work, cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var result = await work(connection, transaction, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return result;
     }
 }

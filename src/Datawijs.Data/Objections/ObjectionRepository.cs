@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Datawijs.Data.AccessLog;
 using Datawijs.Data.Infrastructure;
@@ -21,14 +22,13 @@ public sealed class ObjectionRepository(IDbConnectionFactory connections)
 
     private readonly ObjectionSql _sql = Dialect.Pick(connections.Provider, ObjectionSql.Sqlite, ObjectionSql.SqlServer);
 
-    public async Task AddAsync(ObjectionRow objection, AccessLogEntryRow logEntry, CancellationToken ct = default)
-    {
-        await using var connection = await connections.OpenAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(_sql.Insert, objection, transaction, cancellationToken: ct));
-        await AccessLogRepository.AppendAsync(connection, transaction, connections.Provider, [logEntry], ct);
-        await transaction.CommitAsync(ct);
-    }
+    public Task AddAsync(ObjectionRow objection, AccessLogEntryRow logEntry, CancellationToken ct = default) =>
+        connections.WriteAsync(async (connection, transaction, token) =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition(_sql.Insert, objection, transaction, cancellationToken: token));
+            await AccessLogRepository.AppendAsync(connection, transaction, connections.Provider, [logEntry], token);
+            return true;
+        }, ct);
 
     public async Task<ObjectionRow?> FindAsync(Guid tenantId, Guid id, CancellationToken ct = default)
     {
@@ -40,8 +40,16 @@ public sealed class ObjectionRepository(IDbConnectionFactory connections)
     public async Task<SubjectRestriction> RestrictionForAsync(Guid tenantId, string subjectPseudonym, CancellationToken ct = default)
     {
         await using var connection = await connections.OpenAsync(ct);
+        return await RestrictionForAsync(connection, null, connections.Provider, tenantId, subjectPseudonym, ct);
+    }
+
+    /// <summary>The restriction as seen inside another repository's transaction, so a check and the write it guards are one.</summary>
+    internal static async Task<SubjectRestriction> RestrictionForAsync(
+        DbConnection connection, DbTransaction? transaction, DatabaseProvider provider, Guid tenantId, string subjectPseudonym, CancellationToken ct)
+    {
+        var sql = Dialect.Pick(provider, ObjectionSql.Sqlite, ObjectionSql.SqlServer);
         var statuses = (await connection.QueryAsync<string>(new CommandDefinition(
-            _sql.StatusesForSubject, new { TenantId = tenantId, SubjectPseudonym = subjectPseudonym }, cancellationToken: ct))).AsList();
+            sql.StatusesForSubject, new { TenantId = tenantId, SubjectPseudonym = subjectPseudonym }, transaction, cancellationToken: ct))).AsList();
         return new SubjectRestriction(statuses.Contains(Open), statuses.Contains(Upheld));
     }
 
@@ -66,37 +74,36 @@ public sealed class ObjectionRepository(IDbConnectionFactory connections)
     /// Closes an open objection. Upheld withdraws the assignment it concerned, in the same
     /// transaction. False when the objection is not open (or not the tenant's).
     /// </summary>
-    public async Task<bool> ReviewAsync(Guid tenantId, ObjectionRow objection, ObjectionReview review, AccessLogEntryRow logEntry, CancellationToken ct = default)
+    public Task<bool> ReviewAsync(Guid tenantId, ObjectionRow objection, ObjectionReview review, AccessLogEntryRow logEntry, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(objection);
         ArgumentNullException.ThrowIfNull(review);
-        await using var connection = await connections.OpenAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(_sql.Review, new
+        return connections.WriteAsync(async (connection, transaction, token) =>
         {
-            TenantId = tenantId,
-            objection.Id,
-            review.Outcome,
-            review.ReviewedAt,
-            review.Reasoning,
-            review.ClientId,
-            review.UserId,
-            review.UserRepresentation,
-        }, transaction, cancellationToken: ct));
-        if (changed != 1)
-        {
-            await transaction.RollbackAsync(ct);
-            return false;
-        }
+            var changed = await connection.ExecuteAsync(new CommandDefinition(_sql.Review, new
+            {
+                TenantId = tenantId,
+                objection.Id,
+                review.Outcome,
+                review.ReviewedAt,
+                review.Reasoning,
+                review.ClientId,
+                review.UserId,
+                review.UserRepresentation,
+            }, transaction, cancellationToken: token));
+            if (changed != 1)
+            {
+                return false;
+            }
 
-        if (review.Outcome == Upheld && objection.AssignmentId is { } assignmentId)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(_sql.WithdrawAssignment,
-                new { TenantId = tenantId, AssignmentId = assignmentId, WithdrawnAt = review.ReviewedAt }, transaction, cancellationToken: ct));
-        }
+            if (review.Outcome == Upheld && objection.AssignmentId is { } assignmentId)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(_sql.WithdrawAssignment,
+                    new { TenantId = tenantId, AssignmentId = assignmentId, WithdrawnAt = review.ReviewedAt }, transaction, cancellationToken: token));
+            }
 
-        await AccessLogRepository.AppendAsync(connection, transaction, connections.Provider, [logEntry], ct);
-        await transaction.CommitAsync(ct);
-        return true;
+            await AccessLogRepository.AppendAsync(connection, transaction, connections.Provider, [logEntry], token);
+            return true;
+        }, ct);
     }
 }

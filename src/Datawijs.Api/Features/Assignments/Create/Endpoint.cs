@@ -3,7 +3,6 @@ using Datawijs.Api.Auth;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data.Assignments;
-using Datawijs.Data.Objections;
 using Datawijs.Domain.Explanations;
 using FastEndpoints;
 
@@ -12,7 +11,6 @@ namespace Datawijs.Api.Features.Assignments.Create;
 public sealed class Endpoint(
     IPublishedProfileSetReader profileSets,
     AssignmentRepository assignments,
-    ObjectionRepository objections,
     AccessLogWriter accessLog,
     TimeProvider clock) : Endpoint<Request, Assignment>
 {
@@ -62,16 +60,6 @@ public sealed class Endpoint(
         }
 
         var pseudonym = accessLog.Pseudonymise(caller.TenantId, req.SubjectId!);
-        var restriction = await objections.RestrictionForAsync(caller.TenantId, pseudonym, ct);
-        if (restriction.Restricted)
-        {
-            await Problems.WriteAsync(HttpContext, 409, restriction.HasOpen ? "objection-open" : "objection-upheld",
-                restriction.HasOpen
-                    ? "The subject objected to the use of profiles; while the objection is open the advice is not given."
-                    : "An objection of the subject was upheld; profiles are no longer used for this subject.");
-            return;
-        }
-
         var problems = new List<InvalidParam>();
         var features = Advice.ReadFeatures(req.Features!, problems);
         var result = Explainer.Explain(model.Space, features);
@@ -99,7 +87,16 @@ public sealed class Endpoint(
             UserId = AccessLogWriter.Person(caller.UserId),
             UserRepresentation = AccessLogWriter.Person(caller.UserRepresentation),
         };
-        await assignments.AddAsync(row, accessLog.Entry(HttpContext, pseudonym, AuditActions.AssignmentCreate, row.Id, now), ct);
+        var restriction = await assignments.AddUnlessRestrictedAsync(row, accessLog.Entry(HttpContext, pseudonym, AuditActions.AssignmentCreate, row.Id, now), ct);
+        if (restriction.Restricted)
+        {
+            await Problems.WriteAsync(HttpContext, 409, restriction.HasOpen ? "objection-open" : "objection-upheld",
+                restriction.HasOpen
+                    ? "The subject objected to the use of profiles; while the objection is open the advice is not given."
+                    : "An objection of the subject was upheld; profiles are no longer used for this subject.");
+            return;
+        }
+
         RequestLanguage.Apply(HttpContext, language);
         await Send.CreatedAtAsync<Get.Endpoint>(new { id = row.Id }, Advice.View(row, model, explanation, language, default, null), cancellation: ct);
     }

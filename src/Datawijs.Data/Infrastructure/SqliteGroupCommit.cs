@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Dapper;
+
+namespace Datawijs.Data.Infrastructure;
+
+/// <summary>
+/// Group commit for SQLite's single writer. Short writes from concurrent requests are queued and
+/// written by one writer at a time: whatever is waiting when a transaction starts goes into it (up to
+/// <see cref="MaxBatch"/>), each write inside its own savepoint, and the whole batch is committed once.
+/// <para>
+/// Why: SQLite lets one connection write at a time, and every commit waits for the disk. Without this,
+/// concurrent writers take turns through SQLite's busy handler (sleeping and retrying), so throughput is
+/// one commit per request and the tail latency is the retry sleep. With it, many requests share a commit
+/// and nobody sleeps on a lock held by this process.
+/// </para>
+/// <para>
+/// Nothing is weakened: a write's task completes only after the transaction holding it has committed,
+/// so a response is never sent for a write that is not on disk. A write that fails rolls back to its own
+/// savepoint and fails alone; the others in the batch still commit. If the commit itself fails, every
+/// write in the batch fails with that error.
+/// </para>
+/// </summary>
+public sealed class SqliteGroupCommit(Func<CancellationToken, Task<DbConnection>> open)
+{
+    public const int MaxBatch = 128;
+
+    private readonly ConcurrentQueue<IPendingWrite> _queue = new();
+    private int _writing;
+
+    public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var pending = new PendingWrite<T>(work, ct);
+        _queue.Enqueue(pending);
+        if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
+        {
+            _ = Task.Run(DrainAsync, CancellationToken.None);
+        }
+
+        return pending.Task;
+    }
+
+    // One drainer at a time: it writes batches until the queue is empty, then hands the role back.
+    // An enqueue that raced with the hand-off is picked up by the re-check.
+    private async Task DrainAsync()
+    {
+        var batch = new List<IPendingWrite>(MaxBatch);
+        while (true)
+        {
+            while (batch.Count < MaxBatch && _queue.TryDequeue(out var next))
+            {
+                if (!next.CancelIfRequested())
+                {
+                    batch.Add(next);
+                }
+            }
+
+            if (batch.Count == 0)
+            {
+                Volatile.Write(ref _writing, 0);
+                if (_queue.IsEmpty || Interlocked.CompareExchange(ref _writing, 1, 0) != 0)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            await WriteBatchAsync(batch).ConfigureAwait(false);
+            batch.Clear();
+        }
+    }
+
+    private async Task WriteBatchAsync(List<IPendingWrite> batch)
+    {
+        try
+        {
+            await using var connection = await open(CancellationToken.None).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+            foreach (var write in batch)
+            {
+                await connection.ExecuteAsync(new CommandDefinition("SAVEPOINT write", transaction: transaction)).ConfigureAwait(false);
+                if (await write.RunAsync(connection, transaction).ConfigureAwait(false))
+                {
+                    await connection.ExecuteAsync(new CommandDefinition("RELEASE write", transaction: transaction)).ConfigureAwait(false);
+                }
+                else
+                {
+                    // A failed write undoes only itself. If SQLite already rolled the whole transaction
+                    // back (e.g. disk full), this throws and the batch fails below.
+                    await connection.ExecuteAsync(new CommandDefinition("ROLLBACK TO write; RELEASE write", transaction: transaction)).ConfigureAwait(false);
+                }
+            }
+
+            await transaction.CommitAsync().ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Every waiting request gets the failure as its own exception.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            foreach (var write in batch)
+            {
+                write.Fail(ex);
+            }
+
+            return;
+        }
+
+        foreach (var write in batch)
+        {
+            write.Complete();
+        }
+    }
+
+    private interface IPendingWrite
+    {
+        bool CancelIfRequested();
+
+        /// <summary>Runs the write; false when it threw (the failure is kept for its caller).</summary>
+        Task<bool> RunAsync(DbConnection connection, DbTransaction transaction);
+
+        void Complete();
+
+        void Fail(Exception exception);
+    }
+
+    private sealed class PendingWrite<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken ct) : IPendingWrite
+    {
+        private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? _result;
+        private Exception? _failure;
+
+        public Task<T> Task => _completion.Task;
+
+        public bool CancelIfRequested() => ct.IsCancellationRequested && _completion.TrySetCanceled(ct);
+
+        public async Task<bool> RunAsync(DbConnection connection, DbTransaction transaction)
+        {
+            try
+            {
+                _result = await work(connection, transaction, ct).ConfigureAwait(false);
+                return true;
+            }
+#pragma warning disable CA1031 // Kept and rethrown to the caller once the batch is settled.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                _failure = ex;
+                return false;
+            }
+        }
+
+        public void Complete()
+        {
+            if (_failure is null)
+            {
+                _completion.TrySetResult(_result!);
+            }
+            else if (_failure is OperationCanceledException)
+            {
+                _completion.TrySetCanceled(ct);
+            }
+            else
+            {
+                _completion.TrySetException(_failure);
+            }
+        }
+
+        public void Fail(Exception exception) => _completion.TrySetException(_failure ?? exception);
+    }
+}
