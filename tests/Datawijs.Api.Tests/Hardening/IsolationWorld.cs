@@ -26,6 +26,9 @@ public sealed class IsolationWorld
     public const string Objection = "objection";
 
     public const string QuickModel = "dmm-quick-v1";
+
+    /// <summary>The Idempotency-Key the owner created its organisation with; keys are the caller's, so another tenant may use the same one.</summary>
+    public const string OrganisationIdempotencyKey = "0195d6a8-c1a4-7c2f-9f3a-5e6b7c8d9e0f";
     public const string RespondentId = "respondent-1";
     private const int Households = 100;
 
@@ -39,6 +42,8 @@ public sealed class IsolationWorld
     /// <summary>The (synthetic) subject who has advice from the owner: subject identifiers travel in bodies, not paths.</summary>
     public string AdvisedSubject => SubjectId(Owner, 1);
 
+    public static JsonObject OrganisationBody => new() { ["name"] = "Gemeente Voorbeeld", ["kind"] = "municipality", ["inhabitants"] = 50_000, ["region"] = "Utrecht" };
+
     public TenantCaller Owner { get; }
 
     /// <summary>"fresh": open scan, draft set, undecided advice, open objection; "settled": completed, published, decided, reviewed.</summary>
@@ -51,9 +56,14 @@ public sealed class IsolationWorld
 
     public static async Task<IsolationWorld> BuildAsync(TenantCaller owner, CancellationToken ct)
     {
-        var organisation = await owner.JsonAsync(HttpMethod.Post, "/api/v1/organisations",
-            new JsonObject { ["name"] = "Gemeente Voorbeeld " + owner.Slug, ["kind"] = "municipality", ["inhabitants"] = 50_000, ["region"] = "Utrecht" },
-            HttpStatusCode.Created, ct);
+        JsonObject organisation;
+        using (var content = TenantCaller.Json(OrganisationBody))
+        using (var created = await owner.SendAsync(HttpMethod.Post, "/api/v1/organisations", content, new Dictionary<string, string> { ["Idempotency-Key"] = OrganisationIdempotencyKey }, ct))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            organisation = JsonNode.Parse(await created.Content.ReadAsStringAsync(ct))!.AsObject();
+        }
+
         var organisationId = Id(organisation);
 
         var model = await owner.JsonAsync(HttpMethod.Get, "/api/v1/maturity-models/" + QuickModel, null, HttpStatusCode.OK, ct);

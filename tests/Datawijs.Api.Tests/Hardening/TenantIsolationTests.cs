@@ -185,6 +185,20 @@ public sealed class TenantIsolationTests(TenantIsolationFixture fixture) : IClas
         Assert.Contains(ownLog.Json!["items"]!.AsArray(), entry => entry!["organisation"]!.GetValue<string>() == "Test tenant " + fixture.World.Owner.Slug);
     }
 
+    [Fact]
+    public async Task The_same_idempotency_key_from_another_tenant_is_a_new_request_not_a_replay_of_the_owners()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var content = TenantCaller.Json(IsolationWorld.OrganisationBody);
+
+        using var response = await fixture.Stranger.SendAsync(HttpMethod.Post, "/api/v1/organisations", content,
+            new Dictionary<string, string> { ["Idempotency-Key"] = IsolationWorld.OrganisationIdempotencyKey }, ct);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))!["id"]!.GetValue<string>();
+        Assert.DoesNotContain(id, fixture.World.AllIds);
+    }
+
     /// <summary>The id-taking operations of the contract, and a message for every id the tables cannot place.</summary>
     private static (IReadOnlyList<MatrixOperation> Matrix, IReadOnlyList<string> Unknown) Matrix()
     {
