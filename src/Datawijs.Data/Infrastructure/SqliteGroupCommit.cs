@@ -7,7 +7,7 @@ namespace Datawijs.Data.Infrastructure;
 /// <summary>
 /// Group commit for SQLite's single writer. Short writes from concurrent requests are queued and
 /// written by one writer at a time: whatever is waiting when a transaction starts goes into it (up to
-/// <see cref="MaxBatch"/>), each write inside its own savepoint, and the whole batch is committed once.
+/// <see cref="MaxBatch"/>), and the whole batch is committed once.
 /// <para>
 /// Why: SQLite lets one connection write at a time, and every commit waits for the disk. Without this,
 /// concurrent writers take turns through SQLite's busy handler (sleeping and retrying), so throughput is
@@ -16,9 +16,10 @@ namespace Datawijs.Data.Infrastructure;
 /// </para>
 /// <para>
 /// Nothing is weakened: a write's task completes only after the transaction holding it has committed,
-/// so a response is never sent for a write that is not on disk. A write that fails rolls back to its own
-/// savepoint and fails alone; the others in the batch still commit. If the commit itself fails, every
-/// write in the batch fails with that error.
+/// so a response is never sent for a write that is not on disk. When one write of a batch fails (or the
+/// commit does), the batch is rolled back and each write is done again in a transaction of its own, so
+/// every write succeeds or fails by itself. Writes are therefore database work only, safe to run again
+/// after a rollback.
 /// </para>
 /// </summary>
 public sealed class SqliteGroupCommit(Func<CancellationToken, Task<DbConnection>> open)
@@ -67,50 +68,69 @@ public sealed class SqliteGroupCommit(Func<CancellationToken, Task<DbConnection>
                 continue;
             }
 
-            await WriteBatchAsync(batch).ConfigureAwait(false);
+            await WriteBatchAsync(batch, open).ConfigureAwait(false);
             batch.Clear();
         }
     }
 
-    private async Task WriteBatchAsync(List<IPendingWrite> batch)
+    private static async Task WriteBatchAsync(List<IPendingWrite> batch, Func<CancellationToken, Task<DbConnection>> open)
     {
         try
         {
-            await using var connection = await open(CancellationToken.None).ConfigureAwait(false);
-            await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-            foreach (var write in batch)
+            if (await TryCommitAsync(batch, open).ConfigureAwait(false))
             {
-                await connection.ExecuteAsync(new CommandDefinition("SAVEPOINT write", transaction: transaction)).ConfigureAwait(false);
-                if (await write.RunAsync(connection, transaction).ConfigureAwait(false))
-                {
-                    await connection.ExecuteAsync(new CommandDefinition("RELEASE write", transaction: transaction)).ConfigureAwait(false);
-                }
-                else
-                {
-                    // A failed write undoes only itself. If SQLite already rolled the whole transaction
-                    // back (e.g. disk full), this throws and the batch fails below.
-                    await connection.ExecuteAsync(new CommandDefinition("ROLLBACK TO write; RELEASE write", transaction: transaction)).ConfigureAwait(false);
-                }
+                return;
             }
-
-            await transaction.CommitAsync().ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Every waiting request gets the failure as its own exception.
-        catch (Exception ex)
-#pragma warning restore CA1031
+        catch (Exception ex) when (batch.Count == 1)
         {
-            foreach (var write in batch)
-            {
-                write.Fail(ex);
-            }
-
+            batch[0].Fail(ex);
             return;
         }
+        catch (Exception)
+        {
+            // Retried one by one below, so a batch-wide failure reaches each write in its own words.
+        }
+#pragma warning restore CA1031
 
+        if (batch.Count > 1)
+        {
+            // One write failed (or the commit did): the transaction was rolled back as a whole, so each
+            // write is done again on its own and succeeds or fails by itself.
+            foreach (var write in batch)
+            {
+                await WriteBatchAsync([write], open).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Runs the writes in one transaction and commits; false (rolled back) when one of them failed.</summary>
+    private static async Task<bool> TryCommitAsync(List<IPendingWrite> batch, Func<CancellationToken, Task<DbConnection>> open)
+    {
+        await using var connection = await open(CancellationToken.None).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+        foreach (var write in batch)
+        {
+            if (!await write.RunAsync(connection, transaction).ConfigureAwait(false))
+            {
+                if (batch.Count == 1)
+                {
+                    write.Complete();
+                    return true;
+                }
+
+                return false;
+            }
+        }
+
+        await transaction.CommitAsync().ConfigureAwait(false);
         foreach (var write in batch)
         {
             write.Complete();
         }
+
+        return true;
     }
 
     private interface IPendingWrite
@@ -137,6 +157,7 @@ public sealed class SqliteGroupCommit(Func<CancellationToken, Task<DbConnection>
 
         public async Task<bool> RunAsync(DbConnection connection, DbTransaction transaction)
         {
+            _failure = null;
             try
             {
                 _result = await work(connection, transaction, ct).ConfigureAwait(false);
@@ -167,6 +188,6 @@ public sealed class SqliteGroupCommit(Func<CancellationToken, Task<DbConnection>
             }
         }
 
-        public void Fail(Exception exception) => _completion.TrySetException(_failure ?? exception);
+        public void Fail(Exception exception) => _completion.TrySetException(exception);
     }
 }
