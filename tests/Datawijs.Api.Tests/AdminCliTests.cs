@@ -49,8 +49,20 @@ public sealed class AdminCliTests(HostFixture fixture) : IClassFixture<HostFixtu
         Assert.Contains(clientId, list.Out, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, list.Out, StringComparison.Ordinal);
 
-        Assert.Equal(0, (await RunAsync("clients", "revoke", clientId)).Code);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/v1/organisations")).StatusCode);
+        var revoke = await RunAsync("clients", "revoke", clientId);
+        Assert.Equal(0, revoke.Code);
+        Assert.Contains("within 1 s", revoke.Out, StringComparison.Ordinal);
+        var refused = false;
+        for (var attempt = 0; attempt < 50 && !refused; attempt++)
+        {
+            refused = (await http.GetAsync("/api/v1/organisations")).StatusCode == HttpStatusCode.Unauthorized;
+            if (!refused)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.True(refused, "The revoked client was still accepted 5 s later.");
     }
 
     [Fact]

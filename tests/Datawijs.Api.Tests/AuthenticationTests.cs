@@ -135,22 +135,6 @@ public sealed class AuthenticationTests(HostFixture fixture) : IClassFixture<Hos
     }
 
     [Fact]
-    public async Task A_revoked_client_gets_401()
-    {
-        var client = await fixture.Host.AddClientAsync("gemeente-b");
-        var repository = (Data.Tenants.TenantRepository)fixture.Host.Services.GetService(typeof(Data.Tenants.TenantRepository))!;
-        var token = ZgwToken.Create(client.ClientId, client.Secret, DateTimeOffset.UtcNow);
-        using (var before = await GetOrganisationsAsync("Bearer " + token))
-        {
-            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
-        }
-
-        await repository.RevokeClientAsync(client.ClientId, DateTimeOffset.UtcNow);
-        using var after = await GetOrganisationsAsync("Bearer " + token);
-        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
-    }
-
-    [Fact]
     public async Task A_client_lacking_the_scope_gets_403_problem()
     {
         using var http = fixture.Host.CreateHttpClient();

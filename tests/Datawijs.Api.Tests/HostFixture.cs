@@ -13,7 +13,8 @@ public sealed class HostFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Host = await TestApiHost.StartAsync();
+        // A one-second client cache, so revocation tests wait briefly while still going through the cache.
+        Host = await TestApiHost.StartAsync(new Dictionary<string, string?> { ["Auth:ClientCacheSeconds"] = "1" });
         AllScopes = await Host.AddClientAsync("gemeente-a");
         ReadOnly = await Host.AddClientAsync("gemeente-a", "scans:read");
     }

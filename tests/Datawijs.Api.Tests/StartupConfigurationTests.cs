@@ -41,10 +41,12 @@ public sealed class StartupConfigurationTests
         {
             ["Database:Provider"] = "Oracle",
             ["Auth:TokenMaxAgeSeconds"] = "0",
+            ["Auth:ClientCacheSeconds"] = "-1",
             ["RateLimiting:PermitsPerSecond"] = "-1",
             ["Pseudonymisation:MasterKey"] = Convert.ToBase64String(new byte[16]),
         });
-        Assert.Equal(4, problems.Count);
+        Assert.Equal(5, problems.Count);
+        Assert.Contains(problems, p => p.StartsWith("Auth:ClientCacheSeconds", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Database:Provider", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Auth:TokenMaxAgeSeconds", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("RateLimiting:PermitsPerSecond", StringComparison.Ordinal));
@@ -67,6 +69,7 @@ public sealed class StartupConfigurationTests
         Assert.Equal(Data.Infrastructure.DatabaseProvider.Sqlite, read!.Database.Provider);
         Assert.Equal("Data Source=./data/datawijs.db", read.Database.ConnectionString);
         Assert.Equal(3600, read.Auth.TokenMaxAgeSeconds);
+        Assert.Equal(5, read.Auth.ClientCacheSeconds);
         Assert.Equal(200, read.RateLimiting.PermitsPerSecond);
     }
 }

@@ -12,8 +12,7 @@ public sealed class ZgwAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    TenantRepository tenants,
-    ClientSecrets secrets,
+    KnownClients clients,
     AuthSettings settings,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -40,21 +39,13 @@ public sealed class ZgwAuthenticationHandler(
             return Fail(error!);
         }
 
-        var client = await tenants.FindClientAsync(parsed.Claims.ClientId, Context.RequestAborted);
-        if (client is null || client.RevokedAt is not null)
+        if (await clients.FindAsync(parsed.Claims.ClientId, Context.RequestAborted) is not { } known)
         {
             return Fail("The client is unknown or revoked.");
         }
 
-        var secret = secrets.Derive(client.ClientId, client.SecretSalt);
-        if (!ClientSecrets.Matches(secret, client.SecretHash))
-        {
-            // The master key changed since this client was issued: its secret no longer exists.
-            Logger.LogWarning("Client {ClientId} cannot be verified with the configured master key.", client.ClientId);
-            return Fail("The client is unknown or revoked.");
-        }
-
-        var result = ZgwToken.Verify(parsed, System.Text.Encoding.UTF8.GetBytes(secret), clock.GetUtcNow(), TimeSpan.FromSeconds(settings.TokenMaxAgeSeconds));
+        var client = known.Row;
+        var result = ZgwToken.Verify(parsed, known.Secret, clock.GetUtcNow(), TimeSpan.FromSeconds(settings.TokenMaxAgeSeconds));
         if (!result.IsValid)
         {
             return Fail(result.Error!);

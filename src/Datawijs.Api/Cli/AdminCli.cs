@@ -190,7 +190,10 @@ public static class AdminCli
         }
 
         await repository.RevokeClientAsync(clientId, services.GetRequiredService<TimeProvider>().GetUtcNow());
-        stdout.WriteLine($"Revoked client '{clientId}'. Its tokens are refused from now on.");
+        var cacheSeconds = services.GetRequiredService<AuthSettings>().ClientCacheSeconds;
+        stdout.WriteLine(cacheSeconds == 0
+            ? $"Revoked client '{clientId}'. Its tokens are refused from now on."
+            : $"Revoked client '{clientId}'. Running API processes refuse its tokens within {cacheSeconds} s (Auth:ClientCacheSeconds).");
         return 0;
     }
 

@@ -26,6 +26,7 @@ public static class ApiHost
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new KeyRing(configuration.MasterKey));
         services.AddSingleton<ClientSecrets>();
+        services.AddSingleton<KnownClients>();
         services.AddDatawijsData(configuration.Database);
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<DemoProfiles>();

@@ -6,6 +6,9 @@ public sealed class AuthSettings
 
     /// <summary>How old a token's iat may be; ZGW clients usually send no exp.</summary>
     public int TokenMaxAgeSeconds { get; set; } = 3600;
+
+    /// <summary>How long a verified client is remembered; a revocation takes effect within this time (0: at once).</summary>
+    public int ClientCacheSeconds { get; set; } = 5;
 }
 
 public sealed class RateLimitingSettings

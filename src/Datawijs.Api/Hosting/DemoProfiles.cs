@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Datawijs.Api.Features;
+using Datawijs.Api.Features.Assignments;
 using Datawijs.Api.Features.Clusterings;
 using Datawijs.Api.Features.Datasets;
 using Datawijs.Api.Features.Datasets.Upload;
@@ -25,6 +26,7 @@ public sealed class DemoProfiles(
     ProfileSetRepository profileSets,
     RecordUploader uploader,
     ClusteringRunner runner,
+    IPublishedProfileSetReader current,
     TimeProvider clock)
 {
     public const int Households = 1000;
@@ -105,7 +107,9 @@ public sealed class DemoProfiles(
         }
 
         var view = ProfileSetViews.View(StoredJson.Read<MethodView>(set.Method), outcome.ProfileSet, named);
-        return await profileSets.PublishAsync(tenantId, set.Id, StoredJson.Write(view), clock.GetUtcNow(), ct);
+        var published = await profileSets.PublishAsync(tenantId, set.Id, StoredJson.Write(view), clock.GetUtcNow(), ct);
+        current.Forget(tenantId);
+        return published;
     }
 
     // Each cluster is named after the planted group most of its households come from.

@@ -45,6 +45,11 @@ public sealed record StartupConfiguration(
             problems.Add($"Auth:TokenMaxAgeSeconds must be between 1 and 86400 (got {auth.TokenMaxAgeSeconds}).");
         }
 
+        if (auth.ClientCacheSeconds is < 0 or > 300)
+        {
+            problems.Add($"Auth:ClientCacheSeconds must be between 0 and 300 (got {auth.ClientCacheSeconds}).");
+        }
+
         var rateLimiting = new RateLimitingSettings();
         configuration.GetSection(RateLimitingSettings.Section).Bind(rateLimiting);
         if (rateLimiting.PermitsPerSecond < 0)

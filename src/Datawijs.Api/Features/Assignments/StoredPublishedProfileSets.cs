@@ -13,19 +13,38 @@ namespace Datawijs.Api.Features.Assignments;
 /// The published profile sets as stored by the profile sets part: the clustering's fitted model
 /// (the exact distance it used), the names and descriptions given before publication, and how
 /// the set was made. A published set never changes, so its space is built once and cached.
+/// <para>
+/// Which set is current is remembered per tenant for <see cref="CurrentFor"/>: this process forgets
+/// it at once when it publishes, retires or deletes a set; another process (several API instances on
+/// one SQL Server) sees the change within that time.
+/// </para>
 /// </summary>
 public sealed class StoredPublishedProfileSets(
     ProfileSetRepository profileSets,
     ClusteringRepository clusterings,
-    DatasetRepository datasets) : IPublishedProfileSetReader
+    DatasetRepository datasets,
+    TimeProvider clock) : IPublishedProfileSetReader
 {
+    public static readonly TimeSpan CurrentFor = TimeSpan.FromSeconds(5);
+
     private readonly ConcurrentDictionary<Guid, PublishedProfileSetModel> _cache = new();
+    private readonly ConcurrentDictionary<Guid, (PublishedProfileSetModel? Model, DateTimeOffset Until)> _current = new();
 
     public async Task<PublishedProfileSetModel?> GetCurrentAsync(Guid tenantId, CancellationToken ct)
     {
+        var now = clock.GetUtcNow();
+        if (_current.TryGetValue(tenantId, out var remembered) && remembered.Until > now)
+        {
+            return remembered.Model;
+        }
+
         var set = await profileSets.FindPublishedAsync(tenantId, ct);
-        return set is null ? null : await ModelAsync(set, ct);
+        var model = set is null ? null : await ModelAsync(set, ct);
+        _current[tenantId] = (model, now + CurrentFor);
+        return model;
     }
+
+    public void Forget(Guid tenantId) => _current.TryRemove(tenantId, out _);
 
     public async Task<PublishedProfileSetModel?> FindAsync(Guid tenantId, Guid profileSetId, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using Datawijs.Api.Auth;
+using Datawijs.Api.Features.Assignments;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data.Datasets;
@@ -6,7 +7,7 @@ using FastEndpoints;
 
 namespace Datawijs.Api.Features.Datasets.Delete;
 
-public sealed class Endpoint(DatasetRepository datasets) : Endpoint<Request>
+public sealed class Endpoint(DatasetRepository datasets, IPublishedProfileSetReader published) : Endpoint<Request>
 {
     public override void Configure()
     {
@@ -24,7 +25,10 @@ public sealed class Endpoint(DatasetRepository datasets) : Endpoint<Request>
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        if (!await datasets.DeleteAsync(Caller.From(User).TenantId, req.Id, ct))
+        var tenant = Caller.From(User).TenantId;
+        var deleted = await datasets.DeleteAsync(tenant, req.Id, ct);
+        published.Forget(tenant);
+        if (!deleted)
         {
             await Problems.NotFoundAsync(HttpContext, "dataset");
             return;

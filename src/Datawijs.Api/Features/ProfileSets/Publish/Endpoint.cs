@@ -1,5 +1,6 @@
 using System.Globalization;
 using Datawijs.Api.Auth;
+using Datawijs.Api.Features.Assignments;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data.ProfileSets;
@@ -8,7 +9,7 @@ using FastEndpoints;
 
 namespace Datawijs.Api.Features.ProfileSets.Publish;
 
-public sealed class Endpoint(ProfileSetRepository profileSets, TimeProvider clock) : Endpoint<Request, ProfileSet>
+public sealed class Endpoint(ProfileSetRepository profileSets, IPublishedProfileSetReader current, TimeProvider clock) : Endpoint<Request, ProfileSet>
 {
     public override void Configure()
     {
@@ -55,7 +56,9 @@ public sealed class Endpoint(ProfileSetRepository profileSets, TimeProvider cloc
         }
 
         var view = ProfileSetViews.View(StoredJson.Read<MethodView>(set.Method), outcome.ProfileSet, profiles);
-        if (!await profileSets.PublishAsync(tenant, set.Id, StoredJson.Write(view), clock.GetUtcNow(), ct))
+        var isPublished = await profileSets.PublishAsync(tenant, set.Id, StoredJson.Write(view), clock.GetUtcNow(), ct);
+        current.Forget(tenant);
+        if (!isPublished)
         {
             await Problems.WriteAsync(HttpContext, 409, "not-draft", "The profile set is no longer a draft.");
             return;

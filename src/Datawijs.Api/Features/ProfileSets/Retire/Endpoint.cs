@@ -1,4 +1,5 @@
 using Datawijs.Api.Auth;
+using Datawijs.Api.Features.Assignments;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data.ProfileSets;
@@ -6,7 +7,7 @@ using FastEndpoints;
 
 namespace Datawijs.Api.Features.ProfileSets.Retire;
 
-public sealed class Endpoint(ProfileSetRepository profileSets, TimeProvider clock) : Endpoint<Request, ProfileSet>
+public sealed class Endpoint(ProfileSetRepository profileSets, IPublishedProfileSetReader published, TimeProvider clock) : Endpoint<Request, ProfileSet>
 {
     public override void Configure()
     {
@@ -33,7 +34,9 @@ public sealed class Endpoint(ProfileSetRepository profileSets, TimeProvider cloc
             return;
         }
 
-        if (!await profileSets.RetireAsync(tenant, set.Id, clock.GetUtcNow(), ct))
+        var isRetired = await profileSets.RetireAsync(tenant, set.Id, clock.GetUtcNow(), ct);
+        published.Forget(tenant);
+        if (!isRetired)
         {
             await Problems.WriteAsync(HttpContext, 409, "already-retired", "The profile set is already retired.");
             return;
