@@ -68,6 +68,50 @@ public sealed class DatabaseFaultTests
         Assert.Equal(2, await CountOrganisationsAsync(http));
     }
 
+    [Fact]
+    public async Task A_database_file_that_disappears_gives_503_and_not_ready_then_recovers_when_it_is_back()
+    {
+        await using var host = await StartAsync();
+        using var http = await AuthenticatedClientAsync(host);
+        using (var before = await CreateOrganisationAsync(http, "Gemeente Voor"))
+        {
+            Assert.Equal(HttpStatusCode.Created, before.StatusCode);
+        }
+
+        // As when a volume is unmounted or the folder is moved: pooled connections still hold the old file open.
+        var directory = Path.GetDirectoryName(host.DatabasePath)!;
+        var away = directory + "-away";
+        Directory.Move(directory, away);
+        try
+        {
+            using (var write = await CreateOrganisationAsync(http, "Gemeente Tijdens"))
+            {
+                await AssertDatabaseUnavailableAsync(write);
+            }
+
+            using (var ready = await http.GetAsync(new Uri("/health/ready", UriKind.Relative), TestContext.Current.CancellationToken))
+            {
+                await AssertDatabaseUnavailableAsync(ready);
+            }
+        }
+        finally
+        {
+            Directory.Move(away, directory);
+        }
+
+        using (var ready = await http.GetAsync(new Uri("/health/ready", UriKind.Relative), TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        }
+
+        using (var after = await CreateOrganisationAsync(http, "Gemeente Na"))
+        {
+            Assert.Equal(HttpStatusCode.Created, after.StatusCode);
+        }
+
+        Assert.Equal(2, await CountOrganisationsAsync(http));
+    }
+
     internal static async Task AssertDatabaseUnavailableAsync(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
