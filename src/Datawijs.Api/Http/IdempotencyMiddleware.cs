@@ -14,11 +14,18 @@ public sealed class IdempotentAttribute : Attribute;
 /// the same request gets the first response again (status, Location and body), a retry while
 /// the first is still running gets 409, and the same key on a different request gets 422.
 /// A first attempt that fails with 5xx releases the key so that it can be retried. A caller that
-/// disconnects does not stop a request that claimed a key: its retry gets the outcome.
+/// disconnects does not stop a request that claimed a key: its retry gets the outcome. A claim left
+/// pending by a server that died mid-request is taken over by a retry after <see cref="PendingLease"/>.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyRepository records, TimeProvider clock, KeyRing keys)
 {
     public const string Header = "Idempotency-Key";
+
+    /// <summary>
+    /// How long a claim may stay pending. Requests that claim a key take seconds; one pending longer
+    /// was cut off by a crash or kill, and without a lease its retries would get 409 for ever.
+    /// </summary>
+    public static readonly TimeSpan PendingLease = TimeSpan.FromMinutes(2);
 
     private const int MaxKeyLength = 200;
 
@@ -56,7 +63,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyRepos
             CreatedAt = clock.GetUtcNow(),
         };
 
-        var earlier = await records.BeginAsync(claim, context.RequestAborted);
+        var earlier = await records.BeginAsync(claim, claim.CreatedAt - PendingLease, context.RequestAborted);
         if (earlier is not null)
         {
             await ReplayAsync(context, earlier, hash);

@@ -112,6 +112,61 @@ public sealed class IdempotencyFaultTests(HostFixture fixture) : IClassFixture<H
         Assert.Equal("""{"id":"stored-once"}""", Encoding.UTF8.GetString(((MemoryStream)retry.Response.Body).ToArray()));
     }
 
+    [Fact]
+    public async Task A_claim_left_pending_by_a_server_that_died_is_taken_over_by_a_retry_after_the_lease()
+    {
+        var issued = await fixture.Host.AddClientAsync("dood-" + Guid.NewGuid().ToString("N")[..8]);
+        var tenant = await fixture.Host.FindTenantAsync(issued.TenantSlug);
+        var services = fixture.Host.Services;
+        var clock = new ShiftedClock();
+        var runs = 0;
+        var firstNeverEnds = new TaskCompletionSource();
+        var middleware = new IdempotencyMiddleware(
+            async context =>
+            {
+                if (Interlocked.Increment(ref runs) == 1)
+                {
+                    // The first attempt's server is killed here: it never completes nor releases its claim.
+                    await firstNeverEnds.Task;
+                }
+
+                context.Response.StatusCode = StatusCodes.Status201Created;
+                await context.Response.WriteAsync("created", context.RequestAborted);
+            },
+            services.GetRequiredService<IdempotencyRepository>(),
+            clock,
+            services.GetRequiredService<KeyRing>());
+        var key = Guid.NewGuid().ToString();
+        var killed = middleware.InvokeAsync(Request(tenant!.Id, issued.ClientId, key));
+        try
+        {
+            while (Volatile.Read(ref runs) == 0)
+            {
+                await Task.Delay(10, TestContext.Current.CancellationToken);
+            }
+
+            var early = Request(tenant.Id, issued.ClientId, key);
+            await middleware.InvokeAsync(early);
+            Assert.Equal(StatusCodes.Status409Conflict, early.Response.StatusCode);
+
+            clock.Shift = IdempotencyMiddleware.PendingLease + TimeSpan.FromSeconds(1);
+            var late = Request(tenant.Id, issued.ClientId, key);
+            await middleware.InvokeAsync(late);
+            Assert.Equal(StatusCodes.Status201Created, late.Response.StatusCode);
+            Assert.Equal(2, runs);
+
+            var replayed = Request(tenant.Id, issued.ClientId, key);
+            await middleware.InvokeAsync(replayed);
+            Assert.Equal("true", replayed.Response.Headers["Idempotent-Replayed"].ToString());
+            Assert.Equal(2, runs);
+        }
+        finally
+        {
+            firstNeverEnds.TrySetResult();
+            await Record.ExceptionAsync(() => killed);
+        }
+    }
+
     private static DefaultHttpContext Request(Guid tenantId, string clientId, string key)
     {
         var context = new DefaultHttpContext();
