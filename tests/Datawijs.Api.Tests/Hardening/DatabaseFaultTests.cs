@@ -112,6 +112,36 @@ public sealed class DatabaseFaultTests
         Assert.Equal(2, await CountOrganisationsAsync(http));
     }
 
+    [Fact]
+    public async Task A_stalled_upload_does_not_keep_other_writers_waiting()
+    {
+        await using var host = await StartAsync();
+        using var http = await AuthenticatedClientAsync(host);
+        using var created = await http.PostAsync(new Uri("/api/v1/datasets", UriKind.Relative),
+            new StringContent(StreamedCsvUpload.DatasetJson, System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var dataset = JsonDocument.Parse(await created.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var id = dataset.RootElement.GetProperty("id").GetGuid();
+
+        // A client that sends part of an upload and then stalls (slow network, or on purpose).
+        using var upload = new StreamedCsvUpload(rowsBeforePause: 2_000, rowsAfterPause: 10);
+        var sending = http.PostAsync(new Uri($"/api/v1/datasets/{id}/records", UriKind.Relative), upload, TestContext.Current.CancellationToken);
+        await upload.Paused.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        await Task.Delay(500, TestContext.Current.CancellationToken); // let the server read what was sent
+        try
+        {
+            using var write = await CreateOrganisationAsync(http, "Gemeente Intussen");
+            Assert.True(write.StatusCode == HttpStatusCode.Created,
+                $"{(int)write.StatusCode}: another tenant's write waited for the stalled upload's transaction");
+        }
+        finally
+        {
+            upload.Release();
+            using var stored = await sending;
+            Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+        }
+    }
+
     internal static async Task AssertDatabaseUnavailableAsync(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);

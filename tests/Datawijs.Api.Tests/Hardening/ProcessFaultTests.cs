@@ -27,16 +27,22 @@ public sealed class ProcessFaultTests
 
         var wal = new FileInfo(api.DatabasePath + "-wal");
         var walBefore = wal.Exists ? wal.Length : 0;
-        var upload = new StreamedCsvUpload(rowsBeforePause: 150_000, rowsAfterPause: 1);
+        using var upload = new StreamedCsvUpload(rowsBeforePause: 300_000, rowsAfterPause: 0);
+        upload.Release();
         using var uploader = api.CreateHttpClient(Patience);
         var sending = uploader.PostAsync(new Uri($"/api/v1/datasets/{dataset}/records", UriKind.Relative), upload, TestContext.Current.CancellationToken);
-        await upload.Paused.WaitAsync(Patience, TestContext.Current.CancellationToken);
 
-        // The rows sit in the open transaction; once they spill into the write-ahead log they are on disk, uncommitted.
-        await EventuallyAsync(() => { wal.Refresh(); return Task.FromResult(wal.Exists && wal.Length > walBefore + (2 << 20)); },
+        // The body is read and checked first; then the rows go into one transaction. Once they spill into
+        // the write-ahead log they are on disk, uncommitted: that is when the power goes.
+        await EventuallyAsync(
+            () =>
+            {
+                Assert.False(sending.IsCompleted, "the upload ended before the kill");
+                wal.Refresh();
+                return Task.FromResult(wal.Exists && wal.Length > walBefore + (2 << 20));
+            },
             "the upload's rows never reached the write-ahead log", api);
         await api.KillAsync();
-        upload.Release(); // the rest goes to a dead connection and fails
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => sending);
 
         await api.StartAsync();

@@ -89,7 +89,7 @@ public sealed class StreamedCsvUpload : HttpContent
         for (var i = first; i < first + count; i++)
         {
             // Synthetic: subject ids are sequence numbers, incomes a fixed pattern.
-            csv.Append(CultureInfo.InvariantCulture, $"synthetisch-{i:D8},{Households[i % 3]},{(i * 7919 % 90_000) + 10_000}\r\n");
+            csv.Append(CultureInfo.InvariantCulture, $"synthetisch-{i:D8},{Households[i % 3]},{(i * 7919L % 90_000) + 10_000}\r\n");
         }
     }
 }
