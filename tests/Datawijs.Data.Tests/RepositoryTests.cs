@@ -270,6 +270,24 @@ public abstract class RepositoryTests(DatabaseProvider provider) : IDisposable
         Assert.Equal(201, done!.StatusCode);
         Assert.Equal([1, 2, 3], done.Body);
     }
+
+    [Fact]
+    public async Task A_pending_idempotency_claim_older_than_the_lease_is_taken_over_by_the_same_request_only()
+    {
+        var tenant = await TenantAsync("tenant-f");
+        var repository = new IdempotencyRepository(Database.Connections);
+        var crashed = new IdempotencyRecord { TenantId = tenant.Id, ClientId = "c", IdemKey = "k2", RequestHash = "h", CreatedAt = T0 };
+        Assert.Null(await repository.BeginAsync(crashed));
+
+        var retry = new IdempotencyRecord { TenantId = tenant.Id, ClientId = "c", IdemKey = "k2", RequestHash = "h", CreatedAt = T0.AddMinutes(1) };
+        Assert.Null((await repository.BeginAsync(retry, staleBefore: T0))!.StatusCode);
+        var other = new IdempotencyRecord { TenantId = tenant.Id, ClientId = "c", IdemKey = "k2", RequestHash = "other", CreatedAt = T0.AddMinutes(5) };
+        Assert.Equal("h", (await repository.BeginAsync(other, staleBefore: T0.AddMinutes(4)))!.RequestHash);
+
+        var late = new IdempotencyRecord { TenantId = tenant.Id, ClientId = "c", IdemKey = "k2", RequestHash = "h", CreatedAt = T0.AddMinutes(5) };
+        Assert.Null(await repository.BeginAsync(late, staleBefore: T0.AddMinutes(4)));
+        Assert.NotNull(await repository.BeginAsync(late, staleBefore: T0.AddMinutes(4)));
+    }
 }
 
 public sealed class SqliteRepositoryTests() : RepositoryTests(DatabaseProvider.Sqlite);

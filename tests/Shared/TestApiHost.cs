@@ -35,14 +35,16 @@ public sealed class TestApiHost : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(_directory, "datawijs.db");
 
-    public static async Task<TestApiHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? overrideServices = null)
+    /// <param name="connectionOptions">Appended to the SQLite connection string, e.g. <c>Default Timeout=1</c>.</param>
+    public static async Task<TestApiHost> StartAsync(
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? overrideServices = null, string? connectionOptions = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "datawijs-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var configuration = new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite",
-            ["Database:ConnectionString"] = $"Data Source={Path.Combine(directory, "datawijs.db")}",
+            ["Database:ConnectionString"] = $"Data Source={Path.Combine(directory, "datawijs.db")}" + (connectionOptions is null ? "" : ";" + connectionOptions),
             ["Pseudonymisation:MasterKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["RateLimiting:PermitsPerSecond"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",

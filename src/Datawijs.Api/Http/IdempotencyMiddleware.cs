@@ -13,11 +13,19 @@ public sealed class IdempotentAttribute : Attribute;
 /// A creating POST sent with an Idempotency-Key is done once per client and key: a retry of
 /// the same request gets the first response again (status, Location and body), a retry while
 /// the first is still running gets 409, and the same key on a different request gets 422.
-/// A first attempt that fails with 5xx releases the key so that it can be retried.
+/// A first attempt that fails with 5xx releases the key so that it can be retried. A caller that
+/// disconnects does not stop a request that claimed a key: its retry gets the outcome. A claim left
+/// pending by a server that died mid-request is taken over by a retry after <see cref="PendingLease"/>.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyRepository records, TimeProvider clock, KeyRing keys)
 {
     public const string Header = "Idempotency-Key";
+
+    /// <summary>
+    /// How long a claim may stay pending. Requests that claim a key take seconds; one pending longer
+    /// was cut off by a crash or kill, and without a lease its retries would get 409 for ever.
+    /// </summary>
+    public static readonly TimeSpan PendingLease = TimeSpan.FromMinutes(2);
 
     private const int MaxKeyLength = 200;
 
@@ -55,7 +63,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyRepos
             CreatedAt = clock.GetUtcNow(),
         };
 
-        var earlier = await records.BeginAsync(claim, context.RequestAborted);
+        var earlier = await records.BeginAsync(claim, claim.CreatedAt - PendingLease, context.RequestAborted);
         if (earlier is not null)
         {
             await ReplayAsync(context, earlier, hash);
@@ -65,6 +73,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyRepos
         var originalBody = context.Response.Body;
         await using var captured = new MemoryStream();
         context.Response.Body = captured;
+
+        // Once the key is claimed the request runs to its end even if the caller goes away (the body is
+        // already read): its outcome is recorded for the retry. Cancelled half-way, a resource could be
+        // stored while the key is released, and the retry would store a second one.
+        var callerGone = context.RequestAborted;
+        context.RequestAborted = CancellationToken.None;
         var completed = false;
         try
         {
@@ -88,6 +102,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyRepos
         finally
         {
             context.Response.Body = originalBody;
+            context.RequestAborted = callerGone;
             if (!completed)
             {
                 await records.AbandonAsync(claim, CancellationToken.None);

@@ -131,8 +131,8 @@ public sealed class DatasetRepository(IDbConnectionFactory connections)
     }
 
     /// <summary>
-    /// One upload in one transaction with one prepared insert: rows go to the database as they are
-    /// read (memory stays flat), and disposing without commit rolls every row back.
+    /// One upload in one transaction with one prepared insert: rows go to the database one at a time
+    /// (memory stays flat), and disposing without commit rolls every row back.
     /// </summary>
     public sealed class RecordUpload : IAsyncDisposable
     {

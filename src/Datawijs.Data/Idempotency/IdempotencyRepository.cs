@@ -10,11 +10,23 @@ public sealed class IdempotencyRepository(IDbConnectionFactory connections)
     /// <summary>
     /// Claims the key for this request. Returns null when the claim is new (go ahead), else the
     /// record of the first request with this key (replay it, or wait if it is still pending).
+    /// A pending claim of the same request made before <paramref name="staleBefore"/> belongs to a
+    /// server that stopped mid-request (it would have completed or released it): it is taken over.
     /// </summary>
-    public async Task<IdempotencyRecord?> BeginAsync(IdempotencyRecord claim, CancellationToken ct = default)
+    public async Task<IdempotencyRecord?> BeginAsync(IdempotencyRecord claim, DateTimeOffset? staleBefore = null, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(claim);
         await using var connection = await connections.OpenAsync(ct);
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(_sql.Begin, claim, cancellationToken: ct));
+        var parameters = new
+        {
+            claim.TenantId,
+            claim.ClientId,
+            claim.IdemKey,
+            claim.RequestHash,
+            claim.CreatedAt,
+            StaleBefore = staleBefore ?? DateTimeOffset.MinValue,
+        };
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(_sql.Begin, parameters, cancellationToken: ct));
         if (inserted == 1)
         {
             return null;

@@ -8,7 +8,9 @@ public sealed record IdempotencySql(string Begin, string Find, string Complete, 
         Begin: """
             INSERT INTO idempotency_records (tenant_id, client_id, idem_key, request_hash, created_at)
             VALUES (@TenantId, @ClientId, @IdemKey, @RequestHash, @CreatedAt)
-            ON CONFLICT (tenant_id, client_id, idem_key) DO NOTHING
+            ON CONFLICT (tenant_id, client_id, idem_key) DO UPDATE SET created_at = excluded.created_at
+            WHERE idempotency_records.status_code IS NULL AND idempotency_records.request_hash = excluded.request_hash
+              AND idempotency_records.created_at < @StaleBefore
             """,
         Find: """
             SELECT tenant_id, client_id, idem_key, request_hash, status_code, location, content_type, body, created_at
@@ -22,6 +24,10 @@ public sealed record IdempotencySql(string Begin, string Find, string Complete, 
 
     public static readonly IdempotencySql SqlServer = new(
         Begin: """
+            UPDATE dbo.IdempotencyRecords SET CreatedAt = @CreatedAt
+            WHERE TenantId = @TenantId AND ClientId = @ClientId AND IdemKey = @IdemKey
+              AND StatusCode IS NULL AND RequestHash = @RequestHash AND CreatedAt < @StaleBefore;
+            IF @@ROWCOUNT = 0
             INSERT INTO dbo.IdempotencyRecords (TenantId, ClientId, IdemKey, RequestHash, CreatedAt)
             SELECT @TenantId, @ClientId, @IdemKey, @RequestHash, @CreatedAt
             WHERE NOT EXISTS (

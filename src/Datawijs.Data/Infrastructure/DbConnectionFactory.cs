@@ -6,8 +6,12 @@ namespace Datawijs.Data.Infrastructure;
 
 public sealed class DbConnectionFactory : IDbConnectionFactory
 {
+    /// <summary>SQLite's result code for a database file that cannot be opened.</summary>
+    public const int SqliteCantOpen = 14;
+
     private readonly string _connectionString;
     private readonly SqliteGroupCommit? _groupCommit;
+    private readonly string? _sqliteFile;
 
     public DbConnectionFactory(DatabaseOptions options)
     {
@@ -16,6 +20,7 @@ public sealed class DbConnectionFactory : IDbConnectionFactory
         _connectionString = Provider == DatabaseProvider.Sqlite
             ? SqliteConnectionStrings.Normalise(options.ConnectionString)
             : options.ConnectionString;
+        _sqliteFile = Provider == DatabaseProvider.Sqlite ? SqliteConnectionStrings.FilePath(_connectionString) : null;
         DapperSetup.EnsureConfigured();
         _groupCommit = Provider == DatabaseProvider.Sqlite ? new SqliteGroupCommit(OpenAsync) : null;
     }
@@ -24,6 +29,14 @@ public sealed class DbConnectionFactory : IDbConnectionFactory
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
+        // A pooled SQLite connection keeps its file open after the file is deleted or its volume goes away,
+        // and would go on accepting writes that are lost. Migrations create the file; once it is gone the
+        // database is unavailable until it is back, rather than silently empty or orphaned.
+        if (_sqliteFile is not null && !File.Exists(_sqliteFile))
+        {
+            throw new SqliteException("The SQLite database file is missing: " + _sqliteFile, SqliteCantOpen);
+        }
+
         DbConnection connection = Provider == DatabaseProvider.Sqlite
             ? new SqliteConnection(_connectionString)
             : new SqlConnection(_connectionString);

@@ -23,6 +23,20 @@ public static class SqliteConnectionStrings
         return builder.ToString();
     }
 
+    /// <summary>The full path of a file database, or null for an in-memory or URI data source.</summary>
+    public static string? FilePath(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var dataSource = builder.DataSource;
+        if (string.IsNullOrWhiteSpace(dataSource) || dataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory
+            || dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return Path.GetFullPath(dataSource);
+    }
+
     /// <summary>Creates the folder of a file database so a fresh checkout starts without set-up.</summary>
     public static void EnsureDirectory(string connectionString)
     {

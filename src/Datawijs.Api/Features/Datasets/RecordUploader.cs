@@ -11,9 +11,12 @@ namespace Datawijs.Api.Features.Datasets;
 public sealed record UploadOutcome(bool Stored, long Records, long InvalidRecords, IReadOnlyList<RecordProblem> Problems, DatasetRow? Dataset);
 
 /// <summary>
-/// Streams an upload into the database: each record is read, checked, pseudonymised and inserted in
-/// one transaction; any bad record rolls the whole upload back. Memory stays flat in the number of
-/// rows while reading; the quality report at the end reads the dataset back once.
+/// Stores an upload all or nothing: each record is read, checked and pseudonymised into a local spool
+/// file; only when the whole body is read and every record is good are they inserted, in one
+/// transaction. Memory stays flat in the number of rows; the quality report at the end reads the
+/// dataset back once. The transaction is not opened while the body is still arriving: SQLite has one
+/// writer, and a slow or stalled client would keep every other write (of every tenant) waiting until
+/// it failed with 503.
 /// </summary>
 public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, TimeProvider clock)
 {
@@ -36,7 +39,7 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
         var cellProblems = new List<CellProblem>();
         long rows = 0;
         long invalid = 0;
-        await using var upload = await datasets.BeginUploadAsync(dataset.TenantId, dataset.Id, ct);
+        await using var spool = RecordSpool.Create();
         while (await reader.NextAsync(ct) is { } record)
         {
             rows++;
@@ -70,7 +73,7 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
             {
                 // The raw subject id goes no further than this line.
                 var pseudonym = pseudonymiser.Pseudonymise(record.SubjectId!);
-                await upload.AddAsync(dataset.RecordCount + rows, pseudonym, string.Join(DatasetRepository.CellSeparator, record.Cells.Select(c => c ?? "")), ct);
+                spool.Add(pseudonym, string.Join(DatasetRepository.CellSeparator, record.Cells.Select(c => c ?? "")));
             }
         }
 
@@ -82,6 +85,14 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
         if (invalid > 0)
         {
             return new UploadOutcome(false, rows, invalid, problems, null);
+        }
+
+        await using var upload = await datasets.BeginUploadAsync(dataset.TenantId, dataset.Id, ct);
+        long stored = 0;
+        foreach (var (pseudonym, cells) in spool.ReadAll())
+        {
+            stored++;
+            await upload.AddAsync(dataset.RecordCount + stored, pseudonym, cells, ct);
         }
 
         var matrix = await MatrixLoader.LoadAsync(features, upload.ReadAllAsync(ct), (int)Math.Min(int.MaxValue, dataset.RecordCount + rows));

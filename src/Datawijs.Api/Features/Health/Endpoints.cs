@@ -37,7 +37,12 @@ public sealed class Ready(IDbConnectionFactory connections, ILogger<Ready> logge
         AllowAnonymous();
         Tags("Health");
         Options(b => b.WithOperationId("getReadiness"));
-        Summary(s => s.Summary = "The API can serve requests: the database answers");
+        Summary(s =>
+        {
+            s.Summary = "The API can serve requests: the database answers";
+            s.Description = "503 when the database cannot be reached or read, or (SQLite) when another writer has held its write lock for more than "
+                + "2 seconds, so that writes would wait and fail.";
+        });
         Description(b => b.Produces<HealthStatus>(200).ProducesProblems(503));
     }
 
@@ -48,7 +53,8 @@ public sealed class Ready(IDbConnectionFactory connections, ILogger<Ready> logge
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(TimeSpan.FromSeconds(5));
             await using var connection = await connections.OpenAsync(timeout.Token);
-            await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT 1", cancellationToken: timeout.Token));
+            var sql = Dialect.Pick(connections.Provider, ReadinessSql.Sqlite, ReadinessSql.SqlServer);
+            await connection.ExecuteAsync(new CommandDefinition(sql.Probe, commandTimeout: ReadinessSql.ProbeTimeoutSeconds, cancellationToken: timeout.Token));
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {

@@ -1,0 +1,171 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using Datawijs.Api.Features.Clusterings;
+
+namespace Datawijs.Api.Tests.Hardening;
+
+/// <summary>
+/// Faults of the process itself, on the real executable: killed (SIGKILL) in the middle of an upload
+/// or a clustering and started again on the same database, and stopped (SIGTERM) with a request in flight.
+/// </summary>
+public sealed class ProcessFaultTests
+{
+    // A hung child process fails the test instead of the whole run.
+    private const int TestTimeoutMilliseconds = 240_000;
+
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact(Timeout = TestTimeoutMilliseconds)]
+    public async Task Killed_during_an_upload_the_restarted_api_shows_no_records_of_it()
+    {
+        Assert.SkipUnless(ApiProcess.IsSupported, "Sends POSIX signals to a child process.");
+        await using var api = await ApiProcess.CreateAsync();
+        await api.StartAsync();
+        var dataset = await CreateDatasetAsync(api);
+
+        var wal = new FileInfo(api.DatabasePath + "-wal");
+        var walBefore = wal.Exists ? wal.Length : 0;
+        using var upload = new StreamedCsvUpload(rowsBeforePause: 300_000, rowsAfterPause: 0);
+        upload.Release();
+        using var uploader = api.CreateHttpClient(Patience);
+        var sending = uploader.PostAsync(new Uri($"/api/v1/datasets/{dataset}/records", UriKind.Relative), upload, TestContext.Current.CancellationToken);
+
+        // The body is read and checked first; then the rows go into one transaction. Once they spill into
+        // the write-ahead log they are on disk, uncommitted: that is when the power goes.
+        await EventuallyAsync(
+            () =>
+            {
+                Assert.False(sending.IsCompleted, "the upload ended before the kill");
+                wal.Refresh();
+                return Task.FromResult(wal.Exists && wal.Length > walBefore + (2 << 20));
+            },
+            "the upload's rows never reached the write-ahead log", api);
+        await api.KillAsync();
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => sending);
+
+        await api.StartAsync();
+        using var http = api.CreateHttpClient();
+        using var found = await GetJsonAsync(http, $"/api/v1/datasets/{dataset}");
+        Assert.Equal(0, found.RootElement.GetProperty("recordCount").GetInt64());
+        Assert.Equal(0, await api.CountRowsAsync("dataset_records", "dataset_id", dataset));
+
+        // The dataset is usable: a complete upload afterwards is stored whole.
+        using var retried = await http.PostAsync(new Uri($"/api/v1/datasets/{dataset}/records", UriKind.Relative), StreamedCsvUpload.Complete(500), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal(500, await api.CountRowsAsync("dataset_records", "dataset_id", dataset));
+    }
+
+    [Fact(Timeout = TestTimeoutMilliseconds)]
+    public async Task Killed_during_a_clustering_the_restarted_api_reports_it_failed_with_the_reason()
+    {
+        Assert.SkipUnless(ApiProcess.IsSupported, "Sends POSIX signals to a child process.");
+        await using var api = await ApiProcess.CreateAsync();
+        await api.StartAsync();
+        var dataset = await CreateDatasetAsync(api);
+        Guid clustering;
+        using (var http = api.CreateHttpClient())
+        {
+            using var uploaded = await http.PostAsync(new Uri($"/api/v1/datasets/{dataset}/records", UriKind.Relative), StreamedCsvUpload.Complete(20_000), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
+
+            // Every k from 2 to 30 with 50 restarts each: far longer than the test waits.
+            using var started = await http.PostAsync(new Uri($"/api/v1/datasets/{dataset}/clusterings", UriKind.Relative),
+                Json("""{"kMin":2,"kMax":30,"restarts":50}"""), TestContext.Current.CancellationToken);
+            Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            using var job = JsonDocument.Parse(await started.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            clustering = job.RootElement.GetProperty("id").GetGuid();
+            await EventuallyAsync(async () => await StatusAsync(http, clustering) == "running", "the clustering never started", api);
+        }
+
+        await api.KillAsync();
+        await api.StartAsync();
+
+        using var after = api.CreateHttpClient();
+        await EventuallyAsync(async () => await StatusAsync(after, clustering) != "running", "the clustering was left running", api);
+        using var failed = await GetJsonAsync(after, $"/api/v1/clusterings/{clustering}");
+        Assert.Equal("failed", failed.RootElement.GetProperty("status").GetString());
+        Assert.Equal(ClusteringRunner.InterruptedReason, failed.RootElement.GetProperty("error").GetString());
+        Assert.NotEqual(JsonValueKind.Null, failed.RootElement.GetProperty("finishedAt").ValueKind);
+    }
+
+    [Fact(Timeout = TestTimeoutMilliseconds)]
+    public async Task Sigterm_refuses_new_connections_lets_the_request_in_flight_finish_and_exits_0()
+    {
+        Assert.SkipUnless(ApiProcess.IsSupported, "Sends POSIX signals to a child process.");
+        await using var api = await ApiProcess.CreateAsync();
+        await api.StartAsync();
+        var dataset = await CreateDatasetAsync(api);
+
+        var upload = new StreamedCsvUpload(rowsBeforePause: 2_000, rowsAfterPause: 2_000);
+        using var uploader = api.CreateHttpClient(Patience);
+        var sending = uploader.PostAsync(new Uri($"/api/v1/datasets/{dataset}/records", UriKind.Relative), upload, TestContext.Current.CancellationToken);
+        await upload.Paused.WaitAsync(Patience, TestContext.Current.CancellationToken);
+
+        await api.TerminateAsync();
+        await EventuallyAsync(async () => !await AcceptsConnectionsAsync(api.BaseAddress), "the API went on accepting connections after SIGTERM", api);
+        upload.Release();
+
+        using var response = await sending;
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
+        using var stored = JsonDocument.Parse(body);
+        Assert.Equal(upload.TotalRows, stored.RootElement.GetProperty("recordCount").GetInt64());
+
+        var exitCode = await api.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(exitCode == 0, $"exit code {exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none (still running)"}{Environment.NewLine}{api.Output}");
+        Assert.Equal(upload.TotalRows, await api.CountRowsAsync("dataset_records", "dataset_id", dataset));
+    }
+
+    private static async Task<Guid> CreateDatasetAsync(ApiProcess api)
+    {
+        using var http = api.CreateHttpClient();
+        using var created = await http.PostAsync(new Uri("/api/v1/datasets", UriKind.Relative), Json(StreamedCsvUpload.DatasetJson), TestContext.Current.CancellationToken);
+        var body = await created.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, body);
+        using var dataset = JsonDocument.Parse(body);
+        return dataset.RootElement.GetProperty("id").GetGuid();
+    }
+
+    private static async Task<string?> StatusAsync(HttpClient http, Guid clustering)
+    {
+        using var job = await GetJsonAsync(http, $"/api/v1/clusterings/{clustering}");
+        return job.RootElement.GetProperty("status").GetString();
+    }
+
+    private static async Task<JsonDocument> GetJsonAsync(HttpClient http, string path)
+    {
+        using var response = await http.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body);
+    }
+
+    private static async Task<bool> AcceptsConnectionsAsync(Uri address)
+    {
+        using var tcp = new TcpClient();
+        try
+        {
+            await tcp.ConnectAsync(address.Host, address.Port, TestContext.Current.CancellationToken);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    /// <summary>Polls instead of sleeping: fast on an idle machine, patient on a loaded one.</summary>
+    private static async Task EventuallyAsync(Func<Task<bool>> condition, string failure, ApiProcess api)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, failure + Environment.NewLine + api.Output);
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+}
