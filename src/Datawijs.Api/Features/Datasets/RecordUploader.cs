@@ -1,7 +1,5 @@
-using System.Globalization;
 using Datawijs.Api.Features.Datasets.Upload;
 using Datawijs.Data.Datasets;
-using Datawijs.Domain.Clustering;
 using Datawijs.Domain.Datasets;
 using Datawijs.Domain.Privacy;
 
@@ -13,7 +11,9 @@ public sealed record UploadOutcome(bool Stored, long Records, long InvalidRecord
 /// <summary>
 /// Streams an upload into the database: each record is read, checked, pseudonymised and inserted in
 /// one transaction; any bad record rolls the whole upload back. Memory stays flat in the number of
-/// rows while reading; the quality report at the end reads the dataset back once.
+/// rows: one record at a time is held (in reused buffers), and the quality report is accumulated while
+/// the records stream past (<see cref="DataQualityAccumulator"/>). Records stored by earlier uploads
+/// are read back once, one at a time, to include them in the report.
 /// </summary>
 public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, TimeProvider clock)
 {
@@ -31,36 +31,31 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
             return new UploadOutcome(false, 0, 0, header.Take(MaxProblemsReported).ToList(), null);
         }
 
-        var pseudonymiser = keys.PseudonymiserFor(dataset.TenantId);
+        using var pseudonyms = keys.PseudonymiserFor(dataset.TenantId).CreateWriter();
+        var codec = new StoredRecordCodec(schema);
+        var quality = new DataQualityAccumulator(features);
+        var record = new UploadedRecord(features.Count);
+        var codes = new int[features.Count];
+        var numbers = new double[features.Count];
+        var pseudonym = new byte[PseudonymWriter.Length];
         var problems = new List<RecordProblem>();
         var cellProblems = new List<CellProblem>();
         long rows = 0;
         long invalid = 0;
         await using var upload = await datasets.BeginUploadAsync(dataset.TenantId, dataset.Id, ct);
-        while (await reader.NextAsync(ct) is { } record)
+        if (dataset.RecordCount > 0)
+        {
+            await foreach (var stored in upload.ReadAllAsync(ct))
+            {
+                codec.Read(stored, codes, numbers);
+                quality.Add(codes, numbers);
+            }
+        }
+
+        while (await reader.ReadAsync(record, ct))
         {
             rows++;
-            var bad = record.Problems.Count > 0;
-            Report(problems, record.Problems);
-            if (string.IsNullOrWhiteSpace(record.SubjectId) && !bad)
-            {
-                bad = true;
-                Report(problems, [new RecordProblem(record.Row, RecordFormats.SubjectColumn, "required", "Every record needs a subjectId.")]);
-            }
-            else if (record.SubjectId?.Length > RecordFormats.MaxSubjectIdLength)
-            {
-                bad = true;
-                Report(problems, [new RecordProblem(record.Row, RecordFormats.SubjectColumn, "max-length", $"A subjectId has at most {RecordFormats.MaxSubjectIdLength} characters.")]);
-            }
-
-            cellProblems.Clear();
-            if (!schema.TryNormalise(record.Cells, cellProblems))
-            {
-                bad = true;
-                Report(problems, cellProblems.Select(p => new RecordProblem(record.Row, p.Column, "invalid-value", p.Reason)).ToList());
-            }
-
-            if (bad)
+            if (!Check(record, schema, codes, numbers, cellProblems, problems))
             {
                 invalid++;
                 continue;
@@ -69,8 +64,9 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
             if (invalid == 0)
             {
                 // The raw subject id goes no further than this line.
-                var pseudonym = pseudonymiser.Pseudonymise(record.SubjectId!);
-                await upload.AddAsync(dataset.RecordCount + rows, pseudonym, string.Join(DatasetRepository.CellSeparator, record.Cells.Select(c => c ?? "")), ct);
+                pseudonyms.Write(record.SubjectId!.Value.Span, pseudonym);
+                quality.Add(codes, numbers);
+                await upload.AddAsync(dataset.RecordCount + rows, pseudonym, codec.Write(codes, numbers), ct);
             }
         }
 
@@ -84,10 +80,9 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
             return new UploadOutcome(false, rows, invalid, problems, null);
         }
 
-        var matrix = await MatrixLoader.LoadAsync(features, upload.ReadAllAsync(ct), (int)Math.Min(int.MaxValue, dataset.RecordCount + rows));
-        var quality = StoredJson.Write(DataQuality.From(DataQualityReport.Create(matrix)));
+        var report = StoredJson.Write(DataQuality.From(quality.Report()));
         var now = clock.GetUtcNow();
-        await upload.CommitAsync(dataset.RecordCount + rows, quality, now, ct);
+        await upload.CommitAsync(dataset.RecordCount + rows, report, now, ct);
         return new UploadOutcome(true, rows, 0, [], new DatasetRow
         {
             Id = dataset.Id,
@@ -97,10 +92,45 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
             Features = dataset.Features,
             RetentionUntil = dataset.RetentionUntil,
             RecordCount = dataset.RecordCount + rows,
-            Quality = quality,
+            Quality = report,
             CreatedAt = dataset.CreatedAt,
             UpdatedAt = now,
         });
+    }
+
+    // Checks a record as read and its every cell; fills codes and numbers; reports what is wrong.
+    private static bool Check(UploadedRecord record, RecordSchema schema, int[] codes, double[] numbers, List<CellProblem> cellProblems, List<RecordProblem> problems)
+    {
+        var good = record.Problems.Count == 0;
+        Report(problems, record.Problems);
+        var subject = record.SubjectId is { } id ? id.Span : [];
+        if (subject.IsWhiteSpace() && good)
+        {
+            good = false;
+            Report(problems, [new RecordProblem(record.Row, RecordFormats.SubjectColumn, "required", "Every record needs a subjectId.")]);
+        }
+        else if (subject.Length > RecordFormats.MaxSubjectIdLength)
+        {
+            good = false;
+            Report(problems, [new RecordProblem(record.Row, RecordFormats.SubjectColumn, "max-length", $"A subjectId has at most {RecordFormats.MaxSubjectIdLength} characters.")]);
+        }
+
+        cellProblems.Clear();
+        for (var f = 0; f < record.FeatureCount; f++)
+        {
+            var cell = record.Cell(f) is { } value ? value.Span : [];
+            if (!schema.TryRead(f, cell, cellProblems, out codes[f], out numbers[f]))
+            {
+                good = false;
+            }
+        }
+
+        if (cellProblems.Count > 0)
+        {
+            Report(problems, cellProblems.Select(p => new RecordProblem(record.Row, p.Column, "invalid-value", p.Reason)).ToList());
+        }
+
+        return good;
     }
 
     private static void Report(List<RecordProblem> problems, IReadOnlyList<RecordProblem> found)
@@ -112,31 +142,5 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
                 problems.Add(problem);
             }
         }
-    }
-}
-
-/// <summary>Reads stored records into the clustering matrix.</summary>
-public static class MatrixLoader
-{
-    public static async Task<MixedDataMatrix> LoadAsync(IReadOnlyList<FeatureDefinition> features, IAsyncEnumerable<string> records, int expectedRows = 1024)
-    {
-        ArgumentNullException.ThrowIfNull(records);
-        var builder = new MixedDataMatrixBuilder(features, expectedRows);
-        var cells = new string?[features.Count];
-        await foreach (var stored in records)
-        {
-            var parts = stored.Split(DatasetRepository.CellSeparator);
-            for (var f = 0; f < cells.Length; f++)
-            {
-                cells[f] = f < parts.Length && parts[f].Length > 0 ? parts[f] : null;
-            }
-
-            if (!builder.TryAddRow(cells, out var problem))
-            {
-                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"A stored record does not match the dataset's features: {problem}"));
-            }
-        }
-
-        return builder.Build();
     }
 }
