@@ -102,7 +102,11 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
     private static bool Check(UploadedRecord record, RecordSchema schema, int[] codes, double[] numbers, List<CellProblem> cellProblems, List<RecordProblem> problems)
     {
         var good = record.Problems.Count == 0;
-        Report(problems, record.Problems);
+        if (!good)
+        {
+            Report(problems, record.Problems);
+        }
+
         var subject = record.SubjectId is { } id ? id.Span : [];
         if (subject.IsWhiteSpace() && good)
         {

@@ -11,7 +11,7 @@ namespace Datawijs.Api.Features.Datasets.Upload;
 public sealed class CsvRecordReader(TextReader text, IReadOnlyList<FeatureDefinition> features) : IRecordReader
 {
     private const int MaxColumns = 202;
-    private readonly char[] _buffer = new char[64 * 1024];
+    private readonly char[] _buffer = new char[32 * 1024]; // 64 KB: below the large object heap
     private readonly int[] _fieldStart = new int[MaxColumns];
     private readonly int[] _fieldLength = new int[MaxColumns];
     private char[] _chars = new char[4096];

@@ -14,7 +14,7 @@ public static class RecordFormats
     public static IRecordReader? For(string? contentType, Stream body, IReadOnlyList<FeatureDefinition> features)
     {
         var mediaType = contentType?.Split(';')[0].Trim().ToLowerInvariant();
-        var text = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
+        var text = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024, leaveOpen: true);
         return mediaType switch
         {
             Csv => new CsvRecordReader(text, features),
