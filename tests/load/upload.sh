@@ -21,7 +21,8 @@ work=$(mktemp -d)
 trap 'for p in "${server:-}" "${sink:-}"; do if [ -n "$p" ]; then kill "$p" 2>/dev/null || true; fi; done; rm -rf "$work"' EXIT
 dotnet build -c Release src/Datawijs.Api -v q -nologo >/dev/null
 
-python3 -c '
+if command -v python3 >/dev/null 2>&1; then
+  python3 -c '
 import http.server, sys
 class Sink(http.server.BaseHTTPRequestHandler):
     def do_POST(self):
@@ -36,9 +37,10 @@ server = http.server.HTTPServer(("127.0.0.1", 0), Sink)
 open(sys.argv[1], "w").write(str(server.server_address[1]))
 server.serve_forever()
 ' "$work/sink.port" &
-sink=$!
-for _ in $(seq 1 50); do [ -s "$work/sink.port" ] && break; sleep 0.1; done
-sink_port=$(cat "$work/sink.port")
+  sink=$!
+  for _ in $(seq 1 50); do [ -s "$work/sink.port" ] && break; sleep 0.1; done
+  sink_port=$(cat "$work/sink.port")
+fi
 
 generate() { # rows file
   awk -v rows="$1" 'BEGIN {
@@ -116,7 +118,8 @@ for rows in "${sizes[@]}"; do
   start_server
   read -r _ warmup _ < <(post "http://127.0.0.1:$port/api/v1/datasets/$(create_dataset)/records" "$work/warmup.csv")
   dataset=$(create_dataset)
-  read -r _ transfer _ < <(post "http://127.0.0.1:$sink_port/" "$work/upload.csv")
+  transfer=-
+  [ -n "${sink_port:-}" ] && read -r _ transfer _ < <(post "http://127.0.0.1:$sink_port/" "$work/upload.csv")
   before=$(mib VmRSS); hwm_before=$(mib VmHWM); cpu_before=$(cpu_seconds)
   read -r status seconds _ < <(post "http://127.0.0.1:$port/api/v1/datasets/$dataset/records" "$work/upload.csv")
   peak=$(mib VmHWM); cpu=$(echo "$(cpu_seconds) - $cpu_before" | bc -l)
