@@ -11,13 +11,19 @@ public sealed class RecordReaderTests
         new("income", FeatureType.Numeric, FeatureRole.Clustering, Mutable: true),
     ];
 
-    private static async Task<(IReadOnlyList<RecordProblem> Header, List<UploadedRecord> Records)> ReadAsync(IRecordReader reader)
+    private static async Task<(IReadOnlyList<RecordProblem> Header, List<Read> Records)> ReadAsync(IRecordReader reader)
     {
         var header = await reader.StartAsync(CancellationToken.None);
-        var records = new List<UploadedRecord>();
-        while (await reader.NextAsync(CancellationToken.None) is { } record)
+        var records = new List<Read>();
+        var record = new UploadedRecord(Features.Count);
+        while (await reader.ReadAsync(record, CancellationToken.None))
         {
-            records.Add(record);
+            // The reader reuses its buffers: copy what it handed out before the next read.
+            records.Add(new Read(
+                record.Row,
+                record.SubjectId?.ToString(),
+                Enumerable.Range(0, record.FeatureCount).Select(f => record.Cell(f)?.ToString()).ToArray(),
+                [.. record.Problems]));
         }
 
         return (header, records);
@@ -66,4 +72,6 @@ public sealed class RecordReaderTests
         Assert.Equal(3, records[2].Row);
         Assert.Equal(["unknown-column", "invalid-value"], records[3].Problems.Select(p => p.Code));
     }
+
+    private sealed record Read(long Row, string? SubjectId, string?[] Cells, IReadOnlyList<RecordProblem> Problems);
 }

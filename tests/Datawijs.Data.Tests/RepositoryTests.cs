@@ -91,6 +91,39 @@ public abstract class RepositoryTests(DatabaseProvider provider) : IDisposable
     }
 
     [Fact]
+    public async Task Upload_keeps_empty_and_unicode_cells_exactly_and_a_duplicate_row_fails_the_upload()
+    {
+        var tenant = await TenantAsync("ermelo");
+        var dataset = await DatasetAsync(tenant);
+        var repository = new DatasetRepository(Database.Connections);
+        var pseudonym = new string('b', 64);
+        var many = Enumerable.Range(1, 12_000).Select(i => i % 2 == 0 ? "" : "é\u001f" + i).ToList();
+
+        await using (var upload = await repository.BeginUploadAsync(tenant.Id, dataset.Id))
+        {
+            for (var i = 0; i < many.Count; i++)
+            {
+                await upload.AddAsync(i + 1, pseudonym, many[i]);
+            }
+
+            await upload.CommitAsync(many.Count, "{}", T0);
+        }
+
+        Assert.Equal(many, await AllAsync(repository.ReadRecordsAsync(tenant.Id, dataset.Id)));
+        await using (var clash = await repository.BeginUploadAsync(tenant.Id, dataset.Id))
+        {
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(async () =>
+            {
+                await clash.AddAsync(many.Count + 1, pseudonym, "x");
+                await clash.AddAsync(1, pseudonym, "y");
+                await clash.CommitAsync(many.Count + 2, "{}", T0);
+            });
+        }
+
+        Assert.Equal(many.Count, (await AllAsync(repository.ReadRecordsAsync(tenant.Id, dataset.Id))).Count);
+    }
+
+    [Fact]
     public async Task Clustering_jobs_start_once_cancel_and_fail_when_interrupted()
     {
         var tenant = await TenantAsync("oss");

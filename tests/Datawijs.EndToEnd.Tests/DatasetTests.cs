@@ -85,6 +85,61 @@ public sealed class DatasetTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task A_bad_last_row_after_thousands_of_good_ones_stores_nothing_and_the_next_upload_works()
+    {
+        var client = await api.ClientAsync(ApiFixture.NewTenant());
+        var dataset = (await client.Datasets.CreateDatasetAsync(FoodBankData.Declaration())).Content!;
+        var csv = FoodBankData.Csv(5_000) + "client-bad,none,15000,low,rent,single,0,no,no,17,dutch\r\n";
+
+        var rejected = await client.Datasets.UploadDatasetRecordsAsync(dataset.Id, FoodBankData.CsvContent(csv));
+
+        Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
+        Assert.Equal(["records[5001].age"], rejected.Problem()!.InvalidParams!.Select(p => p.Name));
+        var read = (await client.Datasets.GetDatasetAsync(dataset.Id)).Content!;
+        Assert.Equal(0, read.RecordCount);
+        Assert.Null(read.Quality);
+        var retried = await client.Datasets.UploadDatasetRecordsAsync(dataset.Id, FoodBankData.CsvContent(FoodBankData.Csv(5_000)));
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal(5_000, retried.Content!.RecordCount);
+    }
+
+    [Fact]
+    public async Task Quality_after_two_uploads_equals_quality_of_the_same_records_in_one()
+    {
+        var client = await api.ClientAsync(ApiFixture.NewTenant());
+        var whole = (await client.Datasets.CreateDatasetAsync(FoodBankData.Declaration("in een keer"))).Content!;
+        var parts = (await client.Datasets.CreateDatasetAsync(FoodBankData.Declaration("in twee delen"))).Content!;
+        var lines = FoodBankData.Csv(500, seed: 12).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0];
+
+        var once = await client.Datasets.UploadDatasetRecordsAsync(whole.Id, FoodBankData.CsvContent(string.Join("\r\n", lines)));
+        await client.Datasets.UploadDatasetRecordsAsync(parts.Id, FoodBankData.CsvContent(string.Join("\r\n", lines.Take(301))));
+        var twice = await client.Datasets.UploadDatasetRecordsAsync(parts.Id, FoodBankData.CsvContent(header + "\r\n" + string.Join("\r\n", lines.Skip(301))));
+
+        Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
+        Assert.Equal(500, twice.Content!.RecordCount);
+        Assert.Equal(500, twice.Content.Quality!.Households);
+        Assert.Equal(
+            System.Text.Json.JsonSerializer.Serialize(once.Content!.Quality),
+            System.Text.Json.JsonSerializer.Serialize(twice.Content.Quality));
+    }
+
+    [Fact]
+    public async Task Concurrent_uploads_to_one_dataset_are_both_stored_in_full()
+    {
+        var client = await api.ClientAsync(ApiFixture.NewTenant());
+        var dataset = (await client.Datasets.CreateDatasetAsync(FoodBankData.Declaration())).Content!;
+
+        var uploads = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+            client.Datasets.UploadDatasetRecordsAsync(dataset.Id, FoodBankData.CsvContent(FoodBankData.Csv(2_000, seed: 40 + i)))));
+
+        Assert.All(uploads, u => Assert.Equal(HttpStatusCode.OK, u.StatusCode));
+        var read = (await client.Datasets.GetDatasetAsync(dataset.Id)).Content!;
+        Assert.Equal(8_000, read.RecordCount);
+        Assert.Equal(8_000, read.Quality!.Households);
+    }
+
+    [Fact]
     public async Task Unknown_column_and_wrong_media_type_are_refused()
     {
         var client = await api.ClientAsync(ApiFixture.NewTenant());

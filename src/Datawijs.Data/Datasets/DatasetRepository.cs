@@ -3,6 +3,8 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Dapper;
 using Datawijs.Data.Infrastructure;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
 
 namespace Datawijs.Data.Datasets;
 
@@ -81,7 +83,12 @@ public sealed class DatasetRepository(IDbConnectionFactory connections)
         try
         {
             var transaction = await connection.BeginTransactionAsync(ct);
-            return new RecordUpload(this, connection, transaction, tenantId, datasetId);
+            return connection switch
+            {
+                SqliteConnection sqlite => new SqliteRecordUpload(this, _sql, sqlite, transaction, tenantId, datasetId),
+                SqlConnection sqlServer => new SqlServerRecordUpload(this, _sql, sqlServer, (SqlTransaction)transaction, tenantId, datasetId),
+                _ => throw new NotSupportedException("Uploads support SQLite and SQL Server."),
+            };
         }
         catch
         {
@@ -90,7 +97,7 @@ public sealed class DatasetRepository(IDbConnectionFactory connections)
         }
     }
 
-    private async IAsyncEnumerable<string> ReadRecordsAsync(
+    internal async IAsyncEnumerable<string> ReadRecordsAsync(
         DbConnection connection, DbTransaction? transaction, Guid tenantId, Guid datasetId, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
@@ -128,89 +135,5 @@ public sealed class DatasetRepository(IDbConnectionFactory connections)
         public Guid TenantId { get; init; }
 
         public Guid Id { get; init; }
-    }
-
-    /// <summary>
-    /// One upload in one transaction with one prepared insert: rows go to the database one at a time
-    /// (memory stays flat), and disposing without commit rolls every row back.
-    /// </summary>
-    public sealed class RecordUpload : IAsyncDisposable
-    {
-        private readonly DatasetRepository _owner;
-        private readonly DbConnection _connection;
-        private readonly DbTransaction _transaction;
-        private readonly Guid _tenantId;
-        private readonly Guid _datasetId;
-        private readonly DbCommand _insert;
-        private readonly DbParameter _rowNumber;
-        private readonly DbParameter _pseudonym;
-        private readonly DbParameter _cells;
-        private bool _prepared;
-
-        internal RecordUpload(DatasetRepository owner, DbConnection connection, DbTransaction transaction, Guid tenantId, Guid datasetId)
-        {
-            _owner = owner;
-            _connection = connection;
-            _transaction = transaction;
-            _tenantId = tenantId;
-            _datasetId = datasetId;
-            _insert = connection.CreateCommand();
-            _insert.Transaction = transaction;
-            _insert.CommandText = owner._sql.InsertRecord;
-            owner.AddGuid(_insert, "@DatasetId", datasetId);
-            _rowNumber = Add(_insert, "@RowNumber", DbType.Int64, 0);
-            _pseudonym = Add(_insert, "@SubjectPseudonym", DbType.AnsiStringFixedLength, 64);
-            _cells = Add(_insert, "@Cells", DbType.String, -1);
-        }
-
-        public async Task AddAsync(long rowNumber, string subjectPseudonym, string cells, CancellationToken ct = default)
-        {
-            if (!_prepared)
-            {
-                await _insert.PrepareAsync(ct);
-                _prepared = true;
-            }
-
-            _rowNumber.Value = rowNumber;
-            _pseudonym.Value = subjectPseudonym;
-            _cells.Value = cells;
-            await _insert.ExecuteNonQueryAsync(ct);
-        }
-
-        /// <summary>Every record of the dataset including this upload's (visible inside the transaction only).</summary>
-        public IAsyncEnumerable<string> ReadAllAsync(CancellationToken ct = default) =>
-            _owner.ReadRecordsAsync(_connection, _transaction, _tenantId, _datasetId, ct);
-
-        public async Task CommitAsync(long recordCount, string quality, DateTimeOffset at, CancellationToken ct = default)
-        {
-            await _connection.ExecuteAsync(new CommandDefinition(
-                _owner._sql.CompleteUpload,
-                new { TenantId = _tenantId, Id = _datasetId, RecordCount = recordCount, Quality = quality, UpdatedAt = at },
-                _transaction,
-                cancellationToken: ct));
-            await _transaction.CommitAsync(ct);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _insert.DisposeAsync();
-            await _transaction.DisposeAsync();
-            await _connection.DisposeAsync();
-        }
-
-        private static DbParameter Add(DbCommand command, string name, DbType type, int size)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.DbType = type;
-            if (size != 0)
-            {
-                parameter.Size = size;
-            }
-
-            parameter.Value = DBNull.Value;
-            command.Parameters.Add(parameter);
-            return parameter;
-        }
     }
 }

@@ -31,6 +31,7 @@ public sealed record FeatureQuality(
 /// </summary>
 public sealed record DataQualityReport(int? Households, IReadOnlyList<FeatureQuality> Features)
 {
+    /// <summary>The exact report of a matrix held in memory (the reference for <see cref="DataQualityAccumulator"/>).</summary>
     public static DataQualityReport Create(MixedDataMatrix matrix, DisclosureRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(matrix);
@@ -52,17 +53,11 @@ public sealed record DataQualityReport(int? Households, IReadOnlyList<FeatureQua
                 }
 
                 values.Sort();
-                var enough = values.Count >= rules.MinimumCount;
-                features.Add(new FeatureQuality(
-                    feature.Name, feature.Type, feature.Role, Count(n - values.Count, n, rules, zeroShown: true), [],
-                    enough ? rules.RoundMedian(feature.Name, Quantile(values, 0.25)) : null,
-                    enough ? rules.RoundMedian(feature.Name, Quantile(values, 0.5)) : null,
-                    enough ? rules.RoundMedian(feature.Name, Quantile(values, 0.75)) : null));
+                features.Add(Numeric(feature, n, values.Count, p => Quantile(values, p), rules));
             }
             else
             {
-                var names = matrix.CategoryValues(f);
-                var counts = new int[names.Count];
+                var counts = new int[matrix.CategoryValues(f).Count];
                 var missing = 0;
                 foreach (var code in matrix.Categorical(f))
                 {
@@ -76,22 +71,41 @@ public sealed record DataQualityReport(int? Households, IReadOnlyList<FeatureQua
                     }
                 }
 
-                var shown = counts.Select(c => Count(c, n, rules, zeroShown: false)).ToArray();
-                var hidden = shown.Count(s => s.Suppressed);
-                if (hidden == 1 && shown.Length > 1)
-                {
-                    // Secondary suppression: one hidden value would follow from the total and the others.
-                    var next = Enumerable.Range(0, counts.Length).Where(i => !shown[i].Suppressed).MinBy(i => counts[i]);
-                    shown[next] = new QualityCount(null, null, true);
-                }
-
-                features.Add(new FeatureQuality(
-                    feature.Name, feature.Type, feature.Role, Count(missing, n, rules, zeroShown: true),
-                    names.Select((v, i) => new QualityValue(v, shown[i])).ToList(), null, null, null));
+                features.Add(Categorical(feature, matrix.CategoryValues(f), counts, missing, n, rules));
             }
         }
 
-        return new DataQualityReport(n >= rules.MinimumCount ? rules.RoundCount(n) : null, features);
+        return new DataQualityReport(HouseholdsShown(n, rules), features);
+    }
+
+    internal static int? HouseholdsShown(int n, DisclosureRules rules) => n >= rules.MinimumCount ? rules.RoundCount(n) : null;
+
+    /// <summary>A numeric feature: its missing count and rounded quartiles from <paramref name="quantile"/> over its <paramref name="values"/> values.</summary>
+    internal static FeatureQuality Numeric(FeatureDefinition feature, int n, int values, Func<double, double> quantile, DisclosureRules rules)
+    {
+        var enough = values >= rules.MinimumCount;
+        return new FeatureQuality(
+            feature.Name, feature.Type, feature.Role, Count(n - values, n, rules, zeroShown: true), [],
+            enough ? rules.RoundMedian(feature.Name, quantile(0.25)) : null,
+            enough ? rules.RoundMedian(feature.Name, quantile(0.5)) : null,
+            enough ? rules.RoundMedian(feature.Name, quantile(0.75)) : null);
+    }
+
+    /// <summary>A categorical feature: its missing count and the frequency of each declared value, with secondary suppression.</summary>
+    internal static FeatureQuality Categorical(FeatureDefinition feature, IReadOnlyList<string> names, int[] counts, int missing, int n, DisclosureRules rules)
+    {
+        var shown = counts.Select(c => Count(c, n, rules, zeroShown: false)).ToArray();
+        var hidden = shown.Count(s => s.Suppressed);
+        if (hidden == 1 && shown.Length > 1)
+        {
+            // Secondary suppression: one hidden value would follow from the total and the others.
+            var next = Enumerable.Range(0, counts.Length).Where(i => !shown[i].Suppressed).MinBy(i => counts[i]);
+            shown[next] = new QualityCount(null, null, true);
+        }
+
+        return new FeatureQuality(
+            feature.Name, feature.Type, feature.Role, Count(missing, n, rules, zeroShown: true),
+            names.Select((v, i) => new QualityValue(v, shown[i])).ToList(), null, null, null);
     }
 
     private static QualityCount Count(int count, int total, DisclosureRules rules, bool zeroShown)

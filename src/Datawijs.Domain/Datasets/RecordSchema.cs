@@ -1,4 +1,5 @@
 using System.Globalization;
+using Datawijs.Domain.Clustering;
 
 namespace Datawijs.Domain.Datasets;
 
@@ -13,13 +14,22 @@ public sealed record CellProblem(string Column, string Reason);
 public sealed class RecordSchema
 {
     private readonly IReadOnlyList<FeatureDefinition> features;
-    private readonly HashSet<string>?[] allowed;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>[] codes;
 
     public RecordSchema(IReadOnlyList<FeatureDefinition> features)
     {
         ArgumentNullException.ThrowIfNull(features);
         this.features = features;
-        allowed = features.Select(f => f.Type == FeatureType.Categorical ? new HashSet<string>(f.Values ?? [], StringComparer.Ordinal) : null).ToArray();
+        codes = features.Select(f =>
+        {
+            var values = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; f.Type == FeatureType.Categorical && i < (f.Values?.Count ?? 0); i++)
+            {
+                values.TryAdd(f.Values![i], i);
+            }
+
+            return values.GetAlternateLookup<ReadOnlySpan<char>>();
+        }).ToArray();
     }
 
     public IReadOnlyList<FeatureDefinition> Features => features;
@@ -35,46 +45,68 @@ public sealed class RecordSchema
         var before = problems.Count;
         for (var f = 0; f < features.Count; f++)
         {
-            var feature = features[f];
-            var cell = cells[f]?.Trim();
-            if (string.IsNullOrEmpty(cell))
+            if (!TryRead(f, cells[f], problems, out var code, out var x))
             {
-                cells[f] = null;
                 continue;
             }
 
-            if (feature.Type == FeatureType.Numeric)
-            {
-                if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) || !double.IsFinite(x))
-                {
-                    problems.Add(new CellProblem(feature.Name, $"'{Shorten(cell)}' is not a number (use a point as decimal separator)."));
-                    continue;
-                }
-
-                if ((feature.Min is { } min && x < min) || (feature.Max is { } max && x > max))
-                {
-                    problems.Add(new CellProblem(feature.Name, $"{x.ToString(CultureInfo.InvariantCulture)} is outside the declared range {Range(feature)}."));
-                    continue;
-                }
-
-                cells[f] = x.ToString("R", CultureInfo.InvariantCulture);
-            }
-            else if (allowed[f]!.Contains(cell))
-            {
-                cells[f] = cell;
-            }
-            else
-            {
-                problems.Add(new CellProblem(feature.Name, $"'{Shorten(cell)}' is not one of the declared values ({string.Join(", ", feature.Values ?? [])})."));
-            }
+            cells[f] = features[f].Type == FeatureType.Numeric
+                ? double.IsNaN(x) ? null : x.ToString("R", CultureInfo.InvariantCulture)
+                : code == MixedDataMatrix.MissingCode ? null : features[f].Values![code];
         }
 
         return problems.Count == before;
+    }
+
+    /// <summary>
+    /// Reads one cell of feature <paramref name="featureIndex"/> without allocating (unless it is bad):
+    /// blank = missing (code <see cref="MixedDataMatrix.MissingCode"/>, number NaN); a categorical value
+    /// gives its code into the declared values (exact, ordinal, after trimming); a numeric one its number
+    /// (invariant culture, finite, within the declared range). False, with the problem added, otherwise.
+    /// </summary>
+    public bool TryRead(int featureIndex, ReadOnlySpan<char> cell, List<CellProblem> problems, out int code, out double number)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        var feature = features[featureIndex];
+        code = MixedDataMatrix.MissingCode;
+        number = double.NaN;
+        cell = cell.Trim();
+        if (cell.IsEmpty)
+        {
+            return true;
+        }
+
+        if (feature.Type == FeatureType.Numeric)
+        {
+            if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) || !double.IsFinite(x))
+            {
+                problems.Add(new CellProblem(feature.Name, $"'{Shorten(cell)}' is not a number (use a point as decimal separator)."));
+                return false;
+            }
+
+            if ((feature.Min is { } min && x < min) || (feature.Max is { } max && x > max))
+            {
+                problems.Add(new CellProblem(feature.Name, $"{x.ToString(CultureInfo.InvariantCulture)} is outside the declared range {Range(feature)}."));
+                return false;
+            }
+
+            number = x;
+            return true;
+        }
+
+        if (codes[featureIndex].TryGetValue(cell, out code))
+        {
+            return true;
+        }
+
+        code = MixedDataMatrix.MissingCode;
+        problems.Add(new CellProblem(feature.Name, $"'{Shorten(cell)}' is not one of the declared values ({string.Join(", ", feature.Values ?? [])})."));
+        return false;
     }
 
     private static string Range(FeatureDefinition feature) =>
         string.Create(CultureInfo.InvariantCulture, $"{feature.Min?.ToString(CultureInfo.InvariantCulture) ?? "-∞"}..{feature.Max?.ToString(CultureInfo.InvariantCulture) ?? "∞"}");
 
     // A cell may hold anything the uploader typed; a problem report quotes only a little of it.
-    private static string Shorten(string cell) => cell.Length <= 40 ? cell : cell[..40] + "…";
+    private static string Shorten(ReadOnlySpan<char> cell) => cell.Length <= 40 ? cell.ToString() : string.Concat(cell[..40], "…");
 }

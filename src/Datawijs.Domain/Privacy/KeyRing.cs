@@ -44,4 +44,7 @@ public sealed class Pseudonymiser(byte[] key)
         var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(subjectId.Trim()));
         return Convert.ToHexStringLower(mac);
     }
+
+    /// <summary>A writer for many identifiers in a row (an upload): the same pseudonyms, one HMAC key set-up.</summary>
+    public PseudonymWriter CreateWriter() => new(key);
 }

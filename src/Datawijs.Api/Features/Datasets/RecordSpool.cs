@@ -48,28 +48,86 @@ public sealed class RecordSpool : IAsyncDisposable
         }
     }
 
-    public void Add(string subjectPseudonym, string cells)
+    public void Add(ReadOnlySpan<byte> subjectPseudonym, ReadOnlySpan<char> cells)
     {
+        _writer.Write(subjectPseudonym.Length);
         _writer.Write(subjectPseudonym);
-        _writer.Write(cells);
+        var bytes = Encoding.UTF8.GetByteCount(cells);
+        _writer.Write(bytes);
+        if (bytes <= 1024)
+        {
+            Span<byte> encoded = stackalloc byte[bytes];
+            Encoding.UTF8.GetBytes(cells, encoded);
+            _writer.Write(encoded);
+        }
+        else
+        {
+            _writer.Write(Encoding.UTF8.GetBytes(cells.ToArray()));
+        }
+
         Count++;
     }
 
-    /// <summary>The records in the order they were added.</summary>
-    public IEnumerable<(string SubjectPseudonym, string Cells)> ReadAll()
+    /// <summary>Reads the records back in the order they were added, each into reused buffers.</summary>
+    public Reader Read()
     {
         _writer.Flush();
         _file.Position = 0;
-        using var reader = new BinaryReader(_file, Encoding.UTF8, leaveOpen: true);
-        for (long i = 0; i < Count; i++)
-        {
-            yield return (reader.ReadString(), reader.ReadString());
-        }
+        return new Reader(_file, Count);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _writer.DisposeAsync();
         await _file.DisposeAsync();
+    }
+
+    /// <summary>One pass over the spool; the memory it hands out is valid until the next call.</summary>
+    public sealed class Reader(FileStream file, long count)
+    {
+        private byte[] _pseudonym = new byte[64];
+        private byte[] _encoded = new byte[256];
+        private char[] _cells = new char[256];
+        private long _read;
+
+        public bool TryRead(out ReadOnlyMemory<byte> subjectPseudonym, out ReadOnlyMemory<char> cells)
+        {
+            subjectPseudonym = default;
+            cells = default;
+            if (_read == count)
+            {
+                return false;
+            }
+
+            _read++;
+            var pseudonymLength = ReadLength();
+            Grow(ref _pseudonym, pseudonymLength);
+            file.ReadExactly(_pseudonym, 0, pseudonymLength);
+            subjectPseudonym = new ReadOnlyMemory<byte>(_pseudonym, 0, pseudonymLength);
+
+            var encodedLength = ReadLength();
+            Grow(ref _encoded, encodedLength);
+            file.ReadExactly(_encoded, 0, encodedLength);
+            Grow(ref _cells, encodedLength);
+            var chars = Encoding.UTF8.GetChars(_encoded, 0, encodedLength, _cells, 0);
+            cells = new ReadOnlyMemory<char>(_cells, 0, chars);
+            return true;
+        }
+
+        private int ReadLength()
+        {
+            Span<byte> length = stackalloc byte[4];
+            file.ReadExactly(length);
+            var value = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(length);
+            return value < 0 ? throw new InvalidDataException("The upload spool is damaged.") : value;
+        }
+
+        private static void Grow<T>(ref T[] buffer, int length)
+        {
+            if (buffer.Length < length)
+            {
+                buffer = new T[Math.Max(length, buffer.Length * 2)];
+            }
+        }
     }
 }

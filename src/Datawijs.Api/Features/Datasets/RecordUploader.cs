@@ -1,7 +1,5 @@
-using System.Globalization;
 using Datawijs.Api.Features.Datasets.Upload;
 using Datawijs.Data.Datasets;
-using Datawijs.Domain.Clustering;
 using Datawijs.Domain.Datasets;
 using Datawijs.Domain.Privacy;
 
@@ -11,12 +9,14 @@ namespace Datawijs.Api.Features.Datasets;
 public sealed record UploadOutcome(bool Stored, long Records, long InvalidRecords, IReadOnlyList<RecordProblem> Problems, DatasetRow? Dataset);
 
 /// <summary>
-/// Stores an upload all or nothing: each record is read, checked and pseudonymised into a local spool
-/// file; only when the whole body is read and every record is good are they inserted, in one
-/// transaction. Memory stays flat in the number of rows; the quality report at the end reads the
-/// dataset back once. The transaction is not opened while the body is still arriving: SQLite has one
-/// writer, and a slow or stalled client would keep every other write (of every tenant) waiting until
-/// it failed with 503.
+/// Stores an upload all or nothing. Each record is read, checked and pseudonymised into a local spool
+/// file (<see cref="RecordSpool"/>) while the body arrives, and counted into the quality report
+/// (<see cref="DataQualityAccumulator"/>); only when the whole body is read and every record is good
+/// are they inserted, in one short transaction. The transaction is not opened while the body is still
+/// arriving: SQLite has one writer, and a slow or stalled client would keep every other write (of every
+/// tenant) waiting. Memory stays flat in the number of rows: one record at a time is held, in reused
+/// buffers. Records stored by earlier uploads are read back once, one at a time, inside the transaction
+/// to include them in the report.
 /// </summary>
 public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, TimeProvider clock)
 {
@@ -34,36 +34,22 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
             return new UploadOutcome(false, 0, 0, header.Take(MaxProblemsReported).ToList(), null);
         }
 
-        var pseudonymiser = keys.PseudonymiserFor(dataset.TenantId);
+        using var pseudonyms = keys.PseudonymiserFor(dataset.TenantId).CreateWriter();
+        var codec = new StoredRecordCodec(schema);
+        var quality = new DataQualityAccumulator(features);
+        var record = new UploadedRecord(features.Count);
+        var codes = new int[features.Count];
+        var numbers = new double[features.Count];
+        var pseudonym = new byte[PseudonymWriter.Length];
         var problems = new List<RecordProblem>();
         var cellProblems = new List<CellProblem>();
         long rows = 0;
         long invalid = 0;
         await using var spool = RecordSpool.Create();
-        while (await reader.NextAsync(ct) is { } record)
+        while (await reader.ReadAsync(record, ct))
         {
             rows++;
-            var bad = record.Problems.Count > 0;
-            Report(problems, record.Problems);
-            if (string.IsNullOrWhiteSpace(record.SubjectId) && !bad)
-            {
-                bad = true;
-                Report(problems, [new RecordProblem(record.Row, RecordFormats.SubjectColumn, "required", "Every record needs a subjectId.")]);
-            }
-            else if (record.SubjectId?.Length > RecordFormats.MaxSubjectIdLength)
-            {
-                bad = true;
-                Report(problems, [new RecordProblem(record.Row, RecordFormats.SubjectColumn, "max-length", $"A subjectId has at most {RecordFormats.MaxSubjectIdLength} characters.")]);
-            }
-
-            cellProblems.Clear();
-            if (!schema.TryNormalise(record.Cells, cellProblems))
-            {
-                bad = true;
-                Report(problems, cellProblems.Select(p => new RecordProblem(record.Row, p.Column, "invalid-value", p.Reason)).ToList());
-            }
-
-            if (bad)
+            if (!Check(record, schema, codes, numbers, cellProblems, problems))
             {
                 invalid++;
                 continue;
@@ -72,8 +58,9 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
             if (invalid == 0)
             {
                 // The raw subject id goes no further than this line.
-                var pseudonym = pseudonymiser.Pseudonymise(record.SubjectId!);
-                spool.Add(pseudonym, string.Join(DatasetRepository.CellSeparator, record.Cells.Select(c => c ?? "")));
+                pseudonyms.Write(record.SubjectId!.Value.Span, pseudonym);
+                quality.Add(codes, numbers);
+                spool.Add(pseudonym, codec.Write(codes, numbers).Span);
             }
         }
 
@@ -87,18 +74,26 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
             return new UploadOutcome(false, rows, invalid, problems, null);
         }
 
+        // The records already stored are counted inside the transaction, not taken from the dataset as
+        // read before the body arrived: another upload to the same dataset may have landed meanwhile.
         await using var upload = await datasets.BeginUploadAsync(dataset.TenantId, dataset.Id, ct);
-        long stored = 0;
-        foreach (var (pseudonym, cells) in spool.ReadAll())
+        long existing = 0;
+        await foreach (var stored in upload.ReadAllAsync(ct))
         {
-            stored++;
-            await upload.AddAsync(dataset.RecordCount + stored, pseudonym, cells, ct);
+            existing++;
+            codec.Read(stored, codes, numbers);
+            quality.Add(codes, numbers);
         }
 
-        var matrix = await MatrixLoader.LoadAsync(features, upload.ReadAllAsync(ct), (int)Math.Min(int.MaxValue, dataset.RecordCount + rows));
-        var quality = StoredJson.Write(DataQuality.From(DataQualityReport.Create(matrix)));
+        var spooled = spool.Read();
+        for (var row = existing + 1; spooled.TryRead(out var subject, out var cells); row++)
+        {
+            await upload.AddAsync(row, subject, cells, ct);
+        }
+
+        var report = StoredJson.Write(DataQuality.From(quality.Report()));
         var now = clock.GetUtcNow();
-        await upload.CommitAsync(dataset.RecordCount + rows, quality, now, ct);
+        await upload.CommitAsync(existing + rows, report, now, ct);
         return new UploadOutcome(true, rows, 0, [], new DatasetRow
         {
             Id = dataset.Id,
@@ -107,11 +102,50 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
             Purpose = dataset.Purpose,
             Features = dataset.Features,
             RetentionUntil = dataset.RetentionUntil,
-            RecordCount = dataset.RecordCount + rows,
-            Quality = quality,
+            RecordCount = existing + rows,
+            Quality = report,
             CreatedAt = dataset.CreatedAt,
             UpdatedAt = now,
         });
+    }
+
+    // Checks a record as read and its every cell; fills codes and numbers; reports what is wrong.
+    private static bool Check(UploadedRecord record, RecordSchema schema, int[] codes, double[] numbers, List<CellProblem> cellProblems, List<RecordProblem> problems)
+    {
+        var good = record.Problems.Count == 0;
+        if (!good)
+        {
+            Report(problems, record.Problems);
+        }
+
+        var subject = record.SubjectId is { } id ? id.Span : [];
+        if (subject.IsWhiteSpace() && good)
+        {
+            good = false;
+            Report(problems, [new RecordProblem(record.Row, RecordFormats.SubjectColumn, "required", "Every record needs a subjectId.")]);
+        }
+        else if (subject.Length > RecordFormats.MaxSubjectIdLength)
+        {
+            good = false;
+            Report(problems, [new RecordProblem(record.Row, RecordFormats.SubjectColumn, "max-length", $"A subjectId has at most {RecordFormats.MaxSubjectIdLength} characters.")]);
+        }
+
+        cellProblems.Clear();
+        for (var f = 0; f < record.FeatureCount; f++)
+        {
+            var cell = record.Cell(f) is { } value ? value.Span : [];
+            if (!schema.TryRead(f, cell, cellProblems, out codes[f], out numbers[f]))
+            {
+                good = false;
+            }
+        }
+
+        if (cellProblems.Count > 0)
+        {
+            Report(problems, cellProblems.Select(p => new RecordProblem(record.Row, p.Column, "invalid-value", p.Reason)).ToList());
+        }
+
+        return good;
     }
 
     private static void Report(List<RecordProblem> problems, IReadOnlyList<RecordProblem> found)
@@ -123,31 +157,5 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
                 problems.Add(problem);
             }
         }
-    }
-}
-
-/// <summary>Reads stored records into the clustering matrix.</summary>
-public static class MatrixLoader
-{
-    public static async Task<MixedDataMatrix> LoadAsync(IReadOnlyList<FeatureDefinition> features, IAsyncEnumerable<string> records, int expectedRows = 1024)
-    {
-        ArgumentNullException.ThrowIfNull(records);
-        var builder = new MixedDataMatrixBuilder(features, expectedRows);
-        var cells = new string?[features.Count];
-        await foreach (var stored in records)
-        {
-            var parts = stored.Split(DatasetRepository.CellSeparator);
-            for (var f = 0; f < cells.Length; f++)
-            {
-                cells[f] = f < parts.Length && parts[f].Length > 0 ? parts[f] : null;
-            }
-
-            if (!builder.TryAddRow(cells, out var problem))
-            {
-                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"A stored record does not match the dataset's features: {problem}"));
-            }
-        }
-
-        return builder.Build();
     }
 }

@@ -1,0 +1,83 @@
+using System.Data.Common;
+using System.Text;
+using Dapper;
+
+namespace Datawijs.Data.Datasets;
+
+/// <summary>
+/// One upload in one transaction: rows go to the database as they are read (memory stays flat), and
+/// disposing without <see cref="CommitAsync"/> rolls every row back. Each provider writes rows its own
+/// fastest way (<see cref="SqliteRecordUpload"/>, <see cref="SqlServerRecordUpload"/>).
+/// </summary>
+public abstract class RecordUpload : IAsyncDisposable
+{
+    private readonly DatasetRepository _owner;
+    private readonly DatasetSql _sql;
+
+    private protected RecordUpload(DatasetRepository owner, DatasetSql sql, DbConnection connection, DbTransaction transaction, Guid tenantId, Guid datasetId)
+    {
+        _owner = owner;
+        _sql = sql;
+        Connection = connection;
+        Transaction = transaction;
+        TenantId = tenantId;
+        DatasetId = datasetId;
+    }
+
+    private protected DbConnection Connection { get; }
+
+    private protected DbTransaction Transaction { get; }
+
+    private protected Guid TenantId { get; }
+
+    private protected Guid DatasetId { get; }
+
+    /// <summary>Adds one record (the pseudonym as 64 hex digits, the cells in stored form).</summary>
+    public ValueTask AddAsync(long rowNumber, string subjectPseudonym, string cells, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(subjectPseudonym);
+        ArgumentNullException.ThrowIfNull(cells);
+        return AddAsync(rowNumber, Encoding.ASCII.GetBytes(subjectPseudonym), cells.AsMemory(), ct);
+    }
+
+    /// <summary>
+    /// Adds one record: the pseudonym as ASCII hex digits, the cells in stored form. The buffers may be
+    /// reused by the caller as soon as the returned task completes.
+    /// </summary>
+    public abstract ValueTask AddAsync(long rowNumber, ReadOnlyMemory<byte> subjectPseudonym, ReadOnlyMemory<char> cells, CancellationToken ct = default);
+
+    /// <summary>Every record of the dataset including this upload's (visible inside the transaction only).</summary>
+    public async IAsyncEnumerable<string> ReadAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await FlushAsync(ct);
+        await foreach (var cells in _owner.ReadRecordsAsync(Connection, Transaction, TenantId, DatasetId, ct))
+        {
+            yield return cells;
+        }
+    }
+
+    public async Task CommitAsync(long recordCount, string quality, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await FlushAsync(ct);
+        await Connection.ExecuteAsync(new CommandDefinition(
+            _sql.CompleteUpload,
+            new { TenantId, Id = DatasetId, RecordCount = recordCount, Quality = quality, UpdatedAt = at },
+            Transaction,
+            cancellationToken: ct));
+        await Transaction.CommitAsync(ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await ReleaseAsync();
+        await Transaction.DisposeAsync();
+        await Connection.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Writes rows still held back (a batch) to the database.</summary>
+    private protected virtual ValueTask FlushAsync(CancellationToken ct) => ValueTask.CompletedTask;
+
+    /// <summary>Releases what the provider holds on the connection, before the transaction ends.</summary>
+    private protected virtual ValueTask ReleaseAsync() => ValueTask.CompletedTask;
+}
