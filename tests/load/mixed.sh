@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Mixed load (issue 6): the Release build on SQLite, wrk on loopback only.
-#   bash tests/load/mixed.sh [connections=64] [seconds=60] [seconds_per_endpoint=10]
+#   bash tests/load/mixed.sh [connections=64] [seconds=60] [seconds_per_endpoint=10]   (WARMUP=10 s per endpoint first)
 # 1. Set-up through the API: a completed maturity scan (stored score), 200 assigned synthetic
 #    subjects, and a dataset to upload into.
 # 2. Each endpoint alone at the full connection count, next to GET /health/live in the same run:
@@ -16,6 +16,7 @@ connections=${1:-64}
 seconds=${2:-60}
 alone=${3:-10}
 source tests/load/server.sh
+export WARMUP=${WARMUP:-10}
 start_server
 
 organisation=$(api POST /api/v1/organisations '{"name":"Gemeente Belastingtest","kind":"municipality","inhabitants":48000,"region":"Gelderland"}' | jq -r .id)
@@ -44,13 +45,14 @@ done
 report "${lines[@]}"
 
 echo "== mixed: $connections connections for ${seconds}s"
+export WARMUP=0
 start_rss=$(rss)
 share() { echo $(( connections * $1 / 16 > 0 ? connections * $1 / 16 : 1 )); }
-measure mix-score score.lua "$(share 6)" "$seconds" >"$work/m1" &
-measure mix-assign assignment.lua "$(share 6)" "$seconds" >"$work/m2" &
-measure mix-explain explanation.lua "$(share 3)" "$seconds" >"$work/m3" &
-measure mix-upload upload.lua "$(share 1)" "$seconds" >"$work/m4" &
-wait
+measure mix-score score.lua "$(share 6)" "$seconds" >"$work/m1" & mix=($!)
+measure mix-assign assignment.lua "$(share 6)" "$seconds" >"$work/m2" & mix+=($!)
+measure mix-explain explanation.lua "$(share 3)" "$seconds" >"$work/m3" & mix+=($!)
+measure mix-upload upload.lua "$(share 1)" "$seconds" >"$work/m4" & mix+=($!)
+wait "${mix[@]}"
 printf '%-14s %12s %10s %8s\n' endpoint requests/s p99 errors
 errors=0
 for f in m1 m2 m3 m4; do

@@ -1,6 +1,7 @@
 # Shared by the load scripts: starts the Release build on a fresh SQLite database in the
 # Development environment (demo tenant, all-scopes client and published synthetic profile set)
-# and measures one endpoint with wrk. Source it; it sets $server, $port, $work and DATAWIJS_TOKEN.
+# and measures one endpoint with wrk. Source it; start_server sets $server and DATAWIJS_TOKEN, and
+# $port and $work are set on sourcing (DATAWIJS_LOAD_PORT overrides the port).
 
 if ! command -v wrk >/dev/null 2>&1 || ! command -v jq >/dev/null 2>&1; then
   echo "installing wrk and jq (Debian packages)"
@@ -11,8 +12,13 @@ port=${DATAWIJS_LOAD_PORT:-5198}
 work=$(mktemp -d)
 trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
+# start_server: a fresh database each time (the Release build is built once per script run).
 start_server() {
-  dotnet build -c Release src/Datawijs.Api -v q -nologo >/dev/null
+  if [ -z "${built:-}" ]; then
+    dotnet build -c Release src/Datawijs.Api -v q -nologo >/dev/null
+    built=1
+  fi
+  rm -f "$work"/load.db*
   ASPNETCORE_ENVIRONMENT=Development \
   Database__ConnectionString="Data Source=$work/load.db" \
   Pseudonymisation__MasterKey="$(head -c 32 /dev/urandom | base64)" \
@@ -27,10 +33,18 @@ start_server() {
   DATAWIJS_TOKEN=$(grep -o 'token     : [^ ]*' "$work/server.log" | head -1 | awk '{print $3}')
   export DATAWIJS_TOKEN
   [ -n "$DATAWIJS_TOKEN" ] || { echo "the server did not start:"; cat "$work/server.log"; exit 1; }
+  # The Development demo (upload and clustering of 1,000 synthetic households) publishes the profile set.
+  for _ in $(seq 1 120); do
+    curl -sf "http://127.0.0.1:$port/api/v1/public/demo/profiles" >/dev/null && break
+    sleep 1
+  done
 }
 
-rss() { awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' "/proc/$server/status"; }
-peak_rss() { awk '/VmHWM/ {printf "%.0f MiB", $2/1024}' "/proc/$server/status"; }
+stop_server() { kill "$server"; wait "$server" 2>/dev/null || true; server=; }
+
+mib() { awk -v key="$1:" '$1 == key {printf "%.0f", $2 / 1024}' "/proc/$server/status"; }
+rss() { echo "$(mib VmRSS) MiB"; }
+peak_rss() { echo "$(mib VmHWM) MiB"; }
 
 # api METHOD PATH [BODY]: a JSON call with the demo token; prints the body, fails on a non-2xx.
 api() {
@@ -39,8 +53,13 @@ api() {
 }
 
 # measure NAME SCRIPT CONNECTIONS SECONDS: one wrk run; prints "name requests/s p99 errors".
+# With WARMUP=n (seconds) the endpoint is first driven for n seconds unmeasured, so that .NET's tiered
+# JIT has optimised the code path (a cold path runs at about half speed for the first 10-15 s).
 measure() {
   local out="$work/$1.txt"
+  if [ "${WARMUP:-0}" -gt 0 ]; then
+    wrk -t"$(( $3 < 2 ? 1 : 2 ))" -c"$3" -d"${WARMUP}s" -s "tests/load/$2" "http://127.0.0.1:$port" >/dev/null
+  fi
   wrk -t"$(( $3 < 2 ? 1 : 2 ))" -c"$3" -d"$4s" --latency -s "tests/load/$2" "http://127.0.0.1:$port" >"$out"
   echo "$1 $(awk '/Requests\/sec/ {print $2}' "$out") $(awk '$1 == "99%" {print $2}' "$out") $(awk -F= '/non2xx_or_errors/ {print $2}' "$out")"
 }

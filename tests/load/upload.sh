@@ -15,11 +15,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(200000 1000000)
-port=5199
-
-work=$(mktemp -d)
+DATAWIJS_LOAD_PORT=${DATAWIJS_LOAD_PORT:-5199}
+source tests/load/server.sh
 trap 'for p in "${server:-}" "${sink:-}"; do if [ -n "$p" ]; then kill "$p" 2>/dev/null || true; fi; done; rm -rf "$work"' EXIT
-dotnet build -c Release src/Datawijs.Api -v q -nologo >/dev/null
 
 if command -v python3 >/dev/null 2>&1; then
   python3 -c '
@@ -62,35 +60,10 @@ generate() { # rows file
   function num(x) { return rand() < 0.02 ? "" : x }' >"$2"
 }
 
-start_server() {
-  rm -f "$work"/load.db*
-  ASPNETCORE_ENVIRONMENT=Development \
-  Database__ConnectionString="Data Source=$work/load.db" \
-  Pseudonymisation__MasterKey="$(head -c 32 /dev/urandom | base64)" \
-  RateLimiting__PermitsPerSecond=0 \
-  Logging__LogLevel__Default=Warning \
-    dotnet src/Datawijs.Api/bin/Release/net10.0/Datawijs.Api.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1 &
-  server=$!
-  for _ in $(seq 1 120); do
-    grep -q 'token     :' "$work/server.log" 2>/dev/null && curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break
-    sleep 1
-  done
-  token=$(grep -o 'token     : [^ ]*' "$work/server.log" | head -1 | awk '{print $3}')
-  # Wait for the Development demo (upload + clustering of 1,000 households) to settle.
-  for _ in $(seq 1 120); do
-    curl -sf "http://127.0.0.1:$port/api/v1/public/demo/profiles" >/dev/null && break
-    sleep 1
-  done
-}
-
-stop_server() { kill "$server"; wait "$server" 2>/dev/null || true; server=; }
-
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$server/stat"; }
 
-mib() { awk -v key="$1:" '$1 == key {printf "%.0f", $2 / 1024}' "/proc/$server/status"; }
-
 create_dataset() {
-  curl -sf -X POST "http://127.0.0.1:$port/api/v1/datasets" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d '{
+  curl -sf -X POST "http://127.0.0.1:$port/api/v1/datasets" -H "Authorization: Bearer $DATAWIJS_TOKEN" -H 'Content-Type: application/json' -d '{
     "name": "Belastingtest upload", "purpose": "Measure upload throughput with synthetic households.", "retentionUntil": "2099-12-31",
     "features": [
       { "name": "benefitType", "type": "categorical", "values": ["none", "unemployment", "socialAssistance", "disability"], "role": "clustering", "mutable": true },
@@ -108,7 +81,7 @@ create_dataset() {
 
 post() { # url file -> "status seconds"
   curl -s -o "$work/response.json" -w '%{http_code} %{time_total} %{size_upload}\n' -X POST -T "$2" "$1" \
-    -H "Authorization: Bearer $token" -H 'Content-Type: text/csv' -H 'Expect:'
+    -H "Authorization: Bearer $DATAWIJS_TOKEN" -H 'Content-Type: text/csv' -H 'Expect:'
 }
 
 generate 200000 "$work/warmup.csv"

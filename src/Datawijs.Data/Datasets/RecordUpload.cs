@@ -46,6 +46,14 @@ public abstract class RecordUpload : IAsyncDisposable
     /// </summary>
     public abstract ValueTask AddAsync(long rowNumber, ReadOnlyMemory<byte> subjectPseudonym, ReadOnlyMemory<char> cells, CancellationToken ct = default);
 
+    /// <summary>The dataset's record count as committed, read inside this upload's transaction.</summary>
+    public async Task<long> StoredRecordCountAsync(CancellationToken ct = default)
+    {
+        var dataset = await Connection.QuerySingleOrDefaultAsync<DatasetRow>(
+            new CommandDefinition(_sql.Find, new { TenantId, Id = DatasetId }, Transaction, cancellationToken: ct));
+        return dataset?.RecordCount ?? 0;
+    }
+
     /// <summary>Every record of the dataset including this upload's (visible inside the transaction only).</summary>
     public async IAsyncEnumerable<string> ReadAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {

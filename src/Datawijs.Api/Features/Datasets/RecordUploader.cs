@@ -10,13 +10,14 @@ public sealed record UploadOutcome(bool Stored, long Records, long InvalidRecord
 
 /// <summary>
 /// Stores an upload all or nothing. Each record is read, checked and pseudonymised into a local spool
-/// file (<see cref="RecordSpool"/>) while the body arrives, and counted into the quality report
-/// (<see cref="DataQualityAccumulator"/>); only when the whole body is read and every record is good
-/// are they inserted, in one short transaction. The transaction is not opened while the body is still
-/// arriving: SQLite has one writer, and a slow or stalled client would keep every other write (of every
-/// tenant) waiting. Memory stays flat in the number of rows: one record at a time is held, in reused
-/// buffers. Records stored by earlier uploads are read back once, one at a time, inside the transaction
-/// to include them in the report.
+/// file (<see cref="RecordSpool"/>) while the body arrives; only when the whole body is read and every
+/// record is good are they inserted, in one short transaction, and counted into the quality report
+/// (<see cref="DataQualityAccumulator"/>) as they go in. The transaction is not opened while the body
+/// is still arriving: SQLite has one writer, and a slow or stalled client would keep every other write
+/// (of every tenant) waiting. Memory stays flat in the number of rows: one record at a time is held, in
+/// reused buffers. Records stored by earlier uploads are read back once, one at a time, before the
+/// transaction, to include them in the report (a known cost: an upload into a large dataset reads it
+/// whole; keeping the report's exact state with the dataset would avoid that).
 /// </summary>
 public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, TimeProvider clock)
 {
@@ -36,7 +37,6 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
 
         using var pseudonyms = keys.PseudonymiserFor(dataset.TenantId).CreateWriter();
         var codec = new StoredRecordCodec(schema);
-        var quality = new DataQualityAccumulator(features);
         var record = new UploadedRecord(features.Count);
         var codes = new int[features.Count];
         var numbers = new double[features.Count];
@@ -59,7 +59,6 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
             {
                 // The raw subject id goes no further than this line.
                 pseudonyms.Write(record.SubjectId!.Value.Span, pseudonym);
-                quality.Add(codes, numbers);
                 spool.Add(pseudonym, codec.Write(codes, numbers).Span);
             }
         }
@@ -74,20 +73,24 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
             return new UploadOutcome(false, rows, invalid, problems, null);
         }
 
-        // The records already stored are counted inside the transaction, not taken from the dataset as
-        // read before the body arrived: another upload to the same dataset may have landed meanwhile.
+        // The records stored by earlier uploads are counted into the report before the write
+        // transaction, so that reading them (one pass over the whole dataset) does not hold SQLite's
+        // only write lock. Inside the transaction the committed count is compared: if another upload
+        // landed meanwhile, the report starts again from what is stored now.
+        var quality = new DataQualityAccumulator(features);
+        var existing = await AddStoredAsync(datasets.ReadRecordsAsync(dataset.TenantId, dataset.Id, ct), codec, quality, codes, numbers);
         await using var upload = await datasets.BeginUploadAsync(dataset.TenantId, dataset.Id, ct);
-        long existing = 0;
-        await foreach (var stored in upload.ReadAllAsync(ct))
+        if (await upload.StoredRecordCountAsync(ct) != existing)
         {
-            existing++;
-            codec.Read(stored, codes, numbers);
-            quality.Add(codes, numbers);
+            quality = new DataQualityAccumulator(features);
+            existing = await AddStoredAsync(upload.ReadAllAsync(ct), codec, quality, codes, numbers);
         }
 
         var spooled = spool.Read();
         for (var row = existing + 1; spooled.TryRead(out var subject, out var cells); row++)
         {
+            codec.Read(cells.Span, codes, numbers);
+            quality.Add(codes, numbers);
             await upload.AddAsync(row, subject, cells, ct);
         }
 
@@ -107,6 +110,19 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
             CreatedAt = dataset.CreatedAt,
             UpdatedAt = now,
         });
+    }
+
+    private static async Task<long> AddStoredAsync(IAsyncEnumerable<string> stored, StoredRecordCodec codec, DataQualityAccumulator quality, int[] codes, double[] numbers)
+    {
+        long count = 0;
+        await foreach (var cells in stored)
+        {
+            count++;
+            codec.Read(cells, codes, numbers);
+            quality.Add(codes, numbers);
+        }
+
+        return count;
     }
 
     // Checks a record as read and its every cell; fills codes and numbers; reports what is wrong.

@@ -61,7 +61,13 @@ public sealed class StoredRecordCodec
     public void Read(string stored, Span<int> codes, Span<double> numbers)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        var rest = stored.AsSpan();
+        Read(stored.AsSpan(), codes, numbers);
+    }
+
+    /// <inheritdoc cref="Read(string, Span{int}, Span{double})"/>
+    public void Read(ReadOnlySpan<char> stored, Span<int> codes, Span<double> numbers)
+    {
+        var rest = stored;
         _problems.Clear();
         for (var f = 0; f < _schema.Features.Count; f++)
         {
