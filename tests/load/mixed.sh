@@ -3,7 +3,8 @@
 #   bash tests/load/mixed.sh [connections=64] [seconds=60] [seconds_per_endpoint=10]   (WARMUP=10 s per endpoint first)
 # 1. Set-up through the API: a completed maturity scan (stored score), 200 assigned synthetic
 #    subjects, and a dataset to upload into.
-# 2. Each endpoint alone at the full connection count, next to GET /health/live in the same run:
+# 2. Each endpoint alone at the full connection count (uploads: at their share of the mix), next to
+#    GET /health/live in the same run:
 #    requests/s, p99, errors and the ratio to /health/live (the goals: score read >= 0.5,
 #    assignment >= 0.25 with p99 <= 25 ms).
 # 3. The mix for [seconds] at [connections] in all: score reads 3/8, assignments 3/8, citizen
@@ -38,16 +39,19 @@ DATAWIJS_DATASET_ID=$(api POST /api/v1/datasets '{"name":"Belastingtest","purpos
 export DATAWIJS_DATASET_ID
 
 echo "== each endpoint alone: $connections connections, ${alone}s each"
+share() { echo $(( connections * $1 / 16 > 0 ? connections * $1 / 16 : 1 )); }
 lines=()
-for pair in health:health.lua score:score.lua assignments:assignment.lua explanation:explanation.lua upload:upload.lua; do
+for pair in health:health.lua score:score.lua assignments:assignment.lua explanation:explanation.lua; do
   lines+=("$(measure "${pair%%:*}" "${pair#*:}" "$connections" "$alone")")
 done
+# Uploads into one dataset take turns (each counts the stored records into the quality report), so
+# they run at the connections they have in the mix, as a research script would send batches.
+lines+=("$(measure upload upload.lua "$(share 1)" "$alone")")
 report "${lines[@]}"
 
 echo "== mixed: $connections connections for ${seconds}s"
 export WARMUP=0
 start_rss=$(rss)
-share() { echo $(( connections * $1 / 16 > 0 ? connections * $1 / 16 : 1 )); }
 measure mix-score score.lua "$(share 6)" "$seconds" >"$work/m1" & mix=($!)
 measure mix-assign assignment.lua "$(share 6)" "$seconds" >"$work/m2" & mix+=($!)
 measure mix-explain explanation.lua "$(share 3)" "$seconds" >"$work/m3" & mix+=($!)

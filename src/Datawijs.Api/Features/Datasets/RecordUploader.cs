@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Datawijs.Api.Features.Datasets.Upload;
 using Datawijs.Data.Datasets;
 using Datawijs.Domain.Datasets;
@@ -22,6 +23,8 @@ public sealed record UploadOutcome(bool Stored, long Records, long InvalidRecord
 public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, TimeProvider clock)
 {
     public const int MaxProblemsReported = 100;
+
+    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _turns = new();
 
     public async Task<UploadOutcome> UploadAsync(DatasetRow dataset, IRecordReader reader, CancellationToken ct)
     {
@@ -73,10 +76,27 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
             return new UploadOutcome(false, rows, invalid, problems, null);
         }
 
+        // One upload per dataset at a time from here on (in this process): reading the stored records
+        // and inserting the new ones then never race, so the read below stays outside the write lock.
+        var turn = _turns.GetOrAdd(dataset.Id, _ => new SemaphoreSlim(1, 1));
+        await turn.WaitAsync(ct);
+        try
+        {
+            return await StoreAsync(dataset, spool, codec, features, rows, codes, numbers, ct);
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    private async Task<UploadOutcome> StoreAsync(
+        DatasetRow dataset, RecordSpool spool, StoredRecordCodec codec, IReadOnlyList<FeatureDefinition> features, long rows, int[] codes, double[] numbers, CancellationToken ct)
+    {
         // The records stored by earlier uploads are counted into the report before the write
         // transaction, so that reading them (one pass over the whole dataset) does not hold SQLite's
-        // only write lock. Inside the transaction the committed count is compared: if another upload
-        // landed meanwhile, the report starts again from what is stored now.
+        // only write lock. Inside the transaction the committed count is compared: if another process
+        // stored an upload meanwhile, the report starts again from what is stored now.
         var quality = new DataQualityAccumulator(features);
         var existing = await AddStoredAsync(datasets.ReadRecordsAsync(dataset.TenantId, dataset.Id, ct), codec, quality, codes, numbers);
         await using var upload = await datasets.BeginUploadAsync(dataset.TenantId, dataset.Id, ct);
