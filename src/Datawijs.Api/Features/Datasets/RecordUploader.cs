@@ -11,13 +11,13 @@ public sealed record UploadOutcome(bool Stored, long Records, long InvalidRecord
 
 /// <summary>
 /// Stores an upload all or nothing. Each record is read, checked and pseudonymised into a local spool
-/// file (<see cref="RecordSpool"/>) while the body arrives; only when the whole body is read and every
-/// record is good are they inserted, in one short transaction, and counted into the quality report
-/// (<see cref="DataQualityAccumulator"/>) as they go in. The transaction is not opened while the body
+/// file (<see cref="RecordSpool"/>) and counted into the quality report (<see cref="DataQualityAccumulator"/>)
+/// while the body arrives; only when the whole body is read and every record is good are they inserted,
+/// in one short transaction. The transaction is not opened while the body
 /// is still arriving: SQLite has one writer, and a slow or stalled client would keep every other write
 /// (of every tenant) waiting. Memory stays flat in the number of rows: one record at a time is held, in
-/// reused buffers. Records stored by earlier uploads are read back once, one at a time, before the
-/// transaction, to include them in the report (a known cost: an upload into a large dataset reads it
+/// reused buffers. Records stored by earlier uploads are read back once, one at a time, before the body
+/// (again if another upload landed meanwhile), to include them in the report (a known cost: an upload into a large dataset reads it
 /// whole; keeping the report's exact state with the dataset would avoid that).
 /// </summary>
 public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, TimeProvider clock)
@@ -48,6 +48,11 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
         var cellProblems = new List<CellProblem>();
         long rows = 0;
         long invalid = 0;
+
+        // The records stored by earlier uploads are counted into the report first, outside any lock:
+        // reading them is one pass over the whole dataset, and SQLite has only one write lock.
+        var quality = new DataQualityAccumulator(features);
+        var existing = await AddStoredAsync(datasets.ReadRecordsAsync(dataset.TenantId, dataset.Id, ct), codec, quality, codes, numbers);
         await using var spool = RecordSpool.Create();
         while (await reader.ReadAsync(record, ct))
         {
@@ -62,6 +67,7 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
             {
                 // The raw subject id goes no further than this line.
                 pseudonyms.Write(record.SubjectId!.Value.Span, pseudonym);
+                quality.Add(codes, numbers);
                 spool.Add(pseudonym, codec.Write(codes, numbers).Span);
             }
         }
@@ -76,13 +82,13 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
             return new UploadOutcome(false, rows, invalid, problems, null);
         }
 
-        // One upload per dataset at a time from here on (in this process): reading the stored records
-        // and inserting the new ones then never race, so the read below stays outside the write lock.
+        // One upload per dataset at a time from here on (in this process), so that a recount after
+        // another upload landed is also done outside the write lock.
         var turn = _turns.GetOrAdd(dataset.Id, _ => new SemaphoreSlim(1, 1));
         await turn.WaitAsync(ct);
         try
         {
-            return await StoreAsync(dataset, spool, codec, features, rows, codes, numbers, ct);
+            return await StoreAsync(dataset, spool, codec, features, (quality, existing), rows, codes, numbers, ct);
         }
         finally
         {
@@ -91,26 +97,45 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
     }
 
     private async Task<UploadOutcome> StoreAsync(
-        DatasetRow dataset, RecordSpool spool, StoredRecordCodec codec, IReadOnlyList<FeatureDefinition> features, long rows, int[] codes, double[] numbers, CancellationToken ct)
+        DatasetRow dataset,
+        RecordSpool spool,
+        StoredRecordCodec codec,
+        IReadOnlyList<FeatureDefinition> features,
+        (DataQualityAccumulator Quality, long Existing) counted,
+        long rows,
+        int[] codes,
+        double[] numbers,
+        CancellationToken ct)
     {
-        // The records stored by earlier uploads are counted into the report before the write
-        // transaction, so that reading them (one pass over the whole dataset) does not hold SQLite's
-        // only write lock. Inside the transaction the committed count is compared: if another process
-        // stored an upload meanwhile, the report starts again from what is stored now.
-        var quality = new DataQualityAccumulator(features);
-        var existing = await AddStoredAsync(datasets.ReadRecordsAsync(dataset.TenantId, dataset.Id, ct), codec, quality, codes, numbers);
+        var (quality, existing) = counted;
+        var recount = false;
+        if ((await datasets.FindAsync(dataset.TenantId, dataset.Id, ct))?.RecordCount != existing)
+        {
+            // Another upload landed while this body arrived: count again what is stored now, still
+            // outside the write lock, and this upload's records again as they go in.
+            quality = new DataQualityAccumulator(features);
+            existing = await AddStoredAsync(datasets.ReadRecordsAsync(dataset.TenantId, dataset.Id, ct), codec, quality, codes, numbers);
+            recount = true;
+        }
+
         await using var upload = await datasets.BeginUploadAsync(dataset.TenantId, dataset.Id, ct);
         if (await upload.StoredRecordCountAsync(ct) != existing)
         {
+            // Only another API process on the same database gets here; then the count is taken inside.
             quality = new DataQualityAccumulator(features);
             existing = await AddStoredAsync(upload.ReadAllAsync(ct), codec, quality, codes, numbers);
+            recount = true;
         }
 
         var spooled = spool.Read();
         for (var row = existing + 1; spooled.TryRead(out var subject, out var cells); row++)
         {
-            codec.Read(cells.Span, codes, numbers);
-            quality.Add(codes, numbers);
+            if (recount)
+            {
+                codec.Read(cells.Span, codes, numbers);
+                quality.Add(codes, numbers);
+            }
+
             await upload.AddAsync(row, subject, cells, ct);
         }
 
