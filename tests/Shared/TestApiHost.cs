@@ -89,9 +89,12 @@ public sealed class TestApiHost : IAsyncDisposable
     }
 
     /// <summary>Rows of a table whose column holds the id: to check that nothing was left behind.</summary>
-    public async Task<long> CountRowsAsync(string table, string column, Guid id)
+    public Task<long> CountRowsAsync(string table, string column, Guid id) => CountRowsAsync(_connectionString, table, column, id);
+
+    /// <summary>Rows of a table whose column holds the id, in the SQLite database the connection string names.</summary>
+    public static async Task<long> CountRowsAsync(string connectionString, string table, string column, Guid id)
     {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_connectionString);
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
 #pragma warning disable CA2100 // table and column names come from the tests themselves

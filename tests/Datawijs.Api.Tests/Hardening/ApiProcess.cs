@@ -198,17 +198,8 @@ public sealed partial class ApiProcess : IAsyncDisposable
     }
 
     /// <summary>Rows in the database file itself (bypassing the API).</summary>
-    public async Task<long> CountRowsAsync(string table, string column, Guid id)
-    {
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // table and column names come from the tests themselves
-        command.CommandText = $"SELECT COUNT(*) FROM {table} WHERE {column} = $id";
-#pragma warning restore CA2100
-        command.Parameters.AddWithValue("$id", id.ToString("D"));
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    public Task<long> CountRowsAsync(string table, string column, Guid id) =>
+        Datawijs.Tests.Shared.TestApiHost.CountRowsAsync($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False", table, column, id);
 
     public async ValueTask DisposeAsync()
     {
