@@ -13,6 +13,7 @@ public sealed class ZgwAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     KnownClients clients,
+    VerifiedTokens verified,
     AuthSettings settings,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -33,24 +34,36 @@ public sealed class ZgwAuthenticationHandler(
             return Fail("The Authorization header must be 'Bearer <jwt>'.");
         }
 
-        var parsed = ZgwToken.Parse(header["Bearer ".Length..].Trim(), out var error);
-        if (parsed is null)
+        var token = header["Bearer ".Length..].Trim();
+        var maxAge = TimeSpan.FromSeconds(settings.TokenMaxAgeSeconds);
+        var remembered = verified.TryGet(token, out var claimed, out var verifiedFor);
+        ParsedToken? parsed = null;
+        if (!remembered)
         {
-            return Fail(error!);
+            parsed = ZgwToken.Parse(token, out var error);
+            if (parsed is null)
+            {
+                return Fail(error!);
+            }
+
+            claimed = parsed.Claims;
         }
 
-        if (await clients.FindAsync(parsed.Claims.ClientId, Context.RequestAborted) is not { } known)
+        if (await clients.FindAsync(claimed.ClientId, Context.RequestAborted) is not { } known)
         {
             return Fail("The client is unknown or revoked.");
         }
 
-        var client = known.Row;
-        var result = ZgwToken.Verify(parsed, known.Secret, clock.GetUtcNow(), TimeSpan.FromSeconds(settings.TokenMaxAgeSeconds));
+        // A remembered token counts only for the very client it was verified for; else verify it again.
+        var result = remembered && ReferenceEquals(known, verifiedFor)
+            ? ZgwToken.CheckTimes(claimed, clock.GetUtcNow(), maxAge)
+            : VerifyAndRemember(token, parsed ?? ZgwToken.Parse(token, out _)!, known, maxAge);
         if (!result.IsValid)
         {
             return Fail(result.Error!);
         }
 
+        var client = known.Row;
         var claims = new List<Claim>
         {
             new(ClaimNames.TenantId, client.TenantId.ToString("D")),
@@ -84,6 +97,17 @@ public sealed class ZgwAuthenticationHandler(
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         await Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "forbidden",
             "The client lacks the scope this operation needs.");
+
+    private ZgwTokenResult VerifyAndRemember(string token, ParsedToken parsed, KnownClient known, TimeSpan maxAge)
+    {
+        var result = ZgwToken.Verify(parsed, known.Secret, clock.GetUtcNow(), maxAge);
+        if (result.IsValid)
+        {
+            verified.Remember(token, result.Claims!, known);
+        }
+
+        return result;
+    }
 
     private AuthenticateResult Fail(string reason)
     {

@@ -110,7 +110,13 @@ public static class ZgwToken
             return ZgwTokenResult.Fail("The token signature is invalid.");
         }
 
-        var claims = token.Claims;
+        return CheckTimes(token.Claims, now, maxAge);
+    }
+
+    /// <summary>The token's times alone (iat window, exp, nbf), for a token whose signature was verified before.</summary>
+    public static ZgwTokenResult CheckTimes(ZgwClaims claims, DateTimeOffset now, TimeSpan maxAge)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
         if (claims.IssuedAt > now + ClockSkew)
         {
             return ZgwTokenResult.Fail("The token was issued in the future (iat); check the clock.");
