@@ -27,6 +27,7 @@ public static class ApiHost
         services.AddSingleton(new KeyRing(configuration.MasterKey));
         services.AddSingleton<ClientSecrets>();
         services.AddSingleton<KnownClients>();
+        services.AddSingleton<VerifiedTokens>();
         services.AddDatawijsData(configuration.Database);
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<DemoProfiles>();
@@ -38,6 +39,7 @@ public static class ApiHost
         services.AddSingleton<Features.Clusterings.ClusteringRunner>();
         services.AddSingleton<AccessLogWriter>();
         services.AddSingleton<IPublishedProfileSetReader, StoredPublishedProfileSets>();
+        services.AddSingleton<Features.Scans.StoredScores>();
 
         services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
         services.AddAuthentication(ZgwAuthenticationHandler.SchemeName)

@@ -22,10 +22,20 @@ public static class JsonDefaults
         options.Converters.Add(new UtcInstantConverter());
     }
 
+    /// <summary>The options the endpoints serialize responses with, for a response rendered ahead (read-only).</summary>
+    public static readonly JsonSerializerOptions Responses = CreateReadOnly();
+
     public static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         Configure(options);
+        return options;
+    }
+
+    private static JsonSerializerOptions CreateReadOnly()
+    {
+        var options = Create();
+        options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
 }

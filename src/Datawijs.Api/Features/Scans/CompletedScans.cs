@@ -10,23 +10,20 @@ public sealed record CompletedScan(ScanRow Row, MaturityModel Model, ScanScore S
 public static class CompletedScans
 {
     /// <summary>Loads a completed scan of the tenant, or writes the 404/409 problem and returns null.</summary>
-    public static async Task<CompletedScan?> LoadAsync(HttpContext context, ScanRepository scans, Guid tenantId, Guid scanId, CancellationToken ct)
+    public static async Task<CompletedScan?> LoadAsync(HttpContext context, StoredScores scores, Guid tenantId, Guid scanId, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(scans);
-        var row = await scans.FindAsync(tenantId, scanId, ct);
-        if (row is null)
+        ArgumentNullException.ThrowIfNull(scores);
+        switch (await scores.FindAsync(tenantId, scanId, ct))
         {
-            await Problems.NotFoundAsync(context, "scan");
-            return null;
+            case null:
+                await Problems.NotFoundAsync(context, "scan");
+                return null;
+            case { Completed: null }:
+                await ScanProblems.NotCompletedAsync(context);
+                return null;
+            case { Completed: { } completed }:
+                return completed;
         }
-
-        if (row.CompletedAt is null || row.Score is null)
-        {
-            await ScanProblems.NotCompletedAsync(context);
-            return null;
-        }
-
-        return new CompletedScan(row, StoredScans.ModelOf(row.ModelId), ScanJson.ReadScore(row.Score));
     }
 }
 

@@ -5,24 +5,9 @@ using FluentValidation;
 
 namespace Datawijs.Api.Features.Scans;
 
-/// <summary>Peer benchmarks from every completed scan of the installation; only aggregates leave here.</summary>
+/// <summary>Peer groups and tiers as the API names them; the benchmarks come from <see cref="StoredScores"/>.</summary>
 public static class Benchmarking
 {
-    public static async Task<PeerBenchmark> ComputeAsync(ScanRepository scans, MaturityModel model, PeerGroup group, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(scans);
-        ArgumentNullException.ThrowIfNull(model);
-        var rows = await scans.CompletedForModelAcrossTenantsAsync(model.Id, ct);
-        var peers = rows
-            .Select(r => PeerScan.From(
-                r.Id.ToString(),
-                new PeerOrganisation(r.OrganisationId.ToString(), KindOf(r.OrganisationKind), r.OrganisationInhabitants),
-                r.CompletedAt,
-                ScanJson.ReadScore(r.Score)))
-            .OfType<PeerScan>();
-        return PeerBenchmarks.Compute(model, group, peers);
-    }
-
     public static OrganisationKind KindOf(string kind) => kind switch
     {
         "municipality" => OrganisationKind.Municipality,

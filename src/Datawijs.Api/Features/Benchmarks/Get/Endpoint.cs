@@ -6,7 +6,7 @@ using FastEndpoints;
 
 namespace Datawijs.Api.Features.Benchmarks.Get;
 
-public sealed class Endpoint(ScanRepository scans) : Endpoint<Request, Benchmark>
+public sealed class Endpoint(StoredScores scores) : Endpoint<Request, Benchmark>
 {
     public override void Configure()
     {
@@ -30,7 +30,7 @@ public sealed class Endpoint(ScanRepository scans) : Endpoint<Request, Benchmark
         var language = MaturityLanguage.Negotiate(HttpContext, req.AcceptLanguage);
         var model = StoredScans.ModelOf(req.ModelId!);
         var group = req.Group is null ? PeerGroup.All : PeerGroup.Find(req.Group)!;
-        var benchmark = await Benchmarking.ComputeAsync(scans, model, group, ct);
+        var benchmark = await scores.BenchmarkAsync(model, group, ct);
         await Send.OkAsync(new Benchmark
         {
             ModelId = model.Id,

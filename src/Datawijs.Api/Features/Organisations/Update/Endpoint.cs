@@ -1,4 +1,5 @@
 using Datawijs.Api.Auth;
+using Datawijs.Api.Features.Scans;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data.Organisations;
@@ -6,7 +7,7 @@ using FastEndpoints;
 
 namespace Datawijs.Api.Features.Organisations.Update;
 
-public sealed class Endpoint(OrganisationRepository organisations, TimeProvider clock) : Endpoint<Request, Organisation>
+public sealed class Endpoint(OrganisationRepository organisations, StoredScores scores, TimeProvider clock) : Endpoint<Request, Organisation>
 {
     public override void Configure()
     {
@@ -55,6 +56,7 @@ public sealed class Endpoint(OrganisationRepository organisations, TimeProvider 
             UpdatedAt = clock.GetUtcNow(),
         };
         await organisations.UpdateAsync(updated, ct);
+        scores.PeersChanged();
         await Send.OkAsync(Organisation.From(updated), ct);
     }
 }

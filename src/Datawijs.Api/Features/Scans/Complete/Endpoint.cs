@@ -7,7 +7,7 @@ using FastEndpoints;
 
 namespace Datawijs.Api.Features.Scans.Complete;
 
-public sealed class Endpoint(ScanRepository scans, TimeProvider clock) : Endpoint<Request, Scan>
+public sealed class Endpoint(ScanRepository scans, StoredScores scores, TimeProvider clock) : Endpoint<Request, Scan>
 {
     public override void Configure()
     {
@@ -52,6 +52,7 @@ public sealed class Endpoint(ScanRepository scans, TimeProvider clock) : Endpoin
                 return;
         }
 
+        scores.PeersChanged();
         var completed = (await scans.FindAsync(tenant, scan.Id, ct))!;
         await Send.OkAsync(Scan.From(completed, await scans.ListResponsesAsync(tenant, scan.Id, ct)), ct);
     }

@@ -6,7 +6,7 @@ using FastEndpoints;
 
 namespace Datawijs.Api.Features.Scans.GetRadarChart;
 
-public sealed class Endpoint(ScanRepository scans) : Endpoint<Request>
+public sealed class Endpoint(StoredScores scores) : Endpoint<Request>
 {
     public const string ContentType = "image/svg+xml";
 
@@ -28,12 +28,12 @@ public sealed class Endpoint(ScanRepository scans) : Endpoint<Request>
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var language = MaturityLanguage.Negotiate(HttpContext, req.AcceptLanguage);
-        if (await CompletedScans.LoadAsync(HttpContext, scans, Caller.From(User).TenantId, req.ScanId, ct) is not { } scan)
+        if (await CompletedScans.LoadAsync(HttpContext, scores, Caller.From(User).TenantId, req.ScanId, ct) is not { } scan)
         {
             return;
         }
 
-        var benchmark = await Benchmarking.ComputeAsync(scans, scan.Model, req.PeerGroup, ct);
+        var benchmark = await scores.BenchmarkAsync(scan.Model, req.PeerGroup, ct);
         var svg = RadarChart.Render(scan.Model, scan.Score, language, benchmark.Withheld ? null : benchmark.PeerMedians);
         await Send.StringAsync(svg, 200, ContentType, ct);
     }

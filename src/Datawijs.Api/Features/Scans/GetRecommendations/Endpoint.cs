@@ -6,7 +6,7 @@ using FastEndpoints;
 
 namespace Datawijs.Api.Features.Scans.GetRecommendations;
 
-public sealed class Endpoint(ScanRepository scans) : Endpoint<Request, RecommendationList>
+public sealed class Endpoint(StoredScores scores) : Endpoint<Request, RecommendationList>
 {
     public override void Configure()
     {
@@ -26,12 +26,12 @@ public sealed class Endpoint(ScanRepository scans) : Endpoint<Request, Recommend
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var language = MaturityLanguage.Negotiate(HttpContext, req.AcceptLanguage);
-        if (await CompletedScans.LoadAsync(HttpContext, scans, Caller.From(User).TenantId, req.ScanId, ct) is not { } scan)
+        if (await CompletedScans.LoadAsync(HttpContext, scores, Caller.From(User).TenantId, req.ScanId, ct) is not { } scan)
         {
             return;
         }
 
-        var benchmark = await Benchmarking.ComputeAsync(scans, scan.Model, req.PeerGroup, ct);
+        var benchmark = await scores.BenchmarkAsync(scan.Model, req.PeerGroup, ct);
         var items = MaturityAdvisor.Recommend(scan.Model, scan.Score, benchmark.PeerMedians);
         await Send.OkAsync(new RecommendationList
         {

@@ -1,12 +1,12 @@
+using System.Text.Json;
 using Datawijs.Api.Auth;
+using Datawijs.Api.Hosting;
 using Datawijs.Api.OpenApi;
-using Datawijs.Data.Scans;
-using Datawijs.Domain.Maturity;
 using FastEndpoints;
 
 namespace Datawijs.Api.Features.Scans.GetScore;
 
-public sealed class Endpoint(ScanRepository scans) : Endpoint<Request, ScanScoreReport>
+public sealed class Endpoint(StoredScores scores) : Endpoint<Request, ScanScoreReport>
 {
     public override void Configure()
     {
@@ -28,20 +28,16 @@ public sealed class Endpoint(ScanRepository scans) : Endpoint<Request, ScanScore
     {
         var tenant = Caller.From(User).TenantId;
         var language = MaturityLanguage.Negotiate(HttpContext, req.AcceptLanguage);
-        if (await CompletedScans.LoadAsync(HttpContext, scans, tenant, req.ScanId, ct) is not { } scan)
+        if (await CompletedScans.LoadAsync(HttpContext, scores, tenant, req.ScanId, ct) is not { } scan)
         {
             return;
         }
 
-        var benchmark = await Benchmarking.ComputeAsync(scans, scan.Model, req.PeerGroup, ct);
-        var baseline = (await scans.CompletedForOrganisationAsync(tenant, scan.Row.OrganisationId, ct))
-            .Where(s => s.ModelId == scan.Row.ModelId && s.Id != scan.Row.Id && s.CompletedAt < scan.Row.CompletedAt)
-            .FirstOrDefault();
-        (CompletedScanRow, ScoreProgress)? progress = baseline is not null
-            && ScoreProgress.Between(ScanJson.ReadScore(baseline.Score), scan.Score) is { } p
-            ? (baseline, p)
-            : null;
-
-        await Send.OkAsync(ScoreReports.Build(scan.Model, scan.Row, scan.Score, benchmark, progress, language), ct);
+        var report = await scores.ReportAsync(scan, req.PeerGroup, language, (benchmark, progress) =>
+            JsonSerializer.SerializeToUtf8Bytes(ScoreReports.Build(scan.Model, scan.Row, scan.Score, benchmark, progress, language), JsonDefaults.Responses), ct);
+        HttpContext.Response.StatusCode = StatusCodes.Status200OK;
+        HttpContext.Response.ContentType = "application/json; charset=utf-8";
+        HttpContext.Response.ContentLength = report.Length;
+        await HttpContext.Response.Body.WriteAsync(report, ct);
     }
 }
