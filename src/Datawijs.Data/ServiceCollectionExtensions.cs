@@ -18,7 +18,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddDatawijsData(this IServiceCollection services, DatabaseOptions options)
     {
         services.AddSingleton(options);
-        services.AddSingleton<IDbConnectionFactory>(new DbConnectionFactory(options));
+        services.AddSingleton<IDbConnectionFactory>(_ => new DbConnectionFactory(options));
         services.AddSingleton<TenantRepository>();
         services.AddSingleton<OrganisationRepository>();
         services.AddSingleton<ScanRepository>();

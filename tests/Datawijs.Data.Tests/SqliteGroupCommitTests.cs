@@ -72,7 +72,8 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
         await Task.WhenAll(writes);
 
         Assert.Equal(300, await CountAsync());
-        Assert.InRange(_opened, 2, 1 + (int)Math.Ceiling(299.0 / SqliteGroupCommit.MaxBatch));
+        Assert.InRange(groupCommit.Commits, 2, 1 + (int)Math.Ceiling(299.0 / SqliteGroupCommit.MaxBatch));
+        Assert.Equal(1, _opened);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class AccessLogRepository(IDbConnectionFactory connections)
         var sql = Dialect.Pick(provider, AccessLogSql.Sqlite, AccessLogSql.SqlServer);
         foreach (var entry in entries)
         {
-            await connection.ExecuteAsync(new CommandDefinition(sql.Insert, entry, transaction, cancellationToken: ct));
+            await SqliteStatementCache.ExecuteAsync(connection, transaction, sql.Insert, entry, ct);
         }
     }
 }

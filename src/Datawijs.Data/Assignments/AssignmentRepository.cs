@@ -27,7 +27,7 @@ public sealed class AssignmentRepository(IDbConnectionFactory connections)
                 return restriction;
             }
 
-            await connection.ExecuteAsync(new CommandDefinition(_sql.Insert, assignment, transaction, cancellationToken: token));
+            await SqliteStatementCache.ExecuteAsync(connection, transaction, _sql.Insert, assignment, token);
             await AccessLogRepository.AppendAsync(connection, transaction, connections.Provider, [logEntry], token);
             return restriction;
         }, ct);

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Datawijs.Data.Infrastructure;
 
-public sealed class DbConnectionFactory : IDbConnectionFactory
+public sealed class DbConnectionFactory : IDbConnectionFactory, IDisposable
 {
     /// <summary>SQLite's result code for a database file that cannot be opened.</summary>
     public const int SqliteCantOpen = 14;
@@ -22,21 +22,14 @@ public sealed class DbConnectionFactory : IDbConnectionFactory
             : options.ConnectionString;
         _sqliteFile = Provider == DatabaseProvider.Sqlite ? SqliteConnectionStrings.FilePath(_connectionString) : null;
         DapperSetup.EnsureConfigured();
-        _groupCommit = Provider == DatabaseProvider.Sqlite ? new SqliteGroupCommit(OpenAsync) : null;
+        _groupCommit = Provider == DatabaseProvider.Sqlite ? new SqliteGroupCommit(OpenAsync, EnsureFileExists) : null;
     }
 
     public DatabaseProvider Provider { get; }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
-        // A pooled SQLite connection keeps its file open after the file is deleted or its volume goes away,
-        // and would go on accepting writes that are lost. Migrations create the file; once it is gone the
-        // database is unavailable until it is back, rather than silently empty or orphaned.
-        if (_sqliteFile is not null && !File.Exists(_sqliteFile))
-        {
-            throw new SqliteException("The SQLite database file is missing: " + _sqliteFile, SqliteCantOpen);
-        }
-
+        EnsureFileExists();
         DbConnection connection = Provider == DatabaseProvider.Sqlite
             ? new SqliteConnection(_connectionString)
             : new SqlConnection(_connectionString);
@@ -49,6 +42,19 @@ public sealed class DbConnectionFactory : IDbConnectionFactory
         {
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    public void Dispose() => _groupCommit?.Dispose();
+
+    // A pooled SQLite connection keeps its file open after the file is deleted or its volume goes away,
+    // and would go on accepting writes that are lost. Migrations create the file; once it is gone the
+    // database is unavailable until it is back, rather than silently empty or orphaned.
+    private void EnsureFileExists()
+    {
+        if (_sqliteFile is not null && !File.Exists(_sqliteFile))
+        {
+            throw new SqliteException("The SQLite database file is missing: " + _sqliteFile, SqliteCantOpen);
         }
     }
 

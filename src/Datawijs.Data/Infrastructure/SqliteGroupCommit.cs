@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace Datawijs.Data.Infrastructure;
 
@@ -15,6 +15,12 @@ namespace Datawijs.Data.Infrastructure;
 /// and nobody sleeps on a lock held by this process.
 /// </para>
 /// <para>
+/// The writer keeps its connection open between batches, with its statements prepared once
+/// (<see cref="SqliteStatementCache"/>). Before each batch the database is checked to be still there
+/// (<c>ensureAvailable</c>), and after a batch that failed the connection is closed and the next
+/// batch opens a fresh one, so a database that was locked, moved or restored is met anew.
+/// </para>
+/// <para>
 /// Nothing is weakened: a write's task completes only after the transaction holding it has committed,
 /// so a response is never sent for a write that is not on disk. When one write of a batch fails (or the
 /// commit does), the batch is rolled back and each write is done again in a transaction of its own, so
@@ -22,12 +28,20 @@ namespace Datawijs.Data.Infrastructure;
 /// after a rollback.
 /// </para>
 /// </summary>
-public sealed class SqliteGroupCommit(Func<CancellationToken, Task<DbConnection>> open)
+public sealed class SqliteGroupCommit(Func<CancellationToken, Task<DbConnection>> open, Action? ensureAvailable = null) : IDisposable
 {
     public const int MaxBatch = 128;
 
     private readonly ConcurrentQueue<IPendingWrite> _queue = new();
     private int _writing;
+    private long _commits;
+
+    // Only the one drainer touches these.
+    private DbConnection? _connection;
+    private SqliteStatementCache? _statements;
+
+    /// <summary>Transactions committed so far (each holds one batch).</summary>
+    public long Commits => Interlocked.Read(ref _commits);
 
     public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken ct)
     {
@@ -68,16 +82,16 @@ public sealed class SqliteGroupCommit(Func<CancellationToken, Task<DbConnection>
                 continue;
             }
 
-            await WriteBatchAsync(batch, open).ConfigureAwait(false);
+            await WriteBatchAsync(batch).ConfigureAwait(false);
             batch.Clear();
         }
     }
 
-    private static async Task WriteBatchAsync(List<IPendingWrite> batch, Func<CancellationToken, Task<DbConnection>> open)
+    private async Task WriteBatchAsync(List<IPendingWrite> batch)
     {
         try
         {
-            if (await TryCommitAsync(batch, open).ConfigureAwait(false))
+            if (await TryCommitAsync(batch).ConfigureAwait(false))
             {
                 return;
             }
@@ -100,37 +114,91 @@ public sealed class SqliteGroupCommit(Func<CancellationToken, Task<DbConnection>
             // write is done again on its own and succeeds or fails by itself.
             foreach (var write in batch)
             {
-                await WriteBatchAsync([write], open).ConfigureAwait(false);
+                await WriteBatchAsync([write]).ConfigureAwait(false);
             }
         }
     }
 
     /// <summary>Runs the writes in one transaction and commits; false (rolled back) when one of them failed.</summary>
-    private static async Task<bool> TryCommitAsync(List<IPendingWrite> batch, Func<CancellationToken, Task<DbConnection>> open)
+    private async Task<bool> TryCommitAsync(List<IPendingWrite> batch)
     {
-        await using var connection = await open(CancellationToken.None).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-        foreach (var write in batch)
+        var connection = await ConnectionAsync().ConfigureAwait(false);
+        try
         {
-            if (!await write.RunAsync(connection, transaction).ConfigureAwait(false))
+            await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+            foreach (var write in batch)
             {
-                if (batch.Count == 1)
+                if (!await write.RunAsync(connection, transaction).ConfigureAwait(false))
                 {
-                    write.Complete();
-                    return true;
-                }
+                    if (batch.Count == 1)
+                    {
+                        write.Complete();
+                        return true;
+                    }
 
-                return false;
+                    return false;
+                }
             }
+
+            await transaction.CommitAsync().ConfigureAwait(false);
+            Interlocked.Increment(ref _commits);
+        }
+        catch
+        {
+            await CloseAsync().ConfigureAwait(false);
+            throw;
         }
 
-        await transaction.CommitAsync().ConfigureAwait(false);
         foreach (var write in batch)
         {
             write.Complete();
         }
 
         return true;
+    }
+
+    private async Task<DbConnection> ConnectionAsync()
+    {
+        if (_connection is not null)
+        {
+            try
+            {
+                ensureAvailable?.Invoke();
+            }
+            catch
+            {
+                await CloseAsync().ConfigureAwait(false);
+                throw;
+            }
+
+            return _connection;
+        }
+
+        var connection = await open(CancellationToken.None).ConfigureAwait(false);
+        _statements = connection is SqliteConnection sqlite ? SqliteStatementCache.Attach(sqlite) : null;
+        _connection = connection;
+        return connection;
+    }
+
+    private async Task CloseAsync()
+    {
+        _statements?.Dispose();
+        _statements = null;
+        if (_connection is { } connection)
+        {
+            _connection = null;
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Closes the writer's connection, unless a batch is being written (then it goes with the process).</summary>
+    public void Dispose()
+    {
+        if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
+        {
+            CloseAsync().GetAwaiter().GetResult();
+            Volatile.Write(ref _writing, 0);
+        }
     }
 
     private interface IPendingWrite

@@ -48,8 +48,8 @@ public sealed class ObjectionRepository(IDbConnectionFactory connections)
         DbConnection connection, DbTransaction? transaction, DatabaseProvider provider, Guid tenantId, string subjectPseudonym, CancellationToken ct)
     {
         var sql = Dialect.Pick(provider, ObjectionSql.Sqlite, ObjectionSql.SqlServer);
-        var statuses = (await connection.QueryAsync<string>(new CommandDefinition(
-            sql.StatusesForSubject, new { TenantId = tenantId, SubjectPseudonym = subjectPseudonym }, transaction, cancellationToken: ct))).AsList();
+        var statuses = await SqliteStatementCache.QueryTextsAsync(
+            connection, transaction, sql.StatusesForSubject, new SubjectKey(tenantId, subjectPseudonym), ct);
         return new SubjectRestriction(statuses.Contains(Open), statuses.Contains(Upheld));
     }
 
@@ -107,3 +107,6 @@ public sealed class ObjectionRepository(IDbConnectionFactory connections)
         }, ct);
     }
 }
+
+/// <summary>A subject of a tenant, as statement parameters.</summary>
+internal sealed record SubjectKey(Guid TenantId, string SubjectPseudonym);
