@@ -11,20 +11,30 @@ public sealed record UploadOutcome(bool Stored, long Records, long InvalidRecord
 
 /// <summary>
 /// Stores an upload all or nothing. Each record is read, checked and pseudonymised into a local spool
-/// file (<see cref="RecordSpool"/>) and counted into the quality report (<see cref="DataQualityAccumulator"/>)
-/// while the body arrives; only when the whole body is read and every record is good are they inserted,
-/// in one short transaction. The transaction is not opened while the body
-/// is still arriving: SQLite has one writer, and a slow or stalled client would keep every other write
-/// (of every tenant) waiting. Memory stays flat in the number of rows: one record at a time is held, in
-/// reused buffers. Records stored by earlier uploads are read back once, one at a time, before the body
-/// (again if another upload landed meanwhile), to include them in the report (a known cost: an upload into a large dataset reads it
-/// whole; keeping the report's exact state with the dataset would avoid that).
+/// file (<see cref="RecordSpool"/>) while the body arrives; only when the whole body is read and every
+/// record is good are they inserted, in one short transaction. The transaction is not opened while the
+/// body is still arriving: SQLite has one writer, and a slow or stalled client would keep every other
+/// write (of every tenant) waiting. Memory stays flat in the number of rows: one record at a time is
+/// held, in reused buffers.
+/// <para>
+/// The quality report covers the whole dataset (<see cref="DataQualityAccumulator"/>). The counts of the
+/// records already stored are kept in this process after each upload, for <see cref="MaxKeptDatasets"/>
+/// datasets, so the next upload only adds its own records: an upload costs its own size, not the
+/// dataset's. The kept counts are used only while the stored record count is still the one they were
+/// made for (records are only ever added, and removed only with the dataset); otherwise (after a
+/// restart, or an upload by another process) the stored records are read back once, outside the write
+/// lock, and inside it only when another process added records in between.
+/// </para>
 /// </summary>
 public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, TimeProvider clock)
 {
     public const int MaxProblemsReported = 100;
 
+    /// <summary>Datasets whose counted records are kept; more at once and the counts start afresh.</summary>
+    public const int MaxKeptDatasets = 8;
+
     private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _turns = new();
+    private readonly ConcurrentDictionary<Guid, (long Records, DataQualityAccumulator Quality)> _counted = new();
 
     public async Task<UploadOutcome> UploadAsync(DatasetRow dataset, IRecordReader reader, CancellationToken ct)
     {
@@ -49,10 +59,6 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
         long rows = 0;
         long invalid = 0;
 
-        // The records stored by earlier uploads are counted into the report first, outside any lock:
-        // reading them is one pass over the whole dataset, and SQLite has only one write lock.
-        var quality = new DataQualityAccumulator(features);
-        var existing = await AddStoredAsync(datasets.ReadRecordsAsync(dataset.TenantId, dataset.Id, ct), codec, quality, codes, numbers);
         await using var spool = RecordSpool.Create();
         while (await reader.ReadAsync(record, ct))
         {
@@ -67,7 +73,6 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
             {
                 // The raw subject id goes no further than this line.
                 pseudonyms.Write(record.SubjectId!.Value.Span, pseudonym);
-                quality.Add(codes, numbers);
                 spool.Add(pseudonym, codec.Write(codes, numbers).Span);
             }
         }
@@ -82,13 +87,28 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
             return new UploadOutcome(false, rows, invalid, problems, null);
         }
 
-        // One upload per dataset at a time from here on (in this process), so that a recount after
-        // another upload landed is also done outside the write lock.
+        // One upload per dataset at a time from here on (in this process): each one continues the
+        // counts the previous one left, and a count of the stored records is done outside the write lock.
         var turn = _turns.GetOrAdd(dataset.Id, _ => new SemaphoreSlim(1, 1));
         await turn.WaitAsync(ct);
         try
         {
-            return await StoreAsync(dataset, spool, codec, features, (quality, existing), rows, codes, numbers, ct);
+            // Taken out while in use: an upload that fails leaves no half-counted state behind.
+            DataQualityAccumulator? quality = null;
+            long existing = -1;
+            if (_counted.TryRemove(dataset.Id, out var kept))
+            {
+                (existing, quality) = kept;
+            }
+
+            var outcome = await StoreAsync(dataset, spool, codec, features, quality, existing, rows, codes, numbers, ct);
+            if (_counted.Count >= MaxKeptDatasets)
+            {
+                _counted.Clear();
+            }
+
+            _counted[dataset.Id] = outcome.Counted;
+            return outcome.Outcome;
         }
         finally
         {
@@ -96,26 +116,23 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
         }
     }
 
-    private async Task<UploadOutcome> StoreAsync(
+    private async Task<(UploadOutcome Outcome, (long Records, DataQualityAccumulator Quality) Counted)> StoreAsync(
         DatasetRow dataset,
         RecordSpool spool,
         StoredRecordCodec codec,
         IReadOnlyList<FeatureDefinition> features,
-        (DataQualityAccumulator Quality, long Existing) counted,
+        DataQualityAccumulator? quality,
+        long existing,
         long rows,
         int[] codes,
         double[] numbers,
         CancellationToken ct)
     {
-        var (quality, existing) = counted;
-        var recount = false;
-        if ((await datasets.FindAsync(dataset.TenantId, dataset.Id, ct))?.RecordCount != existing)
+        if (quality is null || (await datasets.FindAsync(dataset.TenantId, dataset.Id, ct))?.RecordCount != existing)
         {
-            // Another upload landed while this body arrived: count again what is stored now, still
-            // outside the write lock, and this upload's records again as they go in.
+            // No counts kept for what is stored now: count it, still outside the write lock.
             quality = new DataQualityAccumulator(features);
             existing = await AddStoredAsync(datasets.ReadRecordsAsync(dataset.TenantId, dataset.Id, ct), codec, quality, codes, numbers);
-            recount = true;
         }
 
         await using var upload = await datasets.BeginUploadAsync(dataset.TenantId, dataset.Id, ct);
@@ -124,25 +141,20 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
             // Only another API process on the same database gets here; then the count is taken inside.
             quality = new DataQualityAccumulator(features);
             existing = await AddStoredAsync(upload.ReadAllAsync(ct), codec, quality, codes, numbers);
-            recount = true;
         }
 
         var spooled = spool.Read();
         for (var row = existing + 1; spooled.TryRead(out var subject, out var cells); row++)
         {
-            if (recount)
-            {
-                codec.Read(cells.Span, codes, numbers);
-                quality.Add(codes, numbers);
-            }
-
+            codec.Read(cells.Span, codes, numbers);
+            quality.Add(codes, numbers);
             await upload.AddAsync(row, subject, cells, ct);
         }
 
         var report = StoredJson.Write(DataQuality.From(quality.Report()));
         var now = clock.GetUtcNow();
         await upload.CommitAsync(existing + rows, report, now, ct);
-        return new UploadOutcome(true, rows, 0, [], new DatasetRow
+        return (new UploadOutcome(true, rows, 0, [], new DatasetRow
         {
             Id = dataset.Id,
             TenantId = dataset.TenantId,
@@ -154,7 +166,7 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
             Quality = report,
             CreatedAt = dataset.CreatedAt,
             UpdatedAt = now,
-        });
+        }), (existing + rows, quality));
     }
 
     private static async Task<long> AddStoredAsync(IAsyncEnumerable<string> stored, StoredRecordCodec codec, DataQualityAccumulator quality, int[] codes, double[] numbers)
