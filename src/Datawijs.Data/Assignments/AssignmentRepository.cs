@@ -12,7 +12,7 @@ public sealed class AssignmentRepository(IDbConnectionFactory connections)
 
     /// <summary>
     /// Stores the assignment and its log entry unless the subject has an open or upheld objection:
-    /// the check and the insert are one write, so an objection that lands first always wins.
+    /// the check and the insert are one statement, so an objection that lands first always wins.
     /// Returns the restriction that refused it, or an unrestricted value when stored.
     /// </summary>
     public Task<SubjectRestriction> AddUnlessRestrictedAsync(AssignmentRow assignment, AccessLogEntryRow logEntry, CancellationToken ct = default)
@@ -20,16 +20,15 @@ public sealed class AssignmentRepository(IDbConnectionFactory connections)
         ArgumentNullException.ThrowIfNull(assignment);
         return connections.WriteAsync(async (connection, transaction, token) =>
         {
-            var restriction = await ObjectionRepository.RestrictionForAsync(
-                connection, transaction, connections.Provider, assignment.TenantId, assignment.SubjectPseudonym, token);
-            if (restriction.Restricted)
+            if (await SqliteStatementCache.ExecuteAsync(connection, transaction, _sql.InsertUnlessRestricted, assignment, token) == 0)
             {
-                return restriction;
+                // Not stored: the subject objected. Which objection it was decides what the caller is told.
+                return await ObjectionRepository.RestrictionForAsync(
+                    connection, transaction, connections.Provider, assignment.TenantId, assignment.SubjectPseudonym, token);
             }
 
-            await SqliteStatementCache.ExecuteAsync(connection, transaction, _sql.Insert, assignment, token);
             await AccessLogRepository.AppendAsync(connection, transaction, connections.Provider, [logEntry], token);
-            return restriction;
+            return default(SubjectRestriction);
         }, ct);
     }
 

@@ -2,8 +2,12 @@ using Datawijs.Data.Infrastructure;
 
 namespace Datawijs.Data.Assignments;
 
+/// <summary>
+/// <see cref="InsertUnlessRestricted"/> stores the advice only while the subject has no open or upheld
+/// objection: the check and the insert are one statement, so an objection that landed first always wins.
+/// </summary>
 public sealed record AssignmentSql(
-    string Insert,
+    string InsertUnlessRestricted,
     string Find,
     string FindCurrentForSubject,
     string Decide) : ISqlStatements
@@ -26,7 +30,13 @@ public sealed record AssignmentSql(
         """;
 
     public static readonly AssignmentSql Sqlite = new(
-        Insert: $"INSERT INTO assignments ({SqliteColumns}) VALUES ({InsertValues})",
+        InsertUnlessRestricted: $"""
+            INSERT INTO assignments ({SqliteColumns})
+            SELECT {InsertValues}
+            WHERE NOT EXISTS (
+                SELECT 1 FROM objections
+                WHERE tenant_id = @TenantId AND subject_pseudonym = @SubjectPseudonym AND status IN ('open', 'upheld'))
+            """,
         Find: $"SELECT {SqliteColumns} FROM assignments WHERE tenant_id = @TenantId AND id = @Id",
         FindCurrentForSubject: $"""
             SELECT {SqliteColumns} FROM assignments
@@ -41,7 +51,13 @@ public sealed record AssignmentSql(
             """);
 
     public static readonly AssignmentSql SqlServer = new(
-        Insert: $"INSERT INTO dbo.Assignments ({SqlServerColumns}) VALUES ({InsertValues})",
+        InsertUnlessRestricted: $"""
+            INSERT INTO dbo.Assignments ({SqlServerColumns})
+            SELECT {InsertValues}
+            WHERE NOT EXISTS (
+                SELECT 1 FROM dbo.Objections WITH (UPDLOCK, HOLDLOCK)
+                WHERE TenantId = @TenantId AND SubjectPseudonym = @SubjectPseudonym AND Status IN ('open', 'upheld'))
+            """,
         Find: $"SELECT {SqlServerColumns} FROM dbo.Assignments WHERE TenantId = @TenantId AND Id = @Id",
         FindCurrentForSubject: $"""
             SELECT TOP (1) {SqlServerColumns} FROM dbo.Assignments
