@@ -140,4 +140,38 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
         Assert.Equal(1, await groupCommit.WriteAsync(Insert(1), CancellationToken.None));
         Assert.Equal(1, await CountAsync());
     }
+
+    [Fact]
+    public async Task Shared_commits_wait_for_the_writer_turn()
+    {
+        var turns = new WriterTurns();
+        var groupCommit = new SqliteGroupCommit(OpenAsync, turns: turns);
+        var held = await turns.TakeAsync(CancellationToken.None);
+        var write = groupCommit.WriteAsync(Insert(1), CancellationToken.None);
+
+        await Task.Delay(100, TestContext.Current.CancellationToken);
+        Assert.False(write.IsCompleted);
+        Assert.Equal(0, await CountAsync());
+
+        held.Dispose();
+        Assert.Equal(1, await write);
+        Assert.Equal(1, await CountAsync());
+    }
+
+    [Fact]
+    public async Task Writer_turns_go_in_arrival_order_and_a_turn_is_handed_on_once()
+    {
+        var turns = new WriterTurns();
+        var first = await turns.TakeAsync(CancellationToken.None);
+        var second = turns.TakeAsync(CancellationToken.None);
+        var third = turns.TakeAsync(CancellationToken.None);
+
+        first.Dispose();
+        first.Dispose();
+        var handedOn = await second;
+
+        Assert.False(third.IsCompleted);
+        handedOn.Dispose();
+        (await third).Dispose();
+    }
 }

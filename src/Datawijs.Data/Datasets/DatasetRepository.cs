@@ -79,20 +79,27 @@ public sealed class DatasetRepository(IDbConnectionFactory connections)
     /// <summary>Starts an all-or-nothing upload: nothing is visible until <see cref="RecordUpload.CommitAsync"/>.</summary>
     public async Task<RecordUpload> BeginUploadAsync(Guid tenantId, Guid datasetId, CancellationToken ct = default)
     {
-        var connection = await connections.OpenAsync(ct);
+        var turn = await connections.WriterTurnAsync(ct);
+        DbConnection? connection = null;
         try
         {
+            connection = await connections.OpenAsync(ct);
             var transaction = await connection.BeginTransactionAsync(ct);
             return connection switch
             {
-                SqliteConnection sqlite => new SqliteRecordUpload(this, _sql, sqlite, transaction, tenantId, datasetId),
-                SqlConnection sqlServer => new SqlServerRecordUpload(this, _sql, sqlServer, (SqlTransaction)transaction, tenantId, datasetId),
+                SqliteConnection sqlite => new SqliteRecordUpload(this, _sql, sqlite, transaction, tenantId, datasetId, turn),
+                SqlConnection sqlServer => new SqlServerRecordUpload(this, _sql, sqlServer, (SqlTransaction)transaction, tenantId, datasetId, turn),
                 _ => throw new NotSupportedException("Uploads support SQLite and SQL Server."),
             };
         }
         catch
         {
-            await connection.DisposeAsync();
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            turn.Dispose();
             throw;
         }
     }

@@ -6,7 +6,8 @@ namespace Datawijs.Data.Datasets;
 
 /// <summary>
 /// One upload in one transaction: rows go to the database as they are read (memory stays flat), and
-/// disposing without <see cref="CommitAsync"/> rolls every row back. Each provider writes rows its own
+/// disposing without <see cref="CommitAsync"/> rolls every row back. It holds this process's writer
+/// turn (<see cref="Infrastructure.IDbConnectionFactory.WriterTurnAsync"/>) until disposed. Each provider writes rows its own
 /// fastest way (<see cref="SqliteRecordUpload"/>, <see cref="SqlServerRecordUpload"/>).
 /// </summary>
 public abstract class RecordUpload : IAsyncDisposable
@@ -14,8 +15,12 @@ public abstract class RecordUpload : IAsyncDisposable
     private readonly DatasetRepository _owner;
     private readonly DatasetSql _sql;
 
-    private protected RecordUpload(DatasetRepository owner, DatasetSql sql, DbConnection connection, DbTransaction transaction, Guid tenantId, Guid datasetId)
+    private readonly IDisposable _turn;
+
+    private protected RecordUpload(
+        DatasetRepository owner, DatasetSql sql, DbConnection connection, DbTransaction transaction, Guid tenantId, Guid datasetId, IDisposable turn)
     {
+        _turn = turn;
         _owner = owner;
         _sql = sql;
         Connection = connection;
@@ -77,9 +82,17 @@ public abstract class RecordUpload : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await ReleaseAsync();
-        await Transaction.DisposeAsync();
-        await Connection.DisposeAsync();
+        try
+        {
+            await ReleaseAsync();
+            await Transaction.DisposeAsync();
+            await Connection.DisposeAsync();
+        }
+        finally
+        {
+            _turn.Dispose();
+        }
+
         GC.SuppressFinalize(this);
     }
 

@@ -18,8 +18,8 @@ public sealed class SqlServerRecordUpload : RecordUpload
 
     private readonly DataTable _batch = new() { Locale = System.Globalization.CultureInfo.InvariantCulture };
 
-    internal SqlServerRecordUpload(DatasetRepository owner, DatasetSql sql, SqlConnection connection, SqlTransaction transaction, Guid tenantId, Guid datasetId)
-        : base(owner, sql, connection, transaction, tenantId, datasetId)
+    internal SqlServerRecordUpload(DatasetRepository owner, DatasetSql sql, SqlConnection connection, SqlTransaction transaction, Guid tenantId, Guid datasetId, IDisposable turn)
+        : base(owner, sql, connection, transaction, tenantId, datasetId, turn)
     {
         _batch.Columns.Add("DatasetId", typeof(Guid));
         _batch.Columns.Add("RowNumber", typeof(long));

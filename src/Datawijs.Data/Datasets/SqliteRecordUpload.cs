@@ -23,8 +23,8 @@ public sealed class SqliteRecordUpload : RecordUpload
     private readonly int _cells;
     private byte[] _utf8 = new byte[1024];
 
-    internal SqliteRecordUpload(DatasetRepository owner, DatasetSql sql, SqliteConnection connection, DbTransaction transaction, Guid tenantId, Guid datasetId)
-        : base(owner, sql, connection, transaction, tenantId, datasetId)
+    internal SqliteRecordUpload(DatasetRepository owner, DatasetSql sql, SqliteConnection connection, DbTransaction transaction, Guid tenantId, Guid datasetId, IDisposable turn)
+        : base(owner, sql, connection, transaction, tenantId, datasetId, turn)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         Check(raw.sqlite3_prepare_v2(_db, sql.InsertRecord, out _insert));

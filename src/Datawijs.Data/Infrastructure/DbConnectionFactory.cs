@@ -11,6 +11,7 @@ public sealed class DbConnectionFactory : IDbConnectionFactory, IDisposable
 
     private readonly string _connectionString;
     private readonly SqliteGroupCommit? _groupCommit;
+    private readonly WriterTurns? _turns;
     private readonly string? _sqliteFile;
 
     public DbConnectionFactory(DatabaseOptions options)
@@ -22,7 +23,8 @@ public sealed class DbConnectionFactory : IDbConnectionFactory, IDisposable
             : options.ConnectionString;
         _sqliteFile = Provider == DatabaseProvider.Sqlite ? SqliteConnectionStrings.FilePath(_connectionString) : null;
         DapperSetup.EnsureConfigured();
-        _groupCommit = Provider == DatabaseProvider.Sqlite ? new SqliteGroupCommit(OpenAsync, EnsureFileExists) : null;
+        _turns = Provider == DatabaseProvider.Sqlite ? new WriterTurns() : null;
+        _groupCommit = _turns is null ? null : new SqliteGroupCommit(OpenAsync, EnsureFileExists, _turns);
     }
 
     public DatabaseProvider Provider { get; }
@@ -46,6 +48,9 @@ public sealed class DbConnectionFactory : IDbConnectionFactory, IDisposable
     }
 
     public void Dispose() => _groupCommit?.Dispose();
+
+    public Task<IDisposable> WriterTurnAsync(CancellationToken cancellationToken = default) =>
+        _turns is null ? Task.FromResult<IDisposable>(WriterTurns.None) : _turns.TakeAsync(cancellationToken);
 
     // A pooled SQLite connection keeps its file open after the file is deleted or its volume goes away,
     // and would go on accepting writes that are lost. Migrations create the file; once it is gone the

@@ -21,6 +21,10 @@ namespace Datawijs.Data.Infrastructure;
 /// batch opens a fresh one, so a database that was locked, moved or restored is met anew.
 /// </para>
 /// <para>
+/// Each batch takes its turn with the other write transactions of this process (<see cref="WriterTurns"/>),
+/// so uploads and shared commits alternate in arrival order instead of racing in SQLite's busy handler.
+/// </para>
+/// <para>
 /// Nothing is weakened: a write's task completes only after the transaction holding it has committed,
 /// so a response is never sent for a write that is not on disk. When one write of a batch fails (or the
 /// commit does), the batch is rolled back and each write is done again in a transaction of its own, so
@@ -28,7 +32,8 @@ namespace Datawijs.Data.Infrastructure;
 /// after a rollback.
 /// </para>
 /// </summary>
-public sealed class SqliteGroupCommit(Func<CancellationToken, Task<DbConnection>> open, Action? ensureAvailable = null) : IDisposable
+public sealed class SqliteGroupCommit(
+    Func<CancellationToken, Task<DbConnection>> open, Action? ensureAvailable = null, WriterTurns? turns = null) : IDisposable
 {
     public const int MaxBatch = 128;
 
@@ -122,6 +127,7 @@ public sealed class SqliteGroupCommit(Func<CancellationToken, Task<DbConnection>
     /// <summary>Runs the writes in one transaction and commits; false (rolled back) when one of them failed.</summary>
     private async Task<bool> TryCommitAsync(List<IPendingWrite> batch)
     {
+        using var turn = turns is null ? null : await turns.TakeAsync(CancellationToken.None).ConfigureAwait(false);
         var connection = await ConnectionAsync().ConfigureAwait(false);
         try
         {
