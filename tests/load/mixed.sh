@@ -9,7 +9,7 @@
 #    assignment >= 0.25 with p99 <= 25 ms).
 # 3. The mix for [seconds] at [connections] in all: score reads 3/8, assignments 3/8, citizen
 #    explanations 3/16, uploads of 100 rows 1/16 of the connections, at the same time. Zero errors
-#    expected; RSS at start and end, and the peak.
+#    expected; RSS at start and end, the peak, and every 10 s in between.
 # Exits non-zero when any request failed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -52,11 +52,14 @@ report "${lines[@]}"
 echo "== mixed: $connections connections for ${seconds}s"
 export WARMUP=0
 start_rss=$(rss)
+# RSS every 10 s during the mix, to see whether memory levels off or keeps growing.
+(while kill -0 "$server" 2>/dev/null; do sleep 10; echo -n "$(mib VmRSS) "; done) >"$work/rss" 2>/dev/null & sampler=$!
 measure mix-score score.lua "$(share 6)" "$seconds" >"$work/m1" & mix=($!)
 measure mix-assign assignment.lua "$(share 6)" "$seconds" >"$work/m2" & mix+=($!)
 measure mix-explain explanation.lua "$(share 3)" "$seconds" >"$work/m3" & mix+=($!)
 measure mix-upload upload.lua "$(share 1)" "$seconds" >"$work/m4" & mix+=($!)
 wait "${mix[@]}"
+kill "$sampler" 2>/dev/null || true
 printf '%-14s %12s %10s %8s\n' endpoint requests/s p99 errors
 errors=0
 for f in m1 m2 m3 m4; do
@@ -66,5 +69,6 @@ for f in m1 m2 m3 m4; do
 done
 for line in "${lines[@]}"; do set -- $line; errors=$(( errors + $4 )); done
 echo "rss_start=$start_rss rss_end=$(rss) peak=$(peak_rss) errors=$errors"
+echo "rss every 10 s during the mix (MiB): $(cat "$work/rss")"
 curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && echo "ready after the run: yes"
 [ "$errors" -eq 0 ]
