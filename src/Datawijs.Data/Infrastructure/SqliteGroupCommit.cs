@@ -16,9 +16,10 @@ namespace Datawijs.Data.Infrastructure;
 /// </para>
 /// <para>
 /// The writer keeps its connection open between batches, with its statements prepared once
-/// (<see cref="SqliteStatementCache"/>). Before each batch the database is checked to be still there
-/// (<c>ensureAvailable</c>), and after a batch that failed the connection is closed and the next
-/// batch opens a fresh one, so a database that was locked, moved or restored is met anew.
+/// (<see cref="SqliteStatementCache"/>), as a pooled connection would stay open. Before each batch the
+/// database file is checked to be still there (<c>ensureAvailable</c>), so writes into a deleted or
+/// moved file are refused rather than lost; after a batch that failed the connection is closed and
+/// the next batch opens a fresh one.
 /// </para>
 /// <para>
 /// Each batch takes its turn with the other write transactions of this process (<see cref="WriterTurns"/>),
