@@ -1,10 +1,8 @@
 using System.Buffers.Text;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Datawijs.Api.Auth;
 
 namespace Datawijs.Api.Tests;
 
@@ -137,8 +135,7 @@ public sealed class AuthenticationTests(HostFixture fixture) : IClassFixture<Hos
     [Fact]
     public async Task A_client_lacking_the_scope_gets_403_problem()
     {
-        using var http = fixture.Host.CreateHttpClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ZgwToken.Create(fixture.ReadOnly.ClientId, fixture.ReadOnly.Secret, DateTimeOffset.UtcNow));
+        using var http = fixture.Host.CreateHttpClient(fixture.ReadOnly);
         using var response = await http.PostAsync("/api/v1/organisations", new StringContent("""{"name":"X","kind":"partner"}""", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -1,20 +1,13 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using Datawijs.Api.Auth;
 using Datawijs.Tests.Shared;
 
 namespace Datawijs.Api.Tests;
 
 public sealed class ConventionTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
-    private HttpClient Authorised()
-    {
-        var http = fixture.Host.CreateHttpClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ZgwToken.Create(fixture.AllScopes.ClientId, fixture.AllScopes.Secret, DateTimeOffset.UtcNow));
-        return http;
-    }
+    private HttpClient Authorised() => fixture.Host.CreateHttpClient(fixture.AllScopes);
 
     [Theory]
     [InlineData("/api/v1/organisations/")]
@@ -119,8 +112,7 @@ public sealed class RateLimitTests
     {
         await using var host = await TestApiHost.StartAsync(new Dictionary<string, string?> { ["RateLimiting:PermitsPerSecond"] = "3" });
         var client = await host.AddClientAsync("gemeente-rl");
-        using var http = host.CreateHttpClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ZgwToken.Create(client.ClientId, client.Secret, DateTimeOffset.UtcNow));
+        using var http = host.CreateHttpClient(client);
 
         var statuses = new List<HttpStatusCode>();
         HttpResponseMessage? limited = null;

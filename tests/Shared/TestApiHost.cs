@@ -80,6 +80,16 @@ public sealed class TestApiHost : IAsyncDisposable
         return client;
     }
 
+    /// <summary>A client that sends a token of <paramref name="issued"/>, signed now.</summary>
+    public HttpClient CreateHttpClient(IssuedClient issued)
+    {
+        ArgumentNullException.ThrowIfNull(issued);
+        var client = CreateHttpClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer", ZgwToken.Create(issued.ClientId, issued.Secret, DateTimeOffset.UtcNow));
+        return client;
+    }
+
     /// <summary>A tenant (created if new) and a fresh client of it with the given scopes.</summary>
     public async Task<IssuedClient> AddClientAsync(string tenantSlug, params string[] scopes)
     {

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using Datawijs.Api.Auth;
 using Datawijs.Tests.Shared;
 
 namespace Datawijs.Api.Tests.Hardening;
@@ -39,8 +38,7 @@ public sealed class ContractFuzzTests
     {
         await using var host = await TestApiHost.StartAsync();
         var client = await host.AddClientAsync("fuzz");
-        using var http = host.CreateHttpClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ZgwToken.Create(client.ClientId, client.Secret, DateTimeOffset.UtcNow));
+        using var http = host.CreateHttpClient(client);
 
         var operations = Contract.Operations;
         var perOperation = (int)Math.Ceiling(MinimumRequests / (double)operations.Count);

@@ -1,8 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Datawijs.Api.Auth;
 using Datawijs.Tests.Shared;
 using Microsoft.Data.Sqlite;
 
@@ -140,9 +138,7 @@ public sealed class DatabaseFaultTests
     private static async Task<HttpClient> AuthenticatedClientAsync(TestApiHost host)
     {
         var client = await host.AddClientAsync("storing-" + Guid.NewGuid().ToString("N")[..8]);
-        var http = host.CreateHttpClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ZgwToken.Create(client.ClientId, client.Secret, DateTimeOffset.UtcNow));
-        return http;
+        return host.CreateHttpClient(client);
     }
 
     private static Task<HttpResponseMessage> CreateOrganisationAsync(HttpClient http, string name) =>

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
@@ -185,9 +184,7 @@ public sealed class IdempotencyFaultTests(HostFixture fixture) : IClassFixture<H
     private async Task<HttpClient> ClientOfNewTenantAsync()
     {
         var client = await fixture.Host.AddClientAsync("idem-" + Guid.NewGuid().ToString("N")[..8]);
-        var http = fixture.Host.CreateHttpClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ZgwToken.Create(client.ClientId, client.Secret, DateTimeOffset.UtcNow));
-        return http;
+        return fixture.Host.CreateHttpClient(client);
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient http, string key, string name)

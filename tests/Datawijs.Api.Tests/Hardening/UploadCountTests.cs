@@ -1,9 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Datawijs.Api.Auth;
-using Datawijs.Api.Hosting;
 using Datawijs.Tests.Shared;
 
 namespace Datawijs.Api.Tests.Hardening;
@@ -25,8 +22,8 @@ public sealed class UploadCountTests
             ["Database:ConnectionString"] = $"Data Source={first.DatabasePath}",
         });
         var client = await first.AddClientAsync("twee-processen");
-        using var one = Authenticated(first, client);
-        using var other = Authenticated(second, client);
+        using var one = first.CreateHttpClient(client);
+        using var other = second.CreateHttpClient(client);
         var ct = TestContext.Current.CancellationToken;
         using var created = await one.PostAsync(new Uri("/api/v1/datasets", UriKind.Relative),
             new StringContent(StreamedCsvUpload.DatasetJson, System.Text.Encoding.UTF8, "application/json"), ct);
@@ -41,13 +38,6 @@ public sealed class UploadCountTests
         using var dataset = JsonDocument.Parse(await last.Content.ReadAsStringAsync(ct));
         Assert.Equal(160, dataset.RootElement.GetProperty("recordCount").GetInt64());
         Assert.Equal(160, dataset.RootElement.GetProperty("quality").GetProperty("households").GetInt32());
-    }
-
-    private static HttpClient Authenticated(TestApiHost host, IssuedClient client)
-    {
-        var http = host.CreateHttpClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ZgwToken.Create(client.ClientId, client.Secret, DateTimeOffset.UtcNow));
-        return http;
     }
 
     private static async Task<Guid> IdAsync(HttpResponseMessage response)
