@@ -28,7 +28,7 @@ public sealed class StoredScores(ScanRepository scans, TimeProvider clock)
     private const int MaxScans = 10_000;
 
     private readonly ConcurrentDictionary<Guid, CompletedScan> _scans = new();
-    private readonly ConcurrentDictionary<Guid, Baseline> _baselines = new();
+    private readonly ConcurrentDictionary<Guid, (CompletedScanRow Scan, ScoreProgress Progress)?> _baselines = new();
     private readonly ConcurrentDictionary<string, Task<Peers>> _peers = new(StringComparer.Ordinal);
     private readonly Lock _reload = new();
     private long _generation;
@@ -58,12 +58,12 @@ public sealed class StoredScores(ScanRepository scans, TimeProvider clock)
     }
 
     /// <summary>Progress since the organisation's first completed scan of the same model; null when this scan is the first.</summary>
-    public async Task<(CompletedScanRow Scan, ScoreProgress Progress)?> ProgressAsync(CompletedScan scan, CancellationToken ct)
+    private async Task<(CompletedScanRow Scan, ScoreProgress Progress)?> ProgressAsync(CompletedScan scan, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(scan);
         if (_baselines.TryGetValue(scan.Row.Id, out var kept))
         {
-            return kept.Progress;
+            return kept;
         }
 
         var baseline = (await scans.CompletedForOrganisationAsync(scan.Row.TenantId, scan.Row.OrganisationId, ct))
@@ -71,9 +71,9 @@ public sealed class StoredScores(ScanRepository scans, TimeProvider clock)
         var progress = baseline is not null && ScoreProgress.Between(ScanJson.ReadScore(baseline.Score), scan.Score) is { } p
             ? (baseline, p)
             : ((CompletedScanRow, ScoreProgress)?)null;
-        if (scan.Row.CompletedAt < clock.GetUtcNow() - PeersFor)
+        if (IsSettled(scan))
         {
-            Keep(_baselines, scan.Row.Id, new Baseline(progress));
+            Keep(_baselines, scan.Row.Id, progress);
         }
 
         return progress;
@@ -109,7 +109,7 @@ public sealed class StoredScores(ScanRepository scans, TimeProvider clock)
         }
 
         rendered = render(Benchmark(peers, scan.Model, group), await ProgressAsync(scan, ct));
-        if (_baselines.ContainsKey(scan.Row.Id) && peers.Reports.Count < MaxScans)
+        if (IsSettled(scan) && peers.Reports.Count < MaxScans)
         {
             peers.Reports.TryAdd(key, rendered);
         }
@@ -119,6 +119,9 @@ public sealed class StoredScores(ScanRepository scans, TimeProvider clock)
 
     /// <summary>Forget the peers: a scan was completed or an organisation's kind or size changed.</summary>
     public void PeersChanged() => Interlocked.Increment(ref _generation);
+
+    // Completed long enough ago that a completion racing with it has committed: its baseline is final.
+    private bool IsSettled(CompletedScan scan) => scan.Row.CompletedAt < clock.GetUtcNow() - PeersFor;
 
     private static PeerBenchmark Benchmark(Peers peers, MaturityModel model, PeerGroup group) =>
         peers.Benchmarks.GetOrAdd(group.Id, _ => PeerBenchmarks.Compute(model, group, peers.Scans));
@@ -168,8 +171,6 @@ public sealed class StoredScores(ScanRepository scans, TimeProvider clock)
 
         kept[id] = value;
     }
-
-    private sealed record Baseline((CompletedScanRow Scan, ScoreProgress Progress)? Progress);
 
     private sealed record Peers(
         IReadOnlyList<PeerScan> Scans,
