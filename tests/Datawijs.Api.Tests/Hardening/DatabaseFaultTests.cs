@@ -1,15 +1,18 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Datawijs.Data.Infrastructure;
 using Datawijs.Tests.Shared;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Datawijs.Api.Tests.Hardening;
 
 /// <summary>
 /// The database goes away or gets stuck under a running API: writes answer 503 problem+json with
 /// Retry-After, <c>/health/ready</c> answers 503, and both recover once the fault is gone, without
-/// a restart. The host waits one second on a busy database instead of fifteen.
+/// a restart. The host waits one second on a busy database instead of fifteen. A long write
+/// transaction of the API itself is not such a fault: it stays ready.
 /// </summary>
 public sealed class DatabaseFaultTests
 {
@@ -88,6 +91,38 @@ public sealed class DatabaseFaultTests
         }
 
         await AssertRecoveredAsync(http);
+    }
+
+    [Fact]
+    public async Task Ready_while_this_process_itself_holds_the_write_lock_longer_than_the_probe_waits()
+    {
+        await using var host = await StartAsync();
+        using var http = host.CreateHttpClient();
+        var connections = host.Services.GetRequiredService<IDbConnectionFactory>();
+
+        // As while an upload of a million rows is stored: this process's writer turn, and the write lock for seconds.
+        using (await connections.WriterTurnAsync(TestContext.Current.CancellationToken))
+        await using (var writer = await connections.OpenAsync(TestContext.Current.CancellationToken))
+        {
+            await using (var begin = writer.CreateCommand())
+            {
+                begin.CommandText = "BEGIN IMMEDIATE;";
+                await begin.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+            }
+
+            using (var ready = await http.GetAsync(new Uri("/health/ready", UriKind.Relative), TestContext.Current.CancellationToken))
+            {
+                var body = await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+                Assert.True(ready.StatusCode == HttpStatusCode.OK, $"{(int)ready.StatusCode}: {body}");
+            }
+
+            await using var rollback = writer.CreateCommand();
+            rollback.CommandText = "ROLLBACK;";
+            await rollback.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        using var after = await http.GetAsync(new Uri("/health/ready", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
     }
 
     [Fact]

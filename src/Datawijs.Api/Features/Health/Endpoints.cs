@@ -40,8 +40,8 @@ public sealed class Ready(IDbConnectionFactory connections, ILogger<Ready> logge
         Summary(s =>
         {
             s.Summary = "The API can serve requests: the database answers";
-            s.Description = "503 when the database cannot be reached or read, or (SQLite) when another writer has held its write lock for more than "
-                + "2 seconds, so that writes would wait and fail.";
+            s.Description = "503 when the database cannot be reached or read, or (SQLite) when another process has held its write lock for more than "
+                + "2 seconds, so that writes would wait and fail. While this process itself is writing (a large upload), the database only has to answer a read.";
         });
         Description(b => b.Produces<HealthStatus>(200).ProducesProblems(503));
     }
@@ -54,7 +54,13 @@ public sealed class Ready(IDbConnectionFactory connections, ILogger<Ready> logge
             timeout.CancelAfter(TimeSpan.FromSeconds(5));
             await using var connection = await connections.OpenAsync(timeout.Token);
             var sql = Dialect.Pick(connections.Provider, ReadinessSql.Sqlite, ReadinessSql.SqlServer);
-            await connection.ExecuteAsync(new CommandDefinition(sql.Probe, commandTimeout: ReadinessSql.ProbeTimeoutSeconds, cancellationToken: timeout.Token));
+
+            // The write probe waits its turn behind this process's own writers, so that an upload storing a
+            // million rows here does not look like a stuck writer elsewhere. When the turn does not come soon,
+            // this process is in a write transaction: it holds the lock, so the database only has to answer a read.
+            using var turn = await TryTakeWriterTurnAsync(timeout.Token);
+            await connection.ExecuteAsync(new CommandDefinition(turn is null ? sql.ReadProbe : sql.Probe,
+                commandTimeout: ReadinessSql.ProbeTimeoutSeconds, cancellationToken: timeout.Token));
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
@@ -65,5 +71,19 @@ public sealed class Ready(IDbConnectionFactory connections, ILogger<Ready> logge
         }
 
         await Send.OkAsync(new HealthStatus(), ct);
+    }
+
+    private async Task<IDisposable?> TryTakeWriterTurnAsync(CancellationToken ct)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        wait.CancelAfter(ReadinessSql.TurnWait);
+        try
+        {
+            return await connections.WriterTurnAsync(wait.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return null;
+        }
     }
 }
