@@ -63,6 +63,33 @@ public sealed class ConventionTests(HostFixture fixture) : IClassFixture<HostFix
         Assert.Equal(["kind", "name"], names);
     }
 
+    // Many HTTP clients declare JSON on every POST, also when they send nothing. An operation that takes
+    // no body goes ahead; one that needs a body names what is missing, as for "{}".
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("application/merge-patch+json")]
+    public async Task An_empty_body_declared_as_json_counts_as_no_body(string contentType)
+    {
+        using var http = Authorised();
+        using var noBodyOperation = await http.PostAsync($"/api/v1/clusterings/{Guid.CreateVersion7()}/cancellation", EmptyAs(contentType));
+        Assert.Equal(HttpStatusCode.NotFound, noBodyOperation.StatusCode);
+
+        using var bodyOperation = await http.PostAsync("/api/v1/organisations", EmptyAs(contentType));
+        Assert.Equal(HttpStatusCode.BadRequest, bodyOperation.StatusCode);
+        Assert.Equal("application/problem+json", bodyOperation.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(await bodyOperation.Content.ReadAsStringAsync())!;
+        var names = problem["invalidParams"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).Order().ToList();
+        Assert.Equal(["kind", "name"], names);
+    }
+
+    private static ByteArrayContent EmptyAs(string contentType)
+    {
+        var content = new ByteArrayContent([]);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        return content;
+    }
+
     [Theory]
     [InlineData("{")]
     [InlineData("[1,2]")]
