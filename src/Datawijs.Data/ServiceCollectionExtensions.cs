@@ -23,6 +23,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<OrganisationRepository>();
         services.AddSingleton<ScanRepository>();
         services.AddSingleton<IdempotencyRepository>();
+        services.AddSingleton<PublishedProfileSetChanges>();
         services.AddSingleton<DatasetRepository>();
         services.AddSingleton<ClusteringRepository>();
         services.AddSingleton<ProfileSetRepository>();

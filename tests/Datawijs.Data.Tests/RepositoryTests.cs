@@ -40,7 +40,7 @@ public abstract class RepositoryTests(DatabaseProvider provider) : IDisposable
             Id = Guid.CreateVersion7(), TenantId = tenant.Id, Name = "Records", Purpose = "Test", Features = "[]",
             RetentionUntil = new DateTimeOffset(2027, 1, 31, 0, 0, 0, TimeSpan.Zero), CreatedAt = T0, UpdatedAt = T0,
         };
-        await new DatasetRepository(Database.Connections).AddAsync(dataset);
+        await new DatasetRepository(Database.Connections, new PublishedProfileSetChanges()).AddAsync(dataset);
         return dataset;
     }
 
@@ -61,7 +61,7 @@ public abstract class RepositoryTests(DatabaseProvider provider) : IDisposable
         var tenant = await TenantAsync("ede");
         var other = await TenantAsync("epe");
         var dataset = await DatasetAsync(tenant);
-        var repository = new DatasetRepository(Database.Connections);
+        var repository = new DatasetRepository(Database.Connections, new PublishedProfileSetChanges());
         var pseudonym = new string('a', 64);
 
         await using (var abandoned = await repository.BeginUploadAsync(tenant.Id, dataset.Id))
@@ -95,7 +95,7 @@ public abstract class RepositoryTests(DatabaseProvider provider) : IDisposable
     {
         var tenant = await TenantAsync("ermelo");
         var dataset = await DatasetAsync(tenant);
-        var repository = new DatasetRepository(Database.Connections);
+        var repository = new DatasetRepository(Database.Connections, new PublishedProfileSetChanges());
         var pseudonym = new string('b', 64);
         var many = Enumerable.Range(1, 12_000).Select(i => i % 2 == 0 ? "" : "é\u001f" + i).ToList();
 
@@ -156,14 +156,17 @@ public abstract class RepositoryTests(DatabaseProvider provider) : IDisposable
     }
 
     [Fact]
-    public async Task Publishing_retires_the_previous_set_and_deleting_the_dataset_removes_everything()
+    public async Task Publishing_retires_the_previous_set_and_deleting_the_dataset_removes_everything_and_each_change_is_heard()
     {
         var tenant = await TenantAsync("goes");
         var dataset = await DatasetAsync(tenant);
         var jobs = new ClusteringRepository(Database.Connections);
         var clustering = new ClusteringRow { Id = Guid.CreateVersion7(), TenantId = tenant.Id, DatasetId = dataset.Id, Options = "{}", CreatedAt = T0 };
         await jobs.AddAsync(clustering);
-        var sets = new ProfileSetRepository(Database.Connections);
+        var changes = new PublishedProfileSetChanges();
+        var heard = new List<Guid>();
+        changes.Changed += heard.Add;
+        var sets = new ProfileSetRepository(Database.Connections, changes);
         async Task<(ProfileSetRow Set, ProfileRow Profile)> SetAsync()
         {
             var set = new ProfileSetRow
@@ -179,19 +182,26 @@ public abstract class RepositoryTests(DatabaseProvider provider) : IDisposable
         var (first, firstProfile) = await SetAsync();
         var (second, _) = await SetAsync();
         Assert.True(await sets.UpdateProfileAsync(new ProfileRow { Id = firstProfile.Id, TenantId = tenant.Id, ProfileSetId = first.Id, NameNl = "Groep", UpdatedAt = T0 }));
+        Assert.Empty(heard);
         Assert.True(await sets.PublishAsync(tenant.Id, first.Id, "{\"v\":1}", T0));
+        Assert.Equal([tenant.Id], heard);
         Assert.False(await sets.UpdateProfileAsync(new ProfileRow { Id = firstProfile.Id, TenantId = tenant.Id, ProfileSetId = first.Id, NameNl = "Anders", UpdatedAt = T0 }));
         Assert.True(await sets.PublishAsync(tenant.Id, second.Id, "{\"v\":2}", T0.AddMinutes(1)));
         Assert.False(await sets.PublishAsync(tenant.Id, first.Id, "{}", T0));
+        Assert.Equal(2, heard.Count);
 
         Assert.Equal(ProfileSetStatus.Retired, (await sets.FindAsync(tenant.Id, first.Id))!.Status);
         Assert.Equal("Groep", (await sets.ProfilesAsync(tenant.Id, first.Id)).Single().NameNl);
         Assert.Equal(second.Id, (await sets.FindPublishedAsync(tenant.Id))!.Id);
         Assert.True(await sets.RetireAsync(tenant.Id, second.Id, T0));
         Assert.False(await sets.RetireAsync(tenant.Id, second.Id, T0));
+        Assert.Equal(3, heard.Count);
         Assert.Null(await sets.FindPublishedAsync(tenant.Id));
 
-        Assert.True(await new DatasetRepository(Database.Connections).DeleteAsync(tenant.Id, dataset.Id));
+        var datasets = new DatasetRepository(Database.Connections, changes);
+        Assert.True(await datasets.DeleteAsync(tenant.Id, dataset.Id));
+        Assert.False(await datasets.DeleteAsync(tenant.Id, dataset.Id));
+        Assert.Equal([tenant.Id, tenant.Id, tenant.Id, tenant.Id], heard);
         Assert.Null(await sets.FindAsync(tenant.Id, first.Id));
         Assert.Empty(await sets.ProfilesAsync(tenant.Id, first.Id));
         Assert.Null(await jobs.FindAsync(tenant.Id, clustering.Id));

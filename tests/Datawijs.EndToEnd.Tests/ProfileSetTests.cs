@@ -99,10 +99,22 @@ public sealed class ProfileSetTests(ApiFixture api) : IClassFixture<ApiFixture>
         var second = (await client.ProfileSets.CreateProfileSetAsync(new CreateProfileSetRequest { ClusteringId = again.Id })).Content!;
         await NameEveryProfileAsync(client, second);
 
+        Assert.Equal(first.Id, await CurrentInRegisterAsync(client, tenant));
         Assert.Equal(HttpStatusCode.OK, (await client.ProfileSets.PublishProfileSetAsync(second.Id)).StatusCode);
 
         Assert.Equal("retired", (await client.ProfileSets.GetProfileSetAsync(first.Id)).Content!.Status);
         Assert.Equal(second.Id, (await client.PublicProfiles.ListPublicProfilesAsync(tenant)).Content!.ProfileSetId);
+        Assert.Equal(second.Id, await CurrentInRegisterAsync(client, tenant));
+        Assert.Equal(HttpStatusCode.OK, (await client.ProfileSets.RetireProfileSetAsync(second.Id)).StatusCode);
+        Assert.Null(await CurrentInRegisterAsync(client, tenant));
+    }
+
+    // The register entry reads the current set through the process's remembered copy: a change must show at once.
+    private static async Task<Guid?> CurrentInRegisterAsync(DatawijsClient client, string tenant)
+    {
+        var entry = await client.Public.GetPublicAlgorithmAsync(tenant);
+        Assert.Equal(HttpStatusCode.OK, entry.StatusCode);
+        return entry.Content!.ProfileSet?.Id;
     }
 
     [Fact]
@@ -121,8 +133,11 @@ public sealed class ProfileSetTests(ApiFixture api) : IClassFixture<ApiFixture>
         await NameEveryProfileAsync(client, draft);
         await client.ProfileSets.PublishProfileSetAsync(draft.Id);
         Assert.Equal(HttpStatusCode.OK, (await stranger.PublicProfiles.ListPublicProfilesAsync(tenant)).StatusCode);
+        Assert.Equal(draft.Id, await CurrentInRegisterAsync(client, tenant));
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.Datasets.DeleteDatasetAsync(dataset.Id)).StatusCode);
+
+        Assert.Null(await CurrentInRegisterAsync(client, tenant));
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.ProfileSets.GetProfileSetAsync(draft.Id)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.Clusterings.GetClusteringAsync(draft.ClusteringId)).StatusCode);

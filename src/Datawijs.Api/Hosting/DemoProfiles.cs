@@ -26,7 +26,6 @@ public sealed class DemoProfiles(
     ProfileSetRepository profileSets,
     RecordUploader uploader,
     ClusteringRunner runner,
-    IPublishedProfileSetReader current,
     TimeProvider clock)
 {
     public const int Households = 1000;
@@ -108,7 +107,6 @@ public sealed class DemoProfiles(
 
         var view = ProfileSetViews.View(StoredJson.Read<MethodView>(set.Method), outcome.ProfileSet, named);
         var published = await profileSets.PublishAsync(tenantId, set.Id, StoredJson.Write(view), clock.GetUtcNow(), ct);
-        current.Forget(tenantId);
         return published;
     }
 

@@ -3,13 +3,14 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Dapper;
 using Datawijs.Data.Infrastructure;
+using Datawijs.Data.ProfileSets;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 
 namespace Datawijs.Data.Datasets;
 
 /// <summary>Datasets and their records. Every statement filters by tenant.</summary>
-public sealed class DatasetRepository(IDbConnectionFactory connections)
+public sealed class DatasetRepository(IDbConnectionFactory connections, PublishedProfileSetChanges changes)
 {
     /// <summary>Separates the cells of a stored record (U+001F, the ASCII unit separator).</summary>
     public const char CellSeparator = '\u001f';
@@ -55,6 +56,11 @@ public sealed class DatasetRepository(IDbConnectionFactory connections)
 
         var deleted = await connection.ExecuteAsync(new CommandDefinition(_sql.DeleteDataset, key, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
+        if (deleted == 1)
+        {
+            changes.Raise(tenantId);
+        }
+
         return deleted == 1;
     }
 

@@ -4,7 +4,7 @@ using Datawijs.Data.Infrastructure;
 namespace Datawijs.Data.ProfileSets;
 
 /// <summary>Profile sets and their profiles. Every statement filters by tenant.</summary>
-public sealed class ProfileSetRepository(IDbConnectionFactory connections)
+public sealed class ProfileSetRepository(IDbConnectionFactory connections, PublishedProfileSetChanges changes)
 {
     private readonly ProfileSetSql _sql = Dialect.Pick(connections.Provider, ProfileSetSql.Sqlite, ProfileSetSql.SqlServer);
 
@@ -59,6 +59,7 @@ public sealed class ProfileSetRepository(IDbConnectionFactory connections)
         }
 
         await transaction.CommitAsync(ct);
+        changes.Raise(tenantId);
         return true;
     }
 
@@ -66,6 +67,12 @@ public sealed class ProfileSetRepository(IDbConnectionFactory connections)
     public async Task<bool> RetireAsync(Guid tenantId, Guid id, DateTimeOffset at, CancellationToken ct = default)
     {
         await using var connection = await connections.OpenAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(_sql.Retire, new { TenantId = tenantId, Id = id, At = at }, cancellationToken: ct)) == 1;
+        var retired = await connection.ExecuteAsync(new CommandDefinition(_sql.Retire, new { TenantId = tenantId, Id = id, At = at }, cancellationToken: ct)) == 1;
+        if (retired)
+        {
+            changes.Raise(tenantId);
+        }
+
+        return retired;
     }
 }

@@ -45,11 +45,6 @@ public interface IPublishedProfileSetReader
     /// the set it was made with), or null when it does not exist or belongs to another tenant.
     /// </summary>
     Task<PublishedProfileSetModel?> FindAsync(Guid tenantId, Guid profileSetId, CancellationToken ct);
-
-    /// <summary>Drops what is remembered about the tenant's current set: call after publishing, retiring or deleting one.</summary>
-    void Forget(Guid tenantId)
-    {
-    }
 }
 
 /// <summary>Until profile sets can be published, there is never one: POST /assignments answers 409.</summary>

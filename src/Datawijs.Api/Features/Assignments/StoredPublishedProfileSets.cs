@@ -15,36 +15,64 @@ namespace Datawijs.Api.Features.Assignments;
 /// the set was made. A published set never changes, so its space is built once and cached.
 /// <para>
 /// Which set is current is remembered per tenant for <see cref="CurrentFor"/>: this process forgets
-/// it at once when it publishes, retires or deletes a set; another process (several API instances on
-/// one SQL Server) sees the change within that time.
+/// it at once when its repositories publish, retire or delete a set (<see cref="PublishedProfileSetChanges"/>);
+/// another process (several API instances on one SQL Server) sees the change within that time.
 /// </para>
 /// </summary>
-public sealed class StoredPublishedProfileSets(
-    ProfileSetRepository profileSets,
-    ClusteringRepository clusterings,
-    DatasetRepository datasets,
-    TimeProvider clock) : IPublishedProfileSetReader
+public sealed class StoredPublishedProfileSets : IPublishedProfileSetReader
 {
     public static readonly TimeSpan CurrentFor = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<Guid, PublishedProfileSetModel> _cache = new();
     private readonly ConcurrentDictionary<Guid, (PublishedProfileSetModel? Model, DateTimeOffset Until)> _current = new();
+    private readonly ProfileSetRepository _profileSets;
+    private readonly ClusteringRepository _clusterings;
+    private readonly DatasetRepository _datasets;
+    private readonly TimeProvider _clock;
+
+    // Counts the changes heard so far: a read that began before a change is not remembered.
+    private long _changes;
+
+    public StoredPublishedProfileSets(
+        ProfileSetRepository profileSets,
+        ClusteringRepository clusterings,
+        DatasetRepository datasets,
+        PublishedProfileSetChanges changes,
+        TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        _profileSets = profileSets;
+        _clusterings = clusterings;
+        _datasets = datasets;
+        _clock = clock;
+        changes.Changed += Forget;
+    }
 
     public async Task<PublishedProfileSetModel?> GetCurrentAsync(Guid tenantId, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = _clock.GetUtcNow();
         if (_current.TryGetValue(tenantId, out var remembered) && remembered.Until > now)
         {
             return remembered.Model;
         }
 
-        var set = await profileSets.FindPublishedAsync(tenantId, ct);
+        var changesBefore = Interlocked.Read(ref _changes);
+        var set = await _profileSets.FindPublishedAsync(tenantId, ct);
         var model = set is null ? null : await ModelAsync(set, ct);
         _current[tenantId] = (model, now + CurrentFor);
+        if (Interlocked.Read(ref _changes) != changesBefore)
+        {
+            _current.TryRemove(tenantId, out _);
+        }
+
         return model;
     }
 
-    public void Forget(Guid tenantId) => _current.TryRemove(tenantId, out _);
+    private void Forget(Guid tenantId)
+    {
+        Interlocked.Increment(ref _changes);
+        _current.TryRemove(tenantId, out _);
+    }
 
     public async Task<PublishedProfileSetModel?> FindAsync(Guid tenantId, Guid profileSetId, CancellationToken ct)
     {
@@ -53,13 +81,13 @@ public sealed class StoredPublishedProfileSets(
             return cached;
         }
 
-        var set = await profileSets.FindAsync(tenantId, profileSetId, ct);
+        var set = await _profileSets.FindAsync(tenantId, profileSetId, ct);
         return set is null || set.PublishedAt is null ? null : await ModelAsync(set, ct);
     }
 
     // A deleted dataset takes its profile sets with it; the cache must not outlive them.
     private async Task<bool> StillThereAsync(Guid tenantId, Guid profileSetId, CancellationToken ct) =>
-        await profileSets.FindAsync(tenantId, profileSetId, ct) is not null;
+        await _profileSets.FindAsync(tenantId, profileSetId, ct) is not null;
 
     private async Task<PublishedProfileSetModel?> ModelAsync(ProfileSetRow set, CancellationToken ct)
     {
@@ -68,14 +96,14 @@ public sealed class StoredPublishedProfileSets(
             return cached;
         }
 
-        var clustering = await clusterings.FindAsync(set.TenantId, set.ClusteringId, ct);
+        var clustering = await _clusterings.FindAsync(set.TenantId, set.ClusteringId, ct);
         if (clustering?.Model is null || clustering.Outcome is null)
         {
             return null;
         }
 
-        var dataset = await datasets.FindAsync(set.TenantId, set.DatasetId, ct);
-        var profiles = (await profileSets.ProfilesAsync(set.TenantId, set.Id, ct)).OrderBy(p => p.Cluster).ToList();
+        var dataset = await _datasets.FindAsync(set.TenantId, set.DatasetId, ct);
+        var profiles = (await _profileSets.ProfilesAsync(set.TenantId, set.Id, ct)).OrderBy(p => p.Cluster).ToList();
         var model = StoredJson.ReadModel(clustering.Model);
         var namings = profiles.Select(p => new ProfileNaming(
             p.Id,

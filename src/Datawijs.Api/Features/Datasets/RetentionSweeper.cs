@@ -7,7 +7,7 @@ namespace Datawijs.Api.Features.Datasets;
 /// Deletes datasets past their retention date, with every record, clustering and profile set made
 /// from them: at start and then every hour.
 /// </summary>
-public sealed class RetentionSweeper(DatasetRepository datasets, IPublishedProfileSetReader published, TimeProvider clock, ILogger<RetentionSweeper> log) : BackgroundService
+public sealed class RetentionSweeper(DatasetRepository datasets, TimeProvider clock, ILogger<RetentionSweeper> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
@@ -19,7 +19,6 @@ public sealed class RetentionSweeper(DatasetRepository datasets, IPublishedProfi
         foreach (var (tenantId, id) in expired)
         {
             await datasets.DeleteAsync(tenantId, id, ct);
-            published.Forget(tenantId);
         }
 
         if (expired.Count > 0)

@@ -7,7 +7,7 @@ using FastEndpoints;
 
 namespace Datawijs.Api.Features.Datasets.Delete;
 
-public sealed class Endpoint(DatasetRepository datasets, IPublishedProfileSetReader published) : Endpoint<Request>
+public sealed class Endpoint(DatasetRepository datasets) : Endpoint<Request>
 {
     public override void Configure()
     {
@@ -27,7 +27,6 @@ public sealed class Endpoint(DatasetRepository datasets, IPublishedProfileSetRea
     {
         var tenant = Caller.From(User).TenantId;
         var deleted = await datasets.DeleteAsync(tenant, req.Id, ct);
-        published.Forget(tenant);
         if (!deleted)
         {
             await Problems.NotFoundAsync(HttpContext, "dataset");

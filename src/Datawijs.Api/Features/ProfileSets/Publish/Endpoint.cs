@@ -9,7 +9,7 @@ using FastEndpoints;
 
 namespace Datawijs.Api.Features.ProfileSets.Publish;
 
-public sealed class Endpoint(ProfileSetRepository profileSets, IPublishedProfileSetReader current, TimeProvider clock) : Endpoint<Request, ProfileSet>
+public sealed class Endpoint(ProfileSetRepository profileSets, TimeProvider clock) : Endpoint<Request, ProfileSet>
 {
     public override void Configure()
     {
@@ -57,7 +57,6 @@ public sealed class Endpoint(ProfileSetRepository profileSets, IPublishedProfile
 
         var view = ProfileSetViews.View(StoredJson.Read<MethodView>(set.Method), outcome.ProfileSet, profiles);
         var isPublished = await profileSets.PublishAsync(tenant, set.Id, StoredJson.Write(view), clock.GetUtcNow(), ct);
-        current.Forget(tenant);
         if (!isPublished)
         {
             await Problems.WriteAsync(HttpContext, 409, "not-draft", "The profile set is no longer a draft.");

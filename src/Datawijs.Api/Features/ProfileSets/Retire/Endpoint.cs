@@ -7,7 +7,7 @@ using FastEndpoints;
 
 namespace Datawijs.Api.Features.ProfileSets.Retire;
 
-public sealed class Endpoint(ProfileSetRepository profileSets, IPublishedProfileSetReader published, TimeProvider clock) : Endpoint<Request, ProfileSet>
+public sealed class Endpoint(ProfileSetRepository profileSets, TimeProvider clock) : Endpoint<Request, ProfileSet>
 {
     public override void Configure()
     {
@@ -35,7 +35,6 @@ public sealed class Endpoint(ProfileSetRepository profileSets, IPublishedProfile
         }
 
         var isRetired = await profileSets.RetireAsync(tenant, set.Id, clock.GetUtcNow(), ct);
-        published.Forget(tenant);
         if (!isRetired)
         {
             await Problems.WriteAsync(HttpContext, 409, "already-retired", "The profile set is already retired.");
