@@ -106,8 +106,7 @@ public sealed class DemoProfiles(
         }
 
         var view = ProfileSetViews.View(StoredJson.Read<MethodView>(set.Method), outcome.ProfileSet, named);
-        var published = await profileSets.PublishAsync(tenantId, set.Id, StoredJson.Write(view), clock.GetUtcNow(), ct);
-        return published;
+        return await profileSets.PublishAsync(tenantId, set.Id, StoredJson.Write(view), clock.GetUtcNow(), ct);
     }
 
     // Each cluster is named after the planted group most of its households come from.
