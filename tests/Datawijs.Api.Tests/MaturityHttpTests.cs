@@ -29,6 +29,9 @@ public sealed class MaturityHttpTests
     [InlineData("nl;q=0.3,en;q=0.7", true)]
     [InlineData("*, en;q=0.5", false)]
     [InlineData("english", false)]
+    [InlineData("en;q=0", false)]
+    [InlineData("de, en;q=0", false)]
+    [InlineData("nl;q=0, en", true)]
     public void Citizen_text_follows_the_same_language_rule(string? header, bool english)
     {
         var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();

@@ -15,7 +15,8 @@ public static class RequestLanguage
 
     /// <summary>
     /// The one rule for every localised response: English only when Accept-Language ranks a tag
-    /// whose primary subtag is en above any nl (or *); Dutch otherwise, also for unreadable headers.
+    /// whose primary subtag is en above any nl (or *), with a quality above 0; Dutch otherwise, also
+    /// for unreadable headers.
     /// </summary>
     public static bool PrefersEnglish(IList<string>? acceptLanguage)
     {
@@ -25,7 +26,8 @@ public static class RequestLanguage
             return false;
         }
 
-        foreach (var value in values.OrderByDescending(v => v.Quality ?? 1.0))
+        // q=0 means "not acceptable" (RFC 9110, 12.4.2): such a tag never chooses English.
+        foreach (var value in values.Where(v => v.Quality is not 0.0).OrderByDescending(v => v.Quality ?? 1.0))
         {
             var tag = value.Value.Value ?? "";
             var primary = tag.Split('-')[0];
