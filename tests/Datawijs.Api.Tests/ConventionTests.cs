@@ -90,17 +90,41 @@ public sealed class ConventionTests(HostFixture fixture) : IClassFixture<HostFix
         return content;
     }
 
+    // What fails before validation is named as sent, with a stable code and a reason in the API's own
+    // words: never a .NET type or member name.
     [Theory]
-    [InlineData("{")]
-    [InlineData("[1,2]")]
-    [InlineData("""{"name":"X","kind":"partner","inhabitants":"many"}""")]
-    [InlineData("""{"name":"X","kind":"partner","unknownField":1}""")]
-    public async Task Unreadable_json_gives_400_problem_not_500(string body)
+    [InlineData("{", "body", "invalid-json", "not valid JSON")]
+    [InlineData("[1,2]", "body", "wrong-type", "must be an object")]
+    [InlineData("""{"name":"X","kind":"partner","inhabitants":"many"}""", "inhabitants", "wrong-type", "must be a whole number")]
+    [InlineData("""{"name":"X","kind":"partner","inhabitants":1e99}""", "inhabitants", "wrong-type", "whole number in range")]
+    [InlineData("""{"name":7,"kind":"partner"}""", "name", "wrong-type", "must be a string")]
+    [InlineData("""{"name":"X","kind":"partner","unknownField":1}""", "unknownField", "unknown-field", "not a field of this request")]
+    public async Task Unreadable_json_gives_400_problem_not_500(string body, string name, string code, string reason)
     {
         using var http = Authorised();
         using var response = await http.PostAsync("/api/v1/organisations", new StringContent(body, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var invalid = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["invalidParams"]!.AsArray().Single()!;
+        Assert.Equal(name, invalid["name"]!.GetValue<string>());
+        Assert.Equal(code, invalid["code"]!.GetValue<string>());
+        var text = invalid["reason"]!.GetValue<string>();
+        Assert.Contains(reason, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Datawijs", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/organisations?limit=many", "limit", "'limit' must be a whole number.")]
+    [InlineData("/api/v1/organisations/not-a-uuid", "id", "'id' must be a UUID.")]
+    public async Task A_route_or_query_value_that_does_not_parse_says_what_it_must_be(string path, string name, string reason)
+    {
+        using var http = Authorised();
+        using var response = await http.GetAsync(path);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var invalid = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["invalidParams"]!.AsArray().Single()!;
+        Assert.Equal(name, invalid["name"]!.GetValue<string>());
+        Assert.Equal(reason, invalid["reason"]!.GetValue<string>());
     }
 
     [Fact]

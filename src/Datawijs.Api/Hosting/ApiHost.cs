@@ -89,6 +89,8 @@ public static class ApiHost
             c.Errors.ProducesMetadataType = typeof(Problem);
             c.Security.ScopeClaimType = ClaimNames.Scope;
             c.Binding.UsePropertyNamingPolicy = true;
+            c.Binding.JsonExceptionTransformer = BindingProblems.FromJsonException;
+            c.Binding.FailureMessage = BindingProblems.FailureMessage;
         });
     }
 }
