@@ -123,8 +123,16 @@ public static class PeerBenchmarks
     /// the latest per organisation (latest <see cref="PeerScan.CompletedAt"/>, then the highest
     /// scan id by ordinal comparison). A category is withheld on its own when fewer than
     /// <paramref name="minimumGroupSize"/> organisations have a score for it.
+    /// <para>
+    /// With a <paramref name="viewer"/> (the tenant that will see the figures), the viewer's own
+    /// organisations count as one towards the threshold: a viewer knows its own organisations' scores,
+    /// so a group of many of its own plus a few of another tenant's would give those few away (a tenant
+    /// could otherwise add organisations of its own to a group until it passes the threshold). A group
+    /// of only the viewer's own organisations is shown: it discloses nobody else.
+    /// </para>
     /// </summary>
-    public static PeerBenchmark Compute(MaturityModel model, PeerGroup group, IEnumerable<PeerScan> scans, int minimumGroupSize = MinimumGroupSize)
+    public static PeerBenchmark Compute(
+        MaturityModel model, PeerGroup group, IEnumerable<PeerScan> scans, int minimumGroupSize = MinimumGroupSize, string? viewer = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(group);
@@ -138,27 +146,32 @@ public static class PeerBenchmarks
             .Select(g => g.OrderByDescending(s => s.CompletedAt).ThenByDescending(s => s.ScanId, StringComparer.Ordinal).First())
             .ToList();
 
-        if (latest.Count < minimumGroupSize)
+        // The viewer's own organisations count as one: then a viewer with one organisation in a group of five
+        // sees what any member of such a group sees, and a viewer with many sees nothing of fewer than four others.
+        bool TooFew(IReadOnlyCollection<PeerScan> counted)
         {
-            return new PeerBenchmark(
-                group,
-                modelId,
-                latest.Count,
-                minimumGroupSize,
-                new(
+            var others = viewer is null ? counted.Count : counted.Count(s => !string.Equals(s.Organisation.Owner, viewer, StringComparison.Ordinal));
+            var own = counted.Count - others;
+            return counted.Count < minimumGroupSize || (others > 0 && others + Math.Min(own, 1) < minimumGroupSize);
+        }
+
+        if (TooFew(latest))
+        {
+            var reason = latest.Count < minimumGroupSize
+                ? new LocalizedText(
                     $"Deze groep telt minder dan {minimumGroupSize} organisaties. Om organisaties niet herkenbaar te maken, tonen we geen cijfers.",
-                    $"This group has fewer than {minimumGroupSize} organisations. To keep organisations unrecognisable, no figures are shown."),
-                null,
-                null,
-                null,
-                []);
+                    $"This group has fewer than {minimumGroupSize} organisations. To keep organisations unrecognisable, no figures are shown.")
+                : new LocalizedText(
+                    $"Uw eigen organisaties tellen samen als één. Dan telt deze groep minder dan {minimumGroupSize} organisaties. Om de andere niet herkenbaar te maken, tonen we geen cijfers.",
+                    $"Your own organisations count as one, and then this group has fewer than {minimumGroupSize}. To keep the others unrecognisable, no figures are shown.");
+            return new PeerBenchmark(group, modelId, latest.Count, minimumGroupSize, reason, null, null, null, []);
         }
 
         var overall = latest.Select(s => s.Overall).Order().ToList();
         var categories = model.Categories.Select(c => c.Id).Select(id =>
         {
-            var values = latest.Where(s => s.CategoryScores.ContainsKey(id)).Select(s => s.CategoryScores[id]).ToList();
-            return new CategoryBenchmark(id, values.Count, values.Count < minimumGroupSize ? null : Quartiles.Of(values));
+            var scored = latest.Where(s => s.CategoryScores.ContainsKey(id)).ToList();
+            return new CategoryBenchmark(id, scored.Count, TooFew(scored) ? null : Quartiles.Of(scored.Select(s => s.CategoryScores[id]).ToList()));
         });
 
         return new PeerBenchmark(

@@ -118,6 +118,53 @@ public sealed class PeerBenchmarkTests
         Assert.NotNull(benchmark.Position(3));
     }
 
+    private static PeerScan Owned(string tenant, int index, double overall, double? a = null) =>
+        Scan($"{tenant}-org{index}", overall, a) with { Organisation = new PeerOrganisation($"{tenant}-org{index}", OrganisationKind.Municipality, 30_000, tenant) };
+
+    // A tenant that adds four organisations of its own next to one of another tenant's must not see that one's
+    // scores. The other tenant, with one organisation among four others, sees what any member of a group of five sees.
+    [Theory]
+    [InlineData("attacker", true)]
+    [InlineData("victim", false)]
+    [InlineData("bystander", false)]
+    public void A_viewers_own_organisations_count_as_one_towards_the_threshold(string viewer, bool withheld)
+    {
+        var scans = Enumerable.Range(0, 4).Select(i => Owned("attacker", i, 1)).Append(Owned("victim", 0, 4.2)).ToList();
+        var benchmark = PeerBenchmarks.Compute(TwoCategories, PeerGroup.All, scans, viewer: viewer);
+        Assert.Equal(withheld, benchmark.Withheld);
+        Assert.Equal(5, benchmark.OrganisationCount);
+        if (withheld)
+        {
+            Assert.Null(benchmark.Overall);
+            Assert.Null(benchmark.Position(1));
+            Assert.Contains("eigen organisaties", benchmark.WithheldReason!.Nl, StringComparison.Ordinal);
+            Assert.Contains("Your own organisations count as one", benchmark.WithheldReason.En, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_group_of_only_the_viewers_own_organisations_is_shown_to_it()
+    {
+        var scans = Enumerable.Range(0, 5).Select(i => Owned("region", i, i + 1)).ToList();
+        Assert.False(PeerBenchmarks.Compute(TwoCategories, PeerGroup.All, scans, viewer: "region").Withheld);
+        var padded = scans.Append(Owned("victim", 0, 3)).ToList();
+        Assert.True(PeerBenchmarks.Compute(TwoCategories, PeerGroup.All, padded, viewer: "region").Withheld);
+        Assert.False(PeerBenchmarks.Compute(TwoCategories, PeerGroup.All, padded, viewer: "someone-else").Withheld);
+    }
+
+    [Fact]
+    public void A_category_is_withheld_on_its_own_when_the_viewers_own_organisations_counted_as_one_are_too_few()
+    {
+        // Category a is scored by the viewer's five organisations and one other; category b by all ten.
+        var scans = Enumerable.Range(0, 5).Select(i => Owned("viewer", i, 3, a: 2))
+            .Concat(Enumerable.Range(0, 5).Select(i => Owned("others", i, 3, a: i == 0 ? 4 : null)))
+            .ToList();
+        var benchmark = PeerBenchmarks.Compute(TwoCategories, PeerGroup.All, scans, viewer: "viewer");
+        Assert.False(benchmark.Withheld);
+        Assert.True(benchmark.Categories.Single(c => c.CategoryId == "a").Withheld);
+        Assert.False(benchmark.Categories.Single(c => c.CategoryId == "b").Withheld);
+    }
+
     [Fact]
     public void Only_the_latest_scan_of_each_organisation_counts()
     {

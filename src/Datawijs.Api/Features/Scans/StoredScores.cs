@@ -79,12 +79,15 @@ public sealed class StoredScores(ScanRepository scans, TimeProvider clock)
         return progress;
     }
 
-    /// <summary>The peer benchmark of a group for a model, over every completed scan of the installation.</summary>
-    public async Task<PeerBenchmark> BenchmarkAsync(MaturityModel model, PeerGroup group, CancellationToken ct)
+    /// <summary>
+    /// The peer benchmark of a group for a model, over every completed scan of the installation, as
+    /// the tenant <paramref name="viewer"/> may see it (<see cref="PeerBenchmarks.Compute"/>).
+    /// </summary>
+    public async Task<PeerBenchmark> BenchmarkAsync(MaturityModel model, PeerGroup group, Guid viewer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(group);
-        return Benchmark(await PeersAsync(model, ct), model, group);
+        return Benchmark(await PeersAsync(model, ct), model, group, viewer);
     }
 
     /// <summary>
@@ -108,7 +111,7 @@ public sealed class StoredScores(ScanRepository scans, TimeProvider clock)
             return rendered;
         }
 
-        rendered = render(Benchmark(peers, scan.Model, group), await ProgressAsync(scan, ct));
+        rendered = render(Benchmark(peers, scan.Model, group, scan.Row.TenantId), await ProgressAsync(scan, ct));
         if (IsSettled(scan) && peers.Reports.Count < MaxScans)
         {
             peers.Reports.TryAdd(key, rendered);
@@ -123,8 +126,8 @@ public sealed class StoredScores(ScanRepository scans, TimeProvider clock)
     // Completed long enough ago that a completion racing with it has committed: its baseline is final.
     private bool IsSettled(CompletedScan scan) => scan.Row.CompletedAt < clock.GetUtcNow() - PeersFor;
 
-    private static PeerBenchmark Benchmark(Peers peers, MaturityModel model, PeerGroup group) =>
-        peers.Benchmarks.GetOrAdd(group.Id, _ => PeerBenchmarks.Compute(model, group, peers.Scans));
+    private static PeerBenchmark Benchmark(Peers peers, MaturityModel model, PeerGroup group, Guid viewer) =>
+        peers.Benchmarks.GetOrAdd((group.Id, viewer), key => PeerBenchmarks.Compute(model, group, peers.Scans, viewer: key.Viewer.ToString()));
 
     private async Task<Peers> PeersAsync(MaturityModel model, CancellationToken ct)
     {
@@ -154,12 +157,12 @@ public sealed class StoredScores(ScanRepository scans, TimeProvider clock)
         var peers = rows
             .Select(r => PeerScan.From(
                 r.Id.ToString(),
-                new PeerOrganisation(r.OrganisationId.ToString(), Benchmarking.KindOf(r.OrganisationKind), r.OrganisationInhabitants),
+                new PeerOrganisation(r.OrganisationId.ToString(), Benchmarking.KindOf(r.OrganisationKind), r.OrganisationInhabitants, r.TenantId.ToString()),
                 r.CompletedAt,
                 ScanJson.ReadScore(r.Score)))
             .OfType<PeerScan>()
             .ToList();
-        return new Peers(peers, generation, until, new ConcurrentDictionary<string, PeerBenchmark>(StringComparer.Ordinal), new());
+        return new Peers(peers, generation, until, new ConcurrentDictionary<(string Group, Guid Viewer), PeerBenchmark>(), new());
     }
 
     private static void Keep<T>(ConcurrentDictionary<Guid, T> kept, Guid id, T value)
@@ -176,6 +179,6 @@ public sealed class StoredScores(ScanRepository scans, TimeProvider clock)
         IReadOnlyList<PeerScan> Scans,
         long Generation,
         DateTimeOffset Until,
-        ConcurrentDictionary<string, PeerBenchmark> Benchmarks,
+        ConcurrentDictionary<(string Group, Guid Viewer), PeerBenchmark> Benchmarks,
         ConcurrentDictionary<(Guid Scan, string Group, Language Language), byte[]> Reports);
 }

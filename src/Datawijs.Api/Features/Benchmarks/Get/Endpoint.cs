@@ -1,3 +1,4 @@
+using Datawijs.Api.Auth;
 using Datawijs.Api.Features.Scans;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data.Scans;
@@ -20,7 +21,8 @@ public sealed class Endpoint(StoredScores scores) : Endpoint<Request, Benchmark>
             s.Description = "Over the latest completed scan per organisation of the model, across the whole installation: the tier cut-offs "
                 + "(tertiles of the overall score) and the quartiles overall and per category. Never which organisation scored what. "
                 + "A group of fewer than 5 organisations is returned with its figures withheld and the reason; so is a category "
-                + "scored by fewer than 5.";
+                + "scored by fewer than 5. The caller's own organisations count as one towards the 5 when others are in the "
+                + "group too: the caller knows its own scores, so a group padded with its own organisations would give the few others away.";
         });
         Description(b => b.Produces<Benchmark>(200).ProducesProblems(400));
     }
@@ -30,7 +32,7 @@ public sealed class Endpoint(StoredScores scores) : Endpoint<Request, Benchmark>
         var language = MaturityLanguage.Negotiate(HttpContext, req.AcceptLanguage);
         var model = StoredScans.ModelOf(req.ModelId!);
         var group = req.Group is null ? PeerGroup.All : PeerGroup.Find(req.Group)!;
-        var benchmark = await scores.BenchmarkAsync(model, group, ct);
+        var benchmark = await scores.BenchmarkAsync(model, group, Caller.From(User).TenantId, ct);
         await Send.OkAsync(new Benchmark
         {
             ModelId = model.Id,

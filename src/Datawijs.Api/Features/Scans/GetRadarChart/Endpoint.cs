@@ -33,7 +33,7 @@ public sealed class Endpoint(StoredScores scores) : Endpoint<Request>
             return;
         }
 
-        var benchmark = await scores.BenchmarkAsync(scan.Model, req.PeerGroup, ct);
+        var benchmark = await scores.BenchmarkAsync(scan.Model, req.PeerGroup, scan.Row.TenantId, ct);
         var svg = RadarChart.Render(scan.Model, scan.Score, language, benchmark.Withheld ? null : benchmark.PeerMedians);
         await Send.StringAsync(svg, 200, ContentType, ct);
     }

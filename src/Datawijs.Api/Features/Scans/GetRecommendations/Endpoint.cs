@@ -31,7 +31,7 @@ public sealed class Endpoint(StoredScores scores) : Endpoint<Request, Recommenda
             return;
         }
 
-        var benchmark = await scores.BenchmarkAsync(scan.Model, req.PeerGroup, ct);
+        var benchmark = await scores.BenchmarkAsync(scan.Model, req.PeerGroup, scan.Row.TenantId, ct);
         var items = MaturityAdvisor.Recommend(scan.Model, scan.Score, benchmark.PeerMedians);
         await Send.OkAsync(new RecommendationList
         {
