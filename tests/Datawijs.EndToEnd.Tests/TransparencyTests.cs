@@ -245,6 +245,40 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Equal("no-published-profile-set", withKey.Problem()!.Code);
     }
 
+    // A retry with the key of an advice must not hand out advice that an objection has stopped since,
+    // and is a read of the subject's data like any other: it is in the access log.
+    [Fact]
+    public async Task A_retried_advice_answers_the_assignment_as_it_stands_now_and_is_logged()
+    {
+        var p = await PartiesAsync();
+        var subject = api.NewSubjectId();
+        var key = Guid.NewGuid().ToString();
+        var first = await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject), idempotencyKey: key);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var advice = first.Content!;
+        Assert.Equal("advice", advice.Status);
+
+        var retry = await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject), idempotencyKey: key, acceptLanguage: "en");
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal("true", retry.Headers!.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(advice.Id, retry.Content!.Id);
+        Assert.Equal(advice.ProfileId, retry.Content.ProfileId);
+        Assert.Equal("en", retry.Content.Explanation!.Language);
+        Assert.Equal(first.Headers!.Location, retry.Headers.Location);
+
+        await p.Portal.CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { SubjectId = subject, Kind = "doNotWant" });
+        var contested = await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject), idempotencyKey: key);
+        Assert.Equal(HttpStatusCode.Created, contested.StatusCode);
+        Assert.Equal("contested", contested.Content!.Status);
+        Assert.Null(contested.Content.ProfileId);
+        Assert.Null(contested.Content.Distances);
+        Assert.Null(contested.Content.Explanation);
+
+        var log = (await p.Portal.CitizenPortal.GetCitizenAccessLogAsync(new AccessLogCitizenRequest { SubjectId = subject })).Content!.Items;
+        Assert.Single(log, e => e.ActionCode == "assignment.create");
+        Assert.Equal(2, log.Count(e => e.ActionCode == "assignment.read"));
+    }
+
     [Fact]
     public async Task A_decision_needs_a_person_and_reasoning()
     {

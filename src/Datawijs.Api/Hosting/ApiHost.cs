@@ -38,6 +38,7 @@ public static class ApiHost
         services.AddSingleton<Features.Clusterings.ClusteringSignals>();
         services.AddSingleton<Features.Clusterings.ClusteringRunner>();
         services.AddSingleton<AccessLogWriter>();
+        services.AddSingleton<AssignmentReads>();
         services.AddSingleton<IPublishedProfileSetReader, StoredPublishedProfileSets>();
         services.AddSingleton<Features.Scans.StoredScores>();
 

@@ -7,7 +7,22 @@ namespace Datawijs.Api.Http;
 
 /// <summary>Marks a creating POST that honours the Idempotency-Key header.</summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
-public sealed class IdempotentAttribute : Attribute;
+public sealed class IdempotentAttribute : Attribute
+{
+    /// <summary>
+    /// For a creating POST that hands out a subject's data: a retry of one that answered 201 is answered
+    /// by the endpoint from the created resource as it stands now (see <see cref="IdempotentReplay"/>),
+    /// and its body is not kept. So a retry respects an objection or deletion made since, and is
+    /// written to the access log like any other read.
+    /// </summary>
+    public bool ReplaysCurrentResource { get; init; }
+}
+
+/// <summary>Set on a retry of a <see cref="IdempotentAttribute.ReplaysCurrentResource"/> POST: the resource its first attempt created.</summary>
+public sealed record IdempotentReplay(string Location)
+{
+    public Guid? ResourceId => Guid.TryParse(Location[(Location.LastIndexOf('/') + 1)..], out var id) ? id : null;
+}
 
 /// <summary>
 /// A creating POST sent with an Idempotency-Key is done once per client and key: a retry of
@@ -34,9 +49,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyRepos
     public async Task InvokeAsync(HttpContext context)
     {
         var key = context.Request.Headers[Header].ToString();
+        var idempotent = context.GetEndpoint()?.Metadata.GetMetadata<IdempotentAttribute>();
         if (string.IsNullOrEmpty(key)
             || !HttpMethods.IsPost(context.Request.Method)
-            || context.GetEndpoint()?.Metadata.GetMetadata<IdempotentAttribute>() is null
+            || idempotent is null
             || context.User.Identity?.IsAuthenticated != true)
         {
             await next(context);
@@ -66,7 +82,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyRepos
         var earlier = await records.BeginAsync(claim, claim.CreatedAt - PendingLease, context.RequestAborted);
         if (earlier is not null)
         {
-            await ReplayAsync(context, earlier, hash);
+            await ReplayAsync(context, earlier, hash, idempotent.ReplaysCurrentResource);
             return;
         }
 
@@ -86,15 +102,16 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyRepos
             captured.Position = 0;
             if (context.Response.StatusCode < 500)
             {
+                var location = context.Response.Headers.Location.ToString() is { Length: > 0 } created ? created : null;
                 await records.CompleteAsync(new IdempotencyRecord
                 {
                     TenantId = claim.TenantId,
                     ClientId = claim.ClientId,
                     IdemKey = claim.IdemKey,
                     StatusCode = context.Response.StatusCode,
-                    Location = context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
+                    Location = location,
                     ContentType = context.Response.ContentType,
-                    Body = captured.ToArray(),
+                    Body = ReplayedByEndpoint(idempotent.ReplaysCurrentResource, context.Response.StatusCode, location) ? null : captured.ToArray(),
                 }, CancellationToken.None);
                 completed = true;
             }
@@ -113,7 +130,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyRepos
         await captured.CopyToAsync(originalBody, context.RequestAborted);
     }
 
-    private static async Task ReplayAsync(HttpContext context, IdempotencyRecord earlier, string hash)
+    private static bool ReplayedByEndpoint(bool replaysCurrentResource, int? status, string? location) =>
+        replaysCurrentResource && status == StatusCodes.Status201Created && location is not null;
+
+    private async Task ReplayAsync(HttpContext context, IdempotencyRecord earlier, string hash, bool replaysCurrentResource)
     {
         if (!string.Equals(earlier.RequestHash, hash, StringComparison.Ordinal))
         {
@@ -130,8 +150,15 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyRepos
             return;
         }
 
-        context.Response.StatusCode = earlier.StatusCode.Value;
         context.Response.Headers["Idempotent-Replayed"] = "true";
+        if (ReplayedByEndpoint(replaysCurrentResource, earlier.StatusCode, earlier.Location))
+        {
+            context.Features.Set(new IdempotentReplay(earlier.Location!));
+            await next(context);
+            return;
+        }
+
+        context.Response.StatusCode = earlier.StatusCode.Value;
         if (earlier.Location is not null)
         {
             context.Response.Headers.Location = earlier.Location;

@@ -92,6 +92,7 @@ public static class Problems
         405 => "Method Not Allowed",
         406 => "Not Acceptable",
         409 => "Conflict",
+        410 => "Gone",
         413 => "Content Too Large",
         415 => "Unsupported Media Type",
         422 => "Unprocessable Content",

@@ -283,6 +283,7 @@ public sealed partial class FastEndpointsOperationFilter(JsonSerializerOptions j
         "503" => "The database is unavailable; retry later.",
         "404" => "Not found (or it belongs to another tenant).",
         "409" => "Conflict with the current state.",
+        "410" => "What an earlier attempt with this Idempotency-Key created no longer exists.",
         "422" => "The Idempotency-Key was used for a different request.",
         _ => Problems.TitleFor(int.Parse(status, System.Globalization.CultureInfo.InvariantCulture)),
     };

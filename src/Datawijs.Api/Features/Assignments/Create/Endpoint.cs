@@ -12,6 +12,7 @@ public sealed class Endpoint(
     IPublishedProfileSetReader profileSets,
     AssignmentRepository assignments,
     AccessLogWriter accessLog,
+    AssignmentReads reads,
     TimeProvider clock) : Endpoint<Request, Assignment>
 {
     public override void Configure()
@@ -20,7 +21,7 @@ public sealed class Endpoint(
         Scopes(Auth.Scopes.AssignmentsWrite);
         Tags("Assignments");
         Options(b => b.WithOperationId("createAssignment").WithMetadata(new LocalizedAttribute())
-            .WithMetadata(new IdempotentAttribute())
+            .WithMetadata(new IdempotentAttribute { ReplaysCurrentResource = true })
             .WithMetadata(new AuditedAttribute(ProcessingActivities.ProfileAdvice, "Advies over een passend profiel voor de ondersteuning van de cliënt")));
         Summary(s =>
         {
@@ -31,6 +32,9 @@ public sealed class Endpoint(
                 verified counterfactuals in mutable features only. This is advice; a person decides
                 (`POST /assignments/{id}/decisions`). 409 when no profile set is published, and while the subject has an
                 open objection (or one was upheld): then the advice is not given. Text is Dutch B1 unless `Accept-Language: en`.
+                A retry with the same `Idempotency-Key` answers 201 with the same assignment as it stands now (as
+                `GET /assignments/{id}` would: contested while an objection is open), and is written to the access log;
+                410 when it no longer exists.
                 """;
             s.Responses[409] = "No published profile set, or the subject objected (open or upheld objection): the advice is not given.";
             s.ExampleRequest = new Request
@@ -44,13 +48,19 @@ public sealed class Endpoint(
                 },
             };
         });
-        Description(b => b.Produces<Assignment>(201).ProducesProblems(400, 409, 422));
+        Description(b => b.Produces<Assignment>(201).ProducesProblems(400, 409, 410, 422));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var caller = Caller.From(User);
         var language = RequestLanguage.From(HttpContext);
+        if (HttpContext.Features.Get<IdempotentReplay>() is { } replay)
+        {
+            await ReplayAsync(replay, caller, language, ct);
+            return;
+        }
+
         var model = await profileSets.GetCurrentAsync(caller.TenantId, ct);
         if (model is null)
         {
@@ -99,5 +109,20 @@ public sealed class Endpoint(
 
         RequestLanguage.Apply(HttpContext, language);
         await Send.CreatedAtAsync<Get.Endpoint>(new { id = row.Id }, Advice.View(row, model, explanation, language, default, null), cancellation: ct);
+    }
+
+    // The advice this key created, as it stands now: never advice an objection has stopped since.
+    private async Task ReplayAsync(IdempotentReplay replay, Caller caller, Domain.Language language, CancellationToken ct)
+    {
+        if (replay.ResourceId is not { } id || await reads.ReadAsync(HttpContext, caller.TenantId, id, language, ct) is not { } view)
+        {
+            await Problems.WriteAsync(HttpContext, StatusCodes.Status410Gone, "gone",
+                "The assignment made with this Idempotency-Key no longer exists.");
+            return;
+        }
+
+        RequestLanguage.Apply(HttpContext, language);
+        HttpContext.Response.Headers.Location = replay.Location;
+        await Send.ResponseAsync(view, StatusCodes.Status201Created, ct);
     }
 }
