@@ -89,6 +89,27 @@ public sealed class ProfileSetTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.NotFound, (await client.PublicProfiles.ListPublicProfilesAsync(tenant)).StatusCode);
     }
 
+    // A one-profile set used to publish, and then every advice of the tenant answered 500.
+    [Fact]
+    public async Task A_set_of_one_profile_cannot_be_published()
+    {
+        var tenant = ApiFixture.NewTenant();
+        var client = await api.ClientAsync(tenant);
+        var dataset = await ClusteringTests.DatasetWithRecordsAsync(client, 60);
+        var started = (await client.Clusterings.CreateClusteringAsync(dataset.Id, new CreateClusteringRequest { K = 1, Seed = 3 })).Content!;
+        var clustering = await ClusteringTests.FinishedAsync(client, started.Id);
+        var draft = (await client.ProfileSets.CreateProfileSetAsync(new CreateProfileSetRequest { ClusteringId = clustering.Id })).Content!;
+        Assert.Single(draft.View.Profiles);
+        Assert.Contains(draft.PublicationBlockers, b => b.Code == "tooFewProfiles");
+        await NameEveryProfileAsync(client, draft);
+
+        var refused = await client.ProfileSets.PublishProfileSetAsync(draft.Id);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("tooFewProfiles", Assert.Single(refused.Problem()!.InvalidParams!, p => p.Name == "profileSet").Code);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PublicProfiles.ListPublicProfilesAsync(tenant)).StatusCode);
+    }
+
     [Fact]
     public async Task Publishing_a_new_set_retires_the_previous_one()
     {

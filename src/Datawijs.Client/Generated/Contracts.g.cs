@@ -1680,7 +1680,7 @@ public sealed record PublicProfileSet
 /// <summary>Something that stops publication.</summary>
 public sealed record PublicationBlocker
 {
-    /// <summary>unnamed, undescribed, profileTooSmall or notDraft.</summary>
+    /// <summary>tooFewProfiles, unnamed, undescribed, profileTooSmall or notDraft.</summary>
     [JsonPropertyName("code")]
     public string Code { get; init; } = default!;
 

@@ -208,7 +208,7 @@ public sealed class DisclosureView
 /// <summary>Something that stops publication.</summary>
 public sealed class PublicationBlocker
 {
-    /// <summary>unnamed, undescribed, profileTooSmall or notDraft.</summary>
+    /// <summary>tooFewProfiles, unnamed, undescribed, profileTooSmall or notDraft.</summary>
     public string Code { get; init; } = "";
 
     public Guid? ProfileId { get; init; }
@@ -328,6 +328,17 @@ public static class ProfileSetViews
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(profiles);
         var blockers = new List<PublicationBlocker>();
+
+        // With one profile every subject gets the same advice: nothing to explain or weigh, and no other profile to point to.
+        if (profiles.Count < 2)
+        {
+            blockers.Add(new PublicationBlocker
+            {
+                Code = "tooFewProfiles",
+                Reason = "A profile set needs at least two profiles to give advice; cluster again with a larger k (or more households).",
+            });
+        }
+
         foreach (var p in profiles.OrderBy(p => p.Cluster))
         {
             if (string.IsNullOrWhiteSpace(p.NameNl) || string.IsNullOrWhiteSpace(p.NameEn))
