@@ -523,7 +523,7 @@ public static class KPrototypes
                 {
                     notes.Add(new ClusteringNote(
                         ClusteringNote.KReduced,
-                        $"k = {k} gave a cluster of {chosen.Sizes.Min()} households (minimum {min}); k lowered to {k - 1}."));
+                        $"k = {k} gave a cluster of fewer than {min} households; k lowered to {k - 1}."));
                     k--;
                     plannedFits += options.Restarts;
                     chosen = FitK(k);
@@ -547,7 +547,7 @@ public static class KPrototypes
                     {
                         notes.Add(new ClusteringNote(
                             ClusteringNote.KSkipped,
-                            $"k = {fit.K} skipped: its smallest cluster has {q.SmallestClusterSize} households (minimum {min})."));
+                            $"k = {fit.K} skipped: it gives a cluster of fewer than {min} households."));
                         continue;
                     }
 

@@ -198,6 +198,8 @@ public sealed class KPrototypesTests
         Assert.True(result.MeetsMinimumClusterSize);
         Assert.All(result.ClusterSizes, s => Assert.True(s >= 10));
         Assert.Contains(result.Notes, n => n.Code == ClusteringNote.KReduced);
+        // The notes are shown to the data owner: they say "fewer than 10", never the size of a small cell.
+        Assert.All(result.Notes, n => Assert.DoesNotContain("6", n.Message, StringComparison.Ordinal));
         var k3 = result.QualityPerK.Single(q => q.K == 3);
         Assert.False(k3.MeetsMinimumClusterSize);
         Assert.Equal(6, k3.SmallestClusterSize);
@@ -212,6 +214,7 @@ public sealed class KPrototypesTests
         Assert.Equal(2, result.K);
         Assert.All(result.ClusterSizes, s => Assert.True(s >= 10));
         Assert.Contains(result.Notes, n => n.Code == ClusteringNote.KSkipped);
+        Assert.All(result.Notes, n => Assert.DoesNotContain("6", n.Message, StringComparison.Ordinal));
     }
 
     [Fact]
