@@ -46,6 +46,9 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Equal(advice.Distances[1].Distance - advice.Distances[0].Distance, advice.Margin!.Value, 12);
         Assert.Equal(advice.Distances[0].Distance, advice.Contributions!.Aggregate(0.0, (sum, c) => sum + c.Term), 12);
         Assert.Equal(advice.Contributions!.Select(c => c.Term).OrderByDescending(t => t), advice.Contributions!.Select(c => c.Term));
+        // A profile's numeric centre is shown as published medians are (2 significant figures), never the exact mean.
+        Assert.All(advice.Contributions!.Where(c => c.ProfileValue.ValueKind == JsonValueKind.Number), c =>
+            Assert.Equal(Datawijs.Domain.Disclosure.DisclosureRules.Default.RoundMedian(c.Feature, c.ProfileValue.GetDouble()), c.ProfileValue.GetDouble()));
         Assert.NotNull(advice.Uncertain);
         Assert.All(advice.Counterfactuals!, c => Assert.All(c.Changes, change => Assert.Contains(change.Feature, TestProfileSets.MutableFeatures)));
         Assert.NotEmpty(advice.Counterfactuals!);

@@ -573,7 +573,7 @@ public sealed record ContributionView
     [JsonPropertyName("subjectValue")]
     public System.Text.Json.JsonElement SubjectValue { get; init; } = default!;
 
-    /// <summary>The advised profile&apos;s centre: a mean (number) or a mode (category).</summary>
+    /// <summary>The advised profile&apos;s centre: a mean (number, rounded as published medians are: 2 significant figures) or a mode (category).</summary>
     [JsonPropertyName("profileValue")]
     public System.Text.Json.JsonElement ProfileValue { get; init; } = default!;
 

@@ -112,6 +112,27 @@ public sealed partial class ExplanationTextTests
         }
     }
 
+    // A cluster mean such as 3010/101 shown in full gives away the exact cluster size the published counts round.
+    [Fact]
+    public void A_profiles_numeric_centre_is_shown_rounded_as_published_medians_are()
+    {
+        var space = ProfileSpace.Create(
+            FoodBankFeatures(),
+            Scales,
+            0.5,
+            [
+                FoodBankProfile(1, 14_958.69, 35, 1, 10, "social_assistance", "rent", "single_parent"),
+                FoodBankProfile(3, 30_000, 60, 0, 40, "none", "owner", "couple"),
+            ],
+            Labels);
+        var explanation = Explainer.Explain(space, Subject(income: 14_500)).Explanation!;
+
+        Assert.Contains("Bij dit profiel is dat ongeveer 15.000.", ExplanationText.Render(space, explanation).Reasons, StringComparison.Ordinal);
+        Assert.Contains("In this profile it is about 15,000.", ExplanationText.Render(space, explanation, Language.English).Reasons, StringComparison.Ordinal);
+        Assert.DoesNotContain("958", ExplanationText.Render(space, explanation).Full, StringComparison.Ordinal);
+        Assert.Equal(30, ExplanationText.ShownCentre("age", 29.801980198019805));
+    }
+
     [Fact]
     public void Dutch_text_names_the_weightiest_feature_with_its_label_and_dutch_numbers()
     {

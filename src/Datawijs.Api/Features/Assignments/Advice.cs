@@ -149,7 +149,9 @@ public static class Advice
                 Label = space.LabelOf(c.Feature, language),
                 Term = c.Term,
                 SubjectValue = Json(c.SubjectValue),
-                ProfileValue = Json(c.ProfileValue),
+                ProfileValue = Json(c.ProfileValue.IsNumeric
+                    ? FeatureValue.FromNumber(ExplanationText.ShownCentre(c.Feature, c.ProfileValue.Number.GetValueOrDefault()))
+                    : c.ProfileValue),
                 RunnerUpTerm = c.RunnerUpTerm,
             }).ToList(),
             Counterfactuals = explanation.Counterfactuals.Select(c => new CounterfactualView

@@ -91,7 +91,7 @@ public sealed class ContributionView
     /// <summary>The subject's value: a number or a category.</summary>
     public JsonElement SubjectValue { get; init; }
 
-    /// <summary>The advised profile's centre: a mean (number) or a mode (category).</summary>
+    /// <summary>The advised profile's centre: a mean (number, rounded as published medians are: 2 significant figures) or a mode (category).</summary>
     public JsonElement ProfileValue { get; init; }
 
     /// <summary>The same feature's term in the distance to the next profile.</summary>
