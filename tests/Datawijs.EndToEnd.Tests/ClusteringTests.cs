@@ -81,6 +81,25 @@ public sealed class ClusteringTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
     }
 
+    // The contract's ranges are the ones enforced, and a problem names the field it is about.
+    [Fact]
+    public async Task K_ranges_that_do_not_fit_the_data_name_their_field()
+    {
+        var client = await api.ClientAsync(ApiFixture.NewTenant());
+        var dataset = await DatasetWithRecordsAsync(client, 12);
+
+        var kMinOne = await client.Clusterings.CreateClusteringAsync(dataset.Id, new CreateClusteringRequest { KMin = 1, KMax = 3 });
+        var kTooLarge = await client.Clusterings.CreateClusteringAsync(dataset.Id, new CreateClusteringRequest { K = 20 });
+        var kMaxTooLarge = await client.Clusterings.CreateClusteringAsync(dataset.Id, new CreateClusteringRequest { KMin = 2, KMax = 20 });
+        var kMinAlone = await client.Clusterings.CreateClusteringAsync(dataset.Id, new CreateClusteringRequest { KMin = 10 });
+
+        Assert.Equal("kMin", Assert.Single(kMinOne.Problem()!.InvalidParams!).Name);
+        Assert.Equal(("k", "maximum"), (Assert.Single(kTooLarge.Problem()!.InvalidParams!).Name, kTooLarge.Problem()!.InvalidParams![0].Code));
+        Assert.Equal(("kMax", "maximum"), (Assert.Single(kMaxTooLarge.Problem()!.InvalidParams!).Name, kMaxTooLarge.Problem()!.InvalidParams![0].Code));
+        Assert.Equal(HttpStatusCode.Accepted, kMinAlone.StatusCode);
+        Assert.Equal((10, 10), (kMinAlone.Content!.Requested.KMin, kMinAlone.Content.Requested.KMax));
+    }
+
     [Fact]
     public async Task A_running_clustering_stops_when_cancelled()
     {

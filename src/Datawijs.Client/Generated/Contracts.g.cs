@@ -613,15 +613,15 @@ public sealed record CreateAssignmentRequest
 /// <summary>Give k, or a range kMin..kMax to choose k from by mean silhouette (default 2..8).</summary>
 public sealed record CreateClusteringRequest
 {
-    /// <summary>A fixed number of clusters (1 to 30).</summary>
+    /// <summary>A fixed number of clusters (1 to 30, at most the number of records).</summary>
     [JsonPropertyName("k")]
     public int? K { get; init; }
 
-    /// <summary>The smallest k to try when k is not given (default 2).</summary>
+    /// <summary>The smallest k to try when k is not given (2 to 30, default 2): a silhouette needs at least two clusters.</summary>
     [JsonPropertyName("kMin")]
     public int? KMin { get; init; }
 
-    /// <summary>The largest k to try when k is not given (default 8).</summary>
+    /// <summary>The largest k to try when k is not given (2 to 30, at most the number of records; default 8, or kMin when that is larger).</summary>
     [JsonPropertyName("kMax")]
     public int? KMax { get; init; }
 

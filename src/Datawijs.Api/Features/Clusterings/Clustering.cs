@@ -15,7 +15,7 @@ public sealed record ClusteringOptions(int? K, int? KMin, int? KMax, long Seed, 
     {
         K = K,
         KMin = K is null ? KMin ?? DefaultKMin : DefaultKMin,
-        KMax = K is null ? KMax ?? DefaultKMax : DefaultKMax,
+        KMax = K is null ? KMax ?? Math.Max(DefaultKMax, KMin ?? DefaultKMin) : DefaultKMax,
         Seed = Seed,
         Restarts = Restarts,
         MaxDegreeOfParallelism = maxDegreeOfParallelism,
@@ -149,8 +149,8 @@ public sealed class Clustering
             Requested = new ClusteringRequestView
             {
                 K = options.K,
-                KMin = options.K is null ? options.KMin ?? ClusteringOptions.DefaultKMin : null,
-                KMax = options.K is null ? options.KMax ?? ClusteringOptions.DefaultKMax : null,
+                KMin = options.K is null ? options.ToDomain(null).KMin : null,
+                KMax = options.K is null ? options.ToDomain(null).KMax : null,
                 Seed = options.Seed,
                 Restarts = options.Restarts,
             },

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Datawijs.Api.Auth;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
@@ -49,9 +50,18 @@ public sealed class Endpoint(DatasetRepository datasets, ClusteringRepository jo
         }
         else
         {
-            foreach (var problem in options.ToDomain(null).Validate((int)Math.Min(int.MaxValue, dataset.RecordCount)))
+            // The request's own ranges are checked by the validator; what depends on the dataset is named here.
+            var records = (int)Math.Min(int.MaxValue, dataset.RecordCount);
+            var domain = options.ToDomain(null);
+            var tooLarge = req.K is { } k ? (k > records ? "k" : null) : domain.KMax > records ? "kMax" : null;
+            if (tooLarge is not null)
             {
-                problems.Add(new InvalidParam("body", "invalid", problem));
+                problems.Add(new InvalidParam(tooLarge, "maximum", string.Create(CultureInfo.InvariantCulture,
+                    $"'{tooLarge}' can be at most the number of records ({records}).")));
+            }
+            else
+            {
+                problems.AddRange(domain.Validate(records).Select(problem => new InvalidParam("body", "invalid", problem)));
             }
         }
 
