@@ -163,14 +163,23 @@ public sealed class DatasetTests(ApiFixture api) : IClassFixture<ApiFixture>
             Name = "x",
             Purpose = "y",
             RetentionUntil = new DateOnly(2026, 1, 1),
-            Features = [new DatasetFeatureInput { Name = "age", Type = "numeric", Role = "clustering", Mutable = false, Min = 10, Max = 5 }, new DatasetFeatureInput { Name = "kind", Type = "categorical", Role = "other", Mutable = true }],
+            Features =
+            [
+                new DatasetFeatureInput { Name = "age", Type = "numeric", Role = "clustering", Mutable = false, Min = 10, Max = 5 },
+                new DatasetFeatureInput { Name = "kind", Type = "categorical", Role = "other", Mutable = true },
+                new DatasetFeatureInput { Name = "housing", Type = "categorical", Values = ["rent", "rent"], Role = "clustering", Mutable = true },
+            ],
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var names = response.Problem()!.InvalidParams!.Select(p => p.Name).ToList();
+        var problems = response.Problem()!.InvalidParams!;
+        var names = problems.Select(p => p.Name).ToList();
         Assert.Contains("features[0].max", names);
         Assert.Contains("features[1].values", names);
         Assert.Contains("features[1].role", names);
+        Assert.Equal("duplicate", Assert.Single(problems, p => p.Name == "features[2].values").Code);
+        // A past retention date is reported together with the rest, not only once everything else is valid.
+        Assert.Equal("minimum", Assert.Single(problems, p => p.Name == "retentionUntil").Code);
     }
 
     [Fact]

@@ -213,7 +213,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
     }
 
     [Fact]
-    public async Task Missing_unknown_and_protected_features_give_400_listing_them_all()
+    public async Task Missing_unknown_and_protected_features_and_a_missing_subject_give_400_listing_them_all()
     {
         var p = await PartiesAsync();
         var features = TestProfileSets.SingleParentSubject();
@@ -222,10 +222,12 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         features["migration_background"] = "none";
         features["benefit"] = "lottery";
 
-        var response = await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(api.NewSubjectId(), features));
+        // An empty subject id is listed with the feature problems, not instead of them.
+        var response = await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask("", features));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var codes = response.Problem()!.InvalidParams!.ToDictionary(i => i.Name, i => i.Code);
+        Assert.Equal("required", codes["subjectId"]);
         Assert.Equal("missing", codes["features.age"]);
         Assert.Equal("unknown", codes["features.shoe_size"]);
         Assert.Equal("protected", codes["features.migration_background"]);

@@ -74,14 +74,14 @@ public static class Problems
         WriteAsync(context, StatusCodes.Status404NotFound, "not-found", $"No {resource} with this id.");
 
     /// <summary>FastEndpoints' hook for binding and FluentValidation failures: all of them at once.</summary>
-    public static object FromValidationFailures(List<ValidationFailure> failures, HttpContext context, int status)
-    {
-        var invalid = failures
-            .Select(f => new InvalidParam(FieldName(f.PropertyName), CodeFor(f), f.ErrorMessage))
-            .Distinct()
-            .ToList();
-        return Create(context, status, "invalid-params", "One or more inputs are invalid; see invalidParams.", invalid);
-    }
+    public static object FromValidationFailures(List<ValidationFailure> failures, HttpContext context, int status) =>
+        Create(context, status, "invalid-params", "One or more inputs are invalid; see invalidParams.", InvalidParamsOf(failures));
+
+    /// <summary>Binding and FluentValidation failures as invalidParams, for an endpoint that adds checks of its own to them.</summary>
+    public static List<InvalidParam> InvalidParamsOf(IEnumerable<ValidationFailure> failures) => failures
+        .Select(f => new InvalidParam(FieldName(f.PropertyName), CodeFor(f), f.ErrorMessage))
+        .Distinct()
+        .ToList();
 
     public static string TitleFor(int status) => status switch
     {

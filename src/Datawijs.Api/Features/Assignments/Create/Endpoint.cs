@@ -49,6 +49,9 @@ public sealed class Endpoint(
             };
         });
         Description(b => b.Produces<Assignment>(201).ProducesProblems(400, 409, 410, 422));
+
+        // The features are checked against the published set in the handler; the request's own problems join them there.
+        DontThrowIfValidationFails();
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
@@ -61,26 +64,36 @@ public sealed class Endpoint(
             return;
         }
 
+        var problems = ValidationFailed ? Problems.InvalidParamsOf(ValidationFailures) : [];
         var model = await profileSets.GetCurrentAsync(caller.TenantId, ct);
-        if (model is null)
+        if (model is null && problems.Count == 0)
         {
             await Problems.WriteAsync(HttpContext, 409, "no-published-profile-set",
                 "The tenant has no published profile set, so no advice can be given.");
             return;
         }
 
-        var pseudonym = accessLog.Pseudonymise(caller.TenantId, req.SubjectId!);
-        var problems = new List<InvalidParam>();
-        var features = Advice.ReadFeatures(req.Features!, problems);
-        var result = Explainer.Explain(model.Space, features);
-        problems.AddRange(result.Problems
-            .Where(p => problems.All(known => known.Name != "features." + p.Name))
-            .Select(p => new InvalidParam("features." + p.Name, p.Code, p.Reason)));
-        if (problems.Count > 0 || result.Explanation is not { } explanation)
+        // Every problem at once: the request's own and those of each feature against the published set.
+        ExplanationResult? result = null;
+        Dictionary<string, FeatureValue>? features = null;
+        if (model is not null && req.Features is not null && problems.All(p => p.Name != "features"))
         {
-            await Problems.WriteAsync(HttpContext, 400, "invalid-params", "One or more features cannot be used; see invalidParams.", problems);
+            var featureProblems = new List<InvalidParam>();
+            features = Advice.ReadFeatures(req.Features, featureProblems);
+            result = Explainer.Explain(model.Space, features);
+            problems.AddRange(featureProblems);
+            problems.AddRange(result.Problems
+                .Where(p => featureProblems.All(known => known.Name != "features." + p.Name))
+                .Select(p => new InvalidParam("features." + p.Name, p.Code, p.Reason)));
+        }
+
+        if (problems.Count > 0 || model is null || features is null || result?.Explanation is not { } explanation)
+        {
+            await Problems.WriteAsync(HttpContext, 400, "invalid-params", "One or more inputs cannot be used; see invalidParams.", problems);
             return;
         }
+
+        var pseudonym = accessLog.Pseudonymise(caller.TenantId, req.SubjectId!);
 
         var now = clock.GetUtcNow();
         var row = new AssignmentRow

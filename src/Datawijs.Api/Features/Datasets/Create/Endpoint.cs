@@ -39,12 +39,6 @@ public sealed class Endpoint(DatasetRepository datasets, TimeProvider clock) : E
         var caller = Caller.From(User);
         var now = clock.GetUtcNow();
         var retention = req.RetentionUntil!.Value;
-        if (retention < DateOnly.FromDateTime(now.UtcDateTime))
-        {
-            await Problems.WriteAsync(HttpContext, 400, "invalid-params", "One or more inputs are invalid; see invalidParams.",
-                [new InvalidParam("retentionUntil", "minimum", "'Retention Until' must be today or later.")]);
-            return;
-        }
 
         var features = req.Features!.Select(f => new DatasetFeature
         {

@@ -27,7 +27,10 @@ public sealed partial class Request
         {
             RuleFor(x => x.Name).NotEmpty().MaximumLength(200).IsPlainText();
             RuleFor(x => x.Purpose).NotEmpty().MaximumLength(2000).IsPlainText();
-            RuleFor(x => x.RetentionUntil).NotNull();
+            // Checked here with the other rules, so that a past date is reported together with every other problem.
+            RuleFor(x => x.RetentionUntil).NotNull()
+                .Must(d => d is null || d >= DateOnly.FromDateTime(Resolve<TimeProvider>().GetUtcNow().UtcDateTime))
+                .WithErrorCode("minimum").WithMessage("'retentionUntil' must be today or later.");
             RuleFor(x => x.Features).NotEmpty()
                 .Must(f => f is null || f.Count <= 100).WithErrorCode("max-items").WithMessage("At most 100 features.")
                 .Must(f => f is null || f.Select(x => x.Name).Where(n => n is not null).Distinct(StringComparer.OrdinalIgnoreCase).Count() == f.Count(x => x.Name is not null))
@@ -51,8 +54,9 @@ public sealed partial class Request
             RuleFor(x => x.Values).NotEmpty().When(x => x.Type == "categorical")
                 .WithMessage("A categorical feature lists its allowed values.");
             RuleFor(x => x.Values)
-                .Must(v => v is null || (v.Count <= 100 && v.Distinct(StringComparer.Ordinal).Count() == v.Count))
-                .WithErrorCode("invalid").WithMessage("At most 100 distinct values.")
+                .Must(v => v is null || v.Count <= 100).WithErrorCode("max-items").WithMessage("At most 100 values.")
+                .Must(v => v is null || v.Distinct(StringComparer.Ordinal).Count() == v.Count)
+                .WithErrorCode("duplicate").WithMessage("Each value is listed once.")
                 .Must(v => v is null || v.All(s => !string.IsNullOrWhiteSpace(s) && s.Length <= 100 && s == s.Trim() && !s.Any(char.IsControl)))
                 .WithErrorCode("invalid").WithMessage("Values are 1 to 100 characters, without surrounding spaces or control characters.");
             RuleFor(x => x.Values).Null().When(x => x.Type == "numeric").WithMessage("A numeric feature has no values; use min and max.");
