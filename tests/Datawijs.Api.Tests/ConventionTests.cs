@@ -63,6 +63,16 @@ public sealed class ConventionTests(HostFixture fixture) : IClassFixture<HostFix
         Assert.Equal(["kind", "name"], names);
     }
 
+    [Fact]
+    public async Task A_reason_names_the_field_as_it_is_sent()
+    {
+        using var http = Authorised();
+        using var response = await http.PostAsync("/api/v1/datasets", new StringContent("{}", Encoding.UTF8, "application/json"));
+        var reasons = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["invalidParams"]!.AsArray()
+            .ToDictionary(p => p!["name"]!.GetValue<string>(), p => p!["reason"]!.GetValue<string>());
+        Assert.StartsWith("'retentionUntil' ", reasons["retentionUntil"], StringComparison.Ordinal);
+    }
+
     // Many HTTP clients declare JSON on every POST, also when they send nothing. An operation that takes
     // no body goes ahead; one that needs a body names what is missing, as for "{}".
     [Theory]

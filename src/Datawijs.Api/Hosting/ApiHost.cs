@@ -80,6 +80,9 @@ public static class ApiHost
 
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();
+        // Messages name a field as it is sent ('subjectId'), not as FluentValidation splits it ('Subject Id').
+        FluentValidation.ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         app.UseFastEndpoints(c =>
         {
             c.Endpoints.RoutePrefix = "api/v1";
