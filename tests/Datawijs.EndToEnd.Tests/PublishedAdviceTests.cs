@@ -41,6 +41,19 @@ public sealed class PublishedAdviceTests(ApiFixture api) : IClassFixture<ApiFixt
         var explanation = await caseWorker.CitizenPortal.GetCitizenExplanationAsync(new ExplanationCitizenRequest { SubjectId = "900000011" });
         Assert.Equal(HttpStatusCode.OK, explanation.StatusCode);
         Assert.Equal(assignment.Id, explanation.Content!.AssignmentId);
+
+        // The demo declares B1 labels, so the citizen reads words, not column names or codes.
+        var text = explanation.Content.Text;
+        Assert.Contains("besteedbaar inkomen per jaar", text, StringComparison.Ordinal);
+        Assert.Contains("Uw ", explanation.Content.Reasons, StringComparison.Ordinal);
+        foreach (var code in new[] { "benefitType", "disposableIncome", "householdType", "youthCare", "wmoSupport", "socialAssistance", "rentWithAllowance", "singleParent" })
+        {
+            Assert.DoesNotContain(code, text, StringComparison.Ordinal);
+        }
+
+        var english = (await caseWorker.CitizenPortal.GetCitizenExplanationAsync(new ExplanationCitizenRequest { SubjectId = "900000011" }, acceptLanguage: "en")).Content!;
+        Assert.Contains("disposable income per year", english.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("disposableIncome", english.Text, StringComparison.Ordinal);
     }
 
     private static CreateAssignmentRequest Ask(string subjectId, Dictionary<string, object> features) => new()

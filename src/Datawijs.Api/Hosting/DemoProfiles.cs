@@ -9,6 +9,7 @@ using Datawijs.Api.Features.ProfileSets;
 using Datawijs.Data.Clusterings;
 using Datawijs.Data.Datasets;
 using Datawijs.Data.ProfileSets;
+using Datawijs.Domain;
 using Datawijs.Domain.Datasets;
 using Datawijs.Domain.Disclosure;
 using Datawijs.Domain.Synthetic;
@@ -51,6 +52,60 @@ public sealed class DemoProfiles(
             "Often a couple around fifty on social assistance with one child, more often with WMO support or youth care."),
     ];
 
+    // What a citizen reads instead of the codes of FoodBankHouseholds.Features: Dutch at B1 level, and English.
+    private static readonly Dictionary<string, (LocalizedText Label, Dictionary<string, LocalizedText>? Values)> Labels = new(StringComparer.Ordinal)
+    {
+        ["benefitType"] = (new("uitkering", "benefit"), new(StringComparer.Ordinal)
+        {
+            ["none"] = new("geen", "none"),
+            ["unemployment"] = new("WW-uitkering", "unemployment benefit"),
+            ["socialAssistance"] = new("bijstandsuitkering", "social assistance"),
+            ["disability"] = new("arbeidsongeschiktheidsuitkering", "disability benefit"),
+        }),
+        ["disposableIncome"] = (new("besteedbaar inkomen per jaar", "disposable income per year"), null),
+        ["education"] = (new("opleiding", "education"), new(StringComparer.Ordinal)
+        {
+            ["low"] = new("laag (basisschool of vmbo)", "low"),
+            ["middle"] = new("middelbaar (havo, vwo of mbo)", "middle"),
+            ["high"] = new("hoog (hbo of universiteit)", "high"),
+        }),
+        ["housing"] = (new("woning", "housing"), new(StringComparer.Ordinal)
+        {
+            ["owner"] = new("een eigen huis", "a home you own"),
+            ["rent"] = new("een huurhuis", "a rented home"),
+            ["rentWithAllowance"] = new("een huurhuis met huurtoeslag", "a rented home with housing allowance"),
+        }),
+        ["householdType"] = (new("soort huishouden", "type of household"), new(StringComparer.Ordinal)
+        {
+            ["couple"] = new("stel", "couple"),
+            ["single"] = new("alleenstaand", "single"),
+            ["singleParent"] = new("alleenstaande ouder", "single parent"),
+        }),
+        ["children"] = (new("aantal kinderen", "number of children"), null),
+        ["youthCare"] = (new("jeugdzorg in het gezin", "youth care in the family"), new(StringComparer.Ordinal)
+        {
+            ["no"] = new("nee", "no"),
+            ["yes"] = new("ja", "yes"),
+        }),
+        ["wmoSupport"] = (new("hulp via de Wmo", "support under the WMO"), new(StringComparer.Ordinal)
+        {
+            ["no"] = new("nee", "no"),
+            ["yes"] = new("ja", "yes"),
+        }),
+        ["age"] = (new("leeftijd", "age"), null),
+        ["migrationBackground"] = (new("migratieachtergrond", "migration background"), new(StringComparer.Ordinal)
+        {
+            ["dutch"] = new("Nederlands", "Dutch"),
+            ["western"] = new("westers", "Western"),
+            ["nonWestern"] = new("niet-westers", "non-Western"),
+        }),
+    };
+
+    /// <summary>The demo's declared features: those of FoodBankHouseholds, with the labels people read.</summary>
+    public static IReadOnlyList<FeatureDefinition> Features { get; } = FoodBankHouseholds.Features
+        .Select(f => Labels.TryGetValue(f.Name, out var l) ? f with { Label = l.Label, ValueLabels = l.Values } : f)
+        .ToList();
+
     /// <summary>Publishes the demo set unless the tenant already has a dataset (so only at the first start). Returns whether it did.</summary>
     public async Task<bool> EnsureAsync(Guid tenantId, CancellationToken ct = default)
     {
@@ -67,7 +122,7 @@ public sealed class DemoProfiles(
             TenantId = tenantId,
             Name = "Voedselbank Demogemeente (synthetisch)",
             Purpose = "Demo: groups of food-bank households to tailor support. Synthetic data, no real people.",
-            Features = StoredJson.Write(FoodBankHouseholds.Features),
+            Features = StoredJson.Write(Features),
             RetentionUntil = new DateTimeOffset(now.UtcDateTime.Date.AddYears(1), TimeSpan.Zero),
             CreatedAt = now,
             UpdatedAt = now,
@@ -99,13 +154,14 @@ public sealed class DemoProfiles(
         var (set, drafts) = ProfileSetFactory.Draft(upload.Dataset!, clustering, clock.GetUtcNow());
         var named = Name(drafts, StoredJson.ReadModel(clustering.Model!), data);
         await profileSets.AddAsync(set, named, ct);
-        var outcome = DisclosureGate.Apply(ProfileSetViews.Description(set));
+        var description = ProfileSetViews.Description(set);
+        var outcome = DisclosureGate.Apply(description);
         if (outcome.ProfileSet is null)
         {
             return false;
         }
 
-        var view = ProfileSetViews.View(StoredJson.Read<MethodView>(set.Method), outcome.ProfileSet, named);
+        var view = ProfileSetViews.View(StoredJson.Read<MethodView>(set.Method), outcome.ProfileSet, named, description.Features);
         return await profileSets.PublishAsync(tenantId, set.Id, StoredJson.Write(view), clock.GetUtcNow(), ct);
     }
 

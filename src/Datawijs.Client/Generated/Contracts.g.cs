@@ -777,6 +777,14 @@ public sealed record DatasetFeature
     /// <summary>Whether the feature can change (only mutable features are suggested in counterfactuals).</summary>
     [JsonPropertyName("mutable")]
     public bool Mutable { get; init; } = default!;
+
+    /// <summary>What people read instead of the name (nl and en); null when none was declared, and texts then show the name.</summary>
+    [JsonPropertyName("label")]
+    public FeatureLabelText? Label { get; init; }
+
+    /// <summary>Categorical: what people read instead of a declared value, by value; null when none was declared (a value without a label is shown as it is).</summary>
+    [JsonPropertyName("valueLabels")]
+    public IReadOnlyDictionary<string, FeatureLabelText>? ValueLabels { get; init; }
 }
 
 /// <summary>A feature to declare.</summary>
@@ -808,6 +816,14 @@ public sealed record DatasetFeatureInput
     /// <summary>Whether the feature can change (e.g. income yes, age no).</summary>
     [JsonPropertyName("mutable")]
     public bool? Mutable { get; init; }
+
+    /// <summary>What people read instead of the name, in Dutch (B1) and English, e.g. &quot;besteedbaar inkomen&quot; / &quot;disposable income&quot;. Optional: without it texts show the name.</summary>
+    [JsonPropertyName("label")]
+    public FeatureLabelInput? Label { get; init; }
+
+    /// <summary>Categorical: what people read instead of a declared value, by value, e.g. {&quot;socialAssistance&quot;: {&quot;nl&quot;: &quot;bijstandsuitkering&quot;, &quot;en&quot;: &quot;social assistance&quot;}}. Optional, per value; a value without a label is shown as it is.</summary>
+    [JsonPropertyName("valueLabels")]
+    public IReadOnlyDictionary<string, FeatureLabelInput>? ValueLabels { get; init; }
 }
 
 public sealed record DatasetList
@@ -866,6 +882,10 @@ public sealed record DistributionView
 {
     [JsonPropertyName("feature")]
     public string Feature { get; init; } = default!;
+
+    /// <summary>What people read for the feature (nl and en): its declared label, else the name.</summary>
+    [JsonPropertyName("label")]
+    public FeatureLabelText? Label { get; init; }
 
     /// <summary>clustering, descriptive or protected.</summary>
     [JsonPropertyName("role")]
@@ -955,11 +975,35 @@ public sealed record FeatureChangeView
     [JsonPropertyName("feature")]
     public string Feature { get; init; } = default!;
 
+    /// <summary>The feature&apos;s label in the response language (the name when the dataset declared none).</summary>
+    [JsonPropertyName("label")]
+    public string Label { get; init; } = default!;
+
     [JsonPropertyName("from")]
     public System.Text.Json.JsonElement From { get; init; } = default!;
 
     [JsonPropertyName("to")]
     public System.Text.Json.JsonElement To { get; init; } = default!;
+}
+
+/// <summary>A label in Dutch (B1) and English: both required, each at most 100 characters of one-line plain text.</summary>
+public sealed record FeatureLabelInput
+{
+    [JsonPropertyName("nl")]
+    public string? Nl { get; init; }
+
+    [JsonPropertyName("en")]
+    public string? En { get; init; }
+}
+
+/// <summary>A label of a feature or of one of its values, in Dutch (B1) and English.</summary>
+public sealed record FeatureLabelText
+{
+    [JsonPropertyName("nl")]
+    public string Nl { get; init; } = default!;
+
+    [JsonPropertyName("en")]
+    public string En { get; init; } = default!;
 }
 
 /// <summary>Data quality of one feature: missing values and the distribution (never minimum or maximum).</summary>
@@ -998,6 +1042,10 @@ public sealed record FeatureUse
     [JsonPropertyName("name")]
     public string Name { get; init; } = default!;
 
+    /// <summary>What people read for the feature (nl and en): its declared label, else the name.</summary>
+    [JsonPropertyName("label")]
+    public FeatureLabelText? Label { get; init; }
+
     [JsonPropertyName("type")]
     public string Type { get; init; } = default!;
 }
@@ -1015,8 +1063,16 @@ public sealed record HighlightView
     [JsonPropertyName("feature")]
     public string Feature { get; init; } = default!;
 
+    /// <summary>What people read for the feature (nl and en): its declared label, else the name.</summary>
+    [JsonPropertyName("label")]
+    public FeatureLabelText? Label { get; init; }
+
     [JsonPropertyName("value")]
     public string Value { get; init; } = default!;
+
+    /// <summary>What people read for the value (nl and en): its declared label, else the value itself.</summary>
+    [JsonPropertyName("valueLabel")]
+    public FeatureLabelText? ValueLabel { get; init; }
 
     /// <summary>Only given when the value&apos;s count is itself shown.</summary>
     [JsonPropertyName("lift")]
@@ -1203,6 +1259,10 @@ public sealed record MedianView
 {
     [JsonPropertyName("feature")]
     public string Feature { get; init; } = default!;
+
+    /// <summary>What people read for the feature (nl and en): its declared label, else the name.</summary>
+    [JsonPropertyName("label")]
+    public FeatureLabelText? Label { get; init; }
 
     [JsonPropertyName("role")]
     public string Role { get; init; } = default!;
@@ -1697,6 +1757,10 @@ public sealed record PublishedCellView
     /// <summary>The value; null = unknown (missing in the data).</summary>
     [JsonPropertyName("value")]
     public string? Value { get; init; }
+
+    /// <summary>What people read for the value (nl and en): its declared label, else the value itself; null for unknown.</summary>
+    [JsonPropertyName("valueLabel")]
+    public FeatureLabelText? ValueLabel { get; init; }
 
     [JsonPropertyName("suppressed")]
     public bool Suppressed { get; init; } = default!;

@@ -158,7 +158,10 @@ public static class Advice
             {
                 TargetProfileId = c.ProfileId,
                 TargetProfileName = NameOf(space, c.ProfileId, language),
-                Changes = c.Changes.Select(change => new FeatureChangeView { Feature = change.Feature, From = Json(change.From), To = Json(change.To) }).ToList(),
+                Changes = c.Changes.Select(change => new FeatureChangeView
+                {
+                    Feature = change.Feature, Label = space.LabelOf(change.Feature, language), From = Json(change.From), To = Json(change.To),
+                }).ToList(),
                 ChangeSize = c.ChangeSize,
             }).ToList(),
             Explanation = new AssignmentExplanation

@@ -109,7 +109,9 @@ public sealed class StoredPublishedProfileSets : IPublishedProfileSetReader
             p.Id,
             new LocalizedText(p.NameNl ?? "", p.NameEn ?? p.NameNl ?? ""),
             p.DescriptionNl is null ? null : new LocalizedText(p.DescriptionNl, p.DescriptionEn ?? p.DescriptionNl))).ToList();
-        var space = ProfileSpaces.FromClusterModel(model, namings);
+        // The labels are part of the dataset's declaration (the model carries a copy of it).
+        var declared = dataset is null ? model.Features : StoredJson.Features(dataset.Features);
+        var space = ProfileSpaces.FromClusterModel(model, namings, FeatureLabels.Of(declared));
         var outcome = StoredJson.Read<ClusteringOutcome>(clustering.Outcome);
         var options = StoredJson.Read<ClusteringOptions>(clustering.Options);
         var published = new PublishedProfileSetModel(

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Datawijs.Data.Datasets;
+using Datawijs.Domain;
 using Datawijs.Domain.Datasets;
 
 namespace Datawijs.Api.Features.Datasets;
@@ -52,8 +53,19 @@ public sealed class DatasetFeature
     /// <summary>Whether the feature can change (only mutable features are suggested in counterfactuals).</summary>
     public bool Mutable { get; init; }
 
+    /// <summary>What people read instead of the name (nl and en); null when none was declared, and texts then show the name.</summary>
+    public FeatureLabelText? Label { get; init; }
+
+    /// <summary>Categorical: what people read instead of a declared value, by value; null when none was declared (a value without a label is shown as it is).</summary>
+    public IReadOnlyDictionary<string, FeatureLabelText>? ValueLabels { get; init; }
+
     public FeatureDefinition ToDomain() =>
-        new(Name, FeatureNames.TypeFrom(Type), FeatureNames.RoleFrom(Role), Mutable, Type == "categorical" ? Values : null, Min, Max);
+        new(
+            Name, FeatureNames.TypeFrom(Type), FeatureNames.RoleFrom(Role), Mutable, Type == "categorical" ? Values : null, Min, Max,
+            Label?.ToDomain(),
+            Type == "categorical" && ValueLabels is { Count: > 0 } labels
+                ? labels.ToDictionary(kv => kv.Key, kv => kv.Value.ToDomain(), StringComparer.Ordinal)
+                : null);
 
     public static DatasetFeature From(FeatureDefinition feature)
     {
@@ -67,8 +79,22 @@ public sealed class DatasetFeature
             Max = feature.Max,
             Role = FeatureNames.Of(feature.Role),
             Mutable = feature.Mutable,
+            Label = FeatureLabelText.From(feature.Label),
+            ValueLabels = feature.ValueLabels?.ToDictionary(kv => kv.Key, kv => FeatureLabelText.From(kv.Value)!, StringComparer.Ordinal),
         };
     }
+}
+
+/// <summary>A label of a feature or of one of its values, in Dutch (B1) and English.</summary>
+public sealed class FeatureLabelText
+{
+    public string Nl { get; init; } = "";
+
+    public string En { get; init; } = "";
+
+    public LocalizedText ToDomain() => new(Nl, En);
+
+    public static FeatureLabelText? From(LocalizedText? text) => text is null ? null : new FeatureLabelText { Nl = text.Nl, En = text.En };
 }
 
 /// <summary>A count as it may be shown: rounded to 5 with its share; both null when suppressed by the disclosure rules.</summary>

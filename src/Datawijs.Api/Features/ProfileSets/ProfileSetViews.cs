@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Datawijs.Api.Features.Datasets;
 using Datawijs.Data.ProfileSets;
 using Datawijs.Domain.Clustering;
 using Datawijs.Domain.Datasets;
@@ -19,6 +20,9 @@ public sealed class PublishedCellView
 {
     /// <summary>The value; null = unknown (missing in the data).</summary>
     public string? Value { get; init; }
+
+    /// <summary>What people read for the value (nl and en): its declared label, else the value itself; null for unknown.</summary>
+    public FeatureLabelText? ValueLabel { get; init; }
 
     public bool Suppressed { get; init; }
 
@@ -42,6 +46,9 @@ public sealed class DistributionView
 {
     public string Feature { get; init; } = "";
 
+    /// <summary>What people read for the feature (nl and en): its declared label, else the name.</summary>
+    public FeatureLabelText? Label { get; init; }
+
     /// <summary>clustering, descriptive or protected.</summary>
     public string Role { get; init; } = "";
 
@@ -52,6 +59,9 @@ public sealed class DistributionView
 public sealed class MedianView
 {
     public string Feature { get; init; } = "";
+
+    /// <summary>What people read for the feature (nl and en): its declared label, else the name.</summary>
+    public FeatureLabelText? Label { get; init; }
 
     public string Role { get; init; } = "";
 
@@ -65,7 +75,13 @@ public sealed class HighlightView
 {
     public string Feature { get; init; } = "";
 
+    /// <summary>What people read for the feature (nl and en): its declared label, else the name.</summary>
+    public FeatureLabelText? Label { get; init; }
+
     public string Value { get; init; } = "";
+
+    /// <summary>What people read for the value (nl and en): its declared label, else the value itself.</summary>
+    public FeatureLabelText? ValueLabel { get; init; }
 
     /// <summary>Only given when the value's count is itself shown.</summary>
     public double? Lift { get; init; }
@@ -112,6 +128,9 @@ public sealed class PopulationView
 public sealed class FeatureUse
 {
     public string Name { get; init; } = "";
+
+    /// <summary>What people read for the feature (nl and en): its declared label, else the name.</summary>
+    public FeatureLabelText? Label { get; init; }
 
     public string Type { get; init; } = "";
 }
@@ -259,7 +278,7 @@ public static class ProfileSetViews
         var idOf = profiles.ToDictionary(p => p.Cluster, p => p.Id);
         var view = row.PublishedView is { } frozen
             ? StoredJson.Read<ProfileSetView>(frozen)
-            : View(StoredJson.Read<MethodView>(row.Method), outcome.ProfileSet, profiles);
+            : View(StoredJson.Read<MethodView>(row.Method), outcome.ProfileSet, profiles, description.Features);
         return new ProfileSet
         {
             Id = row.Id,
@@ -289,10 +308,17 @@ public static class ProfileSetViews
         };
     }
 
-    /// <summary>The view to freeze at publication (only from a publishable gate outcome).</summary>
-    public static ProfileSetView View(MethodView method, PublishedProfileSet? published, IReadOnlyList<ProfileRow> profiles)
+    /// <summary>
+    /// The view to freeze at publication (only from a publishable gate outcome). <paramref name="features"/>
+    /// are the dataset's declared features, whose labels the view shows next to the codes.
+    /// </summary>
+    public static ProfileSetView View(MethodView method, PublishedProfileSet? published, IReadOnlyList<ProfileRow> profiles, IReadOnlyList<FeatureDefinition> features)
     {
         ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(features);
+        var labels = new Labels(features);
+        DistributionView Distribution(PublishedDistribution d) => labels.Distribution(d);
+        MedianView Median(PublishedMedian m) => labels.Median(m);
         var byCluster = published?.Profiles.ToDictionary(p => p.Cluster);
         return new ProfileSetView
         {
@@ -313,7 +339,10 @@ public static class ProfileSetViews
                     Name = new ProfileText { Nl = p.NameNl, En = p.NameEn },
                     Description = new ProfileText { Nl = p.DescriptionNl, En = p.DescriptionEn },
                     Households = shown?.Households,
-                    RelativelyMoreFrequent = shown?.RelativelyMoreFrequent.Select(h => new HighlightView { Feature = h.Feature, Value = h.Value, Lift = h.Lift }).ToList() ?? [],
+                    RelativelyMoreFrequent = shown?.RelativelyMoreFrequent.Select(h => new HighlightView
+                    {
+                        Feature = h.Feature, Label = labels.Of(h.Feature), Value = h.Value, ValueLabel = labels.Of(h.Feature, h.Value), Lift = h.Lift,
+                    }).ToList() ?? [],
                     Categorical = shown?.Categorical.Select(Distribution).ToList() ?? [],
                     Medians = shown?.Medians.Select(Median).ToList() ?? [],
                     Protected = shown?.Protected.Select(Distribution).ToList() ?? [],
@@ -368,7 +397,8 @@ public static class ProfileSetViews
         ArgumentNullException.ThrowIfNull(options);
         var rules = DisclosureRules.Default;
         List<FeatureUse> Uses(FeatureRole role) =>
-            description.Features.Where(f => f.Role == role).Select(f => new FeatureUse { Name = f.Name, Type = Datasets.FeatureNames.Of(f.Type) }).ToList();
+            description.Features.Where(f => f.Role == role)
+                .Select(f => new FeatureUse { Name = f.Name, Label = Labels.Of(f), Type = Datasets.FeatureNames.Of(f.Type) }).ToList();
         return new MethodView
         {
             DatasetName = datasetName,
@@ -388,29 +418,50 @@ public static class ProfileSetViews
         };
     }
 
-    private static DistributionView Distribution(PublishedDistribution d) => new()
-    {
-        Feature = d.Feature,
-        Role = Datasets.FeatureNames.Of(d.Role),
-        Cells = d.Cells.Select(c => new PublishedCellView
-        {
-            Value = c.Value,
-            Suppressed = c.Suppressed,
-            Households = c.Households,
-            SharePercent = c.SharePercent,
-            PopulationSharePercent = c.PopulationSharePercent,
-            Lift = c.Lift,
-            RelativelyMoreFrequent = c.RelativelyMoreFrequent,
-        }).ToList(),
-    };
-
-    private static MedianView Median(PublishedMedian m) => new()
-    {
-        Feature = m.Feature,
-        Role = Datasets.FeatureNames.Of(m.Role),
-        Median = m.Median,
-        PopulationMedian = m.PopulationMedian,
-    };
-
     private static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
+
+    // The declared labels of a set's features; a feature or value without one reads as its code.
+    private sealed class Labels(IReadOnlyList<FeatureDefinition> features)
+    {
+        private readonly Dictionary<string, FeatureDefinition> byName = features.ToDictionary(f => f.Name, StringComparer.Ordinal);
+
+        public static FeatureLabelText Of(FeatureDefinition feature) =>
+            new() { Nl = feature.LabelIn(Domain.Language.Dutch), En = feature.LabelIn(Domain.Language.English) };
+
+        public FeatureLabelText Of(string feature) =>
+            byName.TryGetValue(feature, out var f) ? Of(f) : new FeatureLabelText { Nl = feature, En = feature };
+
+        public FeatureLabelText? Of(string feature, string? value) =>
+            value is null ? null
+            : byName.TryGetValue(feature, out var f)
+                ? new FeatureLabelText { Nl = f.ValueLabelIn(value, Domain.Language.Dutch), En = f.ValueLabelIn(value, Domain.Language.English) }
+                : new FeatureLabelText { Nl = value, En = value };
+
+        public DistributionView Distribution(PublishedDistribution d) => new()
+        {
+            Feature = d.Feature,
+            Label = Of(d.Feature),
+            Role = Datasets.FeatureNames.Of(d.Role),
+            Cells = d.Cells.Select(c => new PublishedCellView
+            {
+                Value = c.Value,
+                ValueLabel = Of(d.Feature, c.Value),
+                Suppressed = c.Suppressed,
+                Households = c.Households,
+                SharePercent = c.SharePercent,
+                PopulationSharePercent = c.PopulationSharePercent,
+                Lift = c.Lift,
+                RelativelyMoreFrequent = c.RelativelyMoreFrequent,
+            }).ToList(),
+        };
+
+        public MedianView Median(PublishedMedian m) => new()
+        {
+            Feature = m.Feature,
+            Label = Of(m.Feature),
+            Role = Datasets.FeatureNames.Of(m.Role),
+            Median = m.Median,
+            PopulationMedian = m.PopulationMedian,
+        };
+    }
 }

@@ -17,7 +17,7 @@ public sealed class Endpoint(DatasetRepository datasets, TimeProvider clock) : E
         Summary(s =>
         {
             s.Summary = "Declare a dataset of pseudonymised household records";
-            s.Description = "Declares the features (categorical with allowed values, or numeric with a range; role clustering, descriptive or protected), the purpose and the retention date. Upload records next.";
+            s.Description = "Declares the features (categorical with allowed values, or numeric with a range; role clustering, descriptive or protected; optionally a label and, for categorical features, value labels in Dutch and English that people read instead of the codes), the purpose and the retention date. Upload records next.";
             s.ExampleRequest = new Request
             {
                 Name = "Voedselbank 2026",
@@ -25,8 +25,21 @@ public sealed class Endpoint(DatasetRepository datasets, TimeProvider clock) : E
                 RetentionUntil = new DateOnly(2027, 12, 31),
                 Features =
                 [
-                    new DatasetFeatureInput { Name = "benefitType", Type = "categorical", Values = ["none", "unemployment", "socialAssistance", "disability"], Role = "clustering", Mutable = true },
-                    new DatasetFeatureInput { Name = "disposableIncome", Type = "numeric", Min = 0, Max = 200_000, Role = "clustering", Mutable = true },
+                    new DatasetFeatureInput
+                    {
+                        Name = "benefitType", Type = "categorical", Values = ["none", "unemployment", "socialAssistance", "disability"], Role = "clustering", Mutable = true,
+                        Label = new FeatureLabelInput { Nl = "uitkering", En = "benefit" },
+                        ValueLabels = new()
+                        {
+                            ["none"] = new FeatureLabelInput { Nl = "geen uitkering", En = "no benefit" },
+                            ["socialAssistance"] = new FeatureLabelInput { Nl = "bijstandsuitkering", En = "social assistance" },
+                        },
+                    },
+                    new DatasetFeatureInput
+                    {
+                        Name = "disposableIncome", Type = "numeric", Min = 0, Max = 200_000, Role = "clustering", Mutable = true,
+                        Label = new FeatureLabelInput { Nl = "besteedbaar inkomen", En = "disposable income" },
+                    },
                     new DatasetFeatureInput { Name = "migrationBackground", Type = "categorical", Values = ["dutch", "western", "nonWestern"], Role = "protected", Mutable = false },
                 ],
             };
@@ -49,6 +62,8 @@ public sealed class Endpoint(DatasetRepository datasets, TimeProvider clock) : E
             Max = f.Max,
             Role = f.Role!,
             Mutable = f.Mutable!.Value,
+            Label = f.Label is null ? null : new FeatureLabelText { Nl = f.Label.Nl!, En = f.Label.En! },
+            ValueLabels = f.ValueLabels?.ToDictionary(kv => kv.Key, kv => new FeatureLabelText { Nl = kv.Value.Nl!, En = kv.Value.En! }, StringComparer.Ordinal),
         }.ToDomain()).ToList();
         var row = new DatasetRow
         {

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Datawijs.Api.Validation;
 using FastEndpoints;
 using FluentValidation;
+using FluentValidation.Results;
 
 namespace Datawijs.Api.Features.Datasets.Create;
 
@@ -63,8 +64,89 @@ public sealed partial class Request
             RuleFor(x => x.Min).Null().When(x => x.Type == "categorical").WithMessage("Only a numeric feature has a range.");
             RuleFor(x => x.Max).Null().When(x => x.Type == "categorical").WithMessage("Only a numeric feature has a range.");
             RuleFor(x => x.Max).GreaterThanOrEqualTo(x => x.Min).When(x => x.Min is not null && x.Max is not null);
+            RuleFor(x => x.Label!.Nl).IsLabelText().When(x => x.Label is not null);
+            RuleFor(x => x.Label!.En).IsLabelText().When(x => x.Label is not null);
+            RuleFor(x => x.ValueLabels).Null().When(x => x.Type == "numeric").WithMessage("Only a categorical feature has value labels.");
+            RuleFor(x => x.ValueLabels).Custom((labels, context) =>
+            {
+                var feature = context.InstanceToValidate;
+                if (labels is null || feature.Type != "categorical")
+                {
+                    return;
+                }
+
+                if (labels.Count > 100)
+                {
+                    context.AddFailure(new ValidationFailure(context.PropertyPath, "At most 100 value labels.") { ErrorCode = "max-items" });
+                    return;
+                }
+
+                foreach (var (value, label) in labels)
+                {
+                    var path = context.PropertyPath + "." + value;
+                    if (feature.Values is null || !feature.Values.Contains(value, StringComparer.Ordinal))
+                    {
+                        context.AddFailure(new ValidationFailure(path, $"'{Shown(value)}' is not one of the declared values; only declared values can have a label.") { ErrorCode = "unknown-value" });
+                        continue;
+                    }
+
+                    foreach (var problem in LabelText.Problems(label?.Nl, "Nl").Concat(LabelText.Problems(label?.En, "En")))
+                    {
+                        context.AddFailure(new ValidationFailure(path + "." + problem.Language, problem.Message) { ErrorCode = problem.Code });
+                    }
+                }
+            });
+        }
+
+        // A value that is not declared is echoed in the problem, so keep it short and printable.
+        private static string Shown(string value)
+        {
+            var printable = new string(value.Where(c => !char.IsControl(c)).ToArray());
+            return printable.Length <= 40 ? printable : printable[..40] + "…";
         }
     }
+}
+
+/// <summary>
+/// A label people read: required, at most <see cref="MaxLength"/> characters, one line of plain text
+/// (no control characters, no surrounding spaces).
+/// </summary>
+internal static class LabelText
+{
+    public const int MaxLength = 100;
+
+    public static IEnumerable<(string Language, string Code, string Message)> Problems(string? text, string language)
+    {
+        var name = "'" + language + "'";
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            yield return (language, "required", name + " must not be empty: a label is given in Dutch and in English.");
+            yield break;
+        }
+
+        if (text.Length > MaxLength)
+        {
+            yield return (language, "max-length", $"{name} must be {MaxLength} characters or fewer. You entered {text.Length} characters.");
+        }
+
+        if (text.Any(char.IsControl))
+        {
+            yield return (language, "control-characters", name + " must be one line without control characters.");
+        }
+
+        if (text != text.Trim())
+        {
+            yield return (language, "surrounding-spaces", name + " must not start or end with spaces.");
+        }
+    }
+
+    public static IRuleBuilderOptions<T, string?> IsLabelText<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().WithMessage("'{PropertyName}' must not be empty: a label is given in Dutch and in English.")
+            .MaximumLength(MaxLength)
+            .Must(t => t is null || !t.Any(char.IsControl)).WithErrorCode("control-characters")
+            .WithMessage("'{PropertyName}' must be one line without control characters.")
+            .Must(t => t is null || t == t.Trim()).WithErrorCode("surrounding-spaces")
+            .WithMessage("'{PropertyName}' must not start or end with spaces.");
 }
 
 /// <summary>A feature to declare.</summary>
@@ -89,4 +171,18 @@ public sealed class DatasetFeatureInput
 
     /// <summary>Whether the feature can change (e.g. income yes, age no).</summary>
     public bool? Mutable { get; set; }
+
+    /// <summary>What people read instead of the name, in Dutch (B1) and English, e.g. "besteedbaar inkomen" / "disposable income". Optional: without it texts show the name.</summary>
+    public FeatureLabelInput? Label { get; set; }
+
+    /// <summary>Categorical: what people read instead of a declared value, by value, e.g. {"socialAssistance": {"nl": "bijstandsuitkering", "en": "social assistance"}}. Optional, per value; a value without a label is shown as it is.</summary>
+    public Dictionary<string, FeatureLabelInput>? ValueLabels { get; set; }
+}
+
+/// <summary>A label in Dutch (B1) and English: both required, each at most 100 characters of one-line plain text.</summary>
+public sealed class FeatureLabelInput
+{
+    public string? Nl { get; set; }
+
+    public string? En { get; set; }
 }

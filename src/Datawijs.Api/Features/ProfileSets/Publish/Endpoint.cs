@@ -43,7 +43,8 @@ public sealed class Endpoint(ProfileSetRepository profileSets, TimeProvider cloc
         }
 
         var profiles = await profileSets.ProfilesAsync(tenant, set.Id, ct);
-        var outcome = DisclosureGate.Apply(ProfileSetViews.Description(set));
+        var description = ProfileSetViews.Description(set);
+        var outcome = DisclosureGate.Apply(description);
         var blockers = ProfileSetViews.Blockers(outcome.Report, profiles);
         if (blockers.Count > 0 || outcome.ProfileSet is null)
         {
@@ -55,7 +56,7 @@ public sealed class Endpoint(ProfileSetRepository profileSets, TimeProvider cloc
             return;
         }
 
-        var view = ProfileSetViews.View(StoredJson.Read<MethodView>(set.Method), outcome.ProfileSet, profiles);
+        var view = ProfileSetViews.View(StoredJson.Read<MethodView>(set.Method), outcome.ProfileSet, profiles, description.Features);
         var isPublished = await profileSets.PublishAsync(tenant, set.Id, StoredJson.Write(view), clock.GetUtcNow(), ct);
         if (!isPublished)
         {
