@@ -116,8 +116,8 @@ public sealed class FeatureLabelTests(ApiFixture api) : IClassFixture<ApiFixture
             Assert.Equal(Labels[h.Feature].Values![h.Value].En, h.ValueLabel!.En);
         });
 
-        var household = Household(3);
-        var advice = await client.Assignments.CreateAssignmentAsync(Ask("900000028", household));
+        var household = FoodBankData.Household(3);
+        var advice = await client.Assignments.CreateAssignmentAsync(FoodBankData.Ask("900000028", household));
         Assert.Equal(HttpStatusCode.Created, advice.StatusCode);
         Assert.All(advice.Content!.Contributions!, c => Assert.Equal(Labels[c.Feature].Label.Nl, c.Label));
         Assert.All(advice.Content.Counterfactuals!.SelectMany(c => c.Changes), c => Assert.Equal(Labels[c.Feature].Label.Nl, c.Label));
@@ -211,27 +211,5 @@ public sealed class FeatureLabelTests(ApiFixture api) : IClassFixture<ApiFixture
         {
             Assert.DoesNotContain(code, text, StringComparison.Ordinal);
         }
-    }
-
-    private static CreateAssignmentRequest Ask(string subjectId, Dictionary<string, object> features) => new()
-    {
-        SubjectId = subjectId,
-        Features = features.ToDictionary(kv => kv.Key, kv => JsonSerializer.SerializeToElement(kv.Value)),
-    };
-
-    /// <summary>The clustering features of one synthetic household (never the protected one).</summary>
-    private static Dictionary<string, object> Household(int row)
-    {
-        var data = FoodBankHouseholds.Generate(50, seed: 99);
-        var values = new Dictionary<string, object>();
-        foreach (var feature in data.Features.Where(f => f.InDistance))
-        {
-            var index = data.Matrix.IndexOf(feature.Name);
-            values[feature.Name] = feature.Type == FeatureType.Numeric
-                ? Math.Round(data.Matrix.Numeric(index)[row], 0, MidpointRounding.AwayFromZero)
-                : data.Matrix.CategoryValues(index)[data.Matrix.Categorical(index)[row]];
-        }
-
-        return values;
     }
 }

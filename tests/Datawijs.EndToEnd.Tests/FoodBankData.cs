@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Datawijs.Client;
 using Datawijs.Domain.Datasets;
 using Datawijs.Domain.Synthetic;
@@ -77,5 +78,28 @@ public static class FoodBankData
                 ? data.Matrix.Numeric(f)[row].ToString(CultureInfo.InvariantCulture)
                 : data.Matrix.CategoryValues(f)[data.Matrix.Categorical(f)[row]];
         }
+    }
+
+    /// <summary>An advice request for one subject with these features.</summary>
+    public static CreateAssignmentRequest Ask(string subjectId, Dictionary<string, object> features) => new()
+    {
+        SubjectId = subjectId,
+        Features = features.ToDictionary(kv => kv.Key, kv => JsonSerializer.SerializeToElement(kv.Value)),
+    };
+
+    /// <summary>The clustering features of one synthetic household (never the protected one).</summary>
+    public static Dictionary<string, object> Household(int row)
+    {
+        var data = FoodBankHouseholds.Generate(50, seed: 99);
+        var values = new Dictionary<string, object>();
+        foreach (var feature in data.Features.Where(f => f.InDistance))
+        {
+            var index = data.Matrix.IndexOf(feature.Name);
+            values[feature.Name] = feature.Type == FeatureType.Numeric
+                ? Math.Round(data.Matrix.Numeric(index)[row], 0, MidpointRounding.AwayFromZero)
+                : data.Matrix.CategoryValues(index)[data.Matrix.Categorical(index)[row]];
+        }
+
+        return values;
     }
 }

@@ -23,14 +23,14 @@ public sealed class PublishedAdviceTests(ApiFixture api) : IClassFixture<ApiFixt
         var caseWorker = api.ClientFor(issued, userId: "mw-12", userRepresentation: "Medewerker Inkomen");
         var tenant = (await api.Host.FindTenantAsync(slug))!;
 
-        var none = await caseWorker.Assignments.CreateAssignmentAsync(Ask("900000011", Household(0)));
+        var none = await caseWorker.Assignments.CreateAssignmentAsync(FoodBankData.Ask("900000011", FoodBankData.Household(0)));
         Assert.Equal(HttpStatusCode.Conflict, none.StatusCode);
 
         Assert.True(await api.Host.Services.GetRequiredService<DemoProfiles>().EnsureAsync(tenant.Id));
         var published = (await caseWorker.PublicProfiles.ListPublicProfilesAsync(slug)).Content!;
         var names = published.View.Profiles.Select(p => p.Name.Nl).ToHashSet();
 
-        var advice = await caseWorker.Assignments.CreateAssignmentAsync(Ask("900000011", Household(3)), xAuditToelichting: "Intake schuldhulp");
+        var advice = await caseWorker.Assignments.CreateAssignmentAsync(FoodBankData.Ask("900000011", FoodBankData.Household(3)), xAuditToelichting: "Intake schuldhulp");
         Assert.Equal(HttpStatusCode.Created, advice.StatusCode);
         var assignment = advice.Content!;
         Assert.Equal("advice", assignment.Status);
@@ -54,27 +54,5 @@ public sealed class PublishedAdviceTests(ApiFixture api) : IClassFixture<ApiFixt
         var english = (await caseWorker.CitizenPortal.GetCitizenExplanationAsync(new ExplanationCitizenRequest { SubjectId = "900000011" }, acceptLanguage: "en")).Content!;
         Assert.Contains("disposable income per year", english.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("disposableIncome", english.Text, StringComparison.Ordinal);
-    }
-
-    private static CreateAssignmentRequest Ask(string subjectId, Dictionary<string, object> features) => new()
-    {
-        SubjectId = subjectId,
-        Features = features.ToDictionary(kv => kv.Key, kv => JsonSerializer.SerializeToElement(kv.Value)),
-    };
-
-    /// <summary>The clustering features of one synthetic household (never the protected one).</summary>
-    private static Dictionary<string, object> Household(int row)
-    {
-        var data = FoodBankHouseholds.Generate(50, seed: 99);
-        var values = new Dictionary<string, object>();
-        foreach (var feature in data.Features.Where(f => f.InDistance))
-        {
-            var index = data.Matrix.IndexOf(feature.Name);
-            values[feature.Name] = feature.Type == FeatureType.Numeric
-                ? Math.Round(data.Matrix.Numeric(index)[row], 0, MidpointRounding.AwayFromZero)
-                : data.Matrix.CategoryValues(index)[data.Matrix.Categorical(index)[row]];
-        }
-
-        return values;
     }
 }
