@@ -74,13 +74,20 @@ public static class Problems
         WriteAsync(context, StatusCodes.Status404NotFound, "not-found", $"No {resource} with this id.");
 
     /// <summary>FastEndpoints' hook for binding and FluentValidation failures: all of them at once.</summary>
-    public static object FromValidationFailures(List<ValidationFailure> failures, HttpContext context, int status)
+    public static object FromValidationFailures(List<ValidationFailure> failures, HttpContext context, int status) =>
+        Create(context, status, "invalid-params", "One or more inputs are invalid; see invalidParams.", InvalidParamsOf(failures));
+
+    /// <summary>
+    /// FluentValidation failures as invalidParams, for an endpoint that runs its own checks too
+    /// (<c>DontThrowIfValidationFails</c>) and must report both in one 400.
+    /// </summary>
+    public static List<InvalidParam> InvalidParamsOf(IEnumerable<ValidationFailure> failures)
     {
-        var invalid = failures
+        ArgumentNullException.ThrowIfNull(failures);
+        return failures
             .Select(f => new InvalidParam(FieldName(f.PropertyName), CodeFor(f), f.ErrorMessage))
             .Distinct()
             .ToList();
-        return Create(context, status, "invalid-params", "One or more inputs are invalid; see invalidParams.", invalid);
     }
 
     public static string TitleFor(int status) => status switch
