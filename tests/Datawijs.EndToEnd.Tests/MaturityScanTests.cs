@@ -311,6 +311,31 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
     }
 
     [Fact]
+    public async Task A_target_is_named_dotted_whether_its_category_or_its_value_is_wrong()
+    {
+        var tenant = ApiFixture.NewTenant();
+        var issued = await api.Host.AddClientAsync(tenant);
+        var client = api.ClientFor(issued);
+        var organisation = (await client.Organisations.CreateOrganisationAsync(Municipality("Gemeente Punt"))).Content!;
+
+        var unknownCategory = await client.Scans.CreateScanAsync(organisation.Id, new CreateScanRequest
+        {
+            ModelId = FullModel,
+            Targets = new Dictionary<string, int> { ["bogus"] = 3 },
+        });
+
+        // The generated client cannot send a null target, so this one goes as raw JSON.
+        using var http = api.Host.CreateHttpClient(issued);
+        using var body = new StringContent("""{"modelId":"dmm-full-v1","targets":{"processes":null}}""", System.Text.Encoding.UTF8, "application/json");
+        using var nullTarget = await http.PostAsync(new Uri($"/api/v1/organisations/{organisation.Id}/scans", UriKind.Relative), body);
+        using var problem = System.Text.Json.JsonDocument.Parse(await nullTarget.Content.ReadAsStringAsync());
+
+        Assert.Equal("targets.bogus", unknownCategory.Problem()!.InvalidParams!.Single().Name);
+        Assert.Equal(HttpStatusCode.BadRequest, nullTarget.StatusCode);
+        Assert.Equal("targets.processes", problem.RootElement.GetProperty("invalidParams")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task Scans_refuse_unknown_models_and_targets_and_need_a_respondent_to_complete()
     {
         var client = await api.ClientAsync(ApiFixture.NewTenant());

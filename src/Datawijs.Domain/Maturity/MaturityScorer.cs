@@ -79,8 +79,8 @@ public static class MaturityScorer
     public const int LowestAnswer = 1;
     public const int HighestAnswer = 5;
 
-    /// <summary>The invalidParams name of a category's target.</summary>
-    public static string TargetName(string categoryId) => $"targets[{categoryId}]";
+    /// <summary>The invalidParams name of a category's target: dotted, as the serializer names a bad value under the same key.</summary>
+    public static string TargetName(string categoryId) => "targets." + categoryId;
 
     /// <summary>
     /// Lists every problem with the answers and targets at once (unknown questions or categories,
