@@ -9,7 +9,7 @@ public sealed class BenchmarkTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     private const string QuickModel = "dmm-quick-v1";
 
-    private static async Task<(DatawijsClient Client, Guid Organisation, Guid Scan)> ScannedOrganisationAsync(ApiFixture api, IReadOnlyList<string> questions, int value)
+    internal static async Task<(DatawijsClient Client, Guid Organisation, Guid Scan)> ScannedOrganisationAsync(ApiFixture api, IReadOnlyList<string> questions, int value)
     {
         var client = await api.ClientAsync(ApiFixture.NewTenant());
         var organisation = (await client.Organisations.CreateOrganisationAsync(new CreateOrganisationRequest
@@ -83,26 +83,5 @@ public sealed class BenchmarkTests(ApiFixture api) : IClassFixture<ApiFixture>
         var unknown = await reader.Benchmarks.GetBenchmarkAsync(QuickModel, group: "province:gelderland");
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Equal("unknown-peer-group", unknown.Problem()!.InvalidParams!.Single().Code);
-    }
-
-    [Fact]
-    public async Task Kept_scores_and_peers_follow_organisation_changes_at_once_and_stay_with_their_tenant()
-    {
-        var reader = await api.ClientAsync(ApiFixture.NewTenant());
-        var questions = (await reader.MaturityModels.GetMaturityModelAsync(QuickModel)).Content!.Categories.SelectMany(c => c.Questions).Select(q => q.Id).ToList();
-        var own = await ScannedOrganisationAsync(api, questions, 3);
-        var other = await ScannedOrganisationAsync(api, questions, 4);
-        var before = (await own.Client.Scans.GetScanScoreAsync(own.Scan, group: "kind:partner")).Content!.Peer;
-        Assert.Equal(0, before.OrganisationCount);
-
-        // The peers were just read (and kept); a change of kind must count at once, not after a while.
-        await other.Client.Organisations.UpdateOrganisationAsync(other.Organisation, new UpdateOrganisationRequest { Kind = "partner" });
-
-        Assert.Equal(1, (await own.Client.Scans.GetScanScoreAsync(own.Scan, group: "kind:partner")).Content!.Peer.OrganisationCount);
-        Assert.Equal(1, (await reader.Benchmarks.GetBenchmarkAsync(QuickModel, group: "kind:partner")).Content!.OrganisationCount);
-
-        // The kept scan answers its own tenant only.
-        Assert.Equal(HttpStatusCode.NotFound, (await other.Client.Scans.GetScanScoreAsync(own.Scan)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await reader.Scans.GetScanRecommendationsAsync(own.Scan)).StatusCode);
     }
 }

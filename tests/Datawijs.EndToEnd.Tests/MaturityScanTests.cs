@@ -256,6 +256,86 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
     }
 
     [Fact]
+    public async Task A_too_long_role_and_bad_answers_are_reported_in_one_400()
+    {
+        var client = await api.ClientAsync(ApiFixture.NewTenant());
+        var organisation = (await client.Organisations.CreateOrganisationAsync(Municipality("Gemeente Alles"))).Content!;
+        var scan = (await client.Scans.CreateScanAsync(organisation.Id, new CreateScanRequest { ModelId = FullModel })).Content!;
+
+        var response = await client.Scans.SaveScanResponseAsync(scan.Id, "r1", new AnswerScanRequest
+        {
+            Role = new string('r', 101),
+            Answers = [new QuestionAnswer { QuestionId = "nope", Value = 9 }],
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problems = response.Problem()!.InvalidParams!.ToDictionary(p => p.Name, p => p.Code);
+        Assert.Equal(["answers[0].questionId", "answers[0].value", "role"], problems.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("max-length", problems["role"]);
+        Assert.Equal("unknown-question", problems["answers[0].questionId"]);
+        Assert.Equal("range", problems["answers[0].value"]);
+        Assert.Empty((await client.Scans.GetScanAsync(scan.Id)).Content!.Respondents);
+    }
+
+    [Fact]
+    public async Task A_bad_respondent_id_on_an_unknown_scan_is_still_a_400_and_a_good_one_a_404()
+    {
+        var client = await api.ClientAsync(ApiFixture.NewTenant());
+        var unknown = Guid.CreateVersion7();
+
+        var bad = await client.Scans.SaveScanResponseAsync(unknown, "Jan de Vries", new AnswerScanRequest { Answers = [] });
+        var good = await client.Scans.SaveScanResponseAsync(unknown, "r1", new AnswerScanRequest { Answers = [] });
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("respondentId", bad.Problem()!.InvalidParams!.Single().Name);
+        Assert.Equal(HttpStatusCode.NotFound, good.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_model_and_a_bad_target_are_reported_in_one_400()
+    {
+        var client = await api.ClientAsync(ApiFixture.NewTenant());
+        var organisation = (await client.Organisations.CreateOrganisationAsync(Municipality("Gemeente Samen"))).Content!;
+
+        var response = await client.Scans.CreateScanAsync(organisation.Id, new CreateScanRequest
+        {
+            ModelId = "dmm-full-v9",
+            Targets = new Dictionary<string, int> { ["culture"] = 6, ["processes"] = 3 },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problems = response.Problem()!.InvalidParams!;
+        Assert.Equal(["one-of", "target-out-of-range"], problems.Select(p => p.Code).Order(StringComparer.Ordinal));
+        Assert.Equal("modelId", problems.Single(p => p.Code == "one-of").Name);
+        Assert.Empty((await client.Scans.ListScansAsync(organisation.Id)).Content!.Items);
+    }
+
+    [Fact]
+    public async Task A_target_is_named_dotted_whether_its_category_or_its_value_is_wrong()
+    {
+        var tenant = ApiFixture.NewTenant();
+        var issued = await api.Host.AddClientAsync(tenant);
+        var client = api.ClientFor(issued);
+        var organisation = (await client.Organisations.CreateOrganisationAsync(Municipality("Gemeente Punt"))).Content!;
+
+        var unknownCategory = await client.Scans.CreateScanAsync(organisation.Id, new CreateScanRequest
+        {
+            ModelId = FullModel,
+            Targets = new Dictionary<string, int> { ["bogus"] = 3 },
+        });
+
+        // The generated client cannot send a null target, so this one goes as raw JSON.
+        using var http = api.Host.CreateHttpClient(issued);
+        using var body = new StringContent("""{"modelId":"dmm-full-v1","targets":{"processes":null}}""", System.Text.Encoding.UTF8, "application/json");
+        using var nullTarget = await http.PostAsync(new Uri($"/api/v1/organisations/{organisation.Id}/scans", UriKind.Relative), body);
+        using var problem = System.Text.Json.JsonDocument.Parse(await nullTarget.Content.ReadAsStringAsync());
+
+        Assert.Equal("targets.bogus", unknownCategory.Problem()!.InvalidParams!.Single().Name);
+        Assert.Equal(HttpStatusCode.BadRequest, nullTarget.StatusCode);
+        Assert.Equal("targets.processes", problem.RootElement.GetProperty("invalidParams")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task Scans_refuse_unknown_models_and_targets_and_need_a_respondent_to_complete()
     {
         var client = await api.ClientAsync(ApiFixture.NewTenant());

@@ -77,11 +77,18 @@ public static class Problems
     public static object FromValidationFailures(List<ValidationFailure> failures, HttpContext context, int status) =>
         Create(context, status, "invalid-params", "One or more inputs are invalid; see invalidParams.", InvalidParamsOf(failures));
 
-    /// <summary>Binding and FluentValidation failures as invalidParams, for an endpoint that adds checks of its own to them.</summary>
-    public static List<InvalidParam> InvalidParamsOf(IEnumerable<ValidationFailure> failures) => failures
-        .Select(f => new InvalidParam(FieldName(f.PropertyName), CodeFor(f), f.ErrorMessage))
-        .Distinct()
-        .ToList();
+    /// <summary>
+    /// FluentValidation failures as invalidParams, for an endpoint that runs its own checks too
+    /// (<c>DontThrowIfValidationFails</c>) and must report both in one 400.
+    /// </summary>
+    public static List<InvalidParam> InvalidParamsOf(IEnumerable<ValidationFailure> failures)
+    {
+        ArgumentNullException.ThrowIfNull(failures);
+        return failures
+            .Select(f => new InvalidParam(FieldName(f.PropertyName), CodeFor(f), f.ErrorMessage))
+            .Distinct()
+            .ToList();
+    }
 
     public static string TitleFor(int status) => status switch
     {

@@ -79,6 +79,9 @@ public static class MaturityScorer
     public const int LowestAnswer = 1;
     public const int HighestAnswer = 5;
 
+    /// <summary>The invalidParams name of a category's target: dotted, as the serializer names a bad value under the same key.</summary>
+    public static string TargetName(string categoryId) => "targets." + categoryId;
+
     /// <summary>
     /// Lists every problem with the answers and targets at once (unknown questions or categories,
     /// answers or targets outside 1–5, duplicate respondents). An empty list means <see cref="Score"/> will accept them.
@@ -113,7 +116,7 @@ public static class MaturityScorer
 
         foreach (var (categoryId, target) in (options ?? ScoringOptions.Default).Targets)
         {
-            var name = $"targets[{categoryId}]";
+            var name = TargetName(categoryId);
             if (model.FindCategory(categoryId) is null)
             {
                 problems.Add(new(name, "unknown-category", $"Model '{model.Id}' has no category '{categoryId}'."));

@@ -197,6 +197,14 @@ public sealed class MaturityScorerTests
     }
 
     [Fact]
+    public void A_target_problem_is_named_dotted_like_any_nested_field()
+    {
+        var options = new ScoringOptions { Targets = new Dictionary<string, int> { ["zz"] = 3, ["a"] = 6 } };
+        var problems = MaturityScorer.Validate(Model, [], options);
+        Assert.Equal(["targets.zz", "targets.a"], problems.Select(p => p.Name));
+    }
+
+    [Fact]
     public void Valid_answers_have_no_problems()
     {
         Assert.Empty(MaturityScorer.Validate(Model, [Respondent("r1", ("a1", 1), ("a2", 5), ("b1", null))]));

@@ -27,29 +27,39 @@ public sealed class Endpoint(ScanRepository scans, TimeProvider clock) : Endpoin
             };
         });
         Description(b => b.Produces<RespondentAnswerSheet>(200).ProducesProblems(400, 404, 409));
+
+        // The answers can only be checked against the scan's model, so the validator's problems
+        // (respondent id, role) wait here to be reported in the same 400 as the answers' problems.
+        DontThrowIfValidationFails();
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var tenant = Caller.From(User).TenantId;
+        var problems = Problems.InvalidParamsOf(ValidationFailures);
         var scan = await scans.FindAsync(tenant, req.ScanId, ct);
-        if (scan is null)
+        if (scan is null && problems.Count == 0)
         {
             await Problems.NotFoundAsync(HttpContext, "scan");
             return;
         }
 
-        if (scan.CompletedAt is not null)
+        if (scan?.CompletedAt is not null && problems.Count == 0)
         {
             await ScanProblems.CompletedAsync(HttpContext);
             return;
         }
 
-        var model = StoredScans.ModelOf(scan.ModelId);
-        var (answers, problems) = Read(model, req.Answers!);
-        if (problems.Count > 0)
+        var answers = new Dictionary<string, int?>(StringComparer.Ordinal);
+        if (scan is not null && req.Answers is not null)
         {
-            await Problems.WriteAsync(HttpContext, 400, "invalid-params", "One or more answers are invalid; see invalidParams.", problems);
+            (answers, var answerProblems) = Read(StoredScans.ModelOf(scan.ModelId), req.Answers);
+            problems.AddRange(answerProblems);
+        }
+
+        if (problems.Count > 0 || scan is null)
+        {
+            await Problems.WriteAsync(HttpContext, 400, "invalid-params", "One or more inputs are invalid; see invalidParams.", problems);
             return;
         }
 

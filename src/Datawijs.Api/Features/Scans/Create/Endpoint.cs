@@ -23,18 +23,21 @@ public sealed class Endpoint(OrganisationRepository organisations, ScanRepositor
             s.ExampleRequest = new Request { ModelId = DefaultMaturityModels.FullV1Id, Targets = new() { ["data-quality"] = 3, ["leadership-strategy"] = 3 } };
         });
         Description(b => b.Produces<Scan>(201).ProducesProblems(400, 404, 422));
+
+        // The targets are checked against the model below; the validator's problems are reported with them.
+        DontThrowIfValidationFails();
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var caller = Caller.From(User);
-        var model = StoredScans.ModelOf(req.ModelId!);
+        var problems = Problems.InvalidParamsOf(ValidationFailures);
+        var model = string.IsNullOrEmpty(req.ModelId) ? null : DefaultMaturityModels.Find(req.ModelId);
         var targets = req.Targets ?? [];
-        var problems = MaturityScorer.Validate(model, [], new ScoringOptions { Targets = targets });
-        if (problems.Count > 0)
+        problems.AddRange(TargetProblems(model, targets));
+        if (problems.Count > 0 || model is null)
         {
-            await Problems.WriteAsync(HttpContext, 400, "invalid-params", "One or more inputs are invalid; see invalidParams.",
-                problems.Select(p => new InvalidParam(p.Name, p.Code, p.Reason)).ToList());
+            await Problems.WriteAsync(HttpContext, 400, "invalid-params", "One or more inputs are invalid; see invalidParams.", problems);
             return;
         }
 
@@ -57,5 +60,23 @@ public sealed class Endpoint(OrganisationRepository organisations, ScanRepositor
         };
         await scans.AddAsync(row, ct);
         await Send.CreatedAtAsync<Get.Endpoint>(new { scanId = row.Id }, Scan.From(row, []), cancellation: ct);
+    }
+
+    /// <summary>
+    /// The domain's target checks against the model; without a known model (already reported by the
+    /// validator) only what holds in every model: a target is a level from 1 to 5.
+    /// </summary>
+    private static IEnumerable<InvalidParam> TargetProblems(MaturityModel? model, Dictionary<string, int> targets)
+    {
+        if (model is not null)
+        {
+            return MaturityScorer.Validate(model, [], new ScoringOptions { Targets = targets })
+                .Select(p => new InvalidParam(p.Name, p.Code, p.Reason));
+        }
+
+        var levels = DefaultMaturityModels.All.SelectMany(m => new[] { m.LowestLevel, m.HighestLevel }).ToList();
+        return targets
+            .Where(t => t.Value < levels.Min() || t.Value > levels.Max())
+            .Select(t => new InvalidParam(MaturityScorer.TargetName(t.Key), "target-out-of-range", "A target is a level from 1 to 5."));
     }
 }

@@ -1,0 +1,34 @@
+using System.Net;
+using Datawijs.Client;
+
+namespace Datawijs.EndToEnd.Tests;
+
+/// <summary>
+/// Kept scores and peers, in a host of their own: the scans made here would otherwise count in the
+/// exact peer groups of <see cref="BenchmarkTests"/>, whichever test runs first.
+/// </summary>
+public sealed class KeptScoreTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private const string QuickModel = "dmm-quick-v1";
+
+    [Fact]
+    public async Task Kept_scores_and_peers_follow_organisation_changes_at_once_and_stay_with_their_tenant()
+    {
+        var reader = await api.ClientAsync(ApiFixture.NewTenant());
+        var questions = (await reader.MaturityModels.GetMaturityModelAsync(QuickModel)).Content!.Categories.SelectMany(c => c.Questions).Select(q => q.Id).ToList();
+        var own = await BenchmarkTests.ScannedOrganisationAsync(api, questions, 3);
+        var other = await BenchmarkTests.ScannedOrganisationAsync(api, questions, 4);
+        var before = (await own.Client.Scans.GetScanScoreAsync(own.Scan, group: "kind:partner")).Content!.Peer;
+        Assert.Equal(0, before.OrganisationCount);
+
+        // The peers were just read (and kept); a change of kind must count at once, not after a while.
+        await other.Client.Organisations.UpdateOrganisationAsync(other.Organisation, new UpdateOrganisationRequest { Kind = "partner" });
+
+        Assert.Equal(1, (await own.Client.Scans.GetScanScoreAsync(own.Scan, group: "kind:partner")).Content!.Peer.OrganisationCount);
+        Assert.Equal(1, (await reader.Benchmarks.GetBenchmarkAsync(QuickModel, group: "kind:partner")).Content!.OrganisationCount);
+
+        // The kept scan answers its own tenant only.
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Client.Scans.GetScanScoreAsync(own.Scan)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.Scans.GetScanRecommendationsAsync(own.Scan)).StatusCode);
+    }
+}
