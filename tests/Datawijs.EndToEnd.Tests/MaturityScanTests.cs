@@ -291,6 +291,21 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal(HttpStatusCode.NotFound, good.StatusCode);
     }
 
+    // DESIGN: no personal identifier ever appears in a URL, and the respondent id is part of one.
+    [Fact]
+    public async Task A_respondent_id_that_looks_like_a_bsn_is_refused()
+    {
+        var client = await api.ClientAsync(ApiFixture.NewTenant());
+
+        var bsn = await client.Scans.SaveScanResponseAsync(Guid.CreateVersion7(), "123456782", new AnswerScanRequest { Answers = [] });
+        var number = await client.Scans.SaveScanResponseAsync(Guid.CreateVersion7(), "123456789", new AnswerScanRequest { Answers = [] });
+
+        Assert.Equal(HttpStatusCode.BadRequest, bsn.StatusCode);
+        var invalid = Assert.Single(bsn.Problem()!.InvalidParams!);
+        Assert.Equal(("respondentId", "personal-identifier"), (invalid.Name, invalid.Code));
+        Assert.Equal(HttpStatusCode.NotFound, number.StatusCode);
+    }
+
     [Fact]
     public async Task An_unknown_model_and_a_bad_target_are_reported_in_one_400()
     {
