@@ -53,7 +53,10 @@ public sealed class MaturityHttpTests
             OrganisationId = Guid.Parse("01a2089d-067f-73c3-b608-7b8b0b0a6d17"),
             OrganisationName = "=HYPERLINK(\"x\"), \"W&I\"",
             ModelId = "dmm-quick-v1",
+            ModelVersion = 1,
             CompletedAt = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero),
+            Overall = 2.5,
+            OverallLevel = 2,
             Categories =
             [
                 new ScoreEntryCategory { CategoryId = "culture", Score = 19.5 / 7, Level = 2 },
@@ -66,8 +69,8 @@ public sealed class MaturityHttpTests
         Assert.Equal(4, lines.Length);
         Assert.Equal("", lines[3]);
         Assert.Equal(
-            "01a2089d-0721-7366-9e89-ac9e46600448,01a2089d-067f-73c3-b608-7b8b0b0a6d17,\"'=HYPERLINK(\"\"x\"\"), \"\"W&I\"\"\",dmm-quick-v1,2026-11-23T12:00:00Z,culture,2.7857142857142856,2",
+            "01a2089d-0721-7366-9e89-ac9e46600448,01a2089d-067f-73c3-b608-7b8b0b0a6d17,\"'=HYPERLINK(\"\"x\"\"), \"\"W&I\"\"\",dmm-quick-v1,2026-11-23T12:00:00Z,culture,2.7857142857142856,2,1,2.5,2",
             lines[1]);
-        Assert.EndsWith(",technology,,", lines[2], StringComparison.Ordinal);
+        Assert.EndsWith(",technology,,,1,2.5,2", lines[2], StringComparison.Ordinal);
     }
 }

@@ -183,12 +183,13 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal("text/csv", csvResponse.ContentHeaders!.ContentType!.MediaType);
         var csv = csvResponse.Content!;
         var lines = csv.Split("\r\n");
-        Assert.Equal("scanId,organisationId,organisationName,modelId,completedAt,categoryId,score,level", lines[0]);
+        Assert.Equal("scanId,organisationId,organisationName,modelId,completedAt,categoryId,score,level,modelVersion,overall,overallLevel", lines[0]);
         Assert.Equal("", lines[^1]);
         Assert.Equal(1 + 14, lines.Length - 1);
         var completedAt = history.Items[0].CompletedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
-        Assert.Equal($"{scan.Id},{organisation.Id},\"Gemeente Proef, afdeling W&I\",{FullModel},{completedAt},leadership-strategy,3,3", lines[1]);
-        Assert.EndsWith(",technology,4,4", lines[14], StringComparison.Ordinal);
+        // The scan's headline figures stand on each of its rows, as in the JSON entry (overall 3, level 3; then 4, 4).
+        Assert.Equal($"{scan.Id},{organisation.Id},\"Gemeente Proef, afdeling W&I\",{FullModel},{completedAt},leadership-strategy,3,3,{json.Items[0].ModelVersion},3,3", lines[1]);
+        Assert.EndsWith(",technology,4,4,1,4,4", lines[14], StringComparison.Ordinal);
 
         var firstCsvPage = await client.Scans.ListScoresAsCsvAsync(limit: 1);
         Assert.Equal(1 + 7, firstCsvPage.Content!.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);

@@ -24,7 +24,8 @@ public sealed class Endpoint(ScanRepository scans) : Endpoint<Request, ScoreList
         {
             s.Summary = "Pull the tenant's completed scan scores (JSON or CSV)";
             s.Description = "By completion time, cursor-paginated. With `Accept: text/csv` the answer is RFC 4180 CSV (UTF-8, CRLF): a header row, "
-                + "then one row per scan and category (scanId, organisationId, organisationName, modelId, completedAt, categoryId, score, level); "
+                + "then one row per scan and category (scanId, organisationId, organisationName, modelId, completedAt, categoryId, score, level, "
+                + "then the scan's modelVersion, overall and overallLevel, repeated on each of its rows; empty where there is no score); "
                 + "the next page is in the `Link` header (rel=\"next\"). Scores are unrounded.";
         });
         Description(b => b.Produces<ScoreList>(200, "application/json", CsvContentType).ProducesProblems(400));
@@ -81,7 +82,7 @@ public sealed class Endpoint(ScanRepository scans) : Endpoint<Request, ScoreList
     public static string Csv(IReadOnlyList<ScoreEntry> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var sb = new StringBuilder("scanId,organisationId,organisationName,modelId,completedAt,categoryId,score,level\r\n");
+        var sb = new StringBuilder("scanId,organisationId,organisationName,modelId,completedAt,categoryId,score,level,modelVersion,overall,overallLevel\r\n");
         foreach (var item in items)
         {
             foreach (var category in item.Categories)
@@ -93,7 +94,10 @@ public sealed class Endpoint(ScanRepository scans) : Endpoint<Request, ScoreList
                     .Append(item.CompletedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture)).Append(',')
                     .Append(Field(category.CategoryId)).Append(',')
                     .Append(category.Score?.ToString("R", CultureInfo.InvariantCulture)).Append(',')
-                    .Append(category.Level?.ToString(CultureInfo.InvariantCulture))
+                    .Append(category.Level?.ToString(CultureInfo.InvariantCulture)).Append(',')
+                    .Append(item.ModelVersion.ToString(CultureInfo.InvariantCulture)).Append(',')
+                    .Append(item.Overall?.ToString("R", CultureInfo.InvariantCulture)).Append(',')
+                    .Append(item.OverallLevel?.ToString(CultureInfo.InvariantCulture))
                     .Append("\r\n");
             }
         }
