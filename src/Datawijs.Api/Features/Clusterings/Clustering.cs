@@ -137,6 +137,7 @@ public sealed class Clustering
     {
         ArgumentNullException.ThrowIfNull(row);
         var options = StoredJson.Read<ClusteringOptions>(row.Options);
+        var effective = options.ToDomain(null);
         var outcome = row.Outcome is null ? null : StoredJson.Read<ClusteringOutcome>(row.Outcome);
         return new Clustering
         {
@@ -149,8 +150,8 @@ public sealed class Clustering
             Requested = new ClusteringRequestView
             {
                 K = options.K,
-                KMin = options.K is null ? options.ToDomain(null).KMin : null,
-                KMax = options.K is null ? options.ToDomain(null).KMax : null,
+                KMin = options.K is null ? effective.KMin : null,
+                KMax = options.K is null ? effective.KMax : null,
                 Seed = options.Seed,
                 Restarts = options.Restarts,
             },
