@@ -64,8 +64,13 @@ public sealed partial class Request
             RuleFor(x => x.Min).Null().When(x => x.Type == "categorical").WithMessage("Only a numeric feature has a range.");
             RuleFor(x => x.Max).Null().When(x => x.Type == "categorical").WithMessage("Only a numeric feature has a range.");
             RuleFor(x => x.Max).GreaterThanOrEqualTo(x => x.Min).When(x => x.Min is not null && x.Max is not null);
-            RuleFor(x => x.Label!.Nl).IsLabelText().When(x => x.Label is not null);
-            RuleFor(x => x.Label!.En).IsLabelText().When(x => x.Label is not null);
+            RuleFor(x => x.Label).Custom((label, context) =>
+            {
+                if (label is not null)
+                {
+                    LabelText.AddProblems(context, context.PropertyPath, label);
+                }
+            });
             RuleFor(x => x.ValueLabels).Null().When(x => x.Type == "numeric").WithMessage("Only a categorical feature has value labels.");
             RuleFor(x => x.ValueLabels).Custom((labels, context) =>
             {
@@ -90,10 +95,7 @@ public sealed partial class Request
                         continue;
                     }
 
-                    foreach (var problem in LabelText.Problems(label?.Nl, "Nl").Concat(LabelText.Problems(label?.En, "En")))
-                    {
-                        context.AddFailure(new ValidationFailure(path + "." + problem.Language, problem.Message) { ErrorCode = problem.Code });
-                    }
+                    LabelText.AddProblems(context, path, label);
                 }
             });
         }
@@ -115,7 +117,16 @@ internal static class LabelText
 {
     public const int MaxLength = 100;
 
-    public static IEnumerable<(string Language, string Code, string Message)> Problems(string? text, string language)
+    /// <summary>Adds the problems of a label's nl and en texts, named <paramref name="path"/>.nl and .en.</summary>
+    public static void AddProblems<T>(FluentValidation.ValidationContext<T> context, string path, FeatureLabelInput? label)
+    {
+        foreach (var problem in Problems(label?.Nl, "nl").Concat(Problems(label?.En, "en")))
+        {
+            context.AddFailure(new ValidationFailure(path + "." + problem.Language, problem.Message) { ErrorCode = problem.Code });
+        }
+    }
+
+    private static IEnumerable<(string Language, string Code, string Message)> Problems(string? text, string language)
     {
         var name = "'" + language + "'";
         if (string.IsNullOrWhiteSpace(text))
@@ -139,14 +150,6 @@ internal static class LabelText
             yield return (language, "surrounding-spaces", name + " must not start or end with spaces.");
         }
     }
-
-    public static IRuleBuilderOptions<T, string?> IsLabelText<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.NotEmpty().WithMessage("'{PropertyName}' must not be empty: a label is given in Dutch and in English.")
-            .MaximumLength(MaxLength)
-            .Must(t => t is null || !t.Any(char.IsControl)).WithErrorCode("control-characters")
-            .WithMessage("'{PropertyName}' must be one line without control characters.")
-            .Must(t => t is null || t == t.Trim()).WithErrorCode("surrounding-spaces")
-            .WithMessage("'{PropertyName}' must not start or end with spaces.");
 }
 
 /// <summary>A feature to declare.</summary>
