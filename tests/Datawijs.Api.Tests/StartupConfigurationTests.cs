@@ -72,4 +72,39 @@ public sealed class StartupConfigurationTests
         Assert.Equal(5, read.Auth.ClientCacheSeconds);
         Assert.Equal(200, read.RateLimiting.PermitsPerSecond);
     }
+
+    [Theory]
+    [InlineData("4", null, "Benchmarks:MinimumOrganisations")]
+    [InlineData(null, "2", "Benchmarks:MinimumTenants")]
+    [InlineData("6", "7", "Benchmarks:MinimumTenants")]
+    [InlineData("abc", null, "Benchmarks:MinimumOrganisations")]
+    public void Peer_thresholds_cannot_be_set_below_five_organisations_of_three_tenants(string? organisations, string? tenants, string named)
+    {
+        var settings = new Dictionary<string, string?> { ["Pseudonymisation:MasterKey"] = Key };
+        if (organisations is not null)
+        {
+            settings["Benchmarks:MinimumOrganisations"] = organisations;
+        }
+
+        if (tenants is not null)
+        {
+            settings["Benchmarks:MinimumTenants"] = tenants;
+        }
+
+        Assert.Contains(Problems(settings), p => p.StartsWith(named, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Peer_thresholds_default_to_five_organisations_of_three_tenants_and_can_be_raised()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Pseudonymisation:MasterKey"] = Key, ["Benchmarks:MinimumOrganisations"] = "8", ["Benchmarks:MinimumTenants"] = "4",
+        }).Build();
+        var (read, problems) = StartupConfiguration.Read(configuration, new Environment("Production"));
+        Assert.Empty(problems);
+        Assert.Equal((8, 4), (read!.Benchmarks.Thresholds().MinimumOrganisations, read.Benchmarks.Thresholds().MinimumTenants));
+        var defaults = StartupConfiguration.Read(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Pseudonymisation:MasterKey"] = Key }).Build(), new Environment("Production")).Configuration!;
+        Assert.Equal(Domain.Maturity.PeerThresholds.Default, defaults.Benchmarks.Thresholds());
+    }
 }

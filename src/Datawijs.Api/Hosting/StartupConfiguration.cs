@@ -10,6 +10,9 @@ public sealed record StartupConfiguration(
     LimitsSettings Limits,
     byte[] MasterKey)
 {
+    /// <summary>The thresholds of peer figures (<c>Benchmarks:*</c>).</summary>
+    public BenchmarkSettings Benchmarks { get; init; } = new();
+
     /// <summary>Reads and validates; returns one clear line per problem instead of a half-started host.</summary>
     public static (StartupConfiguration? Configuration, IReadOnlyList<string> Problems) Read(IConfiguration configuration, IHostEnvironment environment)
     {
@@ -64,6 +67,43 @@ public sealed record StartupConfiguration(
             problems.Add($"Limits:MaxRequestBodyBytes must be at least 1024 (got {limits.MaxRequestBodyBytes}).");
         }
 
+        var benchmarks = new BenchmarkSettings();
+        foreach (var (setting, set) in new (string, Action<int>)[]
+        {
+            ("MinimumOrganisations", v => benchmarks.MinimumOrganisations = v),
+            ("MinimumTenants", v => benchmarks.MinimumTenants = v),
+        })
+        {
+            var text = configuration[$"{BenchmarkSettings.Section}:{setting}"];
+            if (text is null)
+            {
+                continue;
+            }
+
+            if (int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            {
+                set(value);
+            }
+            else
+            {
+                problems.Add($"{BenchmarkSettings.Section}:{setting} must be a whole number (got '{text}').");
+                set(int.MinValue);
+            }
+        }
+
+        if (benchmarks.MinimumOrganisations == int.MinValue || benchmarks.MinimumTenants == int.MinValue)
+        {
+            // Already reported.
+        }
+        else if (benchmarks.MinimumOrganisations is < Domain.Maturity.PeerThresholds.OrganisationsFloor or > 1000)
+        {
+            problems.Add($"Benchmarks:MinimumOrganisations must be between {Domain.Maturity.PeerThresholds.OrganisationsFloor} and 1000 (got {benchmarks.MinimumOrganisations}).");
+        }
+        else if (benchmarks.MinimumTenants < Domain.Maturity.PeerThresholds.TenantsFloor || benchmarks.MinimumTenants > benchmarks.MinimumOrganisations)
+        {
+            problems.Add($"Benchmarks:MinimumTenants must be between {Domain.Maturity.PeerThresholds.TenantsFloor} and Benchmarks:MinimumOrganisations ({benchmarks.MinimumOrganisations}) (got {benchmarks.MinimumTenants}).");
+        }
+
         var pseudonymisation = new PseudonymisationSettings();
         configuration.GetSection(PseudonymisationSettings.Section).Bind(pseudonymisation);
         var (key, keyProblem) = MasterKeyProvider.Resolve(pseudonymisation, environment);
@@ -78,7 +118,7 @@ public sealed record StartupConfiguration(
         }
 
         var database = new DatabaseOptions { Provider = provider, ConnectionString = connectionString };
-        return (new StartupConfiguration(database, auth, rateLimiting, limits, key!), problems);
+        return (new StartupConfiguration(database, auth, rateLimiting, limits, key!) { Benchmarks = benchmarks }, problems);
     }
 
     private static bool IsValidConnectionString(DatabaseProvider provider, string connectionString, out string reason)
