@@ -41,6 +41,20 @@ public sealed record StartupConfiguration(
             problems.Add($"Database:ConnectionString is not a valid {provider} connection string: {reason}");
         }
 
+        var migrationConnectionString = configuration[$"{DatabaseOptions.Section}:MigrationConnectionString"];
+        if (string.IsNullOrWhiteSpace(migrationConnectionString))
+        {
+            migrationConnectionString = null;
+        }
+        else if (!IsValidConnectionString(provider, migrationConnectionString, out var migrationReason))
+        {
+            problems.Add($"Database:MigrationConnectionString is not a valid {provider} connection string: {migrationReason}");
+        }
+        else if (!IsSameDatabase(provider, connectionString, migrationConnectionString))
+        {
+            problems.Add("Database:MigrationConnectionString must name the same database as Database:ConnectionString (same server and database, or the same SQLite file); only the login may differ.");
+        }
+
         var auth = new AuthSettings();
         configuration.GetSection(AuthSettings.Section).Bind(auth, o => o.ErrorOnUnknownConfiguration = false);
         if (auth.TokenMaxAgeSeconds is < 1 or > 86_400)
@@ -117,8 +131,28 @@ public sealed record StartupConfiguration(
             return (null, problems);
         }
 
-        var database = new DatabaseOptions { Provider = provider, ConnectionString = connectionString };
+        var database = new DatabaseOptions { Provider = provider, ConnectionString = connectionString, MigrationConnectionString = migrationConnectionString };
         return (new StartupConfiguration(database, auth, rateLimiting, limits, key!) { Benchmarks = benchmarks }, problems);
+    }
+
+    private static bool IsSameDatabase(DatabaseProvider provider, string runtime, string migration)
+    {
+        try
+        {
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                return string.Equals(SqliteConnectionStrings.FilePath(runtime), SqliteConnectionStrings.FilePath(migration), StringComparison.Ordinal)
+                    && SqliteConnectionStrings.FilePath(runtime) is not null;
+            }
+
+            var (a, b) = (new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(runtime), new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(migration));
+            return string.Equals(a.DataSource, b.DataSource, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(a.InitialCatalog, b.InitialCatalog, StringComparison.OrdinalIgnoreCase);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static bool IsValidConnectionString(DatabaseProvider provider, string connectionString, out string reason)
