@@ -300,3 +300,29 @@ public sealed class SqlServerAccessLogChainTests : AccessLogChainTests
         Assert.SkipUnless(TestDatabase.SqlServerConfigured, $"Set {TestDatabase.SqlServerVariable} to a SQL Server connection string to run these.");
     }
 }
+
+/// <summary>
+/// SQL Server cannot run here, so the serialisation of one tenant's writers is checked in the statement
+/// itself, with Microsoft's parser: the head is read with UPDLOCK (writers queue) and HOLDLOCK (the key
+/// range stays locked when the tenant has no head yet).
+/// </summary>
+public sealed class AccessLogChainLockingTests
+{
+    [Fact]
+    public void The_sql_server_writer_reads_its_tenants_chain_head_with_updlock_and_holdlock()
+    {
+        var parser = new Microsoft.SqlServer.TransactSql.ScriptDom.TSql170Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(AccessLogSql.SqlServer.LockHead);
+        var script = (Microsoft.SqlServer.TransactSql.ScriptDom.TSqlScript)parser.Parse(reader, out var errors);
+        Assert.Empty(errors);
+        var select = Assert.IsType<Microsoft.SqlServer.TransactSql.ScriptDom.SelectStatement>(Assert.Single(Assert.Single(script.Batches).Statements));
+        var query = Assert.IsType<Microsoft.SqlServer.TransactSql.ScriptDom.QuerySpecification>(select.QueryExpression);
+        var table = Assert.IsType<Microsoft.SqlServer.TransactSql.ScriptDom.NamedTableReference>(Assert.Single(query.FromClause.TableReferences));
+        Assert.Equal("AccessLogChainHeads", table.SchemaObject.BaseIdentifier.Value);
+        Assert.Equal(
+            [Microsoft.SqlServer.TransactSql.ScriptDom.TableHintKind.UpdLock, Microsoft.SqlServer.TransactSql.ScriptDom.TableHintKind.HoldLock],
+            table.TableHints.Select(h => h.HintKind));
+        Assert.NotNull(query.WhereClause);
+        Assert.Contains("TenantId = @TenantId", AccessLogSql.SqlServer.LockHead, StringComparison.Ordinal);
+    }
+}
