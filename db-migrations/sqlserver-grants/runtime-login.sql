@@ -23,7 +23,8 @@ GO
 ALTER ROLE datawijs_runtime_role ADD MEMBER datawijs_runtime;
 GO
 
--- The application's data: read and write rows, nothing else.
+-- The application's data: read and write rows, nothing else. (Record uploads use SqlBulkCopy with
+-- CheckConstraints into a table without triggers, which needs INSERT only, not ALTER.)
 GRANT SELECT, INSERT, UPDATE, DELETE ON SCHEMA::dbo TO datawijs_runtime_role;
 GO
 
