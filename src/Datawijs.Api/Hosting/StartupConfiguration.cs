@@ -82,6 +82,7 @@ public sealed record StartupConfiguration(
         }
 
         var benchmarks = new BenchmarkSettings();
+        var benchmarkNumbers = true;
         foreach (var (setting, set) in new (string, Action<int>)[]
         {
             ("MinimumOrganisations", v => benchmarks.MinimumOrganisations = v),
@@ -101,13 +102,13 @@ public sealed record StartupConfiguration(
             else
             {
                 problems.Add($"{BenchmarkSettings.Section}:{setting} must be a whole number (got '{text}').");
-                set(int.MinValue);
+                benchmarkNumbers = false;
             }
         }
 
-        if (benchmarks.MinimumOrganisations == int.MinValue || benchmarks.MinimumTenants == int.MinValue)
+        if (!benchmarkNumbers)
         {
-            // Already reported.
+            // Reported above; the ranges are checked once both are numbers.
         }
         else if (benchmarks.MinimumOrganisations is < Domain.Maturity.PeerThresholds.OrganisationsFloor or > 1000)
         {
