@@ -72,4 +72,73 @@ public sealed class StartupConfigurationTests
         Assert.Equal(5, read.Auth.ClientCacheSeconds);
         Assert.Equal(200, read.RateLimiting.PermitsPerSecond);
     }
+
+    [Theory]
+    [InlineData("4", null, "Benchmarks:MinimumOrganisations")]
+    [InlineData(null, "2", "Benchmarks:MinimumTenants")]
+    [InlineData("6", "7", "Benchmarks:MinimumTenants")]
+    [InlineData("abc", null, "Benchmarks:MinimumOrganisations")]
+    public void Peer_thresholds_cannot_be_set_below_five_organisations_of_three_tenants(string? organisations, string? tenants, string named)
+    {
+        var settings = new Dictionary<string, string?> { ["Pseudonymisation:MasterKey"] = Key };
+        if (organisations is not null)
+        {
+            settings["Benchmarks:MinimumOrganisations"] = organisations;
+        }
+
+        if (tenants is not null)
+        {
+            settings["Benchmarks:MinimumTenants"] = tenants;
+        }
+
+        Assert.Contains(Problems(settings), p => p.StartsWith(named, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Peer_thresholds_default_to_five_organisations_of_three_tenants_and_can_be_raised()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Pseudonymisation:MasterKey"] = Key, ["Benchmarks:MinimumOrganisations"] = "8", ["Benchmarks:MinimumTenants"] = "4",
+        }).Build();
+        var (read, problems) = StartupConfiguration.Read(configuration, new Environment("Production"));
+        Assert.Empty(problems);
+        Assert.Equal((8, 4), (read!.Benchmarks.Thresholds().MinimumOrganisations, read.Benchmarks.Thresholds().MinimumTenants));
+        var defaults = StartupConfiguration.Read(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Pseudonymisation:MasterKey"] = Key }).Build(), new Environment("Production")).Configuration!;
+        Assert.Equal(Domain.Maturity.PeerThresholds.Default, defaults.Benchmarks.Thresholds());
+    }
+
+    [Theory]
+    [InlineData("Sqlite", "Data Source=./data/datawijs.db", "Data Source=./data/other.db")]
+    [InlineData("Sqlite", "Data Source=./data/datawijs.db", "Data Source=./data/datawijs.db;Mode=Banana")]
+    [InlineData("SqlServer", "Server=db;Database=datawijs;User Id=runtime;Password=x", "Server=db;Database=elsewhere;User Id=owner;Password=y")]
+    [InlineData("SqlServer", "Server=db;Database=datawijs;User Id=runtime;Password=x", "Server=db2;Database=datawijs;User Id=owner;Password=y")]
+    public void A_migration_connection_must_be_valid_and_name_the_same_database(string provider, string runtime, string migration)
+    {
+        var problems = Problems(new()
+        {
+            ["Database:Provider"] = provider, ["Database:ConnectionString"] = runtime, ["Database:MigrationConnectionString"] = migration,
+            ["Pseudonymisation:MasterKey"] = Key,
+        });
+        Assert.Contains(problems, p => p.StartsWith("Database:MigrationConnectionString", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_migration_connection_with_another_login_is_used_for_migrations_only()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "SqlServer",
+            ["Database:ConnectionString"] = "Server=db;Database=datawijs;User Id=runtime;Password=x",
+            ["Database:MigrationConnectionString"] = "Server=db;Database=datawijs;User Id=owner;Password=y",
+            ["Pseudonymisation:MasterKey"] = Key,
+        }).Build();
+        var (read, problems) = StartupConfiguration.Read(configuration, new Environment("Production"));
+        Assert.Empty(problems);
+        Assert.Contains("User Id=runtime", read!.Database.ConnectionString, StringComparison.Ordinal);
+        Assert.Contains("User Id=owner", read.Database.ForMigrations, StringComparison.Ordinal);
+        var without = StartupConfiguration.Read(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Pseudonymisation:MasterKey"] = Key }).Build(), new Environment("Production")).Configuration!;
+        Assert.Null(without.Database.MigrationConnectionString);
+        Assert.Equal(without.Database.ConnectionString, without.Database.ForMigrations);
+    }
 }

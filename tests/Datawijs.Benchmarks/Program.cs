@@ -2,10 +2,17 @@ using BenchmarkDotNet.Running;
 using Datawijs.Benchmarks;
 
 // `peak` runs one k-prototypes fit in this fresh process and reports wall time, peak memory and
-// the adjusted Rand index against the planted groups; everything else goes to BenchmarkDotNet.
+// the adjusted Rand index against the planted groups; `access-log` measures chained appends against
+// plain inserts (see AccessLogAppend); everything else goes to BenchmarkDotNet.
 if (args is ["peak", ..])
 {
     return PeakMemory.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+}
+
+if (args is ["access-log", ..])
+{
+    static int Arg(string[] a, int i, int fallback) => a.Length > i ? int.Parse(a[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    return await AccessLogAppend.RunAsync(Arg(args, 1, 20_000), Arg(args, 2, 64));
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

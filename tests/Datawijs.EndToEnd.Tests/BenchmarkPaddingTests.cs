@@ -4,20 +4,27 @@ using Datawijs.Client;
 namespace Datawijs.EndToEnd.Tests;
 
 /// <summary>
-/// A tenant that fills a peer group with organisations of its own must not learn the scores of the
-/// one or few other organisations in it. In a host of its own, so no other test's scans count.
+/// A tenant must not learn other organisations' exact scores from peer figures, by padding a group
+/// or by moving its own score. In a host of its own, so no other test's scans count.
 /// </summary>
 public sealed class BenchmarkPaddingTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     private const string QuickModel = "dmm-quick-v1";
+    private const string Group = "size:lt-5k";
 
-    private static async Task<Guid> CompletedScanAsync(DatawijsClient client, IReadOnlyList<string> questions, int value, int inhabitants)
-    {
-        var organisation = (await client.Organisations.CreateOrganisationAsync(new CreateOrganisationRequest
+    private static async Task<IReadOnlyList<string>> QuestionsAsync(DatawijsClient client) =>
+        (await client.MaturityModels.GetMaturityModelAsync(QuickModel)).Content!.Categories.SelectMany(c => c.Questions).Select(q => q.Id).ToList();
+
+    private static async Task<Guid> OrganisationAsync(DatawijsClient client, int inhabitants) =>
+        (await client.Organisations.CreateOrganisationAsync(new CreateOrganisationRequest
         {
             Name = "Gemeente Proef " + inhabitants, Kind = "municipality", Inhabitants = inhabitants,
-        })).Content!;
-        var scan = (await client.Scans.CreateScanAsync(organisation.Id, new CreateScanRequest { ModelId = QuickModel })).Content!;
+        })).Content!.Id;
+
+    /// <summary>Completes a scan in which every question is answered <paramref name="value"/>, so the overall score is exactly that.</summary>
+    private static async Task<Guid> CompletedScanAsync(DatawijsClient client, Guid organisation, IReadOnlyList<string> questions, int value)
+    {
+        var scan = (await client.Scans.CreateScanAsync(organisation, new CreateScanRequest { ModelId = QuickModel })).Content!;
         await client.Scans.SaveScanResponseAsync(scan.Id, "r1", new AnswerScanRequest
         {
             Answers = questions.Select(q => new QuestionAnswer { QuestionId = q, Value = value }).ToList(),
@@ -26,38 +33,96 @@ public sealed class BenchmarkPaddingTests(ApiFixture api) : IClassFixture<ApiFix
         return scan.Id;
     }
 
-    [Fact]
-    public async Task Padding_a_peer_group_with_own_organisations_does_not_reveal_another_tenants_scores()
-    {
-        var victim = await api.ClientAsync(ApiFixture.NewTenant());
-        var attacker = await api.ClientAsync(ApiFixture.NewTenant());
-        var bystander = await api.ClientAsync(ApiFixture.NewTenant());
-        var questions = (await victim.MaturityModels.GetMaturityModelAsync(QuickModel)).Content!.Categories
-            .SelectMany(c => c.Questions).Select(q => q.Id).ToList();
+    private static IEnumerable<double> Figures(Benchmark benchmark) =>
+        benchmark.Overall is { } overall ? [overall.Q1, overall.Median, overall.Q3] : [];
 
-        var victimScan = await CompletedScanAsync(victim, questions, 5, 3_000);
+    // The attack: four other tenants have one organisation each; the attacker has one. Its own scan
+    // counted as one of the five and its score went into the quartiles, so with its own score at the
+    // bottom Q1, median and Q3 were three of the others' exact scores, and with its own score at the
+    // top the other three: all four recovered.
+    [Fact]
+    public async Task A_tenant_cannot_recover_the_other_four_organisations_scores_by_moving_its_own()
+    {
+        var attacker = await api.ClientAsync(ApiFixture.NewTenant());
+        var questions = await QuestionsAsync(attacker);
+        var victimScores = new[] { 2.0, 3.0, 4.0, 5.0 };
+        var inhabitants = 1_000;
+        foreach (var score in victimScores)
+        {
+            var victim = await api.ClientAsync(ApiFixture.NewTenant());
+            await CompletedScanAsync(victim, await OrganisationAsync(victim, inhabitants++), questions, (int)score);
+        }
+
+        var own = await OrganisationAsync(attacker, 4_000);
+        var seen = new HashSet<double>();
+        var views = new List<(Guid Scan, Benchmark Benchmark)>();
+        foreach (var ownScore in new[] { 1, 5 })
+        {
+            var ownScan = await CompletedScanAsync(attacker, own, questions, ownScore);
+            var benchmark = (await attacker.Benchmarks.GetBenchmarkAsync(QuickModel, group: Group, acceptLanguage: "en")).Content!;
+            seen.UnionWith(Figures(benchmark));
+            views.Add((ownScan, benchmark));
+        }
+
+        Assert.False(victimScores.All(seen.Contains), "the attacker recovered every other organisation's exact score: " + string.Join(", ", seen.Order()));
+        foreach (var (ownScan, benchmark) in views)
+        {
+            Assert.True(benchmark.Withheld);
+            Assert.Null(benchmark.Overall);
+            Assert.Null(benchmark.Tiers);
+            Assert.Empty(benchmark.Categories);
+            Assert.Null(benchmark.OrganisationCount);
+            Assert.Contains("fewer than 5", benchmark.WithheldReason, StringComparison.Ordinal);
+
+            var peer = (await attacker.Scans.GetScanScoreAsync(ownScan, group: Group)).Content!.Peer;
+            Assert.True(peer.Withheld);
+            Assert.Null(peer.Percentile);
+            Assert.Null(peer.OrganisationCount);
+            Assert.All((await attacker.Scans.GetScanRecommendationsAsync(ownScan, group: Group)).Content!.Items, r => Assert.Null(r.PeerMedian));
+        }    }
+
+    [Fact]
+    public async Task Padding_a_group_with_own_organisations_neither_shows_it_nor_moves_the_figures()
+    {
+        var attacker = await api.ClientAsync(ApiFixture.NewTenant());
+        var questions = await QuestionsAsync(attacker);
+        var others = new[] { await api.ClientAsync(ApiFixture.NewTenant()), await api.ClientAsync(ApiFixture.NewTenant()), await api.ClientAsync(ApiFixture.NewTenant()) };
+        const string group = "size:5k-10k";
+
+        // Four organisations of the attacker and five of others, but all five from two tenants: withheld.
         var attackerScans = new List<Guid>();
         for (var i = 0; i < 4; i++)
         {
-            attackerScans.Add(await CompletedScanAsync(attacker, questions, 1, 1_000 + i));
+            attackerScans.Add(await CompletedScanAsync(attacker, await OrganisationAsync(attacker, 5_000 + i), questions, 1));
         }
 
-        var seenByAttacker = (await attacker.Benchmarks.GetBenchmarkAsync(QuickModel, group: "size:lt-5k", acceptLanguage: "en")).Content!;
-        Assert.True(seenByAttacker.Withheld);
-        Assert.Null(seenByAttacker.Overall);
-        Assert.Null(seenByAttacker.Tiers);
-        Assert.Empty(seenByAttacker.Categories);
-        Assert.Contains("Your own organisations count as one", seenByAttacker.WithheldReason, StringComparison.Ordinal);
-        var attackerPeer = (await attacker.Scans.GetScanScoreAsync(attackerScans[0], group: "size:lt-5k")).Content!.Peer;
-        Assert.True(attackerPeer.Withheld);
-        Assert.Null(attackerPeer.Percentile);
+        var otherScores = new[] { 2, 3, 3, 4, 5 };
+        for (var i = 0; i < 4; i++)
+        {
+            await CompletedScanAsync(others[i % 2], await OrganisationAsync(others[i % 2], 6_000 + i), questions, otherScores[i]);
+        }
 
-        // The victim, with one organisation among four others, sees what any member of a group of five sees;
-        // so does a third tenant with none in it.
-        Assert.False((await victim.Scans.GetScanScoreAsync(victimScan, group: "size:lt-5k")).Content!.Peer.Withheld);
-        var seenByBystander = (await bystander.Benchmarks.GetBenchmarkAsync(QuickModel, group: "size:lt-5k")).Content!;
-        Assert.False(seenByBystander.Withheld);
-        Assert.Equal(5, seenByBystander.OrganisationCount);
-        Assert.Equal(1.0, seenByBystander.Overall!.Median);
+        await CompletedScanAsync(others[1], await OrganisationAsync(others[1], 6_100), questions, otherScores[4]);
+        var twoTenants = (await attacker.Benchmarks.GetBenchmarkAsync(QuickModel, group: group)).Content!;
+        Assert.True(twoTenants.Withheld);
+        Assert.Null(twoTenants.OrganisationCount);
+        Assert.Equal(5, twoTenants.MinimumGroupSize);
+        Assert.Equal(3, twoTenants.MinimumTenantCount);
+
+        // A fifth organisation of a third tenant: shown, over the others only (the attacker's four 1s do not
+        // pull the quartiles down; Q3 = 3.75 is published as 3.8), and the attacker's own scans are placed among the others.
+        await CompletedScanAsync(others[2], await OrganisationAsync(others[2], 6_200), questions, 3);
+        var shown = (await attacker.Benchmarks.GetBenchmarkAsync(QuickModel, group: group)).Content!;
+        Assert.False(shown.Withheld);
+        Assert.Equal(6, shown.OrganisationCount);
+        Assert.Equal((3.0, 3.0, 3.8), (shown.Overall!.Q1, shown.Overall.Median, shown.Overall.Q3));
+        var position = (await attacker.Scans.GetScanScoreAsync(attackerScans[0], group: group)).Content!.Peer;
+        Assert.Equal(("followers", 0.0, 6), (position.Tier, position.Percentile, position.OrganisationCount));
+
+        // Another tenant sees the attacker's organisations among its peers, but never its own.
+        var seenByOther = (await others[2].Benchmarks.GetBenchmarkAsync(QuickModel, group: group)).Content!;
+        Assert.False(seenByOther.Withheld);
+        Assert.Equal(9, seenByOther.OrganisationCount);
+        Assert.Equal(2.0, seenByOther.Overall!.Median);
     }
 }

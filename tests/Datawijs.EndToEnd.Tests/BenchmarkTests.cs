@@ -26,7 +26,7 @@ public sealed class BenchmarkTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
-    public async Task Peers_across_tenants_form_tiers_only_from_five_organisations_and_stay_anonymous()
+    public async Task Peers_across_tenants_form_tiers_only_from_five_other_organisations_and_stay_anonymous()
     {
         var reader = await api.ClientAsync(ApiFixture.NewTenant());
         var questions = (await reader.MaturityModels.GetMaturityModelAsync(QuickModel)).Content!.Categories.SelectMany(c => c.Questions).Select(q => q.Id).ToList();
@@ -38,8 +38,9 @@ public sealed class BenchmarkTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         var small = (await reader.Benchmarks.GetBenchmarkAsync(QuickModel)).Content!;
         Assert.True(small.Withheld);
-        Assert.Equal(4, small.OrganisationCount);
+        Assert.Null(small.OrganisationCount);
         Assert.Equal(5, small.MinimumGroupSize);
+        Assert.Equal(3, small.MinimumTenantCount);
         Assert.Contains("5", small.WithheldReason, StringComparison.Ordinal);
         Assert.Null(small.Tiers);
         Assert.Null(small.Overall);
@@ -52,8 +53,9 @@ public sealed class BenchmarkTests(ApiFixture api) : IClassFixture<ApiFixture>
         var benchmark = response.Content!;
         Assert.False(benchmark.Withheld);
         Assert.Equal(5, benchmark.OrganisationCount);
-        Assert.Equal(2 + (1.0 / 3.0), benchmark.Tiers!.LowerTertile, 12);
-        Assert.Equal(3 + (2.0 / 3.0), benchmark.Tiers.UpperTertile, 12);
+        // 2.333… and 3.666…, published rounded to 0.1.
+        Assert.Equal(2.3, benchmark.Tiers!.LowerTertile);
+        Assert.Equal(3.7, benchmark.Tiers.UpperTertile);
         Assert.Equal((2.0, 3.0, 4.0), (benchmark.Overall!.Q1, benchmark.Overall.Median, benchmark.Overall.Q3));
         Assert.All(benchmark.Categories, c => Assert.Equal(3.0, c.Quartiles!.Median));
         Assert.Equal("All organisations", benchmark.Group.Name);
@@ -65,13 +67,21 @@ public sealed class BenchmarkTests(ApiFixture api) : IClassFixture<ApiFixture>
         });
         Assert.DoesNotContain("Gemeente", published, StringComparison.Ordinal);
 
+        // A member of the five sees only the four others: withheld. A sixth organisation (of a sixth tenant) shows
+        // every member its five others.
+        var alone = (await scanned[0].Client.Scans.GetScanScoreAsync(scanned[0].Scan)).Content!.Peer;
+        Assert.True(alone.Withheld);
+        Assert.Null(alone.OrganisationCount);
+        scanned.Add(await ScannedOrganisationAsync(api, questions, 3));
+
         var lowest = (await scanned[0].Client.Scans.GetScanScoreAsync(scanned[0].Scan)).Content!.Peer;
         var middle = (await scanned[2].Client.Scans.GetScanScoreAsync(scanned[2].Scan, group: "kind:municipality")).Content!.Peer;
         var highest = (await scanned[4].Client.Scans.GetScanScoreAsync(scanned[4].Scan, group: "size:20k-50k")).Content!.Peer;
-        Assert.Equal(("followers", 10.0), (lowest.Tier, lowest.Percentile!.Value));
+        // Each among its five others: 1 below 2, 3, 3, 4, 5; 3 among 1, 2, 3, 4, 5; 5 above 1, 2, 3, 3, 4.
+        Assert.Equal(("followers", 0.0, 5), (lowest.Tier, lowest.Percentile!.Value, lowest.OrganisationCount));
         Assert.Equal(("middle-group", 50.0), (middle.Tier, middle.Percentile!.Value));
         Assert.Equal("Middenmoters", middle.TierName);
-        Assert.Equal(("leaders", 90.0), (highest.Tier, highest.Percentile!.Value));
+        Assert.Equal(("leaders", 100.0), (highest.Tier, highest.Percentile!.Value));
 
         var advice = (await scanned[0].Client.Scans.GetScanRecommendationsAsync(scanned[0].Scan)).Content!;
         Assert.All(advice.Items, r => Assert.Equal("below-peer-median", r.Reason));
@@ -79,7 +89,7 @@ public sealed class BenchmarkTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         var partners = (await reader.Benchmarks.GetBenchmarkAsync(QuickModel, group: "kind:partner")).Content!;
         Assert.True(partners.Withheld);
-        Assert.Equal(0, partners.OrganisationCount);
+        Assert.Null(partners.OrganisationCount);
         var unknown = await reader.Benchmarks.GetBenchmarkAsync(QuickModel, group: "province:gelderland");
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Equal("unknown-peer-group", unknown.Problem()!.InvalidParams!.Single().Code);

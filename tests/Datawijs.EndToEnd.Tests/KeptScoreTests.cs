@@ -17,15 +17,27 @@ public sealed class KeptScoreTests(ApiFixture api) : IClassFixture<ApiFixture>
         var reader = await api.ClientAsync(ApiFixture.NewTenant());
         var questions = (await reader.MaturityModels.GetMaturityModelAsync(QuickModel)).Content!.Categories.SelectMany(c => c.Questions).Select(q => q.Id).ToList();
         var own = await BenchmarkTests.ScannedOrganisationAsync(api, questions, 3);
-        var other = await BenchmarkTests.ScannedOrganisationAsync(api, questions, 4);
+        var others = new List<(DatawijsClient Client, Guid Organisation, Guid Scan)>();
+        for (var i = 0; i < 5; i++)
+        {
+            others.Add(await BenchmarkTests.ScannedOrganisationAsync(api, questions, 4));
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            await others[i].Client.Organisations.UpdateOrganisationAsync(others[i].Organisation, new UpdateOrganisationRequest { Kind = "partner" });
+        }
+
         var before = (await own.Client.Scans.GetScanScoreAsync(own.Scan, group: "kind:partner")).Content!.Peer;
-        Assert.Equal(0, before.OrganisationCount);
+        Assert.True(before.Withheld);
+        Assert.True((await reader.Benchmarks.GetBenchmarkAsync(QuickModel, group: "kind:partner")).Content!.Withheld);
 
         // The peers were just read (and kept); a change of kind must count at once, not after a while.
-        await other.Client.Organisations.UpdateOrganisationAsync(other.Organisation, new UpdateOrganisationRequest { Kind = "partner" });
+        await others[4].Client.Organisations.UpdateOrganisationAsync(others[4].Organisation, new UpdateOrganisationRequest { Kind = "partner" });
 
-        Assert.Equal(1, (await own.Client.Scans.GetScanScoreAsync(own.Scan, group: "kind:partner")).Content!.Peer.OrganisationCount);
-        Assert.Equal(1, (await reader.Benchmarks.GetBenchmarkAsync(QuickModel, group: "kind:partner")).Content!.OrganisationCount);
+        Assert.Equal(5, (await own.Client.Scans.GetScanScoreAsync(own.Scan, group: "kind:partner")).Content!.Peer.OrganisationCount);
+        Assert.Equal(5, (await reader.Benchmarks.GetBenchmarkAsync(QuickModel, group: "kind:partner")).Content!.OrganisationCount);
+        var other = others[0];
 
         // The kept scan answers its own tenant only.
         Assert.Equal(HttpStatusCode.NotFound, (await other.Client.Scans.GetScanScoreAsync(own.Scan)).StatusCode);

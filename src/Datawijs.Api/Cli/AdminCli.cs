@@ -21,13 +21,15 @@ public static class AdminCli
                                                          add a client; prints its id and secret once
           clients list --tenant <slug>                   list a tenant's clients (never secrets)
           clients revoke <clientId>                      revoke a client
+          audit verify [--tenant <slug>]                 walk the access log's hash chains; exit 1 naming
+                                                         the first broken entry, 0 with a summary
           openapi [<file>]                               write the OpenAPI document (stdout or file)
         Scopes: 
         """ + "scans:read, scans:write, profiles:manage, assignments:write, objections:review, citizen-portal, or *";
 
     private static readonly JsonSerializerOptions PrettyJson = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static readonly string[] Commands = ["migrate", "tenants", "clients", "openapi", "help", "--help", "-h"];
+    private static readonly string[] Commands = ["migrate", "tenants", "clients", "audit", "openapi", "help", "--help", "-h"];
 
     /// <summary>
     /// A first argument that is not an option (--urls ...) or a key=value setting is a command;
@@ -49,6 +51,8 @@ public static class AdminCli
                 ["clients", "add", .. var rest] => await AddClientAsync(services, rest, stdout, stderr),
                 ["clients", "list", .. var rest] => await ListClientsAsync(services, rest, stdout, stderr),
                 ["clients", "revoke", var clientId] => await RevokeClientAsync(services, clientId, stdout, stderr),
+                ["audit", "verify"] => await VerifyAuditAsync(services, null, stdout, stderr),
+                ["audit", "verify", "--tenant", var slug] => await VerifyAuditAsync(services, slug, stdout, stderr),
                 ["help" or "--help" or "-h"] => Help(stdout),
                 _ => Fail(stderr, "Unknown or incomplete command.\n" + Usage),
             };
@@ -194,6 +198,57 @@ public static class AdminCli
         stdout.WriteLine(cacheSeconds == 0
             ? $"Revoked client '{clientId}'. Its tokens are refused from now on."
             : $"Revoked client '{clientId}'. Running API processes refuse its tokens within {cacheSeconds} s (Auth:ClientCacheSeconds).");
+        return 0;
+    }
+
+    /// <summary>
+    /// Walks the hash chain of every tenant's access log (or one tenant's). Exit 0 with one summary line
+    /// when every chain is intact; exit 1 with one line naming the first broken entry (tenant, entry id,
+    /// position, what is wrong); exit 2 when the command cannot run.
+    /// </summary>
+    private static async Task<int> VerifyAuditAsync(IServiceProvider services, string? slug, TextWriter stdout, TextWriter stderr)
+    {
+        EnsureMigrated(services);
+        var tenants = services.GetRequiredService<TenantRepository>();
+        var log = services.GetRequiredService<Data.AccessLog.AccessLogRepository>();
+        List<Guid> tenantIds;
+        if (slug is not null)
+        {
+            var tenant = await tenants.FindBySlugAsync(slug);
+            if (tenant is null)
+            {
+                return Fail(stderr, $"No tenant '{slug}'.");
+            }
+
+            tenantIds = [tenant.Id];
+        }
+        else
+        {
+            tenantIds = [.. await log.ListTenantsAsync()];
+        }
+
+        long chained = 0, preHistory = 0, unsealed = 0;
+        string? head = null;
+        foreach (var tenantId in tenantIds.Order())
+        {
+            var report = await log.VerifyAsync(tenantId);
+            if (report.Break is { } broken)
+            {
+                var name = (await tenants.FindByIdAsync(tenantId))?.Slug ?? "?";
+                stdout.WriteLine($"Access log BROKEN: tenant '{name}' ({tenantId}), entry {broken.EntryId?.ToString() ?? "(none)"}, position {broken.Position}: {broken.Reason}.");
+                return 1;
+            }
+
+            chained += report.ChainedEntries;
+            preHistory += report.PreHistoryEntries;
+            unsealed += report.PreHistorySealed ? 0 : report.PreHistoryEntries;
+            head = report.HeadHash;
+        }
+
+        var before = preHistory == 0 ? "" : $", {preHistory} from before the chain" + (unsealed == 0 ? "" : $" ({unsealed} not yet sealed)");
+        stdout.WriteLine(slug is null
+            ? $"Access log intact: {tenantIds.Count} tenant(s), {chained} chained entries{before}."
+            : $"Access log of '{slug}' intact: {chained} chained entries{before}; head {head ?? "(none yet)"}.");
         return 0;
     }
 

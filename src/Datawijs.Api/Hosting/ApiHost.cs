@@ -23,6 +23,7 @@ public static class ApiHost
         services.AddSingleton(configuration.Auth);
         services.AddSingleton(configuration.RateLimiting);
         services.AddSingleton(configuration.Limits);
+        services.AddSingleton(configuration.Benchmarks.Thresholds());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new KeyRing(configuration.MasterKey));
         services.AddSingleton<ClientSecrets>();

@@ -10,6 +10,9 @@ public sealed record StartupConfiguration(
     LimitsSettings Limits,
     byte[] MasterKey)
 {
+    /// <summary>The thresholds of peer figures (<c>Benchmarks:*</c>).</summary>
+    public BenchmarkSettings Benchmarks { get; init; } = new();
+
     /// <summary>Reads and validates; returns one clear line per problem instead of a half-started host.</summary>
     public static (StartupConfiguration? Configuration, IReadOnlyList<string> Problems) Read(IConfiguration configuration, IHostEnvironment environment)
     {
@@ -38,6 +41,20 @@ public sealed record StartupConfiguration(
             problems.Add($"Database:ConnectionString is not a valid {provider} connection string: {reason}");
         }
 
+        var migrationConnectionString = configuration[$"{DatabaseOptions.Section}:MigrationConnectionString"];
+        if (string.IsNullOrWhiteSpace(migrationConnectionString))
+        {
+            migrationConnectionString = null;
+        }
+        else if (!IsValidConnectionString(provider, migrationConnectionString, out var migrationReason))
+        {
+            problems.Add($"Database:MigrationConnectionString is not a valid {provider} connection string: {migrationReason}");
+        }
+        else if (!IsSameDatabase(provider, connectionString, migrationConnectionString))
+        {
+            problems.Add("Database:MigrationConnectionString must name the same database as Database:ConnectionString (same server and database, or the same SQLite file); only the login may differ.");
+        }
+
         var auth = new AuthSettings();
         configuration.GetSection(AuthSettings.Section).Bind(auth, o => o.ErrorOnUnknownConfiguration = false);
         if (auth.TokenMaxAgeSeconds is < 1 or > 86_400)
@@ -64,6 +81,44 @@ public sealed record StartupConfiguration(
             problems.Add($"Limits:MaxRequestBodyBytes must be at least 1024 (got {limits.MaxRequestBodyBytes}).");
         }
 
+        var benchmarks = new BenchmarkSettings();
+        var benchmarkNumbers = true;
+        foreach (var (setting, set) in new (string, Action<int>)[]
+        {
+            ("MinimumOrganisations", v => benchmarks.MinimumOrganisations = v),
+            ("MinimumTenants", v => benchmarks.MinimumTenants = v),
+        })
+        {
+            var text = configuration[$"{BenchmarkSettings.Section}:{setting}"];
+            if (text is null)
+            {
+                continue;
+            }
+
+            if (int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            {
+                set(value);
+            }
+            else
+            {
+                problems.Add($"{BenchmarkSettings.Section}:{setting} must be a whole number (got '{text}').");
+                benchmarkNumbers = false;
+            }
+        }
+
+        if (!benchmarkNumbers)
+        {
+            // Reported above; the ranges are checked once both are numbers.
+        }
+        else if (benchmarks.MinimumOrganisations is < Domain.Maturity.PeerThresholds.OrganisationsFloor or > 1000)
+        {
+            problems.Add($"Benchmarks:MinimumOrganisations must be between {Domain.Maturity.PeerThresholds.OrganisationsFloor} and 1000 (got {benchmarks.MinimumOrganisations}).");
+        }
+        else if (benchmarks.MinimumTenants < Domain.Maturity.PeerThresholds.TenantsFloor || benchmarks.MinimumTenants > benchmarks.MinimumOrganisations)
+        {
+            problems.Add($"Benchmarks:MinimumTenants must be between {Domain.Maturity.PeerThresholds.TenantsFloor} and Benchmarks:MinimumOrganisations ({benchmarks.MinimumOrganisations}) (got {benchmarks.MinimumTenants}).");
+        }
+
         var pseudonymisation = new PseudonymisationSettings();
         configuration.GetSection(PseudonymisationSettings.Section).Bind(pseudonymisation);
         var (key, keyProblem) = MasterKeyProvider.Resolve(pseudonymisation, environment);
@@ -77,8 +132,28 @@ public sealed record StartupConfiguration(
             return (null, problems);
         }
 
-        var database = new DatabaseOptions { Provider = provider, ConnectionString = connectionString };
-        return (new StartupConfiguration(database, auth, rateLimiting, limits, key!), problems);
+        var database = new DatabaseOptions { Provider = provider, ConnectionString = connectionString, MigrationConnectionString = migrationConnectionString };
+        return (new StartupConfiguration(database, auth, rateLimiting, limits, key!) { Benchmarks = benchmarks }, problems);
+    }
+
+    private static bool IsSameDatabase(DatabaseProvider provider, string runtime, string migration)
+    {
+        try
+        {
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                return string.Equals(SqliteConnectionStrings.FilePath(runtime), SqliteConnectionStrings.FilePath(migration), StringComparison.Ordinal)
+                    && SqliteConnectionStrings.FilePath(runtime) is not null;
+            }
+
+            var (a, b) = (new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(runtime), new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(migration));
+            return string.Equals(a.DataSource, b.DataSource, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(a.InitialCatalog, b.InitialCatalog, StringComparison.OrdinalIgnoreCase);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static bool IsValidConnectionString(DatabaseProvider provider, string connectionString, out string reason)

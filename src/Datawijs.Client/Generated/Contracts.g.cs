@@ -310,7 +310,7 @@ public sealed record AssignmentExplanation
     public string RightToObject { get; init; } = default!;
 }
 
-/// <summary>An anonymised peer benchmark; every figure is null when withheld.</summary>
+/// <summary>An anonymised peer benchmark over other tenants&apos; organisations; every figure (and the count) is null when withheld.</summary>
 public sealed record Benchmark
 {
     [JsonPropertyName("modelId")]
@@ -323,12 +323,17 @@ public sealed record Benchmark
     [JsonPropertyName("group")]
     public PeerGroupView Group { get; init; } = default!;
 
-    /// <summary>Organisations in the group with a completed scan of the model (latest scan each).</summary>
+    /// <summary>Other tenants&apos; organisations in the group with a completed scan of the model (latest scan each); null when withheld, so a withheld group says only that it has fewer than the threshold.</summary>
     [JsonPropertyName("organisationCount")]
-    public int OrganisationCount { get; init; } = default!;
+    public int? OrganisationCount { get; init; }
 
+    /// <summary>Organisations of other tenants a figure needs (setting Benchmarks:MinimumOrganisations, at least 5).</summary>
     [JsonPropertyName("minimumGroupSize")]
     public int MinimumGroupSize { get; init; } = default!;
+
+    /// <summary>Other tenants those organisations must belong to (setting Benchmarks:MinimumTenants, at least 3).</summary>
+    [JsonPropertyName("minimumTenantCount")]
+    public int MinimumTenantCount { get; init; } = default!;
 
     [JsonPropertyName("withheld")]
     public bool Withheld { get; init; } = default!;
@@ -336,11 +341,11 @@ public sealed record Benchmark
     [JsonPropertyName("withheldReason")]
     public string? WithheldReason { get; init; }
 
-    /// <summary>Followers (Volgers) score below the lower tertile, leaders (Voorlopers) above the upper one.</summary>
+    /// <summary>Followers (Volgers) score below the lower tertile, leaders (Voorlopers) above the upper one; rounded to 0.1.</summary>
     [JsonPropertyName("tiers")]
     public TierCutOffs? Tiers { get; init; }
 
-    /// <summary>Type 7 quartiles (as R, NumPy and Excel PERCENTILE.INC).</summary>
+    /// <summary>Type 7 quartiles (as R, NumPy and Excel PERCENTILE.INC), rounded to 0.1.</summary>
     [JsonPropertyName("overall")]
     public QuartileView? Overall { get; init; }
 
@@ -370,13 +375,14 @@ public sealed record CategoryBenchmarkView
     [JsonPropertyName("name")]
     public string Name { get; init; } = default!;
 
+    /// <summary>Other tenants&apos; organisations with a score for the category; null when withheld.</summary>
     [JsonPropertyName("organisationCount")]
-    public int OrganisationCount { get; init; } = default!;
+    public int? OrganisationCount { get; init; }
 
     [JsonPropertyName("withheld")]
     public bool Withheld { get; init; } = default!;
 
-    /// <summary>Type 7 quartiles (as R, NumPy and Excel PERCENTILE.INC).</summary>
+    /// <summary>Type 7 quartiles (as R, NumPy and Excel PERCENTILE.INC), rounded to 0.1.</summary>
     [JsonPropertyName("quartiles")]
     public QuartileView? Quartiles { get; init; }
 }
@@ -1504,15 +1510,16 @@ public sealed record PeerGroupView
     public string Name { get; init; } = default!;
 }
 
-/// <summary>Where the scan stands among its peers. Figures are null when the group is too small to show.</summary>
+/// <summary>Where the scan stands among its peers: other tenants&apos; organisations in the group, never the caller&apos;s own. Figures, and the count, are null when they are too few to show.</summary>
 public sealed record PeerPositionView
 {
     /// <summary>A peer group as shown in the API.</summary>
     [JsonPropertyName("group")]
     public PeerGroupView Group { get; init; } = default!;
 
+    /// <summary>Other tenants&apos; organisations in the group; null when withheld.</summary>
     [JsonPropertyName("organisationCount")]
-    public int OrganisationCount { get; init; } = default!;
+    public int? OrganisationCount { get; init; }
 
     [JsonPropertyName("withheld")]
     public bool Withheld { get; init; } = default!;
@@ -1527,7 +1534,7 @@ public sealed record PeerPositionView
     [JsonPropertyName("tierName")]
     public string? TierName { get; init; }
 
-    /// <summary>Mid-rank percentile of the overall score in the group, 0–100.</summary>
+    /// <summary>Mid-rank percentile of the overall score among the peers, 0–100, rounded to 0.1.</summary>
     [JsonPropertyName("percentile")]
     public double? Percentile { get; init; }
 }
@@ -1809,7 +1816,7 @@ public sealed record QualityValueView
     public QualityCountView Count { get; init; } = default!;
 }
 
-/// <summary>Type 7 quartiles (as R, NumPy and Excel PERCENTILE.INC).</summary>
+/// <summary>Type 7 quartiles (as R, NumPy and Excel PERCENTILE.INC), rounded to 0.1.</summary>
 public sealed record QuartileView
 {
     [JsonPropertyName("q1")]
@@ -2037,7 +2044,7 @@ public sealed record ScanScoreReport
     [JsonPropertyName("excludedCategoryIds")]
     public IReadOnlyList<string> ExcludedCategoryIds { get; init; } = default!;
 
-    /// <summary>Where the scan stands among its peers. Figures are null when the group is too small to show.</summary>
+    /// <summary>Where the scan stands among its peers: other tenants&apos; organisations in the group, never the caller&apos;s own. Figures, and the count, are null when they are too few to show.</summary>
     [JsonPropertyName("peer")]
     public PeerPositionView Peer { get; init; } = default!;
 

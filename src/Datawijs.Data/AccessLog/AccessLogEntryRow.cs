@@ -28,4 +28,13 @@ public sealed class AccessLogEntryRow
 
     /// <summary>The assignment or objection the action concerned, if any.</summary>
     public Guid? ResourceId { get; init; }
+
+    /// <summary>The entry's place in its tenant's chain (1, 2, ...); null for entries from before the chain.</summary>
+    public long? ChainPosition { get; init; }
+
+    /// <summary>The hash of the tenant's entry before it (the genesis for position 1); lowercase hex SHA-256.</summary>
+    public string? PreviousHash { get; init; }
+
+    /// <summary>SHA-256 of this entry's canonical form (<see cref="AccessLogChain.CanonicalForm"/>).</summary>
+    public string? EntryHash { get; init; }
 }

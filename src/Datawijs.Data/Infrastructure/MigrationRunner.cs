@@ -35,17 +35,19 @@ public static class MigrationRunner
     {
         ArgumentNullException.ThrowIfNull(options);
         UpgradeEngineBuilder builder;
+        // The migration login when one is configured; the runtime connection never needs to change the schema.
+        var migrationConnectionString = options.ForMigrations;
         if (options.Provider == DatabaseProvider.Sqlite)
         {
-            var connectionString = SqliteConnectionStrings.Normalise(options.ConnectionString);
+            var connectionString = SqliteConnectionStrings.Normalise(migrationConnectionString);
             SqliteConnectionStrings.EnsureDirectory(connectionString);
             EnableWriteAheadLog(connectionString);
             builder = DeployChanges.To.SqliteDatabase(connectionString);
         }
         else
         {
-            EnsureDatabase.For.SqlDatabase(options.ConnectionString, new NoLog());
-            builder = DeployChanges.To.SqlDatabase(options.ConnectionString);
+            EnsureDatabase.For.SqlDatabase(migrationConnectionString, new NoLog());
+            builder = DeployChanges.To.SqlDatabase(migrationConnectionString);
         }
 
         var prefix = ResourcePrefix(options.Provider);

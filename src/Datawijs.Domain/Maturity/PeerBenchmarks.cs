@@ -44,29 +44,72 @@ public sealed record Quartiles(double Q1, double Median, double Q3)
 {
     public static Quartiles Of(IReadOnlyCollection<double> values) =>
         new(Statistics.Quantile(values, 0.25), Statistics.Quantile(values, 0.5), Statistics.Quantile(values, 0.75));
+
+    /// <summary>The quartiles as published: each rounded to 0.1.</summary>
+    public Quartiles Published() => new(PeerBenchmarks.Round(Q1), PeerBenchmarks.Round(Median), PeerBenchmarks.Round(Q3));
 }
 
-/// <summary>The distribution of one category in a peer group; <see cref="Quartiles"/> is null when withheld.</summary>
-public sealed record CategoryBenchmark(string CategoryId, int OrganisationCount, Quartiles? Quartiles)
+/// <summary>
+/// The distribution of one category among the peers; <see cref="Quartiles"/> and
+/// <see cref="OrganisationCount"/> are null when withheld, so a withheld category tells nobody how many it had.
+/// </summary>
+public sealed record CategoryBenchmark(string CategoryId, int? OrganisationCount, Quartiles? Quartiles)
 {
     public bool Withheld => Quartiles is null;
 
     public double? PeerMedian => Quartiles?.Median;
 }
 
-/// <summary>Where one scan stands in a peer group.</summary>
-/// <param name="Percentile">Mid-rank percentile rank of the overall score, 0–100 (see <see cref="Statistics.PercentileRank"/>).</param>
+/// <summary>Where one scan stands among the peers.</summary>
+/// <param name="Percentile">Mid-rank percentile rank of the overall score among the peers, 0–100, rounded to 0.1 (see <see cref="Statistics.PercentileRank"/>).</param>
 public sealed record PeerPosition(PeerTier Tier, LocalizedText TierName, double Percentile);
 
 /// <summary>
-/// The anonymised benchmark of one peer group for one model. When the group has fewer
-/// organisations than the threshold, every figure is null and <see cref="WithheldReason"/> says why.
+/// How many peers a figure needs: at least <see cref="MinimumOrganisations"/> organisations of
+/// other tenants than the viewer's own, belonging to at least <see cref="MinimumTenants"/> of them.
+/// Neither can be set below its floor (5 and 3).
 /// </summary>
+public sealed record PeerThresholds
+{
+    public const int OrganisationsFloor = 5;
+    public const int TenantsFloor = 3;
+
+    public static PeerThresholds Default { get; } = new(OrganisationsFloor, TenantsFloor);
+
+    public PeerThresholds(int minimumOrganisations, int minimumTenants)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(minimumOrganisations, OrganisationsFloor);
+        ArgumentOutOfRangeException.ThrowIfLessThan(minimumTenants, TenantsFloor);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(minimumTenants, minimumOrganisations);
+        MinimumOrganisations = minimumOrganisations;
+        MinimumTenants = minimumTenants;
+    }
+
+    public int MinimumOrganisations { get; }
+
+    public int MinimumTenants { get; }
+
+    /// <summary>True when these peers (all of other tenants) are too few to show a figure over them.</summary>
+    public bool TooFew(IReadOnlyCollection<PeerScan> peers)
+    {
+        ArgumentNullException.ThrowIfNull(peers);
+        return peers.Count < MinimumOrganisations
+            || peers.Select(p => p.Organisation.Owner).Distinct(StringComparer.Ordinal).Take(MinimumTenants).Count() < MinimumTenants;
+    }
+}
+
+/// <summary>
+/// The anonymised benchmark of one peer group for one model, as one tenant (the viewer) may see it:
+/// over other tenants' organisations only. When they are too few, every figure is null, the count
+/// too, and <see cref="WithheldReason"/> says why. Shown figures are rounded to 0.1.
+/// </summary>
+/// <param name="OrganisationCount">Other tenants' organisations in the group; null when withheld.</param>
 public sealed record PeerBenchmark(
     PeerGroup Group,
     string ModelId,
-    int OrganisationCount,
+    int? OrganisationCount,
     int MinimumGroupSize,
+    int MinimumTenantCount,
     LocalizedText? WithheldReason,
     double? LowerTertile,
     double? UpperTertile,
@@ -74,21 +117,22 @@ public sealed record PeerBenchmark(
     IReadOnlyList<CategoryBenchmark> Categories)
 {
     /// <summary>
-    /// The sorted overall scores, needed for percentiles. Internal so that serialising a benchmark
+    /// The peers' sorted overall scores, needed for percentiles. Internal so that serialising a benchmark
     /// never publishes individual organisations' scores.
     /// </summary>
     internal IReadOnlyList<double> OverallScores { get; init; } = [];
 
     public bool Withheld => WithheldReason is not null;
 
-    /// <summary>Peer median per category id, for categories that are shown.</summary>
+    /// <summary>Peer median per category id (rounded to 0.1), for categories that are shown.</summary>
     public IReadOnlyDictionary<string, double> PeerMedians =>
         Categories.Where(c => c.PeerMedian is not null).ToDictionary(c => c.CategoryId, c => c.PeerMedian!.Value, StringComparer.Ordinal);
 
     /// <summary>
-    /// The tier and percentile of an overall score. Ties: a score exactly on a tertile cut-off
-    /// belongs to the middle group, so a group where everyone scores the same is all middle group.
-    /// <c>null</c> when the benchmark is withheld.
+    /// The tier and percentile of an overall score among the peers. The tier is judged against the
+    /// published (rounded) cut-offs, so it agrees with what the viewer sees. Ties: a score exactly on
+    /// a cut-off belongs to the middle group, so a group where everyone scores the same is all middle
+    /// group. <c>null</c> when the benchmark is withheld.
     /// </summary>
     public PeerPosition? Position(double overallScore)
     {
@@ -100,15 +144,15 @@ public sealed record PeerBenchmark(
         var tier = overallScore < lower ? PeerTier.Followers
             : overallScore > upper ? PeerTier.Leaders
             : PeerTier.MiddleGroup;
-        return new PeerPosition(tier, PeerBenchmarks.TierName(tier), Statistics.PercentileRank(OverallScores, overallScore));
+        return new PeerPosition(tier, PeerBenchmarks.TierName(tier), PeerBenchmarks.Round(Statistics.PercentileRank(OverallScores, overallScore)));
     }
 }
 
 /// <summary>Peer benchmarks: tiers, percentiles and per-category quartiles, pure.</summary>
 public static class PeerBenchmarks
 {
-    /// <summary>DESIGN.md: no figure is shown for a group of fewer than 5 organisations.</summary>
-    public const int MinimumGroupSize = 5;
+    /// <summary>No figure is shown over fewer than 5 organisations of others.</summary>
+    public const int MinimumGroupSize = PeerThresholds.OrganisationsFloor;
 
     public static LocalizedText TierName(PeerTier tier) => tier switch
     {
@@ -117,72 +161,66 @@ public static class PeerBenchmarks
         _ => new("Voorlopers", "Leaders"),
     };
 
+    /// <summary>A published peer figure: rounded to 0.1, halves away from zero.</summary>
+    public static double Round(double value) => Math.Round(value, 1, MidpointRounding.AwayFromZero);
+
     /// <summary>
-    /// Computes the benchmark of <paramref name="group"/> for <paramref name="model"/> from
-    /// completed scans. Only scans of that model by organisations in the group count, and only
-    /// the latest per organisation (latest <see cref="PeerScan.CompletedAt"/>, then the highest
-    /// scan id by ordinal comparison). A category is withheld on its own when fewer than
-    /// <paramref name="minimumGroupSize"/> organisations have a score for it.
-    /// <para>
-    /// With a <paramref name="viewer"/> (the tenant that will see the figures), the viewer's own
-    /// organisations count as one towards the threshold: a viewer knows its own organisations' scores,
-    /// so a group of many of its own plus a few of another tenant's would give those few away (a tenant
-    /// could otherwise add organisations of its own to a group until it passes the threshold). A group
-    /// of only the viewer's own organisations is shown: it discloses nobody else.
-    /// </para>
+    /// Computes the benchmark of <paramref name="group"/> for <paramref name="model"/> as the tenant
+    /// <paramref name="viewer"/> may see it. Only scans of that model by organisations in the group
+    /// count, only the latest per organisation (latest <see cref="PeerScan.CompletedAt"/>, then the
+    /// highest scan id by ordinal comparison), and never the viewer's own organisations: a viewer knows
+    /// its own scores, so with them in the quartiles (or counted towards the threshold) it could read
+    /// the others' exact scores off the figures by moving or padding its own. The group is shown only
+    /// when the others reach <paramref name="thresholds"/> (5 organisations of 3 tenants by default); a
+    /// category is withheld on its own when the others who scored it do not.
     /// </summary>
     public static PeerBenchmark Compute(
-        MaturityModel model, PeerGroup group, IEnumerable<PeerScan> scans, int minimumGroupSize = MinimumGroupSize, string? viewer = null)
+        MaturityModel model, PeerGroup group, IEnumerable<PeerScan> scans, string viewer, PeerThresholds? thresholds = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(scans);
+        ArgumentNullException.ThrowIfNull(viewer);
+        thresholds ??= PeerThresholds.Default;
         var modelId = model.Id;
-        ArgumentOutOfRangeException.ThrowIfLessThan(minimumGroupSize, MinimumGroupSize);
 
-        var latest = scans
-            .Where(s => string.Equals(s.ModelId, modelId, StringComparison.Ordinal) && group.Includes(s.Organisation))
+        var peers = scans
+            .Where(s => string.Equals(s.ModelId, modelId, StringComparison.Ordinal)
+                && group.Includes(s.Organisation)
+                && !string.Equals(s.Organisation.Owner, viewer, StringComparison.Ordinal))
             .GroupBy(s => s.Organisation.Id, StringComparer.Ordinal)
             .Select(g => g.OrderByDescending(s => s.CompletedAt).ThenByDescending(s => s.ScanId, StringComparer.Ordinal).First())
             .ToList();
 
-        // The viewer's own organisations count as one: then a viewer with one organisation in a group of five
-        // sees what any member of such a group sees, and a viewer with many sees nothing of fewer than four others.
-        bool TooFew(IReadOnlyCollection<PeerScan> counted)
+        if (thresholds.TooFew(peers))
         {
-            var others = viewer is null ? counted.Count : counted.Count(s => !string.Equals(s.Organisation.Owner, viewer, StringComparison.Ordinal));
-            var own = counted.Count - others;
-            return counted.Count < minimumGroupSize || (others > 0 && others + Math.Min(own, 1) < minimumGroupSize);
+            var reason = new LocalizedText(
+                $"Deze groep telt minder dan {thresholds.MinimumOrganisations} organisaties van anderen (van ten minste {thresholds.MinimumTenants} andere deelnemers). "
+                    + "Om organisaties niet herkenbaar te maken, tonen we geen cijfers. Uw eigen organisaties tellen nooit mee.",
+                $"This group has fewer than {thresholds.MinimumOrganisations} organisations of others (from at least {thresholds.MinimumTenants} other tenants). "
+                    + "To keep organisations unrecognisable, no figures are shown. Your own organisations are never counted.");
+            return new PeerBenchmark(group, modelId, null, thresholds.MinimumOrganisations, thresholds.MinimumTenants, reason, null, null, null, []);
         }
 
-        if (TooFew(latest))
-        {
-            var reason = latest.Count < minimumGroupSize
-                ? new LocalizedText(
-                    $"Deze groep telt minder dan {minimumGroupSize} organisaties. Om organisaties niet herkenbaar te maken, tonen we geen cijfers.",
-                    $"This group has fewer than {minimumGroupSize} organisations. To keep organisations unrecognisable, no figures are shown.")
-                : new LocalizedText(
-                    $"Uw eigen organisaties tellen samen als één. Dan telt deze groep minder dan {minimumGroupSize} organisaties. Om de andere niet herkenbaar te maken, tonen we geen cijfers.",
-                    $"Your own organisations count as one, and then this group has fewer than {minimumGroupSize}. To keep the others unrecognisable, no figures are shown.");
-            return new PeerBenchmark(group, modelId, latest.Count, minimumGroupSize, reason, null, null, null, []);
-        }
-
-        var overall = latest.Select(s => s.Overall).Order().ToList();
+        var overall = peers.Select(s => s.Overall).Order().ToList();
         var categories = model.Categories.Select(c => c.Id).Select(id =>
         {
-            var scored = latest.Where(s => s.CategoryScores.ContainsKey(id)).ToList();
-            return new CategoryBenchmark(id, scored.Count, TooFew(scored) ? null : Quartiles.Of(scored.Select(s => s.CategoryScores[id]).ToList()));
+            var scored = peers.Where(s => s.CategoryScores.ContainsKey(id)).ToList();
+            return thresholds.TooFew(scored)
+                ? new CategoryBenchmark(id, null, null)
+                : new CategoryBenchmark(id, scored.Count, Quartiles.Of(scored.Select(s => s.CategoryScores[id]).ToList()).Published());
         });
 
         return new PeerBenchmark(
             group,
             modelId,
-            latest.Count,
-            minimumGroupSize,
+            peers.Count,
+            thresholds.MinimumOrganisations,
+            thresholds.MinimumTenants,
             null,
-            Statistics.Quantile(overall, 1.0 / 3.0),
-            Statistics.Quantile(overall, 2.0 / 3.0),
-            Quartiles.Of(overall),
+            Round(Statistics.Quantile(overall, 1.0 / 3.0)),
+            Round(Statistics.Quantile(overall, 2.0 / 3.0)),
+            Quartiles.Of(overall).Published(),
             MaturityModel.Freeze(categories))
         {
             OverallScores = MaturityModel.Freeze(overall),

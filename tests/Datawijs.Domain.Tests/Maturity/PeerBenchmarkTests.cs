@@ -15,20 +15,24 @@ public sealed class PeerBenchmarkTests
             categories["a"] = value;
         }
 
-        return new PeerScan($"scan-{organisationId}-{day}", new PeerOrganisation(organisationId, kind, inhabitants), modelId, Day.AddDays(day), overall, categories);
+        // Every organisation of its own tenant, unless a test says otherwise (see Owned).
+        return new PeerScan($"scan-{organisationId}-{day}", new PeerOrganisation(organisationId, kind, inhabitants, "tenant-" + organisationId), modelId, Day.AddDays(day), overall, categories);
     }
 
     private static PeerScan[] Scores(params double[] overall) => overall.Select((o, i) => Scan($"org{i}", o)).ToArray();
 
+    private const string Viewer = "viewer";
+
     private static PeerBenchmark Benchmark(IEnumerable<PeerScan> scans, PeerGroup? group = null) =>
-        PeerBenchmarks.Compute(TwoCategories, group ?? PeerGroup.All, scans);
+        PeerBenchmarks.Compute(TwoCategories, group ?? PeerGroup.All, scans, Viewer);
 
     [Fact]
     public void Tiers_are_cut_at_the_type_7_tertiles_of_the_overall_score()
     {
+        // 2.333… and 3.666…, published rounded to 0.1.
         var benchmark = Benchmark(Scores(1, 2, 3, 4, 5));
-        Assert.Equal(2 + (1.0 / 3.0), benchmark.LowerTertile!.Value, 12);
-        Assert.Equal(3 + (2.0 / 3.0), benchmark.UpperTertile!.Value, 12);
+        Assert.Equal(2.3, benchmark.LowerTertile);
+        Assert.Equal(3.7, benchmark.UpperTertile);
         Assert.Equal(
             [PeerTier.Followers, PeerTier.Followers, PeerTier.MiddleGroup, PeerTier.Leaders, PeerTier.Leaders],
             new[] { 1.0, 2, 3, 4, 5 }.Select(s => benchmark.Position(s)!.Tier));
@@ -74,11 +78,12 @@ public sealed class PeerBenchmarkTests
     }
 
     [Fact]
-    public void Category_quartiles_use_linear_interpolation()
+    public void Category_quartiles_use_linear_interpolation_and_are_rounded_to_a_tenth()
     {
         var scans = new[] { 1.0, 2, 4, 8, 9, 10 }.Select((a, i) => Scan($"org{i}", 3, a)).ToArray();
         var a = Benchmark(scans).Categories.Single(c => c.CategoryId == "a");
-        Assert.Equal(new Quartiles(2.5, 6.0, 8.75), a.Quartiles);
+        // 2.5, 6 and 8.75, the last published as 8.8.
+        Assert.Equal(new Quartiles(2.5, 6.0, 8.8), a.Quartiles);
         Assert.Equal(6.0, a.PeerMedian);
         Assert.Equal(6, a.OrganisationCount);
     }
@@ -98,7 +103,7 @@ public sealed class PeerBenchmarkTests
     {
         var benchmark = Benchmark(Scores(1, 2, 3, 4));
         Assert.True(benchmark.Withheld);
-        Assert.Equal(4, benchmark.OrganisationCount);
+        Assert.Null(benchmark.OrganisationCount);
         Assert.Null(benchmark.LowerTertile);
         Assert.Null(benchmark.UpperTertile);
         Assert.Null(benchmark.Overall);
@@ -121,48 +126,112 @@ public sealed class PeerBenchmarkTests
     private static PeerScan Owned(string tenant, int index, double overall, double? a = null) =>
         Scan($"{tenant}-org{index}", overall, a) with { Organisation = new PeerOrganisation($"{tenant}-org{index}", OrganisationKind.Municipality, 30_000, tenant) };
 
-    // A tenant that adds four organisations of its own next to one of another tenant's must not see that one's
-    // scores. The other tenant, with one organisation among four others, sees what any member of a group of five sees.
-    [Theory]
-    [InlineData("attacker", true)]
-    [InlineData("victim", false)]
-    [InlineData("bystander", false)]
-    public void A_viewers_own_organisations_count_as_one_towards_the_threshold(string viewer, bool withheld)
+    // The attack of the old rule (own organisations counted as one, but all their scores in the quartiles):
+    // with its own score at the bottom, then at the top, a tenant with one organisation among four others'
+    // read Q1, median and Q3 as the others' exact scores.
+    [Fact]
+    public void A_viewer_cannot_recover_four_others_scores_by_moving_its_own()
     {
-        var scans = Enumerable.Range(0, 4).Select(i => Owned("attacker", i, 1)).Append(Owned("victim", 0, 4.2)).ToList();
-        var benchmark = PeerBenchmarks.Compute(TwoCategories, PeerGroup.All, scans, viewer: viewer);
-        Assert.Equal(withheld, benchmark.Withheld);
+        var others = new[] { 2.2, 3.1, 3.9, 4.6 }.Select((o, i) => Owned("other" + i, 0, o)).ToList();
+        var seen = new HashSet<double>();
+        foreach (var own in new[] { 1.0, 5.0 })
+        {
+            var benchmark = PeerBenchmarks.Compute(TwoCategories, PeerGroup.All, others.Append(Owned(Viewer, 0, own)), Viewer);
+            Assert.True(benchmark.Withheld);
+            Assert.Null(benchmark.OrganisationCount);
+            seen.UnionWith(benchmark.Overall is { } q ? [q.Q1, q.Median, q.Q3] : []);
+        }
+
+        Assert.Empty(seen);
+    }
+
+    [Fact]
+    public void The_viewers_own_organisations_never_enter_the_figures_or_the_count()
+    {
+        var others = Enumerable.Range(0, 5).Select(i => Owned("other" + i, 0, i + 1)).ToList();
+        var withOwn = others.Concat(Enumerable.Range(0, 20).Select(i => Owned(Viewer, i, 5))).ToList();
+        var benchmark = PeerBenchmarks.Compute(TwoCategories, PeerGroup.All, withOwn, Viewer);
+        Assert.Equal(PeerBenchmarks.Compute(TwoCategories, PeerGroup.All, others, Viewer) with { }, benchmark, new SameFigures());
         Assert.Equal(5, benchmark.OrganisationCount);
-        if (withheld)
+        Assert.Equal(new Quartiles(2, 3, 4), benchmark.Overall);
+        // The viewer's own score is placed among the others only: 5 is above four of them and equal to one.
+        Assert.Equal(90.0, benchmark.Position(5)!.Percentile);
+
+        // Another tenant sees the viewer's twenty organisations among its peers.
+        Assert.Equal(24, PeerBenchmarks.Compute(TwoCategories, PeerGroup.All, withOwn, "other0").OrganisationCount);
+    }
+
+    [Theory]
+    [InlineData(4, 4, false)] // four others from four tenants: too few organisations
+    [InlineData(5, 2, false)] // five others from two tenants: too few tenants
+    [InlineData(5, 3, true)]
+    [InlineData(7, 3, true)]
+    public void Figures_need_five_other_organisations_from_three_other_tenants(int organisations, int tenants, bool shown)
+    {
+        var scans = Enumerable.Range(0, organisations).Select(i => Owned("other" + (i % tenants), i, i + 1))
+            .Concat(Enumerable.Range(0, 10).Select(i => Owned(Viewer, i, 3)));
+        var benchmark = PeerBenchmarks.Compute(TwoCategories, PeerGroup.All, scans, Viewer);
+        Assert.Equal(!shown, benchmark.Withheld);
+        Assert.Equal(shown ? organisations : null, benchmark.OrganisationCount);
+        Assert.Equal(5, benchmark.MinimumGroupSize);
+        Assert.Equal(3, benchmark.MinimumTenantCount);
+        if (!shown)
         {
             Assert.Null(benchmark.Overall);
-            Assert.Null(benchmark.Position(1));
-            Assert.Contains("eigen organisaties", benchmark.WithheldReason!.Nl, StringComparison.Ordinal);
-            Assert.Contains("Your own organisations count as one", benchmark.WithheldReason.En, StringComparison.Ordinal);
+            Assert.Empty(benchmark.Categories);
+            Assert.Null(benchmark.Position(3));
+            Assert.Contains("fewer than 5 organisations of others (from at least 3 other tenants)", benchmark.WithheldReason!.En, StringComparison.Ordinal);
+            Assert.Contains("minder dan 5", benchmark.WithheldReason.Nl, StringComparison.Ordinal);
         }
     }
 
     [Fact]
-    public void A_group_of_only_the_viewers_own_organisations_is_shown_to_it()
+    public void Both_thresholds_can_be_raised_but_never_below_five_and_three()
     {
-        var scans = Enumerable.Range(0, 5).Select(i => Owned("region", i, i + 1)).ToList();
-        Assert.False(PeerBenchmarks.Compute(TwoCategories, PeerGroup.All, scans, viewer: "region").Withheld);
-        var padded = scans.Append(Owned("victim", 0, 3)).ToList();
-        Assert.True(PeerBenchmarks.Compute(TwoCategories, PeerGroup.All, padded, viewer: "region").Withheld);
-        Assert.False(PeerBenchmarks.Compute(TwoCategories, PeerGroup.All, padded, viewer: "someone-else").Withheld);
+        var scans = Enumerable.Range(0, 6).Select(i => Owned("other" + (i % 3), i, i + 1)).ToList();
+        Assert.False(PeerBenchmarks.Compute(TwoCategories, PeerGroup.All, scans, Viewer, new PeerThresholds(6, 3)).Withheld);
+        Assert.True(PeerBenchmarks.Compute(TwoCategories, PeerGroup.All, scans, Viewer, new PeerThresholds(7, 3)).Withheld);
+        Assert.True(PeerBenchmarks.Compute(TwoCategories, PeerGroup.All, scans, Viewer, new PeerThresholds(6, 4)).Withheld);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PeerThresholds(4, 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PeerThresholds(5, 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PeerThresholds(5, 6));
     }
 
     [Fact]
-    public void A_category_is_withheld_on_its_own_when_the_viewers_own_organisations_counted_as_one_are_too_few()
+    public void A_category_is_withheld_on_its_own_when_the_others_who_scored_it_are_too_few()
     {
         // Category a is scored by the viewer's five organisations and one other; category b by all ten.
-        var scans = Enumerable.Range(0, 5).Select(i => Owned("viewer", i, 3, a: 2))
-            .Concat(Enumerable.Range(0, 5).Select(i => Owned("others", i, 3, a: i == 0 ? 4 : null)))
+        var scans = Enumerable.Range(0, 5).Select(i => Owned(Viewer, i, 3, a: 2))
+            .Concat(Enumerable.Range(0, 5).Select(i => Owned("others" + i, 0, 3, a: i == 0 ? 4 : null)))
             .ToList();
-        var benchmark = PeerBenchmarks.Compute(TwoCategories, PeerGroup.All, scans, viewer: "viewer");
+        var benchmark = PeerBenchmarks.Compute(TwoCategories, PeerGroup.All, scans, Viewer);
         Assert.False(benchmark.Withheld);
-        Assert.True(benchmark.Categories.Single(c => c.CategoryId == "a").Withheld);
-        Assert.False(benchmark.Categories.Single(c => c.CategoryId == "b").Withheld);
+        var a = benchmark.Categories.Single(c => c.CategoryId == "a");
+        Assert.True(a.Withheld);
+        Assert.Null(a.OrganisationCount);
+        Assert.Equal(5, benchmark.Categories.Single(c => c.CategoryId == "b").OrganisationCount);
+    }
+
+    [Fact]
+    public void Published_figures_are_rounded_to_a_tenth_and_the_tier_follows_the_published_cut_offs()
+    {
+        var benchmark = Benchmark(Scores(1.04, 2.26, 3.15, 3.93, 4.71));
+        Assert.Equal(new Quartiles(2.3, 3.2, 3.9), benchmark.Overall);
+        // Exact tertiles 2.55 and 3.67: published 2.6 and 3.7; a score of 2.58 is a follower by the published cut-off.
+        Assert.Equal((2.6, 3.7), (benchmark.LowerTertile!.Value, benchmark.UpperTertile!.Value));
+        Assert.Equal(PeerTier.Followers, benchmark.Position(2.58)!.Tier);
+        Assert.Equal(40.0, benchmark.Position(2.5)!.Percentile);
+        // One of six peers below: 16.666…, published 16.7.
+        Assert.Equal(16.7, Benchmark(Scores(1, 2, 3, 4, 5, 6)).Position(1.5)!.Percentile);
+    }
+
+    private sealed class SameFigures : IEqualityComparer<PeerBenchmark>
+    {
+        public bool Equals(PeerBenchmark? x, PeerBenchmark? y) =>
+            x is not null && y is not null && x.OrganisationCount == y.OrganisationCount && x.Overall == y.Overall
+            && x.LowerTertile == y.LowerTertile && x.UpperTertile == y.UpperTertile && x.Categories.SequenceEqual(y.Categories);
+
+        public int GetHashCode(PeerBenchmark obj) => 0;
     }
 
     [Fact]
@@ -219,9 +288,9 @@ public sealed class PeerBenchmarkTests
     [Fact]
     public void An_organisation_is_compared_within_all_its_kind_and_its_size_class()
     {
-        var groups = PeerGroup.For(new PeerOrganisation("o", OrganisationKind.Department, 120_000));
+        var groups = PeerGroup.For(new PeerOrganisation("o", OrganisationKind.Department, 120_000, "t"));
         Assert.Equal(["all", "kind:department", "size:100k-150k"], groups.Select(g => g.Id));
-        Assert.Equal(["all", "kind:partner"], PeerGroup.For(new PeerOrganisation("o", OrganisationKind.Partner, null)).Select(g => g.Id));
+        Assert.Equal(["all", "kind:partner"], PeerGroup.For(new PeerOrganisation("o", OrganisationKind.Partner, null, "t")).Select(g => g.Id));
     }
 
     [Theory]
@@ -243,17 +312,10 @@ public sealed class PeerBenchmarkTests
     }
 
     [Fact]
-    public void The_threshold_can_be_raised_but_never_below_five()
-    {
-        Assert.True(PeerBenchmarks.Compute(TwoCategories, PeerGroup.All, Scores(1, 2, 3, 4, 5), minimumGroupSize: 6).Withheld);
-        Assert.Throws<ArgumentOutOfRangeException>(() => PeerBenchmarks.Compute(TwoCategories, PeerGroup.All, Scores(1, 2, 3, 4), minimumGroupSize: 4));
-    }
-
-    [Fact]
     public void A_benchmark_input_is_built_from_a_stored_score()
     {
         var score = MaturityScorer.Score(TwoCategories, [Respondent("r1", ("b1", 4))]);
-        var scan = PeerScan.From("s1", new PeerOrganisation("o", OrganisationKind.Municipality, 1000), Day, score)!;
+        var scan = PeerScan.From("s1", new PeerOrganisation("o", OrganisationKind.Municipality, 1000, "t"), Day, score)!;
         Assert.Equal(4.0, scan.Overall);
         Assert.Equal(["b"], scan.CategoryScores.Keys);
         Assert.Null(PeerScan.From("s2", scan.Organisation, Day, MaturityScorer.Score(TwoCategories, [Respondent("r1")])));

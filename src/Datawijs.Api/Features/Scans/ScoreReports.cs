@@ -116,12 +116,16 @@ public sealed class OverallScoreView
     public string? LevelName { get; init; }
 }
 
-/// <summary>Where the scan stands among its peers. Figures are null when the group is too small to show.</summary>
+/// <summary>
+/// Where the scan stands among its peers: other tenants' organisations in the group, never the caller's own.
+/// Figures, and the count, are null when they are too few to show.
+/// </summary>
 public sealed class PeerPositionView
 {
     public PeerGroupView Group { get; init; } = new();
 
-    public int OrganisationCount { get; init; }
+    /// <summary>Other tenants' organisations in the group; null when withheld.</summary>
+    public int? OrganisationCount { get; init; }
 
     public bool Withheld { get; init; }
 
@@ -132,7 +136,7 @@ public sealed class PeerPositionView
 
     public string? TierName { get; init; }
 
-    /// <summary>Mid-rank percentile of the overall score in the group, 0–100.</summary>
+    /// <summary>Mid-rank percentile of the overall score among the peers, 0–100, rounded to 0.1.</summary>
     public double? Percentile { get; init; }
 
     public static PeerPositionView From(PeerBenchmark benchmark, double? overall, Language language)

@@ -20,7 +20,7 @@ namespace Datawijs.Api.Features.Scans;
 /// is kept with the peers it was made from.</item>
 /// </list>
 /// </summary>
-public sealed class StoredScores(ScanRepository scans, TimeProvider clock)
+public sealed class StoredScores(ScanRepository scans, TimeProvider clock, PeerThresholds thresholds)
 {
     public static readonly TimeSpan PeersFor = TimeSpan.FromSeconds(5);
 
@@ -80,8 +80,8 @@ public sealed class StoredScores(ScanRepository scans, TimeProvider clock)
     }
 
     /// <summary>
-    /// The peer benchmark of a group for a model, over every completed scan of the installation, as
-    /// the tenant <paramref name="viewer"/> may see it (<see cref="PeerBenchmarks.Compute"/>).
+    /// The peer benchmark of a group for a model, over the completed scans of every other tenant than
+    /// <paramref name="viewer"/>, as that tenant may see it (<see cref="PeerBenchmarks.Compute"/>).
     /// </summary>
     public async Task<PeerBenchmark> BenchmarkAsync(MaturityModel model, PeerGroup group, Guid viewer, CancellationToken ct)
     {
@@ -126,8 +126,8 @@ public sealed class StoredScores(ScanRepository scans, TimeProvider clock)
     // Completed long enough ago that a completion racing with it has committed: its baseline is final.
     private bool IsSettled(CompletedScan scan) => scan.Row.CompletedAt < clock.GetUtcNow() - PeersFor;
 
-    private static PeerBenchmark Benchmark(Peers peers, MaturityModel model, PeerGroup group, Guid viewer) =>
-        peers.Benchmarks.GetOrAdd((group.Id, viewer), key => PeerBenchmarks.Compute(model, group, peers.Scans, viewer: key.Viewer.ToString()));
+    private PeerBenchmark Benchmark(Peers peers, MaturityModel model, PeerGroup group, Guid viewer) =>
+        peers.Benchmarks.GetOrAdd((group.Id, viewer), key => PeerBenchmarks.Compute(model, group, peers.Scans, key.Viewer.ToString(), thresholds));
 
     private async Task<Peers> PeersAsync(MaturityModel model, CancellationToken ct)
     {

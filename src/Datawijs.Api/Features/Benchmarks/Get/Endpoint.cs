@@ -18,11 +18,13 @@ public sealed class Endpoint(StoredScores scores) : Endpoint<Request, Benchmark>
         Summary(s =>
         {
             s.Summary = "Get the anonymised benchmark of a peer group";
-            s.Description = "Over the latest completed scan per organisation of the model, across the whole installation: the tier cut-offs "
-                + "(tertiles of the overall score) and the quartiles overall and per category. Never which organisation scored what. "
-                + "A group of fewer than 5 organisations is returned with its figures withheld and the reason; so is a category "
-                + "scored by fewer than 5. The caller's own organisations count as one towards the 5 when others are in the "
-                + "group too: the caller knows its own scores, so a group padded with its own organisations would give the few others away.";
+            s.Description = "Over the latest completed scan per organisation of the model, of every other tenant than the caller's: the tier "
+                + "cut-offs (tertiles of the overall score) and the quartiles overall and per category, each rounded to 0.1. Never which "
+                + "organisation scored what. The caller's own organisations never count, neither in the figures nor towards the threshold: "
+                + "the caller knows its own scores, so with them in it could read the others' exact scores off the figures. A group with "
+                + "fewer than `minimumGroupSize` (5) organisations of others, or with organisations of fewer than `minimumTenantCount` (3) "
+                + "other tenants, is returned withheld: every figure null, `organisationCount` null too (it says only \"fewer than\"), and "
+                + "the reason. A category the others did not score often enough is withheld on its own in the same way.";
         });
         Description(b => b.Produces<Benchmark>(200).ProducesProblems(400));
     }
@@ -40,6 +42,7 @@ public sealed class Endpoint(StoredScores scores) : Endpoint<Request, Benchmark>
             Group = PeerGroupView.From(group, language),
             OrganisationCount = benchmark.OrganisationCount,
             MinimumGroupSize = benchmark.MinimumGroupSize,
+            MinimumTenantCount = benchmark.MinimumTenantCount,
             Withheld = benchmark.Withheld,
             WithheldReason = benchmark.WithheldReason?.In(language),
             Tiers = benchmark.LowerTertile is { } lower && benchmark.UpperTertile is { } upper
@@ -58,7 +61,7 @@ public sealed class Endpoint(StoredScores scores) : Endpoint<Request, Benchmark>
     }
 }
 
-/// <summary>An anonymised peer benchmark; every figure is null when withheld.</summary>
+/// <summary>An anonymised peer benchmark over other tenants' organisations; every figure (and the count) is null when withheld.</summary>
 public sealed class Benchmark
 {
     public string ModelId { get; init; } = "";
@@ -67,16 +70,23 @@ public sealed class Benchmark
 
     public PeerGroupView Group { get; init; } = new();
 
-    /// <summary>Organisations in the group with a completed scan of the model (latest scan each).</summary>
-    public int OrganisationCount { get; init; }
+    /// <summary>
+    /// Other tenants' organisations in the group with a completed scan of the model (latest scan each);
+    /// null when withheld, so a withheld group says only that it has fewer than the threshold.
+    /// </summary>
+    public int? OrganisationCount { get; init; }
 
+    /// <summary>Organisations of other tenants a figure needs (setting Benchmarks:MinimumOrganisations, at least 5).</summary>
     public int MinimumGroupSize { get; init; }
+
+    /// <summary>Other tenants those organisations must belong to (setting Benchmarks:MinimumTenants, at least 3).</summary>
+    public int MinimumTenantCount { get; init; }
 
     public bool Withheld { get; init; }
 
     public string? WithheldReason { get; init; }
 
-    /// <summary>Followers (Volgers) score below the lower tertile, leaders (Voorlopers) above the upper one.</summary>
+    /// <summary>Followers (Volgers) score below the lower tertile, leaders (Voorlopers) above the upper one; rounded to 0.1.</summary>
     public TierCutOffs? Tiers { get; init; }
 
     public QuartileView? Overall { get; init; }
@@ -92,7 +102,7 @@ public sealed class TierCutOffs
     public double UpperTertile { get; init; }
 }
 
-/// <summary>Type 7 quartiles (as R, NumPy and Excel PERCENTILE.INC).</summary>
+/// <summary>Type 7 quartiles (as R, NumPy and Excel PERCENTILE.INC), rounded to 0.1.</summary>
 public sealed class QuartileView
 {
     public double Q1 { get; init; }
@@ -111,7 +121,8 @@ public sealed class CategoryBenchmarkView
 
     public string Name { get; init; } = "";
 
-    public int OrganisationCount { get; init; }
+    /// <summary>Other tenants' organisations with a score for the category; null when withheld.</summary>
+    public int? OrganisationCount { get; init; }
 
     public bool Withheld { get; init; }
 
