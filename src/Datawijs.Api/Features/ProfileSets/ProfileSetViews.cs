@@ -35,10 +35,10 @@ public sealed class PublishedCellView
     /// <summary>Share among all households of the dataset, in whole percent.</summary>
     public int? PopulationSharePercent { get; init; }
 
-    /// <summary>Share in the profile divided by share in the dataset (1 decimal).</summary>
+    /// <summary>Share in the profile divided by share in the dataset (1 decimal), from the rounded counts; null when the dataset's count of the value is suppressed.</summary>
     public double? Lift { get; init; }
 
-    /// <summary>Relatively more frequent in the profile than in the dataset (significant).</summary>
+    /// <summary>Relatively more frequent in the profile than in the dataset: by the rounded counts, a higher share and a significant two-proportion z-test (p &lt; 0.05).</summary>
     public bool? RelativelyMoreFrequent { get; init; }
 }
 
@@ -83,7 +83,7 @@ public sealed class HighlightView
     /// <summary>What people read for the value (nl and en): its declared label, else the value itself.</summary>
     public FeatureLabelText? ValueLabel { get; init; }
 
-    /// <summary>Only given when the value's count is itself shown.</summary>
+    /// <summary>The value's published lift (from rounded counts). A highlight is only given for a value whose count is shown.</summary>
     public double? Lift { get; init; }
 }
 
@@ -154,8 +154,8 @@ public sealed class MethodView
 
     public string Purpose { get; init; } = "";
 
-    /// <summary>Households in the dataset, rounded to 5.</summary>
-    public int Households { get; init; }
+    /// <summary>Households in the dataset, rounded to 5; null below 10 (such a set cannot be published).</summary>
+    public int? Households { get; init; }
 
     /// <summary>Features that determine the profiles (in the distance).</summary>
     public IReadOnlyList<FeatureUse> ClusteringFeatures { get; init; } = [];
@@ -403,7 +403,7 @@ public static class ProfileSetViews
         {
             DatasetName = datasetName,
             Purpose = purpose,
-            Households = rules.RoundCount(description.TotalHouseholds),
+            Households = PublishedFigures.Count(description.TotalHouseholds, rules),
             ClusteringFeatures = Uses(FeatureRole.Clustering),
             DescriptiveFeatures = Uses(FeatureRole.Descriptive),
             ProtectedFeatures = Uses(FeatureRole.Protected),
