@@ -277,7 +277,7 @@ public static class ProfileSetViews
         var outcome = DisclosureGate.Apply(description);
         var idOf = profiles.ToDictionary(p => p.Cluster, p => p.Id);
         var view = row.PublishedView is { } frozen
-            ? StoredJson.Read<ProfileSetView>(frozen)
+            ? Frozen(frozen)
             : View(StoredJson.Read<MethodView>(row.Method), outcome.ProfileSet, profiles, description.Features);
         return new ProfileSet
         {
@@ -305,6 +305,77 @@ public static class ProfileSetViews
             UpdatedAt = row.UpdatedAt,
             PublishedAt = row.PublishedAt,
             RetiredAt = row.RetiredAt,
+        };
+    }
+
+    /// <summary>
+    /// A view frozen at publication, as it may be shown now. A view frozen before the rules of
+    /// <see cref="PublishedFigures"/> held may carry lifts from exact counts and highlights on suppressed
+    /// cells; those figures are derived again from the view's own published counts (for a view frozen
+    /// since, this changes nothing). Only ever removes information, never adds any.
+    /// </summary>
+    public static ProfileSetView Frozen(string stored)
+    {
+        var view = StoredJson.Read<ProfileSetView>(stored);
+        if (view.Population is not { } population)
+        {
+            return view;
+        }
+
+        var populationCells = population.Categorical.ToDictionary(d => d.Feature, d => d.Cells, StringComparer.Ordinal);
+        DistributionView Again(DistributionView d, int? total) => new()
+        {
+            Feature = d.Feature,
+            Label = d.Label,
+            Role = d.Role,
+            Cells = d.Cells.Select(c =>
+            {
+                if (c.Suppressed || c.Households is null)
+                {
+                    return new PublishedCellView { Value = c.Value, ValueLabel = c.ValueLabel, Suppressed = true };
+                }
+
+                var populationCount = populationCells.GetValueOrDefault(d.Feature)?.FirstOrDefault(p => p.Value == c.Value) is { Suppressed: false } p ? p.Households : null;
+                return new PublishedCellView
+                {
+                    Value = c.Value,
+                    ValueLabel = c.ValueLabel,
+                    Households = c.Households,
+                    SharePercent = PublishedFigures.SharePercent(c.Households, total),
+                    PopulationSharePercent = PublishedFigures.SharePercent(populationCount, population.Households),
+                    Lift = PublishedFigures.Lift(c.Households, total, populationCount, population.Households),
+                    RelativelyMoreFrequent = PublishedFigures.RelativelyMoreFrequent(c.Households, total, populationCount, population.Households),
+                };
+            }).ToList(),
+        };
+
+        return new ProfileSetView
+        {
+            Method = view.Method,
+            Population = population,
+            Profiles = view.Profiles.Select(p =>
+            {
+                var categorical = p.Categorical.Select(d => Again(d, p.Households)).ToList();
+                var cells = categorical.SelectMany(d => d.Cells.Select(c => (d.Feature, Cell: c))).ToList();
+                return new ProfileView
+                {
+                    Id = p.Id,
+                    Number = p.Number,
+                    Name = p.Name,
+                    Description = p.Description,
+                    Households = p.Households,
+                    RelativelyMoreFrequent = p.RelativelyMoreFrequent
+                        .Select(h => (Highlight: h, Cell: cells.FirstOrDefault(c => c.Feature == h.Feature && c.Cell.Value == h.Value).Cell))
+                        .Where(x => x.Cell is { Suppressed: false, RelativelyMoreFrequent: true })
+                        .Select(x => new HighlightView { Feature = x.Highlight.Feature, Label = x.Highlight.Label, Value = x.Highlight.Value, ValueLabel = x.Highlight.ValueLabel, Lift = x.Cell!.Lift })
+                        .OrderByDescending(h => h.Lift)
+                        .ToList(),
+                    Categorical = categorical,
+                    Medians = p.Medians,
+                    Protected = p.Protected.Select(d => Again(d, p.Households)).ToList(),
+                    ProtectedMedians = p.ProtectedMedians,
+                };
+            }).ToList(),
         };
     }
 
