@@ -68,18 +68,28 @@ public sealed record PublishedAdvice(
         }
 
         // Each profile's distance against its rounded centres, its terms added largest first as the Explainer does.
+        var centres = ReferenceEquals(rules, DisclosureRules.Default) ? DefaultCentres.GetValue(space, s => RoundedCentres(s, DisclosureRules.Default)) : RoundedCentres(space, rules);
         var shownTerms = new double[space.Profiles.Count][];
         var shownDistance = new double[space.Profiles.Count];
+        var sorted = new double[d];
         for (var j = 0; j < space.Profiles.Count; j++)
         {
             var terms = new double[d];
             for (var k = 0; k < d; k++)
             {
-                terms[k] = Term(space, rules, subject[k], j, k);
+                terms[k] = Term(space, centres, subject[k], j, k);
             }
 
             shownTerms[j] = terms;
-            shownDistance[j] = terms.OrderByDescending(t => t).Sum();
+            terms.CopyTo(sorted, 0);
+            Array.Sort(sorted);
+            var sum = 0.0;
+            for (var k = d - 1; k >= 0; k--)
+            {
+                sum += sorted[k];
+            }
+
+            shownDistance[j] = sum;
         }
 
         var nearest = space.IndexOfProfile(explanation.ProfileId);
@@ -134,13 +144,33 @@ public sealed record PublishedAdvice(
         return FeatureValue.FromNumber(PublishedFigures.Centre(feature, centre.Number.GetValueOrDefault(), rules));
     }
 
-    private static double Term(ProfileSpace space, DisclosureRules rules, FeatureValue subject, int profile, int k)
+    // Per space, built once: every profile's numeric centres rounded as medians are ([profile * d + k]).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ProfileSpace, double[]> DefaultCentres = new();
+
+    private static double[] RoundedCentres(ProfileSpace space, DisclosureRules rules)
+    {
+        var d = space.DistanceFeatureCount;
+        var centres = new double[space.Profiles.Count * d];
+        for (var j = 0; j < space.Profiles.Count; j++)
+        {
+            for (var k = 0; k < d; k++)
+            {
+                if (space.IsNumeric[k])
+                {
+                    centres[(j * d) + k] = PublishedFigures.Centre(space.Features[space.DistanceFeatureOf[k]].Name, space.RawCentroid[(j * d) + k], rules);
+                }
+            }
+        }
+
+        return centres;
+    }
+
+    private static double Term(ProfileSpace space, double[] centres, FeatureValue subject, int profile, int k)
     {
         var at = (profile * space.DistanceFeatureCount) + k;
         if (space.IsNumeric[k])
         {
-            var feature = space.Features[space.DistanceFeatureOf[k]].Name;
-            var diff = (subject.Number.GetValueOrDefault() - PublishedFigures.Centre(feature, space.RawCentroid[at], rules)) / space.Sd[k];
+            var diff = (subject.Number.GetValueOrDefault() - centres[at]) / space.Sd[k];
             return diff * diff;
         }
 
