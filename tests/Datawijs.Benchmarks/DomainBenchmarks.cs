@@ -66,6 +66,14 @@ public class ExplainerBenchmarks
 
     [Benchmark]
     public Guid Explain() => Explainer.Explain(_space, _subject).Explanation!.ProfileId;
+
+    /// <summary>The explanation and the figures an advice returns (against published centres, two decimals).</summary>
+    [Benchmark]
+    public double ExplainAndPublish()
+    {
+        var explanation = Explainer.Explain(_space, _subject).Explanation!;
+        return Domain.Disclosure.PublishedAdvice.Of(_space, explanation).Distance;
+    }
 }
 
 /// <summary>The disclosure gate over a described profile set; baseline: describing it.</summary>

@@ -84,6 +84,7 @@ public sealed record AlgorithmProfileSet
     [JsonPropertyName("k")]
     public int K { get; init; } = default!;
 
+    /// <summary>Households the profiles were made from, rounded as every published count is (to 5, never below 10).</summary>
     [JsonPropertyName("households")]
     public int Households { get; init; } = default!;
 
@@ -213,19 +214,19 @@ public sealed record Assignment
     [JsonPropertyName("distances")]
     public IReadOnlyList<ProfileDistanceView>? Distances { get; init; }
 
-    /// <summary>Distance to the next profile minus distance to the advised one (squared standardised units).</summary>
+    /// <summary>Distance to the next profile minus distance to the advised one (squared standardised units), two decimals, never below 0.</summary>
     [JsonPropertyName("margin")]
     public double? Margin { get; init; }
 
-    /// <summary>Margin divided by the distance to the next profile, 0 to 1.</summary>
+    /// <summary>Margin divided by the distance to the next profile, 0 to 1, two decimals.</summary>
     [JsonPropertyName("relativeMargin")]
     public double? RelativeMargin { get; init; }
 
-    /// <summary>True when the margin is small: relative margin below 0.1 or margin below 0.1 (see docs/transparency.md).</summary>
+    /// <summary>True when the exact margin is small: relative margin below 0.1 or margin below 0.1 (see docs/transparency.md).</summary>
     [JsonPropertyName("uncertain")]
     public bool? Uncertain { get; init; }
 
-    /// <summary>The exact per-feature terms of the distance to the advised profile, largest first; they add up to it.</summary>
+    /// <summary>The per-feature terms of the distance to the advised profile, largest exact term first (see docs/transparency.md: two decimals, against the published centres).</summary>
     [JsonPropertyName("contributions")]
     public IReadOnlyList<ContributionView>? Contributions { get; init; }
 
@@ -571,7 +572,7 @@ public sealed record ContributionView
     [JsonPropertyName("label")]
     public string Label { get; init; } = default!;
 
-    /// <summary>The feature&apos;s exact term in the distance to the advised profile.</summary>
+    /// <summary>The feature&apos;s term in the distance to the advised profile: against the profile&apos;s centre rounded as published medians are, two decimals.</summary>
     [JsonPropertyName("term")]
     public double Term { get; init; } = default!;
 
@@ -579,11 +580,11 @@ public sealed record ContributionView
     [JsonPropertyName("subjectValue")]
     public System.Text.Json.JsonElement SubjectValue { get; init; } = default!;
 
-    /// <summary>The advised profile&apos;s centre: a mean (number, rounded as published medians are: 2 significant figures) or a mode (category).</summary>
+    /// <summary>The advised profile&apos;s value as published: its rounded median (number; null when the publication withholds it) or its mode (category). Never the exact centre.</summary>
     [JsonPropertyName("profileValue")]
     public System.Text.Json.JsonElement ProfileValue { get; init; } = default!;
 
-    /// <summary>The same feature&apos;s term in the distance to the next profile.</summary>
+    /// <summary>The same feature&apos;s term in the distance to the next profile (two decimals, published centre).</summary>
     [JsonPropertyName("runnerUpTerm")]
     public double RunnerUpTerm { get; init; } = default!;
 }
@@ -600,7 +601,7 @@ public sealed record CounterfactualView
     [JsonPropertyName("changes")]
     public IReadOnlyList<FeatureChangeView> Changes { get; init; } = default!;
 
-    /// <summary>The size of the change in the model&apos;s own metric.</summary>
+    /// <summary>The size of the change in the model&apos;s own metric, two decimals.</summary>
     [JsonPropertyName("changeSize")]
     public double ChangeSize { get; init; } = default!;
 }
@@ -1080,7 +1081,7 @@ public sealed record HighlightView
     [JsonPropertyName("valueLabel")]
     public FeatureLabelText? ValueLabel { get; init; }
 
-    /// <summary>Only given when the value&apos;s count is itself shown.</summary>
+    /// <summary>The value&apos;s published lift (from rounded counts). A highlight is only given for a value whose count is shown.</summary>
     [JsonPropertyName("lift")]
     public double? Lift { get; init; }
 }
@@ -1289,9 +1290,9 @@ public sealed record MethodView
     [JsonPropertyName("purpose")]
     public string Purpose { get; init; } = default!;
 
-    /// <summary>Households in the dataset, rounded to 5.</summary>
+    /// <summary>Households in the dataset, rounded to 5; null below 10 (such a set cannot be published).</summary>
     [JsonPropertyName("households")]
-    public int Households { get; init; } = default!;
+    public int? Households { get; init; }
 
     /// <summary>Features that determine the profiles (in the distance).</summary>
     [JsonPropertyName("clusteringFeatures")]
@@ -1586,6 +1587,7 @@ public sealed record ProfileDistanceView
     [JsonPropertyName("profileName")]
     public string ProfileName { get; init; } = default!;
 
+    /// <summary>Against the profile&apos;s centres rounded as published medians are, two decimals; listed in the exact order.</summary>
     [JsonPropertyName("distance")]
     public double Distance { get; init; } = default!;
 }
@@ -1784,11 +1786,11 @@ public sealed record PublishedCellView
     [JsonPropertyName("populationSharePercent")]
     public int? PopulationSharePercent { get; init; }
 
-    /// <summary>Share in the profile divided by share in the dataset (1 decimal).</summary>
+    /// <summary>Share in the profile divided by share in the dataset (1 decimal), from the rounded counts; null when the dataset&apos;s count of the value is suppressed.</summary>
     [JsonPropertyName("lift")]
     public double? Lift { get; init; }
 
-    /// <summary>Relatively more frequent in the profile than in the dataset (significant).</summary>
+    /// <summary>Relatively more frequent in the profile than in the dataset: by the rounded counts, a higher share and a significant two-proportion z-test (p &lt; 0.05).</summary>
     [JsonPropertyName("relativelyMoreFrequent")]
     public bool? RelativelyMoreFrequent { get; init; }
 }

@@ -78,17 +78,17 @@ public sealed record DataQualityReport(int? Households, IReadOnlyList<FeatureQua
         return new DataQualityReport(HouseholdsShown(n, rules), features);
     }
 
-    internal static int? HouseholdsShown(int n, DisclosureRules rules) => n >= rules.MinimumCount ? rules.RoundCount(n) : null;
+    internal static int? HouseholdsShown(int n, DisclosureRules rules) => PublishedFigures.Count(n, rules);
 
     /// <summary>A numeric feature: its missing count and rounded quartiles from <paramref name="quantile"/> over its <paramref name="values"/> values.</summary>
     internal static FeatureQuality Numeric(FeatureDefinition feature, int n, int values, Func<double, double> quantile, DisclosureRules rules)
     {
-        var enough = values >= rules.MinimumCount;
+        double? Shown(double p) => values >= rules.MinimumCount ? PublishedFigures.Median(feature.Name, values, quantile(p), rules) : null;
         return new FeatureQuality(
             feature.Name, feature.Type, feature.Role, Count(n - values, n, rules, zeroShown: true), [],
-            enough ? rules.RoundMedian(feature.Name, quantile(0.25)) : null,
-            enough ? rules.RoundMedian(feature.Name, quantile(0.5)) : null,
-            enough ? rules.RoundMedian(feature.Name, quantile(0.75)) : null);
+            Shown(0.25),
+            Shown(0.5),
+            Shown(0.75));
     }
 
     /// <summary>A categorical feature: its missing count and the frequency of each declared value, with secondary suppression.</summary>
@@ -121,8 +121,9 @@ public sealed record DataQualityReport(int? Households, IReadOnlyList<FeatureQua
             return new QualityCount(null, null, true);
         }
 
-        var share = rules.SharePercent(count, total);
-        return share is 0 or 100 ? new QualityCount(null, null, true) : new QualityCount(rules.RoundCount(count), share, false);
+        var shown = PublishedFigures.Count(count, rules);
+        var share = PublishedFigures.SharePercent(shown, PublishedFigures.Count(total, rules));
+        return share is null or 0 or 100 ? new QualityCount(null, null, true) : new QualityCount(shown, share, false);
     }
 
     // Linear interpolation between order statistics (type 7, as R and NumPy by default).

@@ -16,12 +16,12 @@ namespace Datawijs.Domain.Disclosure;
 /// hold at least MinimumCount households; otherwise the smallest shown cell (ties: the first) is suppressed
 /// (secondary). Where the total itself is hidden, at least one member must be hidden too. Relations are
 /// checked on exact counts, as if they were published exactly; rounding to 5 protects further.</item>
-/// <item>Counts are rounded to the rounding base; shares are whole percentages of the rounded counts;
-/// lifts have one decimal; significance is shown only as "relatively more frequent".</item>
-/// <item>Highlights ("relatively more frequent") are qualitative: a significant over-represented value held
-/// by at least MinimumCount households of the profile is named even when its count is suppressed (its
-/// lift is then left out), because small profiles would otherwise lose their whole description to
-/// secondary suppression while the statement itself reveals no count.</item>
+/// <item>Every figure that is shown goes through <see cref="PublishedFigures"/>: counts rounded to the rounding
+/// base; shares (whole percent), lifts (1 decimal) and the "relatively more frequent" test computed from the
+/// rounded counts only, so no shown figure narrows a rounded count.</item>
+/// <item>Highlights ("relatively more frequent") are only given for a cell whose count, and whose value's
+/// population count, are shown. A highlight on a suppressed cell would say that it holds at least the minimum,
+/// and with the row's total bound its other hidden cells (possibly below the minimum).</item>
 /// <item>Numerics only as medians rounded by <see cref="DisclosureRules.RoundMedian"/>, and only over at
 /// least MinimumCount values; minima and maxima do not exist in the view model.</item>
 /// </list>
@@ -51,10 +51,6 @@ public static class DisclosureGate
         public required int[][] Counts { get; init; }
 
         public required int[] RowTotals { get; init; }
-
-        public required double[][] Lift { get; init; }
-
-        public required bool[][] MoreFrequent { get; init; }
 
         public required SuppressionReason?[][] Hidden { get; init; }
 
@@ -166,15 +162,11 @@ public static class DisclosureGate
             var template = select(set.Profiles[0]);
             var width = template.Cells.Count;
             var counts = new int[k + 1][];
-            var lift = new double[k + 1][];
-            var more = new bool[k + 1][];
             var hidden = new SuppressionReason?[k + 1][];
             var totals = new int[k + 1];
             for (var r = 0; r <= k; r++)
             {
                 counts[r] = new int[width];
-                lift[r] = new double[width];
-                more[r] = new bool[width];
                 hidden[r] = new SuppressionReason?[width];
             }
 
@@ -185,8 +177,6 @@ public static class DisclosureGate
                 for (var v = 0; v < width; v++)
                 {
                     counts[j][v] = cells[v].CountInProfile;
-                    lift[j][v] = cells[v].Lift;
-                    more[j][v] = cells[v].RelativelyMoreFrequent;
                     counts[k][v] = cells[v].CountInPopulation;
                 }
             }
@@ -199,8 +189,6 @@ public static class DisclosureGate
                 Values = [.. template.Cells.Select(c => c.Value)],
                 Counts = counts,
                 RowTotals = totals,
-                Lift = lift,
-                MoreFrequent = more,
                 Hidden = hidden,
             };
         }
@@ -315,7 +303,7 @@ public static class DisclosureGate
                 var p = set.Profiles[j];
                 var categorical = new List<PublishedDistribution>();
                 var protectedDistributions = new List<PublishedDistribution>();
-                var highlights = new List<(PublishedHighlight Highlight, double ExactLift)>();
+                var highlights = new List<PublishedHighlight>();
                 foreach (var t in tables)
                 {
                     var distribution = Distribution(t, j);
@@ -325,24 +313,24 @@ public static class DisclosureGate
                         continue;
                     }
 
-                    for (var v = 0; v < t.Values.Length; v++)
+                    // Only shown cells can be marked (see PublishedFigures.RelativelyMoreFrequent).
+                    foreach (var cell in distribution.Cells)
                     {
-                        if (t.MoreFrequent[j][v] && t.Counts[j][v] >= rules.MinimumCount && t.Values[v] is { } value)
+                        if (cell.RelativelyMoreFrequent == true && cell.Value is { } value)
                         {
-                            double? lift = t.Hidden[j][v] is null ? Math.Round(t.Lift[j][v], 1, MidpointRounding.AwayFromZero) : null;
-                            highlights.Add((new PublishedHighlight(t.Feature, value, lift), t.Lift[j][v]));
+                            highlights.Add(new PublishedHighlight(t.Feature, value, cell.Lift));
                         }
                     }
                 }
 
                 profiles[j] = new PublishedProfile(
                     p.Cluster,
-                    rules.RoundCount(p.Households),
+                    Shown(p.Households),
                     categorical,
                     [.. p.Numeric.Select(n => Median(n, n.CountInProfile, n.MedianInProfile))],
                     protectedDistributions,
                     [.. p.ProtectedNumeric.Select(n => Median(n, n.CountInProfile, n.MedianInProfile))],
-                    [.. highlights.OrderByDescending(h => h.ExactLift).Select(h => h.Highlight)]);
+                    [.. highlights.OrderByDescending(h => h.Lift)]);
             }
 
             var population = tables.Select(t => Distribution(t, t.PopulationRow)).ToArray();
@@ -351,7 +339,7 @@ public static class DisclosureGate
                 : set.Profiles[0].Numeric.Concat(set.Profiles[0].ProtectedNumeric)
                     .Select(n => new PublishedMedian(n.Feature, n.Role, ShownMedian(n.Feature, n.CountInPopulation, n.MedianInPopulation), null))
                     .ToArray();
-            return new PublishedProfileSet(rules.RoundCount(set.TotalHouseholds), population, populationMedians, profiles, rules);
+            return new PublishedProfileSet(Shown(set.TotalHouseholds), population, populationMedians, profiles, rules);
         }
 
         private PublishedDistribution Distribution(Table t, int row)
@@ -366,15 +354,18 @@ public static class DisclosureGate
                     continue;
                 }
 
-                var populationShown = t.Hidden[t.PopulationRow][v] is null;
+                var count = Shown(t.Counts[row][v]);
+                var total = Shown(t.RowTotals[row]);
+                var populationCount = t.Hidden[t.PopulationRow][v] is null ? Shown(t.Counts[t.PopulationRow][v]) : (int?)null;
+                var populationTotal = Shown(t.RowTotals[t.PopulationRow]);
                 cells[v] = new PublishedCell(
                     t.Values[v],
                     false,
-                    rules.RoundCount(t.Counts[row][v]),
-                    rules.SharePercent(t.Counts[row][v], t.RowTotals[row]),
-                    isPopulation || !populationShown ? null : rules.SharePercent(t.Counts[t.PopulationRow][v], t.RowTotals[t.PopulationRow]),
-                    isPopulation ? null : Math.Round(t.Lift[row][v], 1, MidpointRounding.AwayFromZero),
-                    isPopulation ? null : t.MoreFrequent[row][v]);
+                    count,
+                    PublishedFigures.SharePercent(count, total),
+                    isPopulation ? null : PublishedFigures.SharePercent(populationCount, populationTotal),
+                    isPopulation ? null : PublishedFigures.Lift(count, total, populationCount, populationTotal),
+                    isPopulation ? null : PublishedFigures.RelativelyMoreFrequent(count, total, populationCount, populationTotal));
             }
 
             return new PublishedDistribution(t.Feature, t.Role, cells);
@@ -383,7 +374,10 @@ public static class DisclosureGate
         private PublishedMedian Median(NumericSummary n, int count, double median) =>
             new(n.Feature, n.Role, ShownMedian(n.Feature, count, median), ShownMedian(n.Feature, n.CountInPopulation, n.MedianInPopulation));
 
-        private double? ShownMedian(string feature, int count, double median) =>
-            count >= rules.MinimumCount && !double.IsNaN(median) ? rules.RoundMedian(feature, median) : null;
+        private double? ShownMedian(string feature, int count, double median) => PublishedFigures.Median(feature, count, median, rules);
+
+        // Only reached for figures the plan shows: every one of them is at least the minimum.
+        private int Shown(int count) =>
+            PublishedFigures.Count(count, rules) ?? throw new InvalidOperationException("A count below the minimum was about to be shown.");
     }
 }

@@ -26,11 +26,7 @@ public sealed record DisclosureRules
         RoundingBase <= 1 ? count : (int)Math.Round(count / (double)RoundingBase, MidpointRounding.AwayFromZero) * RoundingBase;
 
     /// <summary>A share as a whole percentage, computed from the rounded counts so that it reveals no more than they do.</summary>
-    public int SharePercent(int count, int total)
-    {
-        var denominator = RoundCount(total);
-        return denominator <= 0 ? 0 : (int)Math.Round(100.0 * RoundCount(count) / denominator, MidpointRounding.AwayFromZero);
-    }
+    public int SharePercent(int count, int total) => PublishedFigures.SharePercent(RoundCount(count), RoundCount(total)) ?? 0;
 
     /// <summary>Rounds a median: to the feature's step, or else to <see cref="MedianSignificantFigures"/> significant figures.</summary>
     public double RoundMedian(string feature, double median)

@@ -4,7 +4,9 @@ namespace Datawijs.Domain.Disclosure;
 
 /// <summary>
 /// A figure as it may be shown: a rounded count, a whole-percent share, its population share and the
-/// lift (1 decimal). Everything is null when <see cref="Suppressed"/>.
+/// lift (1 decimal), the last three computed from rounded counts (<see cref="PublishedFigures"/>).
+/// Everything is null when <see cref="Suppressed"/>; share of the population and lift also when the
+/// value's population count is suppressed.
 /// </summary>
 public sealed record PublishedCell(
     string? Value,
@@ -21,9 +23,9 @@ public sealed record PublishedDistribution(string Feature, FeatureRole Role, IRe
 public sealed record PublishedMedian(string Feature, FeatureRole Role, double? Median, double? PopulationMedian);
 
 /// <summary>
-/// A value relatively more frequent in the profile than in the whole dataset (significant, and held by at
-/// least MinimumCount households of the profile). Qualitative: <see cref="Lift"/> is only given when the
-/// value's count is itself shown, so a highlight never reveals a suppressed count.
+/// A value relatively more frequent in the profile than in the whole dataset, by the published counts
+/// (<see cref="PublishedFigures.RelativelyMoreFrequent"/>): only ever for a value whose count is shown, so a
+/// highlight never says anything about a suppressed count. <see cref="Lift"/> is that cell's published lift.
 /// </summary>
 public sealed record PublishedHighlight(string Feature, string Value, double? Lift);
 

@@ -92,6 +92,7 @@ public static class ExplanationText
 
     private static string Reasons(ProfileSpace space, Explanation explanation, Language language)
     {
+        var profile = ProfileOf(space, explanation.ProfileId);
         var nl = language == Language.Dutch;
         var contributions = explanation.Contributions;
 
@@ -133,9 +134,14 @@ public static class ExplanationText
             if (c.Type == FeatureType.Numeric)
             {
                 text.Append(nl ? "Uw " : "Your ").Append(label).Append(nl ? " is " : " is ")
-                    .Append(Format(c.SubjectValue.Number.GetValueOrDefault(), nl)).Append(". ")
-                    .Append(nl ? "Bij dit profiel is dat ongeveer " : "In this profile it is about ")
-                    .Append(Format(ShownCentre(c.Feature, c.ProfileValue.Number.GetValueOrDefault()), nl)).Append('.');
+                    .Append(Format(c.SubjectValue.Number.GetValueOrDefault(), nl)).Append('.');
+
+                // The profile's value as published (its rounded median), never its exact centre.
+                if (Disclosure.PublishedAdvice.ProfileValue(profile, c.Feature, c.ProfileValue) is { Number: { } shown })
+                {
+                    text.Append(nl ? " Bij dit profiel is dat ongeveer " : " In this profile it is about ")
+                        .Append(Format(shown, nl)).Append('.');
+                }
                 if (c.Term < CloseTerm)
                 {
                     text.Append(nl ? " Dat ligt dicht bij elkaar." : " That is close.");
@@ -272,13 +278,6 @@ public static class ExplanationText
 
     private static string Capitalise(string text) =>
         text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
-
-    /// <summary>
-    /// A profile's numeric centre as a person is shown it: rounded as published medians are. The exact
-    /// mean is a sum over the cluster's households divided by their number, so shown in full it can
-    /// give away the exact cluster size that the published counts round.
-    /// </summary>
-    public static double ShownCentre(string feature, double centre) => Disclosure.DisclosureRules.Default.RoundMedian(feature, centre);
 
     private static string Format(double value, bool nl) =>
         value.ToString("#,0.##", nl ? DutchNumbers : NumberFormatInfo.InvariantInfo);

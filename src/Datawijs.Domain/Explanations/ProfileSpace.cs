@@ -21,11 +21,17 @@ public sealed record NumericScale(double Mean, double StandardDeviation, double?
 /// For every clustering feature: the mean in raw units (numeric) or the mode (categorical).
 /// </param>
 /// <param name="Description">An optional plain-language (B1) description of the profile.</param>
+/// <param name="PublishedMedians">
+/// Per numeric feature, the profile's median as the publication shows it (rounded; null when withheld). What a
+/// person is shown as the profile's value (<see cref="Disclosure.PublishedAdvice.ProfileValue"/>); when absent,
+/// the centre rounded as medians are.
+/// </param>
 public sealed record PublishedProfile(
     Guid Id,
     LocalizedText Name,
     IReadOnlyDictionary<string, FeatureValue> Centroid,
-    LocalizedText? Description = null);
+    LocalizedText? Description = null,
+    IReadOnlyDictionary<string, double?>? PublishedMedians = null);
 
 /// <summary>
 /// The published profile set an assignment is explained against, with everything precomputed

@@ -130,7 +130,7 @@ public sealed partial class ExplanationTextTests
         Assert.Contains("Bij dit profiel is dat ongeveer 15.000.", ExplanationText.Render(space, explanation).Reasons, StringComparison.Ordinal);
         Assert.Contains("In this profile it is about 15,000.", ExplanationText.Render(space, explanation, Language.English).Reasons, StringComparison.Ordinal);
         Assert.DoesNotContain("958", ExplanationText.Render(space, explanation).Full, StringComparison.Ordinal);
-        Assert.Equal(30, ExplanationText.ShownCentre("age", 29.801980198019805));
+        Assert.Equal(30, Datawijs.Domain.Disclosure.PublishedFigures.Centre("age", 29.801980198019805));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Datawijs.Api.Http;
 using Datawijs.Data.Assignments;
 using Datawijs.Data.Objections;
+using Datawijs.Domain.Disclosure;
 using Datawijs.Domain.Explanations;
 
 namespace Datawijs.Api.Features.Assignments;
@@ -130,6 +131,9 @@ public static class Advice
 
         var space = model!.Space;
         var rendered = ExplanationText.Render(space, explanation!, language);
+
+        // The decisions are the exact explanation's; every number returned goes through the disclosure rules.
+        var figures = PublishedAdvice.Of(space, explanation!, model.Disclosure);
         return new Assignment
         {
             Id = row.Id,
@@ -137,24 +141,22 @@ public static class Advice
             ProfileSetId = row.ProfileSetId,
             ProfileId = explanation!.ProfileId,
             ProfileName = NameOf(space, explanation.ProfileId, language),
-            Distances = explanation.Distances
+            Distances = figures.Distances
                 .Select(d => new ProfileDistanceView { ProfileId = d.ProfileId, ProfileName = NameOf(space, d.ProfileId, language), Distance = d.Distance })
                 .ToList(),
-            Margin = explanation.Margin,
-            RelativeMargin = explanation.RelativeMargin,
+            Margin = figures.Margin,
+            RelativeMargin = figures.RelativeMargin,
             Uncertain = explanation.Uncertain,
-            Contributions = explanation.Contributions.Select(c => new ContributionView
+            Contributions = figures.Contributions.Select(c => new ContributionView
             {
                 Feature = c.Feature,
                 Label = space.LabelOf(c.Feature, language),
                 Term = c.Term,
                 SubjectValue = Json(c.SubjectValue),
-                ProfileValue = Json(c.ProfileValue.IsNumeric
-                    ? FeatureValue.FromNumber(ExplanationText.ShownCentre(c.Feature, c.ProfileValue.Number.GetValueOrDefault()))
-                    : c.ProfileValue),
+                ProfileValue = c.ProfileValue is { } value ? Json(value) : NullValue,
                 RunnerUpTerm = c.RunnerUpTerm,
             }).ToList(),
-            Counterfactuals = explanation.Counterfactuals.Select(c => new CounterfactualView
+            Counterfactuals = explanation.Counterfactuals.Select((c, i) => new CounterfactualView
             {
                 TargetProfileId = c.ProfileId,
                 TargetProfileName = NameOf(space, c.ProfileId, language),
@@ -162,7 +164,7 @@ public static class Advice
                 {
                     Feature = change.Feature, Label = space.LabelOf(change.Feature, language), From = Json(change.From), To = Json(change.To),
                 }).ToList(),
-                ChangeSize = c.ChangeSize,
+                ChangeSize = figures.ChangeSizes[i],
             }).ToList(),
             Explanation = new AssignmentExplanation
             {
@@ -208,6 +210,8 @@ public static class Advice
 
         return profileId.ToString();
     }
+
+    private static readonly JsonElement NullValue = JsonSerializer.SerializeToElement<object?>(null);
 
     public static JsonElement Json(FeatureValue value) =>
         value.IsNumeric ? JsonSerializer.SerializeToElement(value.Number.GetValueOrDefault()) : JsonSerializer.SerializeToElement(value.Category);

@@ -39,16 +39,16 @@ public sealed class Assignment
     /// <summary>The distance to every profile, nearest first.</summary>
     public IReadOnlyList<ProfileDistanceView>? Distances { get; init; }
 
-    /// <summary>Distance to the next profile minus distance to the advised one (squared standardised units).</summary>
+    /// <summary>Distance to the next profile minus distance to the advised one (squared standardised units), two decimals, never below 0.</summary>
     public double? Margin { get; init; }
 
-    /// <summary>Margin divided by the distance to the next profile, 0 to 1.</summary>
+    /// <summary>Margin divided by the distance to the next profile, 0 to 1, two decimals.</summary>
     public double? RelativeMargin { get; init; }
 
-    /// <summary>True when the margin is small: relative margin below 0.1 or margin below 0.1 (see docs/transparency.md).</summary>
+    /// <summary>True when the exact margin is small: relative margin below 0.1 or margin below 0.1 (see docs/transparency.md).</summary>
     public bool? Uncertain { get; init; }
 
-    /// <summary>The exact per-feature terms of the distance to the advised profile, largest first; they add up to it.</summary>
+    /// <summary>The per-feature terms of the distance to the advised profile, largest exact term first (see docs/transparency.md: two decimals, against the published centres).</summary>
     public IReadOnlyList<ContributionView>? Contributions { get; init; }
 
     /// <summary>Verified smallest changes in mutable features that give another profile; empty when none exists.</summary>
@@ -75,6 +75,7 @@ public sealed class ProfileDistanceView
 
     public string ProfileName { get; init; } = "";
 
+    /// <summary>Against the profile's centres rounded as published medians are, two decimals; listed in the exact order.</summary>
     public double Distance { get; init; }
 }
 
@@ -85,16 +86,16 @@ public sealed class ContributionView
     /// <summary>The feature's display label in the response language.</summary>
     public string Label { get; init; } = "";
 
-    /// <summary>The feature's exact term in the distance to the advised profile.</summary>
+    /// <summary>The feature's term in the distance to the advised profile: against the profile's centre rounded as published medians are, two decimals.</summary>
     public double Term { get; init; }
 
     /// <summary>The subject's value: a number or a category.</summary>
     public JsonElement SubjectValue { get; init; }
 
-    /// <summary>The advised profile's centre: a mean (number, rounded as published medians are: 2 significant figures) or a mode (category).</summary>
+    /// <summary>The advised profile's value as published: its rounded median (number; null when the publication withholds it) or its mode (category). Never the exact centre.</summary>
     public JsonElement ProfileValue { get; init; }
 
-    /// <summary>The same feature's term in the distance to the next profile.</summary>
+    /// <summary>The same feature's term in the distance to the next profile (two decimals, published centre).</summary>
     public double RunnerUpTerm { get; init; }
 }
 
@@ -107,7 +108,7 @@ public sealed class CounterfactualView
     /// <summary>The changed features, only mutable ones; with all of them the target profile becomes the nearest.</summary>
     public IReadOnlyList<FeatureChangeView> Changes { get; init; } = [];
 
-    /// <summary>The size of the change in the model's own metric.</summary>
+    /// <summary>The size of the change in the model's own metric, two decimals.</summary>
     public double ChangeSize { get; init; }
 }
 

@@ -11,7 +11,11 @@ namespace Datawijs.Api.Features.Assignments;
 /// <param name="ProfileSetId">The published profile set.</param>
 /// <param name="Space">Built once with <see cref="ProfileSpace.Create"/>; immutable and thread-safe.</param>
 /// <param name="PublishedAt">When the set was published.</param>
-/// <param name="Households">How many (pseudonymised) households the clustering was made from.</param>
+/// <param name="Households">
+/// How many (pseudonymised) households the clustering was made from, as published: rounded by
+/// <see cref="PublishedFigures.Count"/> (a published set always has at least the minimum). Never the exact
+/// number: that would show, against an earlier publication, exactly how many households were added.
+/// </param>
 /// <param name="Seed">The clustering's seed (same data + same seed = same profiles).</param>
 /// <param name="Disclosure">The disclosure rules the published set passed.</param>
 /// <param name="Purpose">The dataset's declared purpose, in plain language; null when not declared.</param>

@@ -104,19 +104,25 @@ public sealed class StoredPublishedProfileSets : IPublishedProfileSetReader
 
         var dataset = await _datasets.FindAsync(set.TenantId, set.DatasetId, ct);
         var profiles = (await _profileSets.ProfilesAsync(set.TenantId, set.Id, ct)).OrderBy(p => p.Cluster).ToList();
-        var model = StoredJson.ReadModel(clustering.Model);
+        var clusterModel = StoredJson.ReadModel(clustering.Model);
+        // What a person is shown as a profile's numeric value is its median as published, never the exact centre.
+        var published = set.PublishedView is null ? null : StoredJson.Read<ProfileSets.ProfileSetView>(set.PublishedView);
+        var medians = published?.Profiles.ToDictionary(
+            p => p.Id,
+            p => (IReadOnlyDictionary<string, double?>)p.Medians.ToDictionary(m => m.Feature, m => m.Median, StringComparer.Ordinal));
         var namings = profiles.Select(p => new ProfileNaming(
             p.Id,
             new LocalizedText(p.NameNl ?? "", p.NameEn ?? p.NameNl ?? ""),
-            p.DescriptionNl is null ? null : new LocalizedText(p.DescriptionNl, p.DescriptionEn ?? p.DescriptionNl))).ToList();
+            p.DescriptionNl is null ? null : new LocalizedText(p.DescriptionNl, p.DescriptionEn ?? p.DescriptionNl),
+            medians?.GetValueOrDefault(p.Id) ?? (medians is null ? null : new Dictionary<string, double?>()))).ToList();
         // The labels are part of the dataset's declaration (the model carries a copy of it).
-        var declared = dataset is null ? model.Features : StoredJson.Features(dataset.Features);
-        var space = ProfileSpaces.FromClusterModel(model, namings, FeatureLabels.Of(declared));
+        var declared = dataset is null ? clusterModel.Features : StoredJson.Features(dataset.Features);
+        var space = ProfileSpaces.FromClusterModel(clusterModel, namings, FeatureLabels.Of(declared));
         var outcome = StoredJson.Read<ClusteringOutcome>(clustering.Outcome);
         var options = StoredJson.Read<ClusteringOptions>(clustering.Options);
-        var published = new PublishedProfileSetModel(
-            set.Id, space, set.PublishedAt ?? set.CreatedAt, outcome.Households, options.Seed, DisclosureRules.Default,
+        var model = new PublishedProfileSetModel(
+            set.Id, space, set.PublishedAt ?? set.CreatedAt, PublishedFigures.Count(outcome.Households, DisclosureRules.Default) ?? 0, options.Seed, DisclosureRules.Default,
             string.IsNullOrWhiteSpace(dataset?.Purpose) ? null : dataset.Purpose);
-        return _cache.GetOrAdd(set.Id, published);
+        return _cache.GetOrAdd(set.Id, model);
     }
 }

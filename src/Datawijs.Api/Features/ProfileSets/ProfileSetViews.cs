@@ -35,10 +35,10 @@ public sealed class PublishedCellView
     /// <summary>Share among all households of the dataset, in whole percent.</summary>
     public int? PopulationSharePercent { get; init; }
 
-    /// <summary>Share in the profile divided by share in the dataset (1 decimal).</summary>
+    /// <summary>Share in the profile divided by share in the dataset (1 decimal), from the rounded counts; null when the dataset's count of the value is suppressed.</summary>
     public double? Lift { get; init; }
 
-    /// <summary>Relatively more frequent in the profile than in the dataset (significant).</summary>
+    /// <summary>Relatively more frequent in the profile than in the dataset: by the rounded counts, a higher share and a significant two-proportion z-test (p &lt; 0.05).</summary>
     public bool? RelativelyMoreFrequent { get; init; }
 }
 
@@ -83,7 +83,7 @@ public sealed class HighlightView
     /// <summary>What people read for the value (nl and en): its declared label, else the value itself.</summary>
     public FeatureLabelText? ValueLabel { get; init; }
 
-    /// <summary>Only given when the value's count is itself shown.</summary>
+    /// <summary>The value's published lift (from rounded counts). A highlight is only given for a value whose count is shown.</summary>
     public double? Lift { get; init; }
 }
 
@@ -154,8 +154,8 @@ public sealed class MethodView
 
     public string Purpose { get; init; } = "";
 
-    /// <summary>Households in the dataset, rounded to 5.</summary>
-    public int Households { get; init; }
+    /// <summary>Households in the dataset, rounded to 5; null below 10 (such a set cannot be published).</summary>
+    public int? Households { get; init; }
 
     /// <summary>Features that determine the profiles (in the distance).</summary>
     public IReadOnlyList<FeatureUse> ClusteringFeatures { get; init; } = [];
@@ -277,7 +277,7 @@ public static class ProfileSetViews
         var outcome = DisclosureGate.Apply(description);
         var idOf = profiles.ToDictionary(p => p.Cluster, p => p.Id);
         var view = row.PublishedView is { } frozen
-            ? StoredJson.Read<ProfileSetView>(frozen)
+            ? Frozen(frozen)
             : View(StoredJson.Read<MethodView>(row.Method), outcome.ProfileSet, profiles, description.Features);
         return new ProfileSet
         {
@@ -305,6 +305,77 @@ public static class ProfileSetViews
             UpdatedAt = row.UpdatedAt,
             PublishedAt = row.PublishedAt,
             RetiredAt = row.RetiredAt,
+        };
+    }
+
+    /// <summary>
+    /// A view frozen at publication, as it may be shown now. A view frozen before the rules of
+    /// <see cref="PublishedFigures"/> held may carry lifts from exact counts and highlights on suppressed
+    /// cells; those figures are derived again from the view's own published counts (for a view frozen
+    /// since, this changes nothing). Only ever removes information, never adds any.
+    /// </summary>
+    public static ProfileSetView Frozen(string stored)
+    {
+        var view = StoredJson.Read<ProfileSetView>(stored);
+        if (view.Population is not { } population)
+        {
+            return view;
+        }
+
+        var populationCells = population.Categorical.ToDictionary(d => d.Feature, d => d.Cells, StringComparer.Ordinal);
+        DistributionView Again(DistributionView d, int? total) => new()
+        {
+            Feature = d.Feature,
+            Label = d.Label,
+            Role = d.Role,
+            Cells = d.Cells.Select(c =>
+            {
+                if (c.Suppressed || c.Households is null)
+                {
+                    return new PublishedCellView { Value = c.Value, ValueLabel = c.ValueLabel, Suppressed = true };
+                }
+
+                var populationCount = populationCells.GetValueOrDefault(d.Feature)?.FirstOrDefault(p => p.Value == c.Value) is { Suppressed: false } p ? p.Households : null;
+                return new PublishedCellView
+                {
+                    Value = c.Value,
+                    ValueLabel = c.ValueLabel,
+                    Households = c.Households,
+                    SharePercent = PublishedFigures.SharePercent(c.Households, total),
+                    PopulationSharePercent = PublishedFigures.SharePercent(populationCount, population.Households),
+                    Lift = PublishedFigures.Lift(c.Households, total, populationCount, population.Households),
+                    RelativelyMoreFrequent = PublishedFigures.RelativelyMoreFrequent(c.Households, total, populationCount, population.Households),
+                };
+            }).ToList(),
+        };
+
+        return new ProfileSetView
+        {
+            Method = view.Method,
+            Population = population,
+            Profiles = view.Profiles.Select(p =>
+            {
+                var categorical = p.Categorical.Select(d => Again(d, p.Households)).ToList();
+                var cells = categorical.SelectMany(d => d.Cells.Select(c => (d.Feature, Cell: c))).ToList();
+                return new ProfileView
+                {
+                    Id = p.Id,
+                    Number = p.Number,
+                    Name = p.Name,
+                    Description = p.Description,
+                    Households = p.Households,
+                    RelativelyMoreFrequent = p.RelativelyMoreFrequent
+                        .Select(h => (Highlight: h, Cell: cells.FirstOrDefault(c => c.Feature == h.Feature && c.Cell.Value == h.Value).Cell))
+                        .Where(x => x.Cell is { Suppressed: false, RelativelyMoreFrequent: true })
+                        .Select(x => new HighlightView { Feature = x.Highlight.Feature, Label = x.Highlight.Label, Value = x.Highlight.Value, ValueLabel = x.Highlight.ValueLabel, Lift = x.Cell!.Lift })
+                        .OrderByDescending(h => h.Lift)
+                        .ToList(),
+                    Categorical = categorical,
+                    Medians = p.Medians,
+                    Protected = p.Protected.Select(d => Again(d, p.Households)).ToList(),
+                    ProtectedMedians = p.ProtectedMedians,
+                };
+            }).ToList(),
         };
     }
 
@@ -403,7 +474,7 @@ public static class ProfileSetViews
         {
             DatasetName = datasetName,
             Purpose = purpose,
-            Households = rules.RoundCount(description.TotalHouseholds),
+            Households = PublishedFigures.Count(description.TotalHouseholds, rules),
             ClusteringFeatures = Uses(FeatureRole.Clustering),
             DescriptiveFeatures = Uses(FeatureRole.Descriptive),
             ProtectedFeatures = Uses(FeatureRole.Protected),

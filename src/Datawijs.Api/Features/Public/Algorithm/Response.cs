@@ -94,6 +94,7 @@ public sealed class AlgorithmProfileSet
     [JsonPropertyName("k")]
     public int K { get; init; }
 
+    /// <summary>Households the profiles were made from, rounded as every published count is (to 5, never below 10).</summary>
     [JsonPropertyName("households")]
     public int Households { get; init; }
 

@@ -55,7 +55,7 @@ public sealed class Endpoint(TenantRepository tenants, ProfileSetRepository prof
             Organisation = tenant.Name,
             ProfileSetId = set.Id,
             PublishedAt = set.PublishedAt ?? set.UpdatedAt,
-            View = StoredJson.Read<ProfileSetView>(set.PublishedView),
+            View = ProfileSetViews.Frozen(set.PublishedView),
         }, ct);
     }
 }
