@@ -1,0 +1,8 @@
+-- Citizens: one canonical subject id. A dataset declares what its subject ids are: 'bsn' (digits,
+-- nine with leading zeros, eleven-test) or 'other' (trimmed, lower-cased). Datasets that existed
+-- before this migration are 'other', so their next uploads are read as before (apart from case);
+-- new datasets are 'bsn' unless declared otherwise.
+ALTER TABLE datasets ADD COLUMN subject_id_kind TEXT NOT NULL DEFAULT 'other' CHECK (subject_id_kind IN ('bsn', 'other'));
+
+-- A citizen sees which datasets hold a record of theirs, found by pseudonym at read time.
+CREATE INDEX ix_dataset_records_subject ON dataset_records (dataset_id, subject_pseudonym);
