@@ -1,3 +1,4 @@
+using Datawijs.Api.Auth.Citizens;
 using Datawijs.Data.Infrastructure;
 
 namespace Datawijs.Api.Hosting;
@@ -8,7 +9,9 @@ public sealed record StartupConfiguration(
     AuthSettings Auth,
     RateLimitingSettings RateLimiting,
     LimitsSettings Limits,
-    byte[] MasterKey)
+    byte[] MasterKey,
+    IReadOnlyList<CitizenIssuer> CitizenIssuers,
+    DevelopmentBroker? DevelopmentBroker)
 {
     /// <summary>Reads and validates; returns one clear line per problem instead of a half-started host.</summary>
     public static (StartupConfiguration? Configuration, IReadOnlyList<string> Problems) Read(IConfiguration configuration, IHostEnvironment environment)
@@ -72,13 +75,29 @@ public sealed record StartupConfiguration(
             problems.Add(keyProblem);
         }
 
+        var issuers = Datawijs.Api.Auth.Citizens.CitizenIssuers.Read(configuration, environment, problems).ToList();
+        DevelopmentBroker? broker = null;
+        if (environment.IsDevelopment() && problems.Count == 0)
+        {
+            // The demo tenant trusts a local stand-in for the broker; never outside Development.
+            (broker, var brokerProblem) = DevelopmentBroker.LoadOrCreate();
+            if (brokerProblem is not null)
+            {
+                problems.Add(brokerProblem);
+            }
+            else if (issuers.All(i => i.Issuer != DevelopmentBroker.Issuer))
+            {
+                issuers.Add(broker!.IssuerFor(DemoSeeder.TenantSlug, issuers.Count));
+            }
+        }
+
         if (problems.Count > 0)
         {
             return (null, problems);
         }
 
         var database = new DatabaseOptions { Provider = provider, ConnectionString = connectionString };
-        return (new StartupConfiguration(database, auth, rateLimiting, limits, key!), problems);
+        return (new StartupConfiguration(database, auth, rateLimiting, limits, key!, issuers, broker), problems);
     }
 
     private static bool IsValidConnectionString(DatabaseProvider provider, string connectionString, out string reason)
