@@ -23,7 +23,7 @@ public static class AdminCli
           clients revoke <clientId>                      revoke a client
           openapi [<file>]                               write the OpenAPI document (stdout or file)
         Scopes: 
-        """ + "scans:read, scans:write, profiles:manage, assignments:write, objections:review, citizen-portal, or *";
+        """ + "scans:read, scans:write, profiles:manage, assignments:write, objections:review, or *";
 
     private static readonly JsonSerializerOptions PrettyJson = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
