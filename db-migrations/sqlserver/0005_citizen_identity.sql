@@ -7,6 +7,11 @@ ALTER TABLE dbo.Datasets ADD SubjectIdKind NVARCHAR(10) NOT NULL
     CONSTRAINT CK_Datasets_SubjectIdKind CHECK (SubjectIdKind IN (N'bsn', N'other'));
 GO
 
+-- A client's name as people read it ("Zaaksysteem Werk en Inkomen"): a citizen is shown which
+-- applications may use their data, by name. Null for clients made before: their client id is shown.
+ALTER TABLE dbo.Clients ADD Name NVARCHAR(200) NULL;
+GO
+
 -- A citizen sees which datasets hold a record of theirs, found by pseudonym at read time.
 CREATE INDEX IX_DatasetRecords_Subject ON dbo.DatasetRecords (DatasetId, SubjectPseudonym);
 GO

@@ -64,6 +64,8 @@ public sealed class PublishedAdviceTests(ApiFixture api) : IClassFixture<ApiFixt
         var slug = TestApiHost.CitizenTenant();
         var issued = await api.Host.AddClientAsync(slug, "assignments:write", "scans:read");
         var tenant = (await api.Host.FindTenantAsync(slug))!;
+        await api.Host.Services.GetRequiredService<TenantAdministration>().AddClientAsync(tenant, ["objections:review"], "Zaaksysteem Werk en Inkomen");
+        await api.Host.AddClientAsync(slug, "scans:read", "scans:write");
         Assert.True(await api.Host.Services.GetRequiredService<DemoProfiles>().EnsureAsync(tenant.Id));
 
         // Household 3 of the demo data is in the dataset (found by pseudonym now; nothing was logged per record on upload).
@@ -80,6 +82,8 @@ public sealed class PublishedAdviceTests(ApiFixture api) : IClassFixture<ApiFixt
         var caseManagement = Assert.Single(inData.MayLook, a => a.Application == issued.ClientId);
         Assert.Equal(["profile-advice"], caseManagement.Activities.Select(a => a.Code));
         Assert.Contains(inData.MayLook, a => a.Application == TestBroker.PortalName && a.Activities.Single().Code == "citizen-access");
+        Assert.Equal(["objection-handling"], Assert.Single(inData.MayLook, a => a.Application == "Zaaksysteem Werk en Inkomen").Activities.Select(a => a.Code));
+        Assert.Equal(3, inData.MayLook.Count);
         Assert.DoesNotContain(issued.Secret, System.Text.Json.JsonSerializer.Serialize(inData), StringComparison.Ordinal);
         Assert.Empty(notInData.Datasets);
         Assert.Equal("en", notInData.Language);

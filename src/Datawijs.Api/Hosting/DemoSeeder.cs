@@ -22,7 +22,7 @@ public sealed class DemoSeeder(TenantRepository tenants, TenantAdministration ad
             }
         }
 
-        return (tenant, await administration.AddClientAsync(tenant, Scopes.Known, ct));
+        return (tenant, await administration.AddClientAsync(tenant, Scopes.Known, "Demo-applicatie (alle rechten)", ct));
     }
 
     public void Print(IssuedClient client, string baseUrl, TextWriter output, Auth.Citizens.DevelopmentBroker? broker = null)

@@ -55,6 +55,9 @@ public sealed class Endpoint(
         }
 
         var organisation = entries.Count == 0 ? "" : (await tenants.FindByIdAsync(citizen.TenantId, ct))?.Name ?? citizen.TenantSlug;
+        // Applications by the name people read, where the tenant gave one; else the client id (or the portal's name).
+        var names = entries.Count == 0 ? [] : (await tenants.ListClientsAsync(citizen.TenantId, ct))
+            .Where(c => c.Name is not null).ToDictionary(c => c.ClientId, c => c.Name!, StringComparer.Ordinal);
         RequestLanguage.Apply(HttpContext, language);
         await Send.OkAsync(new Response
         {
@@ -63,7 +66,7 @@ public sealed class Endpoint(
             {
                 At = e.OccurredAt,
                 Organisation = organisation,
-                Application = e.ClientId,
+                Application = names.GetValueOrDefault(e.ClientId, e.ClientId),
                 Person = e.UserRepresentation,
                 Activity = CitizenTexts.Activity(e.Activity, language, e.ClientId),
                 Reason = e.Reason,

@@ -65,7 +65,7 @@ public sealed class Endpoint(
             .Where(c => c.RevokedAt is null)
             .Select(c => new AllowedApplication
             {
-                Application = c.ClientId,
+                Application = c.Name ?? c.ClientId,
                 Activities = ActivitiesOfScopes
                     .Where(a => c.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(a.Scope, StringComparer.Ordinal))
                     .Select(a => Activity(a.Activity, language, null)).ToList(),

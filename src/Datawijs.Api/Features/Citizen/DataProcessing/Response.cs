@@ -31,7 +31,7 @@ public sealed class Response
 
 public sealed class AllowedApplication
 {
-    /// <summary>The application's name (client id or portal name; never a secret).</summary>
+    /// <summary>The application's name (its registered name, else its client id; or the portal's name). Never a secret.</summary>
     public string Application { get; init; } = "";
 
     public IReadOnlyList<AllowedActivity> Activities { get; init; } = [];
