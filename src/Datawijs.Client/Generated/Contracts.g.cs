@@ -26,7 +26,7 @@ public sealed record AccessLogEntry
     [JsonPropertyName("organisation")]
     public string Organisation { get; init; } = default!;
 
-    /// <summary>The application (client) that called the API; for the citizen&apos;s own reads, the portal they used.</summary>
+    /// <summary>The application (client) that called the API, by its registered name where it has one; for the citizen&apos;s own reads, the portal they used.</summary>
     [JsonPropertyName("application")]
     public string Application { get; init; } = default!;
 
@@ -183,7 +183,7 @@ public sealed record AllowedActivity
 
 public sealed record AllowedApplication
 {
-    /// <summary>The application&apos;s name (client id or portal name; never a secret).</summary>
+    /// <summary>The application&apos;s name (its registered name, else its client id; or the portal&apos;s name). Never a secret.</summary>
     [JsonPropertyName("application")]
     public string Application { get; init; } = default!;
 
