@@ -110,9 +110,9 @@ public sealed class DemoProfiles(
     /// The synthetic BSN of demo household <paramref name="row"/> (0-based): the row-th number from 999900000 upward
     /// that passes the eleven-test. Test numbers only; household 0 is the demo citizen.
     /// </summary>
-    public static string SubjectId(int row) => SubjectIds(row + 1)[row];
+    public static string SubjectId(int row) => SyntheticBsns(row + 1)[row];
 
-    private static List<string> SubjectIds(int count)
+    private static List<string> SyntheticBsns(int count)
     {
         var ids = new List<string>(count);
         for (var n = 999_900_000; ids.Count < count; n++)
@@ -235,7 +235,7 @@ public sealed class DemoProfiles(
 
     private static string Csv(SyntheticDataset data)
     {
-        var ids = SubjectIds(data.Matrix.RowCount);
+        var ids = SyntheticBsns(data.Matrix.RowCount);
         var sb = new StringBuilder("subjectId," + string.Join(',', data.Features.Select(f => f.Name)) + "\n");
         for (var i = 0; i < data.Matrix.RowCount; i++)
         {
