@@ -140,6 +140,9 @@ public sealed class AuthMatrixTests
             ["subject fails the eleven-test"] = DevelopmentBroker.Sign(host.Broker.Key, TestBroker.KeyId, issuer, TestBroker.Audience, "123456789", now, TimeSpan.FromMinutes(10)),
             ["subject claim missing"] = DevelopmentBroker.Sign(host.Broker.Key, TestBroker.KeyId, issuer, TestBroker.Audience, bsn, now, TimeSpan.FromMinutes(10), subjectClaim: "sub"),
             ["a client's token"] = ZgwToken.Create(client.ClientId, client.Secret, now, "mw-1", "Medewerker"),
+            ["malformed"] = "eyJhbGciOi.not-json.@@@",
+            ["two parts"] = Base64Url.EncodeToString("""{"alg":"ES256"}"""u8) + ".e30",
+            ["issuer not a string"] = Es256(host.Broker.Key, new Dictionary<string, object> { ["iss"] = 42, ["aud"] = TestBroker.Audience, ["bsn"] = bsn, ["exp"] = now.AddMinutes(10).ToUnixTimeSeconds() }),
         };
         var goodCitizen = host.Broker.Token(tenant, bsn);
 

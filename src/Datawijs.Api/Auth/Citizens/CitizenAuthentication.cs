@@ -56,7 +56,7 @@ public static class CitizenAuthentication
             var issuer = new JsonWebToken(header["Bearer ".Length..].Trim()).Issuer;
             return issuers.FirstOrDefault(i => string.Equals(i.Issuer, issuer, StringComparison.Ordinal))?.SchemeName ?? UnknownIssuerScheme;
         }
-        catch (Exception ex) when (ex is ArgumentException or SecurityTokenMalformedException)
+        catch (Exception ex) when (ex is ArgumentException or SecurityTokenMalformedException or FormatException or System.Text.Json.JsonException)
         {
             return UnknownIssuerScheme;
         }
