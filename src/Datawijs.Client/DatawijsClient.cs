@@ -29,5 +29,15 @@ public sealed partial class DatawijsClient
         return new DatawijsClient(new HttpClient(handler) { BaseAddress = options.BaseAddress });
     }
 
+    /// <summary>
+    /// A client for a portal's back end that calls the citizen endpoints with the citizen's own token from the
+    /// municipality's broker (forwarded as it is; the API verifies it).
+    /// </summary>
+    public static DatawijsClient ForCitizen(Uri baseAddress, string citizenToken, HttpMessageHandler? innerHandler = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(citizenToken);
+        return Create(new DatawijsClientOptions { BaseAddress = baseAddress, BearerToken = citizenToken }, innerHandler);
+    }
+
     public T Get<T>() => (T)_apis.GetOrAdd(typeof(T), _ => RestService.For<T>(_http, Settings)!);
 }

@@ -8,7 +8,8 @@ namespace Datawijs.Client;
 
 /// <summary>
 /// Signs a fresh ZGW-style JWT (HS256 with the client secret, claims iss/client_id/iat and the
-/// optional user claims) for every request, so tokens never go stale in a long-lived client.
+/// optional user claims) for every request, so tokens never go stale in a long-lived client. With
+/// <see cref="DatawijsClientOptions.BearerToken"/> set it sends that token instead (a citizen's, on the citizen endpoints).
 /// </summary>
 public sealed class ZgwTokenHandler(DatawijsClientOptions options, TimeProvider? clock = null) : DelegatingHandler
 {
@@ -17,7 +18,7 @@ public sealed class ZgwTokenHandler(DatawijsClientOptions options, TimeProvider?
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        request.Headers.Authorization ??= new AuthenticationHeaderValue("Bearer", CreateToken(options, _clock.GetUtcNow()));
+        request.Headers.Authorization ??= new AuthenticationHeaderValue("Bearer", options.BearerToken ?? CreateToken(options, _clock.GetUtcNow()));
         return base.SendAsync(request, cancellationToken);
     }
 

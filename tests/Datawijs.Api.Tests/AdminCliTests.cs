@@ -74,5 +74,21 @@ public sealed class AdminCliTests(HostFixture fixture) : IClassFixture<HostFixtu
         Assert.Contains("Unknown scope", unknownScope.Err, StringComparison.Ordinal);
         Assert.NotEqual(0, (await RunAsync("tenants", "add", "Bad Slug!", "--name", "x")).Code);
         Assert.NotEqual(0, (await RunAsync("clients", "revoke", "nobody")).Code);
+        var portalScope = await RunAsync("clients", "add", "--tenant", "gemeente-a", "--scopes", "citizen-portal");
+        Assert.NotEqual(0, portalScope.Code);
+        Assert.Contains("Unknown scope(s): citizen-portal", portalScope.Err, StringComparison.Ordinal);
+        Assert.NotEqual(0, (await RunAsync("clients", "add", "--tenant", "gemeente-a", "--scopes", "*", "--name", new string('x', 201))).Code);
+    }
+
+    [Fact]
+    public async Task A_client_gets_the_name_citizens_read_and_the_list_shows_it()
+    {
+        await RunAsync("tenants", "add", "zutphen", "--name", "Gemeente Zutphen");
+
+        var added = await RunAsync("clients", "add", "--tenant", "zutphen", "--scopes", "assignments:write", "--name", "Zaaksysteem Werk en Inkomen");
+        var list = await RunAsync("clients", "list", "--tenant", "zutphen");
+
+        Assert.Equal(0, added.Code);
+        Assert.Contains("Zaaksysteem Werk en Inkomen", list.Out, StringComparison.Ordinal);
     }
 }

@@ -142,3 +142,90 @@ public sealed class StartupConfigurationTests
         Assert.Equal(without.Database.ConnectionString, without.Database.ForMigrations);
     }
 }
+
+public sealed class CitizenIssuerConfigurationTests
+{
+    private sealed class Environment(string name) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = name;
+
+        public string ApplicationName { get; set; } = "Datawijs.Api";
+
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+
+    private static IReadOnlyList<string> Problems(Dictionary<string, string?> settings)
+    {
+        settings["Pseudonymisation:MasterKey"] = Convert.ToBase64String(new byte[32]);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return StartupConfiguration.Read(configuration, new Environment("Production")).Problems;
+    }
+
+    [Fact]
+    public void A_broker_needs_tenant_issuer_audience_and_exactly_one_key_source_each_named_on_its_own_line()
+    {
+        var problems = Problems(new()
+        {
+            ["Citizen:Issuers:0:Issuer"] = "https://broker.example/",
+            ["Citizen:Issuers:0:Authority"] = "http://broker.example/",
+            ["Citizen:Issuers:1:Tenant"] = "utrecht",
+            ["Citizen:Issuers:1:Issuer"] = "https://broker.example/",
+            ["Citizen:Issuers:1:Audience"] = "datawijs",
+            ["Citizen:Issuers:1:Authority"] = "https://broker.example/",
+            ["Citizen:Issuers:1:JwksFile"] = "/tmp/keys.json",
+        });
+
+        Assert.Contains(problems, p => p.StartsWith("Citizen:Issuers:0:Tenant", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Citizen:Issuers:0:Audience", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Citizen:Issuers:0:Authority must be an absolute https URL", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Citizen:Issuers:1:Issuer", StringComparison.Ordinal) && p.Contains("twice", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Citizen:Issuers:1 needs exactly one", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("""{"keys":[{"kty":"oct","k":"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA"}]}""", "not RSA or EC")]
+    [InlineData("""{"keys":[]}""", "no usable public key")]
+    [InlineData("not json", "is not a JWKS")]
+    public void A_jwks_file_with_a_symmetric_key_no_key_or_no_json_stops_start_up(string jwks, string reason)
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, jwks);
+        try
+        {
+            var problems = Problems(new()
+            {
+                ["Citizen:Issuers:0:Tenant"] = "utrecht",
+                ["Citizen:Issuers:0:Issuer"] = "https://broker.example/",
+                ["Citizen:Issuers:0:Audience"] = "datawijs",
+                ["Citizen:Issuers:0:JwksFile"] = path,
+            });
+
+            Assert.Contains(problems, p => p.StartsWith("Citizen:Issuers:0:JwksFile", StringComparison.Ordinal) && p.Contains(reason, StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_missing_jwks_file_stops_start_up_and_no_development_broker_exists_outside_development()
+    {
+        var problems = Problems(new()
+        {
+            ["Citizen:Issuers:0:Tenant"] = "utrecht",
+            ["Citizen:Issuers:0:Issuer"] = "https://broker.example/",
+            ["Citizen:Issuers:0:Audience"] = "datawijs",
+            ["Citizen:Issuers:0:JwksFile"] = "/no/such/jwks.json",
+        });
+        Assert.Contains(problems, p => p.StartsWith("Citizen:Issuers:0:JwksFile: cannot read", StringComparison.Ordinal));
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Pseudonymisation:MasterKey"] = Convert.ToBase64String(new byte[32]) }).Build();
+        var (read, none) = StartupConfiguration.Read(configuration, new Environment("Production"));
+        Assert.Empty(none);
+        Assert.Null(read!.DevelopmentBroker);
+        Assert.Empty(read.CitizenIssuers);
+    }
+}

@@ -33,9 +33,10 @@ public sealed class TransparencyTests(HostFixture fixture) : IClassFixture<HostF
     [Fact]
     public async Task The_idempotency_record_of_a_body_with_a_subject_id_holds_no_plain_hash_of_it()
     {
-        const string body = """{"subjectId":"999990027","kind":"notMe"}""";
+        // Advice is the one body that still names a subject (the citizen endpoints take it from the token).
+        const string body = """{"subjectId":"999990032","features":{"income":16800}}""";
         using var http = fixture.Host.CreateHttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/citizen/objections")
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/assignments")
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
@@ -45,8 +46,8 @@ public sealed class TransparencyTests(HostFixture fixture) : IClassFixture<HostF
 
         using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var plain = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("POST /api/v1/citizen/objections\n" + body)));
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var plain = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("POST /api/v1/assignments\n" + body)));
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={fixture.Host.DatabasePath};Mode=ReadOnly");
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = connection.CreateCommand();
@@ -87,6 +88,6 @@ public sealed class TransparencyTests(HostFixture fixture) : IClassFixture<HostF
             }
         }
 
-        Assert.Equal(8, audited);
+        Assert.Equal(9, audited);
     }
 }

@@ -148,6 +148,65 @@ public abstract class TransparencyRepositoryTests(DatabaseProvider provider) : I
         var entry = Assert.Single(await log.ListForSubjectAsync(tenant.Id, "p4", 10));
         Assert.Equal("test", entry.Reason);
     }
+
+    [Fact]
+    public async Task An_upheld_do_not_want_keeps_the_subjects_records_out_of_clusterings_and_a_dataset_is_found_by_pseudonym()
+    {
+        var tenant = await TenantAsync("zeist");
+        var other = await TenantAsync("zwolle");
+        var datasets = new Datasets.DatasetRepository(Database.Connections, new ProfileSets.PublishedProfileSetChanges());
+        var dataset = new Datasets.DatasetRow
+        {
+            Id = Guid.CreateVersion7(), TenantId = tenant.Id, Name = "Voedselbank", Purpose = "Ondersteuning afstemmen", Features = "[]",
+            RetentionUntil = new DateTimeOffset(2027, 6, 30, 0, 0, 0, TimeSpan.Zero), CreatedAt = T0, UpdatedAt = T0, SubjectIdKind = "bsn",
+        };
+        await datasets.AddAsync(dataset);
+        string[] subjects = ["p-keep", "p-out", "p-notme", "p-open"];
+        await using (var upload = await datasets.BeginUploadAsync(tenant.Id, dataset.Id))
+        {
+            for (var i = 0; i < subjects.Length; i++)
+            {
+                await upload.AddAsync(i + 1, subjects[i], subjects[i]);
+            }
+
+            await upload.CommitAsync(subjects.Length, "{}", T0);
+        }
+
+        var objections = new ObjectionRepository(Database.Connections);
+        async Task ObjectAsync(string pseudonym, string kind, string? outcome)
+        {
+            var objection = new ObjectionRow
+            {
+                Id = Guid.CreateVersion7(), TenantId = tenant.Id, SubjectPseudonym = pseudonym, Kind = kind,
+                Status = ObjectionRepository.Open, CreatedAt = T0, ClientId = "portal",
+            };
+            await objections.AddAsync(objection, Entry(tenant.Id, pseudonym, "objection.create", T0));
+            if (outcome is not null)
+            {
+                await objections.ReviewAsync(tenant.Id, objection, new ObjectionReview(outcome, "Besproken", T0.AddMinutes(1), "client", "u1", "A. de Vries"),
+                    Entry(tenant.Id, pseudonym, "objection.review", T0.AddMinutes(1)));
+            }
+        }
+
+        await ObjectAsync("p-out", "doNotWant", ObjectionRepository.Upheld);
+        await ObjectAsync("p-notme", "notMe", ObjectionRepository.Upheld);
+        await ObjectAsync("p-open", "doNotWant", null);
+
+        var clustered = new List<string>();
+        await foreach (var cells in datasets.ReadRecordsForClusteringAsync(tenant.Id, dataset.Id))
+        {
+            clustered.Add(cells);
+        }
+
+        Assert.Equal(["p-keep", "p-notme", "p-open"], clustered);
+        var found = Assert.Single(await datasets.ContainingSubjectAsync(tenant.Id, "p-keep"));
+        Assert.Equal("Ondersteuning afstemmen", found.Purpose);
+        Assert.Equal("bsn", found.SubjectIdKind);
+        Assert.Equal(dataset.RetentionUntil, found.RetentionUntil);
+        Assert.Empty(await datasets.ContainingSubjectAsync(tenant.Id, "p-nobody"));
+        Assert.Empty(await datasets.ContainingSubjectAsync(other.Id, "p-keep"));
+        Assert.Equal(2, (await objections.AllForSubjectAsync(tenant.Id, "p-out")).Count + (await objections.AllForSubjectAsync(tenant.Id, "p-open")).Count);
+    }
 }
 
 public sealed class SqliteTransparencyRepositoryTests() : TransparencyRepositoryTests(DatabaseProvider.Sqlite);

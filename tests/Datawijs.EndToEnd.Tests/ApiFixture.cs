@@ -32,5 +32,9 @@ public sealed class ApiFixture : IAsyncLifetime
             },
             Host.Server.CreateHandler());
 
+    /// <summary>The generated client as a portal uses it for one citizen: with the citizen's token from the tenant's broker.</summary>
+    public DatawijsClient Citizen(string tenant, string bsn) =>
+        DatawijsClient.ForCitizen(new Uri("http://localhost"), Host.Broker.Token(tenant, bsn), Host.Server.CreateHandler());
+
     public static string NewTenant() => "t-" + Guid.NewGuid().ToString("N")[..10];
 }

@@ -76,7 +76,7 @@ public sealed class FeatureLabelTests(ApiFixture api) : IClassFixture<ApiFixture
     [Fact]
     public async Task Declared_labels_replace_the_codes_in_advice_explanation_views_and_register()
     {
-        var tenant = ApiFixture.NewTenant();
+        var tenant = Datawijs.Tests.Shared.TestApiHost.CitizenTenant();
         var client = await api.ClientAsync(tenant);
 
         var created = await client.Datasets.CreateDatasetAsync(LabelledDeclaration());
@@ -125,24 +125,24 @@ public sealed class FeatureLabelTests(ApiFixture api) : IClassFixture<ApiFixture
         var english = (await client.Assignments.GetAssignmentAsync(advice.Content.Id, acceptLanguage: "en")).Content!;
         Assert.All(english.Contributions!, c => Assert.Equal(Labels[c.Feature].Label.En, c.Label));
 
-        var dutch = await client.CitizenPortal.GetCitizenExplanationAsync(new ExplanationCitizenRequest { SubjectId = "900000028" });
+        var dutch = await api.Citizen(tenant, "900000028").CitizenPortal.GetCitizenExplanationAsync();
         Assert.Equal(HttpStatusCode.OK, dutch.StatusCode);
         Assert.Equal("nl", dutch.Content!.Language);
-        AssertNoCodes(dutch.Content.Text);
-        Assert.StartsWith("Wij keken naar deze gegevens van u. Uitkering, besteedbaar inkomen per jaar, opleiding, woning,", dutch.Content.DataUsed, StringComparison.Ordinal);
-        Assert.Contains("Uw ", dutch.Content.Reasons, StringComparison.Ordinal);
-        var benefitItem = dutch.Content.Data.Single(d => d.Feature == "benefitType");
+        AssertNoCodes(dutch.Content.Advice!.Text);
+        Assert.StartsWith("Wij keken naar deze gegevens van u. Uitkering, besteedbaar inkomen per jaar, opleiding, woning,", dutch.Content.Advice!.DataUsed, StringComparison.Ordinal);
+        Assert.Contains("Uw ", dutch.Content.Advice!.Reasons, StringComparison.Ordinal);
+        var benefitItem = dutch.Content.Advice!.Data.Single(d => d.Feature == "benefitType");
         Assert.Equal("uitkering", benefitItem.Label);
         Assert.Equal(Labels["benefitType"].Values![(string)household["benefitType"]].Nl, benefitItem.Value);
-        Assert.Equal(Labels["housing"].Values![(string)household["housing"]].Nl, dutch.Content.Data.Single(d => d.Feature == "housing").Value);
-        Assert.All(dutch.Content.Data, d => Assert.Equal(Labels[d.Feature].Label.Nl, d.Label));
+        Assert.Equal(Labels["housing"].Values![(string)household["housing"]].Nl, dutch.Content.Advice!.Data.Single(d => d.Feature == "housing").Value);
+        Assert.All(dutch.Content.Advice!.Data, d => Assert.Equal(Labels[d.Feature].Label.Nl, d.Label));
 
-        var inEnglish = await client.CitizenPortal.GetCitizenExplanationAsync(new ExplanationCitizenRequest { SubjectId = "900000028" }, acceptLanguage: "en");
+        var inEnglish = await api.Citizen(tenant, "900000028").CitizenPortal.GetCitizenExplanationAsync(acceptLanguage: "en");
         Assert.Equal("en", inEnglish.Content!.Language);
-        AssertNoCodes(inEnglish.Content.Text);
-        Assert.StartsWith("We looked at these details of yours. Benefit, disposable income per year, education level, home,", inEnglish.Content.DataUsed, StringComparison.Ordinal);
-        Assert.Equal(Labels["householdType"].Values![(string)household["householdType"]].En, inEnglish.Content.Data.Single(d => d.Feature == "householdType").Value);
-        Assert.All(inEnglish.Content.Data, d => Assert.Equal(Labels[d.Feature].Label.En, d.Label));
+        AssertNoCodes(inEnglish.Content.Advice!.Text);
+        Assert.StartsWith("We looked at these details of yours. Benefit, disposable income per year, education level, home,", inEnglish.Content.Advice!.DataUsed, StringComparison.Ordinal);
+        Assert.Equal(Labels["householdType"].Values![(string)household["householdType"]].En, inEnglish.Content.Advice!.Data.Single(d => d.Feature == "householdType").Value);
+        Assert.All(inEnglish.Content.Advice!.Data, d => Assert.Equal(Labels[d.Feature].Label.En, d.Label));
 
         var register = (await client.Public.GetPublicAlgorithmAsync(tenant)).Content!;
         AssertNoCodes(register.SourceData);

@@ -14,6 +14,8 @@ public static class FoodBankData
     {
         Name = name,
         Purpose = "Groups of households to tailor support (synthetic test data).",
+        // The uploads below carry client numbers ("client-1"), not BSNs.
+        SubjectIdKind = "other",
         RetentionUntil = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1),
         Features = FoodBankHouseholds.Features.Select(f => new DatasetFeatureInput
         {

@@ -1,3 +1,4 @@
+using Datawijs.Tests.Shared;
 using System.Net;
 using System.Text.Json;
 using Datawijs.Api.Hosting;
@@ -18,19 +19,19 @@ public sealed class PublishedAdviceTests(ApiFixture api) : IClassFixture<ApiFixt
     [Fact]
     public async Task Advice_uses_the_published_set_and_the_citizen_sees_the_same_profile()
     {
-        var slug = ApiFixture.NewTenant();
+        var slug = TestApiHost.CitizenTenant();
         var issued = await api.Host.AddClientAsync(slug);
         var caseWorker = api.ClientFor(issued, userId: "mw-12", userRepresentation: "Medewerker Inkomen");
         var tenant = (await api.Host.FindTenantAsync(slug))!;
 
-        var none = await caseWorker.Assignments.CreateAssignmentAsync(FoodBankData.Ask("900000011", FoodBankData.Household(0)));
+        var none = await caseWorker.Assignments.CreateAssignmentAsync(FoodBankData.Ask("999990019", FoodBankData.Household(0)));
         Assert.Equal(HttpStatusCode.Conflict, none.StatusCode);
 
         Assert.True(await api.Host.Services.GetRequiredService<DemoProfiles>().EnsureAsync(tenant.Id));
         var published = (await caseWorker.PublicProfiles.ListPublicProfilesAsync(slug)).Content!;
         var names = published.View.Profiles.Select(p => p.Name.Nl).ToHashSet();
 
-        var advice = await caseWorker.Assignments.CreateAssignmentAsync(FoodBankData.Ask("900000011", FoodBankData.Household(3)), xAuditToelichting: "Intake schuldhulp");
+        var advice = await caseWorker.Assignments.CreateAssignmentAsync(FoodBankData.Ask("999990019", FoodBankData.Household(3)), xAuditToelichting: "Intake schuldhulp");
         Assert.Equal(HttpStatusCode.Created, advice.StatusCode);
         var assignment = advice.Content!;
         Assert.Equal("advice", assignment.Status);
@@ -38,21 +39,54 @@ public sealed class PublishedAdviceTests(ApiFixture api) : IClassFixture<ApiFixt
         Assert.Equal(5, assignment.Distances!.Count);
         Assert.Equal(assignment.Distances.Min(d => d.Distance), assignment.Distances.Single(d => d.ProfileId == assignment.ProfileId).Distance);
 
-        var explanation = await caseWorker.CitizenPortal.GetCitizenExplanationAsync(new ExplanationCitizenRequest { SubjectId = "900000011" });
+        // The same BSN written another way is the same citizen.
+        var explanation = await api.Citizen(slug, "99999.0019").CitizenPortal.GetCitizenExplanationAsync();
         Assert.Equal(HttpStatusCode.OK, explanation.StatusCode);
-        Assert.Equal(assignment.Id, explanation.Content!.AssignmentId);
+        Assert.Equal(assignment.Id, explanation.Content!.Advice!.AssignmentId);
 
         // The demo declares B1 labels, so the citizen reads words, not column names or codes.
-        var text = explanation.Content.Text;
+        var text = explanation.Content.Advice.Text;
         Assert.Contains("besteedbaar inkomen per jaar", text, StringComparison.Ordinal);
-        Assert.Contains("Uw ", explanation.Content.Reasons, StringComparison.Ordinal);
+        Assert.Contains("Uw ", explanation.Content.Advice.Reasons, StringComparison.Ordinal);
         foreach (var code in new[] { "benefitType", "disposableIncome", "householdType", "youthCare", "wmoSupport", "socialAssistance", "rentWithAllowance", "singleParent" })
         {
             Assert.DoesNotContain(code, text, StringComparison.Ordinal);
         }
 
-        var english = (await caseWorker.CitizenPortal.GetCitizenExplanationAsync(new ExplanationCitizenRequest { SubjectId = "900000011" }, acceptLanguage: "en")).Content!;
-        Assert.Contains("disposable income per year", english.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("disposableIncome", english.Text, StringComparison.Ordinal);
+        var english = (await api.Citizen(slug, "999990019").CitizenPortal.GetCitizenExplanationAsync(acceptLanguage: "en")).Content!;
+        Assert.Contains("disposable income per year", english.Advice!.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("disposableIncome", english.Advice.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_citizen_sees_the_datasets_their_record_is_in_with_purpose_and_retention_and_who_may_look()
+    {
+        var slug = TestApiHost.CitizenTenant();
+        var issued = await api.Host.AddClientAsync(slug, "assignments:write", "scans:read");
+        var tenant = (await api.Host.FindTenantAsync(slug))!;
+        await api.Host.Services.GetRequiredService<TenantAdministration>().AddClientAsync(tenant, ["objections:review"], "Zaaksysteem Werk en Inkomen");
+        await api.Host.AddClientAsync(slug, "scans:read", "scans:write");
+        Assert.True(await api.Host.Services.GetRequiredService<DemoProfiles>().EnsureAsync(tenant.Id));
+
+        // Household 3 of the demo data is in the dataset (found by pseudonym now; nothing was logged per record on upload).
+        var inData = (await api.Citizen(slug, DemoProfiles.SubjectId(3)).CitizenPortal.GetCitizenDataProcessingAsync()).Content!;
+        var notInData = (await api.Citizen(slug, "999990019").CitizenPortal.GetCitizenDataProcessingAsync(acceptLanguage: "en")).Content!;
+
+        var dataset = Assert.Single(inData.Datasets);
+        Assert.Equal("Voedselbank Demogemeente (synthetisch)", dataset.Name);
+        Assert.Contains("food-bank", dataset.Purpose, StringComparison.Ordinal);
+        Assert.True(dataset.RetentionUntil > DateOnly.FromDateTime(DateTime.UtcNow));
+        Assert.False(inData.ExcludedFromNewClusterings);
+        Assert.Equal($"/api/v1/public/{slug}/profiles", inData.Profiles.Link);
+        // Who may look: the case-management client by name with its activity (a scans-only client touches no personal data), and the portal.
+        var caseManagement = Assert.Single(inData.MayLook, a => a.Application == issued.ClientId);
+        Assert.Equal(["profile-advice"], caseManagement.Activities.Select(a => a.Code));
+        Assert.Contains(inData.MayLook, a => a.Application == TestBroker.PortalName && a.Activities.Single().Code == "citizen-access");
+        Assert.Equal(["objection-handling"], Assert.Single(inData.MayLook, a => a.Application == "Zaaksysteem Werk en Inkomen").Activities.Select(a => a.Code));
+        Assert.Equal(3, inData.MayLook.Count);
+        Assert.DoesNotContain(issued.Secret, System.Text.Json.JsonSerializer.Serialize(inData), StringComparison.Ordinal);
+        Assert.Empty(notInData.Datasets);
+        Assert.Equal("en", notInData.Language);
+        Assert.Contains("does not say what is true of you", notInData.Profiles.Caveat, StringComparison.Ordinal);
     }
 }

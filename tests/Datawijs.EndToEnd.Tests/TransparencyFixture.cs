@@ -52,10 +52,16 @@ public sealed class TransparencyFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh BSN-like identifier (9 digits), remembered for the leak check.</summary>
-    public string NewSubjectId()
+    /// <summary>A fresh BSN (9 digits starting with 9, or with 0, that pass the eleven-test), remembered for the leak check.</summary>
+    public string NewSubjectId(bool leadingZero = false)
     {
-        var id = "9" + RandomNumberGenerator.GetInt32(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string id;
+        do
+        {
+            id = (leadingZero ? "0" : "9") + RandomNumberGenerator.GetInt32(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        while (!Datawijs.Domain.Privacy.SubjectIds.PassesElevenTest(id));
+
         _subjectIds.Add(id);
         return id;
     }
@@ -75,6 +81,10 @@ public sealed class TransparencyFixture : IAsyncLifetime
             Host.Server.CreateHandler());
         return (client, (await Host.FindTenantAsync(tenant))!.Id);
     }
+
+    /// <summary>The generated client as a portal uses it for one citizen: with the citizen's token from the tenant's broker.</summary>
+    public DatawijsClient Citizen(string tenant, string bsn) =>
+        DatawijsClient.ForCitizen(new Uri("http://localhost"), Host.Broker.Token(tenant, bsn), Host.Server.CreateHandler());
 
     /// <summary>The generated client without credentials, for the public endpoints.</summary>
     public DatawijsClient Anonymous() => new(Host.CreateHttpClient());

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Datawijs.Client;
+using Datawijs.Tests.Shared;
 
 namespace Datawijs.EndToEnd.Tests;
 
@@ -10,15 +11,15 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
     private const string Reviewer = "A. Bakker (kwaliteitsmedewerker)";
     private const string Reason = "Intake schuldhulp, gesprek van 12 november";
 
-    private sealed record Parties(string Tenant, Guid TenantId, DatawijsClient CaseWorker, DatawijsClient Portal, DatawijsClient Reviewer);
+    /// <summary>A case worker's and a reviewer's application, and the portal, which calls for a citizen with that citizen's own token.</summary>
+    private sealed record Parties(string Tenant, Guid TenantId, DatawijsClient CaseWorker, Func<string, DatawijsClient> Citizen, DatawijsClient Reviewer);
 
     private async Task<Parties> PartiesAsync(string? tenant = null)
     {
-        tenant ??= ApiFixture.NewTenant();
+        tenant ??= TestApiHost.CitizenTenant();
         var (caseWorker, tenantId) = await api.ClientAsync(tenant, "mw-042", CaseWorker, "assignments:write");
-        var (portal, _) = await api.ClientAsync(tenant, null, "Portaal Mijn Gemeente", "citizen-portal");
         var (reviewer, _) = await api.ClientAsync(tenant, "mw-007", Reviewer, "objections:review");
-        return new Parties(tenant, tenantId, caseWorker, portal, reviewer);
+        return new Parties(tenant, tenantId, caseWorker, bsn => api.Citizen(tenant, bsn), reviewer);
     }
 
     private static CreateAssignmentRequest Ask(string subjectId, Dictionary<string, object>? features = null) => new()
@@ -78,32 +79,36 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Equal(HttpStatusCode.Conflict, (await p.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = "follows", Reasoning = "Toch wel." })).StatusCode);
 
         // The citizen's explanation, in Dutch and in English.
-        var nl = await p.Portal.CitizenPortal.GetCitizenExplanationAsync(new ExplanationCitizenRequest { SubjectId = subject });
+        var nl = await p.Citizen(subject).CitizenPortal.GetCitizenExplanationAsync();
         Assert.Equal(HttpStatusCode.OK, nl.StatusCode);
         Assert.Equal("nl", nl.Content!.Language);
-        Assert.Equal("Alleenstaande ouder met een laag inkomen", nl.Content.Profile.Name);
-        Assert.Contains("Dit is een advies", nl.Content.Advice, StringComparison.Ordinal);
-        Assert.Contains("uitkering", nl.Content.DataUsed, StringComparison.Ordinal);
-        Assert.Equal("16.800", nl.Content.Data.Single(d => d.Feature == "income").Value);
-        Assert.Equal("huurhuis", nl.Content.Data.Single(d => d.Feature == "housing").Value);
-        Assert.Equal(["income", "age", "children", "benefit", "housing", "household"], nl.Content.Data.Select(d => d.Feature));
-        Assert.Contains("aantal kinderen", nl.Content.Reasons, StringComparison.Ordinal);
-        Assert.Contains("medewerker", nl.Content.WhoDecides, StringComparison.Ordinal);
+        Assert.Equal("Alleenstaande ouder met een laag inkomen", nl.Content.Advice!.Profile.Name);
+        Assert.Contains("Dit is een advies", nl.Content.Advice!.Advice, StringComparison.Ordinal);
+        Assert.Contains("uitkering", nl.Content.Advice!.DataUsed, StringComparison.Ordinal);
+        Assert.Equal("16.800", nl.Content.Advice!.Data.Single(d => d.Feature == "income").Value);
+        Assert.Equal("huurhuis", nl.Content.Advice!.Data.Single(d => d.Feature == "housing").Value);
+        Assert.Equal(["income", "age", "children", "benefit", "housing", "household"], nl.Content.Advice!.Data.Select(d => d.Feature));
+        Assert.Contains("aantal kinderen", nl.Content.Advice!.Reasons, StringComparison.Ordinal);
+        Assert.Contains("medewerker", nl.Content.Advice!.WhoDecides, StringComparison.Ordinal);
         Assert.Contains("Dit ben ik niet", nl.Content.RightToObject.Text, StringComparison.Ordinal);
         Assert.Equal(["notMe", "doNotWant"], nl.Content.RightToObject.Kinds);
         Assert.Equal($"/api/v1/public/{p.Tenant}/algorithm", nl.Content.HowProfilesWereMade.Link);
-        Assert.NotNull(nl.Content.Decision);
+        Assert.Equal("deviates", nl.Content.Decision!.Outcome);
+        Assert.Equal("Werkt sinds kort 20 uur.", nl.Content.Decision.Reasoning);
         Assert.Equal("decided", nl.Content.Status);
-        var en = await p.Portal.CitizenPortal.GetCitizenExplanationAsync(new ExplanationCitizenRequest { SubjectId = subject }, acceptLanguage: "en-GB,en;q=0.9");
+        Assert.Equal($"/api/v1/public/{p.Tenant}/profiles", nl.Content.Profiles.Link);
+        Assert.Contains("niet wat voor u waar is", nl.Content.Profiles.Caveat, StringComparison.Ordinal);
+        Assert.Contains(nl.Content.Profiles.Caveat, nl.Content.Advice!.Text, StringComparison.Ordinal);
+        var en = await p.Citizen(subject).CitizenPortal.GetCitizenExplanationAsync(acceptLanguage: "en-GB,en;q=0.9");
         Assert.Equal("en", en.Content!.Language);
-        Assert.Equal("Single parent on a low income", en.Content.Profile.Name);
-        Assert.Contains("This is advice", en.Content.Advice, StringComparison.Ordinal);
+        Assert.Equal("Single parent on a low income", en.Content.Advice!.Profile.Name);
+        Assert.Contains("This is advice", en.Content.Advice!.Advice, StringComparison.Ordinal);
         Assert.Contains("This is not me", en.Content.RightToObject.Text, StringComparison.Ordinal);
-        Assert.Equal("16,800", en.Content.Data.Single(d => d.Feature == "income").Value);
-        Assert.Equal("rented", en.Content.Data.Single(d => d.Feature == "housing").Value);
+        Assert.Equal("16,800", en.Content.Advice!.Data.Single(d => d.Feature == "income").Value);
+        Assert.Equal("rented", en.Content.Advice!.Data.Single(d => d.Feature == "housing").Value);
 
         // The access log shows the case worker and the reason they gave, and the defaults elsewhere.
-        var log = await p.Portal.CitizenPortal.GetCitizenAccessLogAsync(new AccessLogCitizenRequest { SubjectId = subject });
+        var log = await p.Citizen(subject).CitizenPortal.GetCitizenAccessLogAsync();
         Assert.Equal(HttpStatusCode.OK, log.StatusCode);
         var entries = log.Content!.Items;
         var creation = Assert.Single(entries, e => e.ActionCode == "assignment.create");
@@ -115,11 +120,19 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Equal(2, entries.Count(e => e.ActionCode == "assignment.read"));
         Assert.Equal(2, entries.Count(e => e.ActionCode == "explanation.read"));
         Assert.Equal("accessLog.read", entries[0].ActionCode);
+        // The citizen's own reads are labelled with the portal they came through, not "by yourself".
+        Assert.All(entries.Where(e => e.ActionCode is "explanation.read" or "accessLog.read"), e =>
+        {
+            Assert.Equal(TestBroker.PortalName, e.Application);
+            Assert.Equal("Inzage via " + TestBroker.PortalName, e.Activity);
+            Assert.Null(e.Person);
+        });
+        Assert.DoesNotContain(entries, e => e.Activity.Contains("uzelf", StringComparison.Ordinal));
         Assert.All(entries, e => Assert.False(string.IsNullOrEmpty(e.Reason)));
         Assert.Equal(entries.Select(e => e.At).OrderByDescending(t => t), entries.Select(e => e.At));
 
         // An objection restricts at once: no new advice, the assignment shows it contested.
-        var objection = await p.Portal.CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { SubjectId = subject, Kind = "notMe", Message = "Ik werk inmiddels." });
+        var objection = await p.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "notMe", Message = "Ik werk inmiddels." });
         Assert.Equal(HttpStatusCode.Created, objection.StatusCode);
         Assert.Equal("open", objection.Content!.Status);
         var refused = await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject));
@@ -142,11 +155,15 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Equal("rejected", review.Content!.Status);
         Assert.Equal(Reviewer, review.Content.Review!.UserRepresentation);
         Assert.Equal(HttpStatusCode.Conflict, (await p.Reviewer.Objections.ReviewObjectionAsync(listed.Id, new ReviewObjectionRequest { Outcome = "upheld", Reasoning = "Nogmaals." })).StatusCode);
+        var rejected = Assert.Single((await p.Citizen(subject).CitizenPortal.GetCitizenExplanationAsync()).Content!.Objections);
+        Assert.Equal("rejected", rejected.Status);
+        Assert.Equal("Gegevens gecontroleerd; het inkomen klopt.", rejected.Reasoning);
+        Assert.Contains("afgewezen", rejected.Text, StringComparison.Ordinal);
         var again = await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject));
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
         Assert.Equal(TestProfileSets.SingleParent, again.Content!.ProfileId);
 
-        var finalLog = (await p.Portal.CitizenPortal.GetCitizenAccessLogAsync(new AccessLogCitizenRequest { SubjectId = subject })).Content!.Items;
+        var finalLog = (await p.Citizen(subject).CitizenPortal.GetCitizenAccessLogAsync()).Content!.Items;
         Assert.Contains(finalLog, e => e.ActionCode == "objection.create");
         Assert.Contains(finalLog, e => e.ActionCode == "objection.read" && e.Person == Reviewer);
         Assert.Contains(finalLog, e => e.ActionCode == "objection.review" && e.Person == Reviewer);
@@ -159,7 +176,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         var p = await PartiesAsync();
         var subject = api.NewSubjectId();
         var advice = (await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject))).Content!;
-        var objection = (await p.Portal.CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { SubjectId = subject, Kind = "doNotWant" })).Content!;
+        var objection = (await p.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "doNotWant" })).Content!;
 
         var review = await p.Reviewer.Objections.ReviewObjectionAsync(objection.Id, new ReviewObjectionRequest { Outcome = "upheld", Reasoning = "Mevrouw wil geen profiel; dat respecteren wij." });
 
@@ -171,25 +188,38 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Equal("objection-upheld", refused.Problem()!.Code);
         Assert.Equal(HttpStatusCode.Conflict, (await p.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = "follows", Reasoning = "x" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await p.Portal.CitizenPortal.GetCitizenExplanationAsync(new ExplanationCitizenRequest { SubjectId = subject })).StatusCode);
+        // The citizen reads why: the advice is withdrawn, with the reviewer's outcome and reasoning.
+        var explanation = (await p.Citizen(subject).CitizenPortal.GetCitizenExplanationAsync()).Content!;
+        Assert.Equal("withdrawn", explanation.Status);
+        Assert.Null(explanation.Advice);
+        var reviewed = Assert.Single(explanation.Objections);
+        Assert.Equal("upheld", reviewed.Status);
+        Assert.Equal("Mevrouw wil geen profiel; dat respecteren wij.", reviewed.Reasoning);
+        Assert.Contains("nieuwe groepen", reviewed.Text, StringComparison.Ordinal);
+        var processing = (await p.Citizen(subject).CitizenPortal.GetCitizenDataProcessingAsync()).Content!;
+        Assert.True(processing.ExcludedFromNewClusterings);
+        Assert.Contains("niet meer", processing.ClusteringText, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Scopes_keep_the_portal_and_the_case_worker_apart()
+    public async Task Tokens_keep_the_citizen_the_portal_and_the_case_worker_apart()
     {
         var p = await PartiesAsync();
         var subject = api.NewSubjectId();
         var advice = (await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject))).Content!;
+        var citizen = p.Citizen(subject);
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await p.Portal.Assignments.CreateAssignmentAsync(Ask(subject))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await p.Portal.Assignments.GetAssignmentAsync(advice.Id)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await p.Portal.Objections.ListObjectionsAsync()).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await p.CaseWorker.CitizenPortal.GetCitizenExplanationAsync(new ExplanationCitizenRequest { SubjectId = subject })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await p.CaseWorker.CitizenPortal.GetCitizenAccessLogAsync(new AccessLogCitizenRequest { SubjectId = subject })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await p.CaseWorker.CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { SubjectId = subject, Kind = "notMe" })).StatusCode);
+        // A citizen token is refused everywhere but the citizen endpoints...
+        Assert.Equal(HttpStatusCode.Unauthorized, (await citizen.Assignments.CreateAssignmentAsync(Ask(subject))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await citizen.Assignments.GetAssignmentAsync(advice.Id)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await citizen.Objections.ListObjectionsAsync()).StatusCode);
+        // ...and a client token, whatever its scopes, on the citizen endpoints.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await p.CaseWorker.CitizenPortal.GetCitizenExplanationAsync()).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await p.CaseWorker.CitizenPortal.GetCitizenAccessLogAsync()).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await p.CaseWorker.CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "notMe" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await p.Reviewer.CitizenPortal.GetCitizenDataProcessingAsync()).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await p.CaseWorker.Objections.ListObjectionsAsync()).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await p.Reviewer.Assignments.GetAssignmentAsync(advice.Id)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await p.Reviewer.CitizenPortal.GetCitizenAccessLogAsync(new AccessLogCitizenRequest { SubjectId = subject })).StatusCode);
     }
 
     [Fact]
@@ -199,7 +229,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         var stranger = await PartiesAsync();
         var subject = api.NewSubjectId();
         var advice = (await owner.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject))).Content!;
-        var objection = (await owner.Portal.CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { SubjectId = subject, Kind = "notMe" })).Content!;
+        var objection = (await owner.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "notMe" })).Content!;
 
         var read = await stranger.CaseWorker.Assignments.GetAssignmentAsync(advice.Id);
         Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
@@ -207,8 +237,12 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = "follows", Reasoning = "x" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.Reviewer.Objections.ReviewObjectionAsync(objection.Id, new ReviewObjectionRequest { Outcome = "upheld", Reasoning = "x" })).StatusCode);
         Assert.Empty((await stranger.Reviewer.Objections.ListObjectionsAsync()).Content!.Items);
-        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Portal.CitizenPortal.GetCitizenExplanationAsync(new ExplanationCitizenRequest { SubjectId = subject })).StatusCode);
-        Assert.DoesNotContain((await stranger.Portal.CitizenPortal.GetCitizenAccessLogAsync(new AccessLogCitizenRequest { SubjectId = subject })).Content!.Items, e => e.ActionCode != "accessLog.read");
+        // The same person's token from the stranger's broker finds nothing of the owner's: an empty answer, not a 404.
+        var otherExplanation = await stranger.Citizen(subject).CitizenPortal.GetCitizenExplanationAsync();
+        Assert.Equal(HttpStatusCode.OK, otherExplanation.StatusCode);
+        Assert.Equal("none", otherExplanation.Content!.Status);
+        Assert.Empty(otherExplanation.Content.Objections);
+        Assert.DoesNotContain((await stranger.Citizen(subject).CitizenPortal.GetCitizenAccessLogAsync()).Content!.Items, e => e.ActionCode != "accessLog.read");
         // The owner's objection stays open: the stranger's review changed nothing.
         Assert.Equal("contested", (await owner.CaseWorker.Assignments.GetAssignmentAsync(advice.Id)).Content!.Status);
         // The stranger's own advice for the same person is not restricted by the owner's objection.
@@ -274,7 +308,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Equal("en", retry.Content.Explanation!.Language);
         Assert.Equal(first.Headers!.Location, retry.Headers.Location);
 
-        await p.Portal.CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { SubjectId = subject, Kind = "doNotWant" });
+        await p.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "doNotWant" });
         var contested = await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject), idempotencyKey: key);
         Assert.Equal(HttpStatusCode.Created, contested.StatusCode);
         Assert.Equal("contested", contested.Content!.Status);
@@ -282,7 +316,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Null(contested.Content.Distances);
         Assert.Null(contested.Content.Explanation);
 
-        var log = (await p.Portal.CitizenPortal.GetCitizenAccessLogAsync(new AccessLogCitizenRequest { SubjectId = subject })).Content!.Items;
+        var log = (await p.Citizen(subject).CitizenPortal.GetCitizenAccessLogAsync()).Content!.Items;
         Assert.Single(log, e => e.ActionCode == "assignment.create");
         Assert.Equal(2, log.Count(e => e.ActionCode == "assignment.read"));
     }
@@ -355,9 +389,9 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         var subject = api.NewSubjectId();
         var advice = (await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject), idempotencyKey: Guid.NewGuid().ToString())).Content!;
         await p.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = "follows", Reasoning = "Past." });
-        await p.Portal.CitizenPortal.GetCitizenExplanationAsync(new ExplanationCitizenRequest { SubjectId = subject });
-        await p.Portal.CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { SubjectId = subject, Kind = "notMe", Message = "Niet ik." }, idempotencyKey: Guid.NewGuid().ToString());
-        await p.Portal.CitizenPortal.GetCitizenAccessLogAsync(new AccessLogCitizenRequest { SubjectId = subject });
+        await p.Citizen(subject).CitizenPortal.GetCitizenExplanationAsync();
+        await p.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "notMe", Message = "Niet ik." }, idempotencyKey: Guid.NewGuid().ToString());
+        await p.Citizen(subject).CitizenPortal.GetCitizenAccessLogAsync();
         await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject));
 
         Assert.NotEmpty(api.DatabaseFiles());
@@ -367,5 +401,77 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.True(api.Logs.Count > 0, "The log sink saw nothing, so the check below would prove nothing.");
         Assert.Empty(api.Leaks());
         // The fixture repeats this check over every id of every test once the whole class is done.
+    }
+
+    [Fact]
+    public async Task The_canonical_forms_of_one_bsn_are_one_citizen_an_objection_under_one_blocks_advice_under_the_others()
+    {
+        var p = await PartiesAsync();
+        // A BSN with a leading zero, so that "dropped zero" is one of its forms.
+        var canonical = api.NewSubjectId(leadingZero: true);
+        var dropped = canonical.TrimStart('0');
+        var spaced = canonical[..4] + " " + canonical[4..];
+        var dotted = canonical[..3] + "." + canonical[3..6] + "." + canonical[6..];
+
+        var objection = await p.Citizen(dropped).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "doNotWant" });
+        Assert.Equal(HttpStatusCode.Created, objection.StatusCode);
+
+        foreach (var form in new[] { canonical, spaced, dotted, dropped })
+        {
+            var refused = await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(form));
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Equal("objection-open", refused.Problem()!.Code);
+        }
+
+        var seen = (await p.Citizen(spaced).CitizenPortal.GetCitizenExplanationAsync()).Content!;
+        Assert.Equal(objection.Content!.Id, Assert.Single(seen.Objections).Id);
+        Assert.Empty(api.Leaks());
+    }
+
+    [Fact]
+    public async Task A_bsn_that_fails_the_eleven_test_is_refused_with_400_naming_the_field_or_the_row()
+    {
+        var p = await PartiesAsync();
+        var (manager, _) = await api.ClientAsync(p.Tenant, null, null, "profiles:manage");
+        var advice = await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask("123456789"));
+        var declaration = FoodBankData.Declaration() with { SubjectIdKind = null };
+        var dataset = (await manager.Datasets.CreateDatasetAsync(declaration)).Content!;
+        var good = api.NewSubjectId();
+        var csv = FoodBankData.Csv(3).Replace("client-1,", good + ",", StringComparison.Ordinal)
+            .Replace("client-2,", "123456789,", StringComparison.Ordinal)
+            .Replace("client-3,", "12a456789,", StringComparison.Ordinal);
+
+        var upload = await manager.Datasets.UploadDatasetRecordsAsync(dataset.Id, FoodBankData.CsvContent(csv));
+
+        Assert.Equal(HttpStatusCode.BadRequest, advice.StatusCode);
+        Assert.Equal("invalid-bsn", Assert.Single(advice.Problem()!.InvalidParams!, i => i.Name == "subjectId").Code);
+        Assert.Equal("bsn", dataset.SubjectIdKind);
+        Assert.Equal(HttpStatusCode.BadRequest, upload.StatusCode);
+        var problems = upload.Problem()!.InvalidParams!;
+        Assert.Equal(["records[2].subjectId", "records[3].subjectId"], problems.Select(i => i.Name).Order());
+        Assert.Contains(problems, i => i.Reason.Contains("eleven-test", StringComparison.Ordinal));
+        Assert.Equal(0, (await manager.Datasets.GetDatasetAsync(dataset.Id)).Content!.RecordCount);
+    }
+
+    [Fact]
+    public async Task Ndjson_numbers_and_strings_and_csv_forms_of_one_bsn_put_one_citizen_in_each_dataset()
+    {
+        var p = await PartiesAsync();
+        var (manager, _) = await api.ClientAsync(p.Tenant, null, null, "profiles:manage");
+        var subject = api.NewSubjectId();
+        var asNumber = (await manager.Datasets.CreateDatasetAsync(FoodBankData.Declaration("NDJSON als getal") with { SubjectIdKind = "bsn" })).Content!;
+        var asString = (await manager.Datasets.CreateDatasetAsync(FoodBankData.Declaration("CSV met spaties") with { SubjectIdKind = "bsn" })).Content!;
+        var ndjson = FoodBankData.Ndjson(2).Replace("\"subjectId\":\"client-1\"", "\"subjectId\":" + subject, StringComparison.Ordinal)
+            .Replace("\"subjectId\":\"client-2\"", "\"subjectId\":\"" + api.NewSubjectId() + "\"", StringComparison.Ordinal);
+        var csv = FoodBankData.Csv(1).Replace("client-1,", subject[..4] + " " + subject[4..] + ",", StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await manager.Datasets.UploadDatasetRecordsAsync(asNumber.Id, FoodBankData.NdjsonContent(ndjson))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await manager.Datasets.UploadDatasetRecordsAsync(asString.Id, FoodBankData.CsvContent(csv))).StatusCode);
+        var processing = (await p.Citizen(subject).CitizenPortal.GetCitizenDataProcessingAsync()).Content!;
+
+        Assert.Equal(["CSV met spaties", "NDJSON als getal"], processing.Datasets.Select(d => d.Name).Order());
+        Assert.Equal("Groups of households to tailor support (synthetic test data).", processing.Datasets[0].Purpose);
+        Assert.Contains(processing.MayLook, a => a.Activities.Any(x => x.Code == "profile-making"));
+        Assert.Empty(api.Leaks());
     }
 }

@@ -21,13 +21,19 @@ public sealed class TestApiHost : IAsyncDisposable
 
     private readonly string _connectionString;
 
-    private TestApiHost(WebApplication app, string directory, string connectionString)
+    private static int _citizenTenants;
+
+    private TestApiHost(WebApplication app, string directory, string connectionString, TestBroker broker)
     {
         _app = app;
         _directory = directory;
         _connectionString = connectionString;
+        Broker = broker;
         Server = app.GetTestServer();
     }
+
+    /// <summary>The citizens' broker the host trusts (a JWKS file), for the tenants of <see cref="TestBroker.Tenants"/>.</summary>
+    public TestBroker Broker { get; }
 
     public TestServer Server { get; }
 
@@ -49,6 +55,15 @@ public sealed class TestApiHost : IAsyncDisposable
             ["RateLimiting:PermitsPerSecond"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        var broker = TestBroker.Create(directory);
+        if (settings?.Keys.Any(k => k.StartsWith("Citizen:", StringComparison.Ordinal)) != true)
+        {
+            foreach (var (key, value) in broker.Settings())
+            {
+                configuration[key] = value;
+            }
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             configuration[key] = value;
@@ -70,7 +85,7 @@ public sealed class TestApiHost : IAsyncDisposable
         }
 
         await built.App.StartAsync();
-        return new TestApiHost(built.App, directory, configuration["Database:ConnectionString"]!);
+        return new TestApiHost(built.App, directory, configuration["Database:ConnectionString"]!, broker);
     }
 
     public HttpClient CreateHttpClient()
@@ -87,6 +102,21 @@ public sealed class TestApiHost : IAsyncDisposable
         var client = CreateHttpClient();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
             "Bearer", ZgwToken.Create(issued.ClientId, issued.Secret, DateTimeOffset.UtcNow));
+        return client;
+    }
+
+    /// <summary>A tenant whose citizens the test broker identifies, not handed out before in this test run.</summary>
+    public static string CitizenTenant()
+    {
+        var n = Interlocked.Increment(ref _citizenTenants);
+        return "citizens-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>An HTTP client that sends the citizen's token from the tenant's broker, as a portal forwards it.</summary>
+    public HttpClient CreateCitizenHttpClient(string tenant, string bsn)
+    {
+        var client = CreateHttpClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Broker.Token(tenant, bsn));
         return client;
     }
 
@@ -132,6 +162,7 @@ public sealed class TestApiHost : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        Broker.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

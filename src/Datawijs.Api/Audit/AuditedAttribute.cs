@@ -26,6 +26,9 @@ public static class ProcessingActivities
 
     /// <summary>The citizen looks at their own data through the portal.</summary>
     public const string CitizenAccess = "citizen-access";
+
+    /// <summary>Making profiles from pseudonymised records (uploads and clusterings); not logged per record.</summary>
+    public const string ProfileMaking = "profile-making";
 }
 
 /// <summary>What was done, as recorded in the access log (codes; the citizen sees them in words).</summary>
@@ -36,6 +39,7 @@ public static class AuditActions
     public const string DecisionCreate = "decision.create";
     public const string ExplanationRead = "explanation.read";
     public const string AccessLogRead = "accessLog.read";
+    public const string DataProcessingRead = "dataProcessing.read";
     public const string ObjectionCreate = "objection.create";
     public const string ObjectionRead = "objection.read";
     public const string ObjectionReview = "objection.review";

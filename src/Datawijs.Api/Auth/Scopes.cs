@@ -8,14 +8,13 @@ public static class Scopes
     public const string ProfilesManage = "profiles:manage";
     public const string AssignmentsWrite = "assignments:write";
     public const string ObjectionsReview = "objections:review";
-    public const string CitizenPortal = "citizen-portal";
 
     /// <summary>Stands for every scope when a client is created.</summary>
     public const string All = "*";
 
     public static readonly IReadOnlyList<string> Known =
     [
-        ScansRead, ScansWrite, ProfilesManage, AssignmentsWrite, ObjectionsReview, CitizenPortal,
+        ScansRead, ScansWrite, ProfilesManage, AssignmentsWrite, ObjectionsReview,
     ];
 
     /// <summary>

@@ -17,7 +17,7 @@ public static class AdminCli
           (no command)                                   run the API
           migrate                                        apply database migrations
           tenants add <slug> --name "<name>"             add a tenant (idempotent)
-          clients add --tenant <slug> --scopes <list|*> [--json]
+          clients add --tenant <slug> --scopes <list|*> [--name "<name>"] [--json]
                                                          add a client; prints its id and secret once
           clients list --tenant <slug>                   list a tenant's clients (never secrets)
           clients revoke <clientId>                      revoke a client
@@ -25,7 +25,7 @@ public static class AdminCli
                                                          the first broken entry, 0 with a summary
           openapi [<file>]                               write the OpenAPI document (stdout or file)
         Scopes: 
-        """ + "scans:read, scans:write, profiles:manage, assignments:write, objections:review, citizen-portal, or *";
+        """ + "scans:read, scans:write, profiles:manage, assignments:write, objections:review, or *";
 
     private static readonly JsonSerializerOptions PrettyJson = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -116,10 +116,16 @@ public static class AdminCli
     {
         var slug = Option(rest, "--tenant");
         var scopeList = Option(rest, "--scopes");
+        var name = Option(rest, "--name");
         var asJson = rest.Contains("--json");
         if (string.IsNullOrWhiteSpace(slug) || string.IsNullOrWhiteSpace(scopeList))
         {
-            return Fail(stderr, "Usage: clients add --tenant <slug> --scopes <comma list or *> [--json]");
+            return Fail(stderr, "Usage: clients add --tenant <slug> --scopes <comma list or *> [--name \"<name citizens read>\"] [--json]");
+        }
+
+        if (name is not null && (name.Trim().Length is 0 or > 200 || name.Any(char.IsControl)))
+        {
+            return Fail(stderr, "--name is 1 to 200 printable characters: the application's name as citizens read it.");
         }
 
         var (scopes, unknown) = Scopes.Parse(scopeList);
@@ -135,7 +141,7 @@ public static class AdminCli
             return Fail(stderr, $"No tenant '{slug}'. Add it first: tenants add {slug} --name \"...\"");
         }
 
-        var client = await services.GetRequiredService<TenantAdministration>().AddClientAsync(tenant, scopes);
+        var client = await services.GetRequiredService<TenantAdministration>().AddClientAsync(tenant, scopes, name);
         if (asJson)
         {
             stdout.WriteLine(JsonSerializer.Serialize(new { tenant = client.TenantSlug, clientId = client.ClientId, secret = client.Secret }));
@@ -168,10 +174,10 @@ public static class AdminCli
         }
 
         var clients = await repository.ListClientsAsync(tenant.Id);
-        stdout.WriteLine($"{"client id",-30} {"created (UTC)",-20} {"status",-8} scopes");
+        stdout.WriteLine($"{"client id",-30} {"created (UTC)",-20} {"status",-8} {"scopes",-40} name");
         foreach (var client in clients)
         {
-            stdout.WriteLine($"{client.ClientId,-30} {client.CreatedAt.UtcDateTime,-20:yyyy-MM-dd HH:mm:ss} {(client.RevokedAt is null ? "active" : "revoked"),-8} {client.Scopes}");
+            stdout.WriteLine($"{client.ClientId,-30} {client.CreatedAt.UtcDateTime,-20:yyyy-MM-dd HH:mm:ss} {(client.RevokedAt is null ? "active" : "revoked"),-8} {client.Scopes,-40} {client.Name}");
         }
 
         return 0;

@@ -1,5 +1,6 @@
 using Datawijs.Api.Audit;
 using Datawijs.Api.Auth;
+using Datawijs.Api.Auth.Citizens;
 using Datawijs.Api.Features.Assignments;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
@@ -32,6 +33,7 @@ public static class ApiHost
         services.AddDatawijsData(configuration.Database);
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<DemoProfiles>();
+        services.AddSingleton<DemoCitizen>();
         services.AddSingleton<Features.Datasets.RecordUploader>();
         var clustering = new Features.Clusterings.ClusteringSettings();
         builder.Configuration.GetSection(Features.Clusterings.ClusteringSettings.Section).Bind(clustering);
@@ -39,13 +41,17 @@ public static class ApiHost
         services.AddSingleton<Features.Clusterings.ClusteringSignals>();
         services.AddSingleton<Features.Clusterings.ClusteringRunner>();
         services.AddSingleton<AccessLogWriter>();
+        services.AddSingleton<Features.Citizen.CitizenRecords>();
         services.AddSingleton<AssignmentReads>();
         services.AddSingleton<IPublishedProfileSetReader, StoredPublishedProfileSets>();
         services.AddSingleton<Features.Scans.StoredScores>();
 
         services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
         services.AddAuthentication(ZgwAuthenticationHandler.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ZgwAuthenticationHandler>(ZgwAuthenticationHandler.SchemeName, null);
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ZgwAuthenticationHandler>(ZgwAuthenticationHandler.SchemeName, null)
+            .AddCitizenTokens(configuration.CitizenIssuers);
+        services.AddSingleton<Auth.Citizens.CitizenTenants>();
+        services.AddSingleton<Auth.Citizens.CitizenLookups>();
         services.AddAuthorization();
         services.AddDatawijsRateLimiting(configuration.RateLimiting);
         services.AddFastEndpoints(o => o.Assemblies = [typeof(ApiHost).Assembly]);

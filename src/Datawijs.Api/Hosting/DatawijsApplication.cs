@@ -124,8 +124,10 @@ public static class DatawijsApplication
                 app.Logger.LogInformation("Published the demo profile set (synthetic food-bank households) at /api/v1/public/{Tenant}/profiles.", DemoSeeder.TenantSlug);
             }
 
+            await app.Services.GetRequiredService<DemoCitizen>().EnsureAdviceAsync(tenant.Id);
             app.Lifetime.ApplicationStarted.Register(() =>
-                seeder.Print(demo, app.Urls.FirstOrDefault()?.Replace("://[::]", "://localhost", StringComparison.Ordinal) ?? "http://localhost:5080", Console.Out));
+                seeder.Print(demo, app.Urls.FirstOrDefault()?.Replace("://[::]", "://localhost", StringComparison.Ordinal) ?? "http://localhost:5080", Console.Out,
+                    built.Configuration.DevelopmentBroker));
         }
 
         await app.RunAsync();

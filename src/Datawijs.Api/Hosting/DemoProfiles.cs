@@ -106,6 +106,42 @@ public sealed class DemoProfiles(
         .Select(f => Labels.TryGetValue(f.Name, out var l) ? f with { Label = l.Label, ValueLabels = l.Values } : f)
         .ToList();
 
+    /// <summary>
+    /// The synthetic BSN of demo household <paramref name="row"/> (0-based): the row-th number from 999900000 upward
+    /// that passes the eleven-test. Test numbers only; household 0 is the demo citizen.
+    /// </summary>
+    public static string SubjectId(int row) => SyntheticBsns(row + 1)[row];
+
+    private static List<string> SyntheticBsns(int count)
+    {
+        var ids = new List<string>(count);
+        for (var n = 999_900_000; ids.Count < count; n++)
+        {
+            var text = n.ToString(CultureInfo.InvariantCulture);
+            if (Domain.Privacy.SubjectIds.PassesElevenTest(text))
+            {
+                ids.Add(text);
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>The clustering features of demo household 0, the demo citizen, as a case worker would send them.</summary>
+    public static Dictionary<string, Domain.Explanations.FeatureValue> CitizenFeatures()
+    {
+        var data = FoodBankHouseholds.Generate(Households, Seed);
+        var values = new Dictionary<string, Domain.Explanations.FeatureValue>(StringComparer.Ordinal);
+        for (var f = 0; f < data.Features.Count; f++)
+        {
+            values[data.Features[f].Name] = data.Features[f].Type == FeatureType.Numeric
+                ? Domain.Explanations.FeatureValue.FromNumber(data.Matrix.Numeric(f)[0])
+                : Domain.Explanations.FeatureValue.FromCategory(data.Matrix.CategoryValues(f)[data.Matrix.Categorical(f)[0]]);
+        }
+
+        return values;
+    }
+
     /// <summary>Publishes the demo set unless the tenant already has a dataset (so only at the first start). Returns whether it did.</summary>
     public async Task<bool> EnsureAsync(Guid tenantId, CancellationToken ct = default)
     {
@@ -123,6 +159,7 @@ public sealed class DemoProfiles(
             Name = "Voedselbank Demogemeente (synthetisch)",
             Purpose = "Demo: groups of food-bank households to tailor support. Synthetic data, no real people.",
             Features = StoredJson.Write(Features),
+            SubjectIdKind = "bsn",
             RetentionUntil = new DateTimeOffset(now.UtcDateTime.Date.AddYears(1), TimeSpan.Zero),
             CreatedAt = now,
             UpdatedAt = now,
@@ -198,10 +235,11 @@ public sealed class DemoProfiles(
 
     private static string Csv(SyntheticDataset data)
     {
+        var ids = SyntheticBsns(data.Matrix.RowCount);
         var sb = new StringBuilder("subjectId," + string.Join(',', data.Features.Select(f => f.Name)) + "\n");
         for (var i = 0; i < data.Matrix.RowCount; i++)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"demo-{i + 1}");
+            sb.Append(ids[i]);
             for (var f = 0; f < data.Features.Count; f++)
             {
                 sb.Append(',').Append(data.Features[f].Type == FeatureType.Numeric

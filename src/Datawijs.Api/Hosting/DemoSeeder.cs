@@ -22,10 +22,10 @@ public sealed class DemoSeeder(TenantRepository tenants, TenantAdministration ad
             }
         }
 
-        return (tenant, await administration.AddClientAsync(tenant, Scopes.Known, ct));
+        return (tenant, await administration.AddClientAsync(tenant, Scopes.Known, "Demo-applicatie (alle rechten)", ct));
     }
 
-    public void Print(IssuedClient client, string baseUrl, TextWriter output)
+    public void Print(IssuedClient client, string baseUrl, TextWriter output, Auth.Citizens.DevelopmentBroker? broker = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(output);
@@ -36,6 +36,15 @@ public sealed class DemoSeeder(TenantRepository tenants, TenantAdministration ad
         output.WriteLine("  secret    : " + client.Secret);
         output.WriteLine("  token     : " + token + "   (valid for one hour)");
         output.WriteLine("  try       : curl -H \"Authorization: Bearer " + token + "\" " + baseUrl + "/api/v1/organisations");
+        if (broker is not null)
+        {
+            // Labelled differently from the client token: scripts pick each by its own label.
+            var citizen = broker.CreateToken(DemoCitizen.Bsn, clock.GetUtcNow());
+            output.WriteLine("  citizen BSN   : " + DemoCitizen.Bsn + "   (synthetic; has advice in the demo)");
+            output.WriteLine("  citizen token : " + citizen + "   (valid for one hour; issued by the development broker)");
+            output.WriteLine("  try as citizen: curl -H \"Authorization: Bearer " + citizen + "\" " + baseUrl + "/api/v1/citizen/explanation");
+        }
+
         output.WriteLine();
     }
 }

@@ -1,3 +1,4 @@
+using Datawijs.Api.Auth.Citizens;
 using Datawijs.Data.Infrastructure;
 
 namespace Datawijs.Api.Hosting;
@@ -8,7 +9,9 @@ public sealed record StartupConfiguration(
     AuthSettings Auth,
     RateLimitingSettings RateLimiting,
     LimitsSettings Limits,
-    byte[] MasterKey)
+    byte[] MasterKey,
+    IReadOnlyList<CitizenIssuer> CitizenIssuers,
+    DevelopmentBroker? DevelopmentBroker)
 {
     /// <summary>The thresholds of peer figures (<c>Benchmarks:*</c>).</summary>
     public BenchmarkSettings Benchmarks { get; init; } = new();
@@ -127,13 +130,29 @@ public sealed record StartupConfiguration(
             problems.Add(keyProblem);
         }
 
+        var issuers = Datawijs.Api.Auth.Citizens.CitizenIssuers.Read(configuration, environment, problems).ToList();
+        DevelopmentBroker? broker = null;
+        if (environment.IsDevelopment() && problems.Count == 0)
+        {
+            // The demo tenant trusts a local stand-in for the broker; never outside Development.
+            (broker, var brokerProblem) = DevelopmentBroker.LoadOrCreate();
+            if (brokerProblem is not null)
+            {
+                problems.Add(brokerProblem);
+            }
+            else if (issuers.All(i => i.Issuer != DevelopmentBroker.Issuer))
+            {
+                issuers.Add(broker!.IssuerFor(DemoSeeder.TenantSlug, issuers.Count));
+            }
+        }
+
         if (problems.Count > 0)
         {
             return (null, problems);
         }
 
         var database = new DatabaseOptions { Provider = provider, ConnectionString = connectionString, MigrationConnectionString = migrationConnectionString };
-        return (new StartupConfiguration(database, auth, rateLimiting, limits, key!) { Benchmarks = benchmarks }, problems);
+        return (new StartupConfiguration(database, auth, rateLimiting, limits, key!, issuers, broker) { Benchmarks = benchmarks }, problems);
     }
 
     private static bool IsSameDatabase(DatabaseProvider provider, string runtime, string migration)

@@ -18,7 +18,11 @@ public sealed partial class TenantAdministration(TenantRepository tenants, Clien
         return await tenants.EnsureAsync(new TenantRow { Id = Guid.CreateVersion7(now), Slug = slug, Name = name, CreatedAt = now }, ct);
     }
 
-    public async Task<IssuedClient> AddClientAsync(TenantRow tenant, IReadOnlyList<string> scopes, CancellationToken ct = default)
+    public Task<IssuedClient> AddClientAsync(TenantRow tenant, IReadOnlyList<string> scopes, CancellationToken ct = default) =>
+        AddClientAsync(tenant, scopes, null, ct);
+
+    /// <summary>A new client of the tenant; <paramref name="name"/> is the application's name as citizens read it (who may use their data), optional.</summary>
+    public async Task<IssuedClient> AddClientAsync(TenantRow tenant, IReadOnlyList<string> scopes, string? name, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         var now = clock.GetUtcNow();
@@ -33,6 +37,7 @@ public sealed partial class TenantAdministration(TenantRepository tenants, Clien
             SecretHash = issued.Hash,
             Scopes = string.Join(' ', scopes),
             CreatedAt = now,
+            Name = string.IsNullOrWhiteSpace(name) ? null : name.Trim(),
         }, ct);
         return new IssuedClient(tenant.Slug, clientId, issued.Secret, scopes);
     }

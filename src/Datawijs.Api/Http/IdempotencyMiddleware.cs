@@ -73,7 +73,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyRepos
         var claim = new IdempotencyRecord
         {
             TenantId = caller.TenantId,
-            ClientId = caller.ClientId,
+            // A portal speaks for many citizens: a key is one citizen's, never replayed to another.
+            ClientId = context.User.FindFirst(ClaimNames.SubjectPseudonym)?.Value is { } subject ? "citizen:" + subject : caller.ClientId,
             IdemKey = key,
             RequestHash = hash,
             CreatedAt = clock.GetUtcNow(),

@@ -24,6 +24,9 @@ public sealed partial class FastEndpointsOperationFilter(JsonSerializerOptions j
 {
     public const string SecuritySchemeName = "bearer";
 
+    /// <summary>The citizen's token from the municipality's broker, on the citizen endpoints only.</summary>
+    public const string CitizenSecuritySchemeName = "citizen";
+
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         ArgumentNullException.ThrowIfNull(operation);
@@ -107,7 +110,18 @@ public sealed partial class FastEndpointsOperationFilter(JsonSerializerOptions j
         }
 
         var secured = definition.AnonymousVerbs is not { Length: > 0 };
-        if (secured)
+        if (secured && definition.AuthSchemeNames?.Contains(Auth.Citizens.CitizenAuthentication.SchemeName) == true)
+        {
+            operation.Security =
+            [
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(CitizenSecuritySchemeName, context.Document)] = [] },
+            ];
+            var note = "Token: the citizen's own token from the municipality's login broker, forwarded by the portal. A client token is refused.";
+            operation.Description = string.IsNullOrEmpty(operation.Description) ? note : operation.Description + "\n\n" + note;
+            AddProblemResponse(operation, context, 401, "The citizen token is missing, or its signature, issuer, audience, algorithm or lifetime is wrong.");
+            AddProblemResponse(operation, context, 429, "Too many requests; see Retry-After.");
+        }
+        else if (secured)
         {
             var scopes = definition.AllowedScopes ?? [];
             operation.Security =

@@ -41,6 +41,14 @@ public static class OpenApiSetup
                 BearerFormat = "JWT",
                 Description = "ZGW-style JWT signed HS256 with the client secret: claims client_id/iss, iat; optional user_id, user_representation.",
             });
+            options.AddSecurityDefinition(FastEndpointsOperationFilter.CitizenSecuritySchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "The citizen's token from the municipality's OpenID Connect broker (DigiD or eHerkenning behind it), "
+                    + "forwarded by the portal: signed RS256, PS256 or ES256 with the broker's key; iss, aud, exp and the subject claim (default bsn).",
+            });
             options.OperationFilter<FastEndpointsOperationFilter>(json);
             options.DocumentFilter<TidyDocumentFilter>();
             options.CustomSchemaIds(SchemaIds.For);

@@ -33,4 +33,15 @@ public static class ValidationRules
         rule.Must(value => value is null || !value.Any(c => char.IsControl(c) && c != '\n' && c != '\r' && c != '\t'))
             .WithErrorCode("control-characters")
             .WithMessage("'{PropertyName}' must not contain control characters.");
+
+    /// <summary>A BSN in any common form that has a canonical one (digits, at most nine, eleven-test); the reason names what is wrong.</summary>
+    public static IRuleBuilderOptions<T, string?> IsBsn<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(value => string.IsNullOrWhiteSpace(value) || value.Length > Domain.Privacy.SubjectIds.MaxLength
+                || Domain.Privacy.SubjectIds.Canonical(value, Domain.Privacy.SubjectIdKind.Bsn, out _) is not null)
+            .WithErrorCode("invalid-bsn")
+            .WithMessage((_, value) =>
+            {
+                Domain.Privacy.SubjectIds.Canonical(value, Domain.Privacy.SubjectIdKind.Bsn, out var problem);
+                return "'{PropertyName}' is not a valid BSN: " + problem;
+            });
 }

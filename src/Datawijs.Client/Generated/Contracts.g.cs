@@ -6,13 +6,6 @@ using System.Text.Json.Serialization;
 
 namespace Datawijs.Client;
 
-public sealed record AccessLogCitizenRequest
-{
-    /// <summary>The logged-in citizen&apos;s identifier. Pseudonymised on arrival: never stored, logged or returned.</summary>
-    [JsonPropertyName("subjectId")]
-    public string? SubjectId { get; init; }
-}
-
 /// <summary>Who used the citizen&apos;s data, when, why and what for; newest first (at most the latest 500).</summary>
 public sealed record AccessLogCitizenResponse
 {
@@ -33,7 +26,7 @@ public sealed record AccessLogEntry
     [JsonPropertyName("organisation")]
     public string Organisation { get; init; } = default!;
 
-    /// <summary>The application (client) that called the API.</summary>
+    /// <summary>The application (client) that called the API, by its registered name where it has one; for the citizen&apos;s own reads, the portal they used.</summary>
     [JsonPropertyName("application")]
     public string Application { get; init; } = default!;
 
@@ -176,6 +169,27 @@ public sealed record AlgorithmPublicResponse
     /// <summary>Datawijs&apos; addition: the published profile set in use; null when none is.</summary>
     [JsonPropertyName("profile_set")]
     public AlgorithmProfileSet? ProfileSet { get; init; }
+}
+
+public sealed record AllowedActivity
+{
+    /// <summary>profile-advice, objection-handling, profile-making or citizen-access.</summary>
+    [JsonPropertyName("code")]
+    public string Code { get; init; } = default!;
+
+    /// <summary>The processing activity in words.</summary>
+    [JsonPropertyName("name")]
+    public string Name { get; init; } = default!;
+}
+
+public sealed record AllowedApplication
+{
+    /// <summary>The application&apos;s name (its registered name, else its client id; or the portal&apos;s name). Never a secret.</summary>
+    [JsonPropertyName("application")]
+    public string Application { get; init; } = default!;
+
+    [JsonPropertyName("activities")]
+    public IReadOnlyList<AllowedActivity> Activities { get; init; } = default!;
 }
 
 /// <summary>One respondent&apos;s answers; a second PUT replaces them. Every answer problem (unknown question, value outside 1–5, a question answered twice, value and notApplicable both or neither) is reported at once.</summary>
@@ -442,6 +456,109 @@ public sealed record CategoryScoreView
     public double? Gap { get; init; }
 }
 
+public sealed record CitizenAdvice
+{
+    [JsonPropertyName("assignmentId")]
+    public Guid AssignmentId { get; init; } = default!;
+
+    [JsonPropertyName("createdAt")]
+    public DateTimeOffset CreatedAt { get; init; } = default!;
+
+    [JsonPropertyName("profile")]
+    public CitizenProfile Profile { get; init; } = default!;
+
+    /// <summary>All parts below together, one paragraph each.</summary>
+    [JsonPropertyName("text")]
+    public string Text { get; init; } = default!;
+
+    /// <summary>Which profile is advised and what it means; that it is advice, not a decision.</summary>
+    [JsonPropertyName("advice")]
+    public string Advice { get; init; } = default!;
+
+    /// <summary>Why: the data that weighed most, in words.</summary>
+    [JsonPropertyName("reasons")]
+    public string Reasons { get; init; } = default!;
+
+    /// <summary>Which of the citizen&apos;s data was used, and that nothing else was.</summary>
+    [JsonPropertyName("dataUsed")]
+    public string DataUsed { get; init; } = default!;
+
+    /// <summary>The citizen&apos;s data the advice used, one item per detail, so they can check it is right.</summary>
+    [JsonPropertyName("data")]
+    public IReadOnlyList<DataItem> Data { get; init; } = default!;
+
+    [JsonPropertyName("certainty")]
+    public string Certainty { get; init; } = default!;
+
+    /// <summary>What would have led to another profile.</summary>
+    [JsonPropertyName("alternative")]
+    public string Alternative { get; init; } = default!;
+
+    /// <summary>That a person decides and may deviate.</summary>
+    [JsonPropertyName("whoDecides")]
+    public string WhoDecides { get; init; } = default!;
+}
+
+public sealed record CitizenDataset
+{
+    [JsonPropertyName("name")]
+    public string Name { get; init; } = default!;
+
+    /// <summary>Why the data is processed.</summary>
+    [JsonPropertyName("purpose")]
+    public string Purpose { get; init; } = default!;
+
+    /// <summary>The last day the records may be kept.</summary>
+    [JsonPropertyName("retentionUntil")]
+    public DateOnly RetentionUntil { get; init; } = default!;
+}
+
+public sealed record CitizenDecision
+{
+    /// <summary>follows or deviates.</summary>
+    [JsonPropertyName("outcome")]
+    public string Outcome { get; init; } = default!;
+
+    /// <summary>The decision in words.</summary>
+    [JsonPropertyName("text")]
+    public string Text { get; init; } = default!;
+
+    /// <summary>The case worker&apos;s own reasoning, as they wrote it.</summary>
+    [JsonPropertyName("reasoning")]
+    public string? Reasoning { get; init; }
+
+    [JsonPropertyName("decidedAt")]
+    public DateTimeOffset? DecidedAt { get; init; }
+}
+
+public sealed record CitizenObjection
+{
+    [JsonPropertyName("id")]
+    public Guid Id { get; init; } = default!;
+
+    /// <summary>notMe or doNotWant.</summary>
+    [JsonPropertyName("kind")]
+    public string Kind { get; init; } = default!;
+
+    /// <summary>open, upheld or rejected.</summary>
+    [JsonPropertyName("status")]
+    public string Status { get; init; } = default!;
+
+    /// <summary>What the status means for the citizen, in words.</summary>
+    [JsonPropertyName("text")]
+    public string Text { get; init; } = default!;
+
+    [JsonPropertyName("createdAt")]
+    public DateTimeOffset CreatedAt { get; init; } = default!;
+
+    [JsonPropertyName("reviewedAt")]
+    public DateTimeOffset? ReviewedAt { get; init; }
+
+    /// <summary>The reviewer&apos;s reasoning, as they wrote it; null while open.</summary>
+    [JsonPropertyName("reasoning")]
+    public string? Reasoning { get; init; }
+}
+
 public sealed record CitizenProfile
 {
     [JsonPropertyName("id")]
@@ -608,7 +725,7 @@ public sealed record CounterfactualView
 
 public sealed record CreateAssignmentRequest
 {
-    /// <summary>The subject&apos;s identifier (e.g. BSN or client number). Pseudonymised on arrival: never stored, logged or returned.</summary>
+    /// <summary>The subject&apos;s BSN. Put in one form first (digits only; spaces, dots and hyphens between them are dropped; left-padded with zeros to nine; eleven-test checked), so 012345672, 12345672 and &quot;0123 45672&quot; are one person. Pseudonymised on arrival: never stored, logged or returned.</summary>
     [JsonPropertyName("subjectId")]
     public string? SubjectId { get; init; }
 
@@ -653,6 +770,10 @@ public sealed record CreateDatasetRequest
     /// <summary>The declared features, in upload column order for NDJSON members and CSV headers alike (any order is accepted on upload).</summary>
     [JsonPropertyName("features")]
     public IReadOnlyList<DatasetFeatureInput>? Features { get; init; }
+
+    /// <summary>What the uploads&apos; subject ids are: bsn (the default; digits only, left-padded to nine, eleven-test checked, so every way of writing one BSN gives one pseudonym) or other (e.g. a client number: trimmed and lower-cased). One of: bsn, other.</summary>
+    [JsonPropertyName("subjectIdKind")]
+    public string? SubjectIdKind { get; init; }
 
     /// <summary>The last day the records may be kept (a date, today or later).</summary>
     [JsonPropertyName("retentionUntil")]
@@ -709,6 +830,44 @@ public sealed record DataItem
     public string Value { get; init; } = default!;
 }
 
+/// <summary>What the citizen needs to know about the use of their data, in plain language (Dutch B1 or English).</summary>
+public sealed record DataProcessingCitizenResponse
+{
+    /// <summary>nl or en.</summary>
+    [JsonPropertyName("language")]
+    public string Language { get; init; } = default!;
+
+    /// <summary>The organisation (tenant) responsible.</summary>
+    [JsonPropertyName("organisation")]
+    public string Organisation { get; init; } = default!;
+
+    [JsonPropertyName("mayLookText")]
+    public string MayLookText { get; init; } = default!;
+
+    /// <summary>Who *may* look: the applications of the organisation and what each may use the data for (by name; the access log shows who did).</summary>
+    [JsonPropertyName("mayLook")]
+    public IReadOnlyList<AllowedApplication> MayLook { get; init; } = default!;
+
+    [JsonPropertyName("datasetsText")]
+    public string DatasetsText { get; init; } = default!;
+
+    /// <summary>The datasets that hold a record of the citizen (found by pseudonym now), with purpose and retention.</summary>
+    [JsonPropertyName("datasets")]
+    public IReadOnlyList<CitizenDataset> Datasets { get; init; } = default!;
+
+    /// <summary>True when an upheld &quot;I don&apos;t want this&quot; keeps the citizen&apos;s records out of every new clustering.</summary>
+    [JsonPropertyName("excludedFromNewClusterings")]
+    public bool ExcludedFromNewClusterings { get; init; } = default!;
+
+    /// <summary>What happens to the citizen&apos;s data when groups (profiles) are made, in words.</summary>
+    [JsonPropertyName("clusteringText")]
+    public string ClusteringText { get; init; } = default!;
+
+    /// <summary>The list of all published profiles, and that a profile is not the truth about a person.</summary>
+    [JsonPropertyName("profiles")]
+    public ProfilesNotice Profiles { get; init; } = default!;
+}
+
 /// <summary>The data-quality report of a dataset, under the disclosure rules (counts below 10 suppressed, counts rounded to 5).</summary>
 public sealed record DataQuality
 {
@@ -734,6 +893,10 @@ public sealed record Dataset
 
     [JsonPropertyName("features")]
     public IReadOnlyList<DatasetFeature> Features { get; init; } = default!;
+
+    /// <summary>bsn (digits, nine with leading zeros, eleven-test) or other (trimmed, lower-cased): how uploaded subject ids are put in one form.</summary>
+    [JsonPropertyName("subjectIdKind")]
+    public string SubjectIdKind { get; init; } = default!;
 
     /// <summary>The last day the records may be kept; afterwards the dataset is deleted with everything made from it.</summary>
     [JsonPropertyName("retentionUntil")]
@@ -902,79 +1065,44 @@ public sealed record DistributionView
     public IReadOnlyList<PublishedCellView> Cells { get; init; } = default!;
 }
 
-public sealed record ExplanationCitizenRequest
-{
-    /// <summary>The logged-in citizen&apos;s identifier. Pseudonymised on arrival: never stored, logged or returned.</summary>
-    [JsonPropertyName("subjectId")]
-    public string? SubjectId { get; init; }
-}
-
-/// <summary>The citizen&apos;s current profile advice in plain language (Dutch B1, or English on Accept-Language: en).</summary>
+/// <summary>The citizen&apos;s own profile advice, the decision on it and the reviews of their objections, in plain language (Dutch B1, or English on Accept-Language: en). Without advice or objections every part is empty: the answer is the same whether or not anything is stored about the citizen.</summary>
 public sealed record ExplanationCitizenResponse
 {
     /// <summary>nl or en.</summary>
     [JsonPropertyName("language")]
     public string Language { get; init; } = default!;
 
-    [JsonPropertyName("assignmentId")]
-    public Guid AssignmentId { get; init; } = default!;
-
-    /// <summary>advice, decided or contested (the citizen&apos;s objection is open).</summary>
+    /// <summary>none (no advice), advice, decided, contested (the citizen&apos;s objection is open) or withdrawn (an objection was upheld).</summary>
     [JsonPropertyName("status")]
     public string Status { get; init; } = default!;
 
-    [JsonPropertyName("createdAt")]
-    public DateTimeOffset CreatedAt { get; init; } = default!;
+    /// <summary>What the status means, in words.</summary>
+    [JsonPropertyName("statusText")]
+    public string StatusText { get; init; } = default!;
 
-    [JsonPropertyName("profile")]
-    public CitizenProfile Profile { get; init; } = default!;
-
-    /// <summary>All parts below together, one paragraph each.</summary>
-    [JsonPropertyName("text")]
-    public string Text { get; init; } = default!;
-
-    /// <summary>Which profile is advised and what it means; that it is advice, not a decision.</summary>
+    /// <summary>The current advice and why; null when there is none.</summary>
     [JsonPropertyName("advice")]
-    public string Advice { get; init; } = default!;
+    public CitizenAdvice? Advice { get; init; }
 
-    /// <summary>Why: the data that weighed most, in words.</summary>
-    [JsonPropertyName("reasons")]
-    public string Reasons { get; init; } = default!;
+    /// <summary>The case worker&apos;s decision with its reasoning; null until a person decided.</summary>
+    [JsonPropertyName("decision")]
+    public CitizenDecision? Decision { get; init; }
 
-    /// <summary>Which of the citizen&apos;s data was used, and that nothing else was.</summary>
-    [JsonPropertyName("dataUsed")]
-    public string DataUsed { get; init; } = default!;
-
-    /// <summary>The citizen&apos;s data the advice used, one item per detail, so they can check it is right.</summary>
-    [JsonPropertyName("data")]
-    public IReadOnlyList<DataItem> Data { get; init; } = default!;
-
-    [JsonPropertyName("certainty")]
-    public string Certainty { get; init; } = default!;
-
-    /// <summary>What would have led to another profile.</summary>
-    [JsonPropertyName("alternative")]
-    public string Alternative { get; init; } = default!;
+    /// <summary>The citizen&apos;s objections, newest first, each with the review&apos;s outcome and reasoning once reviewed.</summary>
+    [JsonPropertyName("objections")]
+    public IReadOnlyList<CitizenObjection> Objections { get; init; } = default!;
 
     /// <summary>How the profiles were made, with a link to the public description.</summary>
     [JsonPropertyName("howProfilesWereMade")]
     public HowProfilesWereMade HowProfilesWereMade { get; init; } = default!;
 
-    /// <summary>That a person decides and may deviate.</summary>
-    [JsonPropertyName("whoDecides")]
-    public string WhoDecides { get; init; } = default!;
-
-    /// <summary>The case worker&apos;s decision in words; null until a person decided.</summary>
-    [JsonPropertyName("decision")]
-    public string? Decision { get; init; }
+    /// <summary>The list of all published profiles, and that a profile is not the truth about a person.</summary>
+    [JsonPropertyName("profiles")]
+    public ProfilesNotice Profiles { get; init; } = default!;
 
     /// <summary>How to object: &quot;this is not me&quot; (notMe) or &quot;I don&apos;t want this&quot; (doNotWant).</summary>
     [JsonPropertyName("rightToObject")]
     public RightToObject RightToObject { get; init; } = default!;
-
-    /// <summary>The citizen&apos;s latest objection, if any.</summary>
-    [JsonPropertyName("objection")]
-    public ObjectionState? Objection { get; init; }
 }
 
 public sealed record FeatureChangeView
@@ -1362,12 +1490,9 @@ public sealed record Objection
     public ObjectionReviewView? Review { get; init; }
 }
 
+/// <summary>The citizen&apos;s objection; who objects is the subject of the verified token, never of the body.</summary>
 public sealed record ObjectionCitizenRequest
 {
-    /// <summary>The logged-in citizen&apos;s identifier. Pseudonymised on arrival: never stored, logged or returned.</summary>
-    [JsonPropertyName("subjectId")]
-    public string? SubjectId { get; init; }
-
     /// <summary>notMe (&quot;Dit ben ik niet&quot;) or doNotWant (&quot;Ik wil dit niet&quot;). One of: notMe, doNotWant.</summary>
     [JsonPropertyName("kind")]
     public string? Kind { get; init; }
@@ -1706,6 +1831,21 @@ public sealed record ProfileView
 
     [JsonPropertyName("protectedMedians")]
     public IReadOnlyList<MedianView> ProtectedMedians { get; init; } = default!;
+}
+
+/// <summary>Where the citizen finds every published profile, and what a profile does not say.</summary>
+public sealed record ProfilesNotice
+{
+    /// <summary>The list of all published profiles of the municipality (no login needed).</summary>
+    [JsonPropertyName("link")]
+    public string Link { get; init; } = default!;
+
+    [JsonPropertyName("text")]
+    public string Text { get; init; } = default!;
+
+    /// <summary>A profile shows what is relatively more frequent in a group, not what is true of this person (correlation is not causation).</summary>
+    [JsonPropertyName("caveat")]
+    public string Caveat { get; init; } = default!;
 }
 
 public sealed record PublicFeature

@@ -14,10 +14,14 @@ public partial interface ICitizenPortalApi
     Task<IApiResponse<ObjectionCitizenResponse>> CreateCitizenObjectionAsync([Body] ObjectionCitizenRequest body, [Header("Idempotency-Key")] string? idempotencyKey = null, [Header("X-Audit-Toelichting")] string? xAuditToelichting = null, [Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);
 
     /// <summary>Show the citizen who used their data, when, why and what for</summary>
-    [Post("/api/v1/citizen/access-log")]
-    Task<IApiResponse<AccessLogCitizenResponse>> GetCitizenAccessLogAsync([Body] AccessLogCitizenRequest body, [Header("X-Audit-Toelichting")] string? xAuditToelichting = null, [Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);
+    [Get("/api/v1/citizen/access-log")]
+    Task<IApiResponse<AccessLogCitizenResponse>> GetCitizenAccessLogAsync([Header("X-Audit-Toelichting")] string? xAuditToelichting = null, [Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Explain the citizen&apos;s current profile advice in plain language</summary>
-    [Post("/api/v1/citizen/explanation")]
-    Task<IApiResponse<ExplanationCitizenResponse>> GetCitizenExplanationAsync([Body] ExplanationCitizenRequest body, [Header("X-Audit-Toelichting")] string? xAuditToelichting = null, [Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);
+    /// <summary>Show the citizen who may use their data and what for, and which datasets hold their record</summary>
+    [Get("/api/v1/citizen/data-processing")]
+    Task<IApiResponse<DataProcessingCitizenResponse>> GetCitizenDataProcessingAsync([Header("X-Audit-Toelichting")] string? xAuditToelichting = null, [Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Explain the citizen&apos;s own profile advice, the decision on it and the reviews of their objections</summary>
+    [Get("/api/v1/citizen/explanation")]
+    Task<IApiResponse<ExplanationCitizenResponse>> GetCitizenExplanationAsync([Header("X-Audit-Toelichting")] string? xAuditToelichting = null, [Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);
 }

@@ -82,6 +82,27 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
         }
     }
 
+    /// <summary>
+    /// The cells a new clustering reads: every record except those of subjects whose "I don't want this"
+    /// objection was upheld in this tenant.
+    /// </summary>
+    public async IAsyncEnumerable<string> ReadRecordsForClusteringAsync(Guid tenantId, Guid datasetId, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        await foreach (var cells in ReadRecordsAsync(connection, null, tenantId, datasetId, ct, _sql.ReadRecordsForClustering))
+        {
+            yield return cells;
+        }
+    }
+
+    /// <summary>The tenant's datasets that hold a record of the subject (by pseudonym), oldest first.</summary>
+    public async Task<IReadOnlyList<DatasetRow>> ContainingSubjectAsync(Guid tenantId, string subjectPseudonym, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        var rows = await connection.QueryAsync<DatasetRow>(new CommandDefinition(_sql.ContainingSubject, new { TenantId = tenantId, SubjectPseudonym = subjectPseudonym }, cancellationToken: ct));
+        return rows.ToList();
+    }
+
     /// <summary>Starts an all-or-nothing upload: nothing is visible until <see cref="RecordUpload.CommitAsync"/>.</summary>
     public async Task<RecordUpload> BeginUploadAsync(Guid tenantId, Guid datasetId, CancellationToken ct = default)
     {
@@ -111,11 +132,11 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
     }
 
     internal async IAsyncEnumerable<string> ReadRecordsAsync(
-        DbConnection connection, DbTransaction? transaction, Guid tenantId, Guid datasetId, [EnumeratorCancellation] CancellationToken ct)
+        DbConnection connection, DbTransaction? transaction, Guid tenantId, Guid datasetId, [EnumeratorCancellation] CancellationToken ct, string? sql = null)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = _sql.ReadRecords;
+        command.CommandText = sql ?? _sql.ReadRecords;
         AddGuid(command, "@DatasetId", datasetId);
         AddGuid(command, "@TenantId", tenantId);
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);

@@ -24,4 +24,7 @@ public sealed class DatasetRow
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>bsn or other: how the subject ids of uploads are put in canonical form.</summary>
+    public string SubjectIdKind { get; init; } = "bsn";
 }

@@ -15,13 +15,15 @@ public sealed record DatasetSql(
     string DeleteClusterings,
     string DeleteRecords,
     string DeleteDataset,
-    string Expired) : ISqlStatements
+    string Expired,
+    string ReadRecordsForClustering,
+    string ContainingSubject) : ISqlStatements
 {
-    private const string SqliteColumns = "id, tenant_id, name, purpose, features, retention_until, record_count, quality, created_at, updated_at";
-    private const string SqlServerColumns = "Id, TenantId, Name, Purpose, Features, RetentionUntil, RecordCount, Quality, CreatedAt, UpdatedAt";
+    private const string SqliteColumns = "id, tenant_id, name, purpose, features, retention_until, record_count, quality, created_at, updated_at, subject_id_kind";
+    private const string SqlServerColumns = "Id, TenantId, Name, Purpose, Features, RetentionUntil, RecordCount, Quality, CreatedAt, UpdatedAt, SubjectIdKind";
 
     public static readonly DatasetSql Sqlite = new(
-        Insert: $"INSERT INTO datasets ({SqliteColumns}) VALUES (@Id, @TenantId, @Name, @Purpose, @Features, @RetentionUntil, @RecordCount, @Quality, @CreatedAt, @UpdatedAt)",
+        Insert: $"INSERT INTO datasets ({SqliteColumns}) VALUES (@Id, @TenantId, @Name, @Purpose, @Features, @RetentionUntil, @RecordCount, @Quality, @CreatedAt, @UpdatedAt, @SubjectIdKind)",
         Find: $"SELECT {SqliteColumns} FROM datasets WHERE tenant_id = @TenantId AND id = @Id",
         FirstPage: $"SELECT {SqliteColumns} FROM datasets WHERE tenant_id = @TenantId ORDER BY created_at, id LIMIT @Limit",
         NextPage: $"""
@@ -42,10 +44,24 @@ public sealed record DatasetSql(
         DeleteClusterings: "DELETE FROM clusterings WHERE tenant_id = @TenantId AND dataset_id = @Id",
         DeleteRecords: "DELETE FROM dataset_records WHERE dataset_id = @Id AND EXISTS (SELECT 1 FROM datasets d WHERE d.id = @Id AND d.tenant_id = @TenantId)",
         DeleteDataset: "DELETE FROM datasets WHERE tenant_id = @TenantId AND id = @Id",
-        Expired: "SELECT tenant_id AS TenantId, id AS Id FROM datasets WHERE retention_until < @Cutoff");
+        Expired: "SELECT tenant_id AS TenantId, id AS Id FROM datasets WHERE retention_until < @Cutoff",
+        // An upheld "I don't want this" keeps the subject's records out of every new clustering of the tenant.
+        ReadRecordsForClustering: """
+            SELECT r.cells FROM dataset_records r
+            WHERE r.dataset_id = @DatasetId AND EXISTS (SELECT 1 FROM datasets d WHERE d.id = r.dataset_id AND d.tenant_id = @TenantId)
+              AND NOT EXISTS (SELECT 1 FROM objections o
+                              WHERE o.tenant_id = @TenantId AND o.subject_pseudonym = r.subject_pseudonym AND o.kind = 'doNotWant' AND o.status = 'upheld')
+            ORDER BY r.row_number
+            """,
+        ContainingSubject: $"""
+            SELECT {SqliteColumns} FROM datasets d
+            WHERE d.tenant_id = @TenantId
+              AND EXISTS (SELECT 1 FROM dataset_records r WHERE r.dataset_id = d.id AND r.subject_pseudonym = @SubjectPseudonym)
+            ORDER BY d.created_at, d.id
+            """);
 
     public static readonly DatasetSql SqlServer = new(
-        Insert: $"INSERT INTO dbo.Datasets ({SqlServerColumns}) VALUES (@Id, @TenantId, @Name, @Purpose, @Features, @RetentionUntil, @RecordCount, @Quality, @CreatedAt, @UpdatedAt)",
+        Insert: $"INSERT INTO dbo.Datasets ({SqlServerColumns}) VALUES (@Id, @TenantId, @Name, @Purpose, @Features, @RetentionUntil, @RecordCount, @Quality, @CreatedAt, @UpdatedAt, @SubjectIdKind)",
         Find: $"SELECT {SqlServerColumns} FROM dbo.Datasets WHERE TenantId = @TenantId AND Id = @Id",
         FirstPage: $"SELECT TOP (@Limit) {SqlServerColumns} FROM dbo.Datasets WHERE TenantId = @TenantId ORDER BY CreatedAt, Id",
         NextPage: $"""
@@ -66,5 +82,18 @@ public sealed record DatasetSql(
         DeleteClusterings: "DELETE FROM dbo.Clusterings WHERE TenantId = @TenantId AND DatasetId = @Id",
         DeleteRecords: "DELETE FROM dbo.DatasetRecords WHERE DatasetId = @Id AND EXISTS (SELECT 1 FROM dbo.Datasets d WHERE d.Id = @Id AND d.TenantId = @TenantId)",
         DeleteDataset: "DELETE FROM dbo.Datasets WHERE TenantId = @TenantId AND Id = @Id",
-        Expired: "SELECT TenantId, Id FROM dbo.Datasets WHERE RetentionUntil < @Cutoff");
+        Expired: "SELECT TenantId, Id FROM dbo.Datasets WHERE RetentionUntil < @Cutoff",
+        ReadRecordsForClustering: """
+            SELECT r.Cells FROM dbo.DatasetRecords r
+            WHERE r.DatasetId = @DatasetId AND EXISTS (SELECT 1 FROM dbo.Datasets d WHERE d.Id = r.DatasetId AND d.TenantId = @TenantId)
+              AND NOT EXISTS (SELECT 1 FROM dbo.Objections o
+                              WHERE o.TenantId = @TenantId AND o.SubjectPseudonym = r.SubjectPseudonym AND o.Kind = N'doNotWant' AND o.Status = N'upheld')
+            ORDER BY r.RowNumber
+            """,
+        ContainingSubject: $"""
+            SELECT {SqlServerColumns} FROM dbo.Datasets d
+            WHERE d.TenantId = @TenantId
+              AND EXISTS (SELECT 1 FROM dbo.DatasetRecords r WHERE r.DatasetId = d.Id AND r.SubjectPseudonym = @SubjectPseudonym)
+            ORDER BY d.CreatedAt, d.Id
+            """);
 }

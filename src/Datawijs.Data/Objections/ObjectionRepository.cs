@@ -53,6 +53,15 @@ public sealed class ObjectionRepository(IDbConnectionFactory connections)
         return new SubjectRestriction(statuses.Contains(Open), statuses.Contains(Upheld));
     }
 
+    /// <summary>The subject's objections, newest first (at most 100), with their reviews.</summary>
+    public async Task<IReadOnlyList<ObjectionRow>> AllForSubjectAsync(Guid tenantId, string subjectPseudonym, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        var rows = await connection.QueryAsync<ObjectionRow>(new CommandDefinition(
+            _sql.AllForSubject, new { TenantId = tenantId, SubjectPseudonym = subjectPseudonym }, cancellationToken: ct));
+        return rows.ToList();
+    }
+
     public async Task<ObjectionRow?> LatestForSubjectAsync(Guid tenantId, string subjectPseudonym, CancellationToken ct = default)
     {
         await using var connection = await connections.OpenAsync(ct);

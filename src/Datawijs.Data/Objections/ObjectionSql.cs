@@ -10,7 +10,8 @@ public sealed record ObjectionSql(
     string FirstPage,
     string NextPage,
     string Review,
-    string WithdrawAssignment) : ISqlStatements
+    string WithdrawAssignment,
+    string AllForSubject) : ISqlStatements
 {
     private const string SqliteColumns = """
         id, tenant_id, subject_pseudonym, assignment_id, kind, message, status, created_at, client_id,
@@ -59,6 +60,11 @@ public sealed record ObjectionSql(
         WithdrawAssignment: """
             UPDATE assignments SET withdrawn_at = @WithdrawnAt
             WHERE tenant_id = @TenantId AND id = @AssignmentId AND withdrawn_at IS NULL
+            """,
+        AllForSubject: $"""
+            SELECT {SqliteColumns} FROM objections
+            WHERE tenant_id = @TenantId AND subject_pseudonym = @SubjectPseudonym
+            ORDER BY created_at DESC, id DESC LIMIT 100
             """);
 
     public static readonly ObjectionSql SqlServer = new(
@@ -93,5 +99,10 @@ public sealed record ObjectionSql(
         WithdrawAssignment: """
             UPDATE dbo.Assignments SET WithdrawnAt = @WithdrawnAt
             WHERE TenantId = @TenantId AND Id = @AssignmentId AND WithdrawnAt IS NULL
+            """,
+        AllForSubject: $"""
+            SELECT TOP (100) {SqlServerColumns} FROM dbo.Objections
+            WHERE TenantId = @TenantId AND SubjectPseudonym = @SubjectPseudonym
+            ORDER BY CreatedAt DESC, Id DESC
             """);
 }

@@ -31,4 +31,7 @@ public sealed class ClientRow
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset? RevokedAt { get; init; }
+
+    /// <summary>The application's name as people read it (shown to citizens); null: the client id is shown.</summary>
+    public string? Name { get; init; }
 }

@@ -19,18 +19,18 @@ public sealed record TenantSql(
         FindBySlug: "SELECT id, slug, name, created_at FROM tenants WHERE slug = @Slug",
         FindById: "SELECT id, slug, name, created_at FROM tenants WHERE id = @Id",
         InsertClient: """
-            INSERT INTO clients (id, tenant_id, client_id, secret_salt, secret_hash, scopes, created_at)
-            VALUES (@Id, @TenantId, @ClientId, @SecretSalt, @SecretHash, @Scopes, @CreatedAt)
+            INSERT INTO clients (id, tenant_id, client_id, secret_salt, secret_hash, scopes, created_at, name)
+            VALUES (@Id, @TenantId, @ClientId, @SecretSalt, @SecretHash, @Scopes, @CreatedAt, @Name)
             """,
         FindClient: """
             SELECT c.id, c.tenant_id, t.slug AS tenant_slug, c.client_id, c.secret_salt, c.secret_hash,
-                   c.scopes, c.created_at, c.revoked_at
+                   c.scopes, c.created_at, c.revoked_at, c.name
             FROM clients c JOIN tenants t ON t.id = c.tenant_id
             WHERE c.client_id = @ClientId
             """,
         ListClients: """
             SELECT c.id, c.tenant_id, t.slug AS tenant_slug, c.client_id, c.secret_salt, c.secret_hash,
-                   c.scopes, c.created_at, c.revoked_at
+                   c.scopes, c.created_at, c.revoked_at, c.name
             FROM clients c JOIN tenants t ON t.id = c.tenant_id
             WHERE c.tenant_id = @TenantId
             ORDER BY c.created_at, c.client_id
@@ -46,18 +46,18 @@ public sealed record TenantSql(
         FindBySlug: "SELECT Id, Slug, Name, CreatedAt FROM dbo.Tenants WHERE Slug = @Slug",
         FindById: "SELECT Id, Slug, Name, CreatedAt FROM dbo.Tenants WHERE Id = @Id",
         InsertClient: """
-            INSERT INTO dbo.Clients (Id, TenantId, ClientId, SecretSalt, SecretHash, Scopes, CreatedAt)
-            VALUES (@Id, @TenantId, @ClientId, @SecretSalt, @SecretHash, @Scopes, @CreatedAt)
+            INSERT INTO dbo.Clients (Id, TenantId, ClientId, SecretSalt, SecretHash, Scopes, CreatedAt, Name)
+            VALUES (@Id, @TenantId, @ClientId, @SecretSalt, @SecretHash, @Scopes, @CreatedAt, @Name)
             """,
         FindClient: """
             SELECT c.Id, c.TenantId, t.Slug AS TenantSlug, c.ClientId, c.SecretSalt, c.SecretHash,
-                   c.Scopes, c.CreatedAt, c.RevokedAt
+                   c.Scopes, c.CreatedAt, c.RevokedAt, c.Name
             FROM dbo.Clients c JOIN dbo.Tenants t ON t.Id = c.TenantId
             WHERE c.ClientId = @ClientId
             """,
         ListClients: """
             SELECT c.Id, c.TenantId, t.Slug AS TenantSlug, c.ClientId, c.SecretSalt, c.SecretHash,
-                   c.Scopes, c.CreatedAt, c.RevokedAt
+                   c.Scopes, c.CreatedAt, c.RevokedAt, c.Name
             FROM dbo.Clients c JOIN dbo.Tenants t ON t.Id = c.TenantId
             WHERE c.TenantId = @TenantId
             ORDER BY c.CreatedAt, c.ClientId

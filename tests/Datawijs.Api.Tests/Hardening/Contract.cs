@@ -15,6 +15,10 @@ public static class Contract
 
         public bool Secured => Definition["security"] is JsonArray { Count: > 0 };
 
+        /// <summary>Secured with the citizen's token from the municipality's broker instead of a client token.</summary>
+        public bool IsCitizen => Definition["security"] is JsonArray requirements
+            && requirements.Any(r => r is JsonObject o && o.ContainsKey("citizen"));
+
         public IEnumerable<JsonObject> Parameters(string location) =>
             (Definition["parameters"]?.AsArray() ?? []).OfType<JsonObject>().Where(p => p["in"]?.GetValue<string>() == location);
 

@@ -103,10 +103,8 @@ public sealed class IsolationWorld
         await owner.JsonAsync(HttpMethod.Post, $"/api/v1/assignments/{decided}/decisions",
             new JsonObject { ["outcome"] = "follows", ["reasoning"] = "Past bij het gesprek (synthetisch)." }, HttpStatusCode.Created, ct);
 
-        var openObjection = Id(await owner.JsonAsync(HttpMethod.Post, "/api/v1/citizen/objections",
-            new JsonObject { ["subjectId"] = SubjectId(owner, 3), ["kind"] = "notMe" }, HttpStatusCode.Created, ct));
-        var reviewedObjection = Id(await owner.JsonAsync(HttpMethod.Post, "/api/v1/citizen/objections",
-            new JsonObject { ["subjectId"] = SubjectId(owner, 4), ["kind"] = "doNotWant" }, HttpStatusCode.Created, ct));
+        var openObjection = await ObjectAsync(owner, SubjectId(owner, 3), "notMe", ct);
+        var reviewedObjection = await ObjectAsync(owner, SubjectId(owner, 4), "doNotWant", ct);
         await owner.JsonAsync(HttpMethod.Post, $"/api/v1/objections/{reviewedObjection}/review",
             new JsonObject { ["outcome"] = "rejected", ["reasoning"] = "Besproken (synthetisch)." }, HttpStatusCode.OK, ct);
 
@@ -191,6 +189,7 @@ public sealed class IsolationWorld
     {
         ["name"] = name,
         ["purpose"] = "Tenant isolation test (synthetic data).",
+        ["subjectIdKind"] = "other",
         ["retentionUntil"] = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["features"] = new JsonArray(FoodBankHouseholds.Features.Select(f => (JsonNode)new JsonObject
         {
@@ -226,7 +225,18 @@ public sealed class IsolationWorld
             ? data.Matrix.Numeric(feature)[row].ToString(CultureInfo.InvariantCulture)
             : data.Matrix.CategoryValues(feature)[data.Matrix.Categorical(feature)[row]];
 
-    private static string SubjectId(TenantCaller owner, int number) => string.Create(CultureInfo.InvariantCulture, $"synthetisch-{owner.Slug}-{number}");
+    /// <summary>A synthetic BSN per owner and number (advice takes BSNs only).</summary>
+    private static string SubjectId(TenantCaller owner, int number) => Datawijs.Tests.Shared.SyntheticBsns.Nth((Math.Abs(owner.Slug.GetHashCode(StringComparison.Ordinal)) % 90 * 20) + number);
+
+    // The citizen objects through the portal, with their own token.
+    private static async Task<string> ObjectAsync(TenantCaller owner, string bsn, string kind, CancellationToken ct)
+    {
+        using var content = TenantCaller.Json(new JsonObject { ["kind"] = kind });
+        using var response = await owner.SendAsCitizenAsync(bsn, HttpMethod.Post, "/api/v1/citizen/objections", content, null, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"objection as the owner's citizen: {(int)response.StatusCode} {text}");
+        return Id(JsonNode.Parse(text)!);
+    }
 
     private static string Id(JsonNode node) => node["id"]!.GetValue<string>();
 }

@@ -13,7 +13,7 @@ public sealed class StreamedCsvUpload : HttpContent
 {
     /// <summary>The dataset declaration that matches the rows.</summary>
     public const string DatasetJson = """
-        {"name":"Synthetische huishoudens","purpose":"Fouttest met synthetische gegevens","retentionUntil":"2030-12-31",
+        {"name":"Synthetische huishoudens","purpose":"Fouttest met synthetische gegevens","retentionUntil":"2030-12-31","subjectIdKind":"other",
          "features":[
            {"name":"household","type":"categorical","values":["single","couple","singleParent"],"role":"clustering","mutable":true},
            {"name":"income","type":"numeric","min":0,"max":100000,"role":"clustering","mutable":true}]}

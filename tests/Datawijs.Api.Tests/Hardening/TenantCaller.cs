@@ -11,9 +11,23 @@ namespace Datawijs.Api.Tests.Hardening;
 /// One tenant's client with every scope, calling the in-memory API as a named (synthetic) case
 /// worker, so that operations which need a person in the token (reviews, decisions) get past that check.
 /// </summary>
-public sealed class TenantCaller(HttpClient http, IssuedClient client)
+public sealed class TenantCaller(HttpClient http, IssuedClient client, Datawijs.Tests.Shared.TestBroker? broker = null)
 {
     public string Slug => client.TenantSlug;
+
+    /// <summary>As the tenant's portal for one citizen: with the citizen's token from the tenant's broker, no client token.</summary>
+    public async Task<HttpResponseMessage> SendAsCitizenAsync(string bsn, HttpMethod method, string path, HttpContent? content, IReadOnlyDictionary<string, string>? headers, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer",
+            (broker ?? throw new InvalidOperationException("This caller has no citizens' broker.")).Token(Slug, bsn));
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return await http.SendAsync(request, ct);
+    }
 
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, IReadOnlyDictionary<string, string>? headers, CancellationToken ct)
     {

@@ -21,8 +21,8 @@ public sealed class TenantIsolationFixture : IAsyncLifetime
     {
         Host = await TestApiHost.StartAsync();
         _http = Host.CreateHttpClient();
-        var owner = new TenantCaller(_http, await Host.AddClientAsync("isolatie-a"));
-        Stranger = new TenantCaller(_http, await Host.AddClientAsync("isolatie-b"));
+        var owner = new TenantCaller(_http, await Host.AddClientAsync("isolatie-a"), Host.Broker);
+        Stranger = new TenantCaller(_http, await Host.AddClientAsync("isolatie-b"), Host.Broker);
         StrangerTenant = (await Host.FindTenantAsync(Stranger.Slug))!.Id;
         World = await IsolationWorld.BuildAsync(owner, TestContext.Current.CancellationToken);
     }

@@ -179,6 +179,9 @@ public sealed class Dataset
 
     public IReadOnlyList<DatasetFeature> Features { get; init; } = [];
 
+    /// <summary>bsn (digits, nine with leading zeros, eleven-test) or other (trimmed, lower-cased): how uploaded subject ids are put in one form.</summary>
+    public string SubjectIdKind { get; init; } = "bsn";
+
     /// <summary>The last day the records may be kept; afterwards the dataset is deleted with everything made from it.</summary>
     public DateOnly RetentionUntil { get; init; }
 
@@ -201,6 +204,7 @@ public sealed class Dataset
             Name = row.Name,
             Purpose = row.Purpose,
             Features = StoredJson.Features(row.Features).Select(DatasetFeature.From).ToList(),
+            SubjectIdKind = row.SubjectIdKind,
             RetentionUntil = DateOnly.FromDateTime(row.RetentionUntil.UtcDateTime),
             RecordCount = row.RecordCount,
             Quality = row.Quality is null ? null : JsonSerializer.Deserialize<DataQuality>(row.Quality, StoredJson.Options),

@@ -54,6 +54,8 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
         var codes = new int[features.Count];
         var numbers = new double[features.Count];
         var pseudonym = new byte[PseudonymWriter.Length];
+        var subjectKind = dataset.SubjectIdKind == "other" ? SubjectIdKind.Other : SubjectIdKind.Bsn;
+        var canonical = new char[SubjectIds.MaxLength];
         var problems = new List<RecordProblem>();
         var cellProblems = new List<CellProblem>();
         long rows = 0;
@@ -63,7 +65,7 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
         while (await reader.ReadAsync(record, ct))
         {
             rows++;
-            if (!Check(record, schema, codes, numbers, cellProblems, problems))
+            if (!Check(record, schema, subjectKind, canonical, out var canonicalLength, codes, numbers, cellProblems, problems))
             {
                 invalid++;
                 continue;
@@ -71,8 +73,8 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
 
             if (invalid == 0)
             {
-                // The raw subject id goes no further than this line.
-                pseudonyms.Write(record.SubjectId!.Value.Span, pseudonym);
+                // The raw subject id goes no further than Check; its canonical form no further than this line.
+                pseudonyms.Write(canonical.AsSpan(0, canonicalLength), pseudonym);
                 spool.Add(pseudonym, codec.Write(codes, numbers).Span);
             }
         }
@@ -161,6 +163,7 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
             Name = dataset.Name,
             Purpose = dataset.Purpose,
             Features = dataset.Features,
+            SubjectIdKind = dataset.SubjectIdKind,
             RetentionUntil = dataset.RetentionUntil,
             RecordCount = existing + rows,
             Quality = report,
@@ -183,8 +186,11 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
     }
 
     // Checks a record as read and its every cell; fills codes and numbers; reports what is wrong.
-    private static bool Check(UploadedRecord record, RecordSchema schema, int[] codes, double[] numbers, List<CellProblem> cellProblems, List<RecordProblem> problems)
+    private static bool Check(
+        UploadedRecord record, RecordSchema schema, SubjectIdKind subjectKind, char[] canonical, out int canonicalLength,
+        int[] codes, double[] numbers, List<CellProblem> cellProblems, List<RecordProblem> problems)
     {
+        canonicalLength = 0;
         var good = record.Problems.Count == 0;
         if (!good)
         {
@@ -201,6 +207,11 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
         {
             good = false;
             Report(problems, [new RecordProblem(record.Row, RecordFormats.SubjectColumn, "max-length", $"A subjectId has at most {RecordFormats.MaxSubjectIdLength} characters.")]);
+        }
+        else if (!subject.IsWhiteSpace() && !SubjectIds.TryCanonical(subject, subjectKind, canonical, out canonicalLength, out var subjectProblem))
+        {
+            good = false;
+            Report(problems, [new RecordProblem(record.Row, RecordFormats.SubjectColumn, "invalid-bsn", subjectProblem + " Declare the dataset with subjectIdKind 'other' for identifiers that are not BSNs.")]);
         }
 
         cellProblems.Clear();

@@ -1,3 +1,4 @@
+using Datawijs.Domain.Privacy;
 using Datawijs.Api.Audit;
 using Datawijs.Api.Auth;
 using Datawijs.Api.Http;
@@ -93,7 +94,7 @@ public sealed class Endpoint(
             return;
         }
 
-        var pseudonym = accessLog.Pseudonymise(caller.TenantId, req.SubjectId!);
+        var pseudonym = accessLog.Pseudonymise(caller.TenantId, SubjectIds.Canonical(req.SubjectId, SubjectIdKind.Bsn, out _)!);
 
         var now = clock.GetUtcNow();
         var row = new AssignmentRow

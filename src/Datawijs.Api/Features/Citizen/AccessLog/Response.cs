@@ -16,7 +16,7 @@ public sealed class AccessLogEntry
     /// <summary>The organisation (tenant) that processed the data.</summary>
     public string Organisation { get; init; } = "";
 
-    /// <summary>The application (client) that called the API.</summary>
+    /// <summary>The application (client) that called the API, by its registered name where it has one; for the citizen's own reads, the portal they used.</summary>
     public string Application { get; init; } = "";
 
     /// <summary>The person, as the application represents them (e.g. a case worker's name); null when no person was involved.</summary>

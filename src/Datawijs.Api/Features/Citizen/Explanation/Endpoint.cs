@@ -2,6 +2,7 @@ using Datawijs.Domain;
 using System.Globalization;
 using Datawijs.Api.Audit;
 using Datawijs.Api.Auth;
+using Datawijs.Api.Auth.Citizens;
 using Datawijs.Api.Features.Assignments;
 using Datawijs.Api.Features.Objections;
 using Datawijs.Api.Http;
@@ -17,60 +18,115 @@ public sealed class Endpoint(
     IPublishedProfileSetReader profileSets,
     AssignmentRepository assignments,
     ObjectionRepository objections,
-    AccessLogWriter accessLog) : Endpoint<Request, Response>
+    CitizenRecords records,
+    CitizenLookups lookups,
+    AccessLogWriter accessLog) : EndpointWithoutRequest<Response>
 {
     private static readonly NumberFormatInfo DutchNumbers = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "." };
 
     public override void Configure()
     {
-        Post("/citizen/explanation");
-        Scopes(Auth.Scopes.CitizenPortal);
+        Get("/citizen/explanation");
+        AuthSchemes(CitizenAuthentication.SchemeName);
+        Claims(ClaimNames.SubjectPseudonym);
         Tags("Citizen portal");
         Options(b => b.WithOperationId("getCitizenExplanation").WithMetadata(new LocalizedAttribute())
             .WithMetadata(new AuditedAttribute(ProcessingActivities.CitizenAccess, "Uitleg over uw profiel op uw eigen verzoek")));
         Summary(s =>
         {
-            s.Summary = "Explain the citizen's current profile advice in plain language";
+            s.Summary = "Explain the citizen's own profile advice, the decision on it and the reviews of their objections";
             s.Description = """
-                For a citizen logged in to the portal; the identifier travels in the body, never in a URL. Which profile and
-                what it means, why, which data was used, how profiles were made, that this is advice and who decides, and how
-                to object. Dutch B1 by default, English on `Accept-Language: en`. 404 when there is no advice about the citizen.
+                For the citizen of the verified token (the portal forwards it); nothing in the request names a person. Which profile
+                and what it means, why, which data was used, how profiles were made, that this is advice and who decides, the case
+                worker's decision with its reasoning, each objection with the review's outcome and reasoning, the list of all
+                published profiles and what a profile does not say. Dutch B1 by default, English on `Accept-Language: en`.
+                Always 200: without advice or objections the parts are empty (`status: none`), so the answer does not tell whether
+                anything is stored about a person.
                 """;
-            s.ExampleRequest = new Request { SubjectId = "999990019" };
         });
-        Description(b => b.Produces<Response>(200).ProducesProblems(400, 404));
+        Description(b => b.Produces<Response>(200));
     }
 
-    public override async Task HandleAsync(Request req, CancellationToken ct)
+    public override async Task HandleAsync(CancellationToken ct)
     {
-        var caller = Caller.From(User);
+        var citizen = CitizenCaller.From(User);
         var language = RequestLanguage.From(HttpContext);
-        var pseudonym = accessLog.Pseudonymise(caller.TenantId, req.SubjectId!);
-        var restriction = await objections.RestrictionForAsync(caller.TenantId, pseudonym, ct);
-        var row = restriction.HasUpheld ? null : await assignments.FindCurrentForSubjectAsync(caller.TenantId, pseudonym, ct);
-        var model = row is null ? null : await profileSets.FindAsync(caller.TenantId, row.ProfileSetId, ct);
+        var restriction = await objections.RestrictionForAsync(citizen.TenantId, citizen.SubjectPseudonym, ct);
+        var row = restriction.HasUpheld ? null : await assignments.FindCurrentForSubjectAsync(citizen.TenantId, citizen.SubjectPseudonym, ct);
+        var model = row is null ? null : await profileSets.FindAsync(citizen.TenantId, row.ProfileSetId, ct);
         var explanation = row is null ? null : Advice.Recompute(model, row);
-        if (row is null || model is null || explanation is null)
+        var objectionRows = await objections.AllForSubjectAsync(citizen.TenantId, citizen.SubjectPseudonym, ct);
+
+        var advice = row is not null && model is not null && explanation is not null ? View(model, explanation, row, language) : null;
+        var status = restriction.HasUpheld ? "withdrawn" : advice is null || row is null ? "none" : Advice.StatusOf(row, restriction);
+        var response = new Response
         {
-            await Problems.WriteAsync(HttpContext, 404, "not-found", "There is no profile advice about this person.");
-            return;
+            Language = RequestLanguage.Code(language),
+            Status = status,
+            StatusText = status switch
+            {
+                "withdrawn" => CitizenTexts.Withdrawn(language),
+                "none" => CitizenTexts.NoAdvice(language),
+                _ => advice!.Advice,
+            },
+            Advice = advice,
+            Decision = advice is null || row!.DecisionOutcome is null ? null : new CitizenDecision
+            {
+                Outcome = row.DecisionOutcome,
+                Text = CitizenTexts.Decision(row.DecisionOutcome, language),
+                Reasoning = row.DecisionReasoning,
+                DecidedAt = row.DecidedAt,
+            },
+            Objections = objectionRows.Select(o => new CitizenObjection
+            {
+                Id = o.Id,
+                Kind = o.Kind,
+                Status = o.Status,
+                Text = CitizenTexts.ObjectionStatus(o.Status, o.Kind, language),
+                CreatedAt = o.CreatedAt,
+                ReviewedAt = o.ReviewedAt,
+                Reasoning = o.ReviewReasoning,
+            }).ToList(),
+            HowProfilesWereMade = new HowProfilesWereMade { Text = CitizenTexts.HowProfilesWereMade(language), Link = $"/api/v1/public/{citizen.TenantSlug}/algorithm" },
+            Profiles = ProfilesNotice.For(citizen.TenantSlug, language),
+            RightToObject = new RightToObject
+            {
+                Text = advice is null ? CitizenTexts.RightToObjectWithoutAdvice(language) : ExplanationText.Render(model!.Space, explanation!, language).RightToObject,
+                Kinds = ObjectionKinds.All,
+            },
+        };
+
+        // Logged when something about the citizen is handed out or stored; a lookup of someone with nothing
+        // stored writes nothing (it would be the first row about them) but is counted per portal.
+        if (row is not null || objectionRows.Count > 0 || await records.AnyAsync(citizen.TenantId, citizen.SubjectPseudonym, ct))
+        {
+            await accessLog.AppendAsync([accessLog.Entry(HttpContext, citizen.SubjectPseudonym, AuditActions.ExplanationRead, row?.Id)], ct);
+        }
+        else
+        {
+            lookups.WithoutData(citizen.TenantSlug, citizen.Portal, "explanation");
         }
 
-        var latest = await objections.LatestForSubjectAsync(caller.TenantId, pseudonym, ct);
+        RequestLanguage.Apply(HttpContext, language);
+        await Send.OkAsync(response, ct);
+    }
+
+    private static CitizenAdvice View(PublishedProfileSetModel model, Domain.Explanations.Explanation explanation, Data.Assignments.AssignmentRow row, Language language)
+    {
         var space = model.Space;
         var profile = space.Profiles.First(p => p.Id == explanation.ProfileId);
         var rendered = ExplanationText.Render(space, explanation, language);
-        var code = RequestLanguage.Code(language);
-        var howMade = CitizenTexts.HowProfilesWereMade(language);
         var decision = row.DecisionOutcome is null ? null : CitizenTexts.Decision(row.DecisionOutcome, language);
-        var response = new Response
+        return new CitizenAdvice
         {
-            Language = code,
             AssignmentId = row.Id,
-            Status = Advice.StatusOf(row, restriction),
             CreatedAt = row.CreatedAt,
             Profile = new CitizenProfile { Id = profile.Id, Name = profile.Name.In(language), Description = profile.Description?.In(language) },
-            Text = string.Join("\n\n", new[] { rendered.Advice, rendered.Reasons, rendered.DataUsed, rendered.Certainty, rendered.Alternative, howMade, rendered.WhoDecides, decision, rendered.RightToObject }.OfType<string>()),
+            Text = string.Join("\n\n", new[]
+            {
+                rendered.Advice, rendered.Reasons, rendered.DataUsed, rendered.Certainty, rendered.Alternative,
+                CitizenTexts.HowProfilesWereMade(language), CitizenTexts.ProfileCaveat(language), rendered.WhoDecides, decision, rendered.RightToObject,
+            }.OfType<string>()),
             Advice = rendered.Advice,
             Reasons = rendered.Reasons,
             DataUsed = rendered.DataUsed,
@@ -88,18 +144,7 @@ public sealed class Endpoint(
                 }).ToList(),
             Certainty = rendered.Certainty,
             Alternative = rendered.Alternative,
-            HowProfilesWereMade = new HowProfilesWereMade { Text = howMade, Link = $"/api/v1/public/{caller.TenantSlug}/algorithm" },
             WhoDecides = rendered.WhoDecides,
-            Decision = decision,
-            RightToObject = new RightToObject { Text = rendered.RightToObject, Kinds = ObjectionKinds.All },
-            Objection = latest is null ? null : new ObjectionState
-            {
-                Id = latest.Id, Kind = latest.Kind, Status = latest.Status, CreatedAt = latest.CreatedAt, ReviewedAt = latest.ReviewedAt,
-            },
         };
-
-        await accessLog.AppendAsync([accessLog.Entry(HttpContext, pseudonym, AuditActions.ExplanationRead, row.Id)], ct);
-        RequestLanguage.Apply(HttpContext, language);
-        await Send.OkAsync(response, ct);
     }
 }

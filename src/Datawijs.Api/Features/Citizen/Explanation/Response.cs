@@ -2,16 +2,44 @@ using Datawijs.Api.Features.Assignments;
 
 namespace Datawijs.Api.Features.Citizen.Explanation;
 
-/// <summary>The citizen's current profile advice in plain language (Dutch B1, or English on Accept-Language: en).</summary>
+/// <summary>
+/// The citizen's own profile advice, the decision on it and the reviews of their objections, in plain
+/// language (Dutch B1, or English on Accept-Language: en). Without advice or objections every part is
+/// empty: the answer is the same whether or not anything is stored about the citizen.
+/// </summary>
 public sealed class Response
 {
     /// <summary>nl or en.</summary>
     public string Language { get; init; } = "nl";
 
-    public Guid AssignmentId { get; init; }
+    /// <summary>none (no advice), advice, decided, contested (the citizen's objection is open) or withdrawn (an objection was upheld).</summary>
+    public string Status { get; init; } = "none";
 
-    /// <summary>advice, decided or contested (the citizen's objection is open).</summary>
-    public string Status { get; init; } = "";
+    /// <summary>What the status means, in words.</summary>
+    public string StatusText { get; init; } = "";
+
+    /// <summary>The current advice and why; null when there is none.</summary>
+    public CitizenAdvice? Advice { get; init; }
+
+    /// <summary>The case worker's decision with its reasoning; null until a person decided.</summary>
+    public CitizenDecision? Decision { get; init; }
+
+    /// <summary>The citizen's objections, newest first, each with the review's outcome and reasoning once reviewed.</summary>
+    public IReadOnlyList<CitizenObjection> Objections { get; init; } = [];
+
+    /// <summary>How the profiles were made, with a link to the public description.</summary>
+    public HowProfilesWereMade HowProfilesWereMade { get; init; } = new();
+
+    /// <summary>The list of all published profiles, and that a profile is not the truth about a person.</summary>
+    public ProfilesNotice Profiles { get; init; } = new();
+
+    /// <summary>How to object: "this is not me" (notMe) or "I don't want this" (doNotWant).</summary>
+    public RightToObject RightToObject { get; init; } = new();
+}
+
+public sealed class CitizenAdvice
+{
+    public Guid AssignmentId { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
 
@@ -37,20 +65,43 @@ public sealed class Response
     /// <summary>What would have led to another profile.</summary>
     public string Alternative { get; init; } = "";
 
-    /// <summary>How the profiles were made, with a link to the public description.</summary>
-    public HowProfilesWereMade HowProfilesWereMade { get; init; } = new();
-
     /// <summary>That a person decides and may deviate.</summary>
     public string WhoDecides { get; init; } = "";
+}
 
-    /// <summary>The case worker's decision in words; null until a person decided.</summary>
-    public string? Decision { get; init; }
+public sealed class CitizenDecision
+{
+    /// <summary>follows or deviates.</summary>
+    public string Outcome { get; init; } = "";
 
-    /// <summary>How to object: "this is not me" (notMe) or "I don't want this" (doNotWant).</summary>
-    public RightToObject RightToObject { get; init; } = new();
+    /// <summary>The decision in words.</summary>
+    public string Text { get; init; } = "";
 
-    /// <summary>The citizen's latest objection, if any.</summary>
-    public ObjectionState? Objection { get; init; }
+    /// <summary>The case worker's own reasoning, as they wrote it.</summary>
+    public string? Reasoning { get; init; }
+
+    public DateTimeOffset? DecidedAt { get; init; }
+}
+
+public sealed class CitizenObjection
+{
+    public Guid Id { get; init; }
+
+    /// <summary>notMe or doNotWant.</summary>
+    public string Kind { get; init; } = "";
+
+    /// <summary>open, upheld or rejected.</summary>
+    public string Status { get; init; } = "";
+
+    /// <summary>What the status means for the citizen, in words.</summary>
+    public string Text { get; init; } = "";
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? ReviewedAt { get; init; }
+
+    /// <summary>The reviewer's reasoning, as they wrote it; null while open.</summary>
+    public string? Reasoning { get; init; }
 }
 
 public sealed class CitizenProfile

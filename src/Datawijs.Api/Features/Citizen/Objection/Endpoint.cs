@@ -1,5 +1,6 @@
 using Datawijs.Api.Audit;
 using Datawijs.Api.Auth;
+using Datawijs.Api.Auth.Citizens;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data.Assignments;
@@ -17,7 +18,8 @@ public sealed class Endpoint(
     public override void Configure()
     {
         Post("/citizen/objections");
-        Scopes(Auth.Scopes.CitizenPortal);
+        AuthSchemes(CitizenAuthentication.SchemeName);
+        Claims(ClaimNames.SubjectPseudonym);
         Tags("Citizen portal");
         Options(b => b.WithOperationId("createCitizenObjection").WithMetadata(new LocalizedAttribute())
             .WithMetadata(new IdempotentAttribute())
@@ -26,34 +28,35 @@ public sealed class Endpoint(
         {
             s.Summary = "Object: \u201cthis is not me\u201d or \u201cI don't want this\u201d";
             s.Description = """
-                Restricts at once: while the objection is open, case workers see the assignment as contested and new advice
-                for the citizen answers 409. A case worker reviews it (`POST /objections/{id}/review`).
+                For the citizen of the verified token; the body holds only the kind and the citizen's words. Restricts at once:
+                while the objection is open, case workers see the assignment as contested and new advice for the citizen answers
+                409. A case worker reviews it (`POST /objections/{id}/review`). An upheld "I don't want this" also keeps the
+                citizen's records out of every new clustering of the municipality's datasets.
                 """;
-            s.ExampleRequest = new Request { SubjectId = "999990019", Kind = "notMe", Message = "Ik werk sinds kort 20 uur per week." };
+            s.ExampleRequest = new Request { Kind = "notMe", Message = "Ik werk sinds kort 20 uur per week." };
         });
         Description(b => b.Produces<Response>(201).ProducesProblems(400, 409, 422));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var caller = Caller.From(User);
+        var citizen = CitizenCaller.From(User);
         var language = RequestLanguage.From(HttpContext);
-        var pseudonym = accessLog.Pseudonymise(caller.TenantId, req.SubjectId!);
-        var current = await assignments.FindCurrentForSubjectAsync(caller.TenantId, pseudonym, ct);
+        var current = await assignments.FindCurrentForSubjectAsync(citizen.TenantId, citizen.SubjectPseudonym, ct);
         var now = clock.GetUtcNow();
         var row = new ObjectionRow
         {
             Id = Guid.CreateVersion7(now),
-            TenantId = caller.TenantId,
-            SubjectPseudonym = pseudonym,
+            TenantId = citizen.TenantId,
+            SubjectPseudonym = citizen.SubjectPseudonym,
             AssignmentId = current?.Id,
             Kind = req.Kind!,
             Message = string.IsNullOrWhiteSpace(req.Message) ? null : req.Message.Trim(),
             Status = ObjectionRepository.Open,
             CreatedAt = now,
-            ClientId = caller.ClientId,
+            ClientId = citizen.Portal,
         };
-        await objections.AddAsync(row, accessLog.Entry(HttpContext, pseudonym, AuditActions.ObjectionCreate, row.Id, now), ct);
+        await objections.AddAsync(row, accessLog.Entry(HttpContext, citizen.SubjectPseudonym, AuditActions.ObjectionCreate, row.Id, now), ct);
         RequestLanguage.Apply(HttpContext, language);
         await Send.ResponseAsync(new Response
         {

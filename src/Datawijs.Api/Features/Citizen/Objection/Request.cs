@@ -5,11 +5,9 @@ using FluentValidation;
 
 namespace Datawijs.Api.Features.Citizen.Objection;
 
+/// <summary>The citizen's objection; who objects is the subject of the verified token, never of the body.</summary>
 public sealed class Request
 {
-    /// <summary>The logged-in citizen's identifier. Pseudonymised on arrival: never stored, logged or returned.</summary>
-    public string? SubjectId { get; set; }
-
     /// <summary>notMe ("Dit ben ik niet") or doNotWant ("Ik wil dit niet").</summary>
     public string? Kind { get; set; }
 
@@ -20,7 +18,6 @@ public sealed class Request
     {
         public Validator()
         {
-            RuleFor(x => x.SubjectId).NotEmpty().MaximumLength(100).IsPlainText();
             RuleFor(x => x.Kind).NotEmpty().IsOneOf(ObjectionKinds.All);
             RuleFor(x => x.Message).MaximumLength(2000).IsPlainText();
         }

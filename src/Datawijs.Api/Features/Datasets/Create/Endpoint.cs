@@ -74,6 +74,7 @@ public sealed class Endpoint(DatasetRepository datasets, TimeProvider clock) : E
             Features = StoredJson.Write(features),
             RetentionUntil = new DateTimeOffset(retention.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
             RecordCount = 0,
+            SubjectIdKind = req.SubjectIdKind ?? "bsn",
             CreatedAt = now,
             UpdatedAt = now,
         };

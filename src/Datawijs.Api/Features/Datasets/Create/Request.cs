@@ -16,6 +16,12 @@ public sealed partial class Request
     /// <summary>The declared features, in upload column order for NDJSON members and CSV headers alike (any order is accepted on upload).</summary>
     public List<DatasetFeatureInput>? Features { get; set; }
 
+    /// <summary>
+    /// What the uploads' subject ids are: bsn (the default; digits only, left-padded to nine, eleven-test checked,
+    /// so every way of writing one BSN gives one pseudonym) or other (e.g. a client number: trimmed and lower-cased).
+    /// </summary>
+    public string? SubjectIdKind { get; set; }
+
     /// <summary>The last day the records may be kept (a date, today or later).</summary>
     public DateOnly? RetentionUntil { get; set; }
 
@@ -28,6 +34,7 @@ public sealed partial class Request
         {
             RuleFor(x => x.Name).NotEmpty().MaximumLength(200).IsPlainText();
             RuleFor(x => x.Purpose).NotEmpty().MaximumLength(2000).IsPlainText();
+            RuleFor(x => x.SubjectIdKind).IsOneOf(["bsn", "other"]);
             // Checked here with the other rules, so that a past date is reported together with every other problem.
             RuleFor(x => x.RetentionUntil).NotNull()
                 .Must(d => d is null || d >= DateOnly.FromDateTime(Resolve<TimeProvider>().GetUtcNow().UtcDateTime))

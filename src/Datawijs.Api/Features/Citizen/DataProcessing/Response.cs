@@ -1,0 +1,58 @@
+namespace Datawijs.Api.Features.Citizen.DataProcessing;
+
+/// <summary>What the citizen needs to know about the use of their data, in plain language (Dutch B1 or English).</summary>
+public sealed class Response
+{
+    /// <summary>nl or en.</summary>
+    public string Language { get; init; } = "nl";
+
+    /// <summary>The organisation (tenant) responsible.</summary>
+    public string Organisation { get; init; } = "";
+
+    public string MayLookText { get; init; } = "";
+
+    /// <summary>Who *may* look: the applications of the organisation and what each may use the data for (by name; the access log shows who did).</summary>
+    public IReadOnlyList<AllowedApplication> MayLook { get; init; } = [];
+
+    public string DatasetsText { get; init; } = "";
+
+    /// <summary>The datasets that hold a record of the citizen (found by pseudonym now), with purpose and retention.</summary>
+    public IReadOnlyList<CitizenDataset> Datasets { get; init; } = [];
+
+    /// <summary>True when an upheld "I don't want this" keeps the citizen's records out of every new clustering.</summary>
+    public bool ExcludedFromNewClusterings { get; init; }
+
+    /// <summary>What happens to the citizen's data when groups (profiles) are made, in words.</summary>
+    public string ClusteringText { get; init; } = "";
+
+    /// <summary>The list of all published profiles, and that a profile is not the truth about a person.</summary>
+    public ProfilesNotice Profiles { get; init; } = new();
+}
+
+public sealed class AllowedApplication
+{
+    /// <summary>The application's name (its registered name, else its client id; or the portal's name). Never a secret.</summary>
+    public string Application { get; init; } = "";
+
+    public IReadOnlyList<AllowedActivity> Activities { get; init; } = [];
+}
+
+public sealed class AllowedActivity
+{
+    /// <summary>profile-advice, objection-handling, profile-making or citizen-access.</summary>
+    public string Code { get; init; } = "";
+
+    /// <summary>The processing activity in words.</summary>
+    public string Name { get; init; } = "";
+}
+
+public sealed class CitizenDataset
+{
+    public string Name { get; init; } = "";
+
+    /// <summary>Why the data is processed.</summary>
+    public string Purpose { get; init; } = "";
+
+    /// <summary>The last day the records may be kept.</summary>
+    public DateOnly RetentionUntil { get; init; }
+}
