@@ -23,6 +23,7 @@ public static class ApiHost
         services.AddSingleton(configuration.Auth);
         services.AddSingleton(configuration.RateLimiting);
         services.AddSingleton(configuration.Limits);
+        services.AddSingleton(configuration.Fairness);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new KeyRing(configuration.MasterKey));
         services.AddSingleton<ClientSecrets>();
@@ -39,6 +40,7 @@ public static class ApiHost
         services.AddSingleton<Features.Clusterings.ClusteringRunner>();
         services.AddSingleton<AccessLogWriter>();
         services.AddSingleton<AssignmentReads>();
+        services.AddSingleton<Features.ProfileSets.PublicationChecks>();
         services.AddSingleton<IPublishedProfileSetReader, StoredPublishedProfileSets>();
         services.AddSingleton<Features.Scans.StoredScores>();
 

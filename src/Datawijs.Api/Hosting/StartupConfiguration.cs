@@ -10,6 +10,9 @@ public sealed record StartupConfiguration(
     LimitsSettings Limits,
     byte[] MasterKey)
 {
+    /// <summary>The inequality check's settings (<c>Fairness:MaximumRatio</c>).</summary>
+    public FairnessSettings Fairness { get; init; } = new();
+
     /// <summary>Reads and validates; returns one clear line per problem instead of a half-started host.</summary>
     public static (StartupConfiguration? Configuration, IReadOnlyList<string> Problems) Read(IConfiguration configuration, IHostEnvironment environment)
     {
@@ -64,6 +67,21 @@ public sealed record StartupConfiguration(
             problems.Add($"Limits:MaxRequestBodyBytes must be at least 1024 (got {limits.MaxRequestBodyBytes}).");
         }
 
+        var fairness = new FairnessSettings();
+        var ratioText = configuration[$"{FairnessSettings.Section}:MaximumRatio"];
+        if (!string.IsNullOrWhiteSpace(ratioText))
+        {
+            if (!double.TryParse(ratioText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var ratio)
+                || Domain.Disclosure.FairnessCheckOptions.ProblemWithRatio(ratio) is not null)
+            {
+                problems.Add($"Fairness:MaximumRatio must be a number greater than 1 and at most 100, with a point as decimal separator (got '{ratioText}').");
+            }
+            else
+            {
+                fairness.MaximumRatio = ratio;
+            }
+        }
+
         var pseudonymisation = new PseudonymisationSettings();
         configuration.GetSection(PseudonymisationSettings.Section).Bind(pseudonymisation);
         var (key, keyProblem) = MasterKeyProvider.Resolve(pseudonymisation, environment);
@@ -78,7 +96,7 @@ public sealed record StartupConfiguration(
         }
 
         var database = new DatabaseOptions { Provider = provider, ConnectionString = connectionString };
-        return (new StartupConfiguration(database, auth, rateLimiting, limits, key!), problems);
+        return (new StartupConfiguration(database, auth, rateLimiting, limits, key!) { Fairness = fairness }, problems);
     }
 
     private static bool IsValidConnectionString(DatabaseProvider provider, string connectionString, out string reason)

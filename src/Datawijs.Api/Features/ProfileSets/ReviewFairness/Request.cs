@@ -1,0 +1,33 @@
+using Datawijs.Api.Validation;
+using FastEndpoints;
+using FluentValidation;
+
+namespace Datawijs.Api.Features.ProfileSets.ReviewFairness;
+
+public sealed class Request
+{
+    public Guid Id { get; set; }
+
+    /// <summary>
+    /// Why the over-representation the check found is acceptable, or what was done about it (20–2000 characters).
+    /// It is published with the set, on the public page and in the register entry: write it for the public,
+    /// without names of people.
+    /// </summary>
+    public string? Reasoning { get; set; }
+
+    public const int MinimumReasoningLength = 20;
+    public const int MaximumReasoningLength = 2000;
+
+    public sealed class Validator : Validator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Reasoning).NotEmpty()
+                .Must(r => r is null || r.Trim().Length >= MinimumReasoningLength)
+                .WithErrorCode("too-short")
+                .WithMessage($"'reasoning' must give a real reason: at least {MinimumReasoningLength} characters.")
+                .MaximumLength(MaximumReasoningLength)
+                .IsPlainText();
+        }
+    }
+}
