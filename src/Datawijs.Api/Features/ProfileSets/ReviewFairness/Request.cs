@@ -22,12 +22,16 @@ public sealed class Request
     {
         public Validator()
         {
+            // MinimumLength states the rule in the contract; the second rule keeps padding with spaces from passing it.
             RuleFor(x => x.Reasoning).NotEmpty()
-                .Must(r => r is null || r.Trim().Length >= MinimumReasoningLength)
-                .WithErrorCode("too-short")
-                .WithMessage($"'reasoning' must give a real reason: at least {MinimumReasoningLength} characters.")
+                .MinimumLength(MinimumReasoningLength)
                 .MaximumLength(MaximumReasoningLength)
                 .IsPlainText();
+            RuleFor(x => x.Reasoning)
+                .Must(r => r!.Trim().Length >= MinimumReasoningLength)
+                .When(x => x.Reasoning is { Length: >= MinimumReasoningLength })
+                .WithErrorCode("too-short")
+                .WithMessage($"'reasoning' must give a real reason: at least {MinimumReasoningLength} characters besides surrounding spaces.");
         }
     }
 }
