@@ -68,6 +68,27 @@ public sealed class PublicationHistoryTests(ApiFixture api) : IClassFixture<ApiF
     }
 
     [Fact]
+    public async Task A_set_published_before_the_history_was_kept_is_compared_too()
+    {
+        var tenant = ApiFixture.NewTenant();
+        var client = await api.ClientAsync(tenant);
+        var dataset = await ClusteringTests.DatasetWithRecordsAsync(client, 300);
+        var first = await NamedSetAsync(client, await ClusterAsync(client, dataset.Id, 5));
+        Assert.Equal(HttpStatusCode.OK, (await client.ProfileSets.PublishProfileSetAsync(first.Id)).StatusCode);
+
+        // As if published before migration 0007: the set is there, its history row is not.
+        await api.Host.ExecuteSqlAsync($"DELETE FROM profile_publications WHERE profile_set_id = '{first.Id:D}'");
+        Assert.Equal(0, await api.Host.CountRowsAsync("profile_publications", "dataset_id", dataset.Id));
+
+        Assert.Equal(HttpStatusCode.OK, (await client.Datasets.UploadDatasetRecordsAsync(dataset.Id, FoodBankData.CsvContent(FoodBankData.Csv(3, seed: 5)))).StatusCode);
+        var again = await NamedSetAsync(client, await ClusterAsync(client, dataset.Id, 5));
+        var refused = await client.ProfileSets.PublishProfileSetAsync(again.Id);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains(refused.Problem()!.InvalidParams!, p => p.Code == "publicationDifference" && p.Name == "profileSet" && p.Reason.Contains(first.Id.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Deleting_a_dataset_removes_its_publication_history()
     {
         var tenant = ApiFixture.NewTenant();

@@ -17,6 +17,18 @@ public sealed class ProfileHistoryRepository(IDbConnectionFactory connections)
         return rows.AsList();
     }
 
+    /// <summary>
+    /// Sets of the dataset that were published before the history was kept (migration 0007), oldest first:
+    /// their publication has no record, so it is rebuilt from their stored description.
+    /// </summary>
+    public async Task<IReadOnlyList<ProfileSetRow>> PublishedSetsWithoutRecordAsync(Guid tenantId, Guid datasetId, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        var rows = await connection.QueryAsync<ProfileSetRow>(new CommandDefinition(
+            _sql.PublishedSetsWithoutRecord, new { TenantId = tenantId, DatasetId = datasetId }, cancellationToken: ct));
+        return rows.AsList();
+    }
+
     public async Task<FairnessReviewRow?> FindReviewAsync(Guid tenantId, Guid profileSetId, CancellationToken ct = default)
     {
         await using var connection = await connections.OpenAsync(ct);

@@ -7,6 +7,7 @@ public sealed record ProfileHistorySql(
     string InsertPublication,
     string CountPublications,
     string PublicationsOfDataset,
+    string PublishedSetsWithoutRecord,
     string InsertReview,
     string FindReview,
     string DeletePublicationsOfDataset,
@@ -21,6 +22,14 @@ public sealed record ProfileHistorySql(
         PublicationsOfDataset: """
             SELECT id, tenant_id, dataset_id, profile_set_id, k, published_at, record
             FROM profile_publications WHERE tenant_id = @TenantId AND dataset_id = @DatasetId ORDER BY published_at, id
+            """,
+        PublishedSetsWithoutRecord: """
+            SELECT s.id, s.tenant_id, s.dataset_id, s.clustering_id, s.status, s.description, s.method, s.published_view,
+                   s.created_at, s.updated_at, s.published_at, s.retired_at
+            FROM profile_sets s
+            WHERE s.tenant_id = @TenantId AND s.dataset_id = @DatasetId AND s.published_at IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM profile_publications p WHERE p.profile_set_id = s.id)
+            ORDER BY s.published_at, s.id
             """,
         InsertReview: """
             INSERT INTO fairness_reviews (id, tenant_id, profile_set_id, findings, reasoning, reviewed_at, client_id, user_id, user_representation)
@@ -44,6 +53,14 @@ public sealed record ProfileHistorySql(
         PublicationsOfDataset: """
             SELECT Id, TenantId, DatasetId, ProfileSetId, K, PublishedAt, Record
             FROM dbo.ProfilePublications WHERE TenantId = @TenantId AND DatasetId = @DatasetId ORDER BY PublishedAt, Id
+            """,
+        PublishedSetsWithoutRecord: """
+            SELECT s.Id, s.TenantId, s.DatasetId, s.ClusteringId, s.Status, s.Description, s.Method, s.PublishedView,
+                   s.CreatedAt, s.UpdatedAt, s.PublishedAt, s.RetiredAt
+            FROM dbo.ProfileSets s
+            WHERE s.TenantId = @TenantId AND s.DatasetId = @DatasetId AND s.PublishedAt IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM dbo.ProfilePublications p WHERE p.ProfileSetId = s.Id)
+            ORDER BY s.PublishedAt, s.Id
             """,
         InsertReview: """
             INSERT INTO dbo.FairnessReviews (Id, TenantId, ProfileSetId, Findings, Reasoning, ReviewedAt, ClientId, UserId, UserRepresentation)

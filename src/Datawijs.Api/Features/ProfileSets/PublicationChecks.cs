@@ -121,9 +121,20 @@ public sealed class PublicationChecks(ProfileHistoryRepository history, Fairness
 
         var earlier = await history.PublicationsOfDatasetAsync(set.TenantId, set.DatasetId, ct);
         var candidate = PublicationDifferencing.Record(set.Id, at, description, report);
-        var differences = report.Publishable
-            ? PublicationDifferencing.Check(candidate, earlier.Select(e => StoredJson.Read<PublicationRecord>(e.Record)), DisclosureRules.Default)
-            : [];
+        IReadOnlyList<DifferenceFinding> differences = [];
+        if (report.Publishable)
+        {
+            // Sets published before the history was kept are rebuilt from their exact description and today's gate.
+            var records = earlier.Select(e => StoredJson.Read<PublicationRecord>(e.Record)).ToList();
+            foreach (var legacy in await history.PublishedSetsWithoutRecordAsync(set.TenantId, set.DatasetId, ct))
+            {
+                var legacyDescription = ProfileSetViews.Description(legacy);
+                records.Add(PublicationDifferencing.Record(legacy.Id, legacy.PublishedAt!.Value, legacyDescription, DisclosureGate.Check(legacyDescription)));
+            }
+
+            differences = PublicationDifferencing.Check(candidate, records, DisclosureRules.Default);
+        }
+
         return new PublicationCheck(fairness, review, differences, candidate, earlier.Count);
     }
 
