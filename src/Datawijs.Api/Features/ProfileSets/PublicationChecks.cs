@@ -48,7 +48,7 @@ public sealed class FairnessCheckView
     /// <summary>A group counts as over-represented above this many times its share outside the profile.</summary>
     public double MaximumRatio { get; init; }
 
-    /// <summary>Significance level of the one-sided Fisher exact test.</summary>
+    /// <summary>Significance level of the one-sided Fisher exact test for the set as a whole; each test is held to alpha / the number of tests.</summary>
     public double Alpha { get; init; }
 
     /// <summary>The protected categorical features checked.</summary>
@@ -276,7 +276,7 @@ public static class FairnessTexts
     public const string OverRepresentationReviewed = "overRepresentationReviewed";
 
     public const string TestDescription =
-        "Per profile and per value of each protected categorical feature: the share in the profile against the share among all other households, with a one-sided Fisher exact test. Over-represented: more than maximumRatio times as frequent and p < alpha.";
+        "Per profile and per value of each protected categorical feature: the share in the profile against the share among all other households, with a one-sided Fisher exact test. Over-represented: more than maximumRatio times as frequent and p < alpha / the number of tests in the set (Bonferroni).";
 
     private static readonly string[] MonthsNl = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
     private static readonly string[] MonthsEn = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
