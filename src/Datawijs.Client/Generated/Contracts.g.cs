@@ -1010,7 +1010,7 @@ public sealed record FairnessCheckView
     [JsonPropertyName("maximumRatio")]
     public double MaximumRatio { get; init; } = default!;
 
-    /// <summary>Significance level of the one-sided Fisher exact test.</summary>
+    /// <summary>Significance level of the one-sided Fisher exact test for the set as a whole; each test is held to alpha / the number of tests.</summary>
     [JsonPropertyName("alpha")]
     public double Alpha { get; init; } = default!;
 
