@@ -144,7 +144,16 @@ public sealed class PublicationChecks(ProfileHistoryRepository history, Fairness
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(check);
         var record = check.Candidate ?? throw new InvalidOperationException("Only a draft's check has a publication record.");
-        return new ProfileSetPublication(set, record).Row;
+        return new ProfilePublicationRow
+        {
+            Id = Guid.CreateVersion7(record.PublishedAt),
+            TenantId = set.TenantId,
+            DatasetId = set.DatasetId,
+            ProfileSetId = set.Id,
+            K = record.K,
+            PublishedAt = record.PublishedAt,
+            Record = StoredJson.Write(record),
+        };
     }
 
     /// <summary>What these checks block: unreviewed over-representation, and differences with earlier publications.</summary>
@@ -250,20 +259,6 @@ public sealed class PublicationChecks(ProfileHistoryRepository history, Fairness
             Value = f.Value,
             ValueLabel = byName.TryGetValue(f.Feature, out var v) ? new FeatureLabelText { Nl = v.ValueLabelIn(f.Value, Language.Dutch), En = v.ValueLabelIn(f.Value, Language.English) } : null,
         }).ToList();
-    }
-
-    private sealed record ProfileSetPublication(ProfileSetRow Set, PublicationRecord Record)
-    {
-        public ProfilePublicationRow Row => new()
-        {
-            Id = Guid.CreateVersion7(Record.PublishedAt),
-            TenantId = Set.TenantId,
-            DatasetId = Set.DatasetId,
-            ProfileSetId = Set.Id,
-            K = Record.K,
-            PublishedAt = Record.PublishedAt,
-            Record = StoredJson.Write(Record),
-        };
     }
 }
 
