@@ -27,6 +27,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DatasetRepository>();
         services.AddSingleton<ClusteringRepository>();
         services.AddSingleton<ProfileSetRepository>();
+        services.AddSingleton<ProfileHistoryRepository>();
         services.AddSingleton<AccessLogRepository>();
         services.AddSingleton<AssignmentRepository>();
         services.AddSingleton<ObjectionRepository>();

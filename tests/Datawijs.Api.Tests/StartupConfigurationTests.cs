@@ -74,6 +74,30 @@ public sealed class StartupConfigurationTests
     }
 
     [Theory]
+    [InlineData("1")]
+    [InlineData("0.5")]
+    [InlineData("twice")]
+    [InlineData("2,5")]
+    [InlineData("1000")]
+    public void The_fairness_ratio_must_be_a_number_above_one(string ratio)
+    {
+        var problems = Problems(new() { ["Fairness:MaximumRatio"] = ratio, ["Pseudonymisation:MasterKey"] = Key });
+        var problem = Assert.Single(problems);
+        Assert.StartsWith("Fairness:MaximumRatio", problem, StringComparison.Ordinal);
+        Assert.Contains(ratio, problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_fairness_ratio_defaults_to_two_and_can_be_set()
+    {
+        var defaults = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Pseudonymisation:MasterKey"] = Key }).Build();
+        Assert.Equal(2.0, StartupConfiguration.Read(defaults, new Environment("Production")).Configuration!.Fairness.MaximumRatio);
+
+        var set = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Pseudonymisation:MasterKey"] = Key, ["Fairness:MaximumRatio"] = "1.5" }).Build();
+        Assert.Equal(1.5, StartupConfiguration.Read(set, new Environment("Production")).Configuration!.Fairness.MaximumRatio);
+    }
+
+    [Theory]
     [InlineData("4", null, "Benchmarks:MinimumOrganisations")]
     [InlineData(null, "2", "Benchmarks:MinimumTenants")]
     [InlineData("6", "7", "Benchmarks:MinimumTenants")]

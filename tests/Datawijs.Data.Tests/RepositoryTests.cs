@@ -208,6 +208,69 @@ public abstract class RepositoryTests(DatabaseProvider provider) : IDisposable
     }
 
     [Fact]
+    public async Task A_publication_enters_the_history_only_against_the_history_it_was_checked_with_and_a_review_is_once_per_draft()
+    {
+        var tenant = await TenantAsync("zeist");
+        var other = await TenantAsync("bunnik");
+        var dataset = await DatasetAsync(tenant);
+        var clustering = new ClusteringRow { Id = Guid.CreateVersion7(), TenantId = tenant.Id, DatasetId = dataset.Id, Options = "{}", CreatedAt = T0 };
+        await new ClusteringRepository(Database.Connections).AddAsync(clustering);
+        var sets = new ProfileSetRepository(Database.Connections, new PublishedProfileSetChanges());
+        var history = new ProfileHistoryRepository(Database.Connections);
+        async Task<ProfileSetRow> SetAsync()
+        {
+            var set = new ProfileSetRow
+            {
+                Id = Guid.CreateVersion7(), TenantId = tenant.Id, DatasetId = dataset.Id, ClusteringId = clustering.Id,
+                Description = "{}", Method = "{}", CreatedAt = T0, UpdatedAt = T0,
+            };
+            await sets.AddAsync(set, [new ProfileRow { Id = Guid.CreateVersion7(), TenantId = tenant.Id, ProfileSetId = set.Id, Cluster = 0, UpdatedAt = T0 }]);
+            return set;
+        }
+
+        ProfilePublicationRow Publication(ProfileSetRow set, DateTimeOffset at) => new()
+        {
+            Id = Guid.CreateVersion7(), TenantId = tenant.Id, DatasetId = dataset.Id, ProfileSetId = set.Id, K = 1, PublishedAt = at, Record = "{\"k\":1}",
+        };
+
+        var first = await SetAsync();
+        var second = await SetAsync();
+        Assert.Equal(PublishOutcome.Published, await sets.PublishAsync(tenant.Id, first.Id, "{}", T0, Publication(first, T0), 0));
+
+        // The second set was checked against an empty history; the first publication came in between.
+        Assert.Equal(PublishOutcome.HistoryChanged, await sets.PublishAsync(tenant.Id, second.Id, "{}", T0.AddMinutes(1), Publication(second, T0.AddMinutes(1)), 0));
+        Assert.Equal(ProfileSetStatus.Draft, (await sets.FindAsync(tenant.Id, second.Id))!.Status);
+        Assert.Equal(first.Id, (await sets.FindPublishedAsync(tenant.Id))!.Id);
+        var kept = Assert.Single(await history.PublicationsOfDatasetAsync(tenant.Id, dataset.Id));
+        Assert.Equal(first.Id, kept.ProfileSetId);
+        Assert.Equal(T0, kept.PublishedAt);
+        Assert.Equal("{\"k\":1}", kept.Record);
+        Assert.Empty(await history.PublicationsOfDatasetAsync(other.Id, dataset.Id));
+
+        // A review: once, only on a draft, only for its own tenant.
+        FairnessReviewRow Review(ProfileSetRow set, Guid tenantId) => new()
+        {
+            Id = Guid.CreateVersion7(), TenantId = tenantId, ProfileSetId = set.Id, Findings = "[]", Reasoning = "Besproken en aanvaardbaar bevonden.",
+            ReviewedAt = T0, ClientId = "client", UserId = "m.jansen", UserRepresentation = "M. Jansen",
+        };
+        Assert.False(await history.AddReviewAsync(Review(first, tenant.Id)));
+        Assert.False(await history.AddReviewAsync(Review(second, other.Id)));
+        Assert.True(await history.AddReviewAsync(Review(second, tenant.Id)));
+        Assert.False(await history.AddReviewAsync(Review(second, tenant.Id)));
+        var review = (await history.FindReviewAsync(tenant.Id, second.Id))!;
+        Assert.Equal(("m.jansen", "M. Jansen", T0), (review.UserId, review.UserRepresentation, review.ReviewedAt));
+        Assert.Null(await history.FindReviewAsync(other.Id, second.Id));
+
+        Assert.Equal(PublishOutcome.Published, await sets.PublishAsync(tenant.Id, second.Id, "{}", T0.AddMinutes(2), Publication(second, T0.AddMinutes(2)), 1));
+        Assert.Equal(2, (await history.PublicationsOfDatasetAsync(tenant.Id, dataset.Id)).Count);
+        Assert.Equal(PublishOutcome.NotDraft, await sets.PublishAsync(tenant.Id, second.Id, "{}", T0.AddMinutes(3), Publication(second, T0.AddMinutes(3)), 2));
+
+        Assert.True(await new DatasetRepository(Database.Connections, new PublishedProfileSetChanges()).DeleteAsync(tenant.Id, dataset.Id));
+        Assert.Empty(await history.PublicationsOfDatasetAsync(tenant.Id, dataset.Id));
+        Assert.Null(await history.FindReviewAsync(tenant.Id, second.Id));
+    }
+
+    [Fact]
     public async Task Adding_a_tenant_twice_keeps_the_first()
     {
         var repository = new TenantRepository(Database.Connections);

@@ -26,5 +26,11 @@ public sealed class DemoProfileTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.All(profiles, p => Assert.False(string.IsNullOrEmpty(p.Description.En)));
         Assert.Equal(1000, published.Content.View.Method.Households);
         Assert.Single((await client.Datasets.ListDatasetsAsync()).Content!.Items);
+
+        // The demo passes the inequality check on its own (no review is recorded by a machine) and says so.
+        Assert.Equal("noOverRepresentation", published.Content.View.Fairness!.Outcome);
+        Assert.Null(published.Content.View.Fairness.Review);
+        Assert.StartsWith("Gecontroleerd: geen oververtegenwoordiging.", published.Content.FairnessCheck, StringComparison.Ordinal);
+        Assert.Contains("migratieachtergrond", published.Content.FairnessCheck, StringComparison.Ordinal);
     }
 }

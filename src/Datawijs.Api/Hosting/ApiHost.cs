@@ -25,6 +25,7 @@ public static class ApiHost
         services.AddSingleton(configuration.RateLimiting);
         services.AddSingleton(configuration.Limits);
         services.AddSingleton(configuration.Benchmarks.Thresholds());
+        services.AddSingleton(configuration.Fairness);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new KeyRing(configuration.MasterKey));
         services.AddSingleton<ClientSecrets>();
@@ -43,6 +44,7 @@ public static class ApiHost
         services.AddSingleton<AccessLogWriter>();
         services.AddSingleton<Features.Citizen.CitizenRecords>();
         services.AddSingleton<AssignmentReads>();
+        services.AddSingleton<Features.ProfileSets.PublicationChecks>();
         services.AddSingleton<IPublishedProfileSetReader, StoredPublishedProfileSets>();
         services.AddSingleton<Features.Scans.StoredScores>();
 

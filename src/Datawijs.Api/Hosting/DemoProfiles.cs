@@ -27,6 +27,7 @@ public sealed class DemoProfiles(
     ProfileSetRepository profileSets,
     RecordUploader uploader,
     ClusteringRunner runner,
+    PublicationChecks checks,
     TimeProvider clock)
 {
     public const int Households = 1000;
@@ -193,13 +194,20 @@ public sealed class DemoProfiles(
         await profileSets.AddAsync(set, named, ct);
         var description = ProfileSetViews.Description(set);
         var outcome = DisclosureGate.Apply(description);
-        if (outcome.ProfileSet is null)
+        var at = clock.GetUtcNow();
+        var check = await checks.RunAsync(set, description, outcome.Report, at, ct);
+
+        // The same checks as POST /publication. The synthetic households are made to pass the inequality check
+        // (no machine records a person's review); if they ever did not, the demo would stay an unpublished draft.
+        if (outcome.ProfileSet is null || PublicationChecks.Blockers(check, named, description.Features).Count > 0)
         {
             return false;
         }
 
-        var view = ProfileSetViews.View(StoredJson.Read<MethodView>(set.Method), outcome.ProfileSet, named, description.Features);
-        return await profileSets.PublishAsync(tenantId, set.Id, StoredJson.Write(view), clock.GetUtcNow(), ct);
+        var view = ProfileSetViews.View(
+            StoredJson.Read<MethodView>(set.Method), outcome.ProfileSet, named, description.Features, PublicationChecks.View(check, named, description.Features));
+        return await profileSets.PublishAsync(tenantId, set.Id, StoredJson.Write(view), at, PublicationChecks.PublicationRow(set, check), check.EarlierPublications, ct)
+            == PublishOutcome.Published;
     }
 
     // Each cluster is named after the planted group most of its households come from.

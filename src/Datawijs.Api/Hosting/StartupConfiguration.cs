@@ -16,6 +16,9 @@ public sealed record StartupConfiguration(
     /// <summary>The thresholds of peer figures (<c>Benchmarks:*</c>).</summary>
     public BenchmarkSettings Benchmarks { get; init; } = new();
 
+    /// <summary>The inequality check's settings (<c>Fairness:MaximumRatio</c>).</summary>
+    public FairnessSettings Fairness { get; init; } = new();
+
     /// <summary>Reads and validates; returns one clear line per problem instead of a half-started host.</summary>
     public static (StartupConfiguration? Configuration, IReadOnlyList<string> Problems) Read(IConfiguration configuration, IHostEnvironment environment)
     {
@@ -122,6 +125,21 @@ public sealed record StartupConfiguration(
             problems.Add($"Benchmarks:MinimumTenants must be between {Domain.Maturity.PeerThresholds.TenantsFloor} and Benchmarks:MinimumOrganisations ({benchmarks.MinimumOrganisations}) (got {benchmarks.MinimumTenants}).");
         }
 
+        var fairness = new FairnessSettings();
+        var ratioText = configuration[$"{FairnessSettings.Section}:MaximumRatio"];
+        if (!string.IsNullOrWhiteSpace(ratioText))
+        {
+            if (!double.TryParse(ratioText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var ratio)
+                || Domain.Disclosure.FairnessCheckOptions.ProblemWithRatio(ratio) is not null)
+            {
+                problems.Add($"Fairness:MaximumRatio must be a number greater than 1 and at most 100, with a point as decimal separator (got '{ratioText}').");
+            }
+            else
+            {
+                fairness.MaximumRatio = ratio;
+            }
+        }
+
         var pseudonymisation = new PseudonymisationSettings();
         configuration.GetSection(PseudonymisationSettings.Section).Bind(pseudonymisation);
         var (key, keyProblem) = MasterKeyProvider.Resolve(pseudonymisation, environment);
@@ -152,7 +170,7 @@ public sealed record StartupConfiguration(
         }
 
         var database = new DatabaseOptions { Provider = provider, ConnectionString = connectionString, MigrationConnectionString = migrationConnectionString };
-        return (new StartupConfiguration(database, auth, rateLimiting, limits, key!, issuers, broker) { Benchmarks = benchmarks }, problems);
+        return (new StartupConfiguration(database, auth, rateLimiting, limits, key!, issuers, broker) { Benchmarks = benchmarks, Fairness = fairness }, problems);
     }
 
     private static bool IsSameDatabase(DatabaseProvider provider, string runtime, string migration)

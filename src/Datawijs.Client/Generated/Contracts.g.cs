@@ -66,6 +66,27 @@ public sealed record AdviceNotice
     public string RightToObject { get; init; } = default!;
 }
 
+public sealed record AlgorithmFairnessCheck
+{
+    /// <summary>notChecked (published before the check existed), noProtectedFeatures, noOverRepresentation or overRepresentationReviewed.</summary>
+    [JsonPropertyName("outcome")]
+    public string Outcome { get; init; } = default!;
+
+    /// <summary>What was checked and found, and a person&apos;s review with its date and reasoning when there was one.</summary>
+    [JsonPropertyName("text")]
+    public string Text { get; init; } = default!;
+
+    [JsonPropertyName("maximum_ratio")]
+    public double? MaximumRatio { get; init; }
+
+    [JsonPropertyName("alpha")]
+    public double? Alpha { get; init; }
+
+    /// <summary>When a person reviewed an over-representation (YYYY-MM-DD); null when none was needed.</summary>
+    [JsonPropertyName("reviewed_on")]
+    public string? ReviewedOn { get; init; }
+}
+
 public sealed record AlgorithmProfileSet
 {
     [JsonPropertyName("id")]
@@ -92,6 +113,10 @@ public sealed record AlgorithmProfileSet
 
     [JsonPropertyName("rounding_base")]
     public int RoundingBase { get; init; } = default!;
+
+    /// <summary>The inequality check of the set in use and its outcome, in plain words in the response&apos;s language.</summary>
+    [JsonPropertyName("fairness_check")]
+    public AlgorithmFairnessCheck? FairnessCheck { get; init; }
 }
 
 /// <summary>The algorithm&apos;s description in the field names of the national Algoritmeregister publication standard, so a municipality can publish it there unchanged. Texts are Dutch B1 (lang NLD) unless Accept-Language: en (lang ENG). `profile_set` is Datawijs&apos; own, machine-readable addition.</summary>
@@ -1105,6 +1130,101 @@ public sealed record ExplanationCitizenResponse
     public RightToObject RightToObject { get; init; } = default!;
 }
 
+/// <summary>The inequality check of a profile set and its outcome.</summary>
+public sealed record FairnessCheckView
+{
+    /// <summary>noProtectedFeatures, noOverRepresentation, overRepresentationFound (not yet reviewed: blocks publication) or overRepresentationReviewed.</summary>
+    [JsonPropertyName("outcome")]
+    public string Outcome { get; init; } = default!;
+
+    /// <summary>How the check works, in words.</summary>
+    [JsonPropertyName("test")]
+    public string Test { get; init; } = default!;
+
+    /// <summary>A group counts as over-represented above this many times its share outside the profile.</summary>
+    [JsonPropertyName("maximumRatio")]
+    public double MaximumRatio { get; init; } = default!;
+
+    /// <summary>Significance level of the one-sided Fisher exact test for the set as a whole; each test is held to alpha / the number of tests.</summary>
+    [JsonPropertyName("alpha")]
+    public double Alpha { get; init; } = default!;
+
+    /// <summary>The protected categorical features checked.</summary>
+    [JsonPropertyName("checkedFeatures")]
+    public IReadOnlyList<string> CheckedFeatures { get; init; } = default!;
+
+    [JsonPropertyName("findings")]
+    public IReadOnlyList<FairnessFindingView> Findings { get; init; } = default!;
+
+    /// <summary>The person&apos;s review, when findings were reviewed.</summary>
+    [JsonPropertyName("review")]
+    public FairnessReviewView? Review { get; init; }
+
+    /// <summary>The check and its outcome in plain words: Dutch (B1) and English.</summary>
+    [JsonPropertyName("summary")]
+    public ProfileText Summary { get; init; } = default!;
+}
+
+/// <summary>One protected group found over-represented in one profile. No figures: they come from exact counts.</summary>
+public sealed record FairnessFindingView
+{
+    [JsonPropertyName("profileId")]
+    public Guid ProfileId { get; init; } = default!;
+
+    /// <summary>The profile&apos;s number (1, 2, 3...).</summary>
+    [JsonPropertyName("profileNumber")]
+    public int ProfileNumber { get; init; } = default!;
+
+    /// <summary>The protected feature, e.g. migrationBackground.</summary>
+    [JsonPropertyName("feature")]
+    public string Feature { get; init; } = default!;
+
+    /// <summary>A label of a feature or of one of its values, in Dutch (B1) and English.</summary>
+    [JsonPropertyName("label")]
+    public FeatureLabelText? Label { get; init; }
+
+    /// <summary>The group: a declared value of the feature.</summary>
+    [JsonPropertyName("value")]
+    public string Value { get; init; } = default!;
+
+    /// <summary>A label of a feature or of one of its values, in Dutch (B1) and English.</summary>
+    [JsonPropertyName("valueLabel")]
+    public FeatureLabelText? ValueLabel { get; init; }
+}
+
+/// <summary>The recorded review of the inequality check, for the data owner: who, when, why and what was found.</summary>
+public sealed record FairnessReviewRecord
+{
+    [JsonPropertyName("reviewedAt")]
+    public DateTimeOffset ReviewedAt { get; init; } = default!;
+
+    [JsonPropertyName("reasoning")]
+    public string Reasoning { get; init; } = default!;
+
+    [JsonPropertyName("clientId")]
+    public string ClientId { get; init; } = default!;
+
+    [JsonPropertyName("userId")]
+    public string UserId { get; init; } = default!;
+
+    [JsonPropertyName("userRepresentation")]
+    public string? UserRepresentation { get; init; }
+
+    /// <summary>The findings as they stood when the person reviewed them.</summary>
+    [JsonPropertyName("findings")]
+    public IReadOnlyList<FairnessFindingView> Findings { get; init; } = default!;
+}
+
+/// <summary>A person&apos;s review that lifted the inequality check&apos;s blocker, as shown publicly: when and why (not who).</summary>
+public sealed record FairnessReviewView
+{
+    [JsonPropertyName("reviewedAt")]
+    public DateTimeOffset ReviewedAt { get; init; } = default!;
+
+    [JsonPropertyName("reasoning")]
+    public string Reasoning { get; init; } = default!;
+}
+
 public sealed record FeatureChangeView
 {
     [JsonPropertyName("feature")]
@@ -1756,6 +1876,10 @@ public sealed record ProfileSet
 
     [JsonPropertyName("retiredAt")]
     public DateTimeOffset? RetiredAt { get; init; }
+
+    /// <summary>The person&apos;s review of the inequality check&apos;s findings (who, when, why), for the data owner; null when none was needed or made.</summary>
+    [JsonPropertyName("fairnessReview")]
+    public FairnessReviewRecord? FairnessReview { get; init; }
 }
 
 /// <summary>The profiles with their figures after the disclosure gate, and how they were made.</summary>
@@ -1771,6 +1895,10 @@ public sealed record ProfileSetView
 
     [JsonPropertyName("profiles")]
     public IReadOnlyList<ProfileView> Profiles { get; init; } = default!;
+
+    /// <summary>The inequality check and its outcome, in plain words too; null for a set published before the check existed.</summary>
+    [JsonPropertyName("fairness")]
+    public FairnessCheckView? Fairness { get; init; }
 }
 
 /// <summary>A text in Dutch (B1) and English.</summary>
@@ -1884,12 +2012,16 @@ public sealed record PublicProfileSet
     /// <summary>Exactly what was published: the profiles after the disclosure gate, and how they were made.</summary>
     [JsonPropertyName("view")]
     public ProfileSetView View { get; init; } = default!;
+
+    /// <summary>The inequality check and its outcome in plain words, in the language asked for (Dutch B1 by default, English on Accept-Language: en); view.fairness holds it in both with the details.</summary>
+    [JsonPropertyName("fairnessCheck")]
+    public string FairnessCheck { get; init; } = default!;
 }
 
 /// <summary>Something that stops publication.</summary>
 public sealed record PublicationBlocker
 {
-    /// <summary>tooFewProfiles, unnamed, undescribed, profileTooSmall or notDraft.</summary>
+    /// <summary>tooFewProfiles, unnamed, undescribed, profileTooSmall, protectedOverRepresentation (until a person reviews it) or publicationDifference.</summary>
     [JsonPropertyName("code")]
     public string Code { get; init; } = default!;
 
@@ -2084,6 +2216,13 @@ public sealed record RespondentSummary
 
     [JsonPropertyName("updatedAt")]
     public DateTimeOffset UpdatedAt { get; init; } = default!;
+}
+
+public sealed record ReviewFairnessProfileSetRequest
+{
+    /// <summary>Why the over-representation the check found is acceptable, or what was done about it (20–2000 characters). It is published with the set, on the public page and in the register entry: write it for the public, without names of people.</summary>
+    [JsonPropertyName("reasoning")]
+    public string? Reasoning { get; init; }
 }
 
 public sealed record ReviewObjectionRequest

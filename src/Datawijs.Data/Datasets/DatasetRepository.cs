@@ -41,7 +41,8 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
     }
 
     /// <summary>
-    /// Removes the dataset with every record, clustering and profile set made from it, in one
+    /// Removes the dataset with every record, clustering and profile set made from it (and their publication
+    /// history and fairness reviews), in one
     /// transaction. False when there is no such dataset for the tenant.
     /// </summary>
     public async Task<bool> DeleteAsync(Guid tenantId, Guid id, CancellationToken ct = default)
@@ -49,7 +50,8 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
         await using var connection = await connections.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var key = new { TenantId = tenantId, Id = id };
-        foreach (var sql in new[] { _sql.DeleteProfiles, _sql.DeleteProfileSets, _sql.DeleteClusterings, _sql.DeleteRecords })
+        var history = ProfileHistoryRepository.For(connections.Provider);
+        foreach (var sql in new[] { history.DeleteReviewsOfDataset, history.DeletePublicationsOfDataset, _sql.DeleteProfiles, _sql.DeleteProfileSets, _sql.DeleteClusterings, _sql.DeleteRecords })
         {
             await connection.ExecuteAsync(new CommandDefinition(sql, key, transaction, cancellationToken: ct));
         }

@@ -63,6 +63,45 @@ public sealed class ProfileSetRepository(IDbConnectionFactory connections, Publi
         return true;
     }
 
+    /// <summary>
+    /// Publishes like <see cref="PublishAsync(Guid, Guid, string, DateTimeOffset, CancellationToken)"/> and adds the
+    /// publication to its dataset's history in the same transaction, provided the dataset still has exactly
+    /// <paramref name="earlierPublications"/> publications: the new one was checked against those, and a set of the
+    /// same dataset published in between must be checked against too.
+    /// </summary>
+    public async Task<PublishOutcome> PublishAsync(
+        Guid tenantId, Guid id, string publishedView, DateTimeOffset at, ProfilePublicationRow publication, int earlierPublications, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(publication);
+        var history = ProfileHistoryRepository.For(connections.Provider);
+        await using var connection = await connections.OpenAsync(ct);
+
+        // On SQLite the transaction begins IMMEDIATE (holding the write lock); on SQL Server the count takes
+        // an update range lock. Either way no other publication of the dataset slips in between.
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var count = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            history.CountPublications, new { TenantId = tenantId, publication.DatasetId }, transaction, cancellationToken: ct));
+        if (count != earlierPublications)
+        {
+            await transaction.RollbackAsync(ct);
+            return PublishOutcome.HistoryChanged;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(_sql.RetirePublished, new { TenantId = tenantId, At = at }, transaction, cancellationToken: ct));
+        var published = await connection.ExecuteAsync(new CommandDefinition(
+            _sql.Publish, new { TenantId = tenantId, Id = id, PublishedView = publishedView, At = at }, transaction, cancellationToken: ct));
+        if (published != 1)
+        {
+            await transaction.RollbackAsync(ct);
+            return PublishOutcome.NotDraft;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(history.InsertPublication, publication, transaction, cancellationToken: ct));
+        await transaction.CommitAsync(ct);
+        changes.Raise(tenantId);
+        return PublishOutcome.Published;
+    }
+
     /// <summary>Retires a draft or published set; false when it is already retired or does not exist.</summary>
     public async Task<bool> RetireAsync(Guid tenantId, Guid id, DateTimeOffset at, CancellationToken ct = default)
     {

@@ -193,6 +193,9 @@ public sealed class ProfileSetView
     public PopulationView? Population { get; init; }
 
     public IReadOnlyList<ProfileView> Profiles { get; init; } = [];
+
+    /// <summary>The inequality check and its outcome, in plain words too; null for a set published before the check existed.</summary>
+    public FairnessCheckView? Fairness { get; init; }
 }
 
 /// <summary>One figure the disclosure gate withholds, and why.</summary>
@@ -227,7 +230,7 @@ public sealed class DisclosureView
 /// <summary>Something that stops publication.</summary>
 public sealed class PublicationBlocker
 {
-    /// <summary>tooFewProfiles, unnamed, undescribed, profileTooSmall or notDraft.</summary>
+    /// <summary>tooFewProfiles, unnamed, undescribed, profileTooSmall, protectedOverRepresentation (until a person reviews it) or publicationDifference.</summary>
     public string Code { get; init; } = "";
 
     public Guid? ProfileId { get; init; }
@@ -263,6 +266,9 @@ public sealed class ProfileSet
     public DateTimeOffset? PublishedAt { get; init; }
 
     public DateTimeOffset? RetiredAt { get; init; }
+
+    /// <summary>The person's review of the inequality check's findings (who, when, why), for the data owner; null when none was needed or made.</summary>
+    public FairnessReviewRecord? FairnessReview { get; init; }
 }
 
 /// <summary>Builds every view of a profile set; each goes through the disclosure gate.</summary>
@@ -270,7 +276,8 @@ public static class ProfileSetViews
 {
     public static ProfileSetDescription Description(ProfileSetRow row) => StoredJson.Read<ProfileSetDescription>(row.Description);
 
-    public static ProfileSet Build(ProfileSetRow row, IReadOnlyList<ProfileRow> profiles)
+    /// <summary>The set as its owner sees it; <paramref name="check"/> adds the inequality check and the differencing with earlier publications.</summary>
+    public static ProfileSet Build(ProfileSetRow row, IReadOnlyList<ProfileRow> profiles, PublicationCheck? check = null)
     {
         ArgumentNullException.ThrowIfNull(row);
         var description = Description(row);
@@ -278,14 +285,17 @@ public static class ProfileSetViews
         var idOf = profiles.ToDictionary(p => p.Cluster, p => p.Id);
         var view = row.PublishedView is { } frozen
             ? Frozen(frozen)
-            : View(StoredJson.Read<MethodView>(row.Method), outcome.ProfileSet, profiles, description.Features);
+            : View(StoredJson.Read<MethodView>(row.Method), outcome.ProfileSet, profiles, description.Features,
+                check is null ? null : PublicationChecks.View(check, profiles, description.Features));
         return new ProfileSet
         {
             Id = row.Id,
             DatasetId = row.DatasetId,
             ClusteringId = row.ClusteringId,
             Status = row.Status,
-            PublicationBlockers = row.Status == ProfileSetStatus.Draft ? Blockers(outcome.Report, profiles) : [],
+            PublicationBlockers = row.Status == ProfileSetStatus.Draft
+                ? [.. Blockers(outcome.Report, profiles), .. PublicationChecks.Blockers(check, profiles, description.Features)]
+                : [],
             Disclosure = new DisclosureView
             {
                 Publishable = outcome.Report.Publishable,
@@ -305,6 +315,7 @@ public static class ProfileSetViews
             UpdatedAt = row.UpdatedAt,
             PublishedAt = row.PublishedAt,
             RetiredAt = row.RetiredAt,
+            FairnessReview = PublicationChecks.ReviewRecord(check?.Review),
         };
     }
 
@@ -352,6 +363,7 @@ public static class ProfileSetViews
         return new ProfileSetView
         {
             Method = view.Method,
+            Fairness = view.Fairness,
             Population = population,
             Profiles = view.Profiles.Select(p =>
             {
@@ -383,7 +395,8 @@ public static class ProfileSetViews
     /// The view to freeze at publication (only from a publishable gate outcome). <paramref name="features"/>
     /// are the dataset's declared features, whose labels the view shows next to the codes.
     /// </summary>
-    public static ProfileSetView View(MethodView method, PublishedProfileSet? published, IReadOnlyList<ProfileRow> profiles, IReadOnlyList<FeatureDefinition> features)
+    public static ProfileSetView View(
+        MethodView method, PublishedProfileSet? published, IReadOnlyList<ProfileRow> profiles, IReadOnlyList<FeatureDefinition> features, FairnessCheckView? fairness = null)
     {
         ArgumentNullException.ThrowIfNull(profiles);
         ArgumentNullException.ThrowIfNull(features);
@@ -420,6 +433,7 @@ public static class ProfileSetViews
                     ProtectedMedians = shown?.ProtectedMedians.Select(Median).ToList() ?? [],
                 };
             }).ToList(),
+            Fairness = fairness,
         };
     }
 

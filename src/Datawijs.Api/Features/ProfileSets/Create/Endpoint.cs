@@ -8,7 +8,7 @@ using FastEndpoints;
 
 namespace Datawijs.Api.Features.ProfileSets.Create;
 
-public sealed class Endpoint(ClusteringRepository clusterings, DatasetRepository datasets, ProfileSetRepository profileSets, TimeProvider clock)
+public sealed class Endpoint(ClusteringRepository clusterings, DatasetRepository datasets, ProfileSetRepository profileSets, PublicationChecks checks, TimeProvider clock)
     : Endpoint<Request, ProfileSet>
 {
     public override void Configure()
@@ -44,6 +44,6 @@ public sealed class Endpoint(ClusteringRepository clusterings, DatasetRepository
 
         var (row, profiles) = ProfileSetFactory.Draft(dataset, clustering, clock.GetUtcNow());
         await profileSets.AddAsync(row, profiles, ct);
-        await Send.CreatedAtAsync<Get.Endpoint>(new { id = row.Id }, ProfileSetViews.Build(row, profiles), cancellation: ct);
+        await Send.CreatedAtAsync<Get.Endpoint>(new { id = row.Id }, ProfileSetViews.Build(row, profiles, await checks.RunAsync(row, ct)), cancellation: ct);
     }
 }

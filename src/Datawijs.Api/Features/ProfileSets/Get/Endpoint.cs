@@ -6,7 +6,7 @@ using FastEndpoints;
 
 namespace Datawijs.Api.Features.ProfileSets.Get;
 
-public sealed class Endpoint(ProfileSetRepository profileSets) : Endpoint<Request, ProfileSet>
+public sealed class Endpoint(ProfileSetRepository profileSets, PublicationChecks checks) : Endpoint<Request, ProfileSet>
 {
     public override void Configure()
     {
@@ -17,7 +17,7 @@ public sealed class Endpoint(ProfileSetRepository profileSets) : Endpoint<Reques
         Summary(s =>
         {
             s.Summary = "Get a profile set through the disclosure gate";
-            s.Description = "A draft shows what publication would show, the gate's report (what is withheld and why) and what still blocks publication. A published or retired set shows exactly what was published.";
+            s.Description = "A draft shows what publication would show, the gate's report (what is withheld and why), the inequality check and what still blocks publication (including differences with earlier publications of the dataset). A published or retired set shows exactly what was published.";
         });
         Description(b => b.Produces<ProfileSet>(200).ProducesProblems(400, 404));
     }
@@ -32,6 +32,6 @@ public sealed class Endpoint(ProfileSetRepository profileSets) : Endpoint<Reques
             return;
         }
 
-        await Send.OkAsync(ProfileSetViews.Build(row, await profileSets.ProfilesAsync(tenant, row.Id, ct)), ct);
+        await Send.OkAsync(ProfileSetViews.Build(row, await profileSets.ProfilesAsync(tenant, row.Id, ct), await checks.RunAsync(row, ct)), ct);
     }
 }

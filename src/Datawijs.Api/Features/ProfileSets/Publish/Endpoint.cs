@@ -9,7 +9,7 @@ using FastEndpoints;
 
 namespace Datawijs.Api.Features.ProfileSets.Publish;
 
-public sealed class Endpoint(ProfileSetRepository profileSets, TimeProvider clock) : Endpoint<Request, ProfileSet>
+public sealed class Endpoint(ProfileSetRepository profileSets, PublicationChecks checks, TimeProvider clock) : Endpoint<Request, ProfileSet>
 {
     public override void Configure()
     {
@@ -20,7 +20,7 @@ public sealed class Endpoint(ProfileSetRepository profileSets, TimeProvider cloc
         Summary(s =>
         {
             s.Summary = "Publish a draft profile set";
-            s.Description = "Only when every profile is named and described (nl and en) and the disclosure gate passes; otherwise 409 with each blocker in invalidParams. The published view is frozen, and the tenant's previously published set is retired.";
+            s.Description = "Only when every profile is named and described (nl and en), the disclosure gate passes, the inequality check found no over-representation or a person reviewed it (`protectedOverRepresentation`), and no figure differs from an earlier publication of the same dataset by 1 to 9 households (`publicationDifference`); otherwise 409 with each blocker in invalidParams. The published view is frozen, the publication is added to the dataset's history, and the tenant's previously published set is retired.";
             s.Responses[200] = "Published.";
         });
         Description(b => b.Produces<ProfileSet>(200).ProducesProblems(400, 404, 409));
@@ -45,7 +45,9 @@ public sealed class Endpoint(ProfileSetRepository profileSets, TimeProvider cloc
         var profiles = await profileSets.ProfilesAsync(tenant, set.Id, ct);
         var description = ProfileSetViews.Description(set);
         var outcome = DisclosureGate.Apply(description);
-        var blockers = ProfileSetViews.Blockers(outcome.Report, profiles);
+        var now = clock.GetUtcNow();
+        var check = await checks.RunAsync(set, description, outcome.Report, now, ct);
+        List<PublicationBlocker> blockers = [.. ProfileSetViews.Blockers(outcome.Report, profiles), .. PublicationChecks.Blockers(check, profiles, description.Features)];
         if (blockers.Count > 0 || outcome.ProfileSet is null)
         {
             var numberOf = profiles.ToDictionary(p => p.Id, p => p.Cluster + 1);
@@ -56,15 +58,24 @@ public sealed class Endpoint(ProfileSetRepository profileSets, TimeProvider cloc
             return;
         }
 
-        var view = ProfileSetViews.View(StoredJson.Read<MethodView>(set.Method), outcome.ProfileSet, profiles, description.Features);
-        var isPublished = await profileSets.PublishAsync(tenant, set.Id, StoredJson.Write(view), clock.GetUtcNow(), ct);
-        if (!isPublished)
+        var view = ProfileSetViews.View(
+            StoredJson.Read<MethodView>(set.Method), outcome.ProfileSet, profiles, description.Features, PublicationChecks.View(check, profiles, description.Features));
+        var result = await profileSets.PublishAsync(
+            tenant, set.Id, StoredJson.Write(view), now, PublicationChecks.PublicationRow(set, check), check.EarlierPublications, ct);
+        if (result == PublishOutcome.HistoryChanged)
+        {
+            await Problems.WriteAsync(HttpContext, 409, "publication-history-changed",
+                "Another profile set of this dataset was published meanwhile; publish again to have this set checked against it too.");
+            return;
+        }
+
+        if (result != PublishOutcome.Published)
         {
             await Problems.WriteAsync(HttpContext, 409, "not-draft", "The profile set is no longer a draft.");
             return;
         }
 
         var published = await profileSets.FindAsync(tenant, set.Id, ct);
-        await Send.OkAsync(ProfileSetViews.Build(published!, profiles), ct);
+        await Send.OkAsync(ProfileSetViews.Build(published!, profiles, await checks.RunAsync(published!, ct)), ct);
     }
 }

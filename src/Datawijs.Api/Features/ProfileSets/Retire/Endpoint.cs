@@ -7,7 +7,7 @@ using FastEndpoints;
 
 namespace Datawijs.Api.Features.ProfileSets.Retire;
 
-public sealed class Endpoint(ProfileSetRepository profileSets, TimeProvider clock) : Endpoint<Request, ProfileSet>
+public sealed class Endpoint(ProfileSetRepository profileSets, PublicationChecks checks, TimeProvider clock) : Endpoint<Request, ProfileSet>
 {
     public override void Configure()
     {
@@ -42,6 +42,6 @@ public sealed class Endpoint(ProfileSetRepository profileSets, TimeProvider cloc
         }
 
         var retired = await profileSets.FindAsync(tenant, set.Id, ct);
-        await Send.OkAsync(ProfileSetViews.Build(retired!, await profileSets.ProfilesAsync(tenant, set.Id, ct)), ct);
+        await Send.OkAsync(ProfileSetViews.Build(retired!, await profileSets.ProfilesAsync(tenant, set.Id, ct), await checks.RunAsync(retired!, ct)), ct);
     }
 }

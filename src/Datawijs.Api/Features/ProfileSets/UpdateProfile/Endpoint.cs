@@ -6,7 +6,7 @@ using FastEndpoints;
 
 namespace Datawijs.Api.Features.ProfileSets.UpdateProfile;
 
-public sealed class Endpoint(ProfileSetRepository profileSets, TimeProvider clock) : Endpoint<Request, ProfileSet>
+public sealed class Endpoint(ProfileSetRepository profileSets, PublicationChecks checks, TimeProvider clock) : Endpoint<Request, ProfileSet>
 {
     public override void Configure()
     {
@@ -64,7 +64,7 @@ public sealed class Endpoint(ProfileSetRepository profileSets, TimeProvider cloc
         }
 
         var refreshed = profiles.Select(p => p.Id == updated.Id ? updated : p).ToList();
-        await Send.OkAsync(ProfileSetViews.Build(set, refreshed), ct);
+        await Send.OkAsync(ProfileSetViews.Build(set, refreshed, await checks.RunAsync(set, ct)), ct);
     }
 
     private static string? Change(string? sent, string? current) =>

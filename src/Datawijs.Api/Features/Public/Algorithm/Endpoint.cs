@@ -3,6 +3,8 @@ using System.Globalization;
 using Datawijs.Api.Features.Assignments;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
+using Datawijs.Api.Features.ProfileSets;
+using Datawijs.Data.ProfileSets;
 using Datawijs.Data.Tenants;
 using Datawijs.Domain.Datasets;
 using Datawijs.Domain.Explanations;
@@ -14,7 +16,7 @@ namespace Datawijs.Api.Features.Public.Algorithm;
 /// Tenant settings come from configuration: <c>Transparency:Tenants:&lt;slug&gt;:ContactEmail</c>,
 /// <c>:LawfulBasis</c> and <c>:Website</c>, with <c>Transparency:ContactEmail</c> as the default contact.
 /// </summary>
-public sealed class Endpoint(TenantRepository tenants, IPublishedProfileSetReader profileSets, IConfiguration configuration) : Endpoint<Request, Response>
+public sealed class Endpoint(TenantRepository tenants, IPublishedProfileSetReader profileSets, ProfileSetRepository publishedViews, IConfiguration configuration) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
@@ -62,6 +64,7 @@ public sealed class Endpoint(TenantRepository tenants, IPublishedProfileSetReade
                 ? string.Create(CultureInfo.InvariantCulture, $"Clustering met {PublishedProfileSetModel.Method} op gemengde gegevens (getallen en categorie\u00ebn), k = {model.K} profielen, vaste seed {model.Seed}, gepubliceerd op {model.PublishedAt:yyyy-MM-dd}. Een cli\u00ebnt krijgt als advies het dichtstbijzijnde profiel, met de bijdrage van elk gegeven (op twee decimalen, gemeten tegen de afgeronde profielwaarden) en een tegenvoorbeeld (de kleinste verandering die een ander profiel geeft). Openbaarmakingsregels: elk getoond aantal is minstens {model.Disclosure.MinimumCount} huishoudens en wordt afgerond op {model.Disclosure.RoundingBase}, ook het totaal aantal huishoudens; percentages en verhoudingen komen uit de afgeronde aantallen; 0 % en 100 % worden niet getoond; getallen alleen als afgeronde mediaan.")
                 : string.Create(CultureInfo.InvariantCulture, $"Clustering with {PublishedProfileSetModel.Method} on mixed data (numbers and categories), k = {model.K} profiles, fixed seed {model.Seed}, published on {model.PublishedAt:yyyy-MM-dd}. A client is advised the nearest profile, with the contribution of each detail (two decimals, measured against the rounded profile values) and a counterfactual (the smallest change that gives another profile). Disclosure rules: every published count is at least {model.Disclosure.MinimumCount} households and is rounded to {model.Disclosure.RoundingBase}, the total number of households included; percentages and lifts come from the rounded counts; 0 % and 100 % are not shown; numbers only as rounded medians.");
 
+        var fairness = model is null ? null : await FairnessAsync(tenant.Id, model.ProfileSetId, language, ct);
         HttpContext.Response.Headers.CacheControl = "public, max-age=300";
         RequestLanguage.Apply(HttpContext, language);
         await Send.OkAsync(new Response
@@ -119,7 +122,28 @@ public sealed class Endpoint(TenantRepository tenants, IPublishedProfileSetReade
                 }).ToList(),
                 MinimumCount = model.Disclosure.MinimumCount,
                 RoundingBase = model.Disclosure.RoundingBase,
+                FairnessCheck = fairness,
             },
         }, ct);
+    }
+
+    // The check as frozen into the published view (a set published before it existed has none).
+    private async Task<AlgorithmFairnessCheck?> FairnessAsync(Guid tenantId, Guid profileSetId, Language language, CancellationToken ct)
+    {
+        var set = await publishedViews.FindAsync(tenantId, profileSetId, ct);
+        if (set?.PublishedView is null)
+        {
+            return null;
+        }
+
+        var check = StoredJson.Read<ProfileSetView>(set.PublishedView).Fairness;
+        return new AlgorithmFairnessCheck
+        {
+            Outcome = check?.Outcome ?? "notChecked",
+            Text = FairnessTexts.Public(check, language),
+            MaximumRatio = check?.MaximumRatio,
+            Alpha = check?.Alpha,
+            ReviewedOn = check?.Review?.ReviewedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
     }
 }

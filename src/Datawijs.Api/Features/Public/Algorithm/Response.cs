@@ -109,6 +109,31 @@ public sealed class AlgorithmProfileSet
 
     [JsonPropertyName("rounding_base")]
     public int RoundingBase { get; init; }
+
+    /// <summary>The inequality check of the set in use and its outcome, in plain words in the response's language.</summary>
+    [JsonPropertyName("fairness_check")]
+    public AlgorithmFairnessCheck? FairnessCheck { get; init; }
+}
+
+public sealed class AlgorithmFairnessCheck
+{
+    /// <summary>notChecked (published before the check existed), noProtectedFeatures, noOverRepresentation or overRepresentationReviewed.</summary>
+    [JsonPropertyName("outcome")]
+    public string Outcome { get; init; } = "";
+
+    /// <summary>What was checked and found, and a person's review with its date and reasoning when there was one.</summary>
+    [JsonPropertyName("text")]
+    public string Text { get; init; } = "";
+
+    [JsonPropertyName("maximum_ratio")]
+    public double? MaximumRatio { get; init; }
+
+    [JsonPropertyName("alpha")]
+    public double? Alpha { get; init; }
+
+    /// <summary>When a person reviewed an over-representation (YYYY-MM-DD); null when none was needed.</summary>
+    [JsonPropertyName("reviewed_on")]
+    public string? ReviewedOn { get; init; }
 }
 
 public sealed class PublicFeature

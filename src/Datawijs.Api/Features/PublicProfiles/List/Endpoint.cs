@@ -21,6 +21,12 @@ public sealed class PublicProfileSet
 
     /// <summary>Exactly what was published: the profiles after the disclosure gate, and how they were made.</summary>
     public ProfileSetView View { get; init; } = new();
+
+    /// <summary>
+    /// The inequality check and its outcome in plain words, in the language asked for (Dutch B1 by default,
+    /// English on Accept-Language: en); view.fairness holds it in both with the details.
+    /// </summary>
+    public string FairnessCheck { get; init; } = "";
 }
 
 public sealed class Endpoint(TenantRepository tenants, ProfileSetRepository profileSets) : Endpoint<Request, PublicProfileSet>
@@ -30,7 +36,7 @@ public sealed class Endpoint(TenantRepository tenants, ProfileSetRepository prof
         Get("/public/{tenant}/profiles");
         AllowAnonymous();
         Tags("Public profiles");
-        Options(b => b.WithOperationId("listPublicProfiles"));
+        Options(b => b.WithOperationId("listPublicProfiles").WithMetadata(new LocalizedAttribute()));
         Summary(s =>
         {
             s.Summary = "The published profiles of an organisation";
@@ -49,13 +55,17 @@ public sealed class Endpoint(TenantRepository tenants, ProfileSetRepository prof
             return;
         }
 
+        var language = RequestLanguage.From(HttpContext);
+        var view = ProfileSetViews.Frozen(set.PublishedView);
+        RequestLanguage.Apply(HttpContext, language);
         await Send.OkAsync(new PublicProfileSet
         {
             Tenant = tenant.Slug,
             Organisation = tenant.Name,
             ProfileSetId = set.Id,
             PublishedAt = set.PublishedAt ?? set.UpdatedAt,
-            View = ProfileSetViews.Frozen(set.PublishedView),
+            View = view,
+            FairnessCheck = FairnessTexts.Public(view.Fairness, language),
         }, ct);
     }
 }

@@ -1,0 +1,352 @@
+using System.Globalization;
+using Datawijs.Api.Features.Datasets;
+using Datawijs.Api.Hosting;
+using Datawijs.Data.ProfileSets;
+using Datawijs.Domain;
+using Datawijs.Domain.Clustering;
+using Datawijs.Domain.Datasets;
+using Datawijs.Domain.Disclosure;
+
+namespace Datawijs.Api.Features.ProfileSets;
+
+/// <summary>One protected group found over-represented in one profile. No figures: they come from exact counts.</summary>
+public sealed class FairnessFindingView
+{
+    public Guid ProfileId { get; init; }
+
+    /// <summary>The profile's number (1, 2, 3...).</summary>
+    public int ProfileNumber { get; init; }
+
+    /// <summary>The protected feature, e.g. migrationBackground.</summary>
+    public string Feature { get; init; } = "";
+
+    public FeatureLabelText? Label { get; init; }
+
+    /// <summary>The group: a declared value of the feature.</summary>
+    public string Value { get; init; } = "";
+
+    public FeatureLabelText? ValueLabel { get; init; }
+}
+
+/// <summary>A person's review that lifted the inequality check's blocker, as shown publicly: when and why (not who).</summary>
+public sealed class FairnessReviewView
+{
+    public DateTimeOffset ReviewedAt { get; init; }
+
+    public string Reasoning { get; init; } = "";
+}
+
+/// <summary>The inequality check of a profile set and its outcome.</summary>
+public sealed class FairnessCheckView
+{
+    /// <summary>noProtectedFeatures, noOverRepresentation, overRepresentationFound (not yet reviewed: blocks publication) or overRepresentationReviewed.</summary>
+    public string Outcome { get; init; } = "";
+
+    /// <summary>How the check works, in words.</summary>
+    public string Test { get; init; } = FairnessTexts.TestDescription;
+
+    /// <summary>A group counts as over-represented above this many times its share outside the profile.</summary>
+    public double MaximumRatio { get; init; }
+
+    /// <summary>Significance level of the one-sided Fisher exact test for the set as a whole; each test is held to alpha / the number of tests.</summary>
+    public double Alpha { get; init; }
+
+    /// <summary>The protected categorical features checked.</summary>
+    public IReadOnlyList<string> CheckedFeatures { get; init; } = [];
+
+    public IReadOnlyList<FairnessFindingView> Findings { get; init; } = [];
+
+    /// <summary>The person's review, when findings were reviewed.</summary>
+    public FairnessReviewView? Review { get; init; }
+
+    /// <summary>The check and its outcome in plain words: Dutch (B1) and English.</summary>
+    public ProfileText Summary { get; init; } = new();
+}
+
+/// <summary>The recorded review of the inequality check, for the data owner: who, when, why and what was found.</summary>
+public sealed class FairnessReviewRecord
+{
+    public DateTimeOffset ReviewedAt { get; init; }
+
+    public string Reasoning { get; init; } = "";
+
+    public string ClientId { get; init; } = "";
+
+    public string UserId { get; init; } = "";
+
+    public string? UserRepresentation { get; init; }
+
+    /// <summary>The findings as they stood when the person reviewed them.</summary>
+    public IReadOnlyList<FairnessFindingView> Findings { get; init; } = [];
+}
+
+/// <summary>What the checks beyond the disclosure gate found for a profile set.</summary>
+/// <param name="Fairness">The inequality check of the set's exact description.</param>
+/// <param name="Review">The person's review of the set's findings, if any.</param>
+/// <param name="Differences">Figures that differ from an earlier publication of the dataset by 1..9 households (drafts only).</param>
+/// <param name="Candidate">The set's publication record if it were published now (drafts only).</param>
+/// <param name="EarlierPublications">How many publications of the dataset the set was compared with.</param>
+public sealed record PublicationCheck(
+    FairnessCheckResult Fairness,
+    FairnessReviewRow? Review,
+    IReadOnlyList<DifferenceFinding> Differences,
+    PublicationRecord? Candidate,
+    int EarlierPublications);
+
+/// <summary>
+/// The checks a profile set must pass besides the disclosure gate: the inequality check (a person must
+/// review what it finds) and differencing with every earlier publication of the same dataset.
+/// </summary>
+public sealed class PublicationChecks(ProfileHistoryRepository history, FairnessSettings settings, TimeProvider clock)
+{
+    /// <summary>The checks of a stored set as it stands now.</summary>
+    public Task<PublicationCheck> RunAsync(ProfileSetRow set, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        var description = ProfileSetViews.Description(set);
+        return RunAsync(set, description, DisclosureGate.Check(description), clock.GetUtcNow(), ct);
+    }
+
+    public async Task<PublicationCheck> RunAsync(ProfileSetRow set, ProfileSetDescription description, DisclosureReport report, DateTimeOffset at, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(description);
+        ArgumentNullException.ThrowIfNull(report);
+        var fairness = FairnessCheck.Run(description, settings.Options);
+        var review = await history.FindReviewAsync(set.TenantId, set.Id, ct);
+        if (set.Status != ProfileSetStatus.Draft)
+        {
+            return new PublicationCheck(fairness, review, [], null, 0);
+        }
+
+        var earlier = await history.PublicationsOfDatasetAsync(set.TenantId, set.DatasetId, ct);
+        var candidate = PublicationDifferencing.Record(set.Id, at, description, report);
+        IReadOnlyList<DifferenceFinding> differences = [];
+        if (report.Publishable)
+        {
+            // Sets published before the history was kept are rebuilt from their exact description and today's gate.
+            var records = earlier.Select(e => StoredJson.Read<PublicationRecord>(e.Record)).ToList();
+            foreach (var legacy in await history.PublishedSetsWithoutRecordAsync(set.TenantId, set.DatasetId, ct))
+            {
+                var legacyDescription = ProfileSetViews.Description(legacy);
+                records.Add(PublicationDifferencing.Record(legacy.Id, legacy.PublishedAt!.Value, legacyDescription, DisclosureGate.Check(legacyDescription)));
+            }
+
+            differences = PublicationDifferencing.Check(candidate, records, DisclosureRules.Default);
+        }
+
+        return new PublicationCheck(fairness, review, differences, candidate, earlier.Count);
+    }
+
+    /// <summary>The history row to store with the publication.</summary>
+    public static ProfilePublicationRow PublicationRow(ProfileSetRow set, PublicationCheck check)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(check);
+        var record = check.Candidate ?? throw new InvalidOperationException("Only a draft's check has a publication record.");
+        return new ProfilePublicationRow
+        {
+            Id = Guid.CreateVersion7(record.PublishedAt),
+            TenantId = set.TenantId,
+            DatasetId = set.DatasetId,
+            ProfileSetId = set.Id,
+            K = record.K,
+            PublishedAt = record.PublishedAt,
+            Record = StoredJson.Write(record),
+        };
+    }
+
+    /// <summary>What these checks block: unreviewed over-representation, and differences with earlier publications.</summary>
+    public static IReadOnlyList<PublicationBlocker> Blockers(PublicationCheck? check, IReadOnlyList<ProfileRow> profiles, IReadOnlyList<FeatureDefinition> features)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(features);
+        if (check is null)
+        {
+            return [];
+        }
+
+        var idOf = profiles.ToDictionary(p => p.Cluster, p => p.Id);
+        var byName = features.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        string Feature(string name) => byName.TryGetValue(name, out var f) ? f.LabelIn(Language.English) : name;
+        string Value(string feature, string? value) =>
+            value is null ? "unknown" : byName.TryGetValue(feature, out var f) ? f.ValueLabelIn(value, Language.English) : value;
+
+        var blockers = new List<PublicationBlocker>();
+        if (check.Review is null)
+        {
+            foreach (var finding in check.Fairness.Findings)
+            {
+                blockers.Add(new PublicationBlocker
+                {
+                    Code = "protectedOverRepresentation",
+                    ProfileId = idOf.GetValueOrDefault(finding.Cluster),
+                    Reason = string.Create(CultureInfo.InvariantCulture,
+                        $"Profile {finding.Cluster + 1}: {Feature(finding.Feature)} = {Value(finding.Feature, finding.Value)} ({finding.Feature} = {finding.Value}) is more than {check.Fairness.Options.MaximumRatio:0.##} times as frequent as outside the profile (significant). A person must review this: POST /api/v1/profile-sets/{{id}}/fairness-review with the reasoning."),
+                });
+            }
+        }
+
+        foreach (var difference in check.Differences)
+        {
+            var what = difference.Feature is null
+                ? "the number of households"
+                : $"the count of {Feature(difference.Feature)} = {Value(difference.Feature, difference.Value)} ({difference.Feature} = {difference.Value ?? "unknown"})";
+            var where = difference.Cluster is { } c ? string.Create(CultureInfo.InvariantCulture, $"Profile {c + 1}") : "The whole dataset";
+            var paired = difference.EarlierCluster is { } e ? string.Create(CultureInfo.InvariantCulture, $" (paired with its profile {e + 1})") : "";
+            blockers.Add(new PublicationBlocker
+            {
+                Code = "publicationDifference",
+                ProfileId = difference.Cluster is { } cluster ? idOf.GetValueOrDefault(cluster) : null,
+                Reason = string.Create(CultureInfo.InvariantCulture,
+                    $"{where}, {what}: differs by 1 to 9 households from the publication of {difference.EarlierPublishedAt:yyyy-MM-dd} (profile set {difference.EarlierProfileSetId}){paired}, so the difference would show a group smaller than the minimum."),
+            });
+        }
+
+        return blockers;
+    }
+
+    /// <summary>The check and its outcome as shown in the set's views (frozen into the view at publication).</summary>
+    public static FairnessCheckView View(PublicationCheck check, IReadOnlyList<ProfileRow> profiles, IReadOnlyList<FeatureDefinition> features)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(features);
+        var fairness = check.Fairness;
+        var findings = Findings(fairness.Findings, profiles, features);
+        var outcome = fairness.CheckedFeatures.Count == 0 ? FairnessTexts.NoProtectedFeatures
+            : findings.Count == 0 ? FairnessTexts.NoOverRepresentation
+            : check.Review is null ? FairnessTexts.OverRepresentationFound
+            : FairnessTexts.OverRepresentationReviewed;
+        var review = check.Review is null || findings.Count == 0 ? null : new FairnessReviewView { ReviewedAt = check.Review.ReviewedAt, Reasoning = check.Review.Reasoning };
+        return new FairnessCheckView
+        {
+            Outcome = outcome,
+            MaximumRatio = fairness.Options.MaximumRatio,
+            Alpha = fairness.Options.Alpha,
+            CheckedFeatures = fairness.CheckedFeatures,
+            Findings = findings,
+            Review = review,
+            Summary = new ProfileText
+            {
+                Nl = FairnessTexts.Summary(outcome, fairness, findings, profiles, features, review, Language.Dutch),
+                En = FairnessTexts.Summary(outcome, fairness, findings, profiles, features, review, Language.English),
+            },
+        };
+    }
+
+    /// <summary>The recorded review for the data owner (who, when, why, what).</summary>
+    public static FairnessReviewRecord? ReviewRecord(FairnessReviewRow? review) => review is null ? null : new FairnessReviewRecord
+    {
+        ReviewedAt = review.ReviewedAt,
+        Reasoning = review.Reasoning,
+        ClientId = review.ClientId,
+        UserId = review.UserId,
+        UserRepresentation = review.UserRepresentation,
+        Findings = StoredJson.Read<List<FairnessFindingView>>(review.Findings),
+    };
+
+    public static List<FairnessFindingView> Findings(IEnumerable<FairnessFinding> findings, IReadOnlyList<ProfileRow> profiles, IReadOnlyList<FeatureDefinition> features)
+    {
+        var idOf = profiles.ToDictionary(p => p.Cluster, p => p.Id);
+        var byName = features.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        return findings.Select(f => new FairnessFindingView
+        {
+            ProfileId = idOf.GetValueOrDefault(f.Cluster),
+            ProfileNumber = f.Cluster + 1,
+            Feature = f.Feature,
+            Label = byName.TryGetValue(f.Feature, out var d) ? new FeatureLabelText { Nl = d.LabelIn(Language.Dutch), En = d.LabelIn(Language.English) } : null,
+            Value = f.Value,
+            ValueLabel = byName.TryGetValue(f.Feature, out var v) ? new FeatureLabelText { Nl = v.ValueLabelIn(f.Value, Language.Dutch), En = v.ValueLabelIn(f.Value, Language.English) } : null,
+        }).ToList();
+    }
+}
+
+/// <summary>The inequality check in plain words: Dutch at B1 level, and English.</summary>
+public static class FairnessTexts
+{
+    public const string NoProtectedFeatures = "noProtectedFeatures";
+    public const string NoOverRepresentation = "noOverRepresentation";
+    public const string OverRepresentationFound = "overRepresentationFound";
+    public const string OverRepresentationReviewed = "overRepresentationReviewed";
+
+    public const string TestDescription =
+        "Per profile and per value of each protected categorical feature: the share in the profile against the share among all other households, with a one-sided Fisher exact test. Over-represented: more than maximumRatio times as frequent and p < alpha / the number of tests in the set (Bonferroni).";
+
+    private static readonly string[] MonthsNl = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+    private static readonly string[] MonthsEn = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+    /// <summary>A date as people write it: "7 december 2026" / "7 December 2026".</summary>
+    public static string Date(DateTimeOffset at, Language language)
+    {
+        var d = at.UtcDateTime;
+        var month = (language == Language.English ? MonthsEn : MonthsNl)[d.Month - 1];
+        return string.Create(CultureInfo.InvariantCulture, $"{d.Day} {month} {d.Year}");
+    }
+
+    /// <summary>The published check in one language; a set published before the check existed says so.</summary>
+    public static string Public(FairnessCheckView? fairness, Language language) =>
+        fairness is null
+            ? language == Language.English
+                ? "Not checked for inequality: this profile set was published before the check existed."
+                : "Niet gecontroleerd op ongelijkheid: deze profielset is gepubliceerd voordat die controle bestond."
+            : language == Language.English ? fairness.Summary.En ?? "" : fairness.Summary.Nl ?? "";
+
+    internal static string Summary(
+        string outcome,
+        FairnessCheckResult fairness,
+        IReadOnlyList<FairnessFindingView> findings,
+        IReadOnlyList<ProfileRow> profiles,
+        IReadOnlyList<FeatureDefinition> features,
+        FairnessReviewView? review,
+        Language language)
+    {
+        var nl = language == Language.Dutch;
+        var ratio = fairness.Options.MaximumRatio.ToString("0.##", CultureInfo.InvariantCulture);
+        if (nl)
+        {
+            ratio = ratio.Replace('.', ',');
+        }
+
+        var byName = features.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        string Label(string name) => byName.TryGetValue(name, out var f) ? f.LabelIn(language) : name;
+        var checkedFeatures = string.Join(", ", fairness.CheckedFeatures.Select(Label));
+        switch (outcome)
+        {
+            case NoProtectedFeatures:
+                return nl
+                    ? "Niet gecontroleerd op ongelijkheid: er zijn geen beschermde kenmerken (zoals migratieachtergrond) vastgelegd."
+                    : "Not checked for inequality: no protected characteristics (such as migration background) were declared.";
+            case NoOverRepresentation:
+                return nl
+                    ? $"Gecontroleerd: geen oververtegenwoordiging. In geen enkel profiel komt een groep ({checkedFeatures}) meer dan {ratio} keer zo vaak voor als bij de andere huishoudens."
+                    : $"Checked: no over-representation. In no profile is a group ({checkedFeatures}) more than {ratio} times as frequent as among the other households.";
+        }
+
+        var named = profiles.ToDictionary(p => p.Cluster + 1);
+        string Profile(int number)
+        {
+            var name = named.TryGetValue(number, out var p) ? (nl ? p.NameNl : p.NameEn) : null;
+            var word = nl ? "profiel" : "profile";
+            return string.IsNullOrWhiteSpace(name)
+                ? string.Create(CultureInfo.InvariantCulture, $"{word} {number}")
+                : string.Create(CultureInfo.InvariantCulture, $"{word} {number} ({name})");
+        }
+
+        var found = string.Join("; ", findings.Select(f =>
+            $"{(nl ? f.ValueLabel?.Nl : f.ValueLabel?.En) ?? f.Value} ({Label(f.Feature)}) in {Profile(f.ProfileNumber)}"));
+        var head = nl
+            ? $"Oververtegenwoordiging gevonden: {found}. Zo'n groep komt daar meer dan {ratio} keer zo vaak voor als bij de andere huishoudens, en dat is geen toeval."
+            : $"Over-representation found: {found}. Such a group is more than {ratio} times as frequent there as among the other households, and not by chance.";
+        if (review is null)
+        {
+            return head + (nl
+                ? " Een medewerker moet dit eerst beoordelen; tot dan wordt de profielset niet gepubliceerd."
+                : " A person must review this first; until then the profile set is not published.");
+        }
+
+        return head + (nl
+            ? $" Beoordeeld door een medewerker op {Date(review.ReviewedAt, language)}, met deze toelichting: {review.Reasoning}"
+            : $" Reviewed by a person on {Date(review.ReviewedAt, language)}, with this reasoning: {review.Reasoning}");
+    }
+}

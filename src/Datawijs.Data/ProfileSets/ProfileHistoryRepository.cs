@@ -1,0 +1,45 @@
+using Dapper;
+using Datawijs.Data.Infrastructure;
+
+namespace Datawijs.Data.ProfileSets;
+
+/// <summary>The publication history of datasets and the fairness reviews of profile sets. Every statement filters by tenant.</summary>
+public sealed class ProfileHistoryRepository(IDbConnectionFactory connections)
+{
+    private readonly ProfileHistorySql _sql = Dialect.Pick(connections.Provider, ProfileHistorySql.Sqlite, ProfileHistorySql.SqlServer);
+
+    /// <summary>Every earlier publication of the dataset's profiles, oldest first.</summary>
+    public async Task<IReadOnlyList<ProfilePublicationRow>> PublicationsOfDatasetAsync(Guid tenantId, Guid datasetId, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        var rows = await connection.QueryAsync<ProfilePublicationRow>(new CommandDefinition(
+            _sql.PublicationsOfDataset, new { TenantId = tenantId, DatasetId = datasetId }, cancellationToken: ct));
+        return rows.AsList();
+    }
+
+    /// <summary>
+    /// Sets of the dataset that were published before the history was kept (migration 0007), oldest first:
+    /// their publication has no record, so it is rebuilt from their stored description.
+    /// </summary>
+    public async Task<IReadOnlyList<ProfileSetRow>> PublishedSetsWithoutRecordAsync(Guid tenantId, Guid datasetId, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        var rows = await connection.QueryAsync<ProfileSetRow>(new CommandDefinition(
+            _sql.PublishedSetsWithoutRecord, new { TenantId = tenantId, DatasetId = datasetId }, cancellationToken: ct));
+        return rows.AsList();
+    }
+
+    public async Task<FairnessReviewRow?> FindReviewAsync(Guid tenantId, Guid profileSetId, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<FairnessReviewRow>(new CommandDefinition(
+            _sql.FindReview, new { TenantId = tenantId, ProfileSetId = profileSetId }, cancellationToken: ct));
+    }
+
+    /// <summary>Stores the review; false when the set is not a draft (any more) or was already reviewed.</summary>
+    public Task<bool> AddReviewAsync(FairnessReviewRow review, CancellationToken ct = default) =>
+        connections.WriteAsync(async (connection, transaction, token) =>
+            await connection.ExecuteAsync(new CommandDefinition(_sql.InsertReview, review, transaction, cancellationToken: token)) == 1, ct);
+
+    internal static ProfileHistorySql For(DatabaseProvider provider) => Dialect.Pick(provider, ProfileHistorySql.Sqlite, ProfileHistorySql.SqlServer);
+}

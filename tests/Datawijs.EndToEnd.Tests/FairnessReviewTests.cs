@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Datawijs.Client;
+
+namespace Datawijs.EndToEnd.Tests;
+
+/// <summary>The inequality check acts: an over-represented protected group blocks publication until a person reviews it.</summary>
+public sealed class FairnessReviewTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private const string Reasoning = "Het profiel volgt de vraag naar hulp in een wijk met veel nieuwkomers; het advies verandert niets aan wie hulp krijgt.";
+
+    // Two clear groups on 'benefit'; the protected 'background' = y is 70 % in group a and 10 % in group b.
+    private static string Csv()
+    {
+        var sb = new StringBuilder("subjectId,benefit,age,background\n");
+        for (var i = 0; i < 200; i++)
+        {
+            var a = i < 100;
+            var y = a ? i % 10 < 7 : i % 10 < 1;
+            sb.Append(CultureInfo.InvariantCulture, $"s-{i},{(a ? "a" : "b")},{(a ? 30 : 60) + (i % 7)},{(y ? "y" : "x")}\n");
+        }
+
+        return sb.ToString();
+    }
+
+    private static CreateDatasetRequest Declaration() => new()
+    {
+        Name = "Scheef verdeeld (synthetisch)",
+        Purpose = "Test of the inequality check (synthetic data).",
+        RetentionUntil = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1),
+        Features =
+        [
+            new DatasetFeatureInput { Name = "benefit", Type = "categorical", Values = ["a", "b"], Role = "clustering", Mutable = true },
+            new DatasetFeatureInput { Name = "age", Type = "numeric", Min = 18, Max = 100, Role = "clustering", Mutable = false },
+            new DatasetFeatureInput
+            {
+                Name = "background", Type = "categorical", Values = ["x", "y"], Role = "protected", Mutable = false,
+                Label = new FeatureLabelInput { Nl = "migratieachtergrond", En = "migration background" },
+                ValueLabels = new Dictionary<string, FeatureLabelInput> { ["y"] = new() { Nl = "niet-westers", En = "non-Western" } },
+            },
+        ],
+    };
+
+    private async Task<(string Tenant, DatawijsClient Client, DatawijsClient Person, ProfileSet Draft)> NamedDraftAsync()
+    {
+        var tenant = ApiFixture.NewTenant();
+        var issued = await api.Host.AddClientAsync(tenant);
+        var client = api.ClientFor(issued);
+        var person = api.ClientFor(issued, "m.jansen", "M. Jansen (beleidsadviseur)");
+        var dataset = (await client.Datasets.CreateDatasetAsync(Declaration())).Content!;
+        Assert.Equal(HttpStatusCode.OK, (await client.Datasets.UploadDatasetRecordsAsync(dataset.Id, FoodBankData.CsvContent(Csv()))).StatusCode);
+        var started = (await client.Clusterings.CreateClusteringAsync(dataset.Id, new CreateClusteringRequest { K = 2, Seed = 1 })).Content!;
+        var clustering = await ClusteringTests.FinishedAsync(client, started.Id);
+        Assert.Equal("succeeded", clustering.Status);
+        var draft = (await client.ProfileSets.CreateProfileSetAsync(new CreateProfileSetRequest { ClusteringId = clustering.Id })).Content!;
+        foreach (var profile in draft.View.Profiles)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.ProfileSets.UpdateProfileAsync(draft.Id, profile.Id, new UpdateProfileProfileSetRequest
+            {
+                Name = new ProfileTextInput { Nl = $"Groep {profile.Number}", En = $"Group {profile.Number}" },
+                Description = new ProfileTextInput { Nl = $"Huishoudens van groep {profile.Number}.", En = $"Households of group {profile.Number}." },
+            })).StatusCode);
+        }
+
+        return (tenant, client, person, (await client.ProfileSets.GetProfileSetAsync(draft.Id)).Content!);
+    }
+
+    [Fact]
+    public async Task An_over_represented_protected_group_blocks_publication_until_a_person_reviews_it()
+    {
+        var (tenant, client, person, draft) = await NamedDraftAsync();
+        var groupA = draft.View.Profiles.Single(p => p.RelativelyMoreFrequent.Any(h => h.Value == "a"));
+
+        // The check runs on the draft and names the profile and the group.
+        Assert.Equal("overRepresentationFound", draft.View.Fairness!.Outcome);
+        Assert.Contains(draft.View.Fairness.Findings, f => f.ProfileId == groupA.Id && f.Feature == "background" && f.Value == "y");
+        Assert.Contains(draft.PublicationBlockers, b => b.Code == "protectedOverRepresentation" && b.ProfileId == groupA.Id && b.Reason.Contains("non-Western", StringComparison.Ordinal));
+        Assert.Contains("Een medewerker moet dit eerst beoordelen", draft.View.Fairness.Summary.Nl, StringComparison.Ordinal);
+
+        var refused = await client.ProfileSets.PublishProfileSetAsync(draft.Id);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains(refused.Problem()!.InvalidParams!, p => p.Name == $"profiles[{groupA.Number}]" && p.Code == "protectedOverRepresentation");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PublicProfiles.ListPublicProfilesAsync(tenant)).StatusCode);
+
+        // Only a person lifts it, with a real reasoning.
+        var byMachine = await client.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest { Reasoning = Reasoning });
+        Assert.Equal(HttpStatusCode.BadRequest, byMachine.StatusCode);
+        Assert.Equal("user-required", byMachine.Problem()!.Code);
+        var tooShort = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest { Reasoning = "prima" });
+        Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
+        Assert.Contains(tooShort.Problem()!.InvalidParams!, p => p.Name == "reasoning");
+        var missing = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest());
+        Assert.Contains(missing.Problem()!.InvalidParams!, p => p.Name == "reasoning");
+
+        var key = Guid.NewGuid().ToString();
+        var reviewed = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest { Reasoning = Reasoning }, key);
+        Assert.Equal(HttpStatusCode.Created, reviewed.StatusCode);
+        Assert.DoesNotContain(reviewed.Content!.PublicationBlockers, b => b.Code == "protectedOverRepresentation");
+        Assert.Equal("m.jansen", reviewed.Content.FairnessReview!.UserId);
+        Assert.Equal("M. Jansen (beleidsadviseur)", reviewed.Content.FairnessReview.UserRepresentation);
+        Assert.Equal(Reasoning, reviewed.Content.FairnessReview.Reasoning);
+        Assert.Contains(reviewed.Content.FairnessReview.Findings, f => f.ProfileId == groupA.Id && f.Value == "y");
+        Assert.Equal("overRepresentationReviewed", reviewed.Content.View.Fairness!.Outcome);
+
+        // A retry with the same key gets the first answer; a second review is refused.
+        var retry = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest { Reasoning = Reasoning }, key);
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal(reviewed.Content.FairnessReview.ReviewedAt, retry.Content!.FairnessReview!.ReviewedAt);
+        var again = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest { Reasoning = Reasoning });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("fairness-reviewed", again.Problem()!.Code);
+
+        var published = await client.ProfileSets.PublishProfileSetAsync(draft.Id);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        Assert.Equal("m.jansen", published.Content!.FairnessReview!.UserId);
+
+        // The public page and the register say it in plain words, with the date and the reasoning but not the person.
+        var day = reviewed.Content.FairnessReview.ReviewedAt.UtcDateTime;
+        var nl = (await client.PublicProfiles.ListPublicProfilesAsync(tenant)).Content!;
+        Assert.StartsWith("Oververtegenwoordiging gevonden: ", nl.FairnessCheck, StringComparison.Ordinal);
+        Assert.Contains($"niet-westers (migratieachtergrond) in profiel {groupA.Number} (Groep {groupA.Number})", nl.FairnessCheck, StringComparison.Ordinal);
+        Assert.Contains($"Beoordeeld door een medewerker op {day.Day} ", nl.FairnessCheck, StringComparison.Ordinal);
+        Assert.EndsWith(Reasoning, nl.FairnessCheck, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jansen", nl.FairnessCheck, StringComparison.Ordinal);
+        Assert.Equal(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), nl.View.Fairness!.Review!.ReviewedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var en = (await client.PublicProfiles.ListPublicProfilesAsync(tenant, "en")).Content!;
+        Assert.StartsWith("Over-representation found: ", en.FairnessCheck, StringComparison.Ordinal);
+        Assert.Contains($"non-Western (migration background) in profile {groupA.Number} (Group {groupA.Number})", en.FairnessCheck, StringComparison.Ordinal);
+        Assert.Contains("Reviewed by a person on", en.FairnessCheck, StringComparison.Ordinal);
+
+        var register = (await client.Public.GetPublicAlgorithmAsync(tenant)).Content!;
+        Assert.Equal("overRepresentationReviewed", register.ProfileSet!.FairnessCheck!.Outcome);
+        Assert.Equal(nl.FairnessCheck, register.ProfileSet.FairnessCheck.Text);
+        Assert.Equal(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), register.ProfileSet.FairnessCheck.ReviewedOn);
+        Assert.Equal(2.0, register.ProfileSet.FairnessCheck.MaximumRatio);
+        var registerEn = (await client.Public.GetPublicAlgorithmAsync(tenant, "en")).Content!;
+        Assert.Equal(en.FairnessCheck, registerEn.ProfileSet!.FairnessCheck!.Text);
+    }
+
+    [Fact]
+    public async Task A_review_needs_the_profiles_manage_scope_and_a_draft_with_findings()
+    {
+        var (_, client, person, draft) = await NamedDraftAsync();
+        var tenant = ApiFixture.NewTenant();
+        var reader = api.ClientFor(await api.Host.AddClientAsync(tenant, "scans:read"), "m.jansen");
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest { Reasoning = Reasoning })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await person.ProfileSets.ReviewProfileSetFairnessAsync(Guid.CreateVersion7(), new ReviewFairnessProfileSetRequest { Reasoning = Reasoning })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.ProfileSets.RetireProfileSetAsync(draft.Id)).StatusCode);
+        var retired = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest { Reasoning = Reasoning });
+        Assert.Equal(HttpStatusCode.Conflict, retired.StatusCode);
+        Assert.Equal("not-draft", retired.Problem()!.Code);
+    }
+
+    [Fact]
+    public async Task A_set_without_over_representation_says_so_and_has_nothing_to_review()
+    {
+        var tenant = ApiFixture.NewTenant();
+        var issued = await api.Host.AddClientAsync(tenant);
+        var client = api.ClientFor(issued);
+        var dataset = await ClusteringTests.DatasetWithRecordsAsync(client, 300);
+        var started = (await client.Clusterings.CreateClusteringAsync(dataset.Id, new CreateClusteringRequest { K = 5, Seed = 3 })).Content!;
+        var clustering = await ClusteringTests.FinishedAsync(client, started.Id);
+        var draft = (await client.ProfileSets.CreateProfileSetAsync(new CreateProfileSetRequest { ClusteringId = clustering.Id })).Content!;
+
+        Assert.Equal("noOverRepresentation", draft.View.Fairness!.Outcome);
+        Assert.Equal(["migrationBackground"], draft.View.Fairness.CheckedFeatures);
+        Assert.DoesNotContain(draft.PublicationBlockers, b => b.Code == "protectedOverRepresentation");
+        Assert.StartsWith("Gecontroleerd: geen oververtegenwoordiging.", draft.View.Fairness.Summary.Nl, StringComparison.Ordinal);
+        Assert.StartsWith("Checked: no over-representation.", draft.View.Fairness.Summary.En, StringComparison.Ordinal);
+
+        var person = api.ClientFor(issued, "m.jansen");
+        var review = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest { Reasoning = Reasoning });
+        Assert.Equal(HttpStatusCode.Conflict, review.StatusCode);
+        Assert.Equal("nothing-to-review", review.Problem()!.Code);
+    }
+}
