@@ -13,7 +13,7 @@ namespace Datawijs.EndToEnd.Tests;
 /// </summary>
 public sealed class AdviceReconstructionTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
-    private const string Subject = "900000011";
+    private static readonly string Subject = Datawijs.Tests.Shared.SyntheticBsns.Next();
 
     /// <summary>The term of one feature is (x − c)² / sd²: three probes give the quadratic, and c = −b / 2a.</summary>
     private static double Reconstruct(double[] x, List<double> t)
