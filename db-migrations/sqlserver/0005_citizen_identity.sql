@@ -12,6 +12,16 @@ GO
 ALTER TABLE dbo.Clients ADD Name NVARCHAR(200) NULL;
 GO
 
--- A citizen sees which datasets hold a record of theirs, found by pseudonym at read time.
-CREATE INDEX IX_DatasetRecords_Subject ON dbo.DatasetRecords (DatasetId, SubjectPseudonym);
+-- A citizen sees which datasets hold a record of theirs, found by pseudonym at read time. The pairs
+-- live in a table of their own, filled once per upload (as on SQLite, where an index on the records
+-- made uploads 2.5 times slower). Deleting a dataset deletes its pairs with its records.
+CREATE TABLE dbo.DatasetSubjects (
+    DatasetId         UNIQUEIDENTIFIER NOT NULL CONSTRAINT FK_DatasetSubjects_Datasets REFERENCES dbo.Datasets (Id),
+    SubjectPseudonym  CHAR(64)         NOT NULL,
+    CONSTRAINT PK_DatasetSubjects PRIMARY KEY (DatasetId, SubjectPseudonym)
+);
+GO
+
+INSERT INTO dbo.DatasetSubjects (DatasetId, SubjectPseudonym)
+SELECT DISTINCT DatasetId, SubjectPseudonym FROM dbo.DatasetRecords;
 GO

@@ -150,6 +150,48 @@ public abstract class TransparencyRepositoryTests(DatabaseProvider provider) : I
     }
 
     [Fact]
+    public async Task A_dataset_is_found_by_the_pseudonyms_of_every_committed_upload_and_by_none_once_deleted()
+    {
+        var tenant = await TenantAsync("zutphen");
+        var datasets = new Datasets.DatasetRepository(Database.Connections, new ProfileSets.PublishedProfileSetChanges());
+        var dataset = new Datasets.DatasetRow
+        {
+            Id = Guid.CreateVersion7(), TenantId = tenant.Id, Name = "Schuldhulp", Purpose = "Ondersteuning afstemmen", Features = "[]",
+            RetentionUntil = new DateTimeOffset(2027, 6, 30, 0, 0, 0, TimeSpan.Zero), CreatedAt = T0, UpdatedAt = T0, SubjectIdKind = "bsn",
+        };
+        await datasets.AddAsync(dataset);
+        async Task UploadAsync(long stored, bool commit, params string[] subjects)
+        {
+            await using var upload = await datasets.BeginUploadAsync(tenant.Id, dataset.Id);
+            for (var i = 0; i < subjects.Length; i++)
+            {
+                await upload.AddAsync(stored + i + 1, subjects[i], subjects[i]);
+            }
+
+            if (commit)
+            {
+                await upload.CommitAsync(stored + subjects.Length, "{}", T0);
+            }
+        }
+
+        await UploadAsync(0, commit: true, "p-first", "p-twice");
+        await UploadAsync(2, commit: false, "p-rolled-back");
+        await UploadAsync(2, commit: true, "p-twice", "p-second");
+
+        foreach (var pseudonym in new[] { "p-first", "p-twice", "p-second" })
+        {
+            Assert.Equal(dataset.Id, Assert.Single(await datasets.ContainingSubjectAsync(tenant.Id, pseudonym)).Id);
+        }
+
+        Assert.Empty(await datasets.ContainingSubjectAsync(tenant.Id, "p-rolled-back"));
+        Assert.True(await datasets.DeleteAsync(tenant.Id, dataset.Id));
+        foreach (var pseudonym in new[] { "p-first", "p-twice", "p-second" })
+        {
+            Assert.Empty(await datasets.ContainingSubjectAsync(tenant.Id, pseudonym));
+        }
+    }
+
+    [Fact]
     public async Task An_upheld_do_not_want_keeps_the_subjects_records_out_of_clusterings_and_a_dataset_is_found_by_pseudonym()
     {
         var tenant = await TenantAsync("zeist");

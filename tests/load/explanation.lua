@@ -1,13 +1,11 @@
--- POST /api/v1/citizen/explanation for one of the synthetic subjects the set-up assigned
--- (load-subject-1 .. load-subject-N, N in DATAWIJS_SUBJECTS): what a citizen portal asks.
-local subjects = tonumber(os.getenv("DATAWIJS_SUBJECTS"))
+-- GET /api/v1/citizen/explanation with the citizen token the Development server prints
+-- (DATAWIJS_CITIZEN_TOKEN, the synthetic demo citizen who has advice): what a citizen portal asks.
+-- The subject comes from the token, never from the request.
 request = function()
-  local body = string.format([[{"subjectId":"load-subject-%d"}]], math.random(1, subjects))
-  return wrk.format("POST", "/api/v1/citizen/explanation", {
-    ["Authorization"] = "Bearer " .. os.getenv("DATAWIJS_TOKEN"),
-    ["Content-Type"] = "application/json",
+  return wrk.format("GET", "/api/v1/citizen/explanation", {
+    ["Authorization"] = "Bearer " .. os.getenv("DATAWIJS_CITIZEN_TOKEN"),
     ["Accept-Language"] = (math.random(1, 4) == 1) and "en" or "nl",
-  }, body)
+  })
 end
 
 done = function(summary, latency, requests)

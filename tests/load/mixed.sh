@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Mixed load (issue 6): the Release build on SQLite, wrk on loopback only.
 #   bash tests/load/mixed.sh [connections=64] [seconds=60] [seconds_per_endpoint=10]   (WARMUP=10 s per endpoint first)
-# 1. Set-up through the API: a completed maturity scan (stored score), 200 assigned synthetic
-#    subjects, and a dataset to upload into.
+# 1. Set-up through the API: a completed maturity scan (stored score) and a dataset to upload into;
+#    citizen explanations use the printed Development citizen token.
 # 2. Each endpoint alone at the full connection count (uploads: at their share of the mix), next to
 #    GET /health/live in the same run:
 #    requests/s, p99, errors and the ratio to /health/live (the goals: score read >= 0.5,
@@ -27,11 +27,9 @@ for respondent in 1 2 3; do
   api PUT "/api/v1/scans/$scan/responses/respondent-$respondent" "{\"answers\":[${answers%,}]}" >/dev/null
 done
 api POST "/api/v1/scans/$scan/completion" >/dev/null
-export DATAWIJS_SCAN_ID=$scan DATAWIJS_SUBJECTS=200
-for i in $(seq 1 "$DATAWIJS_SUBJECTS"); do
-  api POST /api/v1/assignments "{\"subjectId\":\"load-subject-$i\",\"features\":{\"benefitType\":\"socialAssistance\",\"disposableIncome\":$(( 14000 + i * 50 )),\"education\":\"low\",\"housing\":\"rentWithAllowance\",\"householdType\":\"singleParent\",\"children\":2,\"youthCare\":\"yes\",\"wmoSupport\":\"no\",\"age\":31}}" >/dev/null
-done
-DATAWIJS_DATASET_ID=$(api POST /api/v1/datasets '{"name":"Belastingtest","purpose":"Load test with synthetic households.","retentionUntil":"2030-12-31","features":[
+export DATAWIJS_SCAN_ID=$scan
+# Citizen explanations are read with the demo citizen's token (the subject comes from the token).
+DATAWIJS_DATASET_ID=$(api POST /api/v1/datasets '{"name":"Belastingtest","purpose":"Load test with synthetic households.","retentionUntil":"2030-12-31","subjectIdKind":"other","features":[
   {"name":"benefitType","type":"categorical","values":["none","unemployment","socialAssistance","disability"],"role":"clustering","mutable":true},
   {"name":"householdType","type":"categorical","values":["couple","single","singleParent"],"role":"clustering","mutable":false},
   {"name":"age","type":"numeric","min":18,"max":110,"role":"clustering","mutable":false},

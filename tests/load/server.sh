@@ -31,7 +31,8 @@ start_server() {
     sleep 1
   done
   DATAWIJS_TOKEN=$(grep -o 'token     : [^ ]*' "$work/server.log" | head -1 | awk '{print $3}')
-  export DATAWIJS_TOKEN
+  DATAWIJS_CITIZEN_TOKEN=$(grep -o 'citizen token : [^ ]*' "$work/server.log" | head -1 | awk '{print $4}')
+  export DATAWIJS_TOKEN DATAWIJS_CITIZEN_TOKEN
   [ -n "$DATAWIJS_TOKEN" ] || { echo "the server did not start:"; cat "$work/server.log"; exit 1; }
   # The Development demo (upload and clustering of 1,000 synthetic households) publishes the profile set.
   for _ in $(seq 1 120); do

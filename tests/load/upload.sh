@@ -64,7 +64,7 @@ cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc
 
 create_dataset() {
   curl -sf -X POST "http://127.0.0.1:$port/api/v1/datasets" -H "Authorization: Bearer $DATAWIJS_TOKEN" -H 'Content-Type: application/json' -d '{
-    "name": "Belastingtest upload", "purpose": "Measure upload throughput with synthetic households.", "retentionUntil": "2099-12-31",
+    "name": "Belastingtest upload", "purpose": "Measure upload throughput with synthetic households.", "retentionUntil": "2099-12-31", "subjectIdKind": "other",
     "features": [
       { "name": "benefitType", "type": "categorical", "values": ["none", "unemployment", "socialAssistance", "disability"], "role": "clustering", "mutable": true },
       { "name": "disposableIncome", "type": "numeric", "min": 0, "max": 200000, "role": "clustering", "mutable": true },

@@ -14,6 +14,8 @@ public sealed record DatasetSql(
     string DeleteProfileSets,
     string DeleteClusterings,
     string DeleteRecords,
+    string IndexSubjects,
+    string DeleteSubjects,
     string DeleteDataset,
     string Expired,
     string ReadRecordsForClustering,
@@ -43,6 +45,14 @@ public sealed record DatasetSql(
         DeleteProfileSets: "DELETE FROM profile_sets WHERE tenant_id = @TenantId AND dataset_id = @Id",
         DeleteClusterings: "DELETE FROM clusterings WHERE tenant_id = @TenantId AND dataset_id = @Id",
         DeleteRecords: "DELETE FROM dataset_records WHERE dataset_id = @Id AND EXISTS (SELECT 1 FROM datasets d WHERE d.id = @Id AND d.tenant_id = @TenantId)",
+        // The pseudonyms of one upload's rows, in key order so the B-tree is written front to back.
+        IndexSubjects: """
+            INSERT OR IGNORE INTO dataset_subjects (dataset_id, subject_pseudonym)
+            SELECT dataset_id, subject_pseudonym FROM dataset_records
+            WHERE dataset_id = @DatasetId AND row_number > @AfterRow
+            ORDER BY subject_pseudonym
+            """,
+        DeleteSubjects: "DELETE FROM dataset_subjects WHERE dataset_id = @Id AND EXISTS (SELECT 1 FROM datasets d WHERE d.id = @Id AND d.tenant_id = @TenantId)",
         DeleteDataset: "DELETE FROM datasets WHERE tenant_id = @TenantId AND id = @Id",
         Expired: "SELECT tenant_id AS TenantId, id AS Id FROM datasets WHERE retention_until < @Cutoff",
         // An upheld "I don't want this" keeps the subject's records out of every new clustering of the tenant.
@@ -56,7 +66,7 @@ public sealed record DatasetSql(
         ContainingSubject: $"""
             SELECT {SqliteColumns} FROM datasets d
             WHERE d.tenant_id = @TenantId
-              AND EXISTS (SELECT 1 FROM dataset_records r WHERE r.dataset_id = d.id AND r.subject_pseudonym = @SubjectPseudonym)
+              AND EXISTS (SELECT 1 FROM dataset_subjects s WHERE s.dataset_id = d.id AND s.subject_pseudonym = @SubjectPseudonym)
             ORDER BY d.created_at, d.id
             """);
 
@@ -81,6 +91,13 @@ public sealed record DatasetSql(
         DeleteProfileSets: "DELETE FROM dbo.ProfileSets WHERE TenantId = @TenantId AND DatasetId = @Id",
         DeleteClusterings: "DELETE FROM dbo.Clusterings WHERE TenantId = @TenantId AND DatasetId = @Id",
         DeleteRecords: "DELETE FROM dbo.DatasetRecords WHERE DatasetId = @Id AND EXISTS (SELECT 1 FROM dbo.Datasets d WHERE d.Id = @Id AND d.TenantId = @TenantId)",
+        IndexSubjects: """
+            INSERT INTO dbo.DatasetSubjects (DatasetId, SubjectPseudonym)
+            SELECT DISTINCT r.DatasetId, r.SubjectPseudonym FROM dbo.DatasetRecords r
+            WHERE r.DatasetId = @DatasetId AND r.RowNumber > @AfterRow
+              AND NOT EXISTS (SELECT 1 FROM dbo.DatasetSubjects s WHERE s.DatasetId = r.DatasetId AND s.SubjectPseudonym = r.SubjectPseudonym)
+            """,
+        DeleteSubjects: "DELETE FROM dbo.DatasetSubjects WHERE DatasetId = @Id AND EXISTS (SELECT 1 FROM dbo.Datasets d WHERE d.Id = @Id AND d.TenantId = @TenantId)",
         DeleteDataset: "DELETE FROM dbo.Datasets WHERE TenantId = @TenantId AND Id = @Id",
         Expired: "SELECT TenantId, Id FROM dbo.Datasets WHERE RetentionUntil < @Cutoff",
         ReadRecordsForClustering: """
@@ -93,7 +110,7 @@ public sealed record DatasetSql(
         ContainingSubject: $"""
             SELECT {SqlServerColumns} FROM dbo.Datasets d
             WHERE d.TenantId = @TenantId
-              AND EXISTS (SELECT 1 FROM dbo.DatasetRecords r WHERE r.DatasetId = d.Id AND r.SubjectPseudonym = @SubjectPseudonym)
+              AND EXISTS (SELECT 1 FROM dbo.DatasetSubjects s WHERE s.DatasetId = d.Id AND s.SubjectPseudonym = @SubjectPseudonym)
             ORDER BY d.CreatedAt, d.Id
             """);
 }

@@ -72,6 +72,10 @@ public abstract class RecordUpload : IAsyncDisposable
     public async Task CommitAsync(long recordCount, string quality, DateTimeOffset at, CancellationToken ct = default)
     {
         await FlushAsync(ct);
+
+        // Which datasets hold a citizen's record is read by pseudonym; this upload's rows follow the count stored before it.
+        var before = await StoredRecordCountAsync(ct);
+        await Connection.ExecuteAsync(new CommandDefinition(_sql.IndexSubjects, new { DatasetId, AfterRow = before }, Transaction, cancellationToken: ct));
         await Connection.ExecuteAsync(new CommandDefinition(
             _sql.CompleteUpload,
             new { TenantId, Id = DatasetId, RecordCount = recordCount, Quality = quality, UpdatedAt = at },
