@@ -1,6 +1,6 @@
 namespace Datawijs.Api.Auth;
 
-/// <summary>The scopes a client of a tenant can be given (DESIGN.md, "Authentication").</summary>
+/// <summary>The scopes a client of a tenant can be given (README, "Tenants and clients").</summary>
 public static class Scopes
 {
     public const string ScansRead = "scans:read";

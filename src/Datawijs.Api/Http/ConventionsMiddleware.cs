@@ -3,7 +3,7 @@ using System.Data.Common;
 namespace Datawijs.Api.Http;
 
 /// <summary>
-/// The conventions of DESIGN.md that hold for every response: API-Version, security headers,
+/// The API conventions (README, "API conventions") that hold for every response: API-Version, security headers,
 /// no trailing slashes, and problem+json for every error, including those the framework
 /// answers without a body (404, 405, 415...) and unexpected exceptions.
 /// </summary>

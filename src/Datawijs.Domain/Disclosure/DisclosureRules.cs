@@ -1,7 +1,7 @@
 namespace Datawijs.Domain.Disclosure;
 
 /// <summary>
-/// The statistical disclosure rules of DESIGN.md. Defaults: every published count (numerator and
+/// The statistical disclosure rules (docs/profiles.md). Defaults: every published count (numerator and
 /// denominator) at least 10, counts rounded to 5, medians to 2 significant figures unless a feature has
 /// its own step (e.g. income to €500).
 /// </summary>

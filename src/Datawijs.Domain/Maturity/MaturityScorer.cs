@@ -73,7 +73,7 @@ public sealed record ScanScore(
         Categories.FirstOrDefault(c => string.Equals(c.CategoryId, categoryId, StringComparison.Ordinal));
 }
 
-/// <summary>Scores a scan exactly as DESIGN.md describes; pure and unrounded.</summary>
+/// <summary>Scores a scan exactly as docs/maturity.md describes; pure and unrounded.</summary>
 public static class MaturityScorer
 {
     public const int LowestAnswer = 1;

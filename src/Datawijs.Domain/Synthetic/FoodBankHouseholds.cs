@@ -27,7 +27,7 @@ public sealed class SyntheticDataset
 
 /// <summary>
 /// Food-bank-like client households in five clearly separated planted groups, in the proportions of
-/// the pilot in DESIGN.md (191 households: 35, 38, 26, 62, 30). Every group has a dominant value per
+/// the food-bank pilot (191 households: 35, 38, 26, 62, 30). Every group has a dominant value per
 /// categorical feature (70–95 %) and its own income/age/children level, so k-prototypes should recover
 /// the groups almost perfectly. Migration background is protected and only loosely related to the
 /// groups, so that the profile report has something to show, but no background is twice as frequent in a

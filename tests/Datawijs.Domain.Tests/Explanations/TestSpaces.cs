@@ -3,7 +3,7 @@ using Datawijs.Domain.Explanations;
 
 namespace Datawijs.Domain.Tests.Explanations;
 
-/// <summary>Profile spaces for tests, and a reference distance written straight from DESIGN.md.</summary>
+/// <summary>Profile spaces for tests, and a reference distance written straight from the k-prototypes definition.</summary>
 internal static class TestSpaces
 {
     public static readonly string[] Benefits = ["none", "unemployment", "social_assistance", "disability"];
@@ -132,7 +132,7 @@ internal static class TestSpaces
         return (space, subject);
     }
 
-    /// <summary>The distance exactly as DESIGN.md and the brief define it, independent of the engine.</summary>
+    /// <summary>The k-prototypes distance exactly as src/Datawijs.Domain/Clustering/README.md defines it, independent of the engine.</summary>
     public static double ReferenceDistance(ProfileSpace space, IReadOnlyDictionary<string, FeatureValue> subject, PublishedProfile profile)
     {
         var sum = 0.0;
