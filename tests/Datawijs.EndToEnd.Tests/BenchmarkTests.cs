@@ -77,11 +77,12 @@ public sealed class BenchmarkTests(ApiFixture api) : IClassFixture<ApiFixture>
         var lowest = (await scanned[0].Client.Scans.GetScanScoreAsync(scanned[0].Scan)).Content!.Peer;
         var middle = (await scanned[2].Client.Scans.GetScanScoreAsync(scanned[2].Scan, group: "kind:municipality")).Content!.Peer;
         var highest = (await scanned[4].Client.Scans.GetScanScoreAsync(scanned[4].Scan, group: "size:20k-50k")).Content!.Peer;
-        // Each among its five others: 1 below 2, 3, 3, 4, 5; 3 among 1, 2, 3, 4, 5; 5 above 1, 2, 3, 3, 4.
-        Assert.Equal(("followers", 0.0, 5), (lowest.Tier, lowest.Percentile!.Value, lowest.OrganisationCount));
+        // Each among its five others: 1 below 2, 3, 3, 4, 5; 3 among 1, 2, 3, 4, 5; 5 above 1, 2, 3, 3, 4. The percentile
+        // is the quartile band: below the first quartile 12.5, on the median 50, above the third quartile 87.5.
+        Assert.Equal(("followers", 12.5, 5), (lowest.Tier, lowest.Percentile!.Value, lowest.OrganisationCount));
         Assert.Equal(("middle-group", 50.0), (middle.Tier, middle.Percentile!.Value));
         Assert.Equal("Middenmoters", middle.TierName);
-        Assert.Equal(("leaders", 100.0), (highest.Tier, highest.Percentile!.Value));
+        Assert.Equal(("leaders", 87.5), (highest.Tier, highest.Percentile!.Value));
 
         var advice = (await scanned[0].Client.Scans.GetScanRecommendationsAsync(scanned[0].Scan)).Content!;
         Assert.All(advice.Items, r => Assert.Equal("below-peer-median", r.Reason));

@@ -61,7 +61,11 @@ public sealed record CategoryBenchmark(string CategoryId, int? OrganisationCount
 }
 
 /// <summary>Where one scan stands among the peers.</summary>
-/// <param name="Percentile">Mid-rank percentile rank of the overall score among the peers, 0–100, rounded to 0.1 (see <see cref="Statistics.PercentileRank"/>).</param>
+/// <param name="Percentile">
+/// The quartile band of the overall score among the peers, given as its middle: 12.5 (below the first
+/// quartile), 37.5 (from the first quartile to the median), 50 (on the median), 62.5 (above the median up
+/// to the third quartile) or 87.5 (above the third quartile), judged against the published quartiles.
+/// </param>
 public sealed record PeerPosition(PeerTier Tier, LocalizedText TierName, double Percentile);
 
 /// <summary>
@@ -116,12 +120,6 @@ public sealed record PeerBenchmark(
     Quartiles? Overall,
     IReadOnlyList<CategoryBenchmark> Categories)
 {
-    /// <summary>
-    /// The peers' sorted overall scores, needed for percentiles. Internal so that serialising a benchmark
-    /// never publishes individual organisations' scores.
-    /// </summary>
-    internal IReadOnlyList<double> OverallScores { get; init; } = [];
-
     public bool Withheld => WithheldReason is not null;
 
     /// <summary>Peer median per category id (rounded to 0.1), for categories that are shown.</summary>
@@ -136,7 +134,7 @@ public sealed record PeerBenchmark(
     /// </summary>
     public PeerPosition? Position(double overallScore)
     {
-        if (LowerTertile is not { } lower || UpperTertile is not { } upper)
+        if (LowerTertile is not { } lower || UpperTertile is not { } upper || Overall is null)
         {
             return null;
         }
@@ -144,7 +142,22 @@ public sealed record PeerBenchmark(
         var tier = overallScore < lower ? PeerTier.Followers
             : overallScore > upper ? PeerTier.Leaders
             : PeerTier.MiddleGroup;
-        return new PeerPosition(tier, PeerBenchmarks.TierName(tier), PeerBenchmarks.Round(Statistics.PercentileRank(OverallScores, overallScore)));
+        return new PeerPosition(tier, PeerBenchmarks.TierName(tier), QuartileBand(overallScore));
+    }
+
+    /// <summary>
+    /// Where a score stands against the published quartiles only. An exact rank among the peers would be an
+    /// oracle: a tenant that re-scores its own scans step by step sees the rank move at every other
+    /// organisation's exact score. Bands of the published quartiles tell nothing the quartiles do not.
+    /// </summary>
+    private double QuartileBand(double score)
+    {
+        var (q1, median, q3) = (Overall!.Q1, Overall.Median, Overall.Q3);
+        return score < q1 ? 12.5
+            : score < median ? 37.5
+            : score == median ? 50.0
+            : score <= q3 ? 62.5
+            : 87.5;
     }
 }
 
@@ -221,9 +234,6 @@ public static class PeerBenchmarks
             Round(Statistics.Quantile(overall, 1.0 / 3.0)),
             Round(Statistics.Quantile(overall, 2.0 / 3.0)),
             Quartiles.Of(overall).Published(),
-            MaturityModel.Freeze(categories))
-        {
-            OverallScores = MaturityModel.Freeze(overall),
-        };
+            MaturityModel.Freeze(categories));
     }
 }

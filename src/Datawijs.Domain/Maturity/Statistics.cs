@@ -35,21 +35,4 @@ public static class Statistics
         var mean = values.Average();
         return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Count);
     }
-
-    /// <summary>
-    /// Mid-rank percentile rank in [0, 100]: the share of values below x plus half the share equal
-    /// to x. A scan that ties with everyone sits at 50.
-    /// </summary>
-    public static double PercentileRank(IReadOnlyCollection<double> values, double x)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        if (values.Count == 0)
-        {
-            throw new ArgumentException("A percentile rank needs at least one value.", nameof(values));
-        }
-
-        var below = values.Count(v => v < x);
-        var equal = values.Count(v => v == x);
-        return 100.0 * (below + (0.5 * equal)) / values.Count;
-    }
 }

@@ -67,14 +67,44 @@ public sealed class PeerBenchmarkTests
     }
 
     [Theory]
-    [InlineData(4.0, 70.0)]
-    [InlineData(1.0, 10.0)]
-    [InlineData(5.0, 90.0)]
-    [InlineData(0.5, 0.0)]
-    [InlineData(3.5, 60.0)]
-    public void The_percentile_counts_lower_scores_and_half_of_the_equal_ones(double score, double percentile)
+    [InlineData(1.9, 12.5)]
+    [InlineData(2.0, 37.5)]
+    [InlineData(2.9, 37.5)]
+    [InlineData(3.0, 50.0)]
+    [InlineData(3.1, 62.5)]
+    [InlineData(4.0, 62.5)]
+    [InlineData(4.1, 87.5)]
+    public void The_percentile_is_the_quartile_band_of_the_published_quartiles(double score, double percentile)
     {
+        // Quartiles of 1..5: 2, 3, 4.
         Assert.Equal(percentile, Benchmark(Scores(1, 2, 3, 4, 5)).Position(score)!.Percentile, 12);
+    }
+
+    [Fact]
+    public void Stepping_an_own_score_through_the_range_shows_no_other_organisations_exact_score()
+    {
+        // The attack: a tenant re-scores its own scans in small steps and watches the percentile. An exact
+        // rank moves at every peer's score (here 1.43, 2, 3, 4 and 4.29); bands move at the published quartiles only.
+        var benchmark = Benchmark(Scores(10.0 / 7, 2, 3, 4, 30.0 / 7));
+        var changes = new List<double>();
+        double? last = null;
+        for (var step = 0; step <= 500; step++)
+        {
+            var score = 1 + (step / 100.0);
+            var percentile = benchmark.Position(score)!.Percentile;
+            if (last is { } before && percentile != before)
+            {
+                changes.Add(score);
+            }
+
+            last = percentile;
+        }
+
+        var published = benchmark.Overall!;
+        double[] quartiles = [published.Q1, published.Median, published.Q3];
+        Assert.NotEmpty(changes);
+        Assert.All(changes, at => Assert.Contains(quartiles, q => q >= at - 0.0101 && q <= at + 1e-9));
+        Assert.DoesNotContain(changes, at => Math.Abs(at - (10.0 / 7)) < 0.011 || Math.Abs(at - (30.0 / 7)) < 0.011);
     }
 
     [Fact]
@@ -154,8 +184,8 @@ public sealed class PeerBenchmarkTests
         Assert.Equal(PeerBenchmarks.Compute(TwoCategories, PeerGroup.All, others, Viewer) with { }, benchmark, new SameFigures());
         Assert.Equal(5, benchmark.OrganisationCount);
         Assert.Equal(new Quartiles(2, 3, 4), benchmark.Overall);
-        // The viewer's own score is placed among the others only: 5 is above four of them and equal to one.
-        Assert.Equal(90.0, benchmark.Position(5)!.Percentile);
+        // The viewer's own score is placed among the others only: 5 is above their third quartile (4).
+        Assert.Equal(87.5, benchmark.Position(5)!.Percentile);
 
         // Another tenant sees the viewer's twenty organisations among its peers.
         Assert.Equal(24, PeerBenchmarks.Compute(TwoCategories, PeerGroup.All, withOwn, "other0").OrganisationCount);
@@ -220,9 +250,9 @@ public sealed class PeerBenchmarkTests
         // Exact tertiles 2.55 and 3.67: published 2.6 and 3.7; a score of 2.58 is a follower by the published cut-off.
         Assert.Equal((2.6, 3.7), (benchmark.LowerTertile!.Value, benchmark.UpperTertile!.Value));
         Assert.Equal(PeerTier.Followers, benchmark.Position(2.58)!.Tier);
-        Assert.Equal(40.0, benchmark.Position(2.5)!.Percentile);
-        // One of six peers below: 16.666…, published 16.7.
-        Assert.Equal(16.7, Benchmark(Scores(1, 2, 3, 4, 5, 6)).Position(1.5)!.Percentile);
+        // 2.5 lies between the published first quartile (2.3) and median (3.2).
+        Assert.Equal(37.5, benchmark.Position(2.5)!.Percentile);
+        Assert.Equal(12.5, benchmark.Position(2.25)!.Percentile);
     }
 
     private sealed class SameFigures : IEqualityComparer<PeerBenchmark>

@@ -19,7 +19,7 @@ public sealed class Endpoint(StoredScores scores) : Endpoint<Request, ScanScoreR
             s.Summary = "Get the stored score of a completed scan";
             s.Description = "Per category: score, level, answered share, agreement between respondents, target and gap; the overall score; "
                 + "the peer tier and percentile among other tenants' organisations in the chosen group (never the caller's own; withheld, "
-                + "count included, below 5 of them or 3 other tenants; the percentile rounded to 0.1); and progress since the first completed "
+                + "count included, below 5 of them or 3 other tenants; the percentile as the quartile band of the published quartiles: 12.5, 37.5, 50, 62.5 or 87.5); and progress since the first completed "
                 + "scan of the same organisation and model. The scan's own numbers are unrounded.";
         });
         Description(b => b.Produces<ScanScoreReport>(200).ProducesProblems(400, 404, 409));
