@@ -1780,7 +1780,7 @@ public sealed record PeerPositionView
     [JsonPropertyName("tierName")]
     public string? TierName { get; init; }
 
-    /// <summary>Mid-rank percentile of the overall score among the peers, 0–100, rounded to 0.1.</summary>
+    /// <summary>The quartile band of the overall score among the peers (12.5, 37.5, 50, 62.5 or 87.5), judged against the published quartiles.</summary>
     [JsonPropertyName("percentile")]
     public double? Percentile { get; init; }
 }
