@@ -1,3 +1,4 @@
+using Datawijs.Api.Features;
 using Datawijs.Api.Features.ProfileSets;
 using Datawijs.Data.ProfileSets;
 using Datawijs.Domain;
@@ -73,7 +74,11 @@ public sealed class FairnessTextTests
         Assert.Contains("; x (migratieachtergrond) in profiel 2. ", view.Summary.Nl, StringComparison.Ordinal);
         Assert.Contains("meer dan 2 keer zo vaak", view.Summary.Nl, StringComparison.Ordinal);
 
-        var review = new FairnessReviewRow { ReviewedAt = new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero), Reasoning = "Besproken en aanvaard.", UserId = "m.jansen" };
+        var review = new FairnessReviewRow
+        {
+            ReviewedAt = new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero), Reasoning = "Besproken en aanvaard.", UserId = "m.jansen",
+            Findings = StoredJson.Write(PublicationChecks.Findings(check.Fairness.Findings, Profiles, Features)),
+        };
         var reviewed = check with { Review = review };
         Assert.DoesNotContain(PublicationChecks.Blockers(reviewed, Profiles, Features), b => b.Code == "protectedOverRepresentation");
         var shown = PublicationChecks.View(reviewed, Profiles, Features);
@@ -81,6 +86,60 @@ public sealed class FairnessTextTests
         Assert.EndsWith("Beoordeeld door een medewerker op 7 december 2026, met deze toelichting: Besproken en aanvaard.", shown.Summary.Nl, StringComparison.Ordinal);
         Assert.EndsWith("Reviewed by a person on 7 December 2026, with this reasoning: Besproken en aanvaard.", shown.Summary.En, StringComparison.Ordinal);
         Assert.DoesNotContain("jansen", shown.Summary.Nl, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void A_review_lifts_only_the_findings_it_saw_and_a_new_finding_blocks_again()
+    {
+        var set = Described([[30, 70], [90, 10]]);
+        var check = new PublicationCheck(FairnessCheck.Run(set), null, [], null, 0);
+        Assert.Equal(2, check.Fairness.Findings.Count);
+        // The person reviewed when only profile 1's finding existed (e.g. before Fairness:MaximumRatio was lowered).
+        var seen = check.Fairness.Findings.Where(f => f.Cluster == 0);
+        var review = new FairnessReviewRow
+        {
+            ReviewedAt = new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero), Reasoning = "Besproken en aanvaard in het overleg.", UserId = "m.jansen",
+            Findings = StoredJson.Write(PublicationChecks.Findings(seen, Profiles, Features)),
+        };
+        var partly = check with { Review = review };
+
+        var blocker = Assert.Single(PublicationChecks.Blockers(partly, Profiles, Features), b => b.Code == "protectedOverRepresentation");
+        Assert.Equal(Profiles[1].Id, blocker.ProfileId);
+        Assert.Contains("not among the findings reviewed earlier", blocker.Reason, StringComparison.Ordinal);
+        var view = PublicationChecks.View(partly, Profiles, Features);
+        Assert.Equal("overRepresentationFound", view.Outcome);
+        Assert.Null(view.Review);
+    }
+
+    [Fact]
+    public void The_public_text_names_no_profile_group_or_ratio_that_would_bound_a_suppressed_cell()
+    {
+        // Profiles of 40 and 40; 'y' is 22 in profile 1 and 3 in profile 2. With the protected cells suppressed and
+        // the population's y = 25 shown, "y in profile 1 more than 2 times as frequent" gives profile 2's y <= 9.
+        var set = Described([[18, 22], [37, 3]]);
+        var check = new PublicationCheck(FairnessCheck.Run(set), null, [], null, 0);
+        Assert.Contains(check.Fairness.Findings, f => f.Cluster == 0 && f.Value == "y");
+        var review = new FairnessReviewRow
+        {
+            ReviewedAt = new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero), Reasoning = "Besproken en aanvaard in het overleg.", UserId = "m.jansen",
+            Findings = StoredJson.Write(PublicationChecks.Findings(check.Fairness.Findings, Profiles, Features)),
+        };
+        var frozen = PublicationChecks.View(check with { Review = review }, Profiles, Features);
+
+        var shown = FairnessTexts.PublicView(frozen)!;
+        Assert.Equal("overRepresentationReviewed", shown.Outcome);
+        Assert.Empty(shown.Findings);
+        Assert.Equal(review.ReviewedAt, shown.Review!.ReviewedAt);
+        foreach (var text in new[] { FairnessTexts.Public(frozen, Language.Dutch), FairnessTexts.Public(frozen, Language.English), shown.Summary.Nl!, shown.Summary.En! })
+        {
+            Assert.EndsWith("Besproken en aanvaard in het overleg.", text, StringComparison.Ordinal);
+            foreach (var named in new[] { "niet-westers", "non-Western", "profiel 1", "profile 1", "Jonge gezinnen", "keer zo vaak", "times as frequent", " y " })
+            {
+                Assert.DoesNotContain(named, text, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.StartsWith("Gecontroleerd op ongelijkheid: in ten minste één profiel", shown.Summary.Nl, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -91,7 +91,28 @@ public sealed record PublicationCheck(
     FairnessReviewRow? Review,
     IReadOnlyList<DifferenceFinding> Differences,
     PublicationRecord? Candidate,
-    int EarlierPublications);
+    int EarlierPublications)
+{
+    /// <summary>
+    /// The findings the recorded review did not cover: all of them without a review, and those that appeared
+    /// since (the draft's findings can change, e.g. with a lower Fairness:MaximumRatio). A review lifts only
+    /// the findings a person saw.
+    /// </summary>
+    public IReadOnlyList<FairnessFinding> Unreviewed
+    {
+        get
+        {
+            if (Review is null)
+            {
+                return Fairness.Findings;
+            }
+
+            var reviewed = StoredJson.Read<List<FairnessFindingView>>(Review.Findings)
+                .Select(f => (f.ProfileNumber - 1, f.Feature, f.Value)).ToHashSet();
+            return Fairness.Findings.Where(f => !reviewed.Contains((f.Cluster, f.Feature, f.Value))).ToList();
+        }
+    }
+}
 
 /// <summary>
 /// The checks a profile set must pass besides the disclosure gate: the inequality check (a person must
@@ -173,18 +194,16 @@ public sealed class PublicationChecks(ProfileHistoryRepository history, Fairness
             value is null ? "unknown" : byName.TryGetValue(feature, out var f) ? f.ValueLabelIn(value, Language.English) : value;
 
         var blockers = new List<PublicationBlocker>();
-        if (check.Review is null)
+        var reviewedEarlier = check.Review is not null;
+        foreach (var finding in check.Unreviewed)
         {
-            foreach (var finding in check.Fairness.Findings)
+            blockers.Add(new PublicationBlocker
             {
-                blockers.Add(new PublicationBlocker
-                {
-                    Code = "protectedOverRepresentation",
-                    ProfileId = idOf.GetValueOrDefault(finding.Cluster),
-                    Reason = string.Create(CultureInfo.InvariantCulture,
-                        $"Profile {finding.Cluster + 1}: {Feature(finding.Feature)} = {Value(finding.Feature, finding.Value)} ({finding.Feature} = {finding.Value}) is more than {check.Fairness.Options.MaximumRatio:0.##} times as frequent as outside the profile (significant). A person must review this: POST /api/v1/profile-sets/{{id}}/fairness-review with the reasoning."),
-                });
-            }
+                Code = "protectedOverRepresentation",
+                ProfileId = idOf.GetValueOrDefault(finding.Cluster),
+                Reason = string.Create(CultureInfo.InvariantCulture,
+                    $"Profile {finding.Cluster + 1}: {Feature(finding.Feature)} = {Value(finding.Feature, finding.Value)} ({finding.Feature} = {finding.Value}) is more than {check.Fairness.Options.MaximumRatio:0.##} times as frequent as outside the profile (significant). A person must review this{(reviewedEarlier ? " (it was not among the findings reviewed earlier)" : "")}: POST /api/v1/profile-sets/{{id}}/fairness-review with the reasoning."),
+            });
         }
 
         foreach (var difference in check.Differences)
@@ -216,9 +235,9 @@ public sealed class PublicationChecks(ProfileHistoryRepository history, Fairness
         var findings = Findings(fairness.Findings, profiles, features);
         var outcome = fairness.CheckedFeatures.Count == 0 ? FairnessTexts.NoProtectedFeatures
             : findings.Count == 0 ? FairnessTexts.NoOverRepresentation
-            : check.Review is null ? FairnessTexts.OverRepresentationFound
+            : check.Review is null || check.Unreviewed.Count > 0 ? FairnessTexts.OverRepresentationFound
             : FairnessTexts.OverRepresentationReviewed;
-        var review = check.Review is null || findings.Count == 0 ? null : new FairnessReviewView { ReviewedAt = check.Review.ReviewedAt, Reasoning = check.Review.Reasoning };
+        var review = check.Review is null || findings.Count == 0 || check.Unreviewed.Count > 0 ? null : new FairnessReviewView { ReviewedAt = check.Review.ReviewedAt, Reasoning = check.Review.Reasoning };
         return new FairnessCheckView
         {
             Outcome = outcome,
@@ -284,13 +303,60 @@ public static class FairnessTexts
         return string.Create(CultureInfo.InvariantCulture, $"{d.Day} {month} {d.Year}");
     }
 
-    /// <summary>The published check in one language; a set published before the check existed says so.</summary>
-    public static string Public(FairnessCheckView? fairness, Language language) =>
-        fairness is null
-            ? language == Language.English
-                ? "Not checked for inequality: this profile set was published before the check existed."
-                : "Niet gecontroleerd op ongelijkheid: deze profielset is gepubliceerd voordat die controle bestond."
-            : language == Language.English ? fairness.Summary.En ?? "" : fairness.Summary.Nl ?? "";
+    /// <summary>
+    /// The published check in one language; a set published before the check existed says so. Only whether
+    /// an over-representation of a protected group was found and that a person reviewed it (date, reasoning):
+    /// never which profile, which group or how many times as frequent. With all protected cells suppressed,
+    /// "group g in profile 1 is more than 2 times as frequent" and the published population count of g
+    /// bound g's count in the other profiles, possibly below the minimum.
+    /// </summary>
+    public static string Public(FairnessCheckView? fairness, Language language)
+    {
+        var nl = language != Language.English;
+        if (fairness is null)
+        {
+            return nl
+                ? "Niet gecontroleerd op ongelijkheid: deze profielset is gepubliceerd voordat die controle bestond."
+                : "Not checked for inequality: this profile set was published before the check existed.";
+        }
+
+        switch (fairness.Outcome)
+        {
+            case NoProtectedFeatures:
+                return nl
+                    ? "Niet gecontroleerd op ongelijkheid: er zijn geen beschermde kenmerken (zoals migratieachtergrond) vastgelegd."
+                    : "Not checked for inequality: no protected characteristics (such as migration background) were declared.";
+            case NoOverRepresentation:
+                return nl
+                    ? "Gecontroleerd op ongelijkheid: in geen enkel profiel is een groep met een beschermd kenmerk (zoals migratieachtergrond) oververtegenwoordigd."
+                    : "Checked for inequality: in no profile is a group with a protected characteristic (such as migration background) over-represented.";
+        }
+
+        var head = nl
+            ? "Gecontroleerd op ongelijkheid: in ten minste één profiel is een groep met een beschermd kenmerk (zoals migratieachtergrond) oververtegenwoordigd, en dat is geen toeval."
+            : "Checked for inequality: in at least one profile a group with a protected characteristic (such as migration background) is over-represented, and not by chance.";
+        if (fairness.Review is not { } review)
+        {
+            return head + (nl ? " Een medewerker heeft dit nog niet beoordeeld." : " A person has not yet reviewed this.");
+        }
+
+        return head + (nl
+            ? $" Beoordeeld door een medewerker op {Date(review.ReviewedAt, language)}, met deze toelichting: {review.Reasoning}"
+            : $" Reviewed by a person on {Date(review.ReviewedAt, language)}, with this reasoning: {review.Reasoning}");
+    }
+
+    /// <summary>The check as shown publicly: the outcome, how it works and the review, without the findings (see <see cref="Public"/>).</summary>
+    public static FairnessCheckView? PublicView(FairnessCheckView? fairness) => fairness is null ? null : new FairnessCheckView
+    {
+        Outcome = fairness.Outcome,
+        Test = fairness.Test,
+        MaximumRatio = fairness.MaximumRatio,
+        Alpha = fairness.Alpha,
+        CheckedFeatures = fairness.CheckedFeatures,
+        Findings = [],
+        Review = fairness.Review,
+        Summary = new ProfileText { Nl = Public(fairness, Language.Dutch), En = Public(fairness, Language.English) },
+    };
 
     internal static string Summary(
         string outcome,
