@@ -124,13 +124,14 @@ public sealed class FairnessTextTests
             ReviewedAt = new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero), Reasoning = "Besproken en aanvaard in het overleg.", UserId = "m.jansen",
             Findings = StoredJson.Write(PublicationChecks.Findings(check.Fairness.Findings, Profiles, Features)),
         };
-        var frozen = PublicationChecks.View(check with { Review = review }, Profiles, Features);
+        var frozen = new ProfileSetView { Fairness = PublicationChecks.View(check with { Review = review }, Profiles, Features) };
+        Assert.Contains("profiel 1", frozen.Fairness.Summary.Nl, StringComparison.Ordinal);
 
-        var shown = FairnessTexts.PublicView(frozen)!;
-        Assert.Equal("overRepresentationReviewed", shown.Outcome);
-        Assert.Empty(shown.Findings);
-        Assert.Equal(review.ReviewedAt, shown.Review!.ReviewedAt);
-        foreach (var text in new[] { FairnessTexts.Public(frozen, Language.Dutch), FairnessTexts.Public(frozen, Language.English), shown.Summary.Nl!, shown.Summary.En! })
+        var shown = FairnessTexts.PublicView(frozen);
+        Assert.Equal("overRepresentationReviewed", shown.Fairness!.Outcome);
+        Assert.Empty(shown.Fairness.Findings);
+        Assert.Equal(review.ReviewedAt, shown.Fairness.Review!.ReviewedAt);
+        foreach (var text in new[] { FairnessTexts.Public(frozen, Language.Dutch), FairnessTexts.Public(frozen, Language.English), shown.Fairness.Summary.Nl!, shown.Fairness.Summary.En! })
         {
             Assert.EndsWith("Besproken en aanvaard in het overleg.", text, StringComparison.Ordinal);
             foreach (var named in new[] { "niet-westers", "non-Western", "profiel 1", "profile 1", "Jonge gezinnen", "keer zo vaak", "times as frequent", " y " })
@@ -139,14 +140,14 @@ public sealed class FairnessTextTests
             }
         }
 
-        Assert.StartsWith("Gecontroleerd op ongelijkheid: in ten minste één profiel", shown.Summary.Nl, StringComparison.Ordinal);
+        Assert.StartsWith("Gecontroleerd: oververtegenwoordiging gevonden. In ten minste één profiel is een groep (background) oververtegenwoordigd", shown.Fairness.Summary.Nl, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_set_published_before_the_check_existed_says_it_was_not_checked()
     {
-        Assert.StartsWith("Niet gecontroleerd op ongelijkheid", FairnessTexts.Public(null, Language.Dutch), StringComparison.Ordinal);
-        Assert.StartsWith("Not checked for inequality", FairnessTexts.Public(null, Language.English), StringComparison.Ordinal);
+        Assert.StartsWith("Niet gecontroleerd op ongelijkheid", FairnessTexts.Public((FairnessCheckView?)null, Language.Dutch), StringComparison.Ordinal);
+        Assert.StartsWith("Not checked for inequality", FairnessTexts.Public((FairnessCheckView?)null, Language.English), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -129,7 +129,7 @@ public sealed class FairnessReviewTests(ApiFixture api) : IClassFixture<ApiFixtu
         // and the population's count of the group would bound the group's count in the other profiles.
         var day = reviewed.Content.FairnessReview.ReviewedAt.UtcDateTime;
         var nl = (await client.PublicProfiles.ListPublicProfilesAsync(tenant)).Content!;
-        Assert.StartsWith("Gecontroleerd op ongelijkheid: in ten minste één profiel is een groep met een beschermd kenmerk", nl.FairnessCheck, StringComparison.Ordinal);
+        Assert.StartsWith("Gecontroleerd: oververtegenwoordiging gevonden. In ten minste één profiel is een groep (migratieachtergrond) oververtegenwoordigd", nl.FairnessCheck, StringComparison.Ordinal);
         Assert.Contains($"Beoordeeld door een medewerker op {day.Day} ", nl.FairnessCheck, StringComparison.Ordinal);
         Assert.EndsWith(Reasoning, nl.FairnessCheck, StringComparison.Ordinal);
         Assert.DoesNotContain("Jansen", nl.FairnessCheck, StringComparison.Ordinal);
@@ -137,7 +137,7 @@ public sealed class FairnessReviewTests(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.Empty(nl.View.Fairness.Findings);
         Assert.Equal(nl.FairnessCheck, nl.View.Fairness.Summary.Nl);
         var en = (await client.PublicProfiles.ListPublicProfilesAsync(tenant, "en")).Content!;
-        Assert.StartsWith("Checked for inequality: in at least one profile a group with a protected characteristic", en.FairnessCheck, StringComparison.Ordinal);
+        Assert.StartsWith("Checked: over-representation found. In at least one profile a group (migration background) is over-represented", en.FairnessCheck, StringComparison.Ordinal);
         Assert.Contains("Reviewed by a person on", en.FairnessCheck, StringComparison.Ordinal);
         Assert.Equal(en.FairnessCheck, nl.View.Fairness.Summary.En);
         var withoutReasoning = new[] { nl.FairnessCheck.Replace(Reasoning, "", StringComparison.Ordinal), en.FairnessCheck.Replace(Reasoning, "", StringComparison.Ordinal) };

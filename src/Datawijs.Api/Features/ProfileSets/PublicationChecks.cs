@@ -305,12 +305,15 @@ public static class FairnessTexts
 
     /// <summary>
     /// The published check in one language; a set published before the check existed says so. Only whether
-    /// an over-representation of a protected group was found and that a person reviewed it (date, reasoning):
-    /// never which profile, which group or how many times as frequent. With all protected cells suppressed,
-    /// "group g in profile 1 is more than 2 times as frequent" and the published population count of g
-    /// bound g's count in the other profiles, possibly below the minimum.
+    /// an over-representation of a protected group was found and that a person reviewed it (date, reasoning),
+    /// and which protected features were checked: never which profile, which group or how many times as
+    /// frequent. With all protected cells suppressed, "group g in profile 1 is more than 2 times as frequent"
+    /// and the published population count of g bound g's count in the other profiles, possibly below the minimum.
     /// </summary>
-    public static string Public(FairnessCheckView? fairness, Language language)
+    /// <param name="fairness">The check as frozen into the view; null for a set published before the check existed.</param>
+    /// <param name="language">The language of the text.</param>
+    /// <param name="label">The label of a checked feature in that language; the feature's name when null.</param>
+    public static string Public(FairnessCheckView? fairness, Language language, Func<string, string?>? label = null)
     {
         var nl = language != Language.English;
         if (fairness is null)
@@ -320,6 +323,7 @@ public static class FairnessTexts
                 : "Not checked for inequality: this profile set was published before the check existed.";
         }
 
+        var checkedFeatures = string.Join(", ", fairness.CheckedFeatures.Select(f => label?.Invoke(f) ?? f));
         switch (fairness.Outcome)
         {
             case NoProtectedFeatures:
@@ -328,13 +332,13 @@ public static class FairnessTexts
                     : "Not checked for inequality: no protected characteristics (such as migration background) were declared.";
             case NoOverRepresentation:
                 return nl
-                    ? "Gecontroleerd op ongelijkheid: in geen enkel profiel is een groep met een beschermd kenmerk (zoals migratieachtergrond) oververtegenwoordigd."
-                    : "Checked for inequality: in no profile is a group with a protected characteristic (such as migration background) over-represented.";
+                    ? $"Gecontroleerd: geen oververtegenwoordiging. In geen enkel profiel is een groep ({checkedFeatures}) oververtegenwoordigd ten opzichte van de andere huishoudens."
+                    : $"Checked: no over-representation. In no profile is a group ({checkedFeatures}) over-represented compared with the other households.";
         }
 
         var head = nl
-            ? "Gecontroleerd op ongelijkheid: in ten minste één profiel is een groep met een beschermd kenmerk (zoals migratieachtergrond) oververtegenwoordigd, en dat is geen toeval."
-            : "Checked for inequality: in at least one profile a group with a protected characteristic (such as migration background) is over-represented, and not by chance.";
+            ? $"Gecontroleerd: oververtegenwoordiging gevonden. In ten minste één profiel is een groep ({checkedFeatures}) oververtegenwoordigd ten opzichte van de andere huishoudens, en dat is geen toeval."
+            : $"Checked: over-representation found. In at least one profile a group ({checkedFeatures}) is over-represented compared with the other households, and not by chance.";
         if (fairness.Review is not { } review)
         {
             return head + (nl ? " Een medewerker heeft dit nog niet beoordeeld." : " A person has not yet reviewed this.");
@@ -345,18 +349,43 @@ public static class FairnessTexts
             : $" Reviewed by a person on {Date(review.ReviewedAt, language)}, with this reasoning: {review.Reasoning}");
     }
 
-    /// <summary>The check as shown publicly: the outcome, how it works and the review, without the findings (see <see cref="Public"/>).</summary>
-    public static FairnessCheckView? PublicView(FairnessCheckView? fairness) => fairness is null ? null : new FairnessCheckView
+    /// <summary>The published check of a frozen view in one language, with the checked features' labels as the view shows them.</summary>
+    public static string Public(ProfileSetView view, Language language)
     {
-        Outcome = fairness.Outcome,
-        Test = fairness.Test,
-        MaximumRatio = fairness.MaximumRatio,
-        Alpha = fairness.Alpha,
-        CheckedFeatures = fairness.CheckedFeatures,
-        Findings = [],
-        Review = fairness.Review,
-        Summary = new ProfileText { Nl = Public(fairness, Language.Dutch), En = Public(fairness, Language.English) },
-    };
+        ArgumentNullException.ThrowIfNull(view);
+        var labels = (view.Population?.Categorical ?? []).Concat(view.Profiles.SelectMany(p => p.Protected))
+            .Where(d => d.Label is not null)
+            .GroupBy(d => d.Feature, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Label!, StringComparer.Ordinal);
+        return Public(view.Fairness, language, f => labels.TryGetValue(f, out var l) ? (language == Language.English ? l.En : l.Nl) : null);
+    }
+
+    /// <summary>
+    /// A frozen view as shown publicly: the check's outcome, how it works, the features checked and the review,
+    /// without the findings and with the public text as summary (see <see cref="Public(FairnessCheckView?, Language, Func{string, string?}?)"/>).
+    /// </summary>
+    public static ProfileSetView PublicView(ProfileSetView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var fairness = view.Fairness;
+        return new ProfileSetView
+        {
+            Method = view.Method,
+            Population = view.Population,
+            Profiles = view.Profiles,
+            Fairness = fairness is null ? null : new FairnessCheckView
+            {
+                Outcome = fairness.Outcome,
+                Test = fairness.Test,
+                MaximumRatio = fairness.MaximumRatio,
+                Alpha = fairness.Alpha,
+                CheckedFeatures = fairness.CheckedFeatures,
+                Findings = [],
+                Review = fairness.Review,
+                Summary = new ProfileText { Nl = Public(view, Language.Dutch), En = Public(view, Language.English) },
+            },
+        };
+    }
 
     internal static string Summary(
         string outcome,

@@ -60,8 +60,7 @@ public sealed class Endpoint(TenantRepository tenants, ProfileSetRepository prof
         }
 
         var language = RequestLanguage.From(HttpContext);
-        var frozen = ProfileSetViews.Frozen(set.PublishedView);
-        var view = new ProfileSetView { Method = frozen.Method, Population = frozen.Population, Profiles = frozen.Profiles, Fairness = FairnessTexts.PublicView(frozen.Fairness) };
+        var view = FairnessTexts.PublicView(ProfileSetViews.Frozen(set.PublishedView));
         RequestLanguage.Apply(HttpContext, language);
         await Send.OkAsync(new PublicProfileSet
         {
@@ -70,7 +69,7 @@ public sealed class Endpoint(TenantRepository tenants, ProfileSetRepository prof
             ProfileSetId = set.Id,
             PublishedAt = set.PublishedAt ?? set.UpdatedAt,
             View = view,
-            FairnessCheck = FairnessTexts.Public(view.Fairness, language),
+            FairnessCheck = FairnessTexts.Public(view, language),
         }, ct);
     }
 }
