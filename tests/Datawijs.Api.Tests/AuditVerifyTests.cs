@@ -1,5 +1,6 @@
 using Datawijs.Api.Cli;
 using Datawijs.Data.AccessLog;
+using Datawijs.Data.Infrastructure;
 using Datawijs.Data.Tenants;
 using Datawijs.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
@@ -98,5 +99,64 @@ public sealed class AuditVerifyTests : IAsyncLifetime
     {
         Assert.Equal(2, (await RunAsync("audit", "verify", "--tenant", "nergens")).Code);
         Assert.Equal(2, (await RunAsync("audit", "verify", "--all")).Code);
+    }
+
+    [Fact]
+    public async Task A_missing_database_is_named_and_never_created()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"datawijs-absent-{Guid.NewGuid():N}.db");
+        var (code, output, error) = await RunAgainstAsync($"Data Source={file}", "audit", "verify");
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Equal($"No database at {file}: nothing to verify.", error.Trim());
+        Assert.False(File.Exists(file));
+    }
+
+    [Fact]
+    public async Task A_database_without_the_access_log_is_refused_and_left_unmigrated()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"datawijs-other-{Guid.NewGuid():N}.db");
+        try
+        {
+            using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False"))
+            {
+                connection.Open();
+                using var create = connection.CreateCommand();
+                create.CommandText = "CREATE TABLE notes (id INTEGER PRIMARY KEY)";
+                create.ExecuteNonQuery();
+            }
+
+            var (code, output, error) = await RunAgainstAsync($"Data Source={file};Pooling=False", "audit", "verify");
+
+            Assert.Equal(2, code);
+            Assert.Equal("", output);
+            Assert.Equal("Not a Datawijs database or not migrated: it has no access log with hash chains to verify.", error.Trim());
+            using var check = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False");
+            check.Open();
+            using var tables = check.CreateCommand();
+            tables.CommandText = "SELECT group_concat(name) FROM sqlite_master WHERE type = 'table'";
+            Assert.Equal("notes", tables.ExecuteScalar());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    // The command with the services of a host whose database is another one.
+    private static async Task<(int Code, string Out, string Err)> RunAgainstAsync(string connectionString, params string[] args)
+    {
+        var services = new ServiceCollection();
+        var options = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = connectionString };
+        services.AddSingleton(options);
+        services.AddSingleton<IDbConnectionFactory>(new DbConnectionFactory(options));
+        services.AddSingleton<TenantRepository>();
+        services.AddSingleton<AccessLogRepository>();
+        await using var provider = services.BuildServiceProvider();
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await AdminCli.RunAsync(args, provider, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
     }
 }

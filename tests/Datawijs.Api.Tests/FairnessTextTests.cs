@@ -1,3 +1,4 @@
+using Datawijs.Api.Features;
 using Datawijs.Api.Features.ProfileSets;
 using Datawijs.Data.ProfileSets;
 using Datawijs.Domain;
@@ -73,7 +74,11 @@ public sealed class FairnessTextTests
         Assert.Contains("; x (migratieachtergrond) in profiel 2. ", view.Summary.Nl, StringComparison.Ordinal);
         Assert.Contains("meer dan 2 keer zo vaak", view.Summary.Nl, StringComparison.Ordinal);
 
-        var review = new FairnessReviewRow { ReviewedAt = new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero), Reasoning = "Besproken en aanvaard.", UserId = "m.jansen" };
+        var review = new FairnessReviewRow
+        {
+            ReviewedAt = new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero), Reasoning = "Besproken en aanvaard.", UserId = "m.jansen",
+            Findings = StoredJson.Write(PublicationChecks.Findings(check.Fairness.Findings, Profiles, Features)),
+        };
         var reviewed = check with { Review = review };
         Assert.DoesNotContain(PublicationChecks.Blockers(reviewed, Profiles, Features), b => b.Code == "protectedOverRepresentation");
         var shown = PublicationChecks.View(reviewed, Profiles, Features);
@@ -84,10 +89,65 @@ public sealed class FairnessTextTests
     }
 
     [Fact]
+    public void A_review_lifts_only_the_findings_it_saw_and_a_new_finding_blocks_again()
+    {
+        var set = Described([[30, 70], [90, 10]]);
+        var check = new PublicationCheck(FairnessCheck.Run(set), null, [], null, 0);
+        Assert.Equal(2, check.Fairness.Findings.Count);
+        // The person reviewed when only profile 1's finding existed (e.g. before Fairness:MaximumRatio was lowered).
+        var seen = check.Fairness.Findings.Where(f => f.Cluster == 0);
+        var review = new FairnessReviewRow
+        {
+            ReviewedAt = new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero), Reasoning = "Besproken en aanvaard in het overleg.", UserId = "m.jansen",
+            Findings = StoredJson.Write(PublicationChecks.Findings(seen, Profiles, Features)),
+        };
+        var partly = check with { Review = review };
+
+        var blocker = Assert.Single(PublicationChecks.Blockers(partly, Profiles, Features), b => b.Code == "protectedOverRepresentation");
+        Assert.Equal(Profiles[1].Id, blocker.ProfileId);
+        Assert.Contains("not among the findings reviewed earlier", blocker.Reason, StringComparison.Ordinal);
+        var view = PublicationChecks.View(partly, Profiles, Features);
+        Assert.Equal("overRepresentationFound", view.Outcome);
+        Assert.Null(view.Review);
+    }
+
+    [Fact]
+    public void The_public_text_names_no_profile_group_or_ratio_that_would_bound_a_suppressed_cell()
+    {
+        // Profiles of 40 and 40; 'y' is 22 in profile 1 and 3 in profile 2. With the protected cells suppressed and
+        // the population's y = 25 shown, "y in profile 1 more than 2 times as frequent" gives profile 2's y <= 9.
+        var set = Described([[18, 22], [37, 3]]);
+        var check = new PublicationCheck(FairnessCheck.Run(set), null, [], null, 0);
+        Assert.Contains(check.Fairness.Findings, f => f.Cluster == 0 && f.Value == "y");
+        var review = new FairnessReviewRow
+        {
+            ReviewedAt = new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero), Reasoning = "Besproken en aanvaard in het overleg.", UserId = "m.jansen",
+            Findings = StoredJson.Write(PublicationChecks.Findings(check.Fairness.Findings, Profiles, Features)),
+        };
+        var frozen = new ProfileSetView { Fairness = PublicationChecks.View(check with { Review = review }, Profiles, Features) };
+        Assert.Contains("profiel 1", frozen.Fairness.Summary.Nl, StringComparison.Ordinal);
+
+        var shown = FairnessTexts.PublicView(frozen);
+        Assert.Equal("overRepresentationReviewed", shown.Fairness!.Outcome);
+        Assert.Empty(shown.Fairness.Findings);
+        Assert.Equal(review.ReviewedAt, shown.Fairness.Review!.ReviewedAt);
+        foreach (var text in new[] { FairnessTexts.Public(frozen, Language.Dutch), FairnessTexts.Public(frozen, Language.English), shown.Fairness.Summary.Nl!, shown.Fairness.Summary.En! })
+        {
+            Assert.EndsWith("Besproken en aanvaard in het overleg.", text, StringComparison.Ordinal);
+            foreach (var named in new[] { "niet-westers", "non-Western", "profiel 1", "profile 1", "Jonge gezinnen", "keer zo vaak", "times as frequent", " y " })
+            {
+                Assert.DoesNotContain(named, text, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.StartsWith("Gecontroleerd: oververtegenwoordiging gevonden. In ten minste één profiel is een groep (background) oververtegenwoordigd", shown.Fairness.Summary.Nl, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_set_published_before_the_check_existed_says_it_was_not_checked()
     {
-        Assert.StartsWith("Niet gecontroleerd op ongelijkheid", FairnessTexts.Public(null, Language.Dutch), StringComparison.Ordinal);
-        Assert.StartsWith("Not checked for inequality", FairnessTexts.Public(null, Language.English), StringComparison.Ordinal);
+        Assert.StartsWith("Niet gecontroleerd op ongelijkheid", FairnessTexts.Public((FairnessCheckView?)null, Language.Dutch), StringComparison.Ordinal);
+        Assert.StartsWith("Not checked for inequality", FairnessTexts.Public((FairnessCheckView?)null, Language.English), StringComparison.Ordinal);
     }
 
     [Fact]

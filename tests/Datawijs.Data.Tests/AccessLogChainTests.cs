@@ -61,6 +61,26 @@ public sealed class AccessLogChainFormTests
         Assert.NotEqual(AccessLogChain.Genesis(Example.TenantId, []), AccessLogChain.Genesis(Guid.CreateVersion7(), []));
         Assert.NotEqual(AccessLogChain.Genesis(Example.TenantId, []), AccessLogChain.Genesis(Example.TenantId, [Example]));
     }
+
+    [Fact]
+    public void A_head_that_does_not_match_names_the_last_entry_at_its_own_position()
+    {
+        var genesis = AccessLogChain.Genesis(Example.TenantId, []);
+        var chain = new List<AccessLogEntryRow>();
+        var previous = genesis;
+        for (var position = 1; position <= 21; position++)
+        {
+            var entry = AccessLogChain.Chained(new AccessLogEntryRow { Id = Guid.CreateVersion7(), TenantId = Example.TenantId, UserId = "u" + position }, position, previous);
+            chain.Add(entry);
+            previous = entry.EntryHash!;
+        }
+
+        var wrongHead = new AccessLogChainHead { TenantId = Example.TenantId, Position = 21, EntryId = chain[^1].Id, EntryHash = new string('0', 64), GenesisHash = genesis };
+        var report = AccessLogChain.Verify(Example.TenantId, wrongHead, chain, []);
+
+        Assert.Equal((chain[^1].Id, 21L), (report.Break!.EntryId, report.Break.Position));
+        Assert.Contains("does not match the last entry", report.Break.Reason, StringComparison.Ordinal);
+    }
 }
 
 /// <summary>
@@ -234,7 +254,7 @@ public abstract class AccessLogChainTests(DatabaseProvider provider) : IDisposab
         await DropGuardsAsync();
         await ExecuteAsync("DELETE FROM access_log WHERE id = @Id", "DELETE FROM dbo.AccessLog WHERE Id = @Id", new { chain[4].Id });
         var end = await log.VerifyAsync(tenant.Id);
-        Assert.Equal((chain[3].Id, 5L), (end.Break!.EntryId, end.Break.Position));
+        Assert.Equal((chain[3].Id, 4L), (end.Break!.EntryId, end.Break.Position));
         Assert.Contains("the last entries are missing", end.Break.Reason, StringComparison.Ordinal);
 
         await ExecuteAsync("DELETE FROM access_log WHERE id = @Id", "DELETE FROM dbo.AccessLog WHERE Id = @Id", new { chain[1].Id });

@@ -92,6 +92,13 @@ public sealed class FairnessReviewTests(ApiFixture api) : IClassFixture<ApiFixtu
         var tooShort = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest { Reasoning = "prima" });
         Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
         Assert.Contains(tooShort.Problem()!.InvalidParams!, p => p.Name == "reasoning");
+        foreach (var empty in new[] { new string('.', 60), "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "1234 5678 9012 3456 7890" })
+        {
+            var contentFree = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest { Reasoning = empty });
+            Assert.Equal(HttpStatusCode.BadRequest, contentFree.StatusCode);
+            Assert.Contains(contentFree.Problem()!.InvalidParams!, p => p.Name == "reasoning" && p.Code == "no-words");
+        }
+
         var missing = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest());
         Assert.Contains(missing.Problem()!.InvalidParams!, p => p.Name == "reasoning");
 
@@ -117,19 +124,30 @@ public sealed class FairnessReviewTests(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         Assert.Equal("m.jansen", published.Content!.FairnessReview!.UserId);
 
-        // The public page and the register say it in plain words, with the date and the reasoning but not the person.
+        // The public page and the register say it in plain words, with the date and the reasoning but not the person,
+        // and never which profile or group or how many times as frequent: with the protected cells suppressed, that
+        // and the population's count of the group would bound the group's count in the other profiles.
         var day = reviewed.Content.FairnessReview.ReviewedAt.UtcDateTime;
         var nl = (await client.PublicProfiles.ListPublicProfilesAsync(tenant)).Content!;
-        Assert.StartsWith("Oververtegenwoordiging gevonden: ", nl.FairnessCheck, StringComparison.Ordinal);
-        Assert.Contains($"niet-westers (migratieachtergrond) in profiel {groupA.Number} (Groep {groupA.Number})", nl.FairnessCheck, StringComparison.Ordinal);
+        Assert.StartsWith("Gecontroleerd: oververtegenwoordiging gevonden. In ten minste één profiel is een groep (migratieachtergrond) oververtegenwoordigd", nl.FairnessCheck, StringComparison.Ordinal);
         Assert.Contains($"Beoordeeld door een medewerker op {day.Day} ", nl.FairnessCheck, StringComparison.Ordinal);
         Assert.EndsWith(Reasoning, nl.FairnessCheck, StringComparison.Ordinal);
         Assert.DoesNotContain("Jansen", nl.FairnessCheck, StringComparison.Ordinal);
         Assert.Equal(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), nl.View.Fairness!.Review!.ReviewedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Assert.Empty(nl.View.Fairness.Findings);
+        Assert.Equal(nl.FairnessCheck, nl.View.Fairness.Summary.Nl);
         var en = (await client.PublicProfiles.ListPublicProfilesAsync(tenant, "en")).Content!;
-        Assert.StartsWith("Over-representation found: ", en.FairnessCheck, StringComparison.Ordinal);
-        Assert.Contains($"non-Western (migration background) in profile {groupA.Number} (Group {groupA.Number})", en.FairnessCheck, StringComparison.Ordinal);
+        Assert.StartsWith("Checked: over-representation found. In at least one profile a group (migration background) is over-represented", en.FairnessCheck, StringComparison.Ordinal);
         Assert.Contains("Reviewed by a person on", en.FairnessCheck, StringComparison.Ordinal);
+        Assert.Equal(en.FairnessCheck, nl.View.Fairness.Summary.En);
+        var withoutReasoning = new[] { nl.FairnessCheck.Replace(Reasoning, "", StringComparison.Ordinal), en.FairnessCheck.Replace(Reasoning, "", StringComparison.Ordinal) };
+        foreach (var text in withoutReasoning)
+        {
+            foreach (var named in new[] { "niet-westers", "non-Western", "profiel 1", "profiel 2", "profile 1", "profile 2", "Groep", "Group", "keer zo vaak", "times as frequent" })
+            {
+                Assert.DoesNotContain(named, text, StringComparison.Ordinal);
+            }
+        }
 
         var register = (await client.Public.GetPublicAlgorithmAsync(tenant)).Content!;
         Assert.Equal("overRepresentationReviewed", register.ProfileSet!.FairnessCheck!.Outcome);
@@ -138,6 +156,34 @@ public sealed class FairnessReviewTests(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.Equal(2.0, register.ProfileSet.FairnessCheck.MaximumRatio);
         var registerEn = (await client.Public.GetPublicAlgorithmAsync(tenant, "en")).Content!;
         Assert.Equal(en.FairnessCheck, registerEn.ProfileSet!.FairnessCheck!.Text);
+    }
+
+    [Fact]
+    public async Task Findings_that_appear_after_the_review_block_again_until_a_person_reviews_them()
+    {
+        var (_, client, person, draft) = await NamedDraftAsync();
+        var findings = draft.View.Fairness!.Findings;
+        Assert.True(findings.Count >= 2);
+        Assert.Equal(HttpStatusCode.Created, (await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest { Reasoning = Reasoning })).StatusCode);
+
+        // As if the person reviewed when only the first finding existed (e.g. before Fairness:MaximumRatio was lowered).
+        await api.Host.ExecuteSqlAsync($"UPDATE fairness_reviews SET findings = json_remove(findings, '$[1]') WHERE profile_set_id = '{draft.Id:D}'");
+        var back = (await client.ProfileSets.GetProfileSetAsync(draft.Id)).Content!;
+        var blocker = Assert.Single(back.PublicationBlockers, b => b.Code == "protectedOverRepresentation");
+        Assert.Equal(findings[1].ProfileId, blocker.ProfileId);
+        Assert.Contains("not among the findings reviewed earlier", blocker.Reason, StringComparison.Ordinal);
+        Assert.Equal("overRepresentationFound", back.View.Fairness!.Outcome);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.ProfileSets.PublishProfileSetAsync(draft.Id)).StatusCode);
+
+        // A new review covers every current finding and replaces the earlier one.
+        const string again = "Opnieuw besproken na de strengere instelling; ook deze groep is verklaarbaar door de wijk.";
+        var reviewed = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest { Reasoning = again });
+        Assert.Equal(HttpStatusCode.Created, reviewed.StatusCode);
+        Assert.DoesNotContain(reviewed.Content!.PublicationBlockers, b => b.Code == "protectedOverRepresentation");
+        Assert.Equal(again, reviewed.Content.FairnessReview!.Reasoning);
+        Assert.Equal(findings.Count, reviewed.Content.FairnessReview.Findings.Count);
+        Assert.Equal("fairness-reviewed", (await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest { Reasoning = again })).Problem()!.Code);
+        Assert.Equal(HttpStatusCode.OK, (await client.ProfileSets.PublishProfileSetAsync(draft.Id)).StatusCode);
     }
 
     [Fact]

@@ -21,8 +21,8 @@ public static class AdminCli
                                                          add a client; prints its id and secret once
           clients list --tenant <slug>                   list a tenant's clients (never secrets)
           clients revoke <clientId>                      revoke a client
-          audit verify [--tenant <slug>]                 walk the access log's hash chains; exit 1 naming
-                                                         the first broken entry, 0 with a summary
+          audit verify [--tenant <slug>]                 walk the access log's hash chains (read only); exit 1
+                                                         naming the first broken entry, 0 with a summary
           openapi [<file>]                               write the OpenAPI document (stdout or file)
         Scopes: 
         """ + "scans:read, scans:write, profiles:manage, assignments:write, objections:review, or *";
@@ -210,13 +210,24 @@ public static class AdminCli
     /// <summary>
     /// Walks the hash chain of every tenant's access log (or one tenant's). Exit 0 with one summary line
     /// when every chain is intact; exit 1 with one line naming the first broken entry (tenant, entry id,
-    /// position, what is wrong); exit 2 when the command cannot run.
+    /// position, what is wrong); exit 2 when the command cannot run. It only reads: it never migrates or
+    /// creates the database it checks (a database it made itself would always look intact).
     /// </summary>
     private static async Task<int> VerifyAuditAsync(IServiceProvider services, string? slug, TextWriter stdout, TextWriter stderr)
     {
-        EnsureMigrated(services);
+        var options = services.GetRequiredService<DatabaseOptions>();
+        if (options.Provider == DatabaseProvider.Sqlite && SqliteConnectionStrings.FilePath(options.ConnectionString) is { } file && !File.Exists(file))
+        {
+            return Fail(stderr, $"No database at {file}: nothing to verify.");
+        }
+
         var tenants = services.GetRequiredService<TenantRepository>();
         var log = services.GetRequiredService<Data.AccessLog.AccessLogRepository>();
+        if (!await log.HasChainTablesAsync())
+        {
+            return Fail(stderr, "Not a Datawijs database or not migrated: it has no access log with hash chains to verify.");
+        }
+
         List<Guid> tenantIds;
         if (slug is not null)
         {

@@ -72,7 +72,7 @@ public sealed record AlgorithmFairnessCheck
     [JsonPropertyName("outcome")]
     public string Outcome { get; init; } = default!;
 
-    /// <summary>What was checked and found, and a person&apos;s review with its date and reasoning when there was one.</summary>
+    /// <summary>Whether an over-representation of a protected group was found (never which profile or group), and a person&apos;s review with its date and reasoning when there was one.</summary>
     [JsonPropertyName("text")]
     public string Text { get; init; } = default!;
 
@@ -2009,11 +2009,11 @@ public sealed record PublicProfileSet
     [JsonPropertyName("publishedAt")]
     public DateTimeOffset PublishedAt { get; init; } = default!;
 
-    /// <summary>Exactly what was published: the profiles after the disclosure gate, and how they were made.</summary>
+    /// <summary>Exactly what was published: the profiles after the disclosure gate, and how they were made. Of the inequality check only the outcome, the method and the review: no findings (which profile, which group).</summary>
     [JsonPropertyName("view")]
     public ProfileSetView View { get; init; } = default!;
 
-    /// <summary>The inequality check and its outcome in plain words, in the language asked for (Dutch B1 by default, English on Accept-Language: en); view.fairness holds it in both with the details.</summary>
+    /// <summary>The inequality check and its outcome in plain words, in the language asked for (Dutch B1 by default, English on Accept-Language: en): whether an over-representation of a protected group was found and a person&apos;s review (date, reasoning), never which profile or group; view.fairness holds it in both languages.</summary>
     [JsonPropertyName("fairnessCheck")]
     public string FairnessCheck { get; init; } = default!;
 }
@@ -2220,7 +2220,7 @@ public sealed record RespondentSummary
 
 public sealed record ReviewFairnessProfileSetRequest
 {
-    /// <summary>Why the over-representation the check found is acceptable, or what was done about it (20–2000 characters). It is published with the set, on the public page and in the register entry: write it for the public, without names of people.</summary>
+    /// <summary>Why the over-representation the check found is acceptable, or what was done about it: 20–2000 characters besides surrounding spaces, in words (at least 10 letters and at least 3 words). It is published with the set, on the public page and in the register entry: write it for the public, without names of people and without figures about the profiles.</summary>
     [JsonPropertyName("reasoning")]
     public string? Reasoning { get; init; }
 }

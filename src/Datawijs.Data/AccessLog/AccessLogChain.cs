@@ -190,7 +190,7 @@ public static class AccessLogChain
 
         if (last is null || head.Position != last.ChainPosition || !string.Equals(head.EntryHash, last.EntryHash, StringComparison.Ordinal))
         {
-            return Broken(last?.Id, expected, head.Position >= expected
+            return Broken(last?.Id, last?.ChainPosition ?? expected, head.Position >= expected
                 ? $"the log ends at position {expected - 1} but the chain head says {head.Position}: the last entries are missing (deleted)"
                 : $"the chain head (position {head.Position}) does not match the last entry");
         }

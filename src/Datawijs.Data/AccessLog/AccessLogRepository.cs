@@ -39,6 +39,13 @@ public sealed class AccessLogRepository(IDbConnectionFactory connections)
         return (await connection.QueryAsync<Guid>(new CommandDefinition(_sql.ListTenants, cancellationToken: ct))).AsList();
     }
 
+    /// <summary>Whether the database holds the tenants, the access log and its chain heads (only reads).</summary>
+    public async Task<bool> HasChainTablesAsync(CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(_sql.CountChainTables, cancellationToken: ct)) == 3;
+    }
+
     /// <summary>
     /// Walks a tenant's chain (<see cref="AccessLogChain.Verify"/>). Safe while the API writes: only the
     /// entries up to the chain head read first are walked (an entry and the head that covers it are

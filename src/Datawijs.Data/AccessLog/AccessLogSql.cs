@@ -15,7 +15,8 @@ public sealed record AccessLogSql(
     string ListPreHistory,
     string FindHead,
     string ListChained,
-    string ListTenants) : ISqlStatements
+    string ListTenants,
+    string CountChainTables) : ISqlStatements
 {
     private const string SqliteColumns = "id, tenant_id, subject_pseudonym, occurred_at, client_id, user_id, user_representation, activity, reason, action, resource_id";
     private const string SqliteChainColumns = SqliteColumns + ", chain_position, previous_hash, entry_hash";
@@ -40,7 +41,8 @@ public sealed record AccessLogSql(
         ListPreHistory: $"SELECT {SqliteColumns} FROM access_log WHERE tenant_id = @TenantId AND chain_position IS NULL",
         FindHead: "SELECT tenant_id, position, entry_id, entry_hash, genesis_hash, pre_history_count FROM access_log_chain_heads WHERE tenant_id = @TenantId",
         ListChained: $"SELECT {SqliteChainColumns} FROM access_log WHERE tenant_id = @TenantId AND chain_position IS NOT NULL ORDER BY chain_position",
-        ListTenants: "SELECT tenant_id FROM access_log UNION SELECT tenant_id FROM access_log_chain_heads");
+        ListTenants: "SELECT tenant_id FROM access_log UNION SELECT tenant_id FROM access_log_chain_heads",
+        CountChainTables: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('tenants', 'access_log', 'access_log_chain_heads')");
 
     public static readonly AccessLogSql SqlServer = new(
         Insert: $"INSERT INTO dbo.AccessLog ({SqlServerChainColumns}) VALUES ({Values})",
@@ -60,5 +62,6 @@ public sealed record AccessLogSql(
         ListPreHistory: $"SELECT {SqlServerColumns} FROM dbo.AccessLog WHERE TenantId = @TenantId AND ChainPosition IS NULL",
         FindHead: "SELECT TenantId, Position, EntryId, EntryHash, GenesisHash, PreHistoryCount FROM dbo.AccessLogChainHeads WHERE TenantId = @TenantId",
         ListChained: $"SELECT {SqlServerChainColumns} FROM dbo.AccessLog WHERE TenantId = @TenantId AND ChainPosition IS NOT NULL ORDER BY ChainPosition",
-        ListTenants: "SELECT TenantId FROM dbo.AccessLog UNION SELECT TenantId FROM dbo.AccessLogChainHeads");
+        ListTenants: "SELECT TenantId FROM dbo.AccessLog UNION SELECT TenantId FROM dbo.AccessLogChainHeads",
+        CountChainTables: "SELECT COUNT(*) FROM sys.tables WHERE schema_id = SCHEMA_ID(N'dbo') AND name IN (N'Tenants', N'AccessLog', N'AccessLogChainHeads')");
 }

@@ -41,5 +41,17 @@ public sealed class ProfileHistoryRepository(IDbConnectionFactory connections)
         connections.WriteAsync(async (connection, transaction, token) =>
             await connection.ExecuteAsync(new CommandDefinition(_sql.InsertReview, review, transaction, cancellationToken: token)) == 1, ct);
 
+    /// <summary>
+    /// Replaces a review whose findings no longer cover the draft's with a new one over all current findings;
+    /// false when the set is not a draft (any more) or the review changed meanwhile.
+    /// </summary>
+    public Task<bool> ReplaceReviewAsync(Guid previousId, FairnessReviewRow review, CancellationToken ct = default) =>
+        connections.WriteAsync(async (connection, transaction, token) =>
+            await connection.ExecuteAsync(new CommandDefinition(_sql.ReplaceReview, new
+            {
+                review.Id, review.TenantId, review.ProfileSetId, review.Findings, review.Reasoning, review.ReviewedAt,
+                review.ClientId, review.UserId, review.UserRepresentation, PreviousId = previousId,
+            }, transaction, cancellationToken: token)) == 1, ct);
+
     internal static ProfileHistorySql For(DatabaseProvider provider) => Dialect.Pick(provider, ProfileHistorySql.Sqlite, ProfileHistorySql.SqlServer);
 }

@@ -10,6 +10,7 @@ public sealed record ProfileHistorySql(
     string PublishedSetsWithoutRecord,
     string InsertReview,
     string FindReview,
+    string ReplaceReview,
     string DeletePublicationsOfDataset,
     string DeleteReviewsOfDataset) : ISqlStatements
 {
@@ -41,6 +42,12 @@ public sealed record ProfileHistorySql(
             SELECT id, tenant_id, profile_set_id, findings, reasoning, reviewed_at, client_id, user_id, user_representation
             FROM fairness_reviews WHERE tenant_id = @TenantId AND profile_set_id = @ProfileSetId
             """,
+        ReplaceReview: """
+            UPDATE fairness_reviews
+            SET id = @Id, findings = @Findings, reasoning = @Reasoning, reviewed_at = @ReviewedAt, client_id = @ClientId, user_id = @UserId, user_representation = @UserRepresentation
+            WHERE tenant_id = @TenantId AND profile_set_id = @ProfileSetId AND id = @PreviousId
+              AND EXISTS (SELECT 1 FROM profile_sets s WHERE s.tenant_id = @TenantId AND s.id = @ProfileSetId AND s.status = 'draft')
+            """,
         DeletePublicationsOfDataset: "DELETE FROM profile_publications WHERE tenant_id = @TenantId AND dataset_id = @Id",
         DeleteReviewsOfDataset: "DELETE FROM fairness_reviews WHERE tenant_id = @TenantId AND profile_set_id IN (SELECT id FROM profile_sets WHERE tenant_id = @TenantId AND dataset_id = @Id)");
 
@@ -71,6 +78,12 @@ public sealed record ProfileHistorySql(
         FindReview: """
             SELECT Id, TenantId, ProfileSetId, Findings, Reasoning, ReviewedAt, ClientId, UserId, UserRepresentation
             FROM dbo.FairnessReviews WHERE TenantId = @TenantId AND ProfileSetId = @ProfileSetId
+            """,
+        ReplaceReview: """
+            UPDATE dbo.FairnessReviews
+            SET Id = @Id, Findings = @Findings, Reasoning = @Reasoning, ReviewedAt = @ReviewedAt, ClientId = @ClientId, UserId = @UserId, UserRepresentation = @UserRepresentation
+            WHERE TenantId = @TenantId AND ProfileSetId = @ProfileSetId AND Id = @PreviousId
+              AND EXISTS (SELECT 1 FROM dbo.ProfileSets s WHERE s.TenantId = @TenantId AND s.Id = @ProfileSetId AND s.Status = 'draft')
             """,
         DeletePublicationsOfDataset: "DELETE FROM dbo.ProfilePublications WHERE TenantId = @TenantId AND DatasetId = @Id",
         DeleteReviewsOfDataset: "DELETE FROM dbo.FairnessReviews WHERE TenantId = @TenantId AND ProfileSetId IN (SELECT Id FROM dbo.ProfileSets WHERE TenantId = @TenantId AND DatasetId = @Id)");

@@ -91,7 +91,28 @@ public sealed record PublicationCheck(
     FairnessReviewRow? Review,
     IReadOnlyList<DifferenceFinding> Differences,
     PublicationRecord? Candidate,
-    int EarlierPublications);
+    int EarlierPublications)
+{
+    /// <summary>
+    /// The findings the recorded review did not cover: all of them without a review, and those that appeared
+    /// since (the draft's findings can change, e.g. with a lower Fairness:MaximumRatio). A review lifts only
+    /// the findings a person saw.
+    /// </summary>
+    public IReadOnlyList<FairnessFinding> Unreviewed
+    {
+        get
+        {
+            if (Review is null)
+            {
+                return Fairness.Findings;
+            }
+
+            var reviewed = StoredJson.Read<List<FairnessFindingView>>(Review.Findings)
+                .Select(f => (f.ProfileNumber - 1, f.Feature, f.Value)).ToHashSet();
+            return Fairness.Findings.Where(f => !reviewed.Contains((f.Cluster, f.Feature, f.Value))).ToList();
+        }
+    }
+}
 
 /// <summary>
 /// The checks a profile set must pass besides the disclosure gate: the inequality check (a person must
@@ -173,18 +194,16 @@ public sealed class PublicationChecks(ProfileHistoryRepository history, Fairness
             value is null ? "unknown" : byName.TryGetValue(feature, out var f) ? f.ValueLabelIn(value, Language.English) : value;
 
         var blockers = new List<PublicationBlocker>();
-        if (check.Review is null)
+        var reviewedEarlier = check.Review is not null;
+        foreach (var finding in check.Unreviewed)
         {
-            foreach (var finding in check.Fairness.Findings)
+            blockers.Add(new PublicationBlocker
             {
-                blockers.Add(new PublicationBlocker
-                {
-                    Code = "protectedOverRepresentation",
-                    ProfileId = idOf.GetValueOrDefault(finding.Cluster),
-                    Reason = string.Create(CultureInfo.InvariantCulture,
-                        $"Profile {finding.Cluster + 1}: {Feature(finding.Feature)} = {Value(finding.Feature, finding.Value)} ({finding.Feature} = {finding.Value}) is more than {check.Fairness.Options.MaximumRatio:0.##} times as frequent as outside the profile (significant). A person must review this: POST /api/v1/profile-sets/{{id}}/fairness-review with the reasoning."),
-                });
-            }
+                Code = "protectedOverRepresentation",
+                ProfileId = idOf.GetValueOrDefault(finding.Cluster),
+                Reason = string.Create(CultureInfo.InvariantCulture,
+                    $"Profile {finding.Cluster + 1}: {Feature(finding.Feature)} = {Value(finding.Feature, finding.Value)} ({finding.Feature} = {finding.Value}) is more than {check.Fairness.Options.MaximumRatio:0.##} times as frequent as outside the profile (significant). A person must review this{(reviewedEarlier ? " (it was not among the findings reviewed earlier)" : "")}: POST /api/v1/profile-sets/{{id}}/fairness-review with the reasoning."),
+            });
         }
 
         foreach (var difference in check.Differences)
@@ -216,9 +235,9 @@ public sealed class PublicationChecks(ProfileHistoryRepository history, Fairness
         var findings = Findings(fairness.Findings, profiles, features);
         var outcome = fairness.CheckedFeatures.Count == 0 ? FairnessTexts.NoProtectedFeatures
             : findings.Count == 0 ? FairnessTexts.NoOverRepresentation
-            : check.Review is null ? FairnessTexts.OverRepresentationFound
+            : check.Review is null || check.Unreviewed.Count > 0 ? FairnessTexts.OverRepresentationFound
             : FairnessTexts.OverRepresentationReviewed;
-        var review = check.Review is null || findings.Count == 0 ? null : new FairnessReviewView { ReviewedAt = check.Review.ReviewedAt, Reasoning = check.Review.Reasoning };
+        var review = check.Review is null || findings.Count == 0 || check.Unreviewed.Count > 0 ? null : new FairnessReviewView { ReviewedAt = check.Review.ReviewedAt, Reasoning = check.Review.Reasoning };
         return new FairnessCheckView
         {
             Outcome = outcome,
@@ -284,13 +303,89 @@ public static class FairnessTexts
         return string.Create(CultureInfo.InvariantCulture, $"{d.Day} {month} {d.Year}");
     }
 
-    /// <summary>The published check in one language; a set published before the check existed says so.</summary>
-    public static string Public(FairnessCheckView? fairness, Language language) =>
-        fairness is null
-            ? language == Language.English
-                ? "Not checked for inequality: this profile set was published before the check existed."
-                : "Niet gecontroleerd op ongelijkheid: deze profielset is gepubliceerd voordat die controle bestond."
-            : language == Language.English ? fairness.Summary.En ?? "" : fairness.Summary.Nl ?? "";
+    /// <summary>
+    /// The published check in one language; a set published before the check existed says so. Only whether
+    /// an over-representation of a protected group was found and that a person reviewed it (date, reasoning),
+    /// and which protected features were checked: never which profile, which group or how many times as
+    /// frequent. With all protected cells suppressed, "group g in profile 1 is more than 2 times as frequent"
+    /// and the published population count of g bound g's count in the other profiles, possibly below the minimum.
+    /// </summary>
+    /// <param name="fairness">The check as frozen into the view; null for a set published before the check existed.</param>
+    /// <param name="language">The language of the text.</param>
+    /// <param name="label">The label of a checked feature in that language; the feature's name when null.</param>
+    public static string Public(FairnessCheckView? fairness, Language language, Func<string, string?>? label = null)
+    {
+        var nl = language != Language.English;
+        if (fairness is null)
+        {
+            return nl
+                ? "Niet gecontroleerd op ongelijkheid: deze profielset is gepubliceerd voordat die controle bestond."
+                : "Not checked for inequality: this profile set was published before the check existed.";
+        }
+
+        var checkedFeatures = string.Join(", ", fairness.CheckedFeatures.Select(f => label?.Invoke(f) ?? f));
+        switch (fairness.Outcome)
+        {
+            case NoProtectedFeatures:
+                return nl
+                    ? "Niet gecontroleerd op ongelijkheid: er zijn geen beschermde kenmerken (zoals migratieachtergrond) vastgelegd."
+                    : "Not checked for inequality: no protected characteristics (such as migration background) were declared.";
+            case NoOverRepresentation:
+                return nl
+                    ? $"Gecontroleerd: geen oververtegenwoordiging. In geen enkel profiel is een groep ({checkedFeatures}) oververtegenwoordigd ten opzichte van de andere huishoudens."
+                    : $"Checked: no over-representation. In no profile is a group ({checkedFeatures}) over-represented compared with the other households.";
+        }
+
+        var head = nl
+            ? $"Gecontroleerd: oververtegenwoordiging gevonden. In ten minste één profiel is een groep ({checkedFeatures}) oververtegenwoordigd ten opzichte van de andere huishoudens, en dat is geen toeval."
+            : $"Checked: over-representation found. In at least one profile a group ({checkedFeatures}) is over-represented compared with the other households, and not by chance.";
+        if (fairness.Review is not { } review)
+        {
+            return head + (nl ? " Een medewerker heeft dit nog niet beoordeeld." : " A person has not yet reviewed this.");
+        }
+
+        return head + (nl
+            ? $" Beoordeeld door een medewerker op {Date(review.ReviewedAt, language)}, met deze toelichting: {review.Reasoning}"
+            : $" Reviewed by a person on {Date(review.ReviewedAt, language)}, with this reasoning: {review.Reasoning}");
+    }
+
+    /// <summary>The published check of a frozen view in one language, with the checked features' labels as the view shows them.</summary>
+    public static string Public(ProfileSetView view, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var labels = (view.Population?.Categorical ?? []).Concat(view.Profiles.SelectMany(p => p.Protected))
+            .Where(d => d.Label is not null)
+            .GroupBy(d => d.Feature, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Label!, StringComparer.Ordinal);
+        return Public(view.Fairness, language, f => labels.TryGetValue(f, out var l) ? (language == Language.English ? l.En : l.Nl) : null);
+    }
+
+    /// <summary>
+    /// A frozen view as shown publicly: the check's outcome, how it works, the features checked and the review,
+    /// without the findings and with the public text as summary (see <see cref="Public(FairnessCheckView?, Language, Func{string, string?}?)"/>).
+    /// </summary>
+    public static ProfileSetView PublicView(ProfileSetView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var fairness = view.Fairness;
+        return new ProfileSetView
+        {
+            Method = view.Method,
+            Population = view.Population,
+            Profiles = view.Profiles,
+            Fairness = fairness is null ? null : new FairnessCheckView
+            {
+                Outcome = fairness.Outcome,
+                Test = fairness.Test,
+                MaximumRatio = fairness.MaximumRatio,
+                Alpha = fairness.Alpha,
+                CheckedFeatures = fairness.CheckedFeatures,
+                Findings = [],
+                Review = fairness.Review,
+                Summary = new ProfileText { Nl = Public(view, Language.Dutch), En = Public(view, Language.English) },
+            },
+        };
+    }
 
     internal static string Summary(
         string outcome,

@@ -26,12 +26,15 @@ public sealed class Endpoint(
             s.Description = """
                 When the inequality check finds a protected group over-represented in a profile, the draft cannot be published
                 (`protectedOverRepresentation`) until a person reviews it. The token must name that person (`user_id`, and
-                `user_representation`); the reasoning is required and is published with the set (public page and register entry),
-                with the date but without the person's name. Who, when, why and the findings reviewed are stored with the set.
-                Once per set: 409 when the set is not a draft, when the check found nothing to review, or when it was already reviewed.
+                `user_representation`); the reasoning is required (at least 20 characters, 10 letters and 3 words) and is published
+                with the set (public page and register entry), with the date but without the person's name; the public text never says
+                which profile or group was found. Who, when, why and the findings reviewed are stored with the set. A review lifts only
+                the findings it saw: when the draft's findings change afterwards (e.g. a lower Fairness:MaximumRatio), the blocker comes
+                back for the new ones, and a new review replaces the earlier one for all current findings. 409 when the set is not a
+                draft, when the check found nothing to review, or when every current finding was already reviewed.
                 """;
             s.Responses[201] = "Reviewed: the set as it stands now, without the protectedOverRepresentation blockers.";
-            s.Responses[409] = "Not a draft, nothing to review, or already reviewed.";
+            s.Responses[409] = "Not a draft, nothing to review, or every current finding already reviewed.";
             s.ExampleRequest = new Request
             {
                 Reasoning = "Dit profiel beschrijft de vraag naar schuldhulp in de wijk waar veel nieuwkomers wonen; het advies verandert niets aan wie hulp krijgt. Besproken met de privacy officer.",
@@ -64,9 +67,9 @@ public sealed class Endpoint(
         }
 
         var check = await checks.RunAsync(set, ct);
-        if (check.Review is not null)
+        if (check.Review is not null && check.Unreviewed.Count == 0)
         {
-            await Problems.WriteAsync(HttpContext, 409, "fairness-reviewed", "The inequality check of this profile set was already reviewed.");
+            await Problems.WriteAsync(HttpContext, 409, "fairness-reviewed", "Every finding of the inequality check of this profile set was already reviewed.");
             return;
         }
 
@@ -90,7 +93,8 @@ public sealed class Endpoint(
             UserId = AccessLogWriter.Person(caller.UserId)!,
             UserRepresentation = AccessLogWriter.Person(caller.UserRepresentation),
         };
-        if (!await history.AddReviewAsync(review, ct))
+        // A review whose findings no longer cover the draft's is replaced by one over all current findings.
+        if (!(check.Review is { } earlier ? await history.ReplaceReviewAsync(earlier.Id, review, ct) : await history.AddReviewAsync(review, ct)))
         {
             await Problems.WriteAsync(HttpContext, 409, "fairness-reviewed", "The profile set was reviewed or changed meanwhile.");
             return;

@@ -136,11 +136,12 @@ public sealed class Endpoint(TenantRepository tenants, IPublishedProfileSetReade
             return null;
         }
 
-        var check = StoredJson.Read<ProfileSetView>(set.PublishedView).Fairness;
+        var view = StoredJson.Read<ProfileSetView>(set.PublishedView);
+        var check = view.Fairness;
         return new AlgorithmFairnessCheck
         {
             Outcome = check?.Outcome ?? "notChecked",
-            Text = FairnessTexts.Public(check, language),
+            Text = FairnessTexts.Public(view, language),
             MaximumRatio = check?.MaximumRatio,
             Alpha = check?.Alpha,
             ReviewedOn = check?.Review?.ReviewedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

@@ -121,7 +121,7 @@ public sealed class AlgorithmFairnessCheck
     [JsonPropertyName("outcome")]
     public string Outcome { get; init; } = "";
 
-    /// <summary>What was checked and found, and a person's review with its date and reasoning when there was one.</summary>
+    /// <summary>Whether an over-representation of a protected group was found (never which profile or group), and a person's review with its date and reasoning when there was one.</summary>
     [JsonPropertyName("text")]
     public string Text { get; init; } = "";
 

@@ -19,12 +19,16 @@ public sealed class PublicProfileSet
 
     public DateTimeOffset PublishedAt { get; init; }
 
-    /// <summary>Exactly what was published: the profiles after the disclosure gate, and how they were made.</summary>
+    /// <summary>
+    /// Exactly what was published: the profiles after the disclosure gate, and how they were made. Of the
+    /// inequality check only the outcome, the method and the review: no findings (which profile, which group).
+    /// </summary>
     public ProfileSetView View { get; init; } = new();
 
     /// <summary>
     /// The inequality check and its outcome in plain words, in the language asked for (Dutch B1 by default,
-    /// English on Accept-Language: en); view.fairness holds it in both with the details.
+    /// English on Accept-Language: en): whether an over-representation of a protected group was found and a
+    /// person's review (date, reasoning), never which profile or group; view.fairness holds it in both languages.
     /// </summary>
     public string FairnessCheck { get; init; } = "";
 }
@@ -56,7 +60,7 @@ public sealed class Endpoint(TenantRepository tenants, ProfileSetRepository prof
         }
 
         var language = RequestLanguage.From(HttpContext);
-        var view = ProfileSetViews.Frozen(set.PublishedView);
+        var view = FairnessTexts.PublicView(ProfileSetViews.Frozen(set.PublishedView));
         RequestLanguage.Apply(HttpContext, language);
         await Send.OkAsync(new PublicProfileSet
         {
@@ -65,7 +69,7 @@ public sealed class Endpoint(TenantRepository tenants, ProfileSetRepository prof
             ProfileSetId = set.Id,
             PublishedAt = set.PublishedAt ?? set.UpdatedAt,
             View = view,
-            FairnessCheck = FairnessTexts.Public(view.Fairness, language),
+            FairnessCheck = FairnessTexts.Public(view, language),
         }, ct);
     }
 }
