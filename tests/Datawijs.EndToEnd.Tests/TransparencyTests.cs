@@ -474,4 +474,25 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Contains(processing.MayLook, a => a.Activities.Any(x => x.Code == "profile-making"));
         Assert.Empty(api.Leaks());
     }
+
+    [Fact]
+    public async Task A_client_number_equal_to_a_citizens_bsn_in_a_dataset_of_other_ids_does_not_make_the_citizen_appear()
+    {
+        var p = await PartiesAsync();
+        var (manager, _) = await api.ClientAsync(p.Tenant, null, null, "profiles:manage");
+        var subject = api.NewSubjectId();
+        var clients = (await manager.Datasets.CreateDatasetAsync(FoodBankData.Declaration("Klantnummers") with { SubjectIdKind = "other" })).Content!;
+        var csv = FoodBankData.Csv(2).Replace("client-1,", subject + ",", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await manager.Datasets.UploadDatasetRecordsAsync(clients.Id, FoodBankData.CsvContent(csv))).StatusCode);
+        var citizen = p.Citizen(subject);
+
+        var processing = (await citizen.CitizenPortal.GetCitizenDataProcessingAsync()).Content!;
+        var log = (await citizen.CitizenPortal.GetCitizenAccessLogAsync()).Content!;
+
+        // Client number 'subject' is someone else: nothing is stored about the citizen, so nothing is shown or logged.
+        Assert.Equal("other", clients.SubjectIdKind);
+        Assert.Empty(processing.Datasets);
+        Assert.Empty(log.Items);
+        Assert.Empty(api.Leaks());
+    }
 }
