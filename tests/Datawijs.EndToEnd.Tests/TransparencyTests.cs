@@ -495,4 +495,32 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Empty(log.Items);
         Assert.Empty(api.Leaks());
     }
+
+    [Fact]
+    public async Task The_decision_and_its_reasoning_stay_in_the_explanation_once_the_profile_set_is_gone()
+    {
+        var p = await PartiesAsync();
+        var subject = api.NewSubjectId();
+        var advice = (await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject))).Content!;
+        Assert.Equal(HttpStatusCode.Created, (await p.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = "deviates", Reasoning = "Werkt sinds kort 20 uur." })).StatusCode);
+        var objection = (await p.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "notMe" })).Content!;
+        await p.Reviewer.Objections.ReviewObjectionAsync(objection.Id, new ReviewObjectionRequest { Outcome = "rejected", Reasoning = "Het gaat wel om u." });
+
+        api.ProfileSets.Delete(p.TenantId);
+        var caseWorker = (await p.CaseWorker.Assignments.GetAssignmentAsync(advice.Id)).Content!;
+        var nl = (await p.Citizen(subject).CitizenPortal.GetCitizenExplanationAsync()).Content!;
+        var en = (await p.Citizen(subject).CitizenPortal.GetCitizenExplanationAsync(acceptLanguage: "en")).Content!;
+
+        Assert.Equal("decided", caseWorker.Status);
+        Assert.Equal("decided", nl.Status);
+        Assert.Null(nl.Advice);
+        Assert.Equal("deviates", nl.Decision!.Outcome);
+        Assert.Equal("Werkt sinds kort 20 uur.", nl.Decision.Reasoning);
+        Assert.Contains("niet meer beschikbaar", nl.StatusText, StringComparison.Ordinal);
+        Assert.Contains("anders besloten", nl.StatusText, StringComparison.Ordinal);
+        Assert.Contains("no longer available", en.StatusText, StringComparison.Ordinal);
+        var reviewed = Assert.Single(nl.Objections);
+        Assert.Equal("Het gaat wel om u.", reviewed.Reasoning);
+        Assert.Empty(api.Leaks());
+    }
 }
