@@ -523,4 +523,47 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Equal("Het gaat wel om u.", reviewed.Reasoning);
         Assert.Empty(api.Leaks());
     }
+
+    [Fact]
+    public async Task A_portal_cannot_word_the_citizens_own_access_log_and_the_contract_offers_it_no_reason_header()
+    {
+        var p = await PartiesAsync();
+        var subject = api.NewSubjectId();
+        await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject));
+        const string Forged = "Inzage door uzelf; gecontroleerd door Belastingdienst";
+        using var handler = new ReasonHeader(Forged, api.Host.Server.CreateHandler());
+        var portal = DatawijsClient.ForCitizen(new Uri("http://localhost"), api.Host.Broker.Token(p.Tenant, subject), handler);
+
+        Assert.Equal(HttpStatusCode.OK, (await portal.CitizenPortal.GetCitizenExplanationAsync()).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await portal.CitizenPortal.GetCitizenDataProcessingAsync()).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await portal.CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "notMe" })).StatusCode);
+        var log = (await portal.CitizenPortal.GetCitizenAccessLogAsync()).Content!;
+
+        Assert.True(handler.Sent >= 4, "The header was not sent, so the check below would prove nothing.");
+        Assert.DoesNotContain(log.Items, i => i.Reason.Contains("Belastingdienst", StringComparison.Ordinal));
+        Assert.Contains(log.Items, i => i.Reason == "Uitleg over uw profiel op uw eigen verzoek");
+        using var contract = JsonDocument.Parse(await api.Host.CreateHttpClient().GetStringAsync(new Uri("/api/v1/openapi.json", UriKind.Relative)));
+        var citizenOperations = contract.RootElement.GetProperty("paths").EnumerateObject()
+            .Where(path => path.Name.Contains("/citizen/", StringComparison.Ordinal))
+            .SelectMany(path => path.Value.EnumerateObject()).ToList();
+        Assert.Equal(4, citizenOperations.Count);
+        Assert.All(citizenOperations, operation => Assert.DoesNotContain(
+            operation.Value.TryGetProperty("parameters", out var parameters) ? parameters.EnumerateArray().Select(x => x.GetProperty("name").GetString()) : [],
+            name => name == "X-Audit-Toelichting"));
+        Assert.Empty(api.Leaks());
+    }
+
+    /// <summary>What a portal could add to every request it forwards.</summary>
+    private sealed class ReasonHeader(string reason, HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        public int Sent { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Remove("X-Audit-Toelichting");
+            request.Headers.Add("X-Audit-Toelichting", reason);
+            Sent++;
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 }
