@@ -1105,7 +1105,7 @@ public sealed record ExplanationCitizenResponse
     [JsonPropertyName("statusText")]
     public string StatusText { get; init; } = default!;
 
-    /// <summary>The current advice and why; null when there is none.</summary>
+    /// <summary>The current advice and why; null when there is none, or when the profiles it was based on are no longer available (the status, decision and objections are still shown).</summary>
     [JsonPropertyName("advice")]
     public CitizenAdvice? Advice { get; init; }
 
@@ -1780,7 +1780,7 @@ public sealed record PeerPositionView
     [JsonPropertyName("tierName")]
     public string? TierName { get; init; }
 
-    /// <summary>Mid-rank percentile of the overall score among the peers, 0–100, rounded to 0.1.</summary>
+    /// <summary>The quartile band of the overall score among the peers (12.5, 37.5, 50, 62.5 or 87.5), judged against the published quartiles.</summary>
     [JsonPropertyName("percentile")]
     public double? Percentile { get; init; }
 }
