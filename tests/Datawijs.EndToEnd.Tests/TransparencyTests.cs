@@ -476,6 +476,28 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
     }
 
     [Fact]
+    public async Task An_ndjson_subject_id_number_with_a_sign_fraction_or_exponent_is_refused_naming_the_row()
+    {
+        var p = await PartiesAsync();
+        var (manager, _) = await api.ClientAsync(p.Tenant, null, null, "profiles:manage");
+        var dataset = (await manager.Datasets.CreateDatasetAsync(FoodBankData.Declaration("Getallen") with { SubjectIdKind = "bsn" })).Content!;
+        var good = api.NewSubjectId();
+        var ndjson = FoodBankData.Ndjson(4)
+            .Replace("\"subjectId\":\"client-1\"", "\"subjectId\":" + good, StringComparison.Ordinal)
+            .Replace("\"subjectId\":\"client-2\"", "\"subjectId\":1234567.2", StringComparison.Ordinal)
+            .Replace("\"subjectId\":\"client-3\"", "\"subjectId\":-12345672", StringComparison.Ordinal)
+            .Replace("\"subjectId\":\"client-4\"", "\"subjectId\":1.2345672e7", StringComparison.Ordinal);
+
+        var upload = await manager.Datasets.UploadDatasetRecordsAsync(dataset.Id, FoodBankData.NdjsonContent(ndjson));
+
+        Assert.Equal(HttpStatusCode.BadRequest, upload.StatusCode);
+        var problems = upload.Problem()!.InvalidParams!;
+        Assert.Equal(["records[2].subjectId", "records[3].subjectId", "records[4].subjectId"], problems.Select(i => i.Name).Order());
+        Assert.All(problems, i => Assert.Equal("invalid-subject-id", i.Code));
+        Assert.Equal(0, (await manager.Datasets.GetDatasetAsync(dataset.Id)).Content!.RecordCount);
+    }
+
+    [Fact]
     public async Task A_client_number_equal_to_a_citizens_bsn_in_a_dataset_of_other_ids_does_not_make_the_citizen_appear()
     {
         var p = await PartiesAsync();
