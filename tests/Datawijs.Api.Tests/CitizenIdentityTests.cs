@@ -127,6 +127,94 @@ public sealed class CitizenIdentityTests : IAsyncLifetime
         Assert.Contains("eleven-test", invalid["reason"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    private const string Header = """{"alg":"ES256","typ":"JWT","kid":"test-broker-1"}""";
+
+    public static TheoryData<string, string> WellShapedTokens => new()
+    {
+        { Header, """{"iss":"{iss}","aud":"{aud}","exp":{exp},"bsn":"999990019"}""" },
+        { Header, """{"iss":"{iss}","aud":"{aud}","exp":{exp},"bsn":12345672}""" },
+        { Header, """{"iss":"{iss}","aud":"{aud}","exp":{exp},"bsn":"0123-45672"}""" },
+    };
+
+    public static TheoryData<string, string> MisshapenTokens => new()
+    {
+        // RFC 7515 section 4.1.11: an extension the API does not understand makes the token invalid.
+        { """{"alg":"ES256","typ":"JWT","kid":"test-broker-1","crit":["urn:example:ext"],"urn:example:ext":true}""", """{"iss":"{iss}","aud":"{aud}","exp":{exp},"bsn":"999990019"}""" },
+        { """{"alg":"ES256","typ":"JWT","kid":"test-broker-1","crit":[]}""", """{"iss":"{iss}","aud":"{aud}","exp":{exp},"bsn":"999990019"}""" },
+        // The subject claim more than once, or as several values: not the first of them.
+        { Header, """{"iss":"{iss}","aud":"{aud}","exp":{exp},"bsn":["999900006","012345672"]}""" },
+        { Header, """{"iss":"{iss}","aud":"{aud}","exp":{exp},"bsn":["999900006"]}""" },
+        { Header, """{"iss":"{iss}","aud":"{aud}","exp":{exp},"bsn":"999900006","bsn":"012345672"}""" },
+        { Header, """{"iss":"{iss}","aud":"{aud}","exp":{exp},"bsn":{"value":"999900006"}}""" },
+        // Not a BSN's digits: a sign, a fraction, a separator at an end.
+        { Header, """{"iss":"{iss}","aud":"{aud}","exp":{exp},"bsn":"-12345672"}""" },
+        { Header, """{"iss":"{iss}","aud":"{aud}","exp":{exp},"bsn":-12345672}""" },
+        { Header, """{"iss":"{iss}","aud":"{aud}","exp":{exp},"bsn":1234567.2}""" },
+        { Header, """{"iss":"{iss}","aud":"{aud}","exp":{exp},"bsn":"12345672."}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WellShapedTokens))]
+    public async Task A_well_shaped_raw_token_of_the_broker_is_accepted(string header, string payload)
+    {
+        using var http = _host.CreateHttpClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _host.Broker.SignRaw(Tenant, header, payload));
+
+        using var response = await http.GetAsync("/api/v1/citizen/explanation", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(MisshapenTokens))]
+    public async Task A_token_with_crit_or_a_subject_claim_that_is_not_one_bsn_is_refused_with_401(string header, string payload)
+    {
+        using var http = _host.CreateHttpClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _host.Broker.SignRaw(Tenant, header, payload));
+
+        using var response = await http.GetAsync("/api/v1/citizen/explanation", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Who_may_look_names_every_portal_of_the_tenant_by_its_own_name_even_without_a_portal_name()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var directory = Path.Combine(Path.GetTempPath(), "datawijs-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var jwks = Path.Combine(directory, "jwks.json");
+        await File.WriteAllTextAsync(jwks, CitizenIssuers.JwksOf(key, "k1"), ct);
+        var settings = new Dictionary<string, string?>();
+        void Issuer(int n, string issuer, string audience, string? portalName)
+        {
+            settings[$"Citizen:Issuers:{n}:Tenant"] = "burger-b";
+            settings[$"Citizen:Issuers:{n}:Issuer"] = issuer;
+            settings[$"Citizen:Issuers:{n}:Audience"] = audience;
+            settings[$"Citizen:Issuers:{n}:JwksFile"] = jwks;
+            settings[$"Citizen:Issuers:{n}:PortalName"] = portalName;
+        }
+
+        Issuer(0, "https://digid-broker.test/", "portaal-web", null);
+        Issuer(1, "https://app-broker.test/", "mijn-gemeente-app", null);
+        Issuer(2, "https://balie-broker.test/", "balie", "Balie Stadhuis");
+        await using var host = await TestApiHost.StartAsync(settings);
+        await host.AddClientAsync("burger-b", Scopes.AssignmentsWrite);
+        using var http = host.CreateHttpClient();
+        // The token names its portal by azp ("demo-portal"), as a broker does for the portal it signed in for.
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            DevelopmentBroker.Sign(key, "k1", "https://digid-broker.test/", "portaal-web", "999990019", DateTimeOffset.UtcNow, TimeSpan.FromMinutes(10)));
+
+        var processing = await ReadAsync(await http.GetAsync("/api/v1/citizen/data-processing", ct));
+
+        var portals = processing["mayLook"]!.AsArray()
+            .Where(a => a!["activities"]!.AsArray().Any(x => x!["code"]!.GetValue<string>() == "citizen-access"))
+            .Select(a => a!["application"]!.GetValue<string>()).Order().ToList();
+        Assert.Equal(["Balie Stadhuis", "demo-portal", "mijn-gemeente-app"], portals);
+    }
+
     private static async Task<string> SendAsync(HttpClient citizen, string key, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/citizen/objections") { Content = Json("""{"kind":"notMe"}""") };

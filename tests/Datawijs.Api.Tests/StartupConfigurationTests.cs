@@ -234,6 +234,53 @@ public sealed class CitizenIssuerConfigurationTests
         }
     }
 
+    public static TheoryData<string> JwksWithPrivateMembers()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var r = rsa.ExportParameters(true);
+        using var ec = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var e = ec.ExportParameters(true);
+        static string B(byte[] bytes) => Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(bytes);
+        var rsaPublic = $"\"kty\":\"RSA\",\"kid\":\"r1\",\"n\":\"{B(r.Modulus!)}\",\"e\":\"{B(r.Exponent!)}\"";
+        var ecPublic = $"\"kty\":\"EC\",\"kid\":\"e1\",\"crv\":\"P-256\",\"x\":\"{B(e.Q.X!)}\",\"y\":\"{B(e.Q.Y!)}\"";
+        string Set(string key) => "{\"keys\":[{" + key + "}]}";
+        return new TheoryData<string>
+        {
+            Set(rsaPublic + $",\"d\":\"{B(r.D!)}\""),
+            Set(rsaPublic + $",\"p\":\"{B(r.P!)}\""),
+            Set(rsaPublic + $",\"q\":\"{B(r.Q!)}\""),
+            Set(rsaPublic + $",\"dp\":\"{B(r.DP!)}\""),
+            Set(rsaPublic + $",\"dq\":\"{B(r.DQ!)}\""),
+            Set(rsaPublic + $",\"qi\":\"{B(r.InverseQ!)}\""),
+            Set(ecPublic + $",\"d\":\"{B(e.D!)}\""),
+            Set(rsaPublic + ",\"d\":\"\""),
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(JwksWithPrivateMembers))]
+    public void A_jwks_file_with_any_private_member_of_a_key_stops_start_up(string jwks)
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, jwks);
+        try
+        {
+            var problems = Problems(new()
+            {
+                ["Citizen:Issuers:0:Tenant"] = "utrecht",
+                ["Citizen:Issuers:0:Issuer"] = "https://broker.example/",
+                ["Citizen:Issuers:0:Audience"] = "datawijs",
+                ["Citizen:Issuers:0:JwksFile"] = path,
+            });
+
+            Assert.Contains(problems, p => p.StartsWith("Citizen:Issuers:0:JwksFile", StringComparison.Ordinal) && p.Contains("private key", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void A_missing_jwks_file_stops_start_up_and_no_development_broker_exists_outside_development()
     {

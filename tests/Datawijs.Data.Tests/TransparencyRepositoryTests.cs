@@ -249,6 +249,46 @@ public abstract class TransparencyRepositoryTests(DatabaseProvider provider) : I
         Assert.Empty(await datasets.ContainingSubjectAsync(other.Id, "p-keep"));
         Assert.Equal(2, (await objections.AllForSubjectAsync(tenant.Id, "p-out")).Count + (await objections.AllForSubjectAsync(tenant.Id, "p-open")).Count);
     }
+
+    [Fact]
+    public async Task Records_of_a_dataset_of_other_ids_are_never_linked_to_a_citizen_with_the_same_pseudonym()
+    {
+        var tenant = await TenantAsync("tiel");
+        var datasets = new Datasets.DatasetRepository(Database.Connections, new ProfileSets.PublishedProfileSetChanges());
+        var dataset = new Datasets.DatasetRow
+        {
+            Id = Guid.CreateVersion7(), TenantId = tenant.Id, Name = "Klantnummers", Purpose = "Ondersteuning afstemmen", Features = "[]",
+            RetentionUntil = new DateTimeOffset(2027, 6, 30, 0, 0, 0, TimeSpan.Zero), CreatedAt = T0, UpdatedAt = T0, SubjectIdKind = "other",
+        };
+        await datasets.AddAsync(dataset);
+        await using (var upload = await datasets.BeginUploadAsync(tenant.Id, dataset.Id))
+        {
+            await upload.AddAsync(1, "p-client", "p-client");
+            await upload.AddAsync(2, "p-keep", "p-keep");
+            await upload.CommitAsync(2, "{}", T0);
+        }
+
+        // A citizen whose pseudonym equals that of a client number objects, and the objection is upheld.
+        var objections = new ObjectionRepository(Database.Connections);
+        var objection = new ObjectionRow
+        {
+            Id = Guid.CreateVersion7(), TenantId = tenant.Id, SubjectPseudonym = "p-client", Kind = "doNotWant",
+            Status = ObjectionRepository.Open, CreatedAt = T0, ClientId = "portal",
+        };
+        await objections.AddAsync(objection, Entry(tenant.Id, "p-client", "objection.create", T0));
+        await objections.ReviewAsync(tenant.Id, objection, new ObjectionReview(ObjectionRepository.Upheld, "Besproken", T0.AddMinutes(1), "client", "u1", "A. de Vries"),
+            Entry(tenant.Id, "p-client", "objection.review", T0.AddMinutes(1)));
+
+        var clustered = new List<string>();
+        await foreach (var cells in datasets.ReadRecordsForClusteringAsync(tenant.Id, dataset.Id))
+        {
+            clustered.Add(cells);
+        }
+
+        // The client is someone else: their record stays in, and the dataset is not the citizen's.
+        Assert.Equal(["p-client", "p-keep"], clustered);
+        Assert.Empty(await datasets.ContainingSubjectAsync(tenant.Id, "p-client"));
+    }
 }
 
 public sealed class SqliteTransparencyRepositoryTests() : TransparencyRepositoryTests(DatabaseProvider.Sqlite);

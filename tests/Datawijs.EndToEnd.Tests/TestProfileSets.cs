@@ -23,10 +23,14 @@ public sealed class TestProfileSets : IPublishedProfileSetReader
     public static readonly ProfileSpace Space = BuildSpace();
 
     private readonly ConcurrentDictionary<Guid, bool> _unpublished = new();
+    private readonly ConcurrentDictionary<Guid, bool> _deleted = new();
 
     public static readonly DateTimeOffset PublishedAt = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
     public void Unpublish(Guid tenantId) => _unpublished[tenantId] = true;
+
+    /// <summary>The tenant's set is gone, as when its dataset is deleted: neither current nor found by id.</summary>
+    public void Delete(Guid tenantId) => _deleted[tenantId] = true;
 
     /// <summary>Each tenant's set has its own id, so a set id of one tenant is unknown to another.</summary>
     public static Guid SetIdFor(Guid tenantId)
@@ -37,10 +41,10 @@ public sealed class TestProfileSets : IPublishedProfileSetReader
     }
 
     public Task<PublishedProfileSetModel?> GetCurrentAsync(Guid tenantId, CancellationToken ct) =>
-        Task.FromResult(_unpublished.ContainsKey(tenantId) ? null : Model(tenantId));
+        Task.FromResult(_unpublished.ContainsKey(tenantId) || _deleted.ContainsKey(tenantId) ? null : Model(tenantId));
 
     public Task<PublishedProfileSetModel?> FindAsync(Guid tenantId, Guid profileSetId, CancellationToken ct) =>
-        Task.FromResult(profileSetId == SetIdFor(tenantId) ? Model(tenantId) : null);
+        Task.FromResult(profileSetId == SetIdFor(tenantId) && !_deleted.ContainsKey(tenantId) ? Model(tenantId) : null);
 
     private static PublishedProfileSetModel Model(Guid tenantId) =>
         new(SetIdFor(tenantId), Space, PublishedAt, 191, 20240501, DisclosureRules.Default, "Passende ondersteuning voor klanten van de voedselbank");

@@ -474,4 +474,118 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Contains(processing.MayLook, a => a.Activities.Any(x => x.Code == "profile-making"));
         Assert.Empty(api.Leaks());
     }
+
+    [Fact]
+    public async Task An_ndjson_subject_id_number_with_a_sign_fraction_or_exponent_is_refused_naming_the_row()
+    {
+        var p = await PartiesAsync();
+        var (manager, _) = await api.ClientAsync(p.Tenant, null, null, "profiles:manage");
+        var dataset = (await manager.Datasets.CreateDatasetAsync(FoodBankData.Declaration("Getallen") with { SubjectIdKind = "bsn" })).Content!;
+        var good = api.NewSubjectId();
+        var ndjson = FoodBankData.Ndjson(4)
+            .Replace("\"subjectId\":\"client-1\"", "\"subjectId\":" + good, StringComparison.Ordinal)
+            .Replace("\"subjectId\":\"client-2\"", "\"subjectId\":1234567.2", StringComparison.Ordinal)
+            .Replace("\"subjectId\":\"client-3\"", "\"subjectId\":-12345672", StringComparison.Ordinal)
+            .Replace("\"subjectId\":\"client-4\"", "\"subjectId\":1.2345672e7", StringComparison.Ordinal);
+
+        var upload = await manager.Datasets.UploadDatasetRecordsAsync(dataset.Id, FoodBankData.NdjsonContent(ndjson));
+
+        Assert.Equal(HttpStatusCode.BadRequest, upload.StatusCode);
+        var problems = upload.Problem()!.InvalidParams!;
+        Assert.Equal(["records[2].subjectId", "records[3].subjectId", "records[4].subjectId"], problems.Select(i => i.Name).Order());
+        Assert.All(problems, i => Assert.Equal("invalid-subject-id", i.Code));
+        Assert.Equal(0, (await manager.Datasets.GetDatasetAsync(dataset.Id)).Content!.RecordCount);
+    }
+
+    [Fact]
+    public async Task A_client_number_equal_to_a_citizens_bsn_in_a_dataset_of_other_ids_does_not_make_the_citizen_appear()
+    {
+        var p = await PartiesAsync();
+        var (manager, _) = await api.ClientAsync(p.Tenant, null, null, "profiles:manage");
+        var subject = api.NewSubjectId();
+        var clients = (await manager.Datasets.CreateDatasetAsync(FoodBankData.Declaration("Klantnummers") with { SubjectIdKind = "other" })).Content!;
+        var csv = FoodBankData.Csv(2).Replace("client-1,", subject + ",", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await manager.Datasets.UploadDatasetRecordsAsync(clients.Id, FoodBankData.CsvContent(csv))).StatusCode);
+        var citizen = p.Citizen(subject);
+
+        var processing = (await citizen.CitizenPortal.GetCitizenDataProcessingAsync()).Content!;
+        var log = (await citizen.CitizenPortal.GetCitizenAccessLogAsync()).Content!;
+
+        // Client number 'subject' is someone else: nothing is stored about the citizen, so nothing is shown or logged.
+        Assert.Equal("other", clients.SubjectIdKind);
+        Assert.Empty(processing.Datasets);
+        Assert.Empty(log.Items);
+        Assert.Empty(api.Leaks());
+    }
+
+    [Fact]
+    public async Task The_decision_and_its_reasoning_stay_in_the_explanation_once_the_profile_set_is_gone()
+    {
+        var p = await PartiesAsync();
+        var subject = api.NewSubjectId();
+        var advice = (await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject))).Content!;
+        Assert.Equal(HttpStatusCode.Created, (await p.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = "deviates", Reasoning = "Werkt sinds kort 20 uur." })).StatusCode);
+        var objection = (await p.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "notMe" })).Content!;
+        await p.Reviewer.Objections.ReviewObjectionAsync(objection.Id, new ReviewObjectionRequest { Outcome = "rejected", Reasoning = "Het gaat wel om u." });
+
+        api.ProfileSets.Delete(p.TenantId);
+        var caseWorker = (await p.CaseWorker.Assignments.GetAssignmentAsync(advice.Id)).Content!;
+        var nl = (await p.Citizen(subject).CitizenPortal.GetCitizenExplanationAsync()).Content!;
+        var en = (await p.Citizen(subject).CitizenPortal.GetCitizenExplanationAsync(acceptLanguage: "en")).Content!;
+
+        Assert.Equal("decided", caseWorker.Status);
+        Assert.Equal("decided", nl.Status);
+        Assert.Null(nl.Advice);
+        Assert.Equal("deviates", nl.Decision!.Outcome);
+        Assert.Equal("Werkt sinds kort 20 uur.", nl.Decision.Reasoning);
+        Assert.Contains("niet meer beschikbaar", nl.StatusText, StringComparison.Ordinal);
+        Assert.Contains("anders besloten", nl.StatusText, StringComparison.Ordinal);
+        Assert.Contains("no longer available", en.StatusText, StringComparison.Ordinal);
+        var reviewed = Assert.Single(nl.Objections);
+        Assert.Equal("Het gaat wel om u.", reviewed.Reasoning);
+        Assert.Empty(api.Leaks());
+    }
+
+    [Fact]
+    public async Task A_portal_cannot_word_the_citizens_own_access_log_and_the_contract_offers_it_no_reason_header()
+    {
+        var p = await PartiesAsync();
+        var subject = api.NewSubjectId();
+        await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject));
+        const string Forged = "Inzage door uzelf; gecontroleerd door Belastingdienst";
+        using var handler = new ReasonHeader(Forged, api.Host.Server.CreateHandler());
+        var portal = DatawijsClient.ForCitizen(new Uri("http://localhost"), api.Host.Broker.Token(p.Tenant, subject), handler);
+
+        Assert.Equal(HttpStatusCode.OK, (await portal.CitizenPortal.GetCitizenExplanationAsync()).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await portal.CitizenPortal.GetCitizenDataProcessingAsync()).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await portal.CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "notMe" })).StatusCode);
+        var log = (await portal.CitizenPortal.GetCitizenAccessLogAsync()).Content!;
+
+        Assert.True(handler.Sent >= 4, "The header was not sent, so the check below would prove nothing.");
+        Assert.DoesNotContain(log.Items, i => i.Reason.Contains("Belastingdienst", StringComparison.Ordinal));
+        Assert.Contains(log.Items, i => i.Reason == "Uitleg over uw profiel op uw eigen verzoek");
+        using var contract = JsonDocument.Parse(await api.Host.CreateHttpClient().GetStringAsync(new Uri("/api/v1/openapi.json", UriKind.Relative)));
+        var citizenOperations = contract.RootElement.GetProperty("paths").EnumerateObject()
+            .Where(path => path.Name.Contains("/citizen/", StringComparison.Ordinal))
+            .SelectMany(path => path.Value.EnumerateObject()).ToList();
+        Assert.Equal(4, citizenOperations.Count);
+        Assert.All(citizenOperations, operation => Assert.DoesNotContain(
+            operation.Value.TryGetProperty("parameters", out var parameters) ? parameters.EnumerateArray().Select(x => x.GetProperty("name").GetString()) : [],
+            name => name == "X-Audit-Toelichting"));
+        Assert.Empty(api.Leaks());
+    }
+
+    /// <summary>What a portal could add to every request it forwards.</summary>
+    private sealed class ReasonHeader(string reason, HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        public int Sent { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Remove("X-Audit-Toelichting");
+            request.Headers.Add("X-Audit-Toelichting", reason);
+            Sent++;
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 }

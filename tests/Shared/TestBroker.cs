@@ -63,6 +63,22 @@ public sealed class TestBroker : IDisposable
     public string Token(string tenant, string bsn, TimeSpan? lifetime = null) =>
         DevelopmentBroker.Sign(Key, KeyId, IssuerOf(tenant), Audience, bsn, DateTimeOffset.UtcNow, lifetime ?? TimeSpan.FromMinutes(10));
 
+    /// <summary>
+    /// A token signed (ES256) with the broker's key over exactly this header and payload JSON, for shapes a token
+    /// library would not write (a repeated member, a <c>crit</c> header). <c>{iss}</c>, <c>{aud}</c> and <c>{exp}</c>
+    /// in the payload become the tenant's issuer, the audience and a time ten minutes from now.
+    /// </summary>
+    public string SignRaw(string tenant, string headerJson, string payloadJson)
+    {
+        var payload = payloadJson.Replace("{iss}", IssuerOf(tenant), StringComparison.Ordinal)
+            .Replace("{aud}", Audience, StringComparison.Ordinal)
+            .Replace("{exp}", DateTimeOffset.UtcNow.AddMinutes(10).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var signed = System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(headerJson)) + "."
+            + System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(payload));
+        var signature = Key.SignData(System.Text.Encoding.ASCII.GetBytes(signed), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        return signed + "." + System.Buffers.Text.Base64Url.EncodeToString(signature);
+    }
+
     public void Dispose() => Key.Dispose();
 }
 

@@ -7,7 +7,7 @@ namespace Datawijs.Api.Audit;
 /// <summary>
 /// Makes access log entries for the current request: who (client, person from the token), when,
 /// which processing activity, why (the X-Audit-Toelichting header, else the endpoint's default
-/// purpose) and what. Subjects are pseudonymised here, on arrival; the raw identifier goes no further.
+/// purpose; always the default for a citizen's own request) and what. Subjects are pseudonymised here, on arrival; the raw identifier goes no further.
 /// </summary>
 public sealed class AccessLogWriter(AccessLogRepository log, KeyRing keys, TimeProvider clock)
 {
@@ -37,7 +37,9 @@ public sealed class AccessLogWriter(AccessLogRepository log, KeyRing keys, TimeP
             UserId = Person(caller.UserId),
             UserRepresentation = Person(caller.UserRepresentation),
             Activity = audited.Activity,
-            Reason = ReasonOf(context) ?? audited.DefaultReason,
+            // A citizen's own request is logged with the endpoint's reason: the portal that forwards it
+            // must not be able to write its own text into the citizen's log.
+            Reason = (IsCitizen(context) ? null : ReasonOf(context)) ?? audited.DefaultReason,
             Action = action,
             ResourceId = resourceId,
         };
@@ -60,6 +62,8 @@ public sealed class AccessLogWriter(AccessLogRepository log, KeyRing keys, TimeP
         var cleaned = new string(value.Where(c => !char.IsControl(c)).ToArray()).Trim();
         return cleaned.Length > MaxPersonLength ? cleaned[..MaxPersonLength] : cleaned;
     }
+
+    private static bool IsCitizen(HttpContext context) => context.User.HasClaim(c => c.Type == ClaimNames.SubjectPseudonym);
 
     private static string? ReasonOf(HttpContext context)
     {

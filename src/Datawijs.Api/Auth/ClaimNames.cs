@@ -13,6 +13,9 @@ public static class ClaimNames
 
     /// <summary>Only on a verified citizen token: the tenant's pseudonym of the citizen's BSN.</summary>
     public const string SubjectPseudonym = "subject_pseudonym";
+
+    /// <summary>Only on a verified citizen token: the broker (issuer) that identified the citizen.</summary>
+    public const string CitizenIssuer = "citizen_issuer";
 }
 
 /// <summary>A citizen with a verified token from the tenant's broker, through a portal.</summary>

@@ -85,7 +85,11 @@ public sealed partial class FastEndpointsOperationFilter(JsonSerializerOptions j
             });
         }
 
-        if (metadata.OfType<Audit.AuditedAttribute>().LastOrDefault() is { } audited)
+        var secured = definition.AnonymousVerbs is not { Length: > 0 };
+        var citizenOnly = secured && definition.AuthSchemeNames?.Contains(Auth.Citizens.CitizenAuthentication.SchemeName) == true;
+
+        // A citizen's reads are logged with the endpoint's own reason: the portal cannot word the citizen's log.
+        if (!citizenOnly && metadata.OfType<Audit.AuditedAttribute>().LastOrDefault() is { } audited)
         {
             operation.Parameters.Add(new OpenApiParameter
             {
@@ -109,8 +113,7 @@ public sealed partial class FastEndpointsOperationFilter(JsonSerializerOptions j
             });
         }
 
-        var secured = definition.AnonymousVerbs is not { Length: > 0 };
-        if (secured && definition.AuthSchemeNames?.Contains(Auth.Citizens.CitizenAuthentication.SchemeName) == true)
+        if (citizenOnly)
         {
             operation.Security =
             [

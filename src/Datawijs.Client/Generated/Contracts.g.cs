@@ -1105,7 +1105,7 @@ public sealed record ExplanationCitizenResponse
     [JsonPropertyName("statusText")]
     public string StatusText { get; init; } = default!;
 
-    /// <summary>The current advice and why; null when there is none.</summary>
+    /// <summary>The current advice and why; null when there is none, or when the profiles it was based on are no longer available (the status, decision and objections are still shown).</summary>
     [JsonPropertyName("advice")]
     public CitizenAdvice? Advice { get; init; }
 

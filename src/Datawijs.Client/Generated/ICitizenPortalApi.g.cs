@@ -11,17 +11,17 @@ public partial interface ICitizenPortalApi
 {
     /// <summary>Object: “this is not me” or “I don&apos;t want this”</summary>
     [Post("/api/v1/citizen/objections")]
-    Task<IApiResponse<ObjectionCitizenResponse>> CreateCitizenObjectionAsync([Body] ObjectionCitizenRequest body, [Header("Idempotency-Key")] string? idempotencyKey = null, [Header("X-Audit-Toelichting")] string? xAuditToelichting = null, [Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);
+    Task<IApiResponse<ObjectionCitizenResponse>> CreateCitizenObjectionAsync([Body] ObjectionCitizenRequest body, [Header("Idempotency-Key")] string? idempotencyKey = null, [Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);
 
     /// <summary>Show the citizen who used their data, when, why and what for</summary>
     [Get("/api/v1/citizen/access-log")]
-    Task<IApiResponse<AccessLogCitizenResponse>> GetCitizenAccessLogAsync([Header("X-Audit-Toelichting")] string? xAuditToelichting = null, [Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);
+    Task<IApiResponse<AccessLogCitizenResponse>> GetCitizenAccessLogAsync([Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);
 
     /// <summary>Show the citizen who may use their data and what for, and which datasets hold their record</summary>
     [Get("/api/v1/citizen/data-processing")]
-    Task<IApiResponse<DataProcessingCitizenResponse>> GetCitizenDataProcessingAsync([Header("X-Audit-Toelichting")] string? xAuditToelichting = null, [Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);
+    Task<IApiResponse<DataProcessingCitizenResponse>> GetCitizenDataProcessingAsync([Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);
 
     /// <summary>Explain the citizen&apos;s own profile advice, the decision on it and the reviews of their objections</summary>
     [Get("/api/v1/citizen/explanation")]
-    Task<IApiResponse<ExplanationCitizenResponse>> GetCitizenExplanationAsync([Header("X-Audit-Toelichting")] string? xAuditToelichting = null, [Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);
+    Task<IApiResponse<ExplanationCitizenResponse>> GetCitizenExplanationAsync([Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);
 }

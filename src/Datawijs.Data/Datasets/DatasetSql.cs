@@ -55,17 +55,22 @@ public sealed record DatasetSql(
         DeleteSubjects: "DELETE FROM dataset_subjects WHERE dataset_id = @Id AND EXISTS (SELECT 1 FROM datasets d WHERE d.id = @Id AND d.tenant_id = @TenantId)",
         DeleteDataset: "DELETE FROM datasets WHERE tenant_id = @TenantId AND id = @Id",
         Expired: "SELECT tenant_id AS TenantId, id AS Id FROM datasets WHERE retention_until < @Cutoff",
-        // An upheld "I don't want this" keeps the subject's records out of every new clustering of the tenant.
+        // An upheld "I don't want this" keeps the subject's records out of every new clustering of the tenant,
+        // in datasets whose subjects are BSNs only: a client number in an 'other' dataset that happens to
+        // equal the citizen's BSN is someone else.
         ReadRecordsForClustering: """
             SELECT r.cells FROM dataset_records r
-            WHERE r.dataset_id = @DatasetId AND EXISTS (SELECT 1 FROM datasets d WHERE d.id = r.dataset_id AND d.tenant_id = @TenantId)
-              AND NOT EXISTS (SELECT 1 FROM objections o
-                              WHERE o.tenant_id = @TenantId AND o.subject_pseudonym = r.subject_pseudonym AND o.kind = 'doNotWant' AND o.status = 'upheld')
+            JOIN datasets d ON d.id = r.dataset_id AND d.tenant_id = @TenantId
+            WHERE r.dataset_id = @DatasetId
+              AND NOT (d.subject_id_kind = 'bsn'
+                       AND EXISTS (SELECT 1 FROM objections o
+                                   WHERE o.tenant_id = @TenantId AND o.subject_pseudonym = r.subject_pseudonym AND o.kind = 'doNotWant' AND o.status = 'upheld'))
             ORDER BY r.row_number
             """,
+        // Only datasets declared 'bsn' are linked to a citizen (by the pseudonym of their BSN).
         ContainingSubject: $"""
             SELECT {SqliteColumns} FROM datasets d
-            WHERE d.tenant_id = @TenantId
+            WHERE d.tenant_id = @TenantId AND d.subject_id_kind = 'bsn'
               AND EXISTS (SELECT 1 FROM dataset_subjects s WHERE s.dataset_id = d.id AND s.subject_pseudonym = @SubjectPseudonym)
             ORDER BY d.created_at, d.id
             """);
@@ -102,14 +107,16 @@ public sealed record DatasetSql(
         Expired: "SELECT TenantId, Id FROM dbo.Datasets WHERE RetentionUntil < @Cutoff",
         ReadRecordsForClustering: """
             SELECT r.Cells FROM dbo.DatasetRecords r
-            WHERE r.DatasetId = @DatasetId AND EXISTS (SELECT 1 FROM dbo.Datasets d WHERE d.Id = r.DatasetId AND d.TenantId = @TenantId)
-              AND NOT EXISTS (SELECT 1 FROM dbo.Objections o
-                              WHERE o.TenantId = @TenantId AND o.SubjectPseudonym = r.SubjectPseudonym AND o.Kind = N'doNotWant' AND o.Status = N'upheld')
+            JOIN dbo.Datasets d ON d.Id = r.DatasetId AND d.TenantId = @TenantId
+            WHERE r.DatasetId = @DatasetId
+              AND NOT (d.SubjectIdKind = N'bsn'
+                       AND EXISTS (SELECT 1 FROM dbo.Objections o
+                                   WHERE o.TenantId = @TenantId AND o.SubjectPseudonym = r.SubjectPseudonym AND o.Kind = N'doNotWant' AND o.Status = N'upheld'))
             ORDER BY r.RowNumber
             """,
         ContainingSubject: $"""
             SELECT {SqlServerColumns} FROM dbo.Datasets d
-            WHERE d.TenantId = @TenantId
+            WHERE d.TenantId = @TenantId AND d.SubjectIdKind = N'bsn'
               AND EXISTS (SELECT 1 FROM dbo.DatasetSubjects s WHERE s.DatasetId = d.Id AND s.SubjectPseudonym = @SubjectPseudonym)
             ORDER BY d.CreatedAt, d.Id
             """);

@@ -13,7 +13,7 @@ public enum SubjectIdKind
 /// <summary>
 /// Puts a subject identifier in its one canonical form before it is pseudonymised, so that every way
 /// of writing the same person gives the same pseudonym. A BSN keeps its digits (spaces, dots and
-/// hyphens between them are dropped), is left-padded with zeros to nine and must pass the eleven-test:
+/// hyphens between digits are dropped; one before the first or after the last digit is refused), is left-padded with zeros to nine and must pass the eleven-test:
 /// <c>012345672</c>, <c>12345672</c> and <c>0123 45672</c> are one person. Another identifier is
 /// trimmed and lower-cased (invariant culture). A canonical BSN is the same text as before this rule,
 /// so pseudonyms stored from nine-digit BSNs keep working.
@@ -83,8 +83,11 @@ public static class SubjectIds
             return true;
         }
 
+        // Separators stand between digits: never before the first or after the last (so "-12345672" is not a BSN).
+        const string NotDigits = "A BSN holds digits only (spaces, dots and hyphens are allowed between digits, not before or after them).";
         Span<char> digits = stackalloc char[BsnLength];
         var count = 0;
+        var afterDigit = false;
         foreach (var c in trimmed)
         {
             if (char.IsAsciiDigit(c))
@@ -96,17 +99,22 @@ public static class SubjectIds
                 }
 
                 digits[count++] = c;
+                afterDigit = true;
             }
-            else if (c is not (' ' or '.' or '-'))
+            else if (c is ' ' or '.' or '-' && count > 0)
             {
-                problem = "A BSN holds digits only (spaces, dots and hyphens between them are allowed).";
+                afterDigit = false;
+            }
+            else
+            {
+                problem = NotDigits;
                 return false;
             }
         }
 
-        if (count == 0)
+        if (count == 0 || !afterDigit)
         {
-            problem = "A BSN holds digits only (spaces, dots and hyphens between them are allowed).";
+            problem = NotDigits;
             return false;
         }
 

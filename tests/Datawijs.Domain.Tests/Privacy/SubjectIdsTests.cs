@@ -10,6 +10,8 @@ public sealed class SubjectIdsTests
     [InlineData("0123 45672")]
     [InlineData(" 0123.456.72 ")]
     [InlineData("0123-45-672")]
+    [InlineData("0123-45672")]
+    [InlineData("12.345.672")]
     public void Every_way_of_writing_one_bsn_gives_the_same_canonical_id(string written)
     {
         Assert.Equal("012345672", SubjectIds.Canonical(written, SubjectIdKind.Bsn, out var problem));
@@ -27,6 +29,21 @@ public sealed class SubjectIdsTests
     {
         Assert.Null(SubjectIds.Canonical(written, SubjectIdKind.Bsn, out var problem));
         Assert.Contains(reason, problem!, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-12345672")]
+    [InlineData("12345672-")]
+    [InlineData(".12345672")]
+    [InlineData("12345672.")]
+    [InlineData("012345672.")]
+    [InlineData("- 12345672")]
+    [InlineData("-")]
+    [InlineData(". -")]
+    public void A_separator_before_the_first_or_after_the_last_digit_is_refused(string written)
+    {
+        Assert.Null(SubjectIds.Canonical(written, SubjectIdKind.Bsn, out var problem));
+        Assert.Contains("between digits", problem!, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -127,6 +127,14 @@ public static class CitizenAuthentication
     {
         var services = context.HttpContext.RequestServices;
         var lookups = services.GetRequiredService<CitizenLookups>();
+        if (ShapeProblem(context.SecurityToken, issuer.SubjectClaim) is { } shape)
+        {
+            lookups.TokenRefused(issuer, shape.Log);
+            Refuse(context.HttpContext, shape.Reason);
+            context.Fail("Token shape.");
+            return;
+        }
+
         var raw = context.Principal?.FindFirst(issuer.SubjectClaim)?.Value;
         var bsn = SubjectIds.Canonical(raw, SubjectIdKind.Bsn, out _);
         if (bsn is null)
@@ -155,9 +163,71 @@ public static class CitizenAuthentication
                 new Claim(ClaimNames.ClientId, portal),
                 new Claim(ClaimTypes.NameIdentifier, portal),
                 new Claim(ClaimNames.SubjectPseudonym, pseudonym),
+                new Claim(ClaimNames.CitizenIssuer, issuer.Issuer),
             ],
             SchemeName, ClaimTypes.NameIdentifier, ClaimTypes.Role);
         context.Principal = new ClaimsPrincipal(identity);
+    }
+
+    /// <summary>
+    /// What the signature check does not look at: a header with <c>crit</c> names extensions the token's meaning
+    /// depends on, and this API understands none (RFC 7515 section 4.1.11); the subject claim must be there exactly
+    /// once, as one string or one whole number of at least 0 (an array or a repeated member would let the first of
+    /// several people be taken).
+    /// </summary>
+    private static (string Log, string Reason)? ShapeProblem(Microsoft.IdentityModel.Tokens.SecurityToken token, string subjectClaim)
+    {
+        if (token is not JsonWebToken jwt)
+        {
+            return ("not a compact JWS", "The citizen token is not a signed JWT.");
+        }
+
+        try
+        {
+            if (Members(jwt.EncodedHeader, "crit").Count > 0)
+            {
+                return ("the header has crit", "The citizen token's header has 'crit': this API understands no JWS extensions.");
+            }
+
+            var subject = Members(jwt.EncodedPayload, subjectClaim);
+            if (subject.Count != 1
+                || !(subject[0].Kind == System.Text.Json.JsonTokenType.String
+                     || (subject[0].Kind == System.Text.Json.JsonTokenType.Number && subject[0].Raw.All(char.IsAsciiDigit))))
+            {
+                return ("the subject claim is not one value", $"The citizen token must carry its '{subjectClaim}' claim exactly once, as one string or whole number.");
+            }
+        }
+        catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException)
+        {
+            return ("the token is not JSON", "The citizen token is not a signed JWT.");
+        }
+
+        return null;
+    }
+
+    /// <summary>The top-level members of a base64url-encoded JSON object with this name: their kind and raw text.</summary>
+    private static List<(System.Text.Json.JsonTokenType Kind, string Raw)> Members(string encoded, string name)
+    {
+        var found = new List<(System.Text.Json.JsonTokenType, string)>();
+        var reader = new System.Text.Json.Utf8JsonReader(System.Buffers.Text.Base64Url.DecodeFromChars(encoded));
+        if (!reader.Read() || reader.TokenType != System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new FormatException("Not a JSON object.");
+        }
+
+        while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+        {
+            var match = reader.ValueTextEquals(name);
+            reader.Read();
+            if (match)
+            {
+                found.Add((reader.TokenType, System.Text.Encoding.UTF8.GetString(reader.ValueSpan)));
+            }
+
+            reader.Skip();
+        }
+
+        return found;
     }
 
     /// <summary>

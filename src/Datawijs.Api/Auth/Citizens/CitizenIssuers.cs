@@ -137,7 +137,8 @@ public static partial class CitizenIssuers
             return [];
         }
 
-        if (set.Keys.Any(k => k.HasPrivateKey))
+        // Any private member at all, not only a complete private key (HasPrivateKey wants every RSA member).
+        if (set.Keys.Any(k => k.HasPrivateKey || HasPrivateMember(k)) || HasPrivateMember(json))
         {
             problems.Add($"{name}: '{path}' holds a private key; give Datawijs only the broker's public keys.");
             return [];
@@ -150,6 +151,29 @@ public static partial class CitizenIssuers
         }
 
         return keys.ToList();
+    }
+
+    private static readonly string[] PrivateMembers = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
+
+    private static bool HasPrivateMember(JsonWebKey key) =>
+        !string.IsNullOrEmpty(key.D) || !string.IsNullOrEmpty(key.P) || !string.IsNullOrEmpty(key.Q)
+        || !string.IsNullOrEmpty(key.DP) || !string.IsNullOrEmpty(key.DQ) || !string.IsNullOrEmpty(key.QI)
+        || !string.IsNullOrEmpty(key.K) || key.Oth is { Count: > 0 };
+
+    /// <summary>Whether any key object of the JWKS carries a private member (even an empty one) as written in the file.</summary>
+    private static bool HasPrivateMember(string json)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            return document.RootElement.TryGetProperty("keys", out var keys) && keys.ValueKind == System.Text.Json.JsonValueKind.Array
+                && keys.EnumerateArray().Any(k => k.ValueKind == System.Text.Json.JsonValueKind.Object
+                    && k.EnumerateObject().Any(m => PrivateMembers.Contains(m.Name, StringComparer.Ordinal)));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>A JWKS document with the public part of an EC P-256 key (for the development broker and tests).</summary>

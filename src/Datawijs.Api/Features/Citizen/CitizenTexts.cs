@@ -73,6 +73,25 @@ public static class CitizenTexts
         ? "Because your objection was upheld, we no longer use a profile for you."
         : "Omdat uw bezwaar is toegekend, gebruiken wij geen profiel meer voor u.";
 
+    /// <summary>
+    /// Advice that still stands while the profiles it was based on are gone (their dataset was deleted): what is
+    /// still true, without the profile.
+    /// </summary>
+    public static string AdviceWithoutProfiles(string status, string? decision, Language language)
+    {
+        var english = language == Language.English;
+        var gone = english
+            ? "There is advice about you based on a profile. The profiles it was based on are no longer available, so we can no longer show which profile it was or why."
+            : "Er is een advies over u gegeven op basis van een profiel. De profielen waarop het advies was gebaseerd, zijn niet meer beschikbaar. Daarom kunnen wij niet meer laten zien welk profiel het was en waarom.";
+        var then = status switch
+        {
+            "contested" => ObjectionStatus("open", "notMe", language),
+            _ when decision is not null => Decision(decision, language) + (english ? " The reasoning is below." : " Hieronder staat waarom."),
+            _ => english ? "A case worker has not decided about it yet; a person always decides." : "Een medewerker heeft er nog niet over besloten; een medewerker beslist altijd zelf.",
+        };
+        return gone + " " + then;
+    }
+
     /// <summary>Correlation is not causation, in plain words.</summary>
     public static string ProfileCaveat(Language language) => language == Language.English
         ? "A profile shows what is more frequent in a group than among all households. It does not say what is true of you. "

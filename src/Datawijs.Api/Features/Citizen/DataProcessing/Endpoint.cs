@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Datawijs.Api.Audit;
 using Datawijs.Api.Auth;
 using Datawijs.Api.Auth.Citizens;
@@ -73,7 +74,11 @@ public sealed class Endpoint(
             .Where(a => a.Activities.Count > 0)
             .Concat(configuration.CitizenIssuers
                 .Where(i => i.Tenant == citizen.TenantSlug)
-                .Select(i => i.PortalName ?? citizen.Portal)
+                // The portal the citizen uses now as in their log; every other portal by its own name (PortalName,
+                // else its audience: the azp of this token names this portal, not another).
+                .Select(i => string.Equals(i.Issuer, User.FindFirstValue(ClaimNames.CitizenIssuer), StringComparison.Ordinal)
+                    ? citizen.Portal
+                    : i.PortalName ?? i.Audience)
                 .Append(citizen.Portal)
                 .Distinct(StringComparer.Ordinal)
                 .Select(portal => new AllowedApplication { Application = portal, Activities = [Activity(ProcessingActivities.CitizenAccess, language, portal)] }))

@@ -58,7 +58,9 @@ public sealed class Endpoint(
         var objectionRows = await objections.AllForSubjectAsync(citizen.TenantId, citizen.SubjectPseudonym, ct);
 
         var advice = row is not null && model is not null && explanation is not null ? View(model, explanation, row, language) : null;
-        var status = restriction.HasUpheld ? "withdrawn" : advice is null || row is null ? "none" : Advice.StatusOf(row, restriction);
+        // The advice stands while its assignment does, even when the profile set it came from is gone (its dataset
+        // was deleted): then the profile cannot be shown any more, but the status, the decision and its reasoning can.
+        var status = restriction.HasUpheld ? "withdrawn" : row is null ? "none" : Advice.StatusOf(row, restriction);
         var response = new Response
         {
             Language = RequestLanguage.Code(language),
@@ -67,10 +69,11 @@ public sealed class Endpoint(
             {
                 "withdrawn" => CitizenTexts.Withdrawn(language),
                 "none" => CitizenTexts.NoAdvice(language),
-                _ => advice!.Advice,
+                _ when advice is null => CitizenTexts.AdviceWithoutProfiles(status, row!.DecisionOutcome, language),
+                _ => advice.Advice,
             },
             Advice = advice,
-            Decision = advice is null || row!.DecisionOutcome is null ? null : new CitizenDecision
+            Decision = row?.DecisionOutcome is null ? null : new CitizenDecision
             {
                 Outcome = row.DecisionOutcome,
                 Text = CitizenTexts.Decision(row.DecisionOutcome, language),
@@ -91,7 +94,7 @@ public sealed class Endpoint(
             Profiles = ProfilesNotice.For(citizen.TenantSlug, language),
             RightToObject = new RightToObject
             {
-                Text = advice is null ? CitizenTexts.RightToObjectWithoutAdvice(language) : ExplanationText.Render(model!.Space, explanation!, language).RightToObject,
+                Text = advice is null || explanation is null ? CitizenTexts.RightToObjectWithoutAdvice(language) : ExplanationText.Render(model!.Space, explanation!, language).RightToObject,
                 Kinds = ObjectionKinds.All,
             },
         };

@@ -18,7 +18,7 @@ public sealed class Response
     /// <summary>What the status means, in words.</summary>
     public string StatusText { get; init; } = "";
 
-    /// <summary>The current advice and why; null when there is none.</summary>
+    /// <summary>The current advice and why; null when there is none, or when the profiles it was based on are no longer available (the status, decision and objections are still shown).</summary>
     public CitizenAdvice? Advice { get; init; }
 
     /// <summary>The case worker's decision with its reasoning; null until a person decided.</summary>

@@ -4,7 +4,7 @@ using Datawijs.Domain.Datasets;
 namespace Datawijs.Api.Features.Datasets.Upload;
 
 /// <summary>
-/// Newline-delimited JSON: one object per line with <c>subjectId</c> (a string) and the features by name
+/// Newline-delimited JSON: one object per line with <c>subjectId</c> (a string, or a whole number of at least 0) and the features by name
 /// (string, number or null; a member left out is missing). Blank lines are skipped; numbers count lines with records.
 /// </summary>
 public sealed class NdjsonRecordReader(TextReader text, IReadOnlyList<FeatureDefinition> features) : IRecordReader
@@ -63,9 +63,16 @@ public sealed class NdjsonRecordReader(TextReader text, IReadOnlyList<FeatureDef
                     record.SubjectId = member.Value.ValueKind switch
                     {
                         JsonValueKind.String => member.Value.GetString().AsMemory(),
-                        JsonValueKind.Number => member.Value.GetRawText().AsMemory(),
+                        JsonValueKind.Number when IsWholeNumber(member.Value.GetRawText()) => member.Value.GetRawText().AsMemory(),
                         _ => null,
                     };
+                    if (member.Value.ValueKind == JsonValueKind.Number && !IsWholeNumber(member.Value.GetRawText()))
+                    {
+                        // 1234567.2 or -12345672 would otherwise read as the digits of a BSN.
+                        record.AddProblem(RecordFormats.SubjectColumn, "invalid-subject-id",
+                            "A subjectId given as a JSON number must be a whole number of at least 0 written with digits only (e.g. 12345672); send other forms as a string.");
+                    }
+
                     continue;
                 }
 
@@ -95,4 +102,7 @@ public sealed class NdjsonRecordReader(TextReader text, IReadOnlyList<FeatureDef
             return true;
         }
     }
+
+    /// <summary>A JSON number that is a whole number of at least 0 written with digits only (no sign, fraction or exponent).</summary>
+    private static bool IsWholeNumber(string raw) => raw.Length > 0 && raw.All(char.IsAsciiDigit);
 }
