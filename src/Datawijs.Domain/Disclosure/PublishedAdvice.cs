@@ -141,7 +141,7 @@ public sealed record PublishedAdvice(
             return medians.TryGetValue(feature, out var median) && median is { } m ? FeatureValue.FromNumber(m) : null;
         }
 
-        return FeatureValue.FromNumber(PublishedFigures.Centre(feature, centre.Number.GetValueOrDefault(), rules));
+        return FeatureValue.FromNumber(PublishedFigures.Centre(feature, centre.Number.GetValueOrDefault(), rules, profile.PublishedHouseholds));
     }
 
     // Per space, built once: every profile's numeric centres rounded as medians are ([profile * d + k]).
@@ -157,7 +157,7 @@ public sealed record PublishedAdvice(
             {
                 if (space.IsNumeric[k])
                 {
-                    centres[(j * d) + k] = PublishedFigures.Centre(space.Features[space.DistanceFeatureOf[k]].Name, space.RawCentroid[(j * d) + k], rules);
+                    centres[(j * d) + k] = PublishedFigures.Centre(space.Features[space.DistanceFeatureOf[k]].Name, space.RawCentroid[(j * d) + k], rules, space.Profiles[j].PublishedHouseholds);
                 }
             }
         }

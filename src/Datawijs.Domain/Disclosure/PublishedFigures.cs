@@ -82,12 +82,23 @@ public static class PublishedFigures
     }
 
     /// <summary>
-    /// A profile's numeric centre (a mean) as far as figures of an advice may depend on it: rounded as published
-    /// medians are. The exact mean is a sum over the profile's households divided by their number; known
-    /// exactly it gives away the exact size the published counts round.
+    /// A profile's numeric centre (a mean) as far as figures of an advice may depend on it. The exact mean is a
+    /// sum over the profile's households divided by their number; known exactly it gives away the exact size
+    /// the published counts round, and for a small mean (0.098 children) the sum itself: a count of households.
+    /// So the sum over the profile's published number of households is first rounded as counts are (to 5),
+    /// then the mean is rounded as published medians are. Without a published number only the second step applies.
     /// </summary>
-    public static double Centre(string feature, double centre, DisclosureRules? rules = null) =>
-        (rules ?? DisclosureRules.Default).RoundMedian(feature, centre);
+    public static double Centre(string feature, double centre, DisclosureRules? rules = null, int? publishedHouseholds = null)
+    {
+        rules ??= DisclosureRules.Default;
+        if (publishedHouseholds is > 0 and var households && rules.RoundingBase > 1 && double.IsFinite(centre))
+        {
+            var step = rules.RoundingBase;
+            centre = Math.Round(centre * households / step, MidpointRounding.AwayFromZero) * step / households;
+        }
+
+        return rules.RoundMedian(feature, centre);
+    }
 
     /// <summary>A figure of an advice as it is returned: <see cref="AdviceDecimals"/> decimals.</summary>
     public static double AdviceFigure(double value) =>

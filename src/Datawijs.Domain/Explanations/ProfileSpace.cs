@@ -26,12 +26,18 @@ public sealed record NumericScale(double Mean, double StandardDeviation, double?
 /// person is shown as the profile's value (<see cref="Disclosure.PublishedAdvice.ProfileValue"/>); when absent,
 /// the centre rounded as medians are.
 /// </param>
+/// <param name="PublishedHouseholds">
+/// The profile's number of households as the publication shows it (rounded to 5; null when withheld or
+/// unknown). The centres behind the figures of an advice are rounded so that, times this number, they are a
+/// multiple of 5 (<see cref="Disclosure.PublishedFigures.Centre"/>).
+/// </param>
 public sealed record PublishedProfile(
     Guid Id,
     LocalizedText Name,
     IReadOnlyDictionary<string, FeatureValue> Centroid,
     LocalizedText? Description = null,
-    IReadOnlyDictionary<string, double?>? PublishedMedians = null);
+    IReadOnlyDictionary<string, double?>? PublishedMedians = null,
+    int? PublishedHouseholds = null);
 
 /// <summary>
 /// The published profile set an assignment is explained against, with everything precomputed

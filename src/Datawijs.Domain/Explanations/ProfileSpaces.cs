@@ -4,7 +4,7 @@ namespace Datawijs.Domain.Explanations;
 
 /// <summary>The name (and optional description) a person gave one cluster of a profile set.</summary>
 /// <remarks><see cref="PublishedMedians"/>: the profile's medians as published (see <see cref="PublishedProfile.PublishedMedians"/>).</remarks>
-public sealed record ProfileNaming(Guid Id, LocalizedText Name, LocalizedText? Description = null, IReadOnlyDictionary<string, double?>? PublishedMedians = null);
+public sealed record ProfileNaming(Guid Id, LocalizedText Name, LocalizedText? Description = null, IReadOnlyDictionary<string, double?>? PublishedMedians = null, int? PublishedHouseholds = null);
 
 /// <summary>Bridges a fitted (or stored) k-prototypes model to the space assignments are explained in.</summary>
 public static class ProfileSpaces
@@ -45,7 +45,7 @@ public static class ProfileSpaces
                 values[model.Categoricals[k].Feature] = FeatureValue.FromCategory(centroid.CategoryValues[k]);
             }
 
-            published.Add(new PublishedProfile(profiles[j].Id, profiles[j].Name, values, profiles[j].Description, profiles[j].PublishedMedians));
+            published.Add(new PublishedProfile(profiles[j].Id, profiles[j].Name, values, profiles[j].Description, profiles[j].PublishedMedians, profiles[j].PublishedHouseholds));
         }
 
         return ProfileSpace.Create(model.Features, scales, model.Gamma, published, labels);

@@ -133,4 +133,47 @@ public sealed class PublishedAdviceTests
         Assert.Equal(C("rent"), PublishedAdvice.ProfileValue(profile, "housing", C("rent")));
         Assert.Equal(N(15_000), PublishedAdvice.ProfileValue(profile with { PublishedMedians = null }, "income", N(14_958.69)));
     }
+
+    [Theory]
+    [InlineData(325, 32, 30)] // 0.0985 children: the sum 32 is shown only as 30, and 0.092 is 30 / 325 at 2 significant figures
+    [InlineData(30, 2, 0)] // two of thirty households with a child: the centre used is 0, as a count under 10 would be
+    [InlineData(40, 13, 15)]
+    public void A_centre_is_used_as_its_sum_over_the_published_households_rounded_to_five(int households, int sum, int publishedSum)
+    {
+        var expected = new DisclosureRules().RoundMedian("children", publishedSum / (double)households);
+        Assert.Equal(expected, PublishedFigures.Centre("children", sum / (double)households, publishedHouseholds: households), 12);
+    }
+
+    [Fact]
+    public void Probing_the_terms_of_a_small_mean_does_not_give_the_profiles_sum_beyond_a_multiple_of_five()
+    {
+        // The attack: the children term of a profile of 325 published households whose exact mean is 28 to 32 children
+        // over 325 (0.086-0.098). Each exact sum is a count the publication would round to 30; so are the returned terms.
+        (string Exact, string Returned) Terms(int sum)
+        {
+            var space = ProfileSpace.Create(
+                FoodBankFeatures(),
+                Scales,
+                0.5,
+                [
+                    FoodBankProfile(1, 22_000, 27, sum / 325.0, 30, "unemployment", "rent", "single") with { PublishedHouseholds = 325 },
+                    FoodBankProfile(2, 14_958.69, 35.37, 1.6, 10, "social_assistance", "rent", "single_parent") with { PublishedHouseholds = 40 },
+                ]);
+            var exact = new List<string>();
+            var returned = new List<string>();
+            foreach (var children in new[] { 0.0, 2, 5, 12 })
+            {
+                var explanation = Explainer.Explain(space, Subject(income: 22_000, age: 27, children: children, hours: 30, benefit: "unemployment", household: "single")).Explanation!;
+                exact.Add(explanation.Contributions.Single(c => c.Feature == "children").Term.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+                returned.Add(PublishedAdvice.Of(space, explanation).Contributions.Single(c => c.Feature == "children").Term.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return (string.Join(';', exact), string.Join(';', returned));
+        }
+
+        var probes = new[] { 28, 29, 30, 31, 32 }.Select(Terms).ToList();
+        Assert.Equal(5, probes.Select(p => p.Exact).Distinct().Count());
+        Assert.Single(probes.Select(p => p.Returned).Distinct());
+        Assert.NotEqual(probes[0].Returned, Terms(33).Returned);
+    }
 }

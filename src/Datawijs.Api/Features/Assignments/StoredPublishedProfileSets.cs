@@ -110,11 +110,13 @@ public sealed class StoredPublishedProfileSets : IPublishedProfileSetReader
         var medians = published?.Profiles.ToDictionary(
             p => p.Id,
             p => (IReadOnlyDictionary<string, double?>)p.Medians.ToDictionary(m => m.Feature, m => m.Median, StringComparer.Ordinal));
+        var households = published?.Profiles.ToDictionary(p => p.Id, p => p.Households);
         var namings = profiles.Select(p => new ProfileNaming(
             p.Id,
             new LocalizedText(p.NameNl ?? "", p.NameEn ?? p.NameNl ?? ""),
             p.DescriptionNl is null ? null : new LocalizedText(p.DescriptionNl, p.DescriptionEn ?? p.DescriptionNl),
-            medians?.GetValueOrDefault(p.Id) ?? (medians is null ? null : new Dictionary<string, double?>()))).ToList();
+            medians?.GetValueOrDefault(p.Id) ?? (medians is null ? null : new Dictionary<string, double?>()),
+            households?.GetValueOrDefault(p.Id))).ToList();
         // The labels are part of the dataset's declaration (the model carries a copy of it).
         var declared = dataset is null ? clusterModel.Features : StoredJson.Features(dataset.Features);
         var space = ProfileSpaces.FromClusterModel(clusterModel, namings, FeatureLabels.Of(declared));
