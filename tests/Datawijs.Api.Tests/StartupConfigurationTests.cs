@@ -7,7 +7,8 @@ namespace Datawijs.Api.Tests;
 
 public sealed class StartupConfigurationTests
 {
-    private sealed class Environment(string name) : IHostEnvironment
+    /// <summary>A host environment of a given name, for reading the configuration as that environment would.</summary>
+    internal sealed class Environment(string name) : IHostEnvironment
     {
         public string EnvironmentName { get; set; } = name;
 
@@ -169,22 +170,11 @@ public sealed class StartupConfigurationTests
 
 public sealed class CitizenIssuerConfigurationTests
 {
-    private sealed class Environment(string name) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = name;
-
-        public string ApplicationName { get; set; } = "Datawijs.Api";
-
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
-    }
-
     private static IReadOnlyList<string> Problems(Dictionary<string, string?> settings)
     {
         settings["Pseudonymisation:MasterKey"] = Convert.ToBase64String(new byte[32]);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return StartupConfiguration.Read(configuration, new Environment("Production")).Problems;
+        return StartupConfiguration.Read(configuration, new StartupConfigurationTests.Environment("Production")).Problems;
     }
 
     [Fact]
@@ -294,7 +284,7 @@ public sealed class CitizenIssuerConfigurationTests
         Assert.Contains(problems, p => p.StartsWith("Citizen:Issuers:0:JwksFile: cannot read", StringComparison.Ordinal));
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Pseudonymisation:MasterKey"] = Convert.ToBase64String(new byte[32]) }).Build();
-        var (read, none) = StartupConfiguration.Read(configuration, new Environment("Production"));
+        var (read, none) = StartupConfiguration.Read(configuration, new StartupConfigurationTests.Environment("Production"));
         Assert.Empty(none);
         Assert.Null(read!.DevelopmentBroker);
         Assert.Empty(read.CitizenIssuers);

@@ -30,6 +30,34 @@ public abstract class TransparencyRepositoryTests(DatabaseProvider provider) : I
         return tenant;
     }
 
+    private Datasets.DatasetRepository DatasetRepository() => new(Database.Connections, new ProfileSets.PublishedProfileSetChanges());
+
+    private static async Task<Datasets.DatasetRow> DatasetAsync(Datasets.DatasetRepository datasets, Guid tenantId, string name, string subjectIdKind)
+    {
+        var dataset = new Datasets.DatasetRow
+        {
+            Id = Guid.CreateVersion7(), TenantId = tenantId, Name = name, Purpose = "Ondersteuning afstemmen", Features = "[]",
+            RetentionUntil = new DateTimeOffset(2027, 6, 30, 0, 0, 0, TimeSpan.Zero), CreatedAt = T0, UpdatedAt = T0, SubjectIdKind = subjectIdKind,
+        };
+        await datasets.AddAsync(dataset);
+        return dataset;
+    }
+
+    /// <summary>One upload of records whose cells are their pseudonyms, after <paramref name="stored"/> stored ones; committed or rolled back.</summary>
+    private static async Task UploadAsync(Datasets.DatasetRepository datasets, Datasets.DatasetRow dataset, long stored, bool commit, params string[] subjects)
+    {
+        await using var upload = await datasets.BeginUploadAsync(dataset.TenantId, dataset.Id);
+        for (var i = 0; i < subjects.Length; i++)
+        {
+            await upload.AddAsync(stored + i + 1, subjects[i], subjects[i]);
+        }
+
+        if (commit)
+        {
+            await upload.CommitAsync(stored + subjects.Length, "{}", T0);
+        }
+    }
+
     private static AccessLogEntryRow Entry(Guid tenantId, string pseudonym, string action, DateTimeOffset at) => new()
     {
         Id = Guid.CreateVersion7(), TenantId = tenantId, SubjectPseudonym = pseudonym, OccurredAt = at, ClientId = "client",
@@ -153,30 +181,11 @@ public abstract class TransparencyRepositoryTests(DatabaseProvider provider) : I
     public async Task A_dataset_is_found_by_the_pseudonyms_of_every_committed_upload_and_by_none_once_deleted()
     {
         var tenant = await TenantAsync("zutphen");
-        var datasets = new Datasets.DatasetRepository(Database.Connections, new ProfileSets.PublishedProfileSetChanges());
-        var dataset = new Datasets.DatasetRow
-        {
-            Id = Guid.CreateVersion7(), TenantId = tenant.Id, Name = "Schuldhulp", Purpose = "Ondersteuning afstemmen", Features = "[]",
-            RetentionUntil = new DateTimeOffset(2027, 6, 30, 0, 0, 0, TimeSpan.Zero), CreatedAt = T0, UpdatedAt = T0, SubjectIdKind = "bsn",
-        };
-        await datasets.AddAsync(dataset);
-        async Task UploadAsync(long stored, bool commit, params string[] subjects)
-        {
-            await using var upload = await datasets.BeginUploadAsync(tenant.Id, dataset.Id);
-            for (var i = 0; i < subjects.Length; i++)
-            {
-                await upload.AddAsync(stored + i + 1, subjects[i], subjects[i]);
-            }
-
-            if (commit)
-            {
-                await upload.CommitAsync(stored + subjects.Length, "{}", T0);
-            }
-        }
-
-        await UploadAsync(0, commit: true, "p-first", "p-twice");
-        await UploadAsync(2, commit: false, "p-rolled-back");
-        await UploadAsync(2, commit: true, "p-twice", "p-second");
+        var datasets = DatasetRepository();
+        var dataset = await DatasetAsync(datasets, tenant.Id, "Schuldhulp", "bsn");
+        await UploadAsync(datasets, dataset, 0, commit: true, "p-first", "p-twice");
+        await UploadAsync(datasets, dataset, 2, commit: false, "p-rolled-back");
+        await UploadAsync(datasets, dataset, 2, commit: true, "p-twice", "p-second");
 
         foreach (var pseudonym in new[] { "p-first", "p-twice", "p-second" })
         {
@@ -196,23 +205,9 @@ public abstract class TransparencyRepositoryTests(DatabaseProvider provider) : I
     {
         var tenant = await TenantAsync("zeist");
         var other = await TenantAsync("zwolle");
-        var datasets = new Datasets.DatasetRepository(Database.Connections, new ProfileSets.PublishedProfileSetChanges());
-        var dataset = new Datasets.DatasetRow
-        {
-            Id = Guid.CreateVersion7(), TenantId = tenant.Id, Name = "Voedselbank", Purpose = "Ondersteuning afstemmen", Features = "[]",
-            RetentionUntil = new DateTimeOffset(2027, 6, 30, 0, 0, 0, TimeSpan.Zero), CreatedAt = T0, UpdatedAt = T0, SubjectIdKind = "bsn",
-        };
-        await datasets.AddAsync(dataset);
-        string[] subjects = ["p-keep", "p-out", "p-notme", "p-open"];
-        await using (var upload = await datasets.BeginUploadAsync(tenant.Id, dataset.Id))
-        {
-            for (var i = 0; i < subjects.Length; i++)
-            {
-                await upload.AddAsync(i + 1, subjects[i], subjects[i]);
-            }
-
-            await upload.CommitAsync(subjects.Length, "{}", T0);
-        }
+        var datasets = DatasetRepository();
+        var dataset = await DatasetAsync(datasets, tenant.Id, "Voedselbank", "bsn");
+        await UploadAsync(datasets, dataset, 0, commit: true, "p-keep", "p-out", "p-notme", "p-open");
 
         var objections = new ObjectionRepository(Database.Connections);
         async Task ObjectAsync(string pseudonym, string kind, string? outcome)
@@ -254,19 +249,9 @@ public abstract class TransparencyRepositoryTests(DatabaseProvider provider) : I
     public async Task Records_of_a_dataset_of_other_ids_are_never_linked_to_a_citizen_with_the_same_pseudonym()
     {
         var tenant = await TenantAsync("tiel");
-        var datasets = new Datasets.DatasetRepository(Database.Connections, new ProfileSets.PublishedProfileSetChanges());
-        var dataset = new Datasets.DatasetRow
-        {
-            Id = Guid.CreateVersion7(), TenantId = tenant.Id, Name = "Klantnummers", Purpose = "Ondersteuning afstemmen", Features = "[]",
-            RetentionUntil = new DateTimeOffset(2027, 6, 30, 0, 0, 0, TimeSpan.Zero), CreatedAt = T0, UpdatedAt = T0, SubjectIdKind = "other",
-        };
-        await datasets.AddAsync(dataset);
-        await using (var upload = await datasets.BeginUploadAsync(tenant.Id, dataset.Id))
-        {
-            await upload.AddAsync(1, "p-client", "p-client");
-            await upload.AddAsync(2, "p-keep", "p-keep");
-            await upload.CommitAsync(2, "{}", T0);
-        }
+        var datasets = DatasetRepository();
+        var dataset = await DatasetAsync(datasets, tenant.Id, "Klantnummers", "other");
+        await UploadAsync(datasets, dataset, 0, commit: true, "p-client", "p-keep");
 
         // A citizen whose pseudonym equals that of a client number objects, and the objection is upheld.
         var objections = new ObjectionRepository(Database.Connections);
