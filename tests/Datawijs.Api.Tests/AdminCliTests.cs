@@ -78,6 +78,9 @@ public sealed class AdminCliTests(HostFixture fixture) : IClassFixture<HostFixtu
         Assert.NotEqual(0, portalScope.Code);
         Assert.Contains("Unknown scope(s): citizen-portal", portalScope.Err, StringComparison.Ordinal);
         Assert.NotEqual(0, (await RunAsync("clients", "add", "--tenant", "gemeente-a", "--scopes", "*", "--name", new string('x', 201))).Code);
+
+        // A right-to-left override would make the name citizens read display as another.
+        Assert.NotEqual(0, (await RunAsync("clients", "add", "--tenant", "gemeente-a", "--scopes", "*", "--name", "Zaaksysteem ‮niets")).Code);
     }
 
     [Fact]

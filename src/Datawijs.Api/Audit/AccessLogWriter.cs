@@ -59,7 +59,7 @@ public sealed class AccessLogWriter(AccessLogRepository log, KeyRing keys, TimeP
             return null;
         }
 
-        var cleaned = new string(value.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        var cleaned = new string(value.Where(c => !Validation.DisplayText.IsUnsafe(c)).ToArray()).Trim();
         return cleaned.Length > MaxPersonLength ? cleaned[..MaxPersonLength] : cleaned;
     }
 
@@ -70,7 +70,7 @@ public sealed class AccessLogWriter(AccessLogRepository log, KeyRing keys, TimeP
         var header = context.Request.Headers[ReasonHeader].ToString();
         // Control characters would break the log's readers; an over-long reason is cut, not refused,
         // so that a read is never lost for want of a shorter explanation.
-        var cleaned = new string(header.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        var cleaned = new string(header.Where(c => !Validation.DisplayText.IsUnsafe(c)).ToArray()).Trim();
         if (cleaned.Length == 0)
         {
             return null;

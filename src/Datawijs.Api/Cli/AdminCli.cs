@@ -123,7 +123,7 @@ public static class AdminCli
             return Fail(stderr, "Usage: clients add --tenant <slug> --scopes <comma list or *> [--name \"<name citizens read>\"] [--json]");
         }
 
-        if (name is not null && (name.Trim().Length is 0 or > 200 || name.Any(char.IsControl)))
+        if (name is not null && (name.Trim().Length is 0 or > 200 || name.Any(Validation.DisplayText.IsUnsafe)))
         {
             return Fail(stderr, "--name is 1 to 200 printable characters: the application's name as citizens read it.");
         }

@@ -30,7 +30,7 @@ public static class ValidationRules
 
     /// <summary>Free text that is shown to people: no control characters (they break logs and CSV).</summary>
     public static IRuleBuilderOptions<T, string?> IsPlainText<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(value => value is null || !value.Any(c => char.IsControl(c) && c != '\n' && c != '\r' && c != '\t'))
+        rule.Must(value => value is null || !value.Any(c => DisplayText.IsUnsafe(c) && c != '\n' && c != '\r' && c != '\t'))
             .WithErrorCode("control-characters")
             .WithMessage("'{PropertyName}' must not contain control characters.");
 
@@ -42,6 +42,6 @@ public static class ValidationRules
             .WithMessage((_, value) =>
             {
                 Domain.Privacy.SubjectIds.Canonical(value, Domain.Privacy.SubjectIdKind.Bsn, out var problem);
-                return "'{PropertyName}' is not a valid BSN: " + problem;
+                return "'{PropertyName}': " + problem;
             });
 }

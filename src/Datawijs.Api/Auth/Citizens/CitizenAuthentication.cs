@@ -240,7 +240,7 @@ public static class CitizenAuthentication
         ArgumentNullException.ThrowIfNull(issuer);
         ArgumentNullException.ThrowIfNull(principal);
         var name = issuer.PortalName ?? principal.FindFirst("azp")?.Value ?? issuer.Audience;
-        var cleaned = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        var cleaned = new string(name.Where(c => !Validation.DisplayText.IsUnsafe(c)).ToArray()).Trim();
         return cleaned.Length == 0 ? issuer.Audience : cleaned.Length > 100 ? cleaned[..100] : cleaned;
     }
 

@@ -72,7 +72,7 @@ public static partial class CitizenIssuers
                 problems.Add($"{name}:Audience is required: the 'aud' the broker puts in tokens meant for Datawijs.");
             }
 
-            if (portal is { Length: > 100 } || (portal?.Any(char.IsControl) ?? false))
+            if (portal is { Length: > 100 } || (portal?.Any(Validation.DisplayText.IsUnsafe) ?? false))
             {
                 problems.Add($"{name}:PortalName has at most 100 printable characters.");
             }

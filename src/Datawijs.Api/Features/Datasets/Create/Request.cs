@@ -65,7 +65,7 @@ public sealed partial class Request
                 .Must(v => v is null || v.Count <= 100).WithErrorCode("max-items").WithMessage("At most 100 values.")
                 .Must(v => v is null || v.Distinct(StringComparer.Ordinal).Count() == v.Count)
                 .WithErrorCode("duplicate").WithMessage("Each value is listed once.")
-                .Must(v => v is null || v.All(s => !string.IsNullOrWhiteSpace(s) && s.Length <= 100 && s == s.Trim() && !s.Any(char.IsControl)))
+                .Must(v => v is null || v.All(s => !string.IsNullOrWhiteSpace(s) && s.Length <= 100 && s == s.Trim() && !s.Any(Validation.DisplayText.IsUnsafe)))
                 .WithErrorCode("invalid").WithMessage("Values are 1 to 100 characters, without surrounding spaces or control characters.");
             RuleFor(x => x.Values).Null().When(x => x.Type == "numeric").WithMessage("A numeric feature has no values; use min and max.");
             RuleFor(x => x.Min).Null().When(x => x.Type == "categorical").WithMessage("Only a numeric feature has a range.");
@@ -110,7 +110,7 @@ public sealed partial class Request
         // A value that is not declared is echoed in the problem, so keep it short and printable.
         private static string Shown(string value)
         {
-            var printable = new string(value.Where(c => !char.IsControl(c)).ToArray());
+            var printable = new string(value.Where(c => !Validation.DisplayText.IsUnsafe(c)).ToArray());
             return printable.Length <= 40 ? printable : printable[..40] + "…";
         }
     }
@@ -147,7 +147,7 @@ internal static class LabelText
             yield return (language, "max-length", $"{name} must be {MaxLength} characters or fewer. You entered {text.Length} characters.");
         }
 
-        if (text.Any(char.IsControl))
+        if (text.Any(Validation.DisplayText.IsUnsafe))
         {
             yield return (language, "control-characters", name + " must be one line without control characters.");
         }
