@@ -131,6 +131,13 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.All(entries, e => Assert.False(string.IsNullOrEmpty(e.Reason)));
         Assert.Equal(entries.Select(e => e.At).OrderByDescending(t => t), entries.Select(e => e.At));
 
+        // In English the default reasons read in English; a reason the case worker gave stays as it was given.
+        var english = (await p.Citizen(subject).CitizenPortal.GetCitizenAccessLogAsync(acceptLanguage: "en")).Content!.Items;
+        Assert.Equal("Showing who used your data, at your own request", english.First(e => e.ActionCode == "accessLog.read").Reason);
+        Assert.Equal("Explaining your profile, at your own request", english.First(e => e.ActionCode == "explanation.read").Reason);
+        Assert.Equal(Reason, Assert.Single(english, e => e.ActionCode == "assignment.create").Reason);
+        Assert.Equal("Inzage in wie uw gegevens gebruikte, op uw eigen verzoek", entries.First(e => e.ActionCode == "accessLog.read").Reason);
+
         // An objection restricts at once: no new advice, the assignment shows it contested.
         var objection = await p.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "notMe", Message = "Ik werk inmiddels." });
         Assert.Equal(HttpStatusCode.Created, objection.StatusCode);

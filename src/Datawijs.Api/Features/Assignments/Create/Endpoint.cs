@@ -23,7 +23,7 @@ public sealed class Endpoint(
         Tags("Assignments");
         Options(b => b.WithOperationId("createAssignment").WithMetadata(new LocalizedAttribute())
             .WithMetadata(new IdempotentAttribute { ReplaysCurrentResource = true })
-            .WithMetadata(new AuditedAttribute(ProcessingActivities.ProfileAdvice, "Advies over een passend profiel voor de ondersteuning van de cliënt")));
+            .WithMetadata(new AuditedAttribute(ProcessingActivities.ProfileAdvice, DefaultReasons.AssignmentCreate.Nl)));
         Summary(s =>
         {
             s.Summary = "Ask which profile fits a client, as advice";

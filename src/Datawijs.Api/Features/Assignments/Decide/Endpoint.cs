@@ -21,7 +21,7 @@ public sealed class Endpoint(
         Tags("Assignments");
         Options(b => b.WithOperationId("decideAssignment")
             .WithMetadata(new IdempotentAttribute())
-            .WithMetadata(new AuditedAttribute(ProcessingActivities.ProfileAdvice, "Besluit van de medewerker over het advies vastleggen")));
+            .WithMetadata(new AuditedAttribute(ProcessingActivities.ProfileAdvice, DefaultReasons.DecisionCreate.Nl)));
         Summary(s =>
         {
             s.Summary = "Record the case worker's own decision on the advice";

@@ -14,7 +14,7 @@ public sealed class Endpoint(AssignmentReads reads) : Endpoint<Request, Assignme
         Scopes(Auth.Scopes.AssignmentsWrite);
         Tags("Assignments");
         Options(b => b.WithOperationId("getAssignment").WithMetadata(new LocalizedAttribute())
-            .WithMetadata(new AuditedAttribute(ProcessingActivities.ProfileAdvice, "Advies en besluit inzien voor de ondersteuning van de cliënt")));
+            .WithMetadata(new AuditedAttribute(ProcessingActivities.ProfileAdvice, DefaultReasons.AssignmentRead.Nl)));
         Summary(s =>
         {
             s.Summary = "Get an assignment: advice, decision and objection state";

@@ -25,7 +25,7 @@ public sealed class Endpoint(
         Claims(ClaimNames.SubjectPseudonym);
         Tags("Citizen portal");
         Options(b => b.WithOperationId("getCitizenAccessLog").WithMetadata(new LocalizedAttribute())
-            .WithMetadata(new AuditedAttribute(ProcessingActivities.CitizenAccess, "Inzage in wie uw gegevens gebruikte, op uw eigen verzoek")));
+            .WithMetadata(new AuditedAttribute(ProcessingActivities.CitizenAccess, DefaultReasons.AccessLogRead.Nl)));
         Summary(s =>
         {
             s.Summary = "Show the citizen who used their data, when, why and what for";
@@ -69,7 +69,7 @@ public sealed class Endpoint(
                 Application = names.GetValueOrDefault(e.ClientId, e.ClientId),
                 Person = e.UserRepresentation,
                 Activity = CitizenTexts.Activity(e.Activity, language, e.ClientId),
-                Reason = e.Reason,
+                Reason = DefaultReasons.In(e.Reason, language),
                 Action = CitizenTexts.Action(e.Action, language),
                 ActionCode = e.Action,
             }).ToList(),

@@ -38,7 +38,7 @@ public sealed class Endpoint(
         Claims(ClaimNames.SubjectPseudonym);
         Tags("Citizen portal");
         Options(b => b.WithOperationId("getCitizenDataProcessing").WithMetadata(new LocalizedAttribute())
-            .WithMetadata(new AuditedAttribute(ProcessingActivities.CitizenAccess, "Inzage in wie uw gegevens mag gebruiken en waarvoor, op uw eigen verzoek")));
+            .WithMetadata(new AuditedAttribute(ProcessingActivities.CitizenAccess, DefaultReasons.DataProcessingRead.Nl)));
         Summary(s =>
         {
             s.Summary = "Show the citizen who may use their data and what for, and which datasets hold their record";

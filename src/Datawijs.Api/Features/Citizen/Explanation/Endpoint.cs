@@ -31,7 +31,7 @@ public sealed class Endpoint(
         Claims(ClaimNames.SubjectPseudonym);
         Tags("Citizen portal");
         Options(b => b.WithOperationId("getCitizenExplanation").WithMetadata(new LocalizedAttribute())
-            .WithMetadata(new AuditedAttribute(ProcessingActivities.CitizenAccess, "Uitleg over uw profiel op uw eigen verzoek")));
+            .WithMetadata(new AuditedAttribute(ProcessingActivities.CitizenAccess, DefaultReasons.ExplanationRead.Nl)));
         Summary(s =>
         {
             s.Summary = "Explain the citizen's own profile advice, the decision on it and the reviews of their objections";

@@ -23,7 +23,7 @@ public sealed class Endpoint(
         Tags("Citizen portal");
         Options(b => b.WithOperationId("createCitizenObjection").WithMetadata(new LocalizedAttribute())
             .WithMetadata(new IdempotentAttribute())
-            .WithMetadata(new AuditedAttribute(ProcessingActivities.ObjectionHandling, "Uw bezwaar tegen het gebruik van een profiel vastleggen")));
+            .WithMetadata(new AuditedAttribute(ProcessingActivities.ObjectionHandling, DefaultReasons.ObjectionCreate.Nl)));
         Summary(s =>
         {
             s.Summary = "Object: \u201cthis is not me\u201d or \u201cI don't want this\u201d";

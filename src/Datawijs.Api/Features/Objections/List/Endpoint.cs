@@ -17,7 +17,7 @@ public sealed class Endpoint(ObjectionRepository objections, AccessLogWriter acc
         Scopes(Auth.Scopes.ObjectionsReview);
         Tags("Objections");
         Options(b => b.WithOperationId("listObjections")
-            .WithMetadata(new AuditedAttribute(ProcessingActivities.ObjectionHandling, "Bezwaren tegen profielen behandelen")));
+            .WithMetadata(new AuditedAttribute(ProcessingActivities.ObjectionHandling, DefaultReasons.ObjectionsList.Nl)));
         Summary(s =>
         {
             s.Summary = "List the citizens' objections";

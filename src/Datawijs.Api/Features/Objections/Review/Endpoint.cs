@@ -15,7 +15,7 @@ public sealed class Endpoint(ObjectionRepository objections, AccessLogWriter acc
         Scopes(Auth.Scopes.ObjectionsReview);
         Tags("Objections");
         Options(b => b.WithOperationId("reviewObjection")
-            .WithMetadata(new AuditedAttribute(ProcessingActivities.ObjectionHandling, "Bezwaar tegen een profiel beoordelen")));
+            .WithMetadata(new AuditedAttribute(ProcessingActivities.ObjectionHandling, DefaultReasons.ObjectionReview.Nl)));
         Summary(s =>
         {
             s.Summary = "Review an open objection";
