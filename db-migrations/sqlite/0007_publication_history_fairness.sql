@@ -27,3 +27,18 @@ CREATE TABLE fairness_reviews (
     user_id              TEXT NOT NULL,
     user_representation  TEXT NULL
 );
+
+-- A review that a later one replaced (new findings appeared after it) is kept here, as it was, so no
+-- person's recorded reasoning is ever lost.
+CREATE TABLE fairness_reviews_replaced (
+    id                   TEXT NOT NULL PRIMARY KEY,
+    tenant_id            TEXT NOT NULL REFERENCES tenants (id),
+    profile_set_id       TEXT NOT NULL REFERENCES profile_sets (id),
+    findings             TEXT NOT NULL,
+    reasoning            TEXT NOT NULL,
+    reviewed_at          TEXT NOT NULL,
+    client_id            TEXT NOT NULL,
+    user_id              TEXT NOT NULL,
+    user_representation  TEXT NULL,
+    replaced_at          TEXT NOT NULL
+);

@@ -32,3 +32,19 @@ CREATE TABLE dbo.FairnessReviews (
     UserRepresentation  NVARCHAR(255)     NULL
 );
 GO
+
+-- A review that a later one replaced (new findings appeared after it) is kept here, as it was, so no
+-- person's recorded reasoning is ever lost.
+CREATE TABLE dbo.FairnessReviewsReplaced (
+    Id                  UNIQUEIDENTIFIER  NOT NULL CONSTRAINT PK_FairnessReviewsReplaced PRIMARY KEY,
+    TenantId            UNIQUEIDENTIFIER  NOT NULL CONSTRAINT FK_FairnessReviewsReplaced_Tenants REFERENCES dbo.Tenants (Id),
+    ProfileSetId        UNIQUEIDENTIFIER  NOT NULL CONSTRAINT FK_FairnessReviewsReplaced_ProfileSets REFERENCES dbo.ProfileSets (Id),
+    Findings            NVARCHAR(MAX)     NOT NULL,
+    Reasoning           NVARCHAR(4000)    NOT NULL,
+    ReviewedAt          DATETIMEOFFSET(7) NOT NULL,
+    ClientId            NVARCHAR(100)     NOT NULL,
+    UserId              NVARCHAR(255)     NOT NULL,
+    UserRepresentation  NVARCHAR(255)     NULL,
+    ReplacedAt          DATETIMEOFFSET(7) NOT NULL
+);
+GO

@@ -261,6 +261,19 @@ public abstract class RepositoryTests(DatabaseProvider provider) : IDisposable
         Assert.Equal(("m.jansen", "M. Jansen", T0), (review.UserId, review.UserRepresentation, review.ReviewedAt));
         Assert.Null(await history.FindReviewAsync(other.Id, second.Id));
 
+        // A later review over new findings replaces it; the earlier one is kept as it was, never lost.
+        var later = new FairnessReviewRow
+        {
+            Id = Guid.CreateVersion7(), TenantId = tenant.Id, ProfileSetId = second.Id, Findings = "[{\"profile\":1}]", Reasoning = "Opnieuw besproken na nieuwe bevindingen.",
+            ReviewedAt = T0.AddMinutes(1), ClientId = "client", UserId = "a.visser", UserRepresentation = "A. Visser",
+        };
+        Assert.False(await history.ReplaceReviewAsync(Guid.CreateVersion7(), later));
+        Assert.Empty(await history.ReplacedReviewsAsync(tenant.Id, second.Id));
+        Assert.True(await history.ReplaceReviewAsync(review.Id, later));
+        Assert.Equal(("a.visser", later.Reasoning), ((await history.FindReviewAsync(tenant.Id, second.Id))!.UserId, (await history.FindReviewAsync(tenant.Id, second.Id))!.Reasoning));
+        var replaced = Assert.Single(await history.ReplacedReviewsAsync(tenant.Id, second.Id));
+        Assert.Equal((review.Id, "m.jansen", "Besproken en aanvaardbaar bevonden.", T0), (replaced.Id, replaced.UserId, replaced.Reasoning, replaced.ReviewedAt));
+
         Assert.Equal(PublishOutcome.Published, await sets.PublishAsync(tenant.Id, second.Id, "{}", T0.AddMinutes(2), Publication(second, T0.AddMinutes(2)), 1));
         Assert.Equal(2, (await history.PublicationsOfDatasetAsync(tenant.Id, dataset.Id)).Count);
         Assert.Equal(PublishOutcome.NotDraft, await sets.PublishAsync(tenant.Id, second.Id, "{}", T0.AddMinutes(3), Publication(second, T0.AddMinutes(3)), 2));
@@ -268,6 +281,7 @@ public abstract class RepositoryTests(DatabaseProvider provider) : IDisposable
         Assert.True(await new DatasetRepository(Database.Connections, new PublishedProfileSetChanges()).DeleteAsync(tenant.Id, dataset.Id));
         Assert.Empty(await history.PublicationsOfDatasetAsync(tenant.Id, dataset.Id));
         Assert.Null(await history.FindReviewAsync(tenant.Id, second.Id));
+        Assert.Empty(await history.ReplacedReviewsAsync(tenant.Id, second.Id));
     }
 
     [Fact]

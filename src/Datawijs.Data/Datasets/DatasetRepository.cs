@@ -51,7 +51,7 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var key = new { TenantId = tenantId, Id = id };
         var history = ProfileHistoryRepository.For(connections.Provider);
-        foreach (var sql in new[] { history.DeleteReviewsOfDataset, history.DeletePublicationsOfDataset, _sql.DeleteProfiles, _sql.DeleteProfileSets, _sql.DeleteClusterings, _sql.DeleteSubjects, _sql.DeleteRecords })
+        foreach (var sql in new[] { history.DeleteReplacedReviewsOfDataset, history.DeleteReviewsOfDataset, history.DeletePublicationsOfDataset, _sql.DeleteProfiles, _sql.DeleteProfileSets, _sql.DeleteClusterings, _sql.DeleteSubjects, _sql.DeleteRecords })
         {
             await connection.ExecuteAsync(new CommandDefinition(sql, key, transaction, cancellationToken: ct));
         }

@@ -43,15 +43,31 @@ public sealed class ProfileHistoryRepository(IDbConnectionFactory connections)
 
     /// <summary>
     /// Replaces a review whose findings no longer cover the draft's with a new one over all current findings;
-    /// false when the set is not a draft (any more) or the review changed meanwhile.
+    /// the replaced review is kept as it was (<see cref="ReplacedReviewsAsync"/>). False when the set is not a
+    /// draft (any more) or the review changed meanwhile; then nothing is written.
     /// </summary>
     public Task<bool> ReplaceReviewAsync(Guid previousId, FairnessReviewRow review, CancellationToken ct = default) =>
         connections.WriteAsync(async (connection, transaction, token) =>
-            await connection.ExecuteAsync(new CommandDefinition(_sql.ReplaceReview, new
+        {
+            var parameters = new
             {
                 review.Id, review.TenantId, review.ProfileSetId, review.Findings, review.Reasoning, review.ReviewedAt,
                 review.ClientId, review.UserId, review.UserRepresentation, PreviousId = previousId,
-            }, transaction, cancellationToken: token)) == 1, ct);
+            };
+
+            // Same conditions as the replacement, in its transaction: archived exactly when it will be replaced.
+            return await connection.ExecuteAsync(new CommandDefinition(_sql.ArchiveReview, parameters, transaction, cancellationToken: token)) == 1
+                && await connection.ExecuteAsync(new CommandDefinition(_sql.ReplaceReview, parameters, transaction, cancellationToken: token)) == 1;
+        }, ct);
+
+    /// <summary>The reviews of a set that later reviews replaced, oldest first.</summary>
+    public async Task<IReadOnlyList<FairnessReviewRow>> ReplacedReviewsAsync(Guid tenantId, Guid profileSetId, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        var rows = await connection.QueryAsync<FairnessReviewRow>(new CommandDefinition(
+            _sql.ReplacedReviews, new { TenantId = tenantId, ProfileSetId = profileSetId }, cancellationToken: ct));
+        return rows.AsList();
+    }
 
     internal static ProfileHistorySql For(DatabaseProvider provider) => Dialect.Pick(provider, ProfileHistorySql.Sqlite, ProfileHistorySql.SqlServer);
 }

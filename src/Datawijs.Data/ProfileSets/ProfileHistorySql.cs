@@ -10,8 +10,11 @@ public sealed record ProfileHistorySql(
     string PublishedSetsWithoutRecord,
     string InsertReview,
     string FindReview,
+    string ArchiveReview,
     string ReplaceReview,
+    string ReplacedReviews,
     string DeletePublicationsOfDataset,
+    string DeleteReplacedReviewsOfDataset,
     string DeleteReviewsOfDataset) : ISqlStatements
 {
     public static readonly ProfileHistorySql Sqlite = new(
@@ -42,13 +45,26 @@ public sealed record ProfileHistorySql(
             SELECT id, tenant_id, profile_set_id, findings, reasoning, reviewed_at, client_id, user_id, user_representation
             FROM fairness_reviews WHERE tenant_id = @TenantId AND profile_set_id = @ProfileSetId
             """,
+        // The review about to be replaced, kept as it was (same conditions as the replacement, in its transaction).
+        ArchiveReview: """
+            INSERT INTO fairness_reviews_replaced (id, tenant_id, profile_set_id, findings, reasoning, reviewed_at, client_id, user_id, user_representation, replaced_at)
+            SELECT r.id, r.tenant_id, r.profile_set_id, r.findings, r.reasoning, r.reviewed_at, r.client_id, r.user_id, r.user_representation, @ReviewedAt
+            FROM fairness_reviews r
+            WHERE r.tenant_id = @TenantId AND r.profile_set_id = @ProfileSetId AND r.id = @PreviousId
+              AND EXISTS (SELECT 1 FROM profile_sets s WHERE s.tenant_id = @TenantId AND s.id = @ProfileSetId AND s.status = 'draft')
+            """,
         ReplaceReview: """
             UPDATE fairness_reviews
             SET id = @Id, findings = @Findings, reasoning = @Reasoning, reviewed_at = @ReviewedAt, client_id = @ClientId, user_id = @UserId, user_representation = @UserRepresentation
             WHERE tenant_id = @TenantId AND profile_set_id = @ProfileSetId AND id = @PreviousId
               AND EXISTS (SELECT 1 FROM profile_sets s WHERE s.tenant_id = @TenantId AND s.id = @ProfileSetId AND s.status = 'draft')
             """,
+        ReplacedReviews: """
+            SELECT id, tenant_id, profile_set_id, findings, reasoning, reviewed_at, client_id, user_id, user_representation
+            FROM fairness_reviews_replaced WHERE tenant_id = @TenantId AND profile_set_id = @ProfileSetId ORDER BY replaced_at, id
+            """,
         DeletePublicationsOfDataset: "DELETE FROM profile_publications WHERE tenant_id = @TenantId AND dataset_id = @Id",
+        DeleteReplacedReviewsOfDataset: "DELETE FROM fairness_reviews_replaced WHERE tenant_id = @TenantId AND profile_set_id IN (SELECT id FROM profile_sets WHERE tenant_id = @TenantId AND dataset_id = @Id)",
         DeleteReviewsOfDataset: "DELETE FROM fairness_reviews WHERE tenant_id = @TenantId AND profile_set_id IN (SELECT id FROM profile_sets WHERE tenant_id = @TenantId AND dataset_id = @Id)");
 
     public static readonly ProfileHistorySql SqlServer = new(
@@ -79,12 +95,24 @@ public sealed record ProfileHistorySql(
             SELECT Id, TenantId, ProfileSetId, Findings, Reasoning, ReviewedAt, ClientId, UserId, UserRepresentation
             FROM dbo.FairnessReviews WHERE TenantId = @TenantId AND ProfileSetId = @ProfileSetId
             """,
+        ArchiveReview: """
+            INSERT INTO dbo.FairnessReviewsReplaced (Id, TenantId, ProfileSetId, Findings, Reasoning, ReviewedAt, ClientId, UserId, UserRepresentation, ReplacedAt)
+            SELECT r.Id, r.TenantId, r.ProfileSetId, r.Findings, r.Reasoning, r.ReviewedAt, r.ClientId, r.UserId, r.UserRepresentation, @ReviewedAt
+            FROM dbo.FairnessReviews r WITH (UPDLOCK, HOLDLOCK)
+            WHERE r.TenantId = @TenantId AND r.ProfileSetId = @ProfileSetId AND r.Id = @PreviousId
+              AND EXISTS (SELECT 1 FROM dbo.ProfileSets s WHERE s.TenantId = @TenantId AND s.Id = @ProfileSetId AND s.Status = 'draft')
+            """,
         ReplaceReview: """
             UPDATE dbo.FairnessReviews
             SET Id = @Id, Findings = @Findings, Reasoning = @Reasoning, ReviewedAt = @ReviewedAt, ClientId = @ClientId, UserId = @UserId, UserRepresentation = @UserRepresentation
             WHERE TenantId = @TenantId AND ProfileSetId = @ProfileSetId AND Id = @PreviousId
               AND EXISTS (SELECT 1 FROM dbo.ProfileSets s WHERE s.TenantId = @TenantId AND s.Id = @ProfileSetId AND s.Status = 'draft')
             """,
+        ReplacedReviews: """
+            SELECT Id, TenantId, ProfileSetId, Findings, Reasoning, ReviewedAt, ClientId, UserId, UserRepresentation
+            FROM dbo.FairnessReviewsReplaced WHERE TenantId = @TenantId AND ProfileSetId = @ProfileSetId ORDER BY ReplacedAt, Id
+            """,
         DeletePublicationsOfDataset: "DELETE FROM dbo.ProfilePublications WHERE TenantId = @TenantId AND DatasetId = @Id",
+        DeleteReplacedReviewsOfDataset: "DELETE FROM dbo.FairnessReviewsReplaced WHERE TenantId = @TenantId AND ProfileSetId IN (SELECT Id FROM dbo.ProfileSets WHERE TenantId = @TenantId AND DatasetId = @Id)",
         DeleteReviewsOfDataset: "DELETE FROM dbo.FairnessReviews WHERE TenantId = @TenantId AND ProfileSetId IN (SELECT Id FROM dbo.ProfileSets WHERE TenantId = @TenantId AND DatasetId = @Id)");
 }
