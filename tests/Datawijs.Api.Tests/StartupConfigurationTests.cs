@@ -204,19 +204,23 @@ public sealed class CitizenIssuerConfigurationTests
     [InlineData("not json", "is not a JWKS")]
     public void A_jwks_file_with_a_symmetric_key_no_key_or_no_json_stops_start_up(string jwks, string reason)
     {
+        Assert.Contains(JwksFileProblems(jwks), p => p.StartsWith("Citizen:Issuers:0:JwksFile", StringComparison.Ordinal) && p.Contains(reason, StringComparison.Ordinal));
+    }
+
+    /// <summary>The start-up problems of one broker whose keys come from a JWKS file with this content.</summary>
+    private static IReadOnlyList<string> JwksFileProblems(string jwks)
+    {
         var path = Path.GetTempFileName();
         File.WriteAllText(path, jwks);
         try
         {
-            var problems = Problems(new()
+            return Problems(new()
             {
                 ["Citizen:Issuers:0:Tenant"] = "utrecht",
                 ["Citizen:Issuers:0:Issuer"] = "https://broker.example/",
                 ["Citizen:Issuers:0:Audience"] = "datawijs",
                 ["Citizen:Issuers:0:JwksFile"] = path,
             });
-
-            Assert.Contains(problems, p => p.StartsWith("Citizen:Issuers:0:JwksFile", StringComparison.Ordinal) && p.Contains(reason, StringComparison.Ordinal));
         }
         finally
         {
@@ -251,24 +255,7 @@ public sealed class CitizenIssuerConfigurationTests
     [MemberData(nameof(JwksWithPrivateMembers))]
     public void A_jwks_file_with_any_private_member_of_a_key_stops_start_up(string jwks)
     {
-        var path = Path.GetTempFileName();
-        File.WriteAllText(path, jwks);
-        try
-        {
-            var problems = Problems(new()
-            {
-                ["Citizen:Issuers:0:Tenant"] = "utrecht",
-                ["Citizen:Issuers:0:Issuer"] = "https://broker.example/",
-                ["Citizen:Issuers:0:Audience"] = "datawijs",
-                ["Citizen:Issuers:0:JwksFile"] = path,
-            });
-
-            Assert.Contains(problems, p => p.StartsWith("Citizen:Issuers:0:JwksFile", StringComparison.Ordinal) && p.Contains("private key", StringComparison.Ordinal));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.Contains(JwksFileProblems(jwks), p => p.StartsWith("Citizen:Issuers:0:JwksFile", StringComparison.Ordinal) && p.Contains("private key", StringComparison.Ordinal));
     }
 
     [Fact]
