@@ -122,8 +122,8 @@ public static class MaturityAdvisor
                 $"De score {Nl(score)} ligt {Nl(belowPeerMedian!.Value)} onder de mediaan van vergelijkbare organisaties ({Nl(peerMedian!.Value)}).",
                 $"The score {En(score)} is {En(belowPeerMedian!.Value)} below the median of comparable organisations ({En(peerMedian!.Value)})."),
             RecommendationReason.GainPerEffort => new LocalizedText(
-                $"U haalt hier uw doel en zit niet onder vergelijkbare organisaties. Deze stap is {EffortNl(advice.Effort)} werk. Uw totaalscore gaat er naar verwachting {Nl2(expectedGain)} door omhoog.",
-                $"You meet your target here and are not below comparable organisations. This step is {EffortEn(advice.Effort)} work. It is expected to raise your overall score by {En2(expectedGain)}."),
+                $"Hier is geen doel gemist en u zit niet onder vergelijkbare organisaties. Deze stap is {EffortNl(advice.Effort)} werk. Uw totaalscore gaat er naar verwachting {Nl2(expectedGain)} door omhoog.",
+                $"No target is missed here and you are not below comparable organisations. This step is {EffortEn(advice.Effort)} work. It is expected to raise your overall score by {En2(expectedGain)}."),
             _ => new LocalizedText(
                 "Deze categorie staat op het hoogste niveau.",
                 "This category is at the highest level."),

@@ -87,8 +87,8 @@ public static class RoleScores
         var differ = spread >= DifferenceThreshold - MaturityModel.ThresholdTolerance;
         LocalizedText? note = differ
             ? new LocalizedText(
-                $"De rollen zien dit anders. {highest.Role} geeft {Nl(highest.Score)} en {lowest.Role} geeft {Nl(lowest.Score)}. Dat is een niveau of meer verschil. Bespreek samen waar dat verschil vandaan komt.",
-                $"The roles see this differently. {highest.Role} gives {En(highest.Score)} and {lowest.Role} gives {En(lowest.Score)}. That is a level or more apart. Talk together about where the difference comes from.")
+                $"De rollen zien dit anders: {highest.Role} geeft {Nl(highest.Score)}, {lowest.Role} geeft {Nl(lowest.Score)}. Dat is een niveau of meer verschil. Bespreek samen waar dat verschil vandaan komt.",
+                $"The roles see this differently: {highest.Role} gives {En(highest.Score)}, {lowest.Role} gives {En(lowest.Score)}. That is a level or more apart. Talk together about where the difference comes from.")
             : null;
         return new RoleAgreement(categoryId, 1 - (Statistics.PopulationStandardDeviation(values) / 2), spread, differ, note);
     }

@@ -52,9 +52,9 @@ public sealed class RoleScoreTests
         var a = comparison.Categories.Single(c => c.CategoryId == "a");
         Assert.True(a.RolesDiffer);
         Assert.Equal(
-            "De rollen zien dit anders. bestuurder geeft 4,0 en medewerker geeft 3,0. Dat is een niveau of meer verschil. Bespreek samen waar dat verschil vandaan komt.",
+            "De rollen zien dit anders: bestuurder geeft 4,0, medewerker geeft 3,0. Dat is een niveau of meer verschil. Bespreek samen waar dat verschil vandaan komt.",
             a.Note!.Nl);
-        Assert.Contains("bestuurder gives 4.0 and medewerker gives 3.0", a.Note.En, StringComparison.Ordinal);
+        Assert.Contains("bestuurder gives 4.0, medewerker gives 3.0", a.Note.En, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -117,3 +117,52 @@ public sealed class TierMedianTests
         Assert.Empty(a.TierMedians!);
     }
 }
+
+public sealed class TierMedianChartTests
+{
+    private static readonly DateTimeOffset Day = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static PeerBenchmark Fifteen(bool categoryA)
+    {
+        var scans = Enumerable.Range(0, 15).Select(i =>
+        {
+            var overall = 1 + (i * 0.25);
+            var scores = new Dictionary<string, double>(StringComparer.Ordinal) { ["b"] = overall };
+            if (categoryA)
+            {
+                scores["a"] = overall;
+            }
+
+            return new PeerScan($"s{i}", new PeerOrganisation($"o{i}", OrganisationKind.Municipality, 30_000, "t" + (i % 3)), "test-v1", Day, overall, scores);
+        });
+        return PeerBenchmarks.Compute(TestModels.TwoCategories, PeerGroup.All, scans, "viewer");
+    }
+
+    [Fact]
+    public void The_chart_is_well_formed_svg_that_repeats_every_figure_for_screen_readers()
+    {
+        var svg = TierMedianChart.Render(TestModels.TwoCategories, Fifteen(categoryA: true));
+        var document = System.Xml.Linq.XDocument.Parse(svg);
+        XNamespaceAssert(document);
+        Assert.Contains("role=\"img\"", svg, StringComparison.Ordinal);
+        var desc = document.Descendants().Single(e => e.Name.LocalName == "desc").Value;
+        // b over 1.0, 1.25 … 4.5: cut-offs 2.2 and 3.3, five organisations of three tenants in each tier.
+        Assert.Contains("15 organisaties van andere deelnemers", desc, StringComparison.Ordinal);
+        Assert.Contains("Volgers 1,5, Middenmoters 2,8, Voorlopers 4,0.", desc, StringComparison.Ordinal);
+        // Shape as well as colour tells the tiers apart.
+        Assert.Contains(document.Descendants(), e => e.Name.LocalName == "circle");
+        Assert.Contains(document.Descendants(), e => e.Name.LocalName == "rect" && e.Attribute("width")?.Value == "13");
+    }
+
+    [Fact]
+    public void A_withheld_category_and_a_withheld_group_say_so_in_words()
+    {
+        var svg = TierMedianChart.Render(TestModels.TwoCategories, Fifteen(categoryA: false), Language.English);
+        Assert.Contains("not shown: too few organisations", svg, StringComparison.Ordinal);
+        var withheld = PeerBenchmarks.Compute(TestModels.TwoCategories, PeerGroup.All, [], "viewer");
+        Assert.Contains("No figures: too few organisations of others", TierMedianChart.Render(TestModels.TwoCategories, withheld, Language.English), StringComparison.Ordinal);
+    }
+
+    private static void XNamespaceAssert(System.Xml.Linq.XDocument document) =>
+        Assert.Equal("http://www.w3.org/2000/svg", document.Root!.Name.NamespaceName);
+}
