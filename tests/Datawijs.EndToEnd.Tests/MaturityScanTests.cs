@@ -40,8 +40,8 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
 
         Assert.Equal(HttpStatusCode.OK, dutch.StatusCode);
         Assert.Equal(["dmm-full-v1", "dmm-quick-v1", "dmm-full-v2", "dmm-quick-v2"], dutch.Content!.Items.Select(m => m.Id));
-        Assert.Equal(["full", "quick"], dutch.Content.Items.Select(m => m.Variant));
-        Assert.All(dutch.Content.Items, m => Assert.Equal(1, m.Version));
+        Assert.Equal(["full", "quick", "full", "quick"], dutch.Content.Items.Select(m => m.Variant));
+        Assert.Equal([1, 1, 2, 2], dutch.Content.Items.Select(m => m.Version));
         Assert.NotEqual(dutch.Content.Items[0].Name, english.Content!.Items[0].Name);
         Assert.Equal("nl", dutch.ContentHeaders!.ContentLanguage.Single());
         Assert.Equal("en", english.ContentHeaders!.ContentLanguage.Single());
@@ -54,6 +54,7 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
             Assert.True(c.Questions.Count >= 4);
             Assert.All(c.Questions, q => Assert.Equal([1, 2, 3, 4, 5], q.LevelDescriptors.Select(d => d.Value)));
             Assert.Equal([1, 2, 3, 4, 5], c.Advice.Select(a => a.Level));
+            Assert.All(c.Advice, a => Assert.Contains(a.Effort, new[] { "small", "medium", "large" }));
         });
         Assert.All(quick.Content!.Categories, c => Assert.Single(c.Questions));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);

@@ -95,6 +95,15 @@ public sealed class DefaultModelTests
         Assert.Contains(en, first.En, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Version_two_sentences_have_at_most_twenty_words()
+    {
+        var sentences = ModelTexts(DefaultMaturityModels.FullV2)
+            .SelectMany(t => new[] { t.Nl, t.En })
+            .SelectMany(t => System.Text.RegularExpressions.Regex.Split(t, @"(?<=[.?!:])\s+"));
+        Assert.All(sentences, s => Assert.True(s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 20, s));
+    }
+
     private static IEnumerable<LocalizedText> ModelTexts(MaturityModel model) =>
         model.Categories.SelectMany(c => c.Advice.Select(a => a.Text)
             .Concat(c.Questions.SelectMany(q => q.LevelDescriptors.Prepend(q.Text))));
