@@ -39,9 +39,9 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
         var missing = await client.MaturityModels.GetMaturityModelAsync("dmm-full-v9");
 
         Assert.Equal(HttpStatusCode.OK, dutch.StatusCode);
-        Assert.Equal(["dmm-full-v1", "dmm-quick-v1"], dutch.Content!.Items.Select(m => m.Id));
-        Assert.Equal(["full", "quick"], dutch.Content.Items.Select(m => m.Variant));
-        Assert.All(dutch.Content.Items, m => Assert.Equal(1, m.Version));
+        Assert.Equal(["dmm-full-v1", "dmm-quick-v1", "dmm-full-v2", "dmm-quick-v2"], dutch.Content!.Items.Select(m => m.Id));
+        Assert.Equal(["full", "quick", "full", "quick"], dutch.Content.Items.Select(m => m.Variant));
+        Assert.Equal([1, 1, 2, 2], dutch.Content.Items.Select(m => m.Version));
         Assert.NotEqual(dutch.Content.Items[0].Name, english.Content!.Items[0].Name);
         Assert.Equal("nl", dutch.ContentHeaders!.ContentLanguage.Single());
         Assert.Equal("en", english.ContentHeaders!.ContentLanguage.Single());
@@ -54,6 +54,7 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
             Assert.True(c.Questions.Count >= 4);
             Assert.All(c.Questions, q => Assert.Equal([1, 2, 3, 4, 5], q.LevelDescriptors.Select(d => d.Value)));
             Assert.Equal([1, 2, 3, 4, 5], c.Advice.Select(a => a.Level));
+            Assert.All(c.Advice, a => Assert.Contains(a.Effort, new[] { "small", "medium", "large" }));
         });
         Assert.All(quick.Content!.Categories, c => Assert.Single(c.Questions));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
@@ -126,6 +127,11 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Null(score.Peer.Tier);
         Assert.False(string.IsNullOrEmpty(score.Peer.WithheldReason));
         Assert.Null(score.Progress);
+        // One respondent gave a role: that role is scored on its own, the other two are only counted.
+        var role = Assert.Single(score.Roles.Items);
+        Assert.Equal(("beleidsmedewerker", 1), (role.Role, role.RespondentCount));
+        Assert.Equal(2, score.Roles.RespondentsWithoutRole);
+        Assert.All(score.Roles.Categories, c => Assert.Null(c.Agreement));
         var english = (await client.Scans.GetScanScoreAsync(scan.Id, acceptLanguage: "en")).Content!;
         Assert.NotEqual(score.Overall.LevelName, english.Overall.LevelName);
 
@@ -136,7 +142,8 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal("target-gap", advice.Items[0].Reason);
         Assert.Equal(4, advice.Items[0].NextLevel);
         Assert.All(advice.Items, r => Assert.False(string.IsNullOrEmpty(r.Advice)));
-        Assert.All(advice.Items.Skip(1), r => Assert.Equal("category-weight", r.Reason));
+        Assert.All(advice.Items.Skip(1), r => Assert.Equal("gain-per-effort", r.Reason));
+        Assert.All(advice.Items, r => Assert.Contains(r.Effort, new[] { "small", "medium", "large" }));
 
         var radar = await client.Scans.GetScanRadarChartAsync(scan.Id);
         Assert.Equal(HttpStatusCode.OK, radar.StatusCode);

@@ -35,6 +35,7 @@ public static class ApiHost
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<DemoProfiles>();
         services.AddSingleton<DemoCitizen>();
+        services.AddSingleton<DemoMaturity>();
         services.AddSingleton<Features.Datasets.RecordUploader>();
         var clustering = new Features.Clusterings.ClusteringSettings();
         builder.Configuration.GetSection(Features.Clusterings.ClusteringSettings.Section).Bind(clustering);

@@ -125,6 +125,11 @@ public static class DatawijsApplication
             }
 
             await app.Services.GetRequiredService<DemoCitizen>().EnsureAdviceAsync(tenant.Id);
+            if (await app.Services.GetRequiredService<DemoMaturity>().EnsureAsync(tenant.Id))
+            {
+                app.Logger.LogInformation("Completed the demo maturity scans and those of {Peers} synthetic peer tenants.", DemoMaturity.PeerTenantCount);
+            }
+
             app.Lifetime.ApplicationStarted.Register(() =>
                 seeder.Print(demo, app.Urls.FirstOrDefault()?.Replace("://[::]", "://localhost", StringComparison.Ordinal) ?? "http://localhost:5080", Console.Out,
                     built.Configuration.DevelopmentBroker));

@@ -36,6 +36,8 @@ public sealed class DemoSeeder(TenantRepository tenants, TenantAdministration ad
         output.WriteLine("  secret    : " + client.Secret);
         output.WriteLine("  token     : " + token + "   (valid for one hour)");
         output.WriteLine("  try       : curl -H \"Authorization: Bearer " + token + "\" " + baseUrl + "/api/v1/organisations");
+        output.WriteLine("  demo scan : " + baseUrl + "/api/v1/scans/" + DemoMaturity.ScanId + "/score   (also /radar.svg and /recommendations)");
+        output.WriteLine("  benchmark : " + baseUrl + "/api/v1/benchmarks?modelId=" + DemoMaturity.Model.Id + "   (also /api/v1/benchmarks/tier-medians.svg?modelId=" + DemoMaturity.Model.Id + ")");
         if (broker is not null)
         {
             // Labelled differently from the client token: scripts pick each by its own label.

@@ -405,6 +405,10 @@ public sealed record CategoryAdviceView
 
     [JsonPropertyName("text")]
     public string Text { get; init; } = default!;
+
+    /// <summary>How much work the step takes: small (weeks, people in place), medium (a project of months) or large (a programme of a year or more).</summary>
+    [JsonPropertyName("effort")]
+    public string Effort { get; init; } = default!;
 }
 
 public sealed record CategoryBenchmarkView
@@ -425,6 +429,10 @@ public sealed record CategoryBenchmarkView
     /// <summary>Type 7 quartiles (as R, NumPy and Excel PERCENTILE.INC), rounded to 0.1.</summary>
     [JsonPropertyName("quartiles")]
     public QuartileView? Quartiles { get; init; }
+
+    /// <summary>The category&apos;s median in each tier, followers first; empty when the category is withheld.</summary>
+    [JsonPropertyName("tierMedians")]
+    public IReadOnlyList<TierMedianView> TierMedians { get; init; } = default!;
 }
 
 public sealed record CategoryProgressView
@@ -832,7 +840,7 @@ public sealed record CreateProfileSetRequest
 
 public sealed record CreateScanRequest
 {
-    /// <summary>The maturity model (questionnaire) the scan pins, e.g. dmm-full-v1. One of: dmm-full-v1, dmm-quick-v1.</summary>
+    /// <summary>The maturity model (questionnaire) the scan pins, e.g. dmm-full-v1. One of: dmm-full-v1, dmm-quick-v1, dmm-full-v2, dmm-quick-v2.</summary>
     [JsonPropertyName("modelId")]
     public string? ModelId { get; init; }
 
@@ -2159,7 +2167,7 @@ public sealed record RecommendationView
     [JsonPropertyName("advice")]
     public string Advice { get; init; } = default!;
 
-    /// <summary>Why the item stands here: target-gap, below-peer-median, category-weight or keep-it-up.</summary>
+    /// <summary>Why the item stands here: target-gap, below-peer-median, gain-per-effort or keep-it-up.</summary>
     [JsonPropertyName("reason")]
     public string Reason { get; init; } = default!;
 
@@ -2176,6 +2184,18 @@ public sealed record RecommendationView
     /// <summary>The peer group&apos;s median score of the category, when shown.</summary>
     [JsonPropertyName("peerMedian")]
     public double? PeerMedian { get; init; }
+
+    /// <summary>How much work the step takes, from the model: small, medium or large.</summary>
+    [JsonPropertyName("effort")]
+    public string Effort { get; init; } = default!;
+
+    /// <summary>How far the category score rises when the step brings it to the next level&apos;s threshold (unrounded); 0 for keep-it-up.</summary>
+    [JsonPropertyName("categoryGain")]
+    public double CategoryGain { get; init; } = default!;
+
+    /// <summary>The expected gain in the overall score: categoryGain × the category&apos;s weight ÷ the weights of all scored categories (unrounded); 0 for keep-it-up.</summary>
+    [JsonPropertyName("expectedGain")]
+    public double ExpectedGain { get; init; } = default!;
 }
 
 /// <summary>One respondent&apos;s stored answers.</summary>
@@ -2244,6 +2264,82 @@ public sealed record RightToObject
     /// <summary>The kinds of objection: notMe and doNotWant.</summary>
     [JsonPropertyName("kinds")]
     public IReadOnlyList<string> Kinds { get; init; } = default!;
+}
+
+/// <summary>How far the roles agree in a category (or overall).</summary>
+public sealed record RoleAgreementView
+{
+    /// <summary>The category; null for the overall score.</summary>
+    [JsonPropertyName("categoryId")]
+    public string? CategoryId { get; init; }
+
+    /// <summary>1 − σ/2 over the role scores (1 = the roles agree); null with fewer than two roles that scored it.</summary>
+    [JsonPropertyName("agreement")]
+    public double? Agreement { get; init; }
+
+    /// <summary>Highest role score − lowest; null with fewer than two roles.</summary>
+    [JsonPropertyName("spread")]
+    public double? Spread { get; init; }
+
+    /// <summary>True when the roles lie a level (1.0) or more apart.</summary>
+    [JsonPropertyName("rolesDiffer")]
+    public bool RolesDiffer { get; init; } = default!;
+
+    /// <summary>When the roles differ: which role scored highest and which lowest, in words.</summary>
+    [JsonPropertyName("note")]
+    public string? Note { get; init; }
+}
+
+public sealed record RoleCategoryScoreView
+{
+    [JsonPropertyName("categoryId")]
+    public string CategoryId { get; init; } = default!;
+
+    /// <summary>The role&apos;s combined score 1.0–5.0; null when none of its respondents answered the category.</summary>
+    [JsonPropertyName("score")]
+    public double? Score { get; init; }
+
+    [JsonPropertyName("level")]
+    public int? Level { get; init; }
+
+    [JsonPropertyName("levelName")]
+    public string? LevelName { get; init; }
+}
+
+/// <summary>The scan per respondent role. Respondents of one role are combined as the scan combines all of them (median by default); a role of one respondent shows that respondent&apos;s scores.</summary>
+public sealed record RoleComparisonView
+{
+    /// <summary>One item per role (roles compared ignoring case and surrounding spaces), by name.</summary>
+    [JsonPropertyName("items")]
+    public IReadOnlyList<RoleScoreView> Items { get; init; } = default!;
+
+    /// <summary>Respondents who gave no role; they count in the scan, not in any role.</summary>
+    [JsonPropertyName("respondentsWithoutRole")]
+    public int RespondentsWithoutRole { get; init; } = default!;
+
+    /// <summary>Per category, how far the roles agree.</summary>
+    [JsonPropertyName("categories")]
+    public IReadOnlyList<RoleAgreementView> Categories { get; init; } = default!;
+
+    /// <summary>How far the roles&apos; overall scores agree.</summary>
+    [JsonPropertyName("overall")]
+    public RoleAgreementView Overall { get; init; } = default!;
+}
+
+public sealed record RoleScoreView
+{
+    /// <summary>The role as the respondents gave it (first spelling by respondent id).</summary>
+    [JsonPropertyName("role")]
+    public string Role { get; init; } = default!;
+
+    [JsonPropertyName("respondentCount")]
+    public int RespondentCount { get; init; } = default!;
+
+    [JsonPropertyName("categories")]
+    public IReadOnlyList<RoleCategoryScoreView> Categories { get; init; } = default!;
+
+    [JsonPropertyName("overall")]
+    public OverallScoreView Overall { get; init; } = default!;
 }
 
 /// <summary>A maturity scan of one organisation; it pins one model id and version.</summary>
@@ -2332,6 +2428,10 @@ public sealed record ScanScoreReport
     /// <summary>Progress since the organisation&apos;s first completed scan of the same model; null when this is the first.</summary>
     [JsonPropertyName("progress")]
     public ScoreProgressView? Progress { get; init; }
+
+    /// <summary>The scan per respondent role, and where the roles see the organisation differently.</summary>
+    [JsonPropertyName("roles")]
+    public RoleComparisonView Roles { get; init; } = default!;
 }
 
 /// <summary>The stored score of one completed scan.</summary>
@@ -2496,6 +2596,27 @@ public sealed record TierCutOffs
 
     [JsonPropertyName("upperTertile")]
     public double UpperTertile { get; init; } = default!;
+}
+
+/// <summary>The median category score of the organisations in one tier, rounded to 0.1. Withheld, count included, when they are fewer than the group needs (5 organisations of others from 3 other tenants, by default).</summary>
+public sealed record TierMedianView
+{
+    /// <summary>followers (Volgers), middle-group (Middenmoters) or leaders (Voorlopers).</summary>
+    [JsonPropertyName("tier")]
+    public string Tier { get; init; } = default!;
+
+    [JsonPropertyName("tierName")]
+    public string TierName { get; init; } = default!;
+
+    /// <summary>Organisations of the tier with a score for the category; null when withheld.</summary>
+    [JsonPropertyName("organisationCount")]
+    public int? OrganisationCount { get; init; }
+
+    [JsonPropertyName("withheld")]
+    public bool Withheld { get; init; } = default!;
+
+    [JsonPropertyName("median")]
+    public double? Median { get; init; }
 }
 
 /// <summary>Only the fields sent are changed. Send an empty region to clear it.</summary>

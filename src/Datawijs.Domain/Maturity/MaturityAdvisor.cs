@@ -11,8 +11,8 @@ public enum RecommendationReason
     /// <summary>No target gap, but the category scores below the peer median.</summary>
     BelowPeerMedian,
 
-    /// <summary>Neither of the above; heavier categories come first.</summary>
-    CategoryWeight,
+    /// <summary>Neither of the above; the step with the largest expected gain per unit of effort comes first.</summary>
+    GainPerEffort,
 
     /// <summary>The category is at the highest level: advice to keep it there, always last.</summary>
     KeepItUp,
@@ -24,6 +24,12 @@ public enum RecommendationReason
 /// <param name="ReasonCode">Stable kebab-case code of <paramref name="Reason"/> for the API.</param>
 /// <param name="Gap">Target − score when a target was set (never below 0).</param>
 /// <param name="BelowPeerMedian">Peer median − score when the peer median is known (negative: above the median).</param>
+/// <param name="Effort">How much work the step takes, from the model.</param>
+/// <param name="CategoryGain">How far the category score rises when the step brings it to the next level's threshold; 0 for keep-it-up.</param>
+/// <param name="ExpectedGain">
+/// How far the overall score rises with that: <paramref name="CategoryGain"/> × the category's weight ÷ the weights of all
+/// scored categories; 0 for keep-it-up.
+/// </param>
 public sealed record Recommendation(
     int Rank,
     string CategoryId,
@@ -39,17 +45,26 @@ public sealed record Recommendation(
     int? Target,
     double? Gap,
     double? PeerMedian,
-    double? BelowPeerMedian);
+    double? BelowPeerMedian,
+    AdviceEffort Effort,
+    double CategoryGain,
+    double ExpectedGain)
+{
+    /// <summary>The expected gain in the overall score per effort point (small 1, medium 2, large 3).</summary>
+    public double GainPerEffortPoint => ExpectedGain / (int)Effort;
+}
 
 /// <summary>Turns a scored scan into next steps, most urgent first.</summary>
 public static class MaturityAdvisor
 {
     /// <summary>
-    /// Gives the advice for the next level of every scored category, ordered by: gap to target
-    /// (largest first), then distance below the peer median (largest first), then category weight
-    /// (heaviest first), then lowest score, then model order. A category at the highest level gets
-    /// a keep-it-up item after all others. Categories without any answer get no item: the score
-    /// already lists them as excluded.
+    /// Gives the advice for the next level of every scored category. Items fall in three groups, in
+    /// this order: categories below their target, then categories below the peer median, then the
+    /// rest. Within a group the step with the largest expected gain in the overall score per effort
+    /// point (small 1, medium 2, large 3) comes first; ties go to the larger gap to target, then the
+    /// larger distance below the peer median, the heavier category, the lower score and model order.
+    /// A category at the highest level gets a keep-it-up item after all others. Categories without
+    /// any answer get no item: the score already lists them as excluded.
     /// </summary>
     /// <param name="peerMedians">Peer median per category id, e.g. <see cref="PeerBenchmark.PeerMedians"/>; null or missing when withheld.</param>
     public static IReadOnlyList<Recommendation> Recommend(MaturityModel model, ScanScore score, IReadOnlyDictionary<string, double>? peerMedians = null)
@@ -61,29 +76,31 @@ public static class MaturityAdvisor
             throw new ArgumentException($"The score was made with model '{score.ModelId}', not '{model.Id}'.", nameof(score));
         }
 
-        var candidates = new List<(MaturityCategory Category, int Order, CategoryScore Score, double? PeerMedian)>();
+        var scoredWeight = model.Categories.Where(c => score.Category(c.Id) is { Score: not null }).Sum(c => c.Weight);
+        var items = new List<(Recommendation Item, int Order, double Weight)>();
         for (var i = 0; i < model.Categories.Count; i++)
         {
             var category = model.Categories[i];
             if (score.Category(category.Id) is { Score: not null } categoryScore)
             {
                 double? median = peerMedians is not null && peerMedians.TryGetValue(category.Id, out var m) ? m : null;
-                candidates.Add((category, i, categoryScore, median));
+                items.Add((ToRecommendation(model, category, categoryScore, median, scoredWeight), i, category.Weight));
             }
         }
 
-        var ordered = candidates
-            .OrderBy(c => c.Score.Level == model.HighestLevel ? 1 : 0)
-            .ThenByDescending(c => c.Score.Gap ?? 0)
-            .ThenByDescending(c => Math.Max(0, (c.PeerMedian ?? double.NegativeInfinity) - c.Score.Score!.Value))
-            .ThenByDescending(c => c.Category.Weight)
-            .ThenBy(c => c.Score.Score)
+        var ordered = items
+            .OrderBy(c => (int)c.Item.Reason)
+            .ThenByDescending(c => c.Item.GainPerEffortPoint)
+            .ThenByDescending(c => c.Item.Gap ?? 0)
+            .ThenByDescending(c => Math.Max(0, c.Item.BelowPeerMedian ?? 0))
+            .ThenByDescending(c => c.Weight)
+            .ThenBy(c => c.Item.Score)
             .ThenBy(c => c.Order);
 
-        return MaturityModel.Freeze(ordered.Select((c, index) => ToRecommendation(model, index + 1, c.Category, c.Score, c.PeerMedian)));
+        return MaturityModel.Freeze(ordered.Select((c, index) => c.Item with { Rank = index + 1 }));
     }
 
-    private static Recommendation ToRecommendation(MaturityModel model, int rank, MaturityCategory category, CategoryScore categoryScore, double? peerMedian)
+    private static Recommendation ToRecommendation(MaturityModel model, MaturityCategory category, CategoryScore categoryScore, double? peerMedian, double scoredWeight)
     {
         var score = categoryScore.Score!.Value;
         var level = categoryScore.Level!.Value;
@@ -91,8 +108,10 @@ public static class MaturityAdvisor
         var reason = level == model.HighestLevel ? RecommendationReason.KeepItUp
             : categoryScore.Gap > 0 ? RecommendationReason.TargetGap
             : belowPeerMedian > 0 ? RecommendationReason.BelowPeerMedian
-            : RecommendationReason.CategoryWeight;
+            : RecommendationReason.GainPerEffort;
         var advice = category.AdviceAt(level);
+        var categoryGain = reason == RecommendationReason.KeepItUp ? 0 : Math.Max(0, model.Level(level + 1).Threshold - score);
+        var expectedGain = categoryGain * category.Weight / scoredWeight;
 
         var explanation = reason switch
         {
@@ -102,16 +121,16 @@ public static class MaturityAdvisor
             RecommendationReason.BelowPeerMedian => new LocalizedText(
                 $"De score {Nl(score)} ligt {Nl(belowPeerMedian!.Value)} onder de mediaan van vergelijkbare organisaties ({Nl(peerMedian!.Value)}).",
                 $"The score {En(score)} is {En(belowPeerMedian!.Value)} below the median of comparable organisations ({En(peerMedian!.Value)})."),
-            RecommendationReason.CategoryWeight => new LocalizedText(
-                $"Geen doel gemist en niet onder vergelijkbare organisaties. Volgorde op gewicht van de categorie ({Nl(category.Weight)}).",
-                $"No target missed and not below comparable organisations. Ordered by the weight of the category ({En(category.Weight)})."),
+            RecommendationReason.GainPerEffort => new LocalizedText(
+                $"Hier is geen doel gemist en u zit niet onder vergelijkbare organisaties. Deze stap is {EffortNl(advice.Effort)} werk. Uw totaalscore gaat er naar verwachting {Nl2(expectedGain)} door omhoog.",
+                $"No target is missed here and you are not below comparable organisations. This step is {EffortEn(advice.Effort)} work. It is expected to raise your overall score by {En2(expectedGain)}."),
             _ => new LocalizedText(
                 "Deze categorie staat op het hoogste niveau.",
                 "This category is at the highest level."),
         };
 
         return new Recommendation(
-            rank,
+            0,
             category.Id,
             category.Name,
             score,
@@ -125,14 +144,17 @@ public static class MaturityAdvisor
             categoryScore.Target,
             categoryScore.Gap,
             peerMedian,
-            belowPeerMedian);
+            belowPeerMedian,
+            advice.Effort,
+            categoryGain,
+            expectedGain);
     }
 
     public static string ReasonCode(RecommendationReason reason) => reason switch
     {
         RecommendationReason.TargetGap => "target-gap",
         RecommendationReason.BelowPeerMedian => "below-peer-median",
-        RecommendationReason.CategoryWeight => "category-weight",
+        RecommendationReason.GainPerEffort => "gain-per-effort",
         _ => "keep-it-up",
     };
 
@@ -140,4 +162,22 @@ public static class MaturityAdvisor
     private static string En(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
 
     private static string Nl(double value) => En(value).Replace('.', ',');
+
+    private static string En2(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string Nl2(double value) => En2(value).Replace('.', ',');
+
+    private static string EffortNl(AdviceEffort effort) => effort switch
+    {
+        AdviceEffort.Small => "weinig",
+        AdviceEffort.Medium => "gemiddeld veel",
+        _ => "veel",
+    };
+
+    private static string EffortEn(AdviceEffort effort) => effort switch
+    {
+        AdviceEffort.Small => "little",
+        AdviceEffort.Medium => "a fair amount of",
+        _ => "a lot of",
+    };
 }

@@ -20,11 +20,43 @@ public sealed record MaturityLevel(int Number, string Id, LocalizedText Name, Lo
 /// </summary>
 public sealed record MaturityQuestion(string Id, LocalizedText Text, double Weight, IReadOnlyList<LocalizedText> LevelDescriptors);
 
+/// <summary>How much work a step of advice takes, as the model judges it.</summary>
+public enum AdviceEffort
+{
+    /// <summary>A few weeks of work for people already in place.</summary>
+    Small = 1,
+
+    /// <summary>A project of some months, with time set aside for it.</summary>
+    Medium = 2,
+
+    /// <summary>A programme of a year or more, with budget and new people or systems.</summary>
+    Large = 3,
+}
+
 /// <summary>
-/// Advice for a category that stands at <see cref="Level"/>: how to reach the next level.
-/// The advice at level 5 is a "keep it up" text, because there is no next level.
+/// Advice for a category that stands at <see cref="Level"/>: how to reach the next level, and how
+/// much work that step takes (<see cref="Effort"/>). The advice at level 5 is a "keep it up" text,
+/// because there is no next level.
 /// </summary>
-public sealed record CategoryAdvice(int Level, string Id, LocalizedText Text);
+public sealed record CategoryAdvice(int Level, string Id, LocalizedText Text, AdviceEffort Effort = AdviceEffort.Medium)
+{
+    /// <summary>The effort as the model and the API name it: small, medium or large.</summary>
+    public static string EffortId(AdviceEffort effort) => effort switch
+    {
+        AdviceEffort.Small => "small",
+        AdviceEffort.Medium => "medium",
+        _ => "large",
+    };
+
+    /// <summary>Reads small, medium or large; null for anything else.</summary>
+    public static AdviceEffort? ParseEffort(string? id) => id switch
+    {
+        "small" => AdviceEffort.Small,
+        "medium" => AdviceEffort.Medium,
+        "large" => AdviceEffort.Large,
+        _ => null,
+    };
+}
 
 /// <summary>A category of the model, with its questions and one piece of advice per level.</summary>
 public sealed record MaturityCategory(

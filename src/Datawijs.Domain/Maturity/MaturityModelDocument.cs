@@ -77,7 +77,13 @@ public static class MaturityModelDocument
                         .Select((t, i) => Text(t, $"level {i + 1} of {questionId}"))));
             });
         var advice = (dto.Advice ?? Fail<List<AdviceDto>>($"advice of {id}"))
-            .Select(a => new CategoryAdvice(a.Level, Required(a.Id, $"advice id in {id}"), Text(a.Text, $"advice {a.Level} of {id}")))
+            .Select(a =>
+            {
+                var adviceId = Required(a.Id, $"advice id in {id}");
+                var effort = CategoryAdvice.ParseEffort(a.Effort)
+                    ?? throw new InvalidDataException($"Advice '{adviceId}' needs an effort of small, medium or large, not '{a.Effort}'.");
+                return new CategoryAdvice(a.Level, adviceId, Text(a.Text, $"advice {a.Level} of {id}"), effort);
+            })
             .OrderBy(a => a.Level);
         return new MaturityCategory(id, Text(dto.Name, $"name of {id}"), dto.Weight, MaturityModel.Freeze(questions), MaturityModel.Freeze(advice));
     }
@@ -173,6 +179,7 @@ public static class MaturityModelDocument
     {
         public int Level { get; init; }
         public string? Id { get; init; }
+        public string? Effort { get; init; }
         public TextDto? Text { get; init; }
     }
 

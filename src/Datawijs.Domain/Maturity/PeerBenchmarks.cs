@@ -50,11 +50,29 @@ public sealed record Quartiles(double Q1, double Median, double Q3)
 }
 
 /// <summary>
+/// The median category score of the peers in one tier; <see cref="Median"/> and <see cref="OrganisationCount"/>
+/// are null when the tier's organisations that scored the category are too few (the same thresholds as the group).
+/// </summary>
+public sealed record TierMedian(PeerTier Tier, int? OrganisationCount, double? Median)
+{
+    public bool Withheld => Median is null;
+}
+
+/// <summary>
 /// The distribution of one category among the peers; <see cref="Quartiles"/> and
 /// <see cref="OrganisationCount"/> are null when withheld, so a withheld category tells nobody how many it had.
+/// <see cref="TierMedians"/> gives the median of the category in each tier (Volgers, Middenmoters, Voorlopers),
+/// each withheld on its own; empty when the category is withheld.
 /// </summary>
-public sealed record CategoryBenchmark(string CategoryId, int? OrganisationCount, Quartiles? Quartiles)
+public sealed record CategoryBenchmark(string CategoryId, int? OrganisationCount, Quartiles? Quartiles, IReadOnlyList<TierMedian>? TierMedians = null)
 {
+    // Two benchmarks of a category are the same when their figures are, tier medians included.
+    public bool Equals(CategoryBenchmark? other) =>
+        other is not null && CategoryId == other.CategoryId && OrganisationCount == other.OrganisationCount && Quartiles == other.Quartiles
+        && (TierMedians ?? []).SequenceEqual(other.TierMedians ?? []);
+
+    public override int GetHashCode() => HashCode.Combine(CategoryId, OrganisationCount, Quartiles);
+
     public bool Withheld => Quartiles is null;
 
     public double? PeerMedian => Quartiles?.Median;
@@ -139,9 +157,7 @@ public sealed record PeerBenchmark(
             return null;
         }
 
-        var tier = overallScore < lower ? PeerTier.Followers
-            : overallScore > upper ? PeerTier.Leaders
-            : PeerTier.MiddleGroup;
+        var tier = PeerBenchmarks.TierOf(overallScore, lower, upper);
         return new PeerPosition(tier, PeerBenchmarks.TierName(tier), QuartileBand(overallScore));
     }
 
@@ -173,6 +189,12 @@ public static class PeerBenchmarks
         PeerTier.MiddleGroup => new("Middenmoters", "Middle group"),
         _ => new("Voorlopers", "Leaders"),
     };
+
+    /// <summary>The tier of an overall score against the (published) cut-offs; a score on a cut-off is in the middle group.</summary>
+    public static PeerTier TierOf(double overallScore, double lowerTertile, double upperTertile) =>
+        overallScore < lowerTertile ? PeerTier.Followers
+            : overallScore > upperTertile ? PeerTier.Leaders
+            : PeerTier.MiddleGroup;
 
     /// <summary>A published peer figure: rounded to 0.1, halves away from zero.</summary>
     public static double Round(double value) => Math.Round(value, 1, MidpointRounding.AwayFromZero);
@@ -216,12 +238,27 @@ public static class PeerBenchmarks
         }
 
         var overall = peers.Select(s => s.Overall).Order().ToList();
+        var lower = Round(Statistics.Quantile(overall, 1.0 / 3.0));
+        var upper = Round(Statistics.Quantile(overall, 2.0 / 3.0));
+
+        // A peer's tier is judged against the published cut-offs, as a scan's own tier is.
+        var tiers = peers.ToLookup(p => TierOf(p.Overall, lower, upper));
         var categories = model.Categories.Select(c => c.Id).Select(id =>
         {
             var scored = peers.Where(s => s.CategoryScores.ContainsKey(id)).ToList();
-            return thresholds.TooFew(scored)
-                ? new CategoryBenchmark(id, null, null)
-                : new CategoryBenchmark(id, scored.Count, Quartiles.Of(scored.Select(s => s.CategoryScores[id]).ToList()).Published());
+            if (thresholds.TooFew(scored))
+            {
+                return new CategoryBenchmark(id, null, null, []);
+            }
+
+            var tierMedians = Enum.GetValues<PeerTier>().Select(tier =>
+            {
+                var members = tiers[tier].Where(s => s.CategoryScores.ContainsKey(id)).ToList();
+                return thresholds.TooFew(members)
+                    ? new TierMedian(tier, null, null)
+                    : new TierMedian(tier, members.Count, Round(Statistics.Median(members.Select(s => s.CategoryScores[id]).ToList())));
+            });
+            return new CategoryBenchmark(id, scored.Count, Quartiles.Of(scored.Select(s => s.CategoryScores[id]).ToList()).Published(), MaturityModel.Freeze(tierMedians));
         });
 
         return new PeerBenchmark(
@@ -231,8 +268,8 @@ public static class PeerBenchmarks
             thresholds.MinimumOrganisations,
             thresholds.MinimumTenants,
             null,
-            Round(Statistics.Quantile(overall, 1.0 / 3.0)),
-            Round(Statistics.Quantile(overall, 2.0 / 3.0)),
+            lower,
+            upper,
             Quartiles.Of(overall).Published(),
             MaturityModel.Freeze(categories));
     }

@@ -41,7 +41,7 @@ public sealed class MaturityAdvisorTests
         Assert.Equal(["c3", "c1", "c2", "c4"], Order(recommendations));
         Assert.Equal(RecommendationReason.BelowPeerMedian, recommendations[0].Reason);
         Assert.Equal(1.5, recommendations[0].BelowPeerMedian);
-        Assert.Equal(RecommendationReason.CategoryWeight, recommendations[3].Reason);
+        Assert.Equal(RecommendationReason.GainPerEffort, recommendations[3].Reason);
         Assert.Equal(-1.0, recommendations[3].BelowPeerMedian);
     }
 
@@ -58,7 +58,7 @@ public sealed class MaturityAdvisorTests
     {
         var recommendations = MaturityAdvisor.Recommend(Model, Score(2, 2, 2, 2));
         Assert.Equal(["c2", "c1", "c3", "c4"], Order(recommendations));
-        Assert.All(recommendations, r => Assert.Equal(RecommendationReason.CategoryWeight, r.Reason));
+        Assert.All(recommendations, r => Assert.Equal(RecommendationReason.GainPerEffort, r.Reason));
     }
 
     [Fact]
@@ -126,5 +126,91 @@ public sealed class MaturityAdvisorTests
         var first = MaturityAdvisor.Recommend(model, score)[0];
         Assert.Equal("leadership-strategy", first.CategoryId);
         Assert.Contains("datastrategie", first.Advice.Nl, StringComparison.Ordinal);
+    }
+
+    /// <summary>c1 and c2 alike (weight 1, one question); c1's step is large work, c2's small.</summary>
+    private static MaturityModel EffortModel(AdviceEffort c1Effort, AdviceEffort c2Effort) => TwoCategories with
+    {
+        Id = "effort-v1",
+        Categories =
+        [
+            Category("c1", 1, Question("q1")) is var c1 ? c1 with { Advice = c1.Advice.Select(a => a with { Effort = c1Effort }).ToList() } : null!,
+            Category("c2", 1, Question("q2")) is var c2 ? c2 with { Advice = c2.Advice.Select(a => a with { Effort = c2Effort }).ToList() } : null!,
+        ],
+    };
+
+    [Fact]
+    public void A_step_of_less_effort_comes_first_when_the_gain_is_the_same()
+    {
+        var model = EffortModel(AdviceEffort.Large, AdviceEffort.Small);
+        var score = MaturityScorer.Score(model, [Respondent("r1", ("q1", 2), ("q2", 2))]);
+        var recommendations = MaturityAdvisor.Recommend(model, score);
+        Assert.Equal(["c2", "c1"], Order(recommendations));
+        Assert.Equal(AdviceEffort.Small, recommendations[0].Effort);
+        Assert.Equal(RecommendationReason.GainPerEffort, recommendations[0].Reason);
+        Assert.Equal("gain-per-effort", recommendations[0].ReasonCode);
+    }
+
+    [Fact]
+    public void A_larger_gain_can_outweigh_more_effort()
+    {
+        var model = EffortModel(AdviceEffort.Medium, AdviceEffort.Small);
+        var score = MaturityScorer.Score(model, [Respondent("r1", ("q1", 1), ("q2", 2)), Respondent("r2", ("q1", 1), ("q2", 3))]);
+        // c1 = 1.0: gain 1.0 to level 2, 0.5 overall (weight 1 of 2), medium work: 0.25 per effort point.
+        // c2 = 2.5: gain 0.5 to level 3, 0.25 overall, small work: 0.25 per point. A tie, broken by the lower score.
+        var tied = MaturityAdvisor.Recommend(model, score);
+        Assert.Equal(tied[0].GainPerEffortPoint, tied[1].GainPerEffortPoint, 12);
+        Assert.Equal(["c1", "c2"], Order(tied));
+
+        var cheap = EffortModel(AdviceEffort.Small, AdviceEffort.Small);
+        var recommendations = MaturityAdvisor.Recommend(cheap, MaturityScorer.Score(cheap, [Respondent("r1", ("q1", 2), ("q2", 3)), Respondent("r2", ("q1", 2), ("q2", 4))]));
+        // c1 = 2 (gain 1.0), c2 = 3.5 (gain 0.5): the larger gain first at equal effort.
+        Assert.Equal(["c1", "c2"], Order(recommendations));
+        Assert.Equal(1.0, recommendations[0].CategoryGain, 12);
+        Assert.Equal(0.5, recommendations[0].ExpectedGain, 12);
+        Assert.Equal(0.5, recommendations[1].CategoryGain, 12);
+        Assert.Equal(0.25, recommendations[1].ExpectedGain, 12);
+    }
+
+    [Fact]
+    public void The_expected_gain_is_the_rise_of_the_overall_score_when_the_category_reaches_the_next_level()
+    {
+        // Model with c2 weighing 2 of 5: c2 at 2.0 reaching 3.0 raises the overall by 1.0 × 2 / 5.
+        var recommendations = MaturityAdvisor.Recommend(Model, Score(2, 2, 2, 2));
+        var c2 = recommendations.Single(r => r.CategoryId == "c2");
+        Assert.Equal(1.0, c2.CategoryGain, 12);
+        Assert.Equal(0.4, c2.ExpectedGain, 12);
+        Assert.Contains("0,40", c2.Explanation.Nl, StringComparison.Ordinal);
+        Assert.Contains("0.40", c2.Explanation.En, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_target_gap_still_outranks_a_cheaper_step_elsewhere()
+    {
+        var model = EffortModel(AdviceEffort.Large, AdviceEffort.Small);
+        var score = MaturityScorer.Score(model, [Respondent("r1", ("q1", 3), ("q2", 1))], new ScoringOptions { Targets = new Dictionary<string, int> { ["c1"] = 4 } });
+        var recommendations = MaturityAdvisor.Recommend(model, score);
+        Assert.Equal(["c1", "c2"], Order(recommendations));
+        Assert.Equal(AdviceEffort.Large, recommendations[0].Effort);
+    }
+
+    [Fact]
+    public void Keep_it_up_items_have_no_gain()
+    {
+        var keep = MaturityAdvisor.Recommend(Model, Score(5, 1, 1, 1))[^1];
+        Assert.Equal(RecommendationReason.KeepItUp, keep.Reason);
+        Assert.Equal(0, keep.ExpectedGain);
+        Assert.Equal(0, keep.CategoryGain);
+    }
+
+    [Fact]
+    public void In_version_two_a_category_at_four_and_a_half_is_at_the_top_level()
+    {
+        var model = DefaultMaturityModels.QuickV2;
+        var answers = model.AllQuestions().ToDictionary(x => x.Question.Id, x => (int?)4);
+        var other = model.AllQuestions().ToDictionary(x => x.Question.Id, x => (int?)5);
+        var score = MaturityScorer.Score(model, [new RespondentAnswers("r1", answers), new RespondentAnswers("r2", other)]);
+        Assert.All(score.Categories, c => Assert.Equal(5, c.Level));
+        Assert.All(MaturityAdvisor.Recommend(model, score), r => Assert.Equal(RecommendationReason.KeepItUp, r.Reason));
     }
 }

@@ -83,7 +83,7 @@ public sealed class MaturityModelDetail
                     Weight = q.Weight,
                     LevelDescriptors = q.LevelDescriptors.Select((d, i) => new LevelDescriptorView { Value = i + 1, Text = d.In(language) }).ToList(),
                 }).ToList(),
-                Advice = c.Advice.Select(a => new CategoryAdviceView { Level = a.Level, Id = a.Id, Text = a.Text.In(language) }).ToList(),
+                Advice = c.Advice.Select(a => new CategoryAdviceView { Level = a.Level, Id = a.Id, Text = a.Text.In(language), Effort = CategoryAdvice.EffortId(a.Effort) }).ToList(),
             }).ToList(),
         };
     }
@@ -146,4 +146,7 @@ public sealed class CategoryAdviceView
     public string Id { get; init; } = "";
 
     public string Text { get; init; } = "";
+
+    /// <summary>How much work the step takes: small (weeks, people in place), medium (a project of months) or large (a programme of a year or more).</summary>
+    public string Effort { get; init; } = "";
 }

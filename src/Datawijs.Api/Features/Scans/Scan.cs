@@ -99,6 +99,6 @@ public static class StoredScans
     public static RespondentAnswers ToDomain(ScanResponseRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return new RespondentAnswers(row.RespondentId, ScanJson.ReadAnswers(row.Answers));
+        return new RespondentAnswers(row.RespondentId, ScanJson.ReadAnswers(row.Answers), row.Role);
     }
 }

@@ -76,6 +76,114 @@ public sealed class ScanScoreReport
 
     /// <summary>Progress since the organisation's first completed scan of the same model; null when this is the first.</summary>
     public ScoreProgressView? Progress { get; init; }
+
+    /// <summary>The scan per respondent role, and where the roles see the organisation differently.</summary>
+    public RoleComparisonView Roles { get; init; } = new();
+}
+
+/// <summary>
+/// The scan per respondent role. Respondents of one role are combined as the scan combines all of them
+/// (median by default); a role of one respondent shows that respondent's scores.
+/// </summary>
+public sealed class RoleComparisonView
+{
+    /// <summary>One item per role (roles compared ignoring case and surrounding spaces), by name.</summary>
+    public IReadOnlyList<RoleScoreView> Items { get; init; } = [];
+
+    /// <summary>Respondents who gave no role; they count in the scan, not in any role.</summary>
+    public int RespondentsWithoutRole { get; init; }
+
+    /// <summary>Per category, how far the roles agree.</summary>
+    public IReadOnlyList<RoleAgreementView> Categories { get; init; } = [];
+
+    /// <summary>How far the roles' overall scores agree.</summary>
+    public RoleAgreementView Overall { get; init; } = new();
+
+    public static RoleComparisonView From(MaturityModel model, RoleComparison roles, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(roles);
+        return new RoleComparisonView
+        {
+            Items = roles.Roles.Select(r => new RoleScoreView
+            {
+                Role = r.Role,
+                RespondentCount = r.RespondentCount,
+                Categories = r.Categories.Select(c => new RoleCategoryScoreView
+                {
+                    CategoryId = c.CategoryId,
+                    Score = c.Score,
+                    Level = c.Level,
+                    LevelName = c.Level is { } l ? model.Level(l).Name.In(language) : null,
+                }).ToList(),
+                Overall = new OverallScoreView
+                {
+                    Score = r.Overall,
+                    Level = r.OverallLevel,
+                    LevelName = r.OverallLevel is { } level ? model.Level(level).Name.In(language) : null,
+                },
+            }).ToList(),
+            RespondentsWithoutRole = roles.RespondentsWithoutRole,
+            Categories = roles.Categories.Select(c => RoleAgreementView.From(c, language)).ToList(),
+            Overall = RoleAgreementView.From(roles.Overall, language),
+        };
+    }
+}
+
+public sealed class RoleScoreView
+{
+    /// <summary>The role as the respondents gave it (first spelling by respondent id).</summary>
+    public string Role { get; init; } = "";
+
+    public int RespondentCount { get; init; }
+
+    public IReadOnlyList<RoleCategoryScoreView> Categories { get; init; } = [];
+
+    public OverallScoreView Overall { get; init; } = new();
+}
+
+public sealed class RoleCategoryScoreView
+{
+    public string CategoryId { get; init; } = "";
+
+    /// <summary>The role's combined score 1.0–5.0; null when none of its respondents answered the category.</summary>
+    public double? Score { get; init; }
+
+    public int? Level { get; init; }
+
+    public string? LevelName { get; init; }
+}
+
+/// <summary>How far the roles agree in a category (or overall).</summary>
+public sealed class RoleAgreementView
+{
+    /// <summary>The category; null for the overall score.</summary>
+    public string? CategoryId { get; init; }
+
+    /// <summary>1 − σ/2 over the role scores (1 = the roles agree); null with fewer than two roles that scored it.</summary>
+    public double? Agreement { get; init; }
+
+    /// <summary>Highest role score − lowest; null with fewer than two roles.</summary>
+    public double? Spread { get; init; }
+
+    /// <summary>True when the roles lie a level (1.0) or more apart.</summary>
+    public bool RolesDiffer { get; init; }
+
+    /// <summary>When the roles differ: which role scored highest and which lowest, in words.</summary>
+    public string? Note { get; init; }
+
+    public static RoleAgreementView From(RoleAgreement agreement, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        return new RoleAgreementView
+        {
+            CategoryId = agreement.CategoryId,
+            Agreement = agreement.Agreement,
+            Spread = agreement.Spread,
+            RolesDiffer = agreement.RolesDiffer,
+            Note = agreement.Note?.In(language),
+        };
+    }
 }
 
 /// <summary>One category's score; all numbers unrounded.</summary>
@@ -187,7 +295,8 @@ public static class ScoreReports
         ScanScore score,
         PeerBenchmark benchmark,
         (CompletedScanRow Scan, ScoreProgress Progress)? progress,
-        Language language)
+        Language language,
+        RoleComparison roles)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(scan);
@@ -235,6 +344,7 @@ public static class ScoreReports
                     }).ToList(),
                 }
                 : null,
+            Roles = RoleComparisonView.From(model, roles, language),
         };
     }
 }

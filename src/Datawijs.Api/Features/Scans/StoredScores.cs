@@ -29,6 +29,7 @@ public sealed class StoredScores(ScanRepository scans, TimeProvider clock, PeerT
 
     private readonly ConcurrentDictionary<Guid, CompletedScan> _scans = new();
     private readonly ConcurrentDictionary<Guid, (CompletedScanRow Scan, ScoreProgress Progress)?> _baselines = new();
+    private readonly ConcurrentDictionary<Guid, RoleComparison> _roles = new();
     private readonly ConcurrentDictionary<string, Task<Peers>> _peers = new(StringComparer.Ordinal);
     private readonly Lock _reload = new();
     private long _generation;
@@ -55,6 +56,24 @@ public sealed class StoredScores(ScanRepository scans, TimeProvider clock, PeerT
         var completed = new CompletedScan(row, StoredScans.ModelOf(row.ModelId), ScanJson.ReadScore(row.Score));
         Keep(_scans, scanId, completed);
         return (row, completed);
+    }
+
+    /// <summary>
+    /// The completed scan per respondent role, from its frozen answers with the pinned model and the scan's own
+    /// combination; kept once read, as the answers of a completed scan never change.
+    /// </summary>
+    public async Task<RoleComparison> RolesAsync(CompletedScan scan, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scan);
+        if (_roles.TryGetValue(scan.Row.Id, out var kept))
+        {
+            return kept;
+        }
+
+        var responses = await scans.ListResponsesAsync(scan.Row.TenantId, scan.Row.Id, ct);
+        var roles = RoleScores.Compare(scan.Model, responses.Select(StoredScans.ToDomain).ToList(), scan.Score.Combination);
+        Keep(_roles, scan.Row.Id, roles);
+        return roles;
     }
 
     /// <summary>Progress since the organisation's first completed scan of the same model; null when this scan is the first.</summary>

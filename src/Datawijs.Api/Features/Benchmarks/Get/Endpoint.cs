@@ -24,7 +24,9 @@ public sealed class Endpoint(StoredScores scores) : Endpoint<Request, Benchmark>
                 + "the caller knows its own scores, so with them in it could read the others' exact scores off the figures. A group with "
                 + "fewer than `minimumGroupSize` (5) organisations of others, or with organisations of fewer than `minimumTenantCount` (3) "
                 + "other tenants, is returned withheld: every figure null, `organisationCount` null too (it says only \"fewer than\"), and "
-                + "the reason. A category the others did not score often enough is withheld on its own in the same way.";
+                + "the reason. A category the others did not score often enough is withheld on its own in the same way. Per category, "
+                + "`tierMedians` gives the median of each tier (Volgers, Middenmoters, Voorlopers; tiers judged against the published cut-offs), "
+                + "rounded to 0.1; a tier whose organisations that scored the category are too few by the same thresholds is withheld on its own.";
         });
         Description(b => b.Produces<Benchmark>(200).ProducesProblems(400));
     }
@@ -56,6 +58,14 @@ public sealed class Endpoint(StoredScores scores) : Endpoint<Request, Benchmark>
                 OrganisationCount = c.OrganisationCount,
                 Withheld = c.Withheld,
                 Quartiles = QuartileView.From(c.Quartiles),
+                TierMedians = (c.TierMedians ?? []).Select(t => new TierMedianView
+                {
+                    Tier = Benchmarking.TierId(t.Tier),
+                    TierName = PeerBenchmarks.TierName(t.Tier).In(language),
+                    OrganisationCount = t.OrganisationCount,
+                    Withheld = t.Withheld,
+                    Median = t.Median,
+                }).ToList(),
             }).ToList(),
         }, ct);
     }
@@ -127,4 +137,26 @@ public sealed class CategoryBenchmarkView
     public bool Withheld { get; init; }
 
     public QuartileView? Quartiles { get; init; }
+
+    /// <summary>The category's median in each tier, followers first; empty when the category is withheld.</summary>
+    public IReadOnlyList<TierMedianView> TierMedians { get; init; } = [];
+}
+
+/// <summary>
+/// The median category score of the organisations in one tier, rounded to 0.1. Withheld, count included, when
+/// they are fewer than the group needs (5 organisations of others from 3 other tenants, by default).
+/// </summary>
+public sealed class TierMedianView
+{
+    /// <summary>followers (Volgers), middle-group (Middenmoters) or leaders (Voorlopers).</summary>
+    public string Tier { get; init; } = "";
+
+    public string TierName { get; init; } = "";
+
+    /// <summary>Organisations of the tier with a score for the category; null when withheld.</summary>
+    public int? OrganisationCount { get; init; }
+
+    public bool Withheld { get; init; }
+
+    public double? Median { get; init; }
 }

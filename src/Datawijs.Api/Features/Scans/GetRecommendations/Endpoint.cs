@@ -17,8 +17,10 @@ public sealed class Endpoint(StoredScores scores) : Endpoint<Request, Recommenda
         Summary(s =>
         {
             s.Summary = "Get the next steps for a completed scan, most urgent first";
-            s.Description = "Per scored category the advice to reach its next level, ordered by the gap to the target, then the distance "
-                + "below the peer median, then the category's weight; each item says why it stands where it stands.";
+            s.Description = "Per scored category the advice to reach its next level, with the effort of the step (from the model) and the "
+                + "expected gain in the overall score. Categories below their target come first, then those below the peer median, then the "
+                + "rest; within each group the largest expected gain per effort point (small 1, medium 2, large 3) first. Each item says why "
+                + "it stands where it stands.";
         });
         Description(b => b.Produces<RecommendationList>(200).ProducesProblems(400, 404, 409));
     }
@@ -52,6 +54,9 @@ public sealed class Endpoint(StoredScores scores) : Endpoint<Request, Recommenda
                 Target = r.Target,
                 Gap = r.Gap,
                 PeerMedian = r.PeerMedian,
+                Effort = CategoryAdvice.EffortId(r.Effort),
+                CategoryGain = r.CategoryGain,
+                ExpectedGain = r.ExpectedGain,
             }).ToList(),
         }, ct);
     }
@@ -87,7 +92,7 @@ public sealed class RecommendationView
 
     public string Advice { get; init; } = "";
 
-    /// <summary>Why the item stands here: target-gap, below-peer-median, category-weight or keep-it-up.</summary>
+    /// <summary>Why the item stands here: target-gap, below-peer-median, gain-per-effort or keep-it-up.</summary>
     public string Reason { get; init; } = "";
 
     /// <summary>The reason in words.</summary>
@@ -99,4 +104,16 @@ public sealed class RecommendationView
 
     /// <summary>The peer group's median score of the category, when shown.</summary>
     public double? PeerMedian { get; init; }
+
+    /// <summary>How much work the step takes, from the model: small, medium or large.</summary>
+    public string Effort { get; init; } = "";
+
+    /// <summary>How far the category score rises when the step brings it to the next level's threshold (unrounded); 0 for keep-it-up.</summary>
+    public double CategoryGain { get; init; }
+
+    /// <summary>
+    /// The expected gain in the overall score: categoryGain × the category's weight ÷ the weights of all scored categories
+    /// (unrounded); 0 for keep-it-up.
+    /// </summary>
+    public double ExpectedGain { get; init; }
 }
