@@ -36,9 +36,8 @@ public static class ApiHost
         services.AddSingleton<DemoProfiles>();
         services.AddSingleton<DemoCitizen>();
         services.AddSingleton<Features.Datasets.RecordUploader>();
-        var clustering = new Features.Clusterings.ClusteringSettings();
-        builder.Configuration.GetSection(Features.Clusterings.ClusteringSettings.Section).Bind(clustering);
-        services.AddSingleton(clustering);
+        services.AddSingleton(configuration.Clustering);
+        services.AddSingleton<Features.Clusterings.ClusteringInstance>();
         services.AddSingleton<Features.Clusterings.ClusteringSignals>();
         services.AddSingleton<Features.Clusterings.ClusteringRunner>();
         services.AddSingleton<AccessLogWriter>();

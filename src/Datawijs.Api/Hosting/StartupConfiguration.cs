@@ -19,6 +19,9 @@ public sealed record StartupConfiguration(
     /// <summary>The inequality check's settings (<c>Fairness:MaximumRatio</c>).</summary>
     public FairnessSettings Fairness { get; init; } = new();
 
+    /// <summary>The clustering worker's settings (<c>Clustering:*</c>): leases, heartbeat, the per-tenant limit.</summary>
+    public Features.Clusterings.ClusteringSettings Clustering { get; init; } = new();
+
     /// <summary>Reads and validates; returns one clear line per problem instead of a half-started host.</summary>
     public static (StartupConfiguration? Configuration, IReadOnlyList<string> Problems) Read(IConfiguration configuration, IHostEnvironment environment)
     {
@@ -140,6 +143,10 @@ public sealed record StartupConfiguration(
             }
         }
 
+        var clustering = new Features.Clusterings.ClusteringSettings();
+        configuration.GetSection(Features.Clusterings.ClusteringSettings.Section).Bind(clustering);
+        problems.AddRange(clustering.Problems());
+
         var pseudonymisation = new PseudonymisationSettings();
         configuration.GetSection(PseudonymisationSettings.Section).Bind(pseudonymisation);
         var (key, keyProblem) = MasterKeyProvider.Resolve(pseudonymisation, environment);
@@ -170,7 +177,7 @@ public sealed record StartupConfiguration(
         }
 
         var database = new DatabaseOptions { Provider = provider, ConnectionString = connectionString, MigrationConnectionString = migrationConnectionString };
-        return (new StartupConfiguration(database, auth, rateLimiting, limits, key!, issuers, broker) { Benchmarks = benchmarks, Fairness = fairness }, problems);
+        return (new StartupConfiguration(database, auth, rateLimiting, limits, key!, issuers, broker) { Benchmarks = benchmarks, Fairness = fairness, Clustering = clustering }, problems);
     }
 
     private static bool IsSameDatabase(DatabaseProvider provider, string runtime, string migration)
