@@ -518,6 +518,38 @@ public abstract class RepositoryTests(DatabaseProvider provider) : IDisposable
         Assert.Null(await repository.BeginAsync(late, staleBefore: T0.AddMinutes(4)));
         Assert.NotNull(await repository.BeginAsync(late, staleBefore: T0.AddMinutes(4)));
     }
+
+    [Fact]
+    public async Task Idempotency_records_expire_a_new_request_may_use_an_expired_key_and_the_sweep_deletes_only_expired_ones()
+    {
+        var tenant = await TenantAsync("tenant-g");
+        var repository = new IdempotencyRepository(Database.Connections);
+        IdempotencyRecord Record(string key, string hash, DateTimeOffset at) => new() { TenantId = tenant.Id, ClientId = "c", IdemKey = key, RequestHash = hash, CreatedAt = at };
+        async Task CompleteAsync(string key) =>
+            await repository.CompleteAsync(new IdempotencyRecord { TenantId = tenant.Id, ClientId = "c", IdemKey = key, StatusCode = 201, Location = "/" + key, Body = [1] });
+
+        Assert.Null(await repository.BeginAsync(Record("old", "h1", T0)));
+        await CompleteAsync("old");
+        Assert.Null(await repository.BeginAsync(Record("pending", "h", T0)));
+        Assert.Null(await repository.BeginAsync(Record("new", "h", T0.AddHours(23))));
+        await CompleteAsync("new");
+
+        // Within the retention the first answer is replayed, even for another request with the key; after it the key is free.
+        var retention = TimeSpan.FromHours(24);
+        var within = T0.AddHours(23).AddMinutes(59);
+        Assert.Equal(201, (await repository.BeginAsync(Record("old", "h1", within), expiredBefore: within - retention))!.StatusCode);
+        var after = T0.AddHours(24).AddSeconds(1);
+        Assert.Null(await repository.BeginAsync(Record("old", "h2", after), expiredBefore: after - retention));
+        var renewed = await repository.BeginAsync(Record("old", "h3", after), expiredBefore: after - retention);
+        Assert.Equal(("h2", (int?)null, (byte[]?)null), (renewed!.RequestHash, renewed.StatusCode, renewed.Body));
+
+        // The sweep: the pending claim from T0 has expired; "old" was claimed anew and "new" is young.
+        Assert.Equal(1, await repository.DeleteExpiredAsync(after - retention, batch: 1));
+        Assert.Equal(0, await repository.DeleteExpiredAsync(after - retention));
+        Assert.Null(await repository.BeginAsync(Record("pending", "h", after), expiredBefore: T0));
+        Assert.Equal(201, (await repository.BeginAsync(Record("new", "h", after), expiredBefore: after - retention))!.StatusCode);
+        Assert.Equal(3, await repository.DeleteExpiredAsync(after.AddDays(30), batch: 2));
+    }
 }
 
 public sealed class SqliteRepositoryTests() : RepositoryTests(DatabaseProvider.Sqlite);

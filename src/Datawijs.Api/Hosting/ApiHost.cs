@@ -36,6 +36,9 @@ public static class ApiHost
         services.AddSingleton<DemoProfiles>();
         services.AddSingleton<DemoCitizen>();
         services.AddSingleton<Features.Datasets.RecordUploader>();
+        services.AddSingleton(configuration.Uploads);
+        services.AddSingleton<Features.Datasets.UploadGate>();
+        services.AddSingleton(configuration.Idempotency);
         services.AddSingleton(configuration.Clustering);
         services.AddSingleton<Features.Clusterings.ClusteringInstance>();
         services.AddSingleton<Features.Clusterings.ClusteringSignals>();
