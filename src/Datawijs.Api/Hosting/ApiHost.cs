@@ -29,6 +29,8 @@ public static class ApiHost
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new KeyRing(configuration.MasterKey));
         services.AddSingleton<ClientSecrets>();
+        services.AddSingleton(configuration.Caches);
+        services.AddSingleton<Caching.ChangeWatch>();
         services.AddSingleton<KnownClients>();
         services.AddSingleton<VerifiedTokens>();
         services.AddDatawijsData(configuration.Database);

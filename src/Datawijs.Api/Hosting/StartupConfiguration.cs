@@ -28,6 +28,9 @@ public sealed record StartupConfiguration(
     /// <summary>Idempotency records' lifetime (<c>Idempotency:RetentionHours</c>).</summary>
     public Http.IdempotencySettings Idempotency { get; init; } = new();
 
+    /// <summary>How often the change counters are polled (<c>Caches:PollMilliseconds</c>).</summary>
+    public Caching.CacheSettings Caches { get; init; } = new();
+
     /// <summary>Reads and validates; returns one clear line per problem instead of a half-started host.</summary>
     public static (StartupConfiguration? Configuration, IReadOnlyList<string> Problems) Read(IConfiguration configuration, IHostEnvironment environment)
     {
@@ -161,6 +164,10 @@ public sealed record StartupConfiguration(
         configuration.GetSection(Http.IdempotencySettings.Section).Bind(idempotency);
         problems.AddRange(idempotency.Problems());
 
+        var caches = new Caching.CacheSettings();
+        configuration.GetSection(Caching.CacheSettings.Section).Bind(caches);
+        problems.AddRange(caches.Problems());
+
         var pseudonymisation = new PseudonymisationSettings();
         configuration.GetSection(PseudonymisationSettings.Section).Bind(pseudonymisation);
         var (key, keyProblem) = MasterKeyProvider.Resolve(pseudonymisation, environment);
@@ -191,7 +198,7 @@ public sealed record StartupConfiguration(
         }
 
         var database = new DatabaseOptions { Provider = provider, ConnectionString = connectionString, MigrationConnectionString = migrationConnectionString };
-        return (new StartupConfiguration(database, auth, rateLimiting, limits, key!, issuers, broker) { Benchmarks = benchmarks, Fairness = fairness, Clustering = clustering, Uploads = uploads, Idempotency = idempotency }, problems);
+        return (new StartupConfiguration(database, auth, rateLimiting, limits, key!, issuers, broker) { Benchmarks = benchmarks, Fairness = fairness, Clustering = clustering, Uploads = uploads, Idempotency = idempotency, Caches = caches }, problems);
     }
 
     private static bool IsSameDatabase(DatabaseProvider provider, string runtime, string migration)
