@@ -39,7 +39,7 @@ public sealed class Endpoint(DatasetRepository datasets, RecordUploader uploader
                 An NDJSON line may be at most 262,144 characters. A tenant may have `Uploads:MaxConcurrentPerTenant`
                 uploads in progress at once (429 `too-many-uploads`); the records waiting to be stored may take
                 `Uploads:MaxSpoolBytes` on disk: an upload larger than that answers 413 `upload-too-large`, and one
-                that does not fit next to the uploads in progress 429 `upload-space-full`, both with `Retry-After` for 429.
+                that does not fit next to the uploads in progress 429 `upload-space-full`. A 429 carries `Retry-After`.
                 """;
             s.Responses[200] = "Stored; the dataset with its new record count and data-quality report.";
         });
