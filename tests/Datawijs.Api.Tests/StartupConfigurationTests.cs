@@ -50,7 +50,7 @@ public sealed class StartupConfigurationTests
         var read = StartupConfiguration.Read(configuration, new Environment("Production")).Configuration!;
 
         Assert.Equal((30, 5, 3, 5), (read.Clustering.LeaseSeconds, read.Clustering.HeartbeatSeconds, read.Clustering.MaxAttempts, read.Clustering.MaxOpenPerTenant));
-        Assert.Equal((2, 4L << 30, 24, 500), (read.Uploads.MaxConcurrentPerTenant, read.Uploads.MaxSpoolBytes, read.Idempotency.RetentionHours, read.Caches.PollMilliseconds));
+        Assert.Equal((4, 4L << 30, 24, 500), (read.Uploads.MaxConcurrentPerTenant, read.Uploads.MaxSpoolBytes, read.Idempotency.RetentionHours, read.Caches.PollMilliseconds));
     }
 
     [Fact]

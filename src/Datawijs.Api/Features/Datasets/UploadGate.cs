@@ -6,7 +6,7 @@ public sealed class UploadSettings
     public const string Section = "Uploads";
 
     /// <summary>Uploads one tenant may have in progress at once on this instance; one more answers 429.</summary>
-    public int MaxConcurrentPerTenant { get; set; } = 2;
+    public int MaxConcurrentPerTenant { get; set; } = 4;
 
     /// <summary>Bytes that the spool files of all uploads in progress on this instance may take on disk together.</summary>
     public long MaxSpoolBytes { get; set; } = 4L << 30;
