@@ -31,6 +31,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AccessLogRepository>();
         services.AddSingleton<AssignmentRepository>();
         services.AddSingleton<ObjectionRepository>();
+        services.AddSingleton<Changes.ChangeCounterRepository>();
         return services;
     }
 }

@@ -73,5 +73,81 @@ public sealed class RecordReaderTests
         Assert.Equal(["unknown-column", "invalid-value"], records[3].Problems.Select(p => p.Code));
     }
 
+    [Fact]
+    public async Task Ndjson_refuses_a_line_without_end_as_soon_as_it_is_too_long_reading_no_further_with_flat_memory()
+    {
+        // 1 GiB of one line with no newline, made while it is read: a reader that takes the whole line first would need 2 GiB.
+        await using var endless = new EndlessLine("{\"subjectId\":\"A\",\"housing\":\"rent\"}\n"u8.ToArray(), 1L << 30);
+        using var text = new StreamReader(endless, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024);
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+
+        var (_, records) = await ReadAsync(new NdjsonRecordReader(text, Features));
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        Assert.Equal(2, records.Count);
+        Assert.Empty(records[0].Problems);
+        Assert.Equal((2L, "too-long"), (records[1].Row, records[1].Problems.Single().Code));
+        Assert.True(endless.Sent < 2 * NdjsonRecordReader.MaxLineLength, $"read {endless.Sent} bytes of the endless line");
+        Assert.True(allocated < 8L << 20, $"allocated {allocated} bytes");
+    }
+
+    [Fact]
+    public async Task Ndjson_takes_a_line_of_exactly_the_maximum_length_and_crlf_line_ends()
+    {
+        var padding = new string(' ', NdjsonRecordReader.MaxLineLength - "{\"subjectId\":\"A\"}".Length);
+        var ndjson = "{\"subjectId\":\"A\"}" + padding + "\r\n{\"subjectId\":\"B\"}" + padding + " \r\n{\"subjectId\":\"C\"}";
+
+        var (_, records) = await ReadAsync(new NdjsonRecordReader(new StringReader(ndjson), Features));
+
+        Assert.Equal(2, records.Count);
+        Assert.Equal("A", records[0].SubjectId);
+        Assert.Empty(records[0].Problems);
+        Assert.Equal("too-long", records[1].Problems.Single().Code);
+    }
+
+    /// <summary>A first line, then <c>x</c> up to the given length without a newline; counts what was read.</summary>
+    private sealed class EndlessLine(byte[] first, long length) : Stream
+    {
+        public long Sent { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => Sent; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var n = (int)Math.Min(buffer.Length, length - Sent);
+            for (var i = 0; i < n; i++)
+            {
+                var at = Sent + i;
+                buffer[i] = at < first.Length ? first[at] : (byte)'x';
+            }
+
+            Sent += n;
+            return n;
+        }
+
+        // Synchronous, so the whole read stays on the test's thread and its allocations are counted.
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromResult(Read(buffer.Span));
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     private sealed record Read(long Row, string? SubjectId, string?[] Cells, IReadOnlyList<RecordProblem> Problems);
 }

@@ -27,6 +27,32 @@ public sealed class StartupConfigurationTests
 
     private static readonly string Key = Convert.ToBase64String(new byte[32]);
 
+    [Theory]
+    [InlineData("Clustering:LeaseSeconds", "1", "Clustering:LeaseSeconds")]
+    [InlineData("Clustering:HeartbeatSeconds", "20", "Clustering:HeartbeatSeconds")]
+    [InlineData("Clustering:MaxAttempts", "0", "Clustering:MaxAttempts")]
+    [InlineData("Clustering:MaxOpenPerTenant", "0", "Clustering:MaxOpenPerTenant")]
+    [InlineData("Uploads:MaxConcurrentPerTenant", "0", "Uploads:MaxConcurrentPerTenant")]
+    [InlineData("Uploads:MaxSpoolBytes", "1000", "Uploads:MaxSpoolBytes")]
+    [InlineData("Idempotency:RetentionHours", "0", "Idempotency:RetentionHours")]
+    [InlineData("Caches:PollMilliseconds", "5000", "Caches:PollMilliseconds")]
+    public void Bounds_and_lease_settings_out_of_range_stop_start_up_naming_the_setting(string setting, string value, string named)
+    {
+        var problems = Problems(new() { ["Pseudonymisation:MasterKey"] = Key, [setting] = value });
+
+        Assert.Contains(named, Assert.Single(problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Defaults_of_the_bounds_and_leases_are_valid()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Pseudonymisation:MasterKey"] = Key }).Build();
+        var read = StartupConfiguration.Read(configuration, new Environment("Production")).Configuration!;
+
+        Assert.Equal((30, 5, 3, 5), (read.Clustering.LeaseSeconds, read.Clustering.HeartbeatSeconds, read.Clustering.MaxAttempts, read.Clustering.MaxOpenPerTenant));
+        Assert.Equal((4, 4L << 30, 24, 500), (read.Uploads.MaxConcurrentPerTenant, read.Uploads.MaxSpoolBytes, read.Idempotency.RetentionHours, read.Caches.PollMilliseconds));
+    }
+
     [Fact]
     public void Production_without_master_key_stops_with_a_clear_line()
     {

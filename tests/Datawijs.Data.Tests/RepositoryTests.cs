@@ -123,8 +123,11 @@ public abstract class RepositoryTests(DatabaseProvider provider) : IDisposable
         Assert.Equal(many.Count, (await AllAsync(repository.ReadRecordsAsync(tenant.Id, dataset.Id))).Count);
     }
 
+    private static readonly LeaseTerms InstanceA = new("host-a/1/aaaa", TimeSpan.FromSeconds(30), MaxAttempts: 2);
+    private static readonly LeaseTerms InstanceB = new("host-b/2/bbbb", TimeSpan.FromSeconds(30), MaxAttempts: 2);
+
     [Fact]
-    public async Task Clustering_jobs_start_once_cancel_and_fail_when_interrupted()
+    public async Task A_clustering_is_claimed_once_with_a_lease_taken_over_only_after_it_expires_and_stored_once()
     {
         var tenant = await TenantAsync("oss");
         var other = await TenantAsync("ommen");
@@ -133,26 +136,133 @@ public abstract class RepositoryTests(DatabaseProvider provider) : IDisposable
         ClusteringRow Job(Guid owner) => new() { Id = Guid.CreateVersion7(), TenantId = owner, DatasetId = dataset.Id, Options = "{}", CreatedAt = T0 };
         var job = Job(tenant.Id);
 
-        Assert.False(await jobs.AddAsync(Job(other.Id)));
-        Assert.True(await jobs.AddAsync(job));
-        Assert.Equal(job.Id, (await jobs.NextQueuedAsync())!.Id);
-        Assert.True(await jobs.TryStartAsync(tenant.Id, job.Id, T0));
-        Assert.False(await jobs.TryStartAsync(tenant.Id, job.Id, T0));
-        Assert.Null(await jobs.NextQueuedAsync());
-        Assert.True(await jobs.ReportProgressAsync(tenant.Id, job.Id, 0.5, "fitting"));
-        Assert.False(await jobs.IsCancelRequestedAsync(tenant.Id, job.Id));
-        Assert.False(await jobs.RequestCancellationAsync(other.Id, job.Id));
-        Assert.True(await jobs.RequestCancellationAsync(tenant.Id, job.Id));
-        Assert.True(await jobs.IsCancelRequestedAsync(tenant.Id, job.Id));
-        Assert.Equal(0, await jobs.FailInterruptedAsync("stopped", T0.AddMinutes(1), startedBefore: T0));
-        Assert.Equal(1, await jobs.FailInterruptedAsync("stopped", T0.AddMinutes(1), startedBefore: T0.AddSeconds(1)));
+        Assert.Equal(QueueOutcome.DatasetNotFound, await jobs.AddAsync(Job(other.Id)));
+        Assert.Equal(QueueOutcome.Queued, await jobs.AddAsync(job));
+        var a = await jobs.ClaimNextAsync(InstanceA, "gave up", T0);
+        Assert.NotNull(a);
+        Assert.Equal((job.Id, ClusteringStatus.Running, InstanceA.Owner, 1), (a.Id, a.Status, a.LeaseOwner, a.Attempts));
+        Assert.Equal(T0.AddSeconds(30), a.LeaseUntil);
+        Assert.NotNull(a.LeaseToken);
 
-        var failed = await jobs.FindAsync(tenant.Id, job.Id);
-        Assert.Equal(ClusteringStatus.Failed, failed!.Status);
-        Assert.Equal("stopped", failed.Error);
-        Assert.Equal(0.5, failed.Progress);
-        Assert.Equal(T0.AddMinutes(1), failed.FinishedAt);
+        // While the lease holds (renewed by the heartbeat), nobody else gets the job.
+        Assert.Null(await jobs.ClaimNextAsync(InstanceB, "gave up", T0.AddSeconds(29)));
+        Assert.True(await jobs.RenewAsync(a, T0.AddSeconds(59)));
+        Assert.Null(await jobs.ClaimNextAsync(InstanceB, "gave up", T0.AddSeconds(58)));
+        Assert.True(await jobs.ReportProgressAsync(a, 0.5, "fitting"));
+
+        // A's instance stalls past its lease: B takes the job over with a new token, and A can no longer write.
+        var b = await jobs.ClaimNextAsync(InstanceB, "gave up", T0.AddSeconds(60));
+        Assert.NotNull(b);
+        Assert.Equal((job.Id, InstanceB.Owner, 2), (b.Id, b.LeaseOwner, b.Attempts));
+        Assert.NotEqual(a.LeaseToken, b.LeaseToken);
+        Assert.False(await jobs.RenewAsync(a, T0.AddSeconds(90)));
+        Assert.False(await jobs.ReportProgressAsync(a, 0.9, "fitting"));
+        Assert.False(await jobs.SucceedAsync(a, "{\"by\":\"a\"}", "{}", "{}", T0.AddSeconds(61)));
+
+        // The holder stores the result once; a second finisher (even with the same token) is refused by the database.
+        Assert.True(await jobs.SucceedAsync(b, "{\"by\":\"b\"}", "{}", "{}", T0.AddSeconds(62)));
+        Assert.False(await jobs.SucceedAsync(b, "{\"by\":\"b2\"}", "{}", "{}", T0.AddSeconds(63)));
+        Assert.False(await jobs.FinishAsync(a, ClusteringStatus.Failed, "late", T0.AddSeconds(64)));
+        var stored = await jobs.FindAsync(tenant.Id, job.Id);
+        Assert.Equal((ClusteringStatus.Succeeded, "{\"by\":\"b\"}", T0.AddSeconds(62)), (stored!.Status, stored.Outcome, stored.FinishedAt));
         Assert.Null(await jobs.FindAsync(other.Id, job.Id));
+        Assert.Null(await jobs.ClaimNextAsync(InstanceA, "gave up", T0.AddHours(1)));
+    }
+
+    [Fact]
+    public async Task A_job_whose_instance_keeps_stopping_is_failed_and_one_handed_back_is_queued_again()
+    {
+        var tenant = await TenantAsync("olst");
+        var dataset = await DatasetAsync(tenant);
+        var jobs = new ClusteringRepository(Database.Connections);
+        var job = new ClusteringRow { Id = Guid.CreateVersion7(), TenantId = tenant.Id, DatasetId = dataset.Id, Options = "{}", CreatedAt = T0 };
+        await jobs.AddAsync(job);
+
+        var first = (await jobs.ClaimNextAsync(InstanceA, "gave up", T0))!;
+        Assert.True(await jobs.ReleaseAsync(first));
+        Assert.Equal((ClusteringStatus.Queued, 0, (string?)null), await StateAsync());
+        var second = (await jobs.ClaimNextAsync(InstanceA, "gave up", T0.AddSeconds(1)))!;
+        Assert.Equal(1, second.Attempts);
+        var third = (await jobs.ClaimNextAsync(InstanceB, "gave up", T0.AddSeconds(40)))!;
+        Assert.Equal(2, third.Attempts);
+
+        // Its lease expired after the last attempt allowed: failed with the reason, not claimed again.
+        Assert.Null(await jobs.ClaimNextAsync(InstanceA, "gave up", T0.AddSeconds(80)));
+        var failed = await jobs.FindAsync(tenant.Id, job.Id);
+        Assert.Equal((ClusteringStatus.Failed, "gave up", T0.AddSeconds(80)), (failed!.Status, failed.Error, failed.FinishedAt));
+
+        async Task<(string, int, string?)> StateAsync()
+        {
+            var row = (await jobs.FindAsync(tenant.Id, job.Id))!;
+            return (row.Status, row.Attempts, row.LeaseOwner);
+        }
+    }
+
+    [Fact]
+    public async Task Queued_jobs_are_claimed_round_robin_over_tenants_and_a_tenant_limit_refuses_more()
+    {
+        var busy = await TenantAsync("oirschot");
+        var quiet = await TenantAsync("oisterwijk");
+        var busyData = await DatasetAsync(busy);
+        var quietData = await DatasetAsync(quiet);
+        var jobs = new ClusteringRepository(Database.Connections);
+        ClusteringRow Job(TenantRow tenant, DatasetRow dataset, int second) =>
+            new() { Id = Guid.CreateVersion7(), TenantId = tenant.Id, DatasetId = dataset.Id, Options = "{}", CreatedAt = T0.AddSeconds(second) };
+        var busyJobs = new[] { Job(busy, busyData, 1), Job(busy, busyData, 2), Job(busy, busyData, 3) };
+        foreach (var job in busyJobs)
+        {
+            Assert.Equal(QueueOutcome.Queued, await jobs.AddAsync(job, limit: 3));
+        }
+
+        Assert.Equal(QueueOutcome.TenantLimitReached, await jobs.AddAsync(Job(busy, busyData, 4), limit: 3));
+        var late = Job(quiet, quietData, 5);
+        Assert.Equal(QueueOutcome.Queued, await jobs.AddAsync(late, limit: 3));
+
+        var order = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            var claimed = (await jobs.ClaimNextAsync(InstanceA, "gave up", T0.AddMinutes(1 + i)))!;
+            order.Add(claimed.Id);
+            Assert.True(await jobs.SucceedAsync(claimed, "{}", "{}", "{}", T0.AddMinutes(1 + i)));
+        }
+
+        // The quiet tenant's job, queued last, runs second: not after every job of the busy one.
+        Assert.Equal([busyJobs[0].Id, late.Id, busyJobs[1].Id, busyJobs[2].Id], order);
+
+        // Finished jobs no longer count against the limit.
+        Assert.Equal(QueueOutcome.Queued, await jobs.AddAsync(Job(busy, busyData, 6), limit: 1));
+        Assert.Equal(QueueOutcome.TenantLimitReached, await jobs.AddAsync(Job(busy, busyData, 7), limit: 1));
+    }
+
+    [Fact]
+    public async Task Two_instances_claiming_at_once_on_one_database_never_get_the_same_job()
+    {
+        var tenant = await TenantAsync("ootmarsum");
+        var dataset = await DatasetAsync(tenant);
+        var jobs = new ClusteringRepository(Database.Connections);
+        for (var i = 0; i < 40; i++)
+        {
+            await jobs.AddAsync(new ClusteringRow { Id = Guid.CreateVersion7(), TenantId = tenant.Id, DatasetId = dataset.Id, Options = "{}", CreatedAt = T0.AddSeconds(i) });
+        }
+
+        // Two connection factories: two writers, as two processes have, each with its own group commit.
+        using var second = new DbConnectionFactory(Database.Options);
+        var instances = new[] { (jobs, InstanceA), (new ClusteringRepository(second), InstanceB) };
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
+        {
+            var (repository, terms) = instances[worker % 2];
+            var mine = new List<Guid>();
+            while (await repository.ClaimNextAsync(terms, "gave up", T0.AddMinutes(1)) is { } claimed)
+            {
+                mine.Add(claimed.Id);
+            }
+
+            return mine;
+        })));
+
+        var all = claims.SelectMany(c => c).ToList();
+        Assert.Equal(40, all.Count);
+        Assert.Equal(40, all.Distinct().Count());
     }
 
     [Fact]
@@ -407,6 +517,38 @@ public abstract class RepositoryTests(DatabaseProvider provider) : IDisposable
         var late = new IdempotencyRecord { TenantId = tenant.Id, ClientId = "c", IdemKey = "k2", RequestHash = "h", CreatedAt = T0.AddMinutes(5) };
         Assert.Null(await repository.BeginAsync(late, staleBefore: T0.AddMinutes(4)));
         Assert.NotNull(await repository.BeginAsync(late, staleBefore: T0.AddMinutes(4)));
+    }
+
+    [Fact]
+    public async Task Idempotency_records_expire_a_new_request_may_use_an_expired_key_and_the_sweep_deletes_only_expired_ones()
+    {
+        var tenant = await TenantAsync("tenant-g");
+        var repository = new IdempotencyRepository(Database.Connections);
+        IdempotencyRecord Record(string key, string hash, DateTimeOffset at) => new() { TenantId = tenant.Id, ClientId = "c", IdemKey = key, RequestHash = hash, CreatedAt = at };
+        async Task CompleteAsync(string key) =>
+            await repository.CompleteAsync(new IdempotencyRecord { TenantId = tenant.Id, ClientId = "c", IdemKey = key, StatusCode = 201, Location = "/" + key, Body = [1] });
+
+        Assert.Null(await repository.BeginAsync(Record("old", "h1", T0)));
+        await CompleteAsync("old");
+        Assert.Null(await repository.BeginAsync(Record("pending", "h", T0)));
+        Assert.Null(await repository.BeginAsync(Record("new", "h", T0.AddHours(23))));
+        await CompleteAsync("new");
+
+        // Within the retention the first answer is replayed, even for another request with the key; after it the key is free.
+        var retention = TimeSpan.FromHours(24);
+        var within = T0.AddHours(23).AddMinutes(59);
+        Assert.Equal(201, (await repository.BeginAsync(Record("old", "h1", within), expiredBefore: within - retention))!.StatusCode);
+        var after = T0.AddHours(24).AddSeconds(1);
+        Assert.Null(await repository.BeginAsync(Record("old", "h2", after), expiredBefore: after - retention));
+        var renewed = await repository.BeginAsync(Record("old", "h3", after), expiredBefore: after - retention);
+        Assert.Equal(("h2", (int?)null, (byte[]?)null), (renewed!.RequestHash, renewed.StatusCode, renewed.Body));
+
+        // The sweep: the pending claim from T0 has expired; "old" was claimed anew and "new" is young.
+        Assert.Equal(1, await repository.DeleteExpiredAsync(after - retention, batch: 1));
+        Assert.Equal(0, await repository.DeleteExpiredAsync(after - retention));
+        Assert.Null(await repository.BeginAsync(Record("pending", "h", after), expiredBefore: T0));
+        Assert.Equal(201, (await repository.BeginAsync(Record("new", "h", after), expiredBefore: after - retention))!.StatusCode);
+        Assert.Equal(3, await repository.DeleteExpiredAsync(after.AddDays(30), batch: 2));
     }
 }
 

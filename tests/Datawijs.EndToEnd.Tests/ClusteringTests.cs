@@ -157,7 +157,7 @@ public sealed class ClusteringLifecycleTests
     }
 
     [Fact]
-    public async Task After_a_restart_a_job_left_running_is_failed_with_the_reason_and_queued_jobs_run()
+    public async Task After_a_restart_a_job_left_without_a_lease_is_taken_over_one_that_stopped_too_often_is_failed_and_queued_jobs_run()
     {
         var directory = Path.Combine(Path.GetTempPath(), "datawijs-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -167,7 +167,7 @@ public sealed class ClusteringLifecycleTests
             ["Pseudonymisation:MasterKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["Clustering:WorkerEnabled"] = "false",
         };
-        Guid interrupted, waiting;
+        Guid interrupted, exhausted, waiting;
         Datawijs.Api.Hosting.IssuedClient issued;
         await using (var first = await TestApiHost.StartAsync(settings))
         {
@@ -175,17 +175,23 @@ public sealed class ClusteringLifecycleTests
             var client = ClientOf(first, issued);
             var dataset = await ClusteringTests.DatasetWithRecordsAsync(client, 50);
             interrupted = (await client.Clusterings.CreateClusteringAsync(dataset.Id, new CreateClusteringRequest { K = 2 })).Content!.Id;
+            exhausted = (await client.Clusterings.CreateClusteringAsync(dataset.Id, new CreateClusteringRequest { K = 2 })).Content!.Id;
             waiting = (await client.Clusterings.CreateClusteringAsync(dataset.Id, new CreateClusteringRequest { K = 2 })).Content!.Id;
+
+            // Left running by a version without leases, and one whose lease expired after its last allowed attempt.
             await first.ExecuteSqlAsync($"UPDATE clusterings SET status = 'running' WHERE id = '{interrupted:D}'");
+            await first.ExecuteSqlAsync($"UPDATE clusterings SET status = 'running', attempts = 3, lease_owner = 'gone/1/x', lease_until = '2020-01-01T00:00:00.0000000Z' WHERE id = '{exhausted:D}'");
         }
 
         settings["Clustering:WorkerEnabled"] = "true";
         await using var second = await TestApiHost.StartAsync(settings);
         var again = ClientOf(second, issued);
 
-        var failed = await ClusteringTests.FinishedAsync(again, interrupted);
+        var takenOver = await ClusteringTests.FinishedAsync(again, interrupted);
+        var failed = await ClusteringTests.FinishedAsync(again, exhausted);
         var resumed = await ClusteringTests.FinishedAsync(again, waiting);
 
+        Assert.Equal("succeeded", takenOver.Status);
         Assert.Equal("failed", failed.Status);
         Assert.Contains("server stopped", failed.Error, StringComparison.Ordinal);
         Assert.Equal("succeeded", resumed.Status);

@@ -23,6 +23,7 @@ start_server() {
   Database__ConnectionString="Data Source=$work/load.db" \
   Pseudonymisation__MasterKey="$(head -c 32 /dev/urandom | base64)" \
   RateLimiting__PermitsPerSecond=0 \
+  Uploads__MaxConcurrentPerTenant=64 \
   Logging__LogLevel__Default=Warning \
     dotnet src/Datawijs.Api/bin/Release/net10.0/Datawijs.Api.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1 &
   server=$!

@@ -203,7 +203,7 @@ public static class AdminCli
         var cacheSeconds = services.GetRequiredService<AuthSettings>().ClientCacheSeconds;
         stdout.WriteLine(cacheSeconds == 0
             ? $"Revoked client '{clientId}'. Its tokens are refused from now on."
-            : $"Revoked client '{clientId}'. Running API processes refuse its tokens within {cacheSeconds} s (Auth:ClientCacheSeconds).");
+            : $"Revoked client '{clientId}'. Running API processes refuse its tokens within {Math.Min(cacheSeconds, (int)Caching.ChangeWatch.Bound.TotalSeconds)} s.");
         return 0;
     }
 

@@ -29,6 +29,8 @@ public static class ApiHost
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new KeyRing(configuration.MasterKey));
         services.AddSingleton<ClientSecrets>();
+        services.AddSingleton(configuration.Caches);
+        services.AddSingleton<Caching.ChangeWatch>();
         services.AddSingleton<KnownClients>();
         services.AddSingleton<VerifiedTokens>();
         services.AddDatawijsData(configuration.Database);
@@ -37,9 +39,11 @@ public static class ApiHost
         services.AddSingleton<DemoCitizen>();
         services.AddSingleton<DemoMaturity>();
         services.AddSingleton<Features.Datasets.RecordUploader>();
-        var clustering = new Features.Clusterings.ClusteringSettings();
-        builder.Configuration.GetSection(Features.Clusterings.ClusteringSettings.Section).Bind(clustering);
-        services.AddSingleton(clustering);
+        services.AddSingleton(configuration.Uploads);
+        services.AddSingleton<Features.Datasets.UploadGate>();
+        services.AddSingleton(configuration.Idempotency);
+        services.AddSingleton(configuration.Clustering);
+        services.AddSingleton<Features.Clusterings.ClusteringInstance>();
         services.AddSingleton<Features.Clusterings.ClusteringSignals>();
         services.AddSingleton<Features.Clusterings.ClusteringRunner>();
         services.AddSingleton<AccessLogWriter>();

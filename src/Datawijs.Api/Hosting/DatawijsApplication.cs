@@ -46,6 +46,7 @@ public static class DatawijsApplication
             }
 
             builder.Services.AddHostedService<Features.Datasets.RetentionSweeper>();
+            builder.Services.AddHostedService<Caching.ChangeWatchPoller>();
         }
 
         builder.Services.AddSingleton<TenantAdministration>();

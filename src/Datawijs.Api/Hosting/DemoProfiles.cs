@@ -182,8 +182,17 @@ public sealed class DemoProfiles(
             Options = StoredJson.Write(new ClusteringOptions(5, null, null, Seed, ClusteringOptions.DefaultRestarts)),
             CreatedAt = now,
         };
-        await clusterings.AddAsync(job, ct);
-        if (await runner.RunAsync(job, ct) != ClusteringStatus.Succeeded)
+        await clusterings.AddAsync(job, ct: ct);
+        if (await runner.RunAsync(job, ct) is null)
+        {
+            // Another instance on the same database claimed it first: wait for its result.
+            for (var waited = 0; waited < 600 && (await clusterings.FindAsync(tenantId, job.Id, ct))?.Status is ClusteringStatus.Queued or ClusteringStatus.Running; waited++)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
+            }
+        }
+
+        if ((await clusterings.FindAsync(tenantId, job.Id, ct))?.Status != ClusteringStatus.Succeeded)
         {
             throw new InvalidOperationException("The demo clustering did not succeed.");
         }

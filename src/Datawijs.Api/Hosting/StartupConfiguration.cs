@@ -19,6 +19,18 @@ public sealed record StartupConfiguration(
     /// <summary>The inequality check's settings (<c>Fairness:MaximumRatio</c>).</summary>
     public FairnessSettings Fairness { get; init; } = new();
 
+    /// <summary>The clustering worker's settings (<c>Clustering:*</c>): leases, heartbeat, the per-tenant limit.</summary>
+    public Features.Clusterings.ClusteringSettings Clustering { get; init; } = new();
+
+    /// <summary>Bounds on record uploads (<c>Uploads:*</c>).</summary>
+    public Features.Datasets.UploadSettings Uploads { get; init; } = new();
+
+    /// <summary>Idempotency records' lifetime (<c>Idempotency:RetentionHours</c>).</summary>
+    public Http.IdempotencySettings Idempotency { get; init; } = new();
+
+    /// <summary>How often the change counters are polled (<c>Caches:PollMilliseconds</c>).</summary>
+    public Caching.CacheSettings Caches { get; init; } = new();
+
     /// <summary>Reads and validates; returns one clear line per problem instead of a half-started host.</summary>
     public static (StartupConfiguration? Configuration, IReadOnlyList<string> Problems) Read(IConfiguration configuration, IHostEnvironment environment)
     {
@@ -140,6 +152,22 @@ public sealed record StartupConfiguration(
             }
         }
 
+        var clustering = new Features.Clusterings.ClusteringSettings();
+        configuration.GetSection(Features.Clusterings.ClusteringSettings.Section).Bind(clustering);
+        problems.AddRange(clustering.Problems());
+
+        var uploads = new Features.Datasets.UploadSettings();
+        configuration.GetSection(Features.Datasets.UploadSettings.Section).Bind(uploads);
+        problems.AddRange(uploads.Problems());
+
+        var idempotency = new Http.IdempotencySettings();
+        configuration.GetSection(Http.IdempotencySettings.Section).Bind(idempotency);
+        problems.AddRange(idempotency.Problems());
+
+        var caches = new Caching.CacheSettings();
+        configuration.GetSection(Caching.CacheSettings.Section).Bind(caches);
+        problems.AddRange(caches.Problems());
+
         var pseudonymisation = new PseudonymisationSettings();
         configuration.GetSection(PseudonymisationSettings.Section).Bind(pseudonymisation);
         var (key, keyProblem) = MasterKeyProvider.Resolve(pseudonymisation, environment);
@@ -170,7 +198,7 @@ public sealed record StartupConfiguration(
         }
 
         var database = new DatabaseOptions { Provider = provider, ConnectionString = connectionString, MigrationConnectionString = migrationConnectionString };
-        return (new StartupConfiguration(database, auth, rateLimiting, limits, key!, issuers, broker) { Benchmarks = benchmarks, Fairness = fairness }, problems);
+        return (new StartupConfiguration(database, auth, rateLimiting, limits, key!, issuers, broker) { Benchmarks = benchmarks, Fairness = fairness, Clustering = clustering, Uploads = uploads, Idempotency = idempotency, Caches = caches }, problems);
     }
 
     private static bool IsSameDatabase(DatabaseProvider provider, string runtime, string migration)

@@ -5,6 +5,25 @@ using Datawijs.Domain.Privacy;
 
 namespace Datawijs.Api.Http;
 
+/// <summary>Configuration section <c>Idempotency</c>.</summary>
+public sealed class IdempotencySettings
+{
+    public const string Section = "Idempotency";
+
+    /// <summary>How long a key is remembered; after it, the same key starts a new request and the record is swept away.</summary>
+    public int RetentionHours { get; set; } = 24;
+
+    public TimeSpan Retention => TimeSpan.FromHours(RetentionHours);
+
+    public IEnumerable<string> Problems()
+    {
+        if (RetentionHours is < 1 or > 8760)
+        {
+            yield return $"Idempotency:RetentionHours must be between 1 and 8760 (got {RetentionHours}).";
+        }
+    }
+}
+
 /// <summary>Marks a creating POST that honours the Idempotency-Key header.</summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
 public sealed class IdempotentAttribute : Attribute
@@ -32,7 +51,7 @@ public sealed record IdempotentReplay(string Location)
 /// disconnects does not stop a request that claimed a key: its retry gets the outcome. A claim left
 /// pending by a server that died mid-request is taken over by a retry after <see cref="PendingLease"/>.
 /// </summary>
-public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyRepository records, TimeProvider clock, KeyRing keys)
+public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyRepository records, TimeProvider clock, KeyRing keys, IdempotencySettings settings)
 {
     public const string Header = "Idempotency-Key";
 
@@ -80,7 +99,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyRepos
             CreatedAt = clock.GetUtcNow(),
         };
 
-        var earlier = await records.BeginAsync(claim, claim.CreatedAt - PendingLease, context.RequestAborted);
+        var earlier = await records.BeginAsync(claim, claim.CreatedAt - PendingLease, claim.CreatedAt - settings.Retention, context.RequestAborted);
         if (earlier is not null)
         {
             await ReplayAsync(context, earlier, hash, idempotent.ReplaysCurrentResource);

@@ -3,16 +3,42 @@ using Datawijs.Data.Infrastructure;
 
 namespace Datawijs.Data.Clusterings;
 
-/// <summary>Clustering jobs. Every statement filters by tenant, except the worker's queue and restart recovery.</summary>
+/// <summary>Whether a clustering was queued.</summary>
+public enum QueueOutcome
+{
+    Queued,
+    DatasetNotFound,
+    TenantLimitReached,
+}
+
+/// <summary>Who claims a job and for how long: the instance's name, and the lease's length.</summary>
+public sealed record LeaseTerms(string Owner, TimeSpan Length, int MaxAttempts);
+
+/// <summary>
+/// Clustering jobs. Every statement filters by tenant, except the worker's claim of the next job (over
+/// all tenants, round-robin) and the heartbeat, which go by the claim's token.
+/// </summary>
 public sealed class ClusteringRepository(IDbConnectionFactory connections)
 {
     private readonly ClusteringSql _sql = Dialect.Pick(connections.Provider, ClusteringSql.Sqlite, ClusteringSql.SqlServer);
 
-    /// <summary>Queues a job; false when the dataset does not exist for the tenant.</summary>
-    public async Task<bool> AddAsync(ClusteringRow clustering, CancellationToken ct = default)
+    /// <summary>Queues a job unless the dataset is not the tenant's or the tenant already has <paramref name="limit"/> open jobs.</summary>
+    public async Task<QueueOutcome> AddAsync(ClusteringRow clustering, int limit = int.MaxValue, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(clustering);
         await using var connection = await connections.OpenAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(_sql.Insert, clustering, cancellationToken: ct)) == 1;
+        var parameters = new { clustering.Id, clustering.TenantId, clustering.DatasetId, clustering.Options, clustering.CreatedAt, Limit = limit };
+        if (await connection.ExecuteAsync(new CommandDefinition(_sql.Insert, parameters, cancellationToken: ct)) == 1)
+        {
+            return QueueOutcome.Queued;
+        }
+
+        var dataset = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            connections.Provider == DatabaseProvider.Sqlite
+                ? "SELECT COUNT(*) FROM datasets WHERE tenant_id = @TenantId AND id = @DatasetId"
+                : "SELECT COUNT(*) FROM dbo.Datasets WHERE TenantId = @TenantId AND Id = @DatasetId",
+            new { clustering.TenantId, clustering.DatasetId }, cancellationToken: ct));
+        return dataset == 0 ? QueueOutcome.DatasetNotFound : QueueOutcome.TenantLimitReached;
     }
 
     public async Task<ClusteringRow?> FindAsync(Guid tenantId, Guid id, CancellationToken ct = default)
@@ -22,19 +48,39 @@ public sealed class ClusteringRepository(IDbConnectionFactory connections)
             new CommandDefinition(_sql.Find, new { TenantId = tenantId, Id = id }, cancellationToken: ct));
     }
 
-    /// <summary>The oldest queued job of any tenant (the worker's queue).</summary>
-    public async Task<ClusteringRow?> NextQueuedAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Claims the next job of any tenant with a new lease: a running job whose lease expired (its instance
+    /// stopped) first, then queued jobs round-robin over tenants. Jobs whose lease expired
+    /// <see cref="LeaseTerms.MaxAttempts"/> times are failed with <paramref name="exhaustedReason"/> instead.
+    /// Null when there is nothing to do.
+    /// </summary>
+    public Task<ClusteringRow?> ClaimNextAsync(LeaseTerms terms, string exhaustedReason, DateTimeOffset now, CancellationToken ct = default)
     {
-        await using var connection = await connections.OpenAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<ClusteringRow>(new CommandDefinition(_sql.NextQueued, cancellationToken: ct));
+        ArgumentNullException.ThrowIfNull(terms);
+        var claim = new { terms.Owner, Token = Guid.NewGuid(), Until = now + terms.Length, Now = now, terms.MaxAttempts, Error = exhaustedReason };
+        return connections.WriteAsync(async (connection, transaction, token) =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition(_sql.FailExhausted, claim, transaction, cancellationToken: token));
+            return await connection.QuerySingleOrDefaultAsync<ClusteringRow>(new CommandDefinition(_sql.ClaimNext, claim, transaction, cancellationToken: token));
+        }, ct);
     }
 
-    /// <summary>Moves a queued job to running; false when it was taken, cancelled or deleted meanwhile.</summary>
-    public Task<bool> TryStartAsync(Guid tenantId, Guid id, DateTimeOffset at, CancellationToken ct = default) =>
-        ExecuteOneAsync(_sql.Start, new { TenantId = tenantId, Id = id, At = at }, ct);
+    /// <summary>Claims one queued job with a new lease; null when it was taken, cancelled or deleted meanwhile.</summary>
+    public Task<ClusteringRow?> ClaimAsync(Guid tenantId, Guid id, LeaseTerms terms, DateTimeOffset now, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var claim = new { TenantId = tenantId, Id = id, terms.Owner, Token = Guid.NewGuid(), Until = now + terms.Length, Now = now };
+        return connections.WriteAsync(
+            (connection, transaction, token) => connection.QuerySingleOrDefaultAsync<ClusteringRow>(new CommandDefinition(_sql.Claim, claim, transaction, cancellationToken: token)),
+            ct);
+    }
 
-    public Task<bool> ReportProgressAsync(Guid tenantId, Guid id, double progress, string phase, CancellationToken ct = default) =>
-        ExecuteOneAsync(_sql.ReportProgress, new { TenantId = tenantId, Id = id, Progress = progress, Phase = phase }, ct);
+    /// <summary>Extends the lease; false when the job is no longer ours (taken over, finished, deleted).</summary>
+    public Task<bool> RenewAsync(ClusteringRow claimed, DateTimeOffset until, CancellationToken ct = default) =>
+        ExecuteOneAsync(_sql.Renew, new { Id = Claimed(claimed).Id, Token = claimed.LeaseToken, Until = until }, ct);
+
+    public Task<bool> ReportProgressAsync(ClusteringRow claimed, double progress, string phase, CancellationToken ct = default) =>
+        ExecuteOneAsync(_sql.ReportProgress, new { Id = Claimed(claimed).Id, Token = claimed.LeaseToken, Progress = progress, Phase = phase }, ct);
 
     /// <summary>True when cancellation was asked for, or the job no longer exists (its dataset was deleted).</summary>
     public async Task<bool> IsCancelRequestedAsync(Guid tenantId, Guid id, CancellationToken ct = default)
@@ -45,27 +91,38 @@ public sealed class ClusteringRepository(IDbConnectionFactory connections)
         return flag ?? true;
     }
 
-    public Task<bool> SucceedAsync(Guid tenantId, Guid id, string outcome, string model, string description, DateTimeOffset at, CancellationToken ct = default) =>
-        ExecuteOneAsync(_sql.Succeed, new { TenantId = tenantId, Id = id, Outcome = outcome, Model = model, Description = description, At = at }, ct);
+    /// <summary>Stores the result; false (nothing stored) when the lease was lost: the result is stored once, by the lease's holder.</summary>
+    public Task<bool> SucceedAsync(ClusteringRow claimed, string outcome, string model, string description, DateTimeOffset at, CancellationToken ct = default) =>
+        ExecuteOneAsync(_sql.Succeed, new
+        {
+            Claimed(claimed).TenantId, claimed.Id, Token = claimed.LeaseToken, Outcome = outcome, Model = model, Description = description, At = at,
+        }, ct);
 
-    /// <summary>Ends a running job as failed or cancelled, with the reason.</summary>
-    public Task<bool> FinishAsync(Guid tenantId, Guid id, string status, string error, DateTimeOffset at, CancellationToken ct = default) =>
-        ExecuteOneAsync(_sql.Finish, new { TenantId = tenantId, Id = id, Status = status, Error = error, At = at }, ct);
+    /// <summary>Ends a running job as failed or cancelled, with the reason; false when the lease was lost.</summary>
+    public Task<bool> FinishAsync(ClusteringRow claimed, string status, string error, DateTimeOffset at, CancellationToken ct = default) =>
+        ExecuteOneAsync(_sql.Finish, new { Claimed(claimed).TenantId, claimed.Id, Token = claimed.LeaseToken, Status = status, Error = error, At = at }, ct);
+
+    /// <summary>Puts a job this instance cannot finish (it is stopping) back in the queue for another instance.</summary>
+    public Task<bool> ReleaseAsync(ClusteringRow claimed, CancellationToken ct = default) =>
+        ExecuteOneAsync(_sql.Release, new { Claimed(claimed).TenantId, claimed.Id, Token = claimed.LeaseToken }, ct);
 
     /// <summary>Cancels a queued job at once; false when it is not queued.</summary>
     public Task<bool> CancelQueuedAsync(Guid tenantId, Guid id, DateTimeOffset at, CancellationToken ct = default) =>
         ExecuteOneAsync(_sql.CancelQueued, new { TenantId = tenantId, Id = id, At = at }, ct);
 
-    /// <summary>Asks the worker to stop a running job; false when it is not running.</summary>
+    /// <summary>Asks the instance that runs a job to stop it; false when it is not running.</summary>
     public Task<bool> RequestCancellationAsync(Guid tenantId, Guid id, CancellationToken ct = default) =>
         ExecuteOneAsync(_sql.RequestCancellation, new { TenantId = tenantId, Id = id }, ct);
 
-    /// <summary>At start-up: a job left running by a stopped server can never finish; fail it with the reason.</summary>
-    /// <summary>Fails jobs that a stopped process left running: those started before this process started.</summary>
-    public async Task<int> FailInterruptedAsync(string reason, DateTimeOffset at, DateTimeOffset startedBefore, CancellationToken ct = default)
+    private static ClusteringRow Claimed(ClusteringRow row)
     {
-        await using var connection = await connections.OpenAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(_sql.FailInterrupted, new { Error = reason, At = at, StartedBefore = startedBefore }, cancellationToken: ct));
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.LeaseToken is null)
+        {
+            throw new ArgumentException("The job was not claimed: it has no lease token.", nameof(row));
+        }
+
+        return row;
     }
 
     private async Task<bool> ExecuteOneAsync(string sql, object parameters, CancellationToken ct)

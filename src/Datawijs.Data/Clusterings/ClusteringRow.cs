@@ -46,4 +46,16 @@ public sealed class ClusteringRow
     public DateTimeOffset? StartedAt { get; init; }
 
     public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>The instance that holds (or last held) the job's lease.</summary>
+    public string? LeaseOwner { get; init; }
+
+    /// <summary>New on every claim: only the holder of this token may renew the lease or store the result.</summary>
+    public Guid? LeaseToken { get; init; }
+
+    /// <summary>Until when the lease holds unless renewed; after it, another instance may take the job over.</summary>
+    public DateTimeOffset? LeaseUntil { get; init; }
+
+    /// <summary>How many times the job was claimed.</summary>
+    public int Attempts { get; init; }
 }

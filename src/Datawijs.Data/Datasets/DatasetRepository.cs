@@ -57,6 +57,11 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
         }
 
         var deleted = await connection.ExecuteAsync(new CommandDefinition(_sql.DeleteDataset, key, transaction, cancellationToken: ct));
+        if (deleted == 1)
+        {
+            await Changes.ChangeCounterRepository.BumpAsync(connection, transaction, connections.Provider, tenantId, Changes.ChangeKinds.PublishedProfileSet, ct);
+        }
+
         await transaction.CommitAsync(ct);
         if (deleted == 1)
         {

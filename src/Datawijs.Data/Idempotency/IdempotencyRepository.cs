@@ -12,8 +12,10 @@ public sealed class IdempotencyRepository(IDbConnectionFactory connections)
     /// record of the first request with this key (replay it, or wait if it is still pending).
     /// A pending claim of the same request made before <paramref name="staleBefore"/> belongs to a
     /// server that stopped mid-request (it would have completed or released it): it is taken over.
+    /// A record made before <paramref name="expiredBefore"/> has expired: the key is free again.
     /// </summary>
-    public async Task<IdempotencyRecord?> BeginAsync(IdempotencyRecord claim, DateTimeOffset? staleBefore = null, CancellationToken ct = default)
+    public async Task<IdempotencyRecord?> BeginAsync(
+        IdempotencyRecord claim, DateTimeOffset? staleBefore = null, DateTimeOffset? expiredBefore = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(claim);
         await using var connection = await connections.OpenAsync(ct);
@@ -25,6 +27,7 @@ public sealed class IdempotencyRepository(IDbConnectionFactory connections)
             claim.RequestHash,
             claim.CreatedAt,
             StaleBefore = staleBefore ?? DateTimeOffset.MinValue,
+            ExpiredBefore = expiredBefore ?? DateTimeOffset.MinValue,
         };
         var inserted = await connection.ExecuteAsync(new CommandDefinition(_sql.Begin, parameters, cancellationToken: ct));
         if (inserted == 1)
@@ -39,6 +42,22 @@ public sealed class IdempotencyRepository(IDbConnectionFactory connections)
     {
         await using var connection = await connections.OpenAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(_sql.Complete, outcome, cancellationToken: ct));
+    }
+
+    /// <summary>Deletes the records made before <paramref name="expiredBefore"/>, in batches; returns how many.</summary>
+    public async Task<long> DeleteExpiredAsync(DateTimeOffset expiredBefore, int batch = 5000, CancellationToken ct = default)
+    {
+        long deleted = 0;
+        while (true)
+        {
+            await using var connection = await connections.OpenAsync(ct);
+            var n = await connection.ExecuteAsync(new CommandDefinition(_sql.DeleteExpired, new { ExpiredBefore = expiredBefore, Batch = batch }, cancellationToken: ct));
+            deleted += n;
+            if (n < batch)
+            {
+                return deleted;
+            }
+        }
     }
 
     /// <summary>Releases a claim whose request failed, so a retry may run it again.</summary>

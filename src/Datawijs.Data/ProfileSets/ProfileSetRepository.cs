@@ -58,6 +58,7 @@ public sealed class ProfileSetRepository(IDbConnectionFactory connections, Publi
             return false;
         }
 
+        await Changes.ChangeCounterRepository.BumpAsync(connection, transaction, connections.Provider, tenantId, Changes.ChangeKinds.PublishedProfileSet, ct);
         await transaction.CommitAsync(ct);
         changes.Raise(tenantId);
         return true;
@@ -97,6 +98,7 @@ public sealed class ProfileSetRepository(IDbConnectionFactory connections, Publi
         }
 
         await connection.ExecuteAsync(new CommandDefinition(history.InsertPublication, publication, transaction, cancellationToken: ct));
+        await Changes.ChangeCounterRepository.BumpAsync(connection, transaction, connections.Provider, tenantId, Changes.ChangeKinds.PublishedProfileSet, ct);
         await transaction.CommitAsync(ct);
         changes.Raise(tenantId);
         return PublishOutcome.Published;
@@ -109,6 +111,7 @@ public sealed class ProfileSetRepository(IDbConnectionFactory connections, Publi
         var retired = await connection.ExecuteAsync(new CommandDefinition(_sql.Retire, new { TenantId = tenantId, Id = id, At = at }, cancellationToken: ct)) == 1;
         if (retired)
         {
+            await Changes.ChangeCounterRepository.BumpAsync(connection, null, connections.Provider, tenantId, Changes.ChangeKinds.PublishedProfileSet, ct);
             changes.Raise(tenantId);
         }
 

@@ -48,9 +48,19 @@ public sealed class TenantRepository(IDbConnectionFactory connections)
         return rows.AsList();
     }
 
+    /// <summary>Revokes the client and raises its tenant's clients counter, so every instance forgets it within the poll's bound.</summary>
     public async Task<bool> RevokeClientAsync(string clientId, DateTimeOffset at, CancellationToken ct = default)
     {
+        var client = await FindClientAsync(clientId, ct);
         await using var connection = await connections.OpenAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(_sql.RevokeClient, new { ClientId = clientId, RevokedAt = at }, cancellationToken: ct)) == 1;
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var revoked = await connection.ExecuteAsync(new CommandDefinition(_sql.RevokeClient, new { ClientId = clientId, RevokedAt = at }, transaction, cancellationToken: ct)) == 1;
+        if (revoked && client is not null)
+        {
+            await Changes.ChangeCounterRepository.BumpAsync(connection, transaction, connections.Provider, client.TenantId, Changes.ChangeKinds.Clients, ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return revoked;
     }
 }

@@ -26,13 +26,38 @@ public sealed partial class ApiProcess : IAsyncDisposable
     private readonly string _directory;
     private readonly string _masterKey;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly Dictionary<string, string> _settings = new(StringComparer.Ordinal);
+    private readonly bool _ownsDirectory;
     private Process? _process;
 
-    private ApiProcess(string directory, string masterKey, IssuedClient client)
+    private ApiProcess(string directory, string masterKey, IssuedClient client, bool ownsDirectory = true)
     {
         _directory = directory;
         _masterKey = masterKey;
         Client = client;
+        _ownsDirectory = ownsDirectory;
+    }
+
+    /// <summary>
+    /// A second instance on the same database file and master key (and nothing else shared), with the same
+    /// settings: as several API processes behind a load balancer. Its files stay until the first is disposed.
+    /// </summary>
+    public ApiProcess Twin()
+    {
+        var twin = new ApiProcess(_directory, _masterKey, Client, ownsDirectory: false);
+        foreach (var (key, value) in _settings)
+        {
+            twin._settings[key] = value;
+        }
+
+        return twin;
+    }
+
+    /// <summary>An extra setting (environment variable form, <c>Section__Key</c>) for the next start.</summary>
+    public ApiProcess With(string key, string value)
+    {
+        _settings[key] = value;
+        return this;
     }
 
     public IssuedClient Client { get; }
@@ -112,6 +137,11 @@ public sealed partial class ApiProcess : IAsyncDisposable
         start.Environment["Clustering__ProgressIntervalMilliseconds"] = "100";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (key, value) in _settings)
+        {
+            start.Environment[key] = value;
+        }
+
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("ASPNETCORE_HTTP_PORTS");
 
@@ -201,6 +231,26 @@ public sealed partial class ApiProcess : IAsyncDisposable
     public Task<long> CountRowsAsync(string table, string column, Guid id) =>
         Datawijs.Tests.Shared.TestApiHost.CountRowsAsync($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False", table, column, id);
 
+    /// <summary>One value read from the database file itself (bypassing the API).</summary>
+    public async Task<object?> ScalarAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Changes the database file directly (bypassing the API), as another instance or an operator would.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False;Default Timeout=30");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_process is { } process)
@@ -223,7 +273,10 @@ public sealed partial class ApiProcess : IAsyncDisposable
 
         try
         {
-            Directory.Delete(_directory, recursive: true);
+            if (_ownsDirectory)
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
         }
         catch (IOException)
         {

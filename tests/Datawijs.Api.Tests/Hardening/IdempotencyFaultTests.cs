@@ -97,7 +97,8 @@ public sealed class IdempotencyFaultTests(HostFixture fixture) : IClassFixture<H
             },
             services.GetRequiredService<IdempotencyRepository>(),
             TimeProvider.System,
-            services.GetRequiredService<KeyRing>());
+            services.GetRequiredService<KeyRing>(),
+            services.GetRequiredService<IdempotencySettings>());
         var key = Guid.NewGuid().ToString();
 
         var first = Request(tenant!.Id, issued.ClientId, key);
@@ -134,7 +135,8 @@ public sealed class IdempotencyFaultTests(HostFixture fixture) : IClassFixture<H
             },
             services.GetRequiredService<IdempotencyRepository>(),
             clock,
-            services.GetRequiredService<KeyRing>());
+            services.GetRequiredService<KeyRing>(),
+            services.GetRequiredService<IdempotencySettings>());
         var key = Guid.NewGuid().ToString();
         var killed = middleware.InvokeAsync(Request(tenant!.Id, issued.ClientId, key));
         try

@@ -2,13 +2,13 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using Datawijs.Api.Features.Clusterings;
 
 namespace Datawijs.Api.Tests.Hardening;
 
 /// <summary>
 /// Faults of the process itself, on the real executable: killed (SIGKILL) in the middle of an upload
-/// or a clustering and started again on the same database, and stopped (SIGTERM) with a request in flight.
+/// and started again on the same database, and stopped (SIGTERM) with a request in flight. A clustering
+/// whose process is killed is taken over by another instance: <see cref="SeveralInstancesTests"/>.
 /// </summary>
 public sealed class ProcessFaultTests
 {
@@ -55,39 +55,6 @@ public sealed class ProcessFaultTests
         using var retried = await http.PostAsync(new Uri($"/api/v1/datasets/{dataset}/records", UriKind.Relative), StreamedCsvUpload.Complete(500), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
         Assert.Equal(500, await api.CountRowsAsync("dataset_records", "dataset_id", dataset));
-    }
-
-    [Fact(Timeout = TestTimeoutMilliseconds)]
-    public async Task Killed_during_a_clustering_the_restarted_api_reports_it_failed_with_the_reason()
-    {
-        Assert.SkipUnless(ApiProcess.IsSupported, "Sends POSIX signals to a child process.");
-        await using var api = await ApiProcess.CreateAsync();
-        await api.StartAsync();
-        var dataset = await CreateDatasetAsync(api);
-        Guid clustering;
-        using (var http = api.CreateHttpClient())
-        {
-            using var uploaded = await http.PostAsync(new Uri($"/api/v1/datasets/{dataset}/records", UriKind.Relative), StreamedCsvUpload.Complete(20_000), TestContext.Current.CancellationToken);
-            Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
-
-            // Every k from 2 to 30 with 50 restarts each: far longer than the test waits.
-            using var started = await http.PostAsync(new Uri($"/api/v1/datasets/{dataset}/clusterings", UriKind.Relative),
-                Json("""{"kMin":2,"kMax":30,"restarts":50}"""), TestContext.Current.CancellationToken);
-            Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-            using var job = JsonDocument.Parse(await started.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-            clustering = job.RootElement.GetProperty("id").GetGuid();
-            await EventuallyAsync(async () => await StatusAsync(http, clustering) == "running", "the clustering never started", api);
-        }
-
-        await api.KillAsync();
-        await api.StartAsync();
-
-        using var after = api.CreateHttpClient();
-        await EventuallyAsync(async () => await StatusAsync(after, clustering) != "running", "the clustering was left running", api);
-        using var failed = await GetJsonAsync(after, $"/api/v1/clusterings/{clustering}");
-        Assert.Equal("failed", failed.RootElement.GetProperty("status").GetString());
-        Assert.Equal(ClusteringRunner.InterruptedReason, failed.RootElement.GetProperty("error").GetString());
-        Assert.NotEqual(JsonValueKind.Null, failed.RootElement.GetProperty("finishedAt").ValueKind);
     }
 
     [Fact(Timeout = TestTimeoutMilliseconds)]

@@ -16,7 +16,8 @@ namespace Datawijs.Api.Features.Assignments;
 /// <para>
 /// Which set is current is remembered per tenant for <see cref="CurrentFor"/>: this process forgets
 /// it at once when its repositories publish, retire or delete a set (<see cref="PublishedProfileSetChanges"/>);
-/// another process (several API instances on one SQL Server) sees the change within that time.
+/// those also raise the tenant's change counter, so another instance on the same database forgets it
+/// within <see cref="Caching.ChangeWatch.Bound"/>.
 /// </para>
 /// </summary>
 public sealed class StoredPublishedProfileSets : IPublishedProfileSetReader
@@ -24,7 +25,8 @@ public sealed class StoredPublishedProfileSets : IPublishedProfileSetReader
     public static readonly TimeSpan CurrentFor = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<Guid, PublishedProfileSetModel> _cache = new();
-    private readonly ConcurrentDictionary<Guid, (PublishedProfileSetModel? Model, DateTimeOffset Until)> _current = new();
+    private readonly ConcurrentDictionary<Guid, (PublishedProfileSetModel? Model, DateTimeOffset Until, long Version)> _current = new();
+    private readonly Caching.ChangeWatch _watch;
     private readonly ProfileSetRepository _profileSets;
     private readonly ClusteringRepository _clusterings;
     private readonly DatasetRepository _datasets;
@@ -38,8 +40,10 @@ public sealed class StoredPublishedProfileSets : IPublishedProfileSetReader
         ClusteringRepository clusterings,
         DatasetRepository datasets,
         PublishedProfileSetChanges changes,
+        Caching.ChangeWatch watch,
         TimeProvider clock)
     {
+        _watch = watch;
         ArgumentNullException.ThrowIfNull(changes);
         _profileSets = profileSets;
         _clusterings = clusterings;
@@ -51,7 +55,9 @@ public sealed class StoredPublishedProfileSets : IPublishedProfileSetReader
     public async Task<PublishedProfileSetModel?> GetCurrentAsync(Guid tenantId, CancellationToken ct)
     {
         var now = _clock.GetUtcNow();
-        if (_current.TryGetValue(tenantId, out var remembered) && remembered.Until > now)
+        var snapshot = _watch.Now();
+        var version = snapshot?.Version(tenantId, Data.Changes.ChangeKinds.PublishedProfileSet);
+        if (_current.TryGetValue(tenantId, out var remembered) && remembered.Until > now && version == remembered.Version)
         {
             return remembered.Model;
         }
@@ -59,7 +65,11 @@ public sealed class StoredPublishedProfileSets : IPublishedProfileSetReader
         var changesBefore = Interlocked.Read(ref _changes);
         var set = await _profileSets.FindPublishedAsync(tenantId, ct);
         var model = set is null ? null : await ModelAsync(set, ct);
-        _current[tenantId] = (model, now + CurrentFor);
+        if (version is { } read)
+        {
+            _current[tenantId] = (model, now + CurrentFor, read);
+        }
+
         if (Interlocked.Read(ref _changes) != changesBefore)
         {
             _current.TryRemove(tenantId, out _);

@@ -3,48 +3,42 @@ using Datawijs.Data.Clusterings;
 namespace Datawijs.Api.Features.Clusterings;
 
 /// <summary>
-/// Runs queued clusterings one at a time (each uses every core). On start, a job left running by a
-/// stopped server is failed with a clear reason: nothing is left hanging.
+/// Runs clusterings one at a time (each uses every core). Every instance on the database runs one:
+/// each claims the next job with a lease (round-robin over tenants) and renews it while the job runs.
+/// A job whose instance stopped is taken over by another once its lease has expired; starting an
+/// instance fails nothing that another live instance runs. A job whose lease expired
+/// <see cref="ClusteringSettings.MaxAttempts"/> times is failed with the reason.
 /// </summary>
 public sealed class ClusteringWorker(
     ClusteringRepository jobs,
     ClusteringRunner runner,
     ClusteringSignals signals,
     ClusteringSettings settings,
+    ClusteringInstance instance,
     TimeProvider clock,
     ILogger<ClusteringWorker> log) : BackgroundService
 {
-    private readonly DateTimeOffset _processStartedAt = clock.GetUtcNow();
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
         var poll = TimeSpan.FromMilliseconds(Math.Max(10, settings.PollIntervalMilliseconds));
-        var recovered = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (!recovered)
-                {
-                    // Only jobs begun before this process: a job this process has just started (e.g. the demo) is alive.
-                    var failed = await jobs.FailInterruptedAsync(ClusteringRunner.InterruptedReason, clock.GetUtcNow(), _processStartedAt, stoppingToken);
-                    if (failed > 0)
-                    {
-                        log.LogWarning("{Count} clustering(s) left running by a stopped server were marked failed.", failed);
-                    }
-
-                    recovered = true;
-                }
-
-                var job = await jobs.NextQueuedAsync(stoppingToken);
+                var job = await jobs.ClaimNextAsync(instance.Terms(settings), ClusteringRunner.InterruptedReason, clock.GetUtcNow(), stoppingToken);
                 if (job is null)
                 {
                     await signals.WaitForJobAsync(poll, stoppingToken);
                     continue;
                 }
 
-                await runner.RunAsync(job, stoppingToken);
+                if (job.Attempts > 1)
+                {
+                    log.LogWarning("Clustering {ClusteringId}: its instance stopped; this instance ({Owner}) takes it over (attempt {Attempt}).", job.Id, instance.Owner, job.Attempts);
+                }
+
+                await runner.RunClaimedAsync(job, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -7,7 +7,11 @@ using Datawijs.Domain.Privacy;
 namespace Datawijs.Api.Features.Datasets;
 
 /// <summary>The outcome of an upload: stored (with the new totals) or refused with the problems found.</summary>
-public sealed record UploadOutcome(bool Stored, long Records, long InvalidRecords, IReadOnlyList<RecordProblem> Problems, DatasetRow? Dataset);
+public sealed record UploadOutcome(bool Stored, long Records, long InvalidRecords, IReadOnlyList<RecordProblem> Problems, DatasetRow? Dataset)
+{
+    /// <summary>Set when the upload was stopped for lack of spool space (<see cref="UploadGate"/>).</summary>
+    public SpoolRefusal Refusal { get; init; }
+}
 
 /// <summary>
 /// Stores an upload all or nothing. Each record is read, checked and pseudonymised into a local spool
@@ -36,7 +40,7 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
     private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _turns = new();
     private readonly ConcurrentDictionary<Guid, (long Records, DataQualityAccumulator Quality)> _counted = new();
 
-    public async Task<UploadOutcome> UploadAsync(DatasetRow dataset, IRecordReader reader, CancellationToken ct)
+    public async Task<UploadOutcome> UploadAsync(DatasetRow dataset, IRecordReader reader, CancellationToken ct, UploadGate.Slot? slot = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(reader);
@@ -75,7 +79,13 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
             {
                 // The raw subject id goes no further than Check; its canonical form no further than this line.
                 pseudonyms.Write(canonical.AsSpan(0, canonicalLength), pseudonym);
-                spool.Add(pseudonym, codec.Write(codes, numbers).Span);
+                var cells = codec.Write(codes, numbers).Span;
+                if (slot?.Add(8 + pseudonym.Length + System.Text.Encoding.UTF8.GetByteCount(cells)) is { } refusal and not SpoolRefusal.None)
+                {
+                    return new UploadOutcome(false, rows, 0, [], null) { Refusal = refusal };
+                }
+
+                spool.Add(pseudonym, cells);
             }
         }
 

@@ -1,13 +1,18 @@
 using Datawijs.Api.Features.Assignments;
+using Datawijs.Api.Http;
 using Datawijs.Data.Datasets;
+using Datawijs.Data.Idempotency;
 
 namespace Datawijs.Api.Features.Datasets;
 
 /// <summary>
 /// Deletes datasets past their retention date, with every record, clustering and profile set made
-/// from them: at start and then every hour.
+/// from them, and idempotency records older than <see cref="IdempotencySettings.RetentionHours"/>:
+/// at start and then every hour.
 /// </summary>
-public sealed class RetentionSweeper(DatasetRepository datasets, TimeProvider clock, ILogger<RetentionSweeper> log) : BackgroundService
+public sealed class RetentionSweeper(
+    DatasetRepository datasets, IdempotencyRepository idempotency, IdempotencySettings idempotencySettings, TimeProvider clock, ILogger<RetentionSweeper> log)
+    : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
@@ -24,6 +29,12 @@ public sealed class RetentionSweeper(DatasetRepository datasets, TimeProvider cl
         if (expired.Count > 0)
         {
             log.LogInformation("Retention: deleted {Count} dataset(s) past their retention date.", expired.Count);
+        }
+
+        var keys = await idempotency.DeleteExpiredAsync(clock.GetUtcNow() - idempotencySettings.Retention, ct: ct);
+        if (keys > 0)
+        {
+            log.LogInformation("Retention: deleted {Count} idempotency record(s) older than {Hours} hours.", keys, idempotencySettings.RetentionHours);
         }
 
         return expired.Count;

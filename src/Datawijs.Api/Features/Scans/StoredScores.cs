@@ -15,12 +15,13 @@ namespace Datawijs.Api.Features.Scans;
 /// with it has committed.</item>
 /// <item>The peers of a model (every completed scan across the installation, with the organisation's
 /// kind and size) are read once per <see cref="PeersFor"/> and shared by every peer group's benchmark.
-/// This process forgets them at once when it completes a scan or changes an organisation; another
-/// process (several instances on one SQL Server) is seen within that time. A rendered score report
-/// is kept with the peers it was made from.</item>
+/// This process forgets them at once when it completes a scan or changes an organisation; such a change
+/// also raises the tenant's peers counter, so another instance on the same database forgets them within
+/// <see cref="Caching.ChangeWatch.Bound"/>. A rendered score report is kept with the peers it was made from.</item>
 /// </list>
 /// </summary>
-public sealed class StoredScores(ScanRepository scans, TimeProvider clock, PeerThresholds thresholds)
+public sealed class StoredScores(
+    ScanRepository scans, TimeProvider clock, PeerThresholds thresholds, Caching.ChangeWatch watch, Data.Changes.ChangeCounterRepository counters)
 {
     public static readonly TimeSpan PeersFor = TimeSpan.FromSeconds(5);
 
@@ -139,8 +140,12 @@ public sealed class StoredScores(ScanRepository scans, TimeProvider clock, PeerT
         return rendered;
     }
 
-    /// <summary>Forget the peers: a scan was completed or an organisation's kind or size changed.</summary>
-    public void PeersChanged() => Interlocked.Increment(ref _generation);
+    /// <summary>Forget the peers: a scan was completed or an organisation's kind or size changed (here and, through the counter, on every instance).</summary>
+    public async Task PeersChangedAsync(Guid tenantId, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _generation);
+        await counters.BumpAsync(tenantId, Data.Changes.ChangeKinds.Peers, ct);
+    }
 
     // Completed long enough ago that a completion racing with it has committed: its baseline is final.
     private bool IsSettled(CompletedScan scan) => scan.Row.CompletedAt < clock.GetUtcNow() - PeersFor;
@@ -172,6 +177,7 @@ public sealed class StoredScores(ScanRepository scans, TimeProvider clock, PeerT
     private async Task<Peers> LoadPeersAsync(MaturityModel model, long generation)
     {
         var until = clock.GetUtcNow() + PeersFor;
+        var counter = watch.Now()?.Total(Data.Changes.ChangeKinds.Peers);
         var rows = await scans.CompletedForModelAcrossTenantsAsync(model.Id, CancellationToken.None);
         var peers = rows
             .Select(r => PeerScan.From(
@@ -181,7 +187,7 @@ public sealed class StoredScores(ScanRepository scans, TimeProvider clock, PeerT
                 ScanJson.ReadScore(r.Score)))
             .OfType<PeerScan>()
             .ToList();
-        return new Peers(peers, generation, until, new ConcurrentDictionary<(string Group, Guid Viewer), PeerBenchmark>(), new());
+        return new Peers(peers, generation, until, counter, new ConcurrentDictionary<(string Group, Guid Viewer), PeerBenchmark>(), new());
     }
 
     private static void Keep<T>(ConcurrentDictionary<Guid, T> kept, Guid id, T value)
@@ -198,6 +204,7 @@ public sealed class StoredScores(ScanRepository scans, TimeProvider clock, PeerT
         IReadOnlyList<PeerScan> Scans,
         long Generation,
         DateTimeOffset Until,
+        long? Counter,
         ConcurrentDictionary<(string Group, Guid Viewer), PeerBenchmark> Benchmarks,
         ConcurrentDictionary<(Guid Scan, string Group, Language Language), byte[]> Reports);
 }

@@ -9,8 +9,11 @@ using FastEndpoints;
 
 namespace Datawijs.Api.Features.Clusterings.Create;
 
-public sealed class Endpoint(DatasetRepository datasets, ClusteringRepository jobs, ClusteringSignals signals, TimeProvider clock) : Endpoint<Request, Clustering>
+public sealed class Endpoint(DatasetRepository datasets, ClusteringRepository jobs, ClusteringSignals signals, ClusteringSettings settings, TimeProvider clock) : Endpoint<Request, Clustering>
 {
+    /// <summary>When to ask again after the tenant's limit of open clusterings was reached.</summary>
+    public const int RetryAfterSeconds = 30;
+
     public override void Configure()
     {
         Post("/datasets/{id}/clusterings");
@@ -20,7 +23,7 @@ public sealed class Endpoint(DatasetRepository datasets, ClusteringRepository jo
         Summary(s =>
         {
             s.Summary = "Start a k-prototypes clustering of a dataset";
-            s.Description = "Queues a job and answers 202 at once; follow `Location` (GET the clustering) for progress, quality per k and the chosen k. Protected and descriptive features never enter the distance; no cluster is smaller than 10 households.";
+            s.Description = "Queues a job and answers 202 at once; follow `Location` (GET the clustering) for progress, quality per k and the chosen k. Protected and descriptive features never enter the distance; no cluster is smaller than 10 households. A tenant may have a limited number of queued and running clusterings (`Clustering:MaxOpenPerTenant`); beyond it the answer is 429 `too-many-clusterings` with `Retry-After`.";
             s.ExampleRequest = new Request { KMin = 3, KMax = 7, Seed = 42, Restarts = 5 };
             s.Responses[202] = "Queued; Location points to the clustering.";
         });
@@ -81,10 +84,16 @@ public sealed class Endpoint(DatasetRepository datasets, ClusteringRepository jo
             Options = StoredJson.Write(options),
             CreatedAt = now,
         };
-        if (!await jobs.AddAsync(row, ct))
+        switch (await jobs.AddAsync(row, settings.MaxOpenPerTenant, ct))
         {
-            await Problems.NotFoundAsync(HttpContext, "dataset");
-            return;
+            case QueueOutcome.DatasetNotFound:
+                await Problems.NotFoundAsync(HttpContext, "dataset");
+                return;
+            case QueueOutcome.TenantLimitReached:
+                HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                await Problems.WriteAsync(HttpContext, 429, "too-many-clusterings", string.Create(CultureInfo.InvariantCulture,
+                    $"This organisation already has {settings.MaxOpenPerTenant} clusterings queued or running. Wait until one has finished, or cancel one, and try again."));
+                return;
         }
 
         signals.JobQueued();

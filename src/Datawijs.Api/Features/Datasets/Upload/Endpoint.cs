@@ -8,8 +8,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Datawijs.Api.Features.Datasets.Upload;
 
-public sealed class Endpoint(DatasetRepository datasets, RecordUploader uploader) : Endpoint<Request, Dataset>
+public sealed class Endpoint(DatasetRepository datasets, RecordUploader uploader, UploadGate gate) : Endpoint<Request, Dataset>
 {
+    /// <summary>When to try again after a 429 for uploads in progress.</summary>
+    public const int RetryAfterSeconds = 10;
+
     /// <summary>Uploads may be far larger than JSON bodies: 1,000,000 records fit comfortably.</summary>
     public const long MaxUploadBytes = 1L << 30;
 
@@ -33,6 +36,10 @@ public sealed class Endpoint(DatasetRepository datasets, RecordUploader uploader
                 nothing is stored and the answer is 400 with the first 100 problems in `invalidParams`, named
                 `records[<row>].<column>` (row 1 = the first record after the header). `subjectId` is pseudonymised
                 on arrival with the tenant's keyed HMAC; the raw value is never stored or logged.
+                An NDJSON line may be at most 262,144 characters. A tenant may have `Uploads:MaxConcurrentPerTenant`
+                uploads in progress at once (429 `too-many-uploads`); the records waiting to be stored may take
+                `Uploads:MaxSpoolBytes` on disk: an upload larger than that answers 413 `upload-too-large`, and one
+                that does not fit next to the uploads in progress 429 `upload-space-full`. A 429 carries `Retry-After`.
                 """;
             s.Responses[200] = "Stored; the dataset with its new record count and data-quality report.";
         });
@@ -40,7 +47,17 @@ public sealed class Endpoint(DatasetRepository datasets, RecordUploader uploader
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var dataset = await datasets.FindAsync(Caller.From(User).TenantId, req.Id, ct);
+        var tenant = Caller.From(User).TenantId;
+        using var slot = gate.TryEnter(tenant);
+        if (slot is null)
+        {
+            HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            await Problems.WriteAsync(HttpContext, 429, "too-many-uploads",
+                "This organisation has as many uploads in progress as allowed. Wait until one has finished and try again.");
+            return;
+        }
+
+        var dataset = await datasets.FindAsync(tenant, req.Id, ct);
         if (dataset is null)
         {
             await Problems.NotFoundAsync(HttpContext, "dataset");
@@ -54,7 +71,22 @@ public sealed class Endpoint(DatasetRepository datasets, RecordUploader uploader
             return;
         }
 
-        var outcome = await uploader.UploadAsync(dataset, reader, ct);
+        var outcome = await uploader.UploadAsync(dataset, reader, ct, slot);
+        if (outcome.Refusal == SpoolRefusal.UploadTooLarge)
+        {
+            await Problems.WriteAsync(HttpContext, 413, "upload-too-large",
+                "The upload is larger than this server keeps waiting to be stored (Uploads:MaxSpoolBytes); nothing was stored. Send the records in parts.");
+            return;
+        }
+
+        if (outcome.Refusal == SpoolRefusal.SpoolFull)
+        {
+            HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            await Problems.WriteAsync(HttpContext, 429, "upload-space-full",
+                "Other uploads in progress take the space for records waiting to be stored; nothing was stored. Try again shortly.");
+            return;
+        }
+
         if (!outcome.Stored)
         {
             var detail = outcome.InvalidRecords > 0

@@ -56,7 +56,7 @@ public sealed class Endpoint(OrganisationRepository organisations, StoredScores 
             UpdatedAt = clock.GetUtcNow(),
         };
         await organisations.UpdateAsync(updated, ct);
-        scores.PeersChanged();
+        await scores.PeersChangedAsync(current.TenantId, ct);
         await Send.OkAsync(Organisation.From(updated), ct);
     }
 }

@@ -52,7 +52,7 @@ public sealed class Endpoint(ScanRepository scans, StoredScores scores, TimeProv
                 return;
         }
 
-        scores.PeersChanged();
+        await scores.PeersChangedAsync(tenant, ct);
         var completed = (await scans.FindAsync(tenant, scan.Id, ct))!;
         await Send.OkAsync(Scan.From(completed, await scans.ListResponsesAsync(tenant, scan.Id, ct)), ct);
     }
