@@ -25,6 +25,10 @@ public sealed class Problem
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<InvalidParam>? InvalidParams { get; init; }
+
+    /// <summary>On 406 and 415: the media types the operation gives (406) or takes (415).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? AcceptedMediaTypes { get; init; }
 }
 
 /// <summary>Every error response of the API is written here, so they all look alike.</summary>
@@ -37,7 +41,8 @@ public static class Problems
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    public static Problem Create(HttpContext context, int status, string code, string? detail, IReadOnlyList<InvalidParam>? invalidParams = null)
+    public static Problem Create(HttpContext context, int status, string code, string? detail, IReadOnlyList<InvalidParam>? invalidParams = null,
+        IReadOnlyList<string>? acceptedMediaTypes = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         return new Problem
@@ -49,10 +54,12 @@ public static class Problems
             Instance = context.Request.PathBase.Add(context.Request.Path).Value,
             Code = code,
             InvalidParams = invalidParams,
+            AcceptedMediaTypes = acceptedMediaTypes,
         };
     }
 
-    public static async Task WriteAsync(HttpContext context, int status, string code, string? detail, IReadOnlyList<InvalidParam>? invalidParams = null)
+    public static async Task WriteAsync(HttpContext context, int status, string code, string? detail, IReadOnlyList<InvalidParam>? invalidParams = null,
+        IReadOnlyList<string>? acceptedMediaTypes = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.Response.HasStarted)
@@ -62,7 +69,7 @@ public static class Problems
 
         context.Response.StatusCode = status;
         context.Response.ContentType = ContentType;
-        await JsonSerializer.SerializeAsync(context.Response.Body, Create(context, status, code, detail, invalidParams), Json, context.RequestAborted);
+        await JsonSerializer.SerializeAsync(context.Response.Body, Create(context, status, code, detail, invalidParams, acceptedMediaTypes), Json, context.RequestAborted);
 
         // When the body is buffered (Idempotency-Key) the response has not started yet, and
         // FastEndpoints would otherwise send its default 204 after the handler returns.
