@@ -77,12 +77,12 @@ public sealed class FairnessReviewTests(ApiFixture api) : IClassFixture<ApiFixtu
         // The check runs on the draft and names the profile and the group.
         Assert.Equal("overRepresentationFound", draft.View.Fairness!.Outcome);
         Assert.Contains(draft.View.Fairness.Findings, f => f.ProfileId == groupA.Id && f.Feature == "background" && f.Value == "y");
-        Assert.Contains(draft.PublicationBlockers, b => b.Code == "protectedOverRepresentation" && b.ProfileId == groupA.Id && b.Reason.Contains("non-Western", StringComparison.Ordinal));
+        Assert.Contains(draft.PublicationBlockers, b => b.Code == "protected-over-representation" && b.ProfileId == groupA.Id && b.Reason.Contains("non-Western", StringComparison.Ordinal));
         Assert.Contains("Een medewerker moet dit eerst beoordelen", draft.View.Fairness.Summary.Nl, StringComparison.Ordinal);
 
         var refused = await client.ProfileSets.PublishProfileSetAsync(draft.Id);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Contains(refused.Problem()!.InvalidParams!, p => p.Name == $"profiles[{groupA.Number}]" && p.Code == "protectedOverRepresentation");
+        Assert.Contains(refused.Problem()!.InvalidParams!, p => p.Name == $"profiles[{groupA.Number}]" && p.Code == "protected-over-representation");
         Assert.Equal(HttpStatusCode.NotFound, (await client.PublicProfiles.ListPublicProfilesAsync(tenant)).StatusCode);
 
         // Only a person lifts it, with a real reasoning.
@@ -105,7 +105,7 @@ public sealed class FairnessReviewTests(ApiFixture api) : IClassFixture<ApiFixtu
         var key = Guid.NewGuid().ToString();
         var reviewed = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest { Reasoning = Reasoning }, key);
         Assert.Equal(HttpStatusCode.Created, reviewed.StatusCode);
-        Assert.DoesNotContain(reviewed.Content!.PublicationBlockers, b => b.Code == "protectedOverRepresentation");
+        Assert.DoesNotContain(reviewed.Content!.PublicationBlockers, b => b.Code == "protected-over-representation");
         Assert.Equal("m.jansen", reviewed.Content.FairnessReview!.UserId);
         Assert.Equal("M. Jansen (beleidsadviseur)", reviewed.Content.FairnessReview.UserRepresentation);
         Assert.Equal(Reasoning, reviewed.Content.FairnessReview.Reasoning);
@@ -169,7 +169,7 @@ public sealed class FairnessReviewTests(ApiFixture api) : IClassFixture<ApiFixtu
         // As if the person reviewed when only the first finding existed (e.g. before Fairness:MaximumRatio was lowered).
         await api.Host.ExecuteSqlAsync($"UPDATE fairness_reviews SET findings = json_remove(findings, '$[1]') WHERE profile_set_id = '{draft.Id:D}'");
         var back = (await client.ProfileSets.GetProfileSetAsync(draft.Id)).Content!;
-        var blocker = Assert.Single(back.PublicationBlockers, b => b.Code == "protectedOverRepresentation");
+        var blocker = Assert.Single(back.PublicationBlockers, b => b.Code == "protected-over-representation");
         Assert.Equal(findings[1].ProfileId, blocker.ProfileId);
         Assert.Contains("not among the findings reviewed earlier", blocker.Reason, StringComparison.Ordinal);
         Assert.Equal("overRepresentationFound", back.View.Fairness!.Outcome);
@@ -179,7 +179,7 @@ public sealed class FairnessReviewTests(ApiFixture api) : IClassFixture<ApiFixtu
         const string again = "Opnieuw besproken na de strengere instelling; ook deze groep is verklaarbaar door de wijk.";
         var reviewed = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest { Reasoning = again });
         Assert.Equal(HttpStatusCode.Created, reviewed.StatusCode);
-        Assert.DoesNotContain(reviewed.Content!.PublicationBlockers, b => b.Code == "protectedOverRepresentation");
+        Assert.DoesNotContain(reviewed.Content!.PublicationBlockers, b => b.Code == "protected-over-representation");
         Assert.Equal(again, reviewed.Content.FairnessReview!.Reasoning);
         Assert.Equal(findings.Count, reviewed.Content.FairnessReview.Findings.Count);
         Assert.Equal("fairness-reviewed", (await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest { Reasoning = again })).Problem()!.Code);
@@ -214,7 +214,7 @@ public sealed class FairnessReviewTests(ApiFixture api) : IClassFixture<ApiFixtu
 
         Assert.Equal("noOverRepresentation", draft.View.Fairness!.Outcome);
         Assert.Equal(["migrationBackground"], draft.View.Fairness.CheckedFeatures);
-        Assert.DoesNotContain(draft.PublicationBlockers, b => b.Code == "protectedOverRepresentation");
+        Assert.DoesNotContain(draft.PublicationBlockers, b => b.Code == "protected-over-representation");
         Assert.StartsWith("Gecontroleerd: geen oververtegenwoordiging.", draft.View.Fairness.Summary.Nl, StringComparison.Ordinal);
         Assert.StartsWith("Checked: no over-representation.", draft.View.Fairness.Summary.En, StringComparison.Ordinal);
 

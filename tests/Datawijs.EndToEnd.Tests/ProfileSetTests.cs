@@ -100,13 +100,13 @@ public sealed class ProfileSetTests(ApiFixture api) : IClassFixture<ApiFixture>
         var clustering = await ClusteringTests.FinishedAsync(client, started.Id);
         var draft = (await client.ProfileSets.CreateProfileSetAsync(new CreateProfileSetRequest { ClusteringId = clustering.Id })).Content!;
         Assert.Single(draft.View.Profiles);
-        Assert.Contains(draft.PublicationBlockers, b => b.Code == "tooFewProfiles");
+        Assert.Contains(draft.PublicationBlockers, b => b.Code == "too-few-profiles");
         await NameEveryProfileAsync(client, draft);
 
         var refused = await client.ProfileSets.PublishProfileSetAsync(draft.Id);
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Equal("tooFewProfiles", Assert.Single(refused.Problem()!.InvalidParams!, p => p.Name == "profileSet").Code);
+        Assert.Equal("too-few-profiles", Assert.Single(refused.Problem()!.InvalidParams!, p => p.Name == "profileSet").Code);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PublicProfiles.ListPublicProfilesAsync(tenant)).StatusCode);
     }
 

@@ -47,12 +47,12 @@ public sealed class PublicationHistoryTests(ApiFixture api) : IClassFixture<ApiF
             var again = await NamedSetAsync(client, await ClusterAsync(client, dataset.Id, k));
             var draft = (await client.ProfileSets.GetProfileSetAsync(again.Id)).Content!;
             Assert.True(draft.Disclosure.Publishable);
-            Assert.Contains(draft.PublicationBlockers, b => b.Code == "publicationDifference" && b.ProfileId is null && b.Reason.StartsWith("The whole dataset, the number of households", StringComparison.Ordinal));
-            Assert.Contains(draft.PublicationBlockers, b => b.Code == "publicationDifference" && b.ProfileId is null && b.Reason.Contains("the count of", StringComparison.Ordinal));
+            Assert.Contains(draft.PublicationBlockers, b => b.Code == "publication-difference" && b.ProfileId is null && b.Reason.StartsWith("The whole dataset, the number of households", StringComparison.Ordinal));
+            Assert.Contains(draft.PublicationBlockers, b => b.Code == "publication-difference" && b.ProfileId is null && b.Reason.Contains("the count of", StringComparison.Ordinal));
 
             var refused = await client.ProfileSets.PublishProfileSetAsync(again.Id);
             Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-            var blockers = refused.Problem()!.InvalidParams!.Where(p => p.Code == "publicationDifference").ToList();
+            var blockers = refused.Problem()!.InvalidParams!.Where(p => p.Code == "publication-difference").ToList();
             Assert.Contains(blockers, p => p.Name == "profileSet" && p.Reason.Contains(firstSet.Id.ToString(), StringComparison.Ordinal));
             Assert.All(blockers, p => Assert.Contains("differs by 1 to 9 households from the publication of", p.Reason, StringComparison.Ordinal));
         }
@@ -63,7 +63,7 @@ public sealed class PublicationHistoryTests(ApiFixture api) : IClassFixture<ApiF
         // A set made from the same clustering again shows exactly the same figures: nothing to derive, so it may be published.
         var same = await NamedSetAsync(client, first);
         var sameDraft = (await client.ProfileSets.GetProfileSetAsync(same.Id)).Content!;
-        Assert.DoesNotContain(sameDraft.PublicationBlockers, b => b.Code == "publicationDifference");
+        Assert.DoesNotContain(sameDraft.PublicationBlockers, b => b.Code == "publication-difference");
         Assert.Equal(HttpStatusCode.OK, (await client.ProfileSets.PublishProfileSetAsync(same.Id)).StatusCode);
     }
 
@@ -85,7 +85,7 @@ public sealed class PublicationHistoryTests(ApiFixture api) : IClassFixture<ApiF
         var refused = await client.ProfileSets.PublishProfileSetAsync(again.Id);
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Contains(refused.Problem()!.InvalidParams!, p => p.Code == "publicationDifference" && p.Name == "profileSet" && p.Reason.Contains(first.Id.ToString(), StringComparison.Ordinal));
+        Assert.Contains(refused.Problem()!.InvalidParams!, p => p.Code == "publication-difference" && p.Name == "profileSet" && p.Reason.Contains(first.Id.ToString(), StringComparison.Ordinal));
     }
 
     [Fact]

@@ -230,7 +230,7 @@ public sealed class DisclosureView
 /// <summary>Something that stops publication.</summary>
 public sealed class PublicationBlocker
 {
-    /// <summary>tooFewProfiles, unnamed, undescribed, profileTooSmall, protectedOverRepresentation (until a person reviews it) or publicationDifference.</summary>
+    /// <summary>too-few-profiles, unnamed, undescribed, profile-too-small, protected-over-representation (until a person reviews it) or publication-difference.</summary>
     public string Code { get; init; } = "";
 
     public Guid? ProfileId { get; init; }
@@ -448,7 +448,7 @@ public static class ProfileSetViews
         {
             blockers.Add(new PublicationBlocker
             {
-                Code = "tooFewProfiles",
+                Code = "too-few-profiles",
                 Reason = "A profile set needs at least two profiles to give advice; cluster again with a larger k (or more households).",
             });
         }
@@ -467,7 +467,7 @@ public static class ProfileSetViews
 
             if (report.BlockingProfiles.Contains(p.Cluster))
             {
-                blockers.Add(new PublicationBlocker { Code = "profileTooSmall", ProfileId = p.Id, Reason = $"Profile {p.Cluster + 1} has fewer households than the disclosure rules allow." });
+                blockers.Add(new PublicationBlocker { Code = "profile-too-small", ProfileId = p.Id, Reason = $"Profile {p.Cluster + 1} has fewer households than the disclosure rules allow." });
             }
         }
 
