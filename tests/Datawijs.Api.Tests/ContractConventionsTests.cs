@@ -36,7 +36,7 @@ public sealed class ContractConventionsTests(HostFixture fixture) : IClassFixtur
     {
         var item = PathItem(path);
         var wrong = Methods.First(m => item[m.ToLowerInvariant()] is null);
-        using var http = ClientFor(item[method.ToLowerInvariant()]!);
+        using var http = await ClientForAsync(item[method.ToLowerInvariant()]!);
         using var request = new HttpRequestMessage(new HttpMethod(wrong), Concrete(path, item[method.ToLowerInvariant()]!));
         using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
 
@@ -56,7 +56,7 @@ public sealed class ContractConventionsTests(HostFixture fixture) : IClassFixtur
             return; // 204 No Content: there is no representation to negotiate.
         }
 
-        using var http = ClientFor(operation);
+        using var http = await ClientForAsync(operation);
         using var request = new HttpRequestMessage(new HttpMethod(method), Concrete(path, operation));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("image/png"));
         if (operation["requestBody"]?["content"]?.AsObject().First().Key is { } mediaType)
@@ -82,7 +82,7 @@ public sealed class ContractConventionsTests(HostFixture fixture) : IClassFixtur
         }
 
         var accepted = body["content"]!.AsObject().Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
-        using var http = ClientFor(operation);
+        using var http = await ClientForAsync(operation);
         foreach (var content in new HttpContent?[] { new StringContent("<x/>", Encoding.UTF8, "application/xml"), null })
         {
             using var request = new HttpRequestMessage(new HttpMethod(method), Concrete(path, operation)) { Content = content };
@@ -109,7 +109,7 @@ public sealed class ContractConventionsTests(HostFixture fixture) : IClassFixtur
         }
 
         var mediaType = body["content"]!.AsObject().First().Key;
-        using var http = ClientFor(operation);
+        using var http = await ClientForAsync(operation);
         // Content-Length is declared over every limit; the server must refuse before reading it.
         using var content = new ByteArrayContent(new byte[16]);
         content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
@@ -152,7 +152,8 @@ public sealed class ContractConventionsTests(HostFixture fixture) : IClassFixtur
         var code = problem["code"]!.GetValue<string>();
         Assert.Matches("^[a-z0-9]+(-[a-z0-9]+)*$", code);
         Assert.Equal("urn:datawijs:problem:" + code, problem["type"]!.GetValue<string>());
-        Assert.False(string.IsNullOrWhiteSpace(problem["title"]!.GetValue<string>()));
+        // A title of its own per code, not the status's generic one ("Bad Request").
+        Assert.NotEqual(Datawijs.Api.Http.Problems.TitleFor((int)status), problem["title"]!.GetValue<string>());
         return problem;
     }
 
@@ -167,12 +168,14 @@ public sealed class ContractConventionsTests(HostFixture fixture) : IClassFixtur
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    private HttpClient ClientFor(JsonNode operation)
+    private async Task<HttpClient> ClientForAsync(JsonNode operation)
     {
         var security = operation["security"]?.AsArray();
         if (security?.Any(s => s!.AsObject().ContainsKey("citizen")) == true)
         {
-            return fixture.Host.CreateCitizenHttpClient(TestApiHost.CitizenTenant(), "999990019");
+            var tenant = TestApiHost.CitizenTenant();
+            await fixture.Host.AddClientAsync(tenant); // creates the tenant the broker's citizens belong to
+            return fixture.Host.CreateCitizenHttpClient(tenant, "999990019");
         }
 
         return fixture.Host.CreateHttpClient(fixture.AllScopes);

@@ -11,7 +11,7 @@ public sealed class PublicationHistoryTests(ApiFixture api) : IClassFixture<ApiF
         var draft = (await client.ProfileSets.CreateProfileSetAsync(new CreateProfileSetRequest { ClusteringId = clusteringId })).Content!;
         foreach (var profile in draft.View.Profiles)
         {
-            Assert.Equal(HttpStatusCode.OK, (await client.ProfileSets.UpdateProfileAsync(draft.Id, profile.Id, new UpdateProfileProfileSetRequest
+            Assert.Equal(HttpStatusCode.OK, (await client.ProfileSets.UpdateProfileAsync(draft.Id, profile.Id, new UpdateProfileRequest
             {
                 Name = new ProfileTextInput { Nl = $"Groep {profile.Number}", En = $"Group {profile.Number}" },
                 Description = new ProfileTextInput { Nl = $"Huishoudens van groep {profile.Number}.", En = $"Households of group {profile.Number}." },
@@ -58,7 +58,7 @@ public sealed class PublicationHistoryTests(ApiFixture api) : IClassFixture<ApiF
         }
 
         // The first publication is still the public one.
-        Assert.Equal(firstSet.Id, (await client.PublicProfiles.ListPublicProfilesAsync(tenant)).Content!.ProfileSetId);
+        Assert.Equal(firstSet.Id, (await client.PublicProfiles.GetPublicProfileSetAsync(tenant)).Content!.ProfileSetId);
 
         // A set made from the same clustering again shows exactly the same figures: nothing to derive, so it may be published.
         var same = await NamedSetAsync(client, first);

@@ -96,7 +96,6 @@ public static class ApiHost
         });
         app.UseRouting();
         app.UseMiddleware<BodySizeMiddleware>();
-        app.UseMiddleware<ContentNegotiationMiddleware>();
         app.UseRequestTimeouts();
         app.UseAuthentication();
         if (configuration.RateLimiting.PermitsPerSecond > 0)
@@ -105,6 +104,8 @@ public static class ApiHost
         }
 
         app.UseAuthorization();
+        // After authentication: a caller without a valid token learns 401, not which media types an operation takes.
+        app.UseMiddleware<ContentNegotiationMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         // Messages name a field as it is sent ('subjectId'), not as FluentValidation splits it ('Subject Id').
         FluentValidation.ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>

@@ -40,6 +40,7 @@ public sealed class FairnessReviewView
 public sealed class FairnessCheckView
 {
     /// <summary>noProtectedFeatures, noOverRepresentation, overRepresentationFound (not yet reviewed: blocks publication) or overRepresentationReviewed.</summary>
+    [Datawijs.Api.OpenApi.WireValues("noProtectedFeatures", "noOverRepresentation", "overRepresentationFound", "overRepresentationReviewed")]
     public string Outcome { get; init; } = "";
 
     /// <summary>How the check works, in words.</summary>
