@@ -7,6 +7,7 @@ using Datawijs.Api.OpenApi;
 using Datawijs.Data;
 using Datawijs.Domain.Privacy;
 using FastEndpoints;
+using Scalar.AspNetCore;
 
 namespace Datawijs.Api.Hosting;
 
@@ -110,6 +111,18 @@ public static class ApiHost
         // Messages name a field as it is sent ('subjectId'), not as FluentValidation splits it ('Subject Id').
         FluentValidation.ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
             member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+        // The interactive reference of the contract (Scalar), from the package's own assets: no CDN, fonts or telemetry.
+        app.MapScalarApiReference(OpenApiSetup.ReferencePath, o => o
+            .WithTitle("Datawijs API reference")
+            .WithOpenApiRoutePattern(OpenApiSetup.DocumentPath)
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .DisableAgent()
+            .DisableMcp()
+            .HideClientButton()
+            .HideDeveloperTools()
+            .WithNonce())
+            .ExcludeFromDescription();
         app.UseFastEndpoints(c =>
         {
             c.Endpoints.RoutePrefix = "api/v1";

@@ -20,7 +20,10 @@ public sealed class ConventionsMiddleware(RequestDelegate next, ILogger<Conventi
             headers["API-Version"] = ApiVersion;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+            var context = (HttpContext)state;
+            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(OpenApi.OpenApiSetup.ReferencePath, StringComparison.Ordinal)
+                ? ReferencePolicy(context.Items[Scalar.AspNetCore.ScalarOptions.NonceHttpContextItemKey] as string)
+                : "default-src 'none'; frame-ancestors 'none'";
             headers["Referrer-Policy"] = "no-referrer";
             if (!headers.ContainsKey("Cache-Control"))
             {
@@ -32,7 +35,8 @@ public sealed class ConventionsMiddleware(RequestDelegate next, ILogger<Conventi
         }, context);
 
         var path = context.Request.Path.Value;
-        if (path is { Length: > 1 } && path.EndsWith('/'))
+        // The API reference's page lives at /api/v1/docs/ (its assets are relative to it); /api/v1/docs redirects there.
+        if (path is { Length: > 1 } && path.EndsWith('/') && !string.Equals(path, OpenApi.OpenApiSetup.ReferencePath + "/", StringComparison.Ordinal))
         {
             await Problems.WriteAsync(context, StatusCodes.Status404NotFound, "not-found",
                 "No resource at this path. Paths have no trailing slash.");
@@ -102,6 +106,16 @@ public sealed class ConventionsMiddleware(RequestDelegate next, ILogger<Conventi
             await Problems.WriteAsync(context, status, code, detail);
         }
     }
+
+    /// <summary>
+    /// The API reference runs the package's own scripts (and, on its page, only the inline one carrying this
+    /// request's nonce); it reads the contract and sends tried requests to this origin only. Nothing is loaded
+    /// from elsewhere, whatever URLs the bundle's texts mention.
+    /// </summary>
+    private static string ReferencePolicy(string? nonce) =>
+        "default-src 'none'; script-src 'self'" + (nonce is null ? "" : " 'nonce-" + nonce + "'")
+        + "; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'"
+        + "; worker-src 'self' blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private static long HeaderBytes(IHeaderDictionary headers)
     {

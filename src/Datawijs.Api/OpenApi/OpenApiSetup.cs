@@ -11,6 +11,9 @@ public static class OpenApiSetup
     public const string RouteTemplate = "api/v1/{documentName}.json";
     public const string DocumentPath = "/api/v1/openapi.json";
 
+    /// <summary>The interactive API reference (Scalar) of the contract, served with its assets from the package.</summary>
+    public const string ReferencePath = "/api/v1/docs";
+
     public static IServiceCollection AddDatawijsOpenApi(this IServiceCollection services, JsonSerializerOptions json)
     {
         services.AddEndpointsApiExplorer();
