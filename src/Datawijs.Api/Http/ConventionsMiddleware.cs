@@ -20,7 +20,10 @@ public sealed class ConventionsMiddleware(RequestDelegate next, ILogger<Conventi
             headers["API-Version"] = ApiVersion;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+            var context = (HttpContext)state;
+            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(OpenApi.OpenApiSetup.ReferencePath, StringComparison.Ordinal)
+                ? ReferencePolicy(context.Items[Scalar.AspNetCore.ScalarOptions.NonceHttpContextItemKey] as string)
+                : "default-src 'none'; frame-ancestors 'none'";
             headers["Referrer-Policy"] = "no-referrer";
             if (!headers.ContainsKey("Cache-Control"))
             {
@@ -32,10 +35,18 @@ public sealed class ConventionsMiddleware(RequestDelegate next, ILogger<Conventi
         }, context);
 
         var path = context.Request.Path.Value;
-        if (path is { Length: > 1 } && path.EndsWith('/'))
+        // The API reference's page lives at /api/v1/docs/ (its assets are relative to it); /api/v1/docs redirects there.
+        if (path is { Length: > 1 } && path.EndsWith('/') && !string.Equals(path, OpenApi.OpenApiSetup.ReferencePath + "/", StringComparison.Ordinal))
         {
             await Problems.WriteAsync(context, StatusCodes.Status404NotFound, "not-found",
                 "No resource at this path. Paths have no trailing slash.");
+            return;
+        }
+
+        if (HeaderBytes(context.Request.Headers) > Hosting.LimitsSettings.MaxRequestHeadersBytes)
+        {
+            await Problems.WriteAsync(context, StatusCodes.Status431RequestHeaderFieldsTooLarge, "headers-too-large",
+                $"The request headers may be at most {Hosting.LimitsSettings.MaxRequestHeadersBytes} bytes together.");
             return;
         }
 
@@ -43,7 +54,8 @@ public sealed class ConventionsMiddleware(RequestDelegate next, ILogger<Conventi
         {
             await next(context);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested
+            && context.Features.Get<Microsoft.AspNetCore.Http.Timeouts.IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested != true)
         {
             // The caller went away; there is nobody to answer.
             return;
@@ -59,6 +71,13 @@ public sealed class ConventionsMiddleware(RequestDelegate next, ILogger<Conventi
         catch (BadHttpRequestException ex)
         {
             await Problems.WriteAsync(context, ex.StatusCode, ex.StatusCode == 413 ? "body-too-large" : "bad-request", ex.Message);
+            return;
+        }
+        catch (OperationCanceledException) when (context.Features.Get<Microsoft.AspNetCore.Http.Timeouts.IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true)
+        {
+            // The request timeout (Limits:RequestTimeoutSeconds) fired inside a handler that does not catch it.
+            await Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "request-timeout",
+                "The request took too long and was stopped. Try again later.");
             return;
         }
         catch (Exception ex)
@@ -78,11 +97,39 @@ public sealed class ConventionsMiddleware(RequestDelegate next, ILogger<Conventi
                 404 => ("not-found", "No resource at this path, or it belongs to another tenant."),
                 405 => ("method-not-allowed", "This path does not support the method."),
                 413 => ("body-too-large", "The request body is larger than allowed."),
-                415 => ("unsupported-media-type", "Send the body as application/json."),
+                406 => ("not-acceptable", "The Accept header allows no media type this operation answers in."),
+                408 => ("request-timeout", "The request was not received in time."),
+                415 => ("unsupported-media-type", "The body's media type is not one this operation takes."),
+                431 => ("headers-too-large", "The request headers are too large."),
                 _ => ("http-" + status, (string?)null),
             };
             await Problems.WriteAsync(context, status, code, detail);
         }
+    }
+
+    /// <summary>
+    /// The API reference runs the package's own scripts (and, on its page, only the inline one carrying this
+    /// request's nonce); it reads the contract and sends tried requests to this origin only. Nothing is loaded
+    /// from elsewhere, whatever URLs the bundle's texts mention.
+    /// </summary>
+    private static string ReferencePolicy(string? nonce) =>
+        "default-src 'none'; script-src 'self'" + (nonce is null ? "" : " 'nonce-" + nonce + "'")
+        + "; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'"
+        + "; worker-src 'self' blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private static long HeaderBytes(IHeaderDictionary headers)
+    {
+        long total = 0;
+        foreach (var (name, values) in headers)
+        {
+            total += name.Length + 4;
+            foreach (var value in values)
+            {
+                total += value?.Length ?? 0;
+            }
+        }
+
+        return total;
     }
 
     private static bool IsDatabaseUnavailable(Exception ex) => ex switch

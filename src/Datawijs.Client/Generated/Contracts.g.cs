@@ -68,7 +68,7 @@ public sealed record AdviceNotice
 
 public sealed record AlgorithmFairnessCheck
 {
-    /// <summary>notChecked (published before the check existed), noProtectedFeatures, noOverRepresentation or overRepresentationReviewed.</summary>
+    /// <summary>notChecked (published before the check existed), noProtectedFeatures, noOverRepresentation or overRepresentationReviewed. One of: notChecked, noProtectedFeatures, noOverRepresentation, overRepresentationReviewed.</summary>
     [JsonPropertyName("outcome")]
     public string Outcome { get; init; } = default!;
 
@@ -137,7 +137,7 @@ public sealed record AlgorithmPublicResponse
     [JsonPropertyName("category")]
     public IReadOnlyList<string> Category { get; init; } = default!;
 
-    /// <summary>In gebruik (a profile set is published) or In ontwikkeling.</summary>
+    /// <summary>In gebruik (a profile set is published) or In ontwikkeling. One of: In gebruik, In ontwikkeling.</summary>
     [JsonPropertyName("status")]
     public string Status { get; init; } = default!;
 
@@ -234,7 +234,7 @@ public sealed record Assignment
     [JsonPropertyName("id")]
     public Guid Id { get; init; } = default!;
 
-    /// <summary>advice, decided, contested or withdrawn.</summary>
+    /// <summary>advice, decided, contested or withdrawn. One of: advice, decided, contested, withdrawn.</summary>
     [JsonPropertyName("status")]
     public string Status { get; init; } = default!;
 
@@ -295,7 +295,7 @@ public sealed record Assignment
 
 public sealed record AssignmentDecisionView
 {
-    /// <summary>follows or deviates.</summary>
+    /// <summary>follows or deviates. One of: follows, deviates.</summary>
     [JsonPropertyName("outcome")]
     public string Outcome { get; init; } = default!;
 
@@ -405,10 +405,6 @@ public sealed record CategoryAdviceView
 
     [JsonPropertyName("text")]
     public string Text { get; init; } = default!;
-
-    /// <summary>How much work the step takes: small (weeks, people in place), medium (a project of months) or large (a programme of a year or more).</summary>
-    [JsonPropertyName("effort")]
-    public string Effort { get; init; } = default!;
 }
 
 public sealed record CategoryBenchmarkView
@@ -429,10 +425,6 @@ public sealed record CategoryBenchmarkView
     /// <summary>Type 7 quartiles (as R, NumPy and Excel PERCENTILE.INC), rounded to 0.1.</summary>
     [JsonPropertyName("quartiles")]
     public QuartileView? Quartiles { get; init; }
-
-    /// <summary>The category&apos;s median in each tier, followers first; empty when the category is withheld.</summary>
-    [JsonPropertyName("tierMedians")]
-    public IReadOnlyList<TierMedianView> TierMedians { get; init; } = default!;
 }
 
 public sealed record CategoryProgressView
@@ -548,7 +540,7 @@ public sealed record CitizenDataset
 
 public sealed record CitizenDecision
 {
-    /// <summary>follows or deviates.</summary>
+    /// <summary>follows or deviates. One of: follows, deviates.</summary>
     [JsonPropertyName("outcome")]
     public string Outcome { get; init; } = default!;
 
@@ -569,11 +561,11 @@ public sealed record CitizenObjection
     [JsonPropertyName("id")]
     public Guid Id { get; init; } = default!;
 
-    /// <summary>notMe or doNotWant.</summary>
+    /// <summary>notMe or doNotWant. One of: notMe, doNotWant.</summary>
     [JsonPropertyName("kind")]
     public string Kind { get; init; } = default!;
 
-    /// <summary>open, upheld or rejected.</summary>
+    /// <summary>open, upheld or rejected. One of: open, upheld, rejected.</summary>
     [JsonPropertyName("status")]
     public string Status { get; init; } = default!;
 
@@ -614,7 +606,7 @@ public sealed record Clustering
     [JsonPropertyName("datasetId")]
     public Guid DatasetId { get; init; } = default!;
 
-    /// <summary>queued, running, succeeded, failed or cancelled.</summary>
+    /// <summary>queued, running, succeeded, failed or cancelled. One of: queued, running, succeeded, failed, cancelled.</summary>
     [JsonPropertyName("status")]
     public string Status { get; init; } = default!;
 
@@ -840,7 +832,7 @@ public sealed record CreateProfileSetRequest
 
 public sealed record CreateScanRequest
 {
-    /// <summary>The maturity model (questionnaire) the scan pins, e.g. dmm-full-v1. One of: dmm-full-v1, dmm-quick-v1, dmm-full-v2, dmm-quick-v2.</summary>
+    /// <summary>The maturity model (questionnaire) the scan pins, e.g. dmm-full-v1. One of: dmm-full-v1, dmm-quick-v1.</summary>
     [JsonPropertyName("modelId")]
     public string? ModelId { get; init; }
 
@@ -927,7 +919,7 @@ public sealed record Dataset
     [JsonPropertyName("features")]
     public IReadOnlyList<DatasetFeature> Features { get; init; } = default!;
 
-    /// <summary>bsn (digits, nine with leading zeros, eleven-test) or other (trimmed, lower-cased): how uploaded subject ids are put in one form.</summary>
+    /// <summary>bsn (digits, nine with leading zeros, eleven-test) or other (trimmed, lower-cased): how uploaded subject ids are put in one form. One of: bsn, other.</summary>
     [JsonPropertyName("subjectIdKind")]
     public string SubjectIdKind { get; init; } = default!;
 
@@ -957,7 +949,7 @@ public sealed record DatasetFeature
     [JsonPropertyName("name")]
     public string Name { get; init; } = default!;
 
-    /// <summary>categorical or numeric.</summary>
+    /// <summary>categorical or numeric. One of: categorical, numeric.</summary>
     [JsonPropertyName("type")]
     public string Type { get; init; } = default!;
 
@@ -973,7 +965,7 @@ public sealed record DatasetFeature
     [JsonPropertyName("max")]
     public double? Max { get; init; }
 
-    /// <summary>clustering (in the distance), descriptive (describes profiles only) or protected (only checked for reinforced inequality).</summary>
+    /// <summary>clustering (in the distance), descriptive (describes profiles only) or protected (only checked for reinforced inequality). One of: clustering, descriptive, protected.</summary>
     [JsonPropertyName("role")]
     public string Role { get; init; } = default!;
 
@@ -1090,7 +1082,7 @@ public sealed record DistributionView
     [JsonPropertyName("label")]
     public FeatureLabelText? Label { get; init; }
 
-    /// <summary>clustering, descriptive or protected.</summary>
+    /// <summary>clustering, descriptive or protected. One of: clustering, descriptive, protected.</summary>
     [JsonPropertyName("role")]
     public string Role { get; init; } = default!;
 
@@ -1105,7 +1097,7 @@ public sealed record ExplanationCitizenResponse
     [JsonPropertyName("language")]
     public string Language { get; init; } = default!;
 
-    /// <summary>none (no advice), advice, decided, contested (the citizen&apos;s objection is open) or withdrawn (an objection was upheld).</summary>
+    /// <summary>none (no advice), advice, decided, contested (the citizen&apos;s objection is open) or withdrawn (an objection was upheld). One of: none, advice, decided, contested, withdrawn.</summary>
     [JsonPropertyName("status")]
     public string Status { get; init; } = default!;
 
@@ -1141,7 +1133,7 @@ public sealed record ExplanationCitizenResponse
 /// <summary>The inequality check of a profile set and its outcome.</summary>
 public sealed record FairnessCheckView
 {
-    /// <summary>noProtectedFeatures, noOverRepresentation, overRepresentationFound (not yet reviewed: blocks publication) or overRepresentationReviewed.</summary>
+    /// <summary>noProtectedFeatures, noOverRepresentation, overRepresentationFound (not yet reviewed: blocks publication) or overRepresentationReviewed. One of: noProtectedFeatures, noOverRepresentation, overRepresentationFound, overRepresentationReviewed.</summary>
     [JsonPropertyName("outcome")]
     public string Outcome { get; init; } = default!;
 
@@ -1275,9 +1267,11 @@ public sealed record FeatureQualityView
     [JsonPropertyName("feature")]
     public string Feature { get; init; } = default!;
 
+    /// <summary>One of: categorical, numeric.</summary>
     [JsonPropertyName("type")]
     public string Type { get; init; } = default!;
 
+    /// <summary>One of: clustering, descriptive, protected.</summary>
     [JsonPropertyName("role")]
     public string Role { get; init; } = default!;
 
@@ -1309,6 +1303,7 @@ public sealed record FeatureUse
     [JsonPropertyName("label")]
     public FeatureLabelText? Label { get; init; }
 
+    /// <summary>One of: categorical, numeric.</summary>
     [JsonPropertyName("type")]
     public string Type { get; init; } = default!;
 }
@@ -1459,7 +1454,7 @@ public sealed record MaturityModelDetail
     [JsonPropertyName("description")]
     public string Description { get; init; } = default!;
 
-    /// <summary>full or quick.</summary>
+    /// <summary>full or quick. One of: full, quick.</summary>
     [JsonPropertyName("variant")]
     public string Variant { get; init; } = default!;
 
@@ -1492,7 +1487,7 @@ public sealed record MaturityModelSummary
     [JsonPropertyName("description")]
     public string Description { get; init; } = default!;
 
-    /// <summary>full or quick (one question per category).</summary>
+    /// <summary>full or quick (one question per category). One of: full, quick.</summary>
     [JsonPropertyName("variant")]
     public string Variant { get; init; } = default!;
 
@@ -1527,6 +1522,7 @@ public sealed record MedianView
     [JsonPropertyName("label")]
     public FeatureLabelText? Label { get; init; }
 
+    /// <summary>One of: clustering, descriptive, protected.</summary>
     [JsonPropertyName("role")]
     public string Role { get; init; } = default!;
 
@@ -1598,7 +1594,7 @@ public sealed record Objection
     [JsonPropertyName("assignmentId")]
     public Guid? AssignmentId { get; init; }
 
-    /// <summary>notMe or doNotWant.</summary>
+    /// <summary>notMe or doNotWant. One of: notMe, doNotWant.</summary>
     [JsonPropertyName("kind")]
     public string Kind { get; init; } = default!;
 
@@ -1606,7 +1602,7 @@ public sealed record Objection
     [JsonPropertyName("message")]
     public string? Message { get; init; }
 
-    /// <summary>open, upheld or rejected.</summary>
+    /// <summary>open, upheld or rejected. One of: open, upheld, rejected.</summary>
     [JsonPropertyName("status")]
     public string Status { get; init; } = default!;
 
@@ -1636,11 +1632,11 @@ public sealed record ObjectionCitizenResponse
     [JsonPropertyName("id")]
     public Guid Id { get; init; } = default!;
 
-    /// <summary>notMe or doNotWant.</summary>
+    /// <summary>notMe or doNotWant. One of: notMe, doNotWant.</summary>
     [JsonPropertyName("kind")]
     public string Kind { get; init; } = default!;
 
-    /// <summary>open until a person reviews it.</summary>
+    /// <summary>open until a person reviews it. One of: open, upheld, rejected.</summary>
     [JsonPropertyName("status")]
     public string Status { get; init; } = default!;
 
@@ -1664,7 +1660,7 @@ public sealed record ObjectionList
 
 public sealed record ObjectionReviewView
 {
-    /// <summary>upheld or rejected.</summary>
+    /// <summary>upheld or rejected. One of: upheld, rejected.</summary>
     [JsonPropertyName("outcome")]
     public string Outcome { get; init; } = default!;
 
@@ -1689,11 +1685,11 @@ public sealed record ObjectionState
     [JsonPropertyName("id")]
     public Guid Id { get; init; } = default!;
 
-    /// <summary>notMe or doNotWant.</summary>
+    /// <summary>notMe or doNotWant. One of: notMe, doNotWant.</summary>
     [JsonPropertyName("kind")]
     public string Kind { get; init; } = default!;
 
-    /// <summary>open, upheld or rejected.</summary>
+    /// <summary>open, upheld or rejected. One of: open, upheld, rejected.</summary>
     [JsonPropertyName("status")]
     public string Status { get; init; } = default!;
 
@@ -1713,7 +1709,7 @@ public sealed record Organisation
     [JsonPropertyName("name")]
     public string Name { get; init; } = default!;
 
-    /// <summary>municipality, department, partner or other.</summary>
+    /// <summary>municipality, department, partner or other. One of: municipality, department, partner, other.</summary>
     [JsonPropertyName("kind")]
     public string Kind { get; init; } = default!;
 
@@ -1781,7 +1777,7 @@ public sealed record PeerPositionView
     [JsonPropertyName("withheldReason")]
     public string? WithheldReason { get; init; }
 
-    /// <summary>followers (Volgers), middle-group (Middenmoters) or leaders (Voorlopers).</summary>
+    /// <summary>followers (Volgers), middle-group (Middenmoters) or leaders (Voorlopers). One of: followers, middle-group, leaders.</summary>
     [JsonPropertyName("tier")]
     public string? Tier { get; init; }
 
@@ -1830,6 +1826,10 @@ public sealed record Problem
 
     [JsonPropertyName("invalidParams")]
     public IReadOnlyList<InvalidParam>? InvalidParams { get; init; }
+
+    /// <summary>On 406 and 415: the media types the operation gives (406) or takes (415).</summary>
+    [JsonPropertyName("acceptedMediaTypes")]
+    public IReadOnlyList<string>? AcceptedMediaTypes { get; init; }
 }
 
 public sealed record ProfileDistanceView
@@ -1857,7 +1857,7 @@ public sealed record ProfileSet
     [JsonPropertyName("clusteringId")]
     public Guid ClusteringId { get; init; } = default!;
 
-    /// <summary>draft, published or retired.</summary>
+    /// <summary>draft, published or retired. One of: draft, published, retired.</summary>
     [JsonPropertyName("status")]
     public string Status { get; init; } = default!;
 
@@ -1992,7 +1992,7 @@ public sealed record PublicFeature
     [JsonPropertyName("label")]
     public string Label { get; init; } = default!;
 
-    /// <summary>clustering (in the distance), descriptive, or protected (only to check fairness).</summary>
+    /// <summary>clustering (in the distance), descriptive, or protected (only to check fairness). One of: clustering, descriptive, protected.</summary>
     [JsonPropertyName("role")]
     public string Role { get; init; } = default!;
 
@@ -2029,7 +2029,7 @@ public sealed record PublicProfileSet
 /// <summary>Something that stops publication.</summary>
 public sealed record PublicationBlocker
 {
-    /// <summary>tooFewProfiles, unnamed, undescribed, profileTooSmall, protectedOverRepresentation (until a person reviews it) or publicationDifference.</summary>
+    /// <summary>too-few-profiles, unnamed, undescribed, profile-too-small, protected-over-representation (until a person reviews it) or publication-difference.</summary>
     [JsonPropertyName("code")]
     public string Code { get; init; } = default!;
 
@@ -2167,7 +2167,7 @@ public sealed record RecommendationView
     [JsonPropertyName("advice")]
     public string Advice { get; init; } = default!;
 
-    /// <summary>Why the item stands here: target-gap, below-peer-median, gain-per-effort or keep-it-up.</summary>
+    /// <summary>Why the item stands here: target-gap, below-peer-median, category-weight or keep-it-up. One of: target-gap, below-peer-median, category-weight, keep-it-up.</summary>
     [JsonPropertyName("reason")]
     public string Reason { get; init; } = default!;
 
@@ -2184,18 +2184,6 @@ public sealed record RecommendationView
     /// <summary>The peer group&apos;s median score of the category, when shown.</summary>
     [JsonPropertyName("peerMedian")]
     public double? PeerMedian { get; init; }
-
-    /// <summary>How much work the step takes, from the model: small, medium or large.</summary>
-    [JsonPropertyName("effort")]
-    public string Effort { get; init; } = default!;
-
-    /// <summary>How far the category score rises when the step brings it to the next level&apos;s threshold (unrounded); 0 for keep-it-up.</summary>
-    [JsonPropertyName("categoryGain")]
-    public double CategoryGain { get; init; } = default!;
-
-    /// <summary>The expected gain in the overall score: categoryGain × the category&apos;s weight ÷ the weights of all scored categories (unrounded); 0 for keep-it-up.</summary>
-    [JsonPropertyName("expectedGain")]
-    public double ExpectedGain { get; init; } = default!;
 }
 
 /// <summary>One respondent&apos;s stored answers.</summary>
@@ -2238,13 +2226,6 @@ public sealed record RespondentSummary
     public DateTimeOffset UpdatedAt { get; init; } = default!;
 }
 
-public sealed record ReviewFairnessProfileSetRequest
-{
-    /// <summary>Why the over-representation the check found is acceptable, or what was done about it: 20–2000 characters besides surrounding spaces, in words (at least 10 letters and at least 3 words). It is published with the set, on the public page and in the register entry: write it for the public, without names of people and without figures about the profiles.</summary>
-    [JsonPropertyName("reasoning")]
-    public string? Reasoning { get; init; }
-}
-
 public sealed record ReviewObjectionRequest
 {
     /// <summary>upheld (the objection is right: profiles are no longer used for this subject) or rejected (the advice may be given again). One of: upheld, rejected.</summary>
@@ -2252,6 +2233,13 @@ public sealed record ReviewObjectionRequest
     public string? Outcome { get; init; }
 
     /// <summary>The reviewer&apos;s reasoning; required.</summary>
+    [JsonPropertyName("reasoning")]
+    public string? Reasoning { get; init; }
+}
+
+public sealed record ReviewProfileSetFairnessRequest
+{
+    /// <summary>Why the over-representation the check found is acceptable, or what was done about it: 20–2000 characters besides surrounding spaces, in words (at least 10 letters and at least 3 words). It is published with the set, on the public page and in the register entry: write it for the public, without names of people and without figures about the profiles.</summary>
     [JsonPropertyName("reasoning")]
     public string? Reasoning { get; init; }
 }
@@ -2264,82 +2252,6 @@ public sealed record RightToObject
     /// <summary>The kinds of objection: notMe and doNotWant.</summary>
     [JsonPropertyName("kinds")]
     public IReadOnlyList<string> Kinds { get; init; } = default!;
-}
-
-/// <summary>How far the roles agree in a category (or overall).</summary>
-public sealed record RoleAgreementView
-{
-    /// <summary>The category; null for the overall score.</summary>
-    [JsonPropertyName("categoryId")]
-    public string? CategoryId { get; init; }
-
-    /// <summary>1 − σ/2 over the role scores (1 = the roles agree); null with fewer than two roles that scored it.</summary>
-    [JsonPropertyName("agreement")]
-    public double? Agreement { get; init; }
-
-    /// <summary>Highest role score − lowest; null with fewer than two roles.</summary>
-    [JsonPropertyName("spread")]
-    public double? Spread { get; init; }
-
-    /// <summary>True when the roles lie a level (1.0) or more apart.</summary>
-    [JsonPropertyName("rolesDiffer")]
-    public bool RolesDiffer { get; init; } = default!;
-
-    /// <summary>When the roles differ: which role scored highest and which lowest, in words.</summary>
-    [JsonPropertyName("note")]
-    public string? Note { get; init; }
-}
-
-public sealed record RoleCategoryScoreView
-{
-    [JsonPropertyName("categoryId")]
-    public string CategoryId { get; init; } = default!;
-
-    /// <summary>The role&apos;s combined score 1.0–5.0; null when none of its respondents answered the category.</summary>
-    [JsonPropertyName("score")]
-    public double? Score { get; init; }
-
-    [JsonPropertyName("level")]
-    public int? Level { get; init; }
-
-    [JsonPropertyName("levelName")]
-    public string? LevelName { get; init; }
-}
-
-/// <summary>The scan per respondent role. Respondents of one role are combined as the scan combines all of them (median by default); a role of one respondent shows that respondent&apos;s scores.</summary>
-public sealed record RoleComparisonView
-{
-    /// <summary>One item per role (roles compared ignoring case and surrounding spaces), by name.</summary>
-    [JsonPropertyName("items")]
-    public IReadOnlyList<RoleScoreView> Items { get; init; } = default!;
-
-    /// <summary>Respondents who gave no role; they count in the scan, not in any role.</summary>
-    [JsonPropertyName("respondentsWithoutRole")]
-    public int RespondentsWithoutRole { get; init; } = default!;
-
-    /// <summary>Per category, how far the roles agree.</summary>
-    [JsonPropertyName("categories")]
-    public IReadOnlyList<RoleAgreementView> Categories { get; init; } = default!;
-
-    /// <summary>How far the roles&apos; overall scores agree.</summary>
-    [JsonPropertyName("overall")]
-    public RoleAgreementView Overall { get; init; } = default!;
-}
-
-public sealed record RoleScoreView
-{
-    /// <summary>The role as the respondents gave it (first spelling by respondent id).</summary>
-    [JsonPropertyName("role")]
-    public string Role { get; init; } = default!;
-
-    [JsonPropertyName("respondentCount")]
-    public int RespondentCount { get; init; } = default!;
-
-    [JsonPropertyName("categories")]
-    public IReadOnlyList<RoleCategoryScoreView> Categories { get; init; } = default!;
-
-    [JsonPropertyName("overall")]
-    public OverallScoreView Overall { get; init; } = default!;
 }
 
 /// <summary>A maturity scan of one organisation; it pins one model id and version.</summary>
@@ -2357,7 +2269,7 @@ public sealed record Scan
     [JsonPropertyName("modelVersion")]
     public int ModelVersion { get; init; } = default!;
 
-    /// <summary>open (answers can change) or completed (frozen, score stored).</summary>
+    /// <summary>open (answers can change) or completed (frozen, score stored). One of: open, completed.</summary>
     [JsonPropertyName("status")]
     public string Status { get; init; } = default!;
 
@@ -2428,10 +2340,6 @@ public sealed record ScanScoreReport
     /// <summary>Progress since the organisation&apos;s first completed scan of the same model; null when this is the first.</summary>
     [JsonPropertyName("progress")]
     public ScoreProgressView? Progress { get; init; }
-
-    /// <summary>The scan per respondent role, and where the roles see the organisation differently.</summary>
-    [JsonPropertyName("roles")]
-    public RoleComparisonView Roles { get; init; } = default!;
 }
 
 /// <summary>The stored score of one completed scan.</summary>
@@ -2584,7 +2492,7 @@ public sealed record SuppressionView
     [JsonPropertyName("value")]
     public string? Value { get; init; }
 
-    /// <summary>belowThreshold, denominatorBelowThreshold, secondary, extremeShare, medianBelowThreshold or profileTooSmall.</summary>
+    /// <summary>belowThreshold, denominatorBelowThreshold, secondary, extremeShare, medianBelowThreshold or profileTooSmall. One of: belowThreshold, denominatorBelowThreshold, secondary, extremeShare, medianBelowThreshold, profileTooSmall.</summary>
     [JsonPropertyName("reason")]
     public string Reason { get; init; } = default!;
 }
@@ -2596,27 +2504,6 @@ public sealed record TierCutOffs
 
     [JsonPropertyName("upperTertile")]
     public double UpperTertile { get; init; } = default!;
-}
-
-/// <summary>The median category score of the organisations in one tier, rounded to 0.1. Withheld, count included, when they are fewer than the group needs (5 organisations of others from 3 other tenants, by default).</summary>
-public sealed record TierMedianView
-{
-    /// <summary>followers (Volgers), middle-group (Middenmoters) or leaders (Voorlopers).</summary>
-    [JsonPropertyName("tier")]
-    public string Tier { get; init; } = default!;
-
-    [JsonPropertyName("tierName")]
-    public string TierName { get; init; } = default!;
-
-    /// <summary>Organisations of the tier with a score for the category; null when withheld.</summary>
-    [JsonPropertyName("organisationCount")]
-    public int? OrganisationCount { get; init; }
-
-    [JsonPropertyName("withheld")]
-    public bool Withheld { get; init; } = default!;
-
-    [JsonPropertyName("median")]
-    public double? Median { get; init; }
 }
 
 /// <summary>Only the fields sent are changed. Send an empty region to clear it.</summary>
@@ -2637,7 +2524,7 @@ public sealed record UpdateOrganisationRequest
 }
 
 /// <summary>Only the texts sent are changed; send an empty text to clear it.</summary>
-public sealed record UpdateProfileProfileSetRequest
+public sealed record UpdateProfileRequest
 {
     /// <summary>A short name, e.g. &quot;Jonge alleenstaande ouders in de bijstand&quot;.</summary>
     [JsonPropertyName("name")]

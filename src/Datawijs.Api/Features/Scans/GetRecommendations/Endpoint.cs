@@ -93,6 +93,7 @@ public sealed class RecommendationView
     public string Advice { get; init; } = "";
 
     /// <summary>Why the item stands here: target-gap, below-peer-median, gain-per-effort or keep-it-up.</summary>
+    [Datawijs.Api.OpenApi.WireValues("target-gap", "below-peer-median", "gain-per-effort", "keep-it-up")]
     public string Reason { get; init; } = "";
 
     /// <summary>The reason in words.</summary>
