@@ -803,6 +803,10 @@ public sealed record CreateDatasetRequest
     /// <summary>The last day the records may be kept (a date, today or later).</summary>
     [JsonPropertyName("retentionUntil")]
     public DateOnly? RetentionUntil { get; init; }
+
+    /// <summary>The unit of the outflow outcome&apos;s duration: months, weeks or days. Required when a feature has role duration, and only then. One of: months, weeks, days.</summary>
+    [JsonPropertyName("durationUnit")]
+    public string? DurationUnit { get; init; }
 }
 
 public sealed record CreateOrganisationRequest
@@ -919,6 +923,10 @@ public sealed record Dataset
     [JsonPropertyName("features")]
     public IReadOnlyList<DatasetFeature> Features { get; init; } = default!;
 
+    /// <summary>The unit of the outflow outcome&apos;s duration (months, weeks or days); null when the dataset declares no outflow outcome.</summary>
+    [JsonPropertyName("durationUnit")]
+    public string? DurationUnit { get; init; }
+
     /// <summary>bsn (digits, nine with leading zeros, eleven-test) or other (trimmed, lower-cased): how uploaded subject ids are put in one form.</summary>
     [JsonPropertyName("subjectIdKind")]
     public string SubjectIdKind { get; init; } = default!;
@@ -965,9 +973,13 @@ public sealed record DatasetFeature
     [JsonPropertyName("max")]
     public double? Max { get; init; }
 
-    /// <summary>clustering (in the distance), descriptive (describes profiles only) or protected (only checked for reinforced inequality).</summary>
+    /// <summary>clustering (in the distance), descriptive (describes profiles only), protected (only checked for reinforced inequality), or the outflow outcome: duration (numeric) and event (categorical), used only for the time to outflow.</summary>
     [JsonPropertyName("role")]
     public string Role { get; init; } = default!;
+
+    /// <summary>Role event: the declared value that means &quot;left&quot;; any other value means still in (censored).</summary>
+    [JsonPropertyName("eventValue")]
+    public string? EventValue { get; init; }
 
     /// <summary>Whether the feature can change (only mutable features are suggested in counterfactuals).</summary>
     [JsonPropertyName("mutable")]
@@ -1004,9 +1016,13 @@ public sealed record DatasetFeatureInput
     [JsonPropertyName("max")]
     public double? Max { get; init; }
 
-    /// <summary>clustering, descriptive or protected.</summary>
+    /// <summary>clustering, descriptive or protected; or, for the outflow outcome, duration (numeric: time from the start to outflow, or to the extract date for a household still in) and event (categorical, with eventValue). Outcome features never take part in the distance, the profiles, the advice or the counterfactuals.</summary>
     [JsonPropertyName("role")]
     public string? Role { get; init; }
+
+    /// <summary>Role event only: the declared value that means &quot;left&quot;; any other value means still in (censored).</summary>
+    [JsonPropertyName("eventValue")]
+    public string? EventValue { get; init; }
 
     /// <summary>Whether the feature can change (e.g. income yes, age no).</summary>
     [JsonPropertyName("mutable")]
@@ -1305,6 +1321,36 @@ public sealed record FeatureUse
     public string Type { get; init; } = default!;
 }
 
+/// <summary>One hazard ratio of the Cox model (Efron ties) over the clustering features, all in one model. Categorical: Datawijs.Api.Features.ProfileSets.HazardRatioView.Value against Datawijs.Api.Features.ProfileSets.HazardRatioView.Reference (the most frequent value). Numeric: per one standard deviation (Datawijs.Api.Features.ProfileSets.HazardRatioView.PerStandardDeviation, in the feature&apos;s unit). Above 1: leaves sooner. Figures are null when the column could not be estimated (a combination of other columns).</summary>
+public sealed record HazardRatioView
+{
+    [JsonPropertyName("feature")]
+    public string Feature { get; init; } = default!;
+
+    [JsonPropertyName("value")]
+    public string? Value { get; init; }
+
+    [JsonPropertyName("reference")]
+    public string? Reference { get; init; }
+
+    [JsonPropertyName("perStandardDeviation")]
+    public double? PerStandardDeviation { get; init; }
+
+    [JsonPropertyName("hazardRatio")]
+    public double? HazardRatio { get; init; }
+
+    /// <summary>Wald 95 % interval.</summary>
+    [JsonPropertyName("lower")]
+    public double? Lower { get; init; }
+
+    [JsonPropertyName("upper")]
+    public double? Upper { get; init; }
+
+    /// <summary>Two-sided Wald p-value.</summary>
+    [JsonPropertyName("pValue")]
+    public double? PValue { get; init; }
+}
+
 public sealed record HealthStatus
 {
     /// <summary>&quot;ok&quot; when healthy.</summary>
@@ -1399,6 +1445,19 @@ public sealed record LevelDescriptorView
 
     [JsonPropertyName("text")]
     public string Text { get; init; } = default!;
+}
+
+/// <summary>The log-rank test (rho = 0) of equal outflow in every group.</summary>
+public sealed record LogRankView
+{
+    [JsonPropertyName("chiSquare")]
+    public double ChiSquare { get; init; } = default!;
+
+    [JsonPropertyName("df")]
+    public int Df { get; init; } = default!;
+
+    [JsonPropertyName("pValue")]
+    public double PValue { get; init; } = default!;
 }
 
 public sealed record MaturityCategoryView
@@ -1732,6 +1791,105 @@ public sealed record OrganisationList
     public string? Next { get; init; }
 }
 
+/// <summary>Time to outflow per group with exact figures, for the data owner (profiles:manage): Kaplan-Meier curves as R&apos;s survfit, the log-rank test as survdiff, hazard ratios as coxph. Publish only the coarsened form.</summary>
+public sealed record Outflow
+{
+    /// <summary>months, weeks or days.</summary>
+    [JsonPropertyName("durationUnit")]
+    public string DurationUnit { get; init; } = default!;
+
+    /// <summary>profile or the feature the groups are values of.</summary>
+    [JsonPropertyName("by")]
+    public string By { get; init; } = default!;
+
+    [JsonPropertyName("groups")]
+    public IReadOnlyList<OutflowGroupView> Groups { get; init; } = default!;
+
+    /// <summary>Null when fewer than two groups have households that could leave (one group, or nobody left).</summary>
+    [JsonPropertyName("logRank")]
+    public LogRankView? LogRank { get; init; }
+
+    [JsonPropertyName("hazardRatios")]
+    public IReadOnlyList<HazardRatioView> HazardRatios { get; init; } = default!;
+
+    /// <summary>Households not in any group (their value of the chosen feature is missing).</summary>
+    [JsonPropertyName("leftOut")]
+    public int LeftOut { get; init; } = default!;
+
+    [JsonPropertyName("notes")]
+    public IReadOnlyList<OutflowNoteView> Notes { get; init; } = default!;
+}
+
+/// <summary>The exact outflow of one group (a profile, or one value of the chosen feature).</summary>
+public sealed record OutflowGroupView
+{
+    /// <summary>Set when grouped by profile.</summary>
+    [JsonPropertyName("profileId")]
+    public Guid? ProfileId { get; init; }
+
+    /// <summary>Set when grouped by a feature: the declared value.</summary>
+    [JsonPropertyName("value")]
+    public string? Value { get; init; }
+
+    /// <summary>The profile&apos;s name or the value&apos;s label, in Dutch and English.</summary>
+    [JsonPropertyName("label")]
+    public FeatureLabelText Label { get; init; } = default!;
+
+    [JsonPropertyName("households")]
+    public int Households { get; init; } = default!;
+
+    /// <summary>Households that left (the event); the others are still in (censored).</summary>
+    [JsonPropertyName("events")]
+    public int Events { get; init; } = default!;
+
+    /// <summary>The first time the curve is at or below one half; null when it never gets there.</summary>
+    [JsonPropertyName("median")]
+    public double? Median { get; init; }
+
+    [JsonPropertyName("medianLower")]
+    public double? MedianLower { get; init; }
+
+    /// <summary>Null when the upper interval curve never gets to one half.</summary>
+    [JsonPropertyName("medianUpper")]
+    public double? MedianUpper { get; init; }
+
+    [JsonPropertyName("curve")]
+    public IReadOnlyList<OutflowPointView> Curve { get; init; } = default!;
+}
+
+/// <summary>Something left out of or uncertain in the analysis, e.g. a constant feature or a model that did not converge.</summary>
+public sealed record OutflowNoteView
+{
+    [JsonPropertyName("code")]
+    public string Code { get; init; } = default!;
+
+    [JsonPropertyName("feature")]
+    public string? Feature { get; init; }
+
+    [JsonPropertyName("message")]
+    public string Message { get; init; } = default!;
+}
+
+/// <summary>One step of a Kaplan-Meier curve: from this time on, the share still in (not yet left), its 95 % interval (log) and the households at risk just before it.</summary>
+public sealed record OutflowPointView
+{
+    [JsonPropertyName("time")]
+    public double Time { get; init; } = default!;
+
+    [JsonPropertyName("survival")]
+    public double Survival { get; init; } = default!;
+
+    /// <summary>Null where the interval is not defined (the share reached 0), as R&apos;s NA.</summary>
+    [JsonPropertyName("lower")]
+    public double? Lower { get; init; }
+
+    [JsonPropertyName("upper")]
+    public double? Upper { get; init; }
+
+    [JsonPropertyName("atRisk")]
+    public int AtRisk { get; init; } = default!;
+}
+
 public sealed record OverallScoreView
 {
     /// <summary>Weighted mean of the category scores; null when nothing was answered.</summary>
@@ -1899,6 +2057,10 @@ public sealed record ProfileSetView
     /// <summary>The inequality check and its outcome, in plain words too; null for a set published before the check existed.</summary>
     [JsonPropertyName("fairness")]
     public FairnessCheckView? Fairness { get; init; }
+
+    /// <summary>Time to outflow per profile as published (coarsened times, never where fewer than 10 are still in, counts rounded to 5, profiles under 10 withheld); null when the dataset has no outflow outcome, and in a draft.</summary>
+    [JsonPropertyName("outflow")]
+    public PublishedOutflowView? Outflow { get; init; }
 }
 
 /// <summary>A text in Dutch (B1) and English.</summary>
@@ -1993,6 +2155,26 @@ public sealed record PublicFeature
     public bool Mutable { get; init; } = default!;
 }
 
+/// <summary>The published time to outflow of an organisation&apos;s profiles.</summary>
+public sealed record PublicOutflow
+{
+    [JsonPropertyName("tenant")]
+    public string Tenant { get; init; } = default!;
+
+    [JsonPropertyName("organisation")]
+    public string Organisation { get; init; } = default!;
+
+    [JsonPropertyName("profileSetId")]
+    public Guid ProfileSetId { get; init; } = default!;
+
+    [JsonPropertyName("publishedAt")]
+    public DateTimeOffset PublishedAt { get; init; } = default!;
+
+    /// <summary>Exactly what was published with the profile set: coarsened curves, rounded counts, small profiles withheld.</summary>
+    [JsonPropertyName("outflow")]
+    public PublishedOutflowView Outflow { get; init; } = default!;
+}
+
 /// <summary>The published profiles of an organisation, for anyone.</summary>
 public sealed record PublicProfileSet
 {
@@ -2065,6 +2247,79 @@ public sealed record PublishedCellView
     /// <summary>Relatively more frequent in the profile than in the dataset: by the rounded counts, a higher share and a significant two-proportion z-test (p &lt; 0.05).</summary>
     [JsonPropertyName("relativelyMoreFrequent")]
     public bool? RelativelyMoreFrequent { get; init; }
+}
+
+/// <summary>A profile&apos;s published outflow. Withheld: fewer than 10 households, nothing else shown.</summary>
+public sealed record PublishedOutflowGroupView
+{
+    [JsonPropertyName("profileId")]
+    public Guid ProfileId { get; init; } = default!;
+
+    /// <summary>The profile&apos;s name as published, in Dutch and English.</summary>
+    [JsonPropertyName("name")]
+    public FeatureLabelText Name { get; init; } = default!;
+
+    [JsonPropertyName("withheld")]
+    public bool Withheld { get; init; } = default!;
+
+    /// <summary>Rounded to 5; null when withheld.</summary>
+    [JsonPropertyName("households")]
+    public int? Households { get; init; }
+
+    /// <summary>Households that left, rounded to 5; null below 10.</summary>
+    [JsonPropertyName("events")]
+    public int? Events { get; init; }
+
+    /// <summary>The first shown time at which at most half are still in (the exact median rounded up to the step); null when the shown curve does not get there.</summary>
+    [JsonPropertyName("median")]
+    public double? Median { get; init; }
+
+    [JsonPropertyName("medianLower")]
+    public double? MedianLower { get; init; }
+
+    [JsonPropertyName("medianUpper")]
+    public double? MedianUpper { get; init; }
+
+    [JsonPropertyName("curve")]
+    public IReadOnlyList<PublishedOutflowPointView> Curve { get; init; } = default!;
+
+    /// <summary>The first coarsened time not shown because fewer than 10 households were still in; null when the curve is shown to the end.</summary>
+    [JsonPropertyName("stopsAt")]
+    public double? StopsAt { get; init; }
+}
+
+/// <summary>One point of a published curve: the share still in at a coarsened time, its interval, and the households still in rounded to 5 (never fewer than 10).</summary>
+public sealed record PublishedOutflowPointView
+{
+    [JsonPropertyName("time")]
+    public double Time { get; init; } = default!;
+
+    [JsonPropertyName("survival")]
+    public double Survival { get; init; } = default!;
+
+    [JsonPropertyName("lower")]
+    public double Lower { get; init; } = default!;
+
+    [JsonPropertyName("upper")]
+    public double Upper { get; init; } = default!;
+
+    [JsonPropertyName("atRisk")]
+    public int AtRisk { get; init; } = default!;
+}
+
+/// <summary>Time to outflow per profile as published: coarsened times, no point with fewer than 10 still in, counts rounded to 5.</summary>
+public sealed record PublishedOutflowView
+{
+    /// <summary>months, weeks or days.</summary>
+    [JsonPropertyName("durationUnit")]
+    public string DurationUnit { get; init; } = default!;
+
+    /// <summary>The curves are shown at 0, step, 2 × step, … (in the duration unit).</summary>
+    [JsonPropertyName("step")]
+    public double Step { get; init; } = default!;
+
+    [JsonPropertyName("groups")]
+    public IReadOnlyList<PublishedOutflowGroupView> Groups { get; init; } = default!;
 }
 
 /// <summary>A count as it may be shown: rounded to 5 with its share; both null when suppressed by the disclosure rules.</summary>
