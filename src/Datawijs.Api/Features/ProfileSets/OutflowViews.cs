@@ -59,9 +59,9 @@ public sealed class LogRankView
 
 /// <summary>
 /// One hazard ratio of the Cox model (Efron ties) over the clustering features, all in one model. Categorical:
-/// <see cref="Value"/> against <see cref="Reference"/> (the most frequent value). Numeric: per one standard
-/// deviation (<see cref="PerStandardDeviation"/>, in the feature's unit). Above 1: leaves sooner. Figures are
-/// null when the column could not be estimated (a combination of other columns).
+/// value against reference (the most frequent value). Numeric: per one standard deviation (perStandardDeviation,
+/// in the feature's unit). Above 1: leaves sooner. Figures are null when the column could not be estimated
+/// (a combination of other columns).
 /// </summary>
 public sealed class HazardRatioView
 {
