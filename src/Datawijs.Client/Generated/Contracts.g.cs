@@ -1321,7 +1321,7 @@ public sealed record FeatureUse
     public string Type { get; init; } = default!;
 }
 
-/// <summary>One hazard ratio of the Cox model (Efron ties) over the clustering features, all in one model. Categorical: Datawijs.Api.Features.ProfileSets.HazardRatioView.Value against Datawijs.Api.Features.ProfileSets.HazardRatioView.Reference (the most frequent value). Numeric: per one standard deviation (Datawijs.Api.Features.ProfileSets.HazardRatioView.PerStandardDeviation, in the feature&apos;s unit). Above 1: leaves sooner. Figures are null when the column could not be estimated (a combination of other columns).</summary>
+/// <summary>One hazard ratio of the Cox model (Efron ties) over the clustering features, all in one model. Categorical: value against reference (the most frequent value). Numeric: per one standard deviation (perStandardDeviation, in the feature&apos;s unit). Above 1: leaves sooner. Figures are null when the column could not be estimated (a combination of other columns).</summary>
 public sealed record HazardRatioView
 {
     [JsonPropertyName("feature")]
