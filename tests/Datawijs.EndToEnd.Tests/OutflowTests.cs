@@ -209,6 +209,11 @@ public sealed class OutflowTests(ApiFixture api) : IClassFixture<ApiFixture>
         var chart = await client.PublicProfiles.GetPublicOutflowChartAsync(tenant);
         Assert.Equal(HttpStatusCode.OK, chart.StatusCode);
         Assert.Contains("Tijd tot uitstroom per groep", chart.Content!, StringComparison.Ordinal);
+        // scripts/outflow-screenshot.sh sets this to render the chart in Chromium for docs/images/outflow.png.
+        if (Environment.GetEnvironmentVariable("DATAWIJS_OUTFLOW_SVG") is { Length: > 0 } path)
+        {
+            await File.WriteAllTextAsync(path, chart.Content!);
+        }
     }
 
     [Fact]
