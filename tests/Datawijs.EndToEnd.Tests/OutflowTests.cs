@@ -206,6 +206,22 @@ public sealed class OutflowTests(ApiFixture api) : IClassFixture<ApiFixture>
         });
         Assert.Contains(outflow.Groups, g => g.StopsAt is not null);
 
+        // The advice states the profile's published median as a fact about the group, in B1.
+        var advice = (await client.Assignments.CreateAssignmentAsync(FoodBankData.Ask(Datawijs.Tests.Shared.SyntheticBsns.Next(), FoodBankData.Household(0)), xAuditToelichting: "Onderzoek")).Content!;
+        var median = outflow.Groups.Single(g => g.ProfileId == advice.ProfileId).Median;
+        if (median is null)
+        {
+            Assert.Null(advice.Explanation!.Outflow);
+        }
+        else
+        {
+            Assert.StartsWith($"Huishoudens in dit profiel stoppen meestal binnen {median} maanden.", advice.Explanation!.Outflow, StringComparison.Ordinal);
+            Assert.Contains(advice.Explanation.Outflow!, advice.Explanation.Text, StringComparison.Ordinal);
+        }
+
+        var english = (await client.Assignments.CreateAssignmentAsync(FoodBankData.Ask(Datawijs.Tests.Shared.SyntheticBsns.Next(), FoodBankData.Household(0)), xAuditToelichting: "Onderzoek", acceptLanguage: "en")).Content!;
+        Assert.True(median is null || english.Explanation!.Outflow!.StartsWith("Households in this profile usually stop within", StringComparison.Ordinal));
+
         var chart = await client.PublicProfiles.GetPublicOutflowChartAsync(tenant);
         Assert.Equal(HttpStatusCode.OK, chart.StatusCode);
         Assert.Contains("Tijd tot uitstroom per groep", chart.Content!, StringComparison.Ordinal);
