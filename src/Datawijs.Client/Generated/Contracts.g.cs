@@ -348,6 +348,10 @@ public sealed record AssignmentExplanation
 
     [JsonPropertyName("rightToObject")]
     public string RightToObject { get; init; } = default!;
+
+    /// <summary>When the published set has time to outflow: the profile&apos;s median with its interval, as a fact about the group and never a prediction for the person (B1). Null when not published, withheld or not reached.</summary>
+    [JsonPropertyName("outflow")]
+    public string? Outflow { get; init; }
 }
 
 /// <summary>An anonymised peer benchmark over other tenants&apos; organisations; every figure (and the count) is null when withheld.</summary>
@@ -522,6 +526,10 @@ public sealed record CitizenAdvice
     /// <summary>That a person decides and may deviate.</summary>
     [JsonPropertyName("whoDecides")]
     public string WhoDecides { get; init; } = default!;
+
+    /// <summary>When published: how long households in this profile usually take to stop (median and interval), a fact about the group, not about you (B1). Null otherwise.</summary>
+    [JsonPropertyName("outflow")]
+    public string? Outflow { get; init; }
 }
 
 public sealed record CitizenDataset
