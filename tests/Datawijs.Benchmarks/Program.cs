@@ -3,10 +3,15 @@ using Datawijs.Benchmarks;
 
 // `peak` runs one k-prototypes fit in this fresh process and reports wall time, peak memory and
 // the adjusted Rand index against the planted groups; `access-log` measures chained appends against
-// plain inserts (see AccessLogAppend); everything else goes to BenchmarkDotNet.
+// plain inserts (see AccessLogAppend); `outflow-peak` runs the outflow analysis once (see OutflowPeak); everything else goes to BenchmarkDotNet.
 if (args is ["peak", ..])
 {
     return PeakMemory.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+}
+
+if (args is ["outflow-peak", ..])
+{
+    return OutflowPeak.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
 }
 
 if (args is ["access-log", ..])

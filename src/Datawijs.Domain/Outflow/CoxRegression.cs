@@ -260,36 +260,68 @@ public static class CoxRegression
     /// <summary>A design column: an indicator (Code ≥ 0) or a standardised numeric (Code −1).</summary>
     private sealed record Column(int Covariate, int Code, string Feature, string? Value, string? Reference, double? StandardDeviation, double Mean, double Scale);
 
-    /// <summary>The centred design matrix in descending duration order, row-major, with durations and events.</summary>
+    /// <summary>
+    /// The design in descending duration order, sparse: per row at most one indicator column per categorical
+    /// covariate (none for its reference value) and the centred, standardised numerics. Indicators stay 0/1
+    /// (not centred, unlike coxph; the partial likelihood does not change under a shift) so a row touches
+    /// only its few non-zero columns: an outer product of about 6 instead of 14 columns at 1M rows.
+    /// </summary>
     private sealed class Design
     {
-        private readonly double[] x;
+        private readonly int[] indicatorColumns; // rows × categorical slots: the row's indicator column, −1 for the reference
+        private readonly double[] numericValues; // rows × numeric slots: centred and standardised
+        private readonly int[] numericColumns;   // the design column of each numeric slot
         private readonly double[] times;
         private readonly bool[] events;
+        private readonly int categoricalSlots;
         private readonly int p;
-        private double[] s1 = [];
-        private double[] s2 = [];
-        private double[] d1 = [];
-        private double[] d2 = [];
 
-        private Design(double[] x, double[] times, bool[] events, int p, int eventCount)
+        private Design(int[] indicatorColumns, double[] numericValues, int[] numericColumns, double[] times, bool[] events, int categoricalSlots, int p, int eventCount)
         {
-            this.x = x;
+            this.indicatorColumns = indicatorColumns;
+            this.numericValues = numericValues;
+            this.numericColumns = numericColumns;
             this.times = times;
             this.events = events;
+            this.categoricalSlots = categoricalSlots;
             this.p = p;
             Events = eventCount;
         }
 
         public int Events { get; }
 
+        private int Width => categoricalSlots + numericColumns.Length;
+
         public static Design Build(SurvivalData data, IReadOnlyList<CoxCovariate> covariates, List<Column> columns, bool[] used, int rowsUsed)
         {
-            var p = columns.Count;
-            var x = new double[(long)rowsUsed * p];
+            // Per categorical covariate with columns: the indicator column of each code (or −1).
+            var categorical = new List<(int[] Codes, int[] ColumnOfCode)>();
+            var numeric = new List<(double[] Values, Column Column, int Index)>();
+            foreach (var group in columns.Select((c, index) => (c, index)).GroupBy(x => x.c.Covariate))
+            {
+                var covariate = covariates[group.Key];
+                if (covariate.Codes is null)
+                {
+                    var (column, index) = group.Single();
+                    numeric.Add((covariate.Numbers!, column, index));
+                    continue;
+                }
+
+                var columnOfCode = Enumerable.Repeat(-1, covariate.Values!.Count).ToArray();
+                foreach (var (c, index) in group)
+                {
+                    columnOfCode[c.Code] = index;
+                }
+
+                categorical.Add((covariate.Codes, columnOfCode));
+            }
+
+            var nc = categorical.Count;
+            var nn = numeric.Count;
+            var indicatorColumns = new int[(long)rowsUsed * nc];
+            var numericValues = new double[(long)rowsUsed * nn];
             var times = new double[rowsUsed];
             var events = new bool[rowsUsed];
-            var means = new double[p];
             var order = data.Order;
             var durations = data.Durations;
             var status = data.Events;
@@ -306,57 +338,69 @@ public static class CoxRegression
                 times[at] = durations[row];
                 events[at] = status[row];
                 eventCount += status[row] ? 1 : 0;
-                var offset = at * p;
-                for (var j = 0; j < p; j++)
+                for (var s = 0; s < nc; s++)
                 {
-                    var column = columns[j];
-                    var covariate = covariates[column.Covariate];
-                    var value = column.Code >= 0
-                        ? (covariate.Codes![row] == column.Code ? 1.0 : 0.0)
-                        : (covariate.Numbers![row] - column.Mean) * column.Scale;
-                    x[offset + j] = value;
-                    means[j] += value;
+                    indicatorColumns[(at * nc) + s] = categorical[s].ColumnOfCode[categorical[s].Codes[row]];
+                }
+
+                for (var s = 0; s < nn; s++)
+                {
+                    numericValues[(at * nn) + s] = (numeric[s].Values[row] - numeric[s].Column.Mean) * numeric[s].Column.Scale;
                 }
 
                 at++;
             }
 
-            // Centre every column (as coxph does) so exp(x'b) stays moderate.
-            for (var j = 0; j < p; j++)
-            {
-                means[j] /= Math.Max(1, rowsUsed);
-            }
+            return new Design(indicatorColumns, numericValues, numeric.Select(x => x.Index).ToArray(), times, events, nc, columns.Count, eventCount);
+        }
 
-            for (var i = 0; i < rowsUsed; i++)
+        /// <summary>The non-zero entries of one row and its linear predictor x'b.</summary>
+        private int Entries(int row, double[] beta, int[] columnsHere, double[] valuesHere, out double eta)
+        {
+            var count = 0;
+            eta = 0.0;
+            var offset = row * categoricalSlots;
+            for (var s = 0; s < categoricalSlots; s++)
             {
-                var offset = i * p;
-                for (var j = 0; j < p; j++)
+                var column = indicatorColumns[offset + s];
+                if (column >= 0)
                 {
-                    x[offset + j] -= means[j];
+                    columnsHere[count] = column;
+                    valuesHere[count] = 1;
+                    eta += beta[column];
+                    count++;
                 }
             }
 
-            return new Design(x, times, events, p, eventCount);
+            offset = row * numericColumns.Length;
+            for (var s = 0; s < numericColumns.Length; s++)
+            {
+                var column = numericColumns[s];
+                var value = numericValues[offset + s];
+                columnsHere[count] = column;
+                valuesHere[count] = value;
+                eta += beta[column] * value;
+                count++;
+            }
+
+            return count;
         }
 
         /// <summary>
         /// Log partial likelihood (Efron) at beta, with its score in <paramref name="u"/> and the information
-        /// matrix (lower triangle mirrored) in <paramref name="imat"/>.
+        /// matrix in <paramref name="imat"/>. The tied events of one time enter in closed form: with
+        /// A = Σ 1/den_k, B = Σ f_k/den_k (f_k = k/d, den_k = S0 − f_k D0) the k-loop costs O(d), not O(d p²).
         /// </summary>
         public double Evaluate(double[] beta, double[] u, double[] imat)
         {
-            if (s1.Length != p)
-            {
-                s1 = new double[p];
-                s2 = new double[p * p];
-                d1 = new double[p];
-                d2 = new double[p * p];
-            }
-
+            var s1 = new double[p];
+            var s2 = new double[p * p];
+            var d1 = new double[p];
+            var d2 = new double[p * p];
+            var columnsHere = new int[Width];
+            var valuesHere = new double[Width];
             Array.Clear(u);
             Array.Clear(imat);
-            Array.Clear(s1);
-            Array.Clear(s2);
             var s0 = 0.0;
             var loglik = 0.0;
             var n = times.Length;
@@ -366,81 +410,111 @@ public static class CoxRegression
                 var time = times[i];
                 var d0 = 0.0;
                 var deaths = 0;
-                Array.Clear(d1);
-                Array.Clear(d2);
+                var tiedStart = i;
                 while (i < n && times[i] == time)
                 {
-                    var offset = i * p;
-                    var eta = 0.0;
-                    for (var j = 0; j < p; j++)
-                    {
-                        eta += beta[j] * x[offset + j];
-                    }
+                    var count = Entries(i, beta, columnsHere, valuesHere, out var eta);
 
                     var r = Math.Exp(eta);
                     s0 += r;
-                    for (var a = 0; a < p; a++)
-                    {
-                        var rx = r * x[offset + a];
-                        s1[a] += rx;
-                        var row = a * p;
-                        for (var b = 0; b <= a; b++)
-                        {
-                            s2[row + b] += rx * x[offset + b];
-                        }
-                    }
-
+                    Accumulate(s1, s2, r, columnsHere, valuesHere, count);
                     if (events[i])
                     {
                         deaths++;
                         d0 += r;
                         loglik += eta;
-                        for (var a = 0; a < p; a++)
+                        for (var e = 0; e < count; e++)
                         {
-                            var xa = x[offset + a];
-                            var rx = r * xa;
-                            u[a] += xa;
-                            d1[a] += rx;
-                            var row = a * p;
-                            for (var b = 0; b <= a; b++)
-                            {
-                                d2[row + b] += rx * x[offset + b];
-                            }
+                            u[columnsHere[e]] += valuesHere[e];
                         }
                     }
 
                     i++;
                 }
 
+                if (deaths == 0)
+                {
+                    continue;
+                }
+
+                if (deaths > 1)
+                {
+                    Array.Clear(d1);
+                    Array.Clear(d2);
+                    for (var t = tiedStart; t < i; t++)
+                    {
+                        if (!events[t])
+                        {
+                            continue;
+                        }
+
+                        var count = Entries(t, beta, columnsHere, valuesHere, out var eta);
+
+                        Accumulate(d1, d2, Math.Exp(eta), columnsHere, valuesHere, count);
+                    }
+                }
+
+                double a = 0, b = 0, c = 0, e2 = 0, f2 = 0;
                 for (var k = 0; k < deaths; k++)
                 {
-                    // Efron: the k-th of the tied events sees the risk set minus k/d of the tied events.
                     var f = (double)k / deaths;
                     var denominator = s0 - (f * d0);
                     loglik -= Math.Log(denominator);
-                    for (var a = 0; a < p; a++)
+                    var inverse = 1 / denominator;
+                    a += inverse;
+                    b += f * inverse;
+                    c += inverse * inverse;
+                    e2 += f * inverse * inverse;
+                    f2 += f * f * inverse * inverse;
+                }
+
+                // With one event f = 0: b, e2 and f2 are 0 and the stale d1/d2 are never read.
+                var tied = deaths > 1;
+                for (var x = 0; x < p; x++)
+                {
+                    u[x] -= (s1[x] * a) - (tied ? d1[x] * b : 0);
+                    var row = x * p;
+                    for (var y = 0; y <= x; y++)
                     {
-                        var meanA = (s1[a] - (f * d1[a])) / denominator;
-                        u[a] -= meanA;
-                        var row = a * p;
-                        for (var b = 0; b <= a; b++)
+                        var value = (s2[row + y] * a) - (s1[x] * s1[y] * c);
+                        if (tied)
                         {
-                            var meanB = (s1[b] - (f * d1[b])) / denominator;
-                            imat[row + b] += ((s2[row + b] - (f * d2[row + b])) / denominator) - (meanA * meanB);
+                            value += (-d2[row + y] * b) + (((s1[x] * d1[y]) + (d1[x] * s1[y])) * e2) - (d1[x] * d1[y] * f2);
                         }
+
+                        imat[row + y] += value;
                     }
                 }
             }
 
-            for (var a = 0; a < p; a++)
+            for (var x = 0; x < p; x++)
             {
-                for (var b = 0; b < a; b++)
+                for (var y = 0; y < x; y++)
                 {
-                    imat[(b * p) + a] = imat[(a * p) + b];
+                    imat[(y * p) + x] = imat[(x * p) + y];
                 }
             }
 
             return loglik;
+        }
+
+        /// <summary>Adds r·x and r·x x' (lower triangle) for a row's non-zero entries.</summary>
+        private void Accumulate(double[] first, double[] second, double r, int[] columnsHere, double[] valuesHere, int count)
+        {
+            for (var e = 0; e < count; e++)
+            {
+                var ce = columnsHere[e];
+                var rv = r * valuesHere[e];
+                first[ce] += rv;
+                for (var g = 0; g < count; g++)
+                {
+                    var cg = columnsHere[g];
+                    if (cg <= ce)
+                    {
+                        second[(ce * p) + cg] += rv * valuesHere[g];
+                    }
+                }
+            }
         }
     }
 
