@@ -51,6 +51,7 @@ public static class ApiHost
         services.AddSingleton<Features.Citizen.CitizenRecords>();
         services.AddSingleton<AssignmentReads>();
         services.AddSingleton<Features.ProfileSets.PublicationChecks>();
+        services.AddSingleton<Features.ProfileSets.OutflowAnalysis>();
         services.AddSingleton<IPublishedProfileSetReader, StoredPublishedProfileSets>();
         services.AddSingleton<Features.Scans.StoredScores>();
 

@@ -28,6 +28,7 @@ public sealed class DemoProfiles(
     RecordUploader uploader,
     ClusteringRunner runner,
     PublicationChecks checks,
+    OutflowAnalysis outflow,
     TimeProvider clock)
 {
     public const int Households = 1000;
@@ -105,6 +106,7 @@ public sealed class DemoProfiles(
     /// <summary>The demo's declared features: those of FoodBankHouseholds, with the labels people read.</summary>
     public static IReadOnlyList<FeatureDefinition> Features { get; } = FoodBankHouseholds.Features
         .Select(f => Labels.TryGetValue(f.Name, out var l) ? f with { Label = l.Label, ValueLabels = l.Values } : f)
+        .Concat(FoodBankOutflow.Features) // the outflow outcome: months as a client, and left or still a client
         .ToList();
 
     /// <summary>
@@ -167,7 +169,7 @@ public sealed class DemoProfiles(
         };
         await datasets.AddAsync(dataset, ct);
         using var csv = new StringReader(Csv(data));
-        var upload = await uploader.UploadAsync(dataset, new CsvRecordReader(csv, data.Features), ct);
+        var upload = await uploader.UploadAsync(dataset, new CsvRecordReader(csv, Features), ct);
         if (!upload.Stored)
         {
             throw new InvalidOperationException("The demo data did not upload: " + string.Join("; ", upload.Problems.Select(p => p.Reason)));
@@ -215,6 +217,15 @@ public sealed class DemoProfiles(
 
         var view = ProfileSetViews.View(
             StoredJson.Read<MethodView>(set.Method), outcome.ProfileSet, named, description.Features, PublicationChecks.View(check, named, description.Features));
+        if ((await outflow.RunAsync(set, named, OutflowAnalysis.ByProfile, withCox: false, ct)).Figures is { } figures)
+        {
+            view = new ProfileSetView
+            {
+                Method = view.Method, Population = view.Population, Profiles = view.Profiles, Fairness = view.Fairness,
+                Outflow = PublishedOutflowView.From(figures, PublishedOutflow.DefaultStep(figures.Unit)),
+            };
+        }
+
         return await profileSets.PublishAsync(tenantId, set.Id, StoredJson.Write(view), at, PublicationChecks.PublicationRow(set, check), check.EarlierPublications, ct)
             == PublishOutcome.Published;
     }
@@ -253,7 +264,8 @@ public sealed class DemoProfiles(
     private static string Csv(SyntheticDataset data)
     {
         var ids = SyntheticBsns(data.Matrix.RowCount);
-        var sb = new StringBuilder("subjectId," + string.Join(',', data.Features.Select(f => f.Name)) + "\n");
+        var (months, left) = FoodBankOutflow.Generate(data, Seed);
+        var sb = new StringBuilder("subjectId," + string.Join(',', data.Features.Select(f => f.Name)) + "," + FoodBankOutflow.DurationFeature + "," + FoodBankOutflow.EventFeature + "\n");
         for (var i = 0; i < data.Matrix.RowCount; i++)
         {
             sb.Append(ids[i]);
@@ -264,6 +276,7 @@ public sealed class DemoProfiles(
                     : data.Matrix.CategoryValues(f)[data.Matrix.Categorical(f)[i]]);
             }
 
+            sb.Append(',').Append(months[i].ToString(CultureInfo.InvariantCulture)).Append(',').Append(left[i] ? FoodBankOutflow.Left : FoodBankOutflow.StillClient);
             sb.Append('\n');
         }
 

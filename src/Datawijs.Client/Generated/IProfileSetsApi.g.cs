@@ -17,9 +17,18 @@ public partial interface IProfileSetsApi
     [Get("/api/v1/profile-sets/{id}")]
     Task<IApiResponse<ProfileSet>> GetProfileSetAsync(Guid id, CancellationToken cancellationToken = default);
 
+    /// <summary>Time to outflow per profile or per value of a feature (exact figures)</summary>
+    [Get("/api/v1/profile-sets/{id}/outflow")]
+    Task<IApiResponse<Outflow>> GetProfileSetOutflowAsync(Guid id, [Query] string? by = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Time to outflow as a chart (SVG)</summary>
+    [Get("/api/v1/profile-sets/{id}/outflow.svg")]
+    [Headers("Accept: image/svg+xml")]
+    Task<IApiResponse<string>> GetProfileSetOutflowChartAsync(Guid id, [Query] string? by = null, [Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);
+
     /// <summary>Publish a draft profile set</summary>
     [Post("/api/v1/profile-sets/{id}/publication")]
-    Task<IApiResponse<ProfileSet>> PublishProfileSetAsync(Guid id, CancellationToken cancellationToken = default);
+    Task<IApiResponse<ProfileSet>> PublishProfileSetAsync(Guid id, [Query] double? outflowStep = null, CancellationToken cancellationToken = default);
 
     /// <summary>Retire a profile set</summary>
     [Post("/api/v1/profile-sets/{id}/retirement")]

@@ -9,6 +9,15 @@ namespace Datawijs.Client;
 /// <summary>Operations tagged Public profiles.</summary>
 public partial interface IPublicProfilesApi
 {
+    /// <summary>The published time to outflow per profile</summary>
+    [Get("/api/v1/public/{tenant}/outflow")]
+    Task<IApiResponse<PublicOutflow>> GetPublicOutflowAsync(string tenant, CancellationToken cancellationToken = default);
+
+    /// <summary>The published time to outflow as a chart (SVG)</summary>
+    [Get("/api/v1/public/{tenant}/outflow.svg")]
+    [Headers("Accept: image/svg+xml")]
+    Task<IApiResponse<string>> GetPublicOutflowChartAsync(string tenant, [Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);
+
     /// <summary>The published profiles of an organisation</summary>
     [Get("/api/v1/public/{tenant}/profiles")]
     Task<IApiResponse<PublicProfileSet>> GetPublicProfileSetAsync(string tenant, [Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);

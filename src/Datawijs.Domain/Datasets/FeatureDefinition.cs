@@ -21,6 +21,27 @@ public enum FeatureRole
     /// check that profiles do not reinforce existing inequality.
     /// </summary>
     Protected,
+
+    /// <summary>
+    /// Outcome: the time from the start to outflow, or to the extract date for households still in
+    /// (numeric, never negative or missing). Never in the distance, the description, the advice or a
+    /// counterfactual; only used for the time to outflow.
+    /// </summary>
+    Duration,
+
+    /// <summary>
+    /// Outcome: whether the household left (its declared <see cref="FeatureDefinition.EventValue"/>) or is
+    /// still in (any other value: censored). Never in the distance, the description, the advice or a counterfactual.
+    /// </summary>
+    Event,
+}
+
+/// <summary>The unit of an outflow duration.</summary>
+public enum DurationUnit
+{
+    Months,
+    Weeks,
+    Days,
 }
 
 /// <summary>
@@ -28,7 +49,9 @@ public enum FeatureRole
 /// features may give a range. Only mutable features are ever suggested as a change in a
 /// counterfactual. <paramref name="Label"/> and <paramref name="ValueLabels"/> (per declared value)
 /// are what people read instead of the codes ("besteedbaar inkomen" for disposableIncome); without
-/// them text falls back to the name and the value.
+/// them text falls back to the name and the value. An outflow outcome is a numeric feature with role
+/// <see cref="FeatureRole.Duration"/> (with its <paramref name="DurationUnit"/>) and a categorical one with
+/// role <see cref="FeatureRole.Event"/> whose <paramref name="EventValue"/> means "left".
 /// </summary>
 public sealed record FeatureDefinition(
     string Name,
@@ -39,9 +62,17 @@ public sealed record FeatureDefinition(
     double? Min = null,
     double? Max = null,
     LocalizedText? Label = null,
-    IReadOnlyDictionary<string, LocalizedText>? ValueLabels = null)
+    IReadOnlyDictionary<string, LocalizedText>? ValueLabels = null,
+    string? EventValue = null,
+    DurationUnit? DurationUnit = null)
 {
     public bool InDistance => Role == FeatureRole.Clustering;
+
+    /// <summary>
+    /// Duration or event of an outflow outcome: such a feature never enters the clustering matrix, so it
+    /// never takes part in the distance, the profile descriptions, the advice or the counterfactuals.
+    /// </summary>
+    public bool IsOutcome => Role is FeatureRole.Duration or FeatureRole.Event;
 
     /// <summary>The label in <paramref name="language"/>, falling back to the name.</summary>
     public string LabelIn(Language language) => Label?.In(language) ?? Name;

@@ -73,6 +73,15 @@ public sealed class RecordSchema
         cell = cell.Trim();
         if (cell.IsEmpty)
         {
+            if (feature.IsOutcome)
+            {
+                // Without its time or its event a household cannot be counted in the time to outflow.
+                problems.Add(new CellProblem(feature.Name, feature.Role == FeatureRole.Duration
+                    ? "The duration is missing: give the time to outflow, or to the extract date for a household still in."
+                    : "The event is missing: give whether the household left or is still in."));
+                return false;
+            }
+
             return true;
         }
 
@@ -81,6 +90,12 @@ public sealed class RecordSchema
             if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) || !double.IsFinite(x))
             {
                 problems.Add(new CellProblem(feature.Name, $"'{Shorten(cell)}' is not a number (use a point as decimal separator)."));
+                return false;
+            }
+
+            if (feature.Role == FeatureRole.Duration && x < 0)
+            {
+                problems.Add(new CellProblem(feature.Name, $"The duration {x.ToString(CultureInfo.InvariantCulture)} is negative: a time to outflow is 0 or more."));
                 return false;
             }
 

@@ -142,7 +142,9 @@ public sealed class IsolationWorld
     public static StringContent CsvContent(int count)
     {
         var data = FoodBankHouseholds.Generate(count, 7);
-        var csv = new StringBuilder("subjectId," + string.Join(',', data.Features.Select(f => f.Name)) + "\r\n");
+        // With an outflow outcome, so the public outflow pages have something of the owner's to show.
+        var (months, left) = FoodBankOutflow.Generate(data, 7);
+        var csv = new StringBuilder("subjectId," + string.Join(',', data.Features.Select(f => f.Name).Concat(FoodBankOutflow.Features.Select(f => f.Name))) + "\r\n");
         for (var row = 0; row < count; row++)
         {
             csv.Append("household-").Append(row + 1);
@@ -150,6 +152,8 @@ public sealed class IsolationWorld
             {
                 csv.Append(',').Append(Cell(data, f, row));
             }
+
+            csv.Append(',').Append(months[row].ToString(CultureInfo.InvariantCulture)).Append(',').Append(left[row] ? FoodBankOutflow.Left : FoodBankOutflow.StillClient);
 
             csv.Append("\r\n");
         }
@@ -191,7 +195,8 @@ public sealed class IsolationWorld
         ["purpose"] = "Tenant isolation test (synthetic data).",
         ["subjectIdKind"] = "other",
         ["retentionUntil"] = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["features"] = new JsonArray(FoodBankHouseholds.Features.Select(f => (JsonNode)new JsonObject
+        ["durationUnit"] = "months",
+        ["features"] = new JsonArray(FoodBankHouseholds.Features.Concat(FoodBankOutflow.Features).Select(f => (JsonNode)new JsonObject
         {
             ["name"] = f.Name,
             ["type"] = f.Type == FeatureType.Numeric ? "numeric" : "categorical",
@@ -199,6 +204,7 @@ public sealed class IsolationWorld
             ["min"] = f.Min,
             ["max"] = f.Max,
             ["role"] = f.Role.ToString().ToLowerInvariant(),
+            ["eventValue"] = f.EventValue,
             ["mutable"] = f.Mutable,
         }).ToArray()),
     };

@@ -39,4 +39,24 @@ public sealed class RecordSchemaTests
         Assert.Contains("declared values", problems[0].Reason, StringComparison.Ordinal);
         Assert.Contains("outside the declared range", problems[2].Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Outcome_cells_must_be_present_and_a_duration_not_negative()
+    {
+        var schema = new RecordSchema(
+        [
+            new FeatureDefinition("months", FeatureType.Numeric, FeatureRole.Duration, Mutable: false, DurationUnit: DurationUnit.Months),
+            new FeatureDefinition("status", FeatureType.Categorical, FeatureRole.Event, Mutable: false, Values: ["left", "active"], EventValue: "left"),
+        ]);
+        var problems = new List<CellProblem>();
+
+        Assert.True(schema.TryNormalise(["0", "active"], problems));
+        Assert.False(schema.TryNormalise(["-1", "left"], problems));
+        Assert.False(schema.TryNormalise(["", ""], problems));
+
+        Assert.Equal(["months", "months", "status"], problems.Select(p => p.Column));
+        Assert.Contains("negative", problems[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("duration is missing", problems[1].Reason, StringComparison.Ordinal);
+        Assert.Contains("event is missing", problems[2].Reason, StringComparison.Ordinal);
+    }
 }

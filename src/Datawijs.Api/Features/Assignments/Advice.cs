@@ -131,6 +131,7 @@ public static class Advice
 
         var space = model!.Space;
         var rendered = ExplanationText.Render(space, explanation!, language);
+        var outflow = Domain.Reporting.OutflowText.Sentence(model.Outflow?.GetValueOrDefault(explanation!.ProfileId), language);
 
         // The decisions are the exact explanation's; every number returned goes through the disclosure rules.
         var figures = PublishedAdvice.Of(space, explanation!, model.Disclosure);
@@ -169,7 +170,7 @@ public static class Advice
             Explanation = new AssignmentExplanation
             {
                 Language = RequestLanguage.Code(language),
-                Text = rendered.Full,
+                Text = outflow is null ? rendered.Full : rendered.Full + "\n\n" + outflow,
                 Advice = rendered.Advice,
                 Reasons = rendered.Reasons,
                 DataUsed = rendered.DataUsed,
@@ -177,6 +178,7 @@ public static class Advice
                 Alternative = rendered.Alternative,
                 WhoDecides = rendered.WhoDecides,
                 RightToObject = rendered.RightToObject,
+                Outflow = outflow,
             },
             Notice = notice,
             Decision = decision,

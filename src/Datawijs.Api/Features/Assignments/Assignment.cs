@@ -146,6 +146,12 @@ public sealed class AssignmentExplanation
     public string WhoDecides { get; init; } = "";
 
     public string RightToObject { get; init; } = "";
+
+    /// <summary>
+    /// When the published set has time to outflow: the profile's median with its interval, as a fact about the
+    /// group and never a prediction for the person (B1). Null when not published, withheld or not reached.
+    /// </summary>
+    public string? Outflow { get; init; }
 }
 
 public sealed class AdviceNotice

@@ -19,6 +19,7 @@ namespace Datawijs.Api.Features.Assignments;
 /// <param name="Seed">The clustering's seed (same data + same seed = same profiles).</param>
 /// <param name="Disclosure">The disclosure rules the published set passed.</param>
 /// <param name="Purpose">The dataset's declared purpose, in plain language; null when not declared.</param>
+/// <param name="Outflow">Per profile id, the published median time to outflow; null when the set has no published outflow.</param>
 public sealed record PublishedProfileSetModel(
     Guid ProfileSetId,
     ProfileSpace Space,
@@ -26,7 +27,8 @@ public sealed record PublishedProfileSetModel(
     int Households,
     long Seed,
     DisclosureRules Disclosure,
-    string? Purpose)
+    string? Purpose,
+    IReadOnlyDictionary<Guid, Domain.Reporting.OutflowFact>? Outflow = null)
 {
     /// <summary>The clustering method, as named in the register entry.</summary>
     public const string Method = "k-prototypes (Huang)";

@@ -134,7 +134,11 @@ public sealed class StoredPublishedProfileSets : IPublishedProfileSetReader
         var options = StoredJson.Read<ClusteringOptions>(clustering.Options);
         var model = new PublishedProfileSetModel(
             set.Id, space, set.PublishedAt ?? set.CreatedAt, PublishedFigures.Count(outcome.Households, DisclosureRules.Default) ?? 0, options.Seed, DisclosureRules.Default,
-            string.IsNullOrWhiteSpace(dataset?.Purpose) ? null : dataset.Purpose);
+            string.IsNullOrWhiteSpace(dataset?.Purpose) ? null : dataset.Purpose,
+            published?.Outflow is { } outflow
+                ? outflow.Groups.Where(g => !g.Withheld).ToDictionary(
+                    g => g.ProfileId, g => new Domain.Reporting.OutflowFact(g.Median, g.MedianLower, g.MedianUpper, Datasets.FeatureNames.UnitFrom(outflow.DurationUnit)))
+                : null);
         return _cache.GetOrAdd(set.Id, model);
     }
 }

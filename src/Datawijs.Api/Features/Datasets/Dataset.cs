@@ -8,7 +8,23 @@ namespace Datawijs.Api.Features.Datasets;
 public static class FeatureNames
 {
     public static readonly IReadOnlyList<string> Types = ["categorical", "numeric"];
-    public static readonly IReadOnlyList<string> Roles = ["clustering", "descriptive", "protected"];
+    public static readonly IReadOnlyList<string> Roles = ["clustering", "descriptive", "protected", "duration", "event"];
+
+    public static readonly IReadOnlyList<string> DurationUnits = ["months", "weeks", "days"];
+
+    public static string Of(DurationUnit unit) => unit switch
+    {
+        DurationUnit.Days => "days",
+        DurationUnit.Weeks => "weeks",
+        _ => "months",
+    };
+
+    public static DurationUnit UnitFrom(string unit) => unit switch
+    {
+        "days" => DurationUnit.Days,
+        "weeks" => DurationUnit.Weeks,
+        _ => DurationUnit.Months,
+    };
 
     public static string Of(FeatureType type) => type == FeatureType.Numeric ? "numeric" : "categorical";
 
@@ -16,6 +32,8 @@ public static class FeatureNames
     {
         FeatureRole.Clustering => "clustering",
         FeatureRole.Descriptive => "descriptive",
+        FeatureRole.Duration => "duration",
+        FeatureRole.Event => "event",
         _ => "protected",
     };
 
@@ -25,6 +43,8 @@ public static class FeatureNames
     {
         "clustering" => FeatureRole.Clustering,
         "descriptive" => FeatureRole.Descriptive,
+        "duration" => FeatureRole.Duration,
+        "event" => FeatureRole.Event,
         _ => FeatureRole.Protected,
     };
 }
@@ -48,9 +68,12 @@ public sealed class DatasetFeature
     /// <summary>The largest allowed value of a numeric feature.</summary>
     public double? Max { get; init; }
 
-    /// <summary>clustering (in the distance), descriptive (describes profiles only) or protected (only checked for reinforced inequality).</summary>
-    [Datawijs.Api.OpenApi.WireValues("clustering", "descriptive", "protected")]
+    /// <summary>clustering (in the distance), descriptive (describes profiles only), protected (only checked for reinforced inequality), or the outflow outcome: duration (numeric) and event (categorical), used only for the time to outflow.</summary>
+    [Datawijs.Api.OpenApi.WireValues("clustering", "descriptive", "protected", "duration", "event")]
     public string Role { get; init; } = "";
+
+    /// <summary>Role event: the declared value that means "left"; any other value means still in (censored).</summary>
+    public string? EventValue { get; init; }
 
     /// <summary>Whether the feature can change (only mutable features are suggested in counterfactuals).</summary>
     public bool Mutable { get; init; }
@@ -67,7 +90,8 @@ public sealed class DatasetFeature
             Label?.ToDomain(),
             Type == "categorical" && ValueLabels is { Count: > 0 } labels
                 ? labels.ToDictionary(kv => kv.Key, kv => kv.Value.ToDomain(), StringComparer.Ordinal)
-                : null);
+                : null,
+            Role == "event" ? EventValue : null);
 
     public static DatasetFeature From(FeatureDefinition feature)
     {
@@ -83,6 +107,7 @@ public sealed class DatasetFeature
             Mutable = feature.Mutable,
             Label = FeatureLabelText.From(feature.Label),
             ValueLabels = feature.ValueLabels?.ToDictionary(kv => kv.Key, kv => FeatureLabelText.From(kv.Value)!, StringComparer.Ordinal),
+            EventValue = feature.EventValue,
         };
     }
 }
@@ -183,6 +208,10 @@ public sealed class Dataset
 
     public IReadOnlyList<DatasetFeature> Features { get; init; } = [];
 
+    /// <summary>The unit of the outflow outcome's duration (months, weeks or days); null when the dataset declares no outflow outcome.</summary>
+    [Datawijs.Api.OpenApi.WireValues("months", "weeks", "days")]
+    public string? DurationUnit { get; init; }
+
     /// <summary>bsn (digits, nine with leading zeros, eleven-test) or other (trimmed, lower-cased): how uploaded subject ids are put in one form.</summary>
     [Datawijs.Api.OpenApi.WireValues("bsn", "other")]
     public string SubjectIdKind { get; init; } = "bsn";
@@ -203,12 +232,14 @@ public sealed class Dataset
     public static Dataset From(DatasetRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
+        var features = StoredJson.Features(row.Features);
         return new Dataset
         {
             Id = row.Id,
             Name = row.Name,
             Purpose = row.Purpose,
-            Features = StoredJson.Features(row.Features).Select(DatasetFeature.From).ToList(),
+            Features = features.Select(DatasetFeature.From).ToList(),
+            DurationUnit = features.FirstOrDefault(f => f.Role == FeatureRole.Duration)?.DurationUnit is { } unit ? FeatureNames.Of(unit) : null,
             SubjectIdKind = row.SubjectIdKind,
             RetentionUntil = DateOnly.FromDateTime(row.RetentionUntil.UtcDateTime),
             RecordCount = row.RecordCount,

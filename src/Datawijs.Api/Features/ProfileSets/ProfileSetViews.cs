@@ -199,6 +199,12 @@ public sealed class ProfileSetView
 
     /// <summary>The inequality check and its outcome, in plain words too; null for a set published before the check existed.</summary>
     public FairnessCheckView? Fairness { get; init; }
+
+    /// <summary>
+    /// Time to outflow per profile as published (coarsened times, never where fewer than 10 are still in, counts
+    /// rounded to 5, profiles under 10 withheld); null when the dataset has no outflow outcome, and in a draft.
+    /// </summary>
+    public PublishedOutflowView? Outflow { get; init; }
 }
 
 /// <summary>One figure the disclosure gate withholds, and why.</summary>
@@ -369,6 +375,7 @@ public static class ProfileSetViews
         {
             Method = view.Method,
             Fairness = view.Fairness,
+            Outflow = view.Outflow,
             Population = population,
             Profiles = view.Profiles.Select(p =>
             {

@@ -374,6 +374,7 @@ public static class FairnessTexts
             Method = view.Method,
             Population = view.Population,
             Profiles = view.Profiles,
+            Outflow = view.Outflow,
             Fairness = fairness is null ? null : new FairnessCheckView
             {
                 Outcome = fairness.Outcome,

@@ -120,6 +120,7 @@ public sealed class Endpoint(
         var profile = space.Profiles.First(p => p.Id == explanation.ProfileId);
         var rendered = ExplanationText.Render(space, explanation, language);
         var decision = row.DecisionOutcome is null ? null : CitizenTexts.Decision(row.DecisionOutcome, language);
+        var outflow = Domain.Reporting.OutflowText.Sentence(model.Outflow?.GetValueOrDefault(profile.Id), language);
         return new CitizenAdvice
         {
             AssignmentId = row.Id,
@@ -127,7 +128,7 @@ public sealed class Endpoint(
             Profile = new CitizenProfile { Id = profile.Id, Name = profile.Name.In(language), Description = profile.Description?.In(language) },
             Text = string.Join("\n\n", new[]
             {
-                rendered.Advice, rendered.Reasons, rendered.DataUsed, rendered.Certainty, rendered.Alternative,
+                rendered.Advice, outflow, rendered.Reasons, rendered.DataUsed, rendered.Certainty, rendered.Alternative,
                 CitizenTexts.HowProfilesWereMade(language), CitizenTexts.ProfileCaveat(language), rendered.WhoDecides, decision, rendered.RightToObject,
             }.OfType<string>()),
             Advice = rendered.Advice,
@@ -148,6 +149,7 @@ public sealed class Endpoint(
             Certainty = rendered.Certainty,
             Alternative = rendered.Alternative,
             WhoDecides = rendered.WhoDecides,
+            Outflow = outflow,
         };
     }
 }

@@ -68,6 +68,9 @@ public sealed class CitizenAdvice
 
     /// <summary>That a person decides and may deviate.</summary>
     public string WhoDecides { get; init; } = "";
+
+    /// <summary>When published: how long households in this profile usually take to stop (median and interval), a fact about the group, not about you (B1). Null otherwise.</summary>
+    public string? Outflow { get; init; }
 }
 
 public sealed class CitizenDecision

@@ -2,6 +2,7 @@ using Datawijs.Api.Auth;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data.Datasets;
+using Datawijs.Domain.Datasets;
 using FastEndpoints;
 
 namespace Datawijs.Api.Features.Datasets.Create;
@@ -17,7 +18,7 @@ public sealed class Endpoint(DatasetRepository datasets, TimeProvider clock) : E
         Summary(s =>
         {
             s.Summary = "Declare a dataset of pseudonymised household records";
-            s.Description = "Declares the features (categorical with allowed values, or numeric with a range; role clustering, descriptive or protected; optionally a label and, for categorical features, value labels in Dutch and English that people read instead of the codes), the purpose and the retention date. Upload records next.";
+            s.Description = "Declares the features (categorical with allowed values, or numeric with a range; role clustering, descriptive or protected, or the outflow outcome: one numeric feature with role duration and one categorical with role event and its eventValue, plus durationUnit; optionally a label and, for categorical features, value labels in Dutch and English that people read instead of the codes), the purpose and the retention date. Upload records next.";
             s.ExampleRequest = new Request
             {
                 Name = "Voedselbank 2026",
@@ -64,7 +65,8 @@ public sealed class Endpoint(DatasetRepository datasets, TimeProvider clock) : E
             Mutable = f.Mutable!.Value,
             Label = f.Label is null ? null : new FeatureLabelText { Nl = f.Label.Nl!, En = f.Label.En! },
             ValueLabels = f.ValueLabels?.ToDictionary(kv => kv.Key, kv => new FeatureLabelText { Nl = kv.Value.Nl!, En = kv.Value.En! }, StringComparer.Ordinal),
-        }.ToDomain()).ToList();
+            EventValue = f.EventValue,
+        }.ToDomain()).Select(f => f.Role == FeatureRole.Duration ? f with { DurationUnit = FeatureNames.UnitFrom(req.DurationUnit!) } : f).ToList();
         var row = new DatasetRow
         {
             Id = Guid.CreateVersion7(now),

@@ -25,6 +25,12 @@ public sealed partial class Request
     /// <summary>The last day the records may be kept (a date, today or later).</summary>
     public DateOnly? RetentionUntil { get; set; }
 
+    /// <summary>
+    /// The unit of the outflow outcome's duration: months, weeks or days. Required when a feature has role
+    /// duration, and only then.
+    /// </summary>
+    public string? DurationUnit { get; set; }
+
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,63}$")]
     internal static partial Regex FeatureName();
 
@@ -44,6 +50,43 @@ public sealed partial class Request
                 .Must(f => f is null || f.Select(x => x.Name).Where(n => n is not null).Distinct(StringComparer.OrdinalIgnoreCase).Count() == f.Count(x => x.Name is not null))
                 .WithErrorCode("duplicate").WithMessage("Feature names must be unique (ignoring case).");
             RuleForEach(x => x.Features).SetValidator(new FeatureValidator());
+            RuleFor(x => x.DurationUnit).IsOneOf(FeatureNames.DurationUnits);
+            RuleFor(x => x).Custom((request, context) => AddOutcomeProblems(request, context));
+        }
+
+        // An outflow outcome is one duration and one event feature together, with the duration's unit.
+        private static void AddOutcomeProblems(Request request, FluentValidation.ValidationContext<Request> context)
+        {
+            var features = request.Features ?? [];
+            var durations = features.Select((f, i) => (f, i)).Where(x => x.f.Role == "duration").ToList();
+            var events = features.Select((f, i) => (f, i)).Where(x => x.f.Role == "event").ToList();
+            foreach (var (role, list) in new[] { ("duration", durations), ("event", events) })
+            {
+                foreach (var (_, i) in list.Skip(1))
+                {
+                    context.AddFailure(new ValidationFailure($"features[{i}].role", $"Only one feature can have role '{role}'.") { ErrorCode = "outcome-duplicate" });
+                }
+            }
+
+            if (durations.Count > 0 && events.Count == 0)
+            {
+                context.AddFailure(new ValidationFailure($"features[{durations[0].i}].role", "A duration needs a feature with role 'event' that says whether the household left.") { ErrorCode = "outcome-incomplete" });
+            }
+
+            if (events.Count > 0 && durations.Count == 0)
+            {
+                context.AddFailure(new ValidationFailure($"features[{events[0].i}].role", "An event needs a feature with role 'duration' that gives the time to outflow.") { ErrorCode = "outcome-incomplete" });
+            }
+
+            if (durations.Count > 0 && string.IsNullOrEmpty(request.DurationUnit))
+            {
+                context.AddFailure(new ValidationFailure("durationUnit", "A dataset with a duration gives its unit: months, weeks or days.") { ErrorCode = "required" });
+            }
+
+            if (durations.Count == 0 && request.DurationUnit is not null)
+            {
+                context.AddFailure(new ValidationFailure("durationUnit", "Only a dataset with a feature of role 'duration' has a duration unit.") { ErrorCode = "not-allowed" });
+            }
         }
     }
 
@@ -78,6 +121,18 @@ public sealed partial class Request
                     LabelText.AddProblems(context, context.PropertyPath, label);
                 }
             });
+            RuleFor(x => x.Type).Equal("numeric").When(x => x.Role == "duration" && x.Type is "categorical")
+                .WithErrorCode("outcome-type").WithMessage("A feature with role 'duration' is numeric.");
+            RuleFor(x => x.Type).Equal("categorical").When(x => x.Role == "event" && x.Type is "numeric")
+                .WithErrorCode("outcome-type").WithMessage("A feature with role 'event' is categorical.");
+            RuleFor(x => x.EventValue).NotEmpty().When(x => x.Role == "event")
+                .WithMessage("A feature with role 'event' names the declared value that means the household left.");
+            RuleFor(x => x.EventValue)
+                .Must((f, v) => f.Values is not null && f.Values.Contains(v!, StringComparer.Ordinal))
+                .When(x => x.Role == "event" && !string.IsNullOrEmpty(x.EventValue) && x.Type == "categorical")
+                .WithErrorCode("unknown-value").WithMessage("'eventValue' must be one of the declared values.");
+            RuleFor(x => x.EventValue).Null().When(x => x.Role != "event")
+                .WithErrorCode("not-allowed").WithMessage("Only a feature with role 'event' has an event value.");
             RuleFor(x => x.ValueLabels).Null().When(x => x.Type == "numeric").WithMessage("Only a categorical feature has value labels.");
             RuleFor(x => x.ValueLabels).Custom((labels, context) =>
             {
@@ -176,8 +231,15 @@ public sealed class DatasetFeatureInput
     /// <summary>Numeric: the largest allowed value.</summary>
     public double? Max { get; set; }
 
-    /// <summary>clustering, descriptive or protected.</summary>
+    /// <summary>
+    /// clustering, descriptive or protected; or, for the outflow outcome, duration (numeric: time from the start
+    /// to outflow, or to the extract date for a household still in) and event (categorical, with eventValue).
+    /// Outcome features never take part in the distance, the profiles, the advice or the counterfactuals.
+    /// </summary>
     public string? Role { get; set; }
+
+    /// <summary>Role event only: the declared value that means "left"; any other value means still in (censored).</summary>
+    public string? EventValue { get; set; }
 
     /// <summary>Whether the feature can change (e.g. income yes, age no).</summary>
     public bool? Mutable { get; set; }

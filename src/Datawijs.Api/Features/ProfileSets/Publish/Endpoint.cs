@@ -9,7 +9,7 @@ using FastEndpoints;
 
 namespace Datawijs.Api.Features.ProfileSets.Publish;
 
-public sealed class Endpoint(ProfileSetRepository profileSets, PublicationChecks checks, TimeProvider clock) : Endpoint<Request, ProfileSet>
+public sealed class Endpoint(ProfileSetRepository profileSets, PublicationChecks checks, OutflowAnalysis outflow, TimeProvider clock) : Endpoint<Request, ProfileSet>
 {
     public override void Configure()
     {
@@ -20,7 +20,7 @@ public sealed class Endpoint(ProfileSetRepository profileSets, PublicationChecks
         Summary(s =>
         {
             s.Summary = "Publish a draft profile set";
-            s.Description = "Only when every profile is named and described (nl and en), the disclosure gate passes, the inequality check found no over-representation or a person reviewed it (`protected-over-representation`), and no figure differs from an earlier publication of the same dataset by 1 to 9 households (`publication-difference`); otherwise 409 with each blocker in invalidParams. The published view is frozen, the publication is added to the dataset's history, and the tenant's previously published set is retired.";
+            s.Description = "Only when every profile is named and described (nl and en), the disclosure gate passes, the inequality check found no over-representation or a person reviewed it (`protected-over-representation`), and no figure differs from an earlier publication of the same dataset by 1 to 9 households (`publication-difference`); otherwise 409 with each blocker in invalidParams. The published view is frozen, the publication is added to the dataset's history, and the tenant's previously published set is retired. When the dataset has an outflow outcome, the time to outflow per profile is published with it (`view.outflow`), at coarsened times (`outflowStep`, default 3 months), never where fewer than 10 households are still in, counts rounded to 5.";
             s.Responses[200] = "Published.";
         });
         Description(b => b.Produces<ProfileSet>(200).ProducesProblems(400, 404, 409));
@@ -60,6 +60,17 @@ public sealed class Endpoint(ProfileSetRepository profileSets, PublicationChecks
 
         var view = ProfileSetViews.View(
             StoredJson.Read<MethodView>(set.Method), outcome.ProfileSet, profiles, description.Features, PublicationChecks.View(check, profiles, description.Features));
+        var (figures, _) = await outflow.RunAsync(set, profiles, OutflowAnalysis.ByProfile, withCox: false, ct);
+        if (figures is not null)
+        {
+            // Only the coarsened, rounded form of the curves is frozen into what is published.
+            view = new ProfileSetView
+            {
+                Method = view.Method, Population = view.Population, Profiles = view.Profiles, Fairness = view.Fairness,
+                Outflow = PublishedOutflowView.From(figures, req.OutflowStep ?? PublishedOutflow.DefaultStep(figures.Unit)),
+            };
+        }
+
         var result = await profileSets.PublishAsync(
             tenant, set.Id, StoredJson.Write(view), now, PublicationChecks.PublicationRow(set, check), check.EarlierPublications, ct);
         if (result == PublishOutcome.HistoryChanged)

@@ -1,0 +1,50 @@
+using Datawijs.Api.Auth;
+using Datawijs.Api.Http;
+using Datawijs.Api.OpenApi;
+using Datawijs.Data.ProfileSets;
+using Datawijs.Domain.Reporting;
+using FastEndpoints;
+
+namespace Datawijs.Api.Features.ProfileSets.GetOutflowChart;
+
+public sealed class Endpoint(ProfileSetRepository profileSets, OutflowAnalysis analysis) : Endpoint<Request>
+{
+    public const string ContentType = "image/svg+xml";
+
+    public override void Configure()
+    {
+        Get("/profile-sets/{id}/outflow.svg");
+        Scopes(Auth.Scopes.ProfilesManage);
+        Tags("Profile sets");
+        Options(b => b.WithOperationId("getProfileSetOutflowChart").WithMetadata(new LocalizedAttribute()));
+        Summary(s =>
+        {
+            s.Summary = "Time to outflow as a chart (SVG)";
+            s.Description = "The step curves of `GET /profile-sets/{id}/outflow` with their 95 % intervals, axis labels and a legend in Dutch, or English on Accept-Language: en; "
+                + "a title and a description with every group's median for screen readers. 720 × 480.";
+        });
+        Description(b => b.Produces<string>(200, ContentType).ProducesProblems(400, 404, 409));
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var tenant = Caller.From(User).TenantId;
+        var set = await profileSets.FindAsync(tenant, req.Id, ct);
+        if (set is null)
+        {
+            await Problems.NotFoundAsync(HttpContext, "profile set");
+            return;
+        }
+
+        var (figures, refusal) = await analysis.RunAsync(set, await profileSets.ProfilesAsync(tenant, set.Id, ct), req.By, withCox: false, ct);
+        if (refusal is not null)
+        {
+            await Problems.WriteAsync(HttpContext, refusal.Status, refusal.Code, refusal.Detail, refusal.InvalidParams);
+            return;
+        }
+
+        var language = RequestLanguage.From(HttpContext);
+        RequestLanguage.Apply(HttpContext, language);
+        await Send.StringAsync(OutflowChart.Render(OutflowChartData.Of(figures!, language), figures!.Unit, language), 200, ContentType, ct);
+    }
+}

@@ -1,0 +1,20 @@
+using FastEndpoints;
+using FluentValidation;
+
+namespace Datawijs.Api.Features.ProfileSets.GetOutflowChart;
+
+public sealed class Request
+{
+    public Guid Id { get; set; }
+
+    /// <summary>profile (the default) or the name of a categorical feature of the dataset: one curve per value.</summary>
+    public string? By { get; set; }
+
+    public sealed class Validator : Validator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.By).MaximumLength(64);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace Datawijs.Api.Features.PublicProfiles.GetOutflow;
+
+public sealed class Request
+{
+    /// <summary>The organisation's short name (its tenant slug), e.g. "demo".</summary>
+    public string Tenant { get; set; } = "";
+}

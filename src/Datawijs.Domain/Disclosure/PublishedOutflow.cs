@@ -1,0 +1,105 @@
+using Datawijs.Domain.Datasets;
+using Datawijs.Domain.Outflow;
+
+namespace Datawijs.Domain.Disclosure;
+
+/// <summary>One point of a published outflow curve: the share still in at a coarsened time, its 95 % interval, and the households still in, rounded.</summary>
+public sealed record PublishedOutflowPoint(double Time, double Survival, double Lower, double Upper, int AtRisk);
+
+/// <summary>
+/// The outflow of one group as it may be published. <see cref="Withheld"/>: the group has fewer than
+/// MinimumCount households and nothing else of it is shown. <see cref="Events"/> is null when fewer than
+/// MinimumCount households left. <see cref="StopsAt"/>: the first coarsened time that is not shown because
+/// fewer than MinimumCount households were still in (null when the curve is shown to its last step).
+/// The median and its interval are read from the published curve (the first shown time at which the
+/// share, or its lower or upper bound, is at most one half), so they are the exact ones rounded up to the
+/// step, and null when the shown curve does not reach one half.
+/// </summary>
+public sealed record PublishedOutflowGroup(
+    bool Withheld,
+    int? Households,
+    int? Events,
+    double? Median,
+    double? MedianLower,
+    double? MedianUpper,
+    IReadOnlyList<PublishedOutflowPoint> Curve,
+    double? StopsAt);
+
+/// <summary>
+/// The disclosure rules for time to outflow (the gate for curves; docs/profiles.md):
+/// <list type="number">
+/// <item>A group with fewer than MinimumCount households is withheld whole.</item>
+/// <item>Curves are shown only at coarsened times 0, step, 2·step, … (default: every 3 months, in the
+/// dataset's unit), so no single household's exit time is shown.</item>
+/// <item>A curve stops at the first coarsened time at which fewer than MinimumCount households are still in,
+/// and says where it stopped.</item>
+/// <item>Households, events and households still in are rounded to the rounding base, and shown only when at
+/// least MinimumCount; shares and their bounds are shown as whole percentages (two decimals).</item>
+/// </list>
+/// </summary>
+public static class PublishedOutflow
+{
+    /// <summary>The default step of the coarsened times: 3 months, in the dataset's unit (13 weeks, 91 days).</summary>
+    public static double DefaultStep(DurationUnit unit) => unit switch
+    {
+        DurationUnit.Weeks => 13,
+        DurationUnit.Days => 91,
+        _ => 3,
+    };
+
+    /// <summary>Applies the rules to one exact curve (<paramref name="step"/> in the dataset's unit, positive).</summary>
+    public static PublishedOutflowGroup Publish(SurvivalCurve curve, double step, DisclosureRules? rules = null)
+    {
+        ArgumentNullException.ThrowIfNull(curve);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(step);
+        if (!double.IsFinite(step))
+        {
+            throw new ArgumentOutOfRangeException(nameof(step), "The step must be finite.");
+        }
+
+        rules ??= DisclosureRules.Default;
+        var min = rules.MinimumCount;
+        if (curve.Households < min)
+        {
+            return new PublishedOutflowGroup(true, null, null, null, null, null, [], null);
+        }
+
+        var last = curve.Times.Count == 0 ? 0 : curve.Times[^1];
+        var points = new List<PublishedOutflowPoint>();
+        double? stopsAt = null;
+        for (var i = 0; ; i++)
+        {
+            var time = i * step;
+            if (time > last && i > 0)
+            {
+                break;
+            }
+
+            var point = curve.At(time);
+            if (point.AtRisk < min)
+            {
+                stopsAt = time;
+                break;
+            }
+
+            points.Add(new PublishedOutflowPoint(time, Share(point.Survival), Share(point.Lower), Share(point.Upper), rules.RoundCount(point.AtRisk)));
+        }
+
+        double? FirstAtOrBelowHalf(Func<PublishedOutflowPoint, double> value) =>
+            points.FirstOrDefault(p => value(p) <= 0.5) is { } p ? p.Time : null;
+
+        return new PublishedOutflowGroup(
+            false,
+            PublishedFigures.Count(curve.Households, rules),
+            PublishedFigures.Count(curve.Events, rules),
+            FirstAtOrBelowHalf(p => p.Survival),
+            FirstAtOrBelowHalf(p => p.Lower),
+            FirstAtOrBelowHalf(p => p.Upper),
+            points,
+            stopsAt);
+    }
+
+    // A share as whole percent. The bounds of a curve that reached 0 are undefined in the exact curve (R: NA); shown as 0.
+    private static double Share(double share) =>
+        double.IsNaN(share) ? 0 : Math.Round(Math.Clamp(share, 0, 1), 2, MidpointRounding.AwayFromZero);
+}
