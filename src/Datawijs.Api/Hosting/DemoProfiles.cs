@@ -33,6 +33,9 @@ public sealed class DemoProfiles(
     public const int Households = 1000;
     public const long Seed = 20240501;
 
+    /// <summary>The demo dataset's purpose: citizens read it among the datasets that hold their record.</summary>
+    public const string Purpose = "Demo: groepen maken van huishoudens bij de voedselbank, zodat hulp beter past. De gegevens zijn verzonnen: het zijn geen echte mensen.";
+
     /// <summary>
     /// Per planted group (FoodBankHouseholds.GroupNames order, the food-bank pilot's five clusters): the profile's name and
     /// B1 description in Dutch and English. Like the pilot's, each description says what is relatively more frequent in the
@@ -52,9 +55,9 @@ public sealed class DemoProfiles(
         (new("Alleenstaanden in de bijstand", "Single people on social assistance"),
             new("Vaak iemand die alleen woont, zonder kinderen. Zij leven van de bijstand, met ongeveer € 14.000 per jaar. Zij huren een huis met huurtoeslag. Dit is de grootste groep.",
                 "Often someone who lives alone, without children. They live on social assistance, with about €14,000 a year. They rent a home with housing allowance. This is the largest group.")),
-        (new("Huishoudens met hulp van de gemeente (Wmo)", "Households with support from the municipality (Wmo)"),
+        (new("Huishoudens met hulp van de gemeente", "Households with help from the municipality"),
             new("Vaak een stel met kinderen. Zij hebben een uitkering omdat werken niet gaat. Zij huren een huis. Vaker krijgen zij hulp van de gemeente bij zorg of wonen.",
-                "Often a couple with children. They have a benefit because they cannot work. They rent a home. More often they get support from the municipality with care or housing.")),
+                "Often a couple with children. They have a benefit because they cannot work. They rent a home. More often they get help from the municipality with care or housing.")),
     ];
 
     private static ValuePhrase Phrase(string statementNl, string statementEn, string conditionNl, string conditionEn) =>
@@ -73,7 +76,7 @@ public sealed class DemoProfiles(
         }, null, new(StringComparer.Ordinal)
         {
             ["none"] = Phrase("U heeft geen uitkering.", "You have no benefit.", "u geen uitkering had gehad", "you had had no benefit"),
-            ["unemployment"] = Phrase("U heeft een WW-uitkering.", "You have unemployment benefit.", "u een WW-uitkering had gehad", "you had had unemployment benefit"),
+            ["unemployment"] = Phrase("U heeft een WW-uitkering.", "You get a benefit because you lost your job.", "u een WW-uitkering had gehad", "you had got a benefit because you lost your job"),
             ["socialAssistance"] = Phrase("U heeft een bijstandsuitkering.", "You have social assistance.", "u een bijstandsuitkering had gehad", "you had had social assistance"),
             ["disability"] = Phrase("U heeft een uitkering omdat werken niet gaat.", "You have a benefit because you cannot work.",
                 "u een uitkering had gehad omdat werken niet gaat", "you had had a benefit because you cannot work"),
@@ -88,10 +91,10 @@ public sealed class DemoProfiles(
         {
             ["low"] = Phrase("U heeft school gedaan tot en met het vmbo of mbo 1.", "You went to school up to lower vocational school.",
                 "u school had gedaan tot en met het vmbo of mbo 1", "you had gone to school up to lower vocational school"),
-            ["middle"] = Phrase("U heeft mbo 2 tot 4, havo of vwo gedaan.", "You went to vocational school or upper secondary school.",
-                "u mbo 2 tot 4, havo of vwo had gedaan", "you had gone to vocational school or upper secondary school"),
-            ["high"] = Phrase("U heeft hbo of universiteit gedaan.", "You went to college or university.",
-                "u hbo of universiteit had gedaan", "you had gone to college or university"),
+            ["middle"] = Phrase("U heeft mbo 2 tot 4, havo of vwo gedaan.", "You went to a school for a trade, or to high school.",
+                "u mbo 2 tot 4, havo of vwo had gedaan", "you had gone to a school for a trade, or to high school"),
+            ["high"] = Phrase("U heeft hbo of universiteit gedaan.", "You went to college.",
+                "u hbo of universiteit had gedaan", "you had gone to college"),
         }),
         ["housing"] = (new("woning", "home"), new(StringComparer.Ordinal)
         {
@@ -126,16 +129,16 @@ public sealed class DemoProfiles(
             ["no"] = Phrase("U krijgt geen jeugdzorg.", "You do not get youth care.", "u geen jeugdzorg had gekregen", "you had not had youth care"),
             ["yes"] = Phrase("U krijgt jeugdzorg.", "You get youth care.", "u jeugdzorg had gekregen", "you had had youth care"),
         }),
-        ["wmoSupport"] = (new("hulp van de gemeente (Wmo)", "support from the municipality (Wmo)"), new(StringComparer.Ordinal)
+        ["wmoSupport"] = (new("hulp van de gemeente", "help from the municipality"), new(StringComparer.Ordinal)
         {
             ["no"] = new("nee", "no"),
             ["yes"] = new("ja", "yes"),
         }, null, new(StringComparer.Ordinal)
         {
-            ["no"] = Phrase("U krijgt geen hulp van de gemeente bij zorg of wonen.", "You do not get support from the municipality with care or housing.",
-                "u geen hulp van de gemeente bij zorg of wonen had gekregen", "you had not had support from the municipality with care or housing"),
-            ["yes"] = Phrase("U krijgt hulp van de gemeente bij zorg of wonen.", "You get support from the municipality with care or housing.",
-                "u hulp van de gemeente bij zorg of wonen had gekregen", "you had had support from the municipality with care or housing"),
+            ["no"] = Phrase("U krijgt geen hulp van de gemeente bij zorg of wonen (Wmo).", "You get no help from the town with care or housing.",
+                "u geen hulp van de gemeente bij zorg of wonen had gekregen", "you had not got help from the town with care or a home"),
+            ["yes"] = Phrase("U krijgt hulp van de gemeente bij zorg of wonen (Wmo).", "You get help from the town with care or housing.",
+                "u hulp van de gemeente bij zorg of wonen had gekregen", "you had got help from the town with care or a home"),
         }),
         ["age"] = (new("leeftijd", "age"), null, FeatureUnits.Years, null),
         ["migrationBackground"] = (new("migratieachtergrond", "migration background"), new(StringComparer.Ordinal)
@@ -145,11 +148,12 @@ public sealed class DemoProfiles(
             ["nonWestern"] = new("niet-westers", "non-Western"),
         }, null, new(StringComparer.Ordinal)
         {
-            ["dutch"] = Phrase("U heeft geen migratieachtergrond.", "You have no migration background.", "u geen migratieachtergrond had gehad", "you had had no migration background"),
-            ["western"] = Phrase("U heeft een westerse migratieachtergrond.", "You have a Western migration background.",
-                "u een westerse migratieachtergrond had gehad", "you had had a Western migration background"),
-            ["nonWestern"] = Phrase("U heeft een niet-westerse migratieachtergrond.", "You have a non-Western migration background.",
-                "u een niet-westerse migratieachtergrond had gehad", "you had had a non-Western migration background"),
+            ["dutch"] = Phrase("U en uw ouders zijn in Nederland geboren.", "You and your parents were born in the Netherlands.",
+                "u en uw ouders in Nederland geboren waren", "you and your parents had been born in the Netherlands"),
+            ["western"] = Phrase("U of een van uw ouders is geboren in een ander westers land.", "You or one of your parents was born in another Western country.",
+                "u of een ouder in een ander westers land geboren was", "you or one of your parents had been born in another Western country"),
+            ["nonWestern"] = Phrase("U of een van uw ouders is geboren in een niet-westers land.", "You or one of your parents was born in a non-Western country.",
+                "u of een ouder in een niet-westers land geboren was", "you or one of your parents had been born in a non-Western country"),
         }),
     };
 
@@ -209,7 +213,7 @@ public sealed class DemoProfiles(
             Id = Guid.CreateVersion7(now),
             TenantId = tenantId,
             Name = "Voedselbank Demogemeente (synthetisch)",
-            Purpose = "Demo: groepen maken van huishoudens bij de voedselbank, zodat hulp beter past. De gegevens zijn verzonnen: het zijn geen echte mensen.",
+            Purpose = Purpose,
             Features = StoredJson.Write(Features),
             SubjectIdKind = "bsn",
             RetentionUntil = new DateTimeOffset(now.UtcDateTime.Date.AddYears(1), TimeSpan.Zero),

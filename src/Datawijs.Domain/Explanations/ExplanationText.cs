@@ -69,8 +69,8 @@ public static class ExplanationText
             Certainty(explanation, runnerUp, language),
             Alternative(space, explanation, language),
             nl
-                ? "Een medewerker beslist, niet de computer. De medewerker kijkt ook naar uw eigen situatie. "
-                  + "De medewerker mag een ander besluit nemen dan dit advies."
+                ? "Een medewerker beslist, niet de computer. Die kijkt ook naar uw eigen situatie. "
+                  + "Die mag anders besluiten dan dit advies."
                 : "A person decides, not the computer. That person also looks at your own situation. "
                   + "They may decide differently from this advice.",
             nl
@@ -155,7 +155,7 @@ public static class ExplanationText
     private static string DataUsed(ProfileSpace space, Explanation explanation, Language language)
     {
         var nl = language == Language.Dutch;
-        var text = new StringBuilder(nl ? "Wij keken naar deze gegevens van u. " : "We looked at these details of yours. ");
+        var text = new StringBuilder(nl ? "Wij keken alleen naar deze dingen van u. " : "We only looked at these details of yours. ");
         // Declaration order, not weight order: this is an inventory, not a ranking.
         var first = true;
         var remaining = explanation.Contributions.Count;
@@ -179,7 +179,7 @@ public static class ExplanationText
             }
         }
 
-        text.Append(nl ? ". Andere gegevens gebruikten wij niet." : ". We did not use any other details.");
+        text.Append(nl ? ". Naar iets anders keken wij niet." : ". We did not look at anything else.");
         return text.ToString();
     }
 

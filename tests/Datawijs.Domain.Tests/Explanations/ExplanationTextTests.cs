@@ -72,7 +72,7 @@ public sealed partial class ExplanationTextTests
         Assert.Contains("Vaak een huurhuis", text.Advice, StringComparison.Ordinal);
         Assert.Contains("Het is geen besluit.", text.Advice, StringComparison.Ordinal);
         Assert.Contains("Een medewerker beslist", text.WhoDecides, StringComparison.Ordinal);
-        Assert.Contains("mag een ander besluit nemen", text.WhoDecides, StringComparison.Ordinal);
+        Assert.Contains("mag anders besluiten", text.WhoDecides, StringComparison.Ordinal);
         Assert.Contains("Dit ben ik niet", text.RightToObject, StringComparison.Ordinal);
         Assert.Contains("Ik wil dit niet", text.RightToObject, StringComparison.Ordinal);
         Assert.DoesNotContain("Dit ben ik niet", text.WhoDecides, StringComparison.Ordinal);
@@ -205,13 +205,13 @@ public sealed partial class ExplanationTextTests
         var nl = ExplanationText.Render(space, explanation).DataUsed;
 
         Assert.StartsWith(
-            "Wij keken naar deze gegevens van u. Inkomen, age, children, work_hours, uitkering, woning en household.",
+            "Wij keken alleen naar deze dingen van u. Inkomen, age, children, work_hours, uitkering, woning en household.",
             nl,
             StringComparison.Ordinal);
 
         Assert.DoesNotContain("migration", nl, StringComparison.Ordinal);
         Assert.DoesNotContain("education", nl, StringComparison.Ordinal);
-        Assert.EndsWith("Andere gegevens gebruikten wij niet.", nl, StringComparison.Ordinal);
+        Assert.EndsWith("Naar iets anders keken wij niet.", nl, StringComparison.Ordinal);
     }
 
     [Fact]
