@@ -83,8 +83,8 @@ public sealed class FairnessTextTests
         Assert.DoesNotContain(PublicationChecks.Blockers(reviewed, Profiles, Features), b => b.Code == "protected-over-representation");
         var shown = PublicationChecks.View(reviewed, Profiles, Features);
         Assert.Equal("overRepresentationReviewed", shown.Outcome);
-        Assert.EndsWith("Beoordeeld door een medewerker op 7 december 2026, met deze toelichting: Besproken en aanvaard.", shown.Summary.Nl, StringComparison.Ordinal);
-        Assert.EndsWith("Reviewed by a person on 7 December 2026, with this reasoning: Besproken en aanvaard.", shown.Summary.En, StringComparison.Ordinal);
+        Assert.EndsWith("Een mens heeft dit bekeken op 7 december 2026. Die schreef erbij: Besproken en aanvaard.", shown.Summary.Nl, StringComparison.Ordinal);
+        Assert.EndsWith("A person looked at this on 7 December 2026. They wrote: Besproken en aanvaard.", shown.Summary.En, StringComparison.Ordinal);
         Assert.DoesNotContain("jansen", shown.Summary.Nl, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -140,7 +140,7 @@ public sealed class FairnessTextTests
             }
         }
 
-        Assert.StartsWith("Gecontroleerd: oververtegenwoordiging gevonden. In ten minste één profiel is een groep (background) oververtegenwoordigd", shown.Fairness.Summary.Nl, StringComparison.Ordinal);
+        Assert.StartsWith("Gecontroleerd: een groep komt te vaak voor. In een of meer profielen zit een groep (background) veel vaker", shown.Fairness.Summary.Nl, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class DemoProfileTests(ApiFixture api) : IClassFixture<ApiFixture>
         // The demo passes the inequality check on its own (no review is recorded by a machine) and says so.
         Assert.Equal("noOverRepresentation", published.Content.View.Fairness!.Outcome);
         Assert.Null(published.Content.View.Fairness.Review);
-        Assert.StartsWith("Gecontroleerd: geen oververtegenwoordiging.", published.Content.FairnessCheck, StringComparison.Ordinal);
+        Assert.StartsWith("Gecontroleerd: geen groep komt te vaak voor.", published.Content.FairnessCheck, StringComparison.Ordinal);
         Assert.Contains("migratieachtergrond", published.Content.FairnessCheck, StringComparison.Ordinal);
     }
 }

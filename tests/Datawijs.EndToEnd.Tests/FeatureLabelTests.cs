@@ -129,7 +129,7 @@ public sealed class FeatureLabelTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal(HttpStatusCode.OK, dutch.StatusCode);
         Assert.Equal("nl", dutch.Content!.Language);
         AssertNoCodes(dutch.Content.Advice!.Text);
-        Assert.StartsWith("Wij keken naar deze gegevens van u. Uitkering, besteedbaar inkomen per jaar, opleiding, woning,", dutch.Content.Advice!.DataUsed, StringComparison.Ordinal);
+        Assert.StartsWith("Wij keken alleen naar deze dingen van u. Uitkering, besteedbaar inkomen per jaar, opleiding, woning,", dutch.Content.Advice!.DataUsed, StringComparison.Ordinal);
         Assert.Contains("Uw ", dutch.Content.Advice!.Reasons, StringComparison.Ordinal);
         var benefitItem = dutch.Content.Advice!.Data.Single(d => d.Feature == "benefitType");
         Assert.Equal("uitkering", benefitItem.Label);
@@ -140,7 +140,7 @@ public sealed class FeatureLabelTests(ApiFixture api) : IClassFixture<ApiFixture
         var inEnglish = await api.Citizen(tenant, "900000028").CitizenPortal.GetCitizenExplanationAsync(acceptLanguage: "en");
         Assert.Equal("en", inEnglish.Content!.Language);
         AssertNoCodes(inEnglish.Content.Advice!.Text);
-        Assert.StartsWith("We looked at these details of yours. Benefit, disposable income per year, education level, home,", inEnglish.Content.Advice!.DataUsed, StringComparison.Ordinal);
+        Assert.StartsWith("We only looked at these details of yours. Benefit, disposable income per year, education level, home,", inEnglish.Content.Advice!.DataUsed, StringComparison.Ordinal);
         Assert.Equal(Labels["householdType"].Values![(string)household["householdType"]].En, inEnglish.Content.Advice!.Data.Single(d => d.Feature == "householdType").Value);
         Assert.All(inEnglish.Content.Advice!.Data, d => Assert.Equal(Labels[d.Feature].Label.En, d.Label));
 

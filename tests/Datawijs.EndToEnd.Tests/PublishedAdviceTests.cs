@@ -46,15 +46,15 @@ public sealed class PublishedAdviceTests(ApiFixture api) : IClassFixture<ApiFixt
 
         // The demo declares B1 labels, so the citizen reads words, not column names or codes.
         var text = explanation.Content.Advice.Text;
-        Assert.Contains("besteedbaar inkomen per jaar", text, StringComparison.Ordinal);
-        Assert.Contains("Uw ", explanation.Content.Advice.Reasons, StringComparison.Ordinal);
+        Assert.Contains("inkomen per jaar is € ", text, StringComparison.Ordinal);
+        Assert.StartsWith("Deze gegevens wogen het zwaarst. U", explanation.Content.Advice.Reasons, StringComparison.Ordinal);
         foreach (var code in new[] { "benefitType", "disposableIncome", "householdType", "youthCare", "wmoSupport", "socialAssistance", "rentWithAllowance", "singleParent" })
         {
             Assert.DoesNotContain(code, text, StringComparison.Ordinal);
         }
 
         var english = (await api.Citizen(slug, "999990019").CitizenPortal.GetCitizenExplanationAsync(acceptLanguage: "en")).Content!;
-        Assert.Contains("disposable income per year", english.Advice!.Text, StringComparison.Ordinal);
+        Assert.Contains("income per year is €", english.Advice!.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("disposableIncome", english.Advice.Text, StringComparison.Ordinal);
     }
 
@@ -74,7 +74,7 @@ public sealed class PublishedAdviceTests(ApiFixture api) : IClassFixture<ApiFixt
 
         var dataset = Assert.Single(inData.Datasets);
         Assert.Equal("Voedselbank Demogemeente (synthetisch)", dataset.Name);
-        Assert.Contains("food-bank", dataset.Purpose, StringComparison.Ordinal);
+        Assert.Contains("voedselbank", dataset.Purpose, StringComparison.Ordinal);
         Assert.True(dataset.RetentionUntil > DateOnly.FromDateTime(DateTime.UtcNow));
         Assert.False(inData.ExcludedFromNewClusterings);
         Assert.Equal($"/api/v1/public/{slug}/profiles", inData.Profiles.Link);

@@ -376,9 +376,14 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Equal("In gebruik", entry.Status);
         Assert.Equal("NLD", entry.Lang);
         Assert.Equal(TransparencyFixture.ContactEmail, entry.ContactEmail);
-        Assert.Contains("k = 3", entry.MethodsAndModels, StringComparison.Ordinal);
+        // The method in plain words; the technical detail (algorithm, k, seed) in a field of its own.
+        Assert.Contains("3 groepen", entry.MethodsAndModels, StringComparison.Ordinal);
         Assert.Contains("minstens 10", entry.MethodsAndModels, StringComparison.Ordinal);
-        Assert.Contains("besteedbaar inkomen per jaar", entry.SourceData, StringComparison.Ordinal);
+        Assert.DoesNotContain("seed", entry.MethodsAndModels, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("k-prototypes", entry.MethodsAndModels, StringComparison.Ordinal);
+        Assert.Contains("k = 3", entry.ProfileSet!.MethodDetails, StringComparison.Ordinal);
+        Assert.Contains("vaste seed", entry.ProfileSet.MethodDetails, StringComparison.Ordinal);
+        Assert.Contains("besteedbaar inkomen per jaar", entry.SourceData, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("beslist", entry.HumanIntervention, StringComparison.Ordinal);
         Assert.All(new[] { entry.Name, entry.DescriptionShort, entry.Goal, entry.Proportionality, entry.Risks, entry.LawfulBasis }, text => Assert.False(string.IsNullOrWhiteSpace(text)));
         Assert.Equal("2026-11-02", entry.BeginDate);
@@ -546,7 +551,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Equal("deviates", nl.Decision!.Outcome);
         Assert.Equal("Werkt sinds kort 20 uur.", nl.Decision.Reasoning);
         Assert.Contains("niet meer beschikbaar", nl.StatusText, StringComparison.Ordinal);
-        Assert.Contains("anders besloten", nl.StatusText, StringComparison.Ordinal);
+        Assert.Contains("iets anders te doen", nl.StatusText, StringComparison.Ordinal);
         Assert.Contains("no longer available", en.StatusText, StringComparison.Ordinal);
         var reviewed = Assert.Single(nl.Objections);
         Assert.Equal("Het gaat wel om u.", reviewed.Reasoning);

@@ -34,78 +34,133 @@ public sealed class DemoProfiles(
     public const int Households = 1000;
     public const long Seed = 20240501;
 
-    // Per planted group (FoodBankHouseholds.GroupNames order): Dutch name, English name, Dutch B1 description, English description.
-    private static readonly (string NameNl, string NameEn, string DescriptionNl, string DescriptionEn)[] Texts =
+    /// <summary>The demo dataset's purpose: citizens read it among the datasets that hold their record.</summary>
+    public const string Purpose = "Demo: groepen maken van huishoudens bij de voedselbank, zodat hulp beter past. De gegevens zijn verzonnen: het zijn geen echte mensen.";
+
+    /// <summary>
+    /// Per planted group (FoodBankHouseholds.GroupNames order, the food-bank pilot's five clusters): the profile's name and
+    /// B1 description in Dutch and English. Like the pilot's, each description says what is relatively more frequent in the
+    /// group, not what is true of every household in it.
+    /// </summary>
+    public static IReadOnlyList<(LocalizedText Name, LocalizedText Description)> GroupTexts { get; } =
     [
-        ("Jonge alleenstaande ouders in de bijstand", "Young single parents on social assistance",
-            "Vaak een alleenstaande ouder van rond de dertig met kinderen. Leeft van een bijstandsuitkering en huurt een huis met huurtoeslag.",
-            "Often a single parent around thirty with children, living on social assistance and renting with a housing allowance."),
-        ("Oudere alleenstaanden met een arbeidsongeschiktheidsuitkering", "Older singles with a disability benefit",
-            "Vaak alleenstaand en rond de zestig. Heeft een uitkering omdat werken niet meer gaat, en krijgt vaak hulp via de Wmo.",
-            "Often single and around sixty, on a disability benefit and often with support under the WMO."),
-        ("Werkende stellen met kinderen", "Working couples with children",
-            "Vaak een stel met kinderen en zonder uitkering. Heeft vaker een eigen huis en een wat hoger inkomen dan de andere groepen.",
-            "Often a couple with children and no benefit, more often owning their home and with a somewhat higher income than the other groups."),
-        ("Alleenstaanden met een WW-uitkering", "Unemployed singles",
-            "Vaak alleenstaand en rond de vijfendertig, zonder kinderen. Heeft een WW-uitkering, huurt een huis en heeft vaker een middelbare of hoge opleiding.",
-            "Often single and around thirty-five without children, on unemployment benefit, renting, and more often with a middle or higher education."),
-        ("Stellen in de bijstand met zorgvragen", "Couples on social assistance with care needs",
-            "Vaak een stel van rond de vijftig in de bijstand, met een kind. Krijgt vaker hulp via de Wmo of jeugdzorg.",
-            "Often a couple around fifty on social assistance with one child, more often with WMO support or youth care."),
+        (new("Huishoudens zonder uitkering", "Households without a benefit"),
+            new("Vaak een stel zonder kinderen, rond de vijftig jaar. Zij hebben geen uitkering en ongeveer € 22.000 per jaar. Vaak wonen zij in een eigen huis.",
+                "Often a couple without children, around fifty. They have no benefit and about €22,000 a year. Often they own their home.")),
+        (new("Gezinnen met een WW-uitkering", "Families on unemployment benefit"),
+            new("Vaak een stel met kinderen. Zij hebben een WW-uitkering en ongeveer € 18.000 per jaar. Vaker een hoge opleiding. Vaker krijgt het gezin jeugdzorg.",
+                "Often a couple with children. They have unemployment benefit and about €18,000 a year. More often a high level of school. More often the family gets youth care.")),
+        (new("Jonge alleenstaande ouders in de bijstand", "Young single parents on social assistance"),
+            new("Vaak een ouder alleen met jonge kinderen, rond de 35 jaar. Zij leven van de bijstand, met ongeveer € 14.000 per jaar. Zij huren een huis met huurtoeslag. Vaker krijgt het gezin jeugdzorg.",
+                "Often a parent alone with young children, around 35. They live on social assistance, with about €14,000 a year. They rent a home with housing allowance. More often the family gets youth care.")),
+        (new("Alleenstaanden in de bijstand", "Single people on social assistance"),
+            new("Vaak iemand die alleen woont, zonder kinderen. Zij leven van de bijstand, met ongeveer € 14.000 per jaar. Zij huren een huis met huurtoeslag. Dit is de grootste groep.",
+                "Often someone who lives alone, without children. They live on social assistance, with about €14,000 a year. They rent a home with housing allowance. This is the largest group.")),
+        (new("Huishoudens met hulp van de gemeente", "Households with help from the municipality"),
+            new("Vaak een stel met kinderen. Zij hebben een uitkering omdat werken niet gaat. Zij huren een huis. Vaker krijgen zij hulp van de gemeente bij zorg of wonen.",
+                "Often a couple with children. They have a benefit because they cannot work. They rent a home. More often they get help from the municipality with care or housing.")),
     ];
 
-    // What a citizen reads instead of the codes of FoodBankHouseholds.Features: Dutch at B1 level, and English.
-    private static readonly Dictionary<string, (LocalizedText Label, Dictionary<string, LocalizedText>? Values)> Labels = new(StringComparer.Ordinal)
+    private static ValuePhrase Phrase(string statementNl, string statementEn, string conditionNl, string conditionEn) =>
+        new(new LocalizedText(statementNl, statementEn), new LocalizedText(conditionNl, conditionEn));
+
+    // What a citizen reads instead of the codes of FoodBankHouseholds.Features: Dutch at B1 level, and English. Every value has
+    // its own sentence ("U krijgt jeugdzorg."), so no value reads as a bare "ja" or "geen"; amounts are in euros, ages in years.
+    private static readonly Dictionary<string, (LocalizedText Label, Dictionary<string, LocalizedText>? Values, string? Unit, Dictionary<string, ValuePhrase>? Phrases)> Labels = new(StringComparer.Ordinal)
     {
         ["benefitType"] = (new("uitkering", "benefit"), new(StringComparer.Ordinal)
         {
-            ["none"] = new("geen", "none"),
+            ["none"] = new("geen uitkering", "no benefit"),
             ["unemployment"] = new("WW-uitkering", "unemployment benefit"),
             ["socialAssistance"] = new("bijstandsuitkering", "social assistance"),
-            ["disability"] = new("arbeidsongeschiktheidsuitkering", "disability benefit"),
+            ["disability"] = new("uitkering omdat werken niet gaat", "benefit because you cannot work"),
+        }, null, new(StringComparer.Ordinal)
+        {
+            ["none"] = Phrase("U heeft geen uitkering.", "You have no benefit.", "u geen uitkering had gehad", "you had had no benefit"),
+            ["unemployment"] = Phrase("U heeft een WW-uitkering.", "You get a benefit because you lost your job.", "u een WW-uitkering had gehad", "you had got a benefit because you lost your job"),
+            ["socialAssistance"] = Phrase("U heeft een bijstandsuitkering.", "You have social assistance.", "u een bijstandsuitkering had gehad", "you had had social assistance"),
+            ["disability"] = Phrase("U heeft een uitkering omdat werken niet gaat.", "You have a benefit because you cannot work.",
+                "u een uitkering had gehad omdat werken niet gaat", "you had had a benefit because you cannot work"),
         }),
-        ["disposableIncome"] = (new("besteedbaar inkomen per jaar", "disposable income per year"), null),
+        ["disposableIncome"] = (new("inkomen per jaar", "income per year"), null, FeatureUnits.Euro, null),
         ["education"] = (new("opleiding", "education"), new(StringComparer.Ordinal)
         {
-            ["low"] = new("laag (basisschool of vmbo)", "low"),
-            ["middle"] = new("middelbaar (havo, vwo of mbo)", "middle"),
-            ["high"] = new("hoog (hbo of universiteit)", "high"),
+            ["low"] = new("laag (tot en met vmbo of mbo 1)", "low (up to lower vocational school)"),
+            ["middle"] = new("middelbaar (mbo 2 tot 4, havo of vwo)", "middle (vocational school, or upper secondary school)"),
+            ["high"] = new("hoog (hbo of universiteit)", "high (college or university)"),
+        }, null, new(StringComparer.Ordinal)
+        {
+            ["low"] = Phrase("U heeft school gedaan tot en met het vmbo of mbo 1.", "You went to school up to lower vocational school.",
+                "u school had gedaan tot en met het vmbo of mbo 1", "you had gone to school up to lower vocational school"),
+            ["middle"] = Phrase("U heeft mbo 2 tot 4, havo of vwo gedaan.", "You went to a school for a trade, or to high school.",
+                "u mbo 2 tot 4, havo of vwo had gedaan", "you had gone to a school for a trade, or to high school"),
+            ["high"] = Phrase("U heeft hbo of universiteit gedaan.", "You went to college.",
+                "u hbo of universiteit had gedaan", "you had gone to college"),
         }),
-        ["housing"] = (new("woning", "housing"), new(StringComparer.Ordinal)
+        ["housing"] = (new("woning", "home"), new(StringComparer.Ordinal)
         {
             ["owner"] = new("een eigen huis", "a home you own"),
             ["rent"] = new("een huurhuis", "a rented home"),
             ["rentWithAllowance"] = new("een huurhuis met huurtoeslag", "a rented home with housing allowance"),
+        }, null, new(StringComparer.Ordinal)
+        {
+            ["owner"] = Phrase("U woont in een eigen huis.", "You live in a home you own.", "u in een eigen huis had gewoond", "you had lived in a home you own"),
+            ["rent"] = Phrase("U woont in een huurhuis.", "You rent your home.", "u in een huurhuis had gewoond", "you had rented your home"),
+            ["rentWithAllowance"] = Phrase("U woont in een huurhuis en krijgt huurtoeslag.", "You rent your home and get housing allowance.",
+                "u in een huurhuis met huurtoeslag had gewoond", "you had rented your home with housing allowance"),
         }),
         ["householdType"] = (new("soort huishouden", "type of household"), new(StringComparer.Ordinal)
         {
             ["couple"] = new("stel", "couple"),
             ["single"] = new("alleenstaand", "single"),
             ["singleParent"] = new("alleenstaande ouder", "single parent"),
+        }, null, new(StringComparer.Ordinal)
+        {
+            ["couple"] = Phrase("U woont samen met een partner.", "You live with a partner.", "u met een partner had samengewoond", "you had lived with a partner"),
+            ["single"] = Phrase("U woont alleen.", "You live alone.", "u alleen had gewoond", "you had lived alone"),
+            ["singleParent"] = Phrase("U bent een ouder alleen met kinderen.", "You are a single parent.", "u een ouder alleen met kinderen was geweest", "you had been a single parent"),
         }),
-        ["children"] = (new("aantal kinderen", "number of children"), null),
-        ["youthCare"] = (new("jeugdzorg in het gezin", "youth care in the family"), new(StringComparer.Ordinal)
+        ["children"] = (new("aantal kinderen", "number of children"), null, null, null),
+        ["youthCare"] = (new("jeugdzorg", "youth care"), new(StringComparer.Ordinal)
         {
             ["no"] = new("nee", "no"),
             ["yes"] = new("ja", "yes"),
+        }, null, new(StringComparer.Ordinal)
+        {
+            ["no"] = Phrase("U krijgt geen jeugdzorg.", "You do not get youth care.", "u geen jeugdzorg had gekregen", "you had not had youth care"),
+            ["yes"] = Phrase("U krijgt jeugdzorg.", "You get youth care.", "u jeugdzorg had gekregen", "you had had youth care"),
         }),
-        ["wmoSupport"] = (new("hulp via de Wmo", "support under the WMO"), new(StringComparer.Ordinal)
+        ["wmoSupport"] = (new("hulp van de gemeente", "help from the municipality"), new(StringComparer.Ordinal)
         {
             ["no"] = new("nee", "no"),
             ["yes"] = new("ja", "yes"),
+        }, null, new(StringComparer.Ordinal)
+        {
+            ["no"] = Phrase("U krijgt geen hulp van de gemeente bij zorg of wonen (Wmo).", "You get no help from the town with care or housing.",
+                "u geen hulp van de gemeente bij zorg of wonen had gekregen", "you had not got help from the town with care or a home"),
+            ["yes"] = Phrase("U krijgt hulp van de gemeente bij zorg of wonen (Wmo).", "You get help from the town with care or housing.",
+                "u hulp van de gemeente bij zorg of wonen had gekregen", "you had got help from the town with care or a home"),
         }),
-        ["age"] = (new("leeftijd", "age"), null),
+        ["age"] = (new("leeftijd", "age"), null, FeatureUnits.Years, null),
         ["migrationBackground"] = (new("migratieachtergrond", "migration background"), new(StringComparer.Ordinal)
         {
             ["dutch"] = new("Nederlands", "Dutch"),
             ["western"] = new("westers", "Western"),
             ["nonWestern"] = new("niet-westers", "non-Western"),
+        }, null, new(StringComparer.Ordinal)
+        {
+            ["dutch"] = Phrase("U en uw ouders zijn in Nederland geboren.", "You and your parents were born in the Netherlands.",
+                "u en uw ouders in Nederland geboren waren", "you and your parents had been born in the Netherlands"),
+            ["western"] = Phrase("U of een van uw ouders is geboren in een ander westers land.", "You or one of your parents was born in another Western country.",
+                "u of een ouder in een ander westers land geboren was", "you or one of your parents had been born in another Western country"),
+            ["nonWestern"] = Phrase("U of een van uw ouders is geboren in een niet-westers land.", "You or one of your parents was born in a non-Western country.",
+                "u of een ouder in een niet-westers land geboren was", "you or one of your parents had been born in a non-Western country"),
         }),
     };
 
     /// <summary>The demo's declared features: those of FoodBankHouseholds, with the labels people read.</summary>
     public static IReadOnlyList<FeatureDefinition> Features { get; } = FoodBankHouseholds.Features
-        .Select(f => Labels.TryGetValue(f.Name, out var l) ? f with { Label = l.Label, ValueLabels = l.Values } : f)
+        .Select(f => Labels.TryGetValue(f.Name, out var l) ? f with { Label = l.Label, ValueLabels = l.Values, Unit = l.Unit, Phrases = l.Phrases } : f)
         .Concat(FoodBankOutflow.Features) // the outflow outcome: months as a client, and left or still a client
         .ToList();
 
@@ -160,7 +215,7 @@ public sealed class DemoProfiles(
             Id = Guid.CreateVersion7(now),
             TenantId = tenantId,
             Name = "Voedselbank Demogemeente (synthetisch)",
-            Purpose = "Demo: groups of food-bank households to tailor support. Synthetic data, no real people.",
+            Purpose = Purpose,
             Features = StoredJson.Write(Features),
             SubjectIdKind = "bsn",
             RetentionUntil = new DateTimeOffset(now.UtcDateTime.Date.AddYears(1), TimeSpan.Zero),
@@ -233,7 +288,7 @@ public sealed class DemoProfiles(
     // Each cluster is named after the planted group most of its households come from.
     private static List<Data.ProfileSets.ProfileRow> Name(IReadOnlyList<Data.ProfileSets.ProfileRow> drafts, Domain.Clustering.ClusterModel model, SyntheticDataset data)
     {
-        var votes = new int[model.K, Texts.Length];
+        var votes = new int[model.K, GroupTexts.Count];
         for (var i = 0; i < data.Matrix.RowCount; i++)
         {
             votes[model.Assign(data.Matrix.Row(i)).Cluster, data.TrueGroups[i]]++;
@@ -242,8 +297,8 @@ public sealed class DemoProfiles(
         var used = new Dictionary<int, int>();
         return drafts.Select(p =>
         {
-            var group = Enumerable.Range(0, Texts.Length).MaxBy(g => votes[p.Cluster, g]);
-            var (nameNl, nameEn, descriptionNl, descriptionEn) = Texts[group];
+            var group = Enumerable.Range(0, GroupTexts.Count).MaxBy(g => votes[p.Cluster, g]);
+            var (name, description) = GroupTexts[group];
             var seen = used[group] = used.GetValueOrDefault(group) + 1;
             var suffix = seen > 1 ? string.Create(CultureInfo.InvariantCulture, $" ({seen})") : "";
             return new Data.ProfileSets.ProfileRow
@@ -252,10 +307,10 @@ public sealed class DemoProfiles(
                 TenantId = p.TenantId,
                 ProfileSetId = p.ProfileSetId,
                 Cluster = p.Cluster,
-                NameNl = nameNl + suffix,
-                NameEn = nameEn + suffix,
-                DescriptionNl = descriptionNl,
-                DescriptionEn = descriptionEn,
+                NameNl = name.Nl + suffix,
+                NameEn = name.En + suffix,
+                DescriptionNl = description.Nl,
+                DescriptionEn = description.En,
                 UpdatedAt = p.UpdatedAt,
             };
         }).ToList();

@@ -95,6 +95,10 @@ public sealed record AlgorithmProfileSet
     [JsonPropertyName("method")]
     public string Method { get; init; } = default!;
 
+    /// <summary>The method for specialists, in the response&apos;s language: algorithm, k, seed, publication date, how advice is computed and the disclosure rules in figures. `methods_and_models` says the same in plain words.</summary>
+    [JsonPropertyName("method_details")]
+    public string MethodDetails { get; init; } = default!;
+
     [JsonPropertyName("k")]
     public int K { get; init; } = default!;
 
@@ -850,9 +854,13 @@ public sealed record DataItem
     [JsonPropertyName("label")]
     public string Label { get; init; } = default!;
 
-    /// <summary>The value as the citizen reads it (e.g. &quot;16.800&quot; or &quot;huurhuis&quot;).</summary>
+    /// <summary>The value as the citizen reads it (e.g. &quot;€ 16.800&quot; or &quot;een huurhuis&quot;).</summary>
     [JsonPropertyName("value")]
     public string Value { get; init; } = default!;
+
+    /// <summary>The same as a sentence about the citizen (e.g. &quot;U krijgt jeugdzorg.&quot; or &quot;Uw inkomen per jaar is € 16.800.&quot;).</summary>
+    [JsonPropertyName("text")]
+    public string Text { get; init; } = default!;
 }
 
 /// <summary>What the citizen needs to know about the use of their data, in plain language (Dutch B1 or English).</summary>
@@ -980,6 +988,14 @@ public sealed record DatasetFeature
     /// <summary>Categorical: what people read instead of a declared value, by value; null when none was declared (a value without a label is shown as it is).</summary>
     [JsonPropertyName("valueLabels")]
     public IReadOnlyDictionary<string, FeatureLabelText>? ValueLabels { get; init; }
+
+    /// <summary>Numeric: euro, years or months (how numbers are written for people); null when none was declared.</summary>
+    [JsonPropertyName("unit")]
+    public string? Unit { get; init; }
+
+    /// <summary>Categorical: the sentences a citizen reads about their own value, by value; null when none were declared (defaults are used).</summary>
+    [JsonPropertyName("phrases")]
+    public IReadOnlyDictionary<string, ValuePhraseText>? Phrases { get; init; }
 }
 
 /// <summary>A feature to declare.</summary>
@@ -1019,6 +1035,14 @@ public sealed record DatasetFeatureInput
     /// <summary>Categorical: what people read instead of a declared value, by value, e.g. {&quot;socialAssistance&quot;: {&quot;nl&quot;: &quot;bijstandsuitkering&quot;, &quot;en&quot;: &quot;social assistance&quot;}}. Optional, per value; a value without a label is shown as it is.</summary>
     [JsonPropertyName("valueLabels")]
     public IReadOnlyDictionary<string, FeatureLabelInput>? ValueLabels { get; init; }
+
+    /// <summary>Numeric: what the numbers count, so that text writes them as people do: euro (&quot;€ 14.500&quot;), years (&quot;35 jaar&quot;) or months (&quot;6 maanden&quot;). Optional: without it a number is written plainly (&quot;14.500&quot;).</summary>
+    [JsonPropertyName("unit")]
+    public string? Unit { get; init; }
+
+    /// <summary>Categorical: the sentences a citizen reads about their own value, by value, e.g. {&quot;yes&quot;: {&quot;statement&quot;: {&quot;nl&quot;: &quot;U krijgt jeugdzorg.&quot;, &quot;en&quot;: &quot;You receive youth care.&quot;}, &quot;condition&quot;: {&quot;nl&quot;: &quot;u jeugdzorg had gekregen&quot;, &quot;en&quot;: &quot;you had received youth care&quot;}}}. Optional, per value; without one a default is written (&quot;U heeft jeugdzorg.&quot; for a yes/no feature, &quot;Uw woning is een huurhuis.&quot; for another category).</summary>
+    [JsonPropertyName("phrases")]
+    public IReadOnlyDictionary<string, ValuePhraseInput>? Phrases { get; init; }
 }
 
 public sealed record DatasetList
@@ -2533,4 +2557,28 @@ public sealed record UpdateProfileRequest
     /// <summary>A description in plain language (Dutch at B1 level, and English).</summary>
     [JsonPropertyName("description")]
     public ProfileTextInput? Description { get; init; }
+}
+
+/// <summary>How one value reads in a sentence about the citizen: a whole sentence, and the clause after &quot;Als&quot; / &quot;If&quot; for counterfactuals.</summary>
+public sealed record ValuePhraseInput
+{
+    /// <summary>A whole sentence in the present tense, ending in a full stop: &quot;U krijgt jeugdzorg.&quot; / &quot;You receive youth care.&quot;.</summary>
+    [JsonPropertyName("statement")]
+    public FeatureLabelInput? Statement { get; init; }
+
+    /// <summary>The clause after &quot;Als&quot; / &quot;If&quot;, without a full stop: &quot;u jeugdzorg had gekregen&quot; / &quot;you had received youth care&quot;.</summary>
+    [JsonPropertyName("condition")]
+    public FeatureLabelInput? Condition { get; init; }
+}
+
+/// <summary>How one value reads about the citizen: `statement`, a whole sentence; `condition`, the clause after &quot;Als&quot; / &quot;If&quot;.</summary>
+public sealed record ValuePhraseText
+{
+    /// <summary>A label of a feature or of one of its values, in Dutch (B1) and English.</summary>
+    [JsonPropertyName("statement")]
+    public FeatureLabelText Statement { get; init; } = default!;
+
+    /// <summary>A label of a feature or of one of its values, in Dutch (B1) and English.</summary>
+    [JsonPropertyName("condition")]
+    public FeatureLabelText Condition { get; init; } = default!;
 }

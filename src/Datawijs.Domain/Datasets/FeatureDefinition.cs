@@ -52,6 +52,9 @@ public enum DurationUnit
 /// them text falls back to the name and the value. An outflow outcome is a numeric feature with role
 /// <see cref="FeatureRole.Duration"/> (with its <paramref name="DurationUnit"/>) and a categorical one with
 /// role <see cref="FeatureRole.Event"/> whose <paramref name="EventValue"/> means "left".
+/// <paramref name="Unit"/> (numeric: <see cref="FeatureUnits"/>)
+/// and <paramref name="Phrases"/> (categorical, per declared value) say how a citizen's value is written in a
+/// sentence; without them <see cref="Explanations.FeaturePhrases"/> writes a default per kind of feature.
 /// </summary>
 public sealed record FeatureDefinition(
     string Name,
@@ -64,7 +67,9 @@ public sealed record FeatureDefinition(
     LocalizedText? Label = null,
     IReadOnlyDictionary<string, LocalizedText>? ValueLabels = null,
     string? EventValue = null,
-    DurationUnit? DurationUnit = null)
+    DurationUnit? DurationUnit = null,
+    string? Unit = null,
+    IReadOnlyDictionary<string, ValuePhrase>? Phrases = null)
 {
     public bool InDistance => Role == FeatureRole.Clustering;
 
@@ -81,3 +86,30 @@ public sealed record FeatureDefinition(
     public string ValueLabelIn(string value, Language language) =>
         ValueLabels is not null && ValueLabels.TryGetValue(value, out var text) ? text.In(language) : value;
 }
+
+/// <summary>What a number of a numeric feature counts, so that text can write it as people do.</summary>
+public static class FeatureUnits
+{
+    /// <summary>An amount of money in euros: "€ 14.500" / "€14,500".</summary>
+    public const string Euro = "euro";
+
+    /// <summary>Years, such as an age: "35 jaar" / "35 years".</summary>
+    public const string Years = "years";
+
+    /// <summary>Months, such as a duration: "6 maanden" / "6 months".</summary>
+    public const string Months = "months";
+
+    public static IReadOnlyList<string> All { get; } = [Euro, Years, Months];
+}
+
+/// <summary>
+/// How one value of a categorical feature reads in a sentence about the citizen, in Dutch (B1) and English.
+/// </summary>
+/// <param name="Statement">
+/// A whole sentence in the present tense: "U krijgt jeugdzorg." / "You receive youth care.".
+/// </param>
+/// <param name="Condition">
+/// The same as a clause after "Als" / "If", without a full stop: "u jeugdzorg had gekregen" /
+/// "you had received youth care". Used for what would have led to another profile.
+/// </param>
+public sealed record ValuePhrase(LocalizedText Statement, LocalizedText Condition);

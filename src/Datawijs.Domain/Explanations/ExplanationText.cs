@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Datawijs.Domain.Datasets;
 
@@ -41,13 +40,6 @@ public static class ExplanationText
     /// <summary>A squared standardised difference below this (half a standard deviation) is "close".</summary>
     private const double CloseTerm = 0.25;
 
-    private static readonly NumberFormatInfo DutchNumbers = new()
-    {
-        NumberDecimalSeparator = ",",
-        NumberGroupSeparator = ".",
-        NegativeSign = "-",
-    };
-
     /// <summary>
     /// Writes the explanation for the citizen (or the case worker) in <paramref name="language"/>.
     /// The explanation must come from <see cref="Explainer.Explain"/> on the same <paramref name="space"/>.
@@ -61,7 +53,7 @@ public static class ExplanationText
         var runnerUp = ProfileOf(space, explanation.RunnerUpProfileId);
 
         var advice = new StringBuilder();
-        advice.Append(nl ? "Het advies is: profiel " : "The advice is: profile ")
+        advice.Append(nl ? "Het advies is het profiel " : "The advice is the profile ")
               .Append(Quote(profile.Name.In(language))).Append('.');
         if (profile.Description is { } description)
         {
@@ -77,17 +69,17 @@ public static class ExplanationText
             Certainty(explanation, runnerUp, language),
             Alternative(space, explanation, language),
             nl
-                ? "Een medewerker beslist, niet de computer. De medewerker kijkt ook naar uw eigen situatie. "
-                  + "De medewerker mag een ander besluit nemen dan dit advies."
+                ? "Een medewerker beslist, niet de computer. Die kijkt ook naar uw eigen situatie. "
+                  + "Die mag anders besluiten dan dit advies."
                 : "A person decides, not the computer. That person also looks at your own situation. "
                   + "They may decide differently from this advice.",
             nl
                 ? "Past dit profiel niet bij u? Zeg dan: \u201cDit ben ik niet\u201d. "
                   + "Wilt u niet dat wij dit profiel gebruiken? Zeg dan: \u201cIk wil dit niet\u201d. "
-                  + "Dan gebruiken wij het advies niet. Een medewerker bekijkt dan uw reactie."
+                  + "Een medewerker bekijkt dan uw reactie. Zolang dat duurt, gebruiken wij het advies niet."
                 : "Does this profile not fit you? Then say: \u201cThis is not me\u201d. "
                   + "Do you not want us to use this profile? Then say: \u201cI don't want this\u201d. "
-                  + "Then we stop using the advice. A person will look at your response.");
+                  + "A person will then look at your response. Until they have, we do not use the advice.");
     }
 
     private static string Reasons(ProfileSpace space, Explanation explanation, Language language)
@@ -129,18 +121,14 @@ public static class ExplanationText
 
         foreach (var c in picked)
         {
-            var label = space.LabelOf(c.Feature, language);
-            text.Append(' ');
+            text.Append(' ').Append(FeaturePhrases.Statement(space, c.Feature, c.SubjectValue, language));
             if (c.Type == FeatureType.Numeric)
             {
-                text.Append(nl ? "Uw " : "Your ").Append(label).Append(nl ? " is " : " is ")
-                    .Append(Format(c.SubjectValue.Number.GetValueOrDefault(), nl)).Append('.');
-
                 // The profile's value as published (its rounded median), never its exact centre.
                 if (Disclosure.PublishedAdvice.ProfileValue(profile, c.Feature, c.ProfileValue) is { Number: { } shown })
                 {
                     text.Append(nl ? " Bij dit profiel is dat ongeveer " : " In this profile it is about ")
-                        .Append(Format(shown, nl)).Append('.');
+                        .Append(FeaturePhrases.Value(space, c.Feature, FeatureValue.FromNumber(shown), language)).Append('.');
                 }
                 if (c.Term < CloseTerm)
                 {
@@ -149,18 +137,16 @@ public static class ExplanationText
             }
             else
             {
-                text.Append(nl ? "Uw " : "Your ").Append(label).Append(" is ")
-                    .Append(space.LabelOf(c.Feature, c.SubjectValue.Category!, language)).Append(". ")
-                    .Append(nl ? "Dat past bij dit profiel." : "That fits this profile.");
+                text.Append(nl ? " Dat past bij dit profiel." : " That fits this profile.");
             }
         }
 
         // The feature that fits least, so that the citizen can judge "this is not me".
         if (contributions.Count > 0 && contributions[0].Term > 0 && !picked.Contains(contributions[0]))
         {
-            text.Append(' ').Append(nl ? "Uw " : "Your ")
+            text.Append(nl ? " Uw gegevens over " : " Your details on ")
                 .Append(space.LabelOf(contributions[0].Feature, language))
-                .Append(nl ? " past het minst bij dit profiel." : " fits this profile least.");
+                .Append(nl ? " passen het minst bij dit profiel." : " fit this profile least.");
         }
 
         return text.ToString();
@@ -169,7 +155,7 @@ public static class ExplanationText
     private static string DataUsed(ProfileSpace space, Explanation explanation, Language language)
     {
         var nl = language == Language.Dutch;
-        var text = new StringBuilder(nl ? "Wij keken naar deze gegevens van u. " : "We looked at these details of yours. ");
+        var text = new StringBuilder(nl ? "Wij keken alleen naar deze dingen van u. " : "We only looked at these details of yours. ");
         // Declaration order, not weight order: this is an inventory, not a ranking.
         var first = true;
         var remaining = explanation.Contributions.Count;
@@ -193,7 +179,7 @@ public static class ExplanationText
             }
         }
 
-        text.Append(nl ? ". Andere gegevens gebruikten wij niet." : ". We did not use any other details.");
+        text.Append(nl ? ". Naar iets anders keken wij niet." : ". We did not look at anything else.");
         return text.ToString();
     }
 
@@ -222,45 +208,39 @@ public static class ExplanationText
                 : "A small change in your details does not give another profile. We only look at details that can change.";
         }
 
+        // First what is true now, in sentences about the citizen; then the condition: "Als …, dan had u het advies … gekregen".
         var counterfactual = explanation.Counterfactuals[0];
+        var target = Quote(ProfileOf(space, counterfactual.ProfileId).Name.In(language));
         var text = new StringBuilder();
+        foreach (var change in counterfactual.Changes)
+        {
+            text.Append(FeaturePhrases.Statement(space, change.Feature, change.From, language)).Append(' ');
+        }
+
         if (counterfactual.Changes.Count == 1)
         {
-            text.Append(nl ? "Stel dat " : "Suppose ").Append(Change(space, counterfactual.Changes[0], language)).Append('.');
+            var condition = FeaturePhrases.Condition(space, counterfactual.Changes[0].Feature, counterfactual.Changes[0].To, language);
+            text.Append(nl
+                ? $"Als {condition}, dan had u het advies {target} gekregen."
+                : $"If {condition}, the advice would have been {target}.");
+            return text.ToString();
         }
-        else
+
+        // Several changes: one short sentence each, so that no sentence gets long.
+        for (var i = 0; i < counterfactual.Changes.Count; i++)
         {
-            text.Append(nl ? "Stel dat deze gegevens anders waren." : "Suppose these details were different.");
-            foreach (var change in counterfactual.Changes)
+            var condition = FeaturePhrases.Condition(space, counterfactual.Changes[i].Feature, counterfactual.Changes[i].To, language);
+            text.Append((i, nl) switch
             {
-                var (label, from, to) = Values(space, change, language);
-                text.Append(nl ? " Uw " : " Your ").Append(label)
-                    .Append(nl ? " is dan " : " is then ").Append(to)
-                    .Append(nl ? " in plaats van " : " instead of ").Append(from).Append('.');
-            }
+                (0, true) => $"Stel dat {condition}. ",
+                (_, true) => $"Stel ook dat {condition}. ",
+                (0, false) => $"Suppose {condition}. ",
+                _ => $"Suppose also that {condition}. ",
+            });
         }
 
-        text.Append(nl ? " Dan was het advies profiel " : " Then the advice would be profile ")
-            .Append(Quote(ProfileOf(space, counterfactual.ProfileId).Name.In(language))).Append('.');
+        text.Append(nl ? $"Dan had u het advies {target} gekregen." : $"Then the advice would have been {target}.");
         return text.ToString();
-    }
-
-    private static (string Label, string From, string To) Values(ProfileSpace space, FeatureChange change, Language language)
-    {
-        var nl = language == Language.Dutch;
-        return (
-            space.LabelOf(change.Feature, language),
-            change.From.IsNumeric ? Format(change.From.Number.GetValueOrDefault(), nl) : space.LabelOf(change.Feature, change.From.Category!, language),
-            change.To.IsNumeric ? Format(change.To.Number.GetValueOrDefault(), nl) : space.LabelOf(change.Feature, change.To.Category!, language));
-    }
-
-    private static string Change(ProfileSpace space, FeatureChange change, Language language)
-    {
-        var nl = language == Language.Dutch;
-        var (label, from, to) = Values(space, change, language);
-        return nl
-            ? $"uw {label} {to} was in plaats van {from}"
-            : $"your {label} was {to} instead of {from}";
     }
 
     private static PublishedProfile ProfileOf(ProfileSpace space, Guid id)
@@ -279,6 +259,4 @@ public static class ExplanationText
     private static string Capitalise(string text) =>
         text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    private static string Format(double value, bool nl) =>
-        value.ToString("#,0.##", nl ? DutchNumbers : NumberFormatInfo.InvariantInfo);
 }

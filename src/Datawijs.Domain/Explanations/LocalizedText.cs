@@ -2,11 +2,17 @@ namespace Datawijs.Domain.Explanations;
 
 /// <summary>
 /// How a feature is called in citizen-facing text, and optionally how its categories are called
-/// (so that "rent_allowance" reads as "huur met huurtoeslag"). Anything missing falls back to the code.
+/// (so that "rent_allowance" reads as "huur met huurtoeslag"), what its numbers count
+/// (<see cref="Datasets.FeatureUnits"/>) and the sentences per value. Anything missing falls back to the
+/// code or to the defaults of <see cref="FeaturePhrases"/>.
 /// </summary>
-public sealed record FeatureLabel(LocalizedText Name, IReadOnlyDictionary<string, LocalizedText>? Values = null);
+public sealed record FeatureLabel(
+    LocalizedText Name,
+    IReadOnlyDictionary<string, LocalizedText>? Values = null,
+    string? Unit = null,
+    IReadOnlyDictionary<string, Datasets.ValuePhrase>? Phrases = null);
 
-/// <summary>The labels declared with a dataset's features, in the shape <see cref="ProfileSpace"/> takes.</summary>
+/// <summary>The labels, units and phrases declared with a dataset's features, in the shape <see cref="ProfileSpace"/> takes.</summary>
 public static class FeatureLabels
 {
     /// <summary>One entry per feature that declares a label or value labels; the others fall back to their codes.</summary>
@@ -16,11 +22,13 @@ public static class FeatureLabels
         var labels = new Dictionary<string, FeatureLabel>(StringComparer.Ordinal);
         foreach (var feature in features)
         {
-            if (feature.Label is not null || feature.ValueLabels is { Count: > 0 })
+            if (feature.Label is not null || feature.ValueLabels is { Count: > 0 } || feature.Unit is not null || feature.Phrases is { Count: > 0 })
             {
                 labels[feature.Name] = new FeatureLabel(
                     feature.Label ?? new LocalizedText(feature.Name, feature.Name),
-                    feature.ValueLabels is { Count: > 0 } values ? values : null);
+                    feature.ValueLabels is { Count: > 0 } values ? values : null,
+                    feature.Unit,
+                    feature.Phrases is { Count: > 0 } phrases ? phrases : null);
             }
         }
 

@@ -148,7 +148,10 @@ public sealed class ProfileSpace
     /// <summary>The profiles, in published order. This order breaks exact ties.</summary>
     public IReadOnlyList<PublishedProfile> Profiles { get; }
 
-    /// <summary>Optional display labels per feature name; text falls back to the name.</summary>
+    /// <summary>
+    /// Display labels (with units and phrases) per feature name: those given to <see cref="Create"/>, else those declared
+    /// with the feature; text falls back to the name.
+    /// </summary>
     public IReadOnlyDictionary<string, FeatureLabel> Labels { get; }
 
     // Precomputed, flat and index-based so that the hot path has no LINQ and no lookups by name.
@@ -270,12 +273,14 @@ public sealed class ProfileSpace
             throw new ArgumentException("Invalid profile space: " + string.Join("; ", errors), nameof(profiles));
         }
 
-        return new ProfileSpace(
-            features,
-            scales,
-            gamma,
-            profiles,
-            labels ?? new Dictionary<string, FeatureLabel>(StringComparer.Ordinal));
+        // Labels given with the space win; a feature without one keeps what its declaration says.
+        var wording = new Dictionary<string, FeatureLabel>(FeatureLabels.Of(features), StringComparer.Ordinal);
+        foreach (var (name, label) in labels ?? new Dictionary<string, FeatureLabel>())
+        {
+            wording[name] = label;
+        }
+
+        return new ProfileSpace(features, scales, gamma, profiles, wording);
     }
 
     /// <summary>
@@ -304,6 +309,16 @@ public sealed class ProfileSpace
         Labels.TryGetValue(feature, out var label) && label.Values is { } values && values.TryGetValue(category, out var text)
             ? text.In(language)
             : category;
+
+    /// <summary>The declared feature of this name, or null.</summary>
+    public FeatureDefinition? FeatureNamed(string name) =>
+        featureIndex.TryGetValue(name, out var index) ? Features[index] : null;
+
+    /// <summary>
+    /// How a feature reads in text: the label, unit and phrases given with the space, else those declared with
+    /// the feature; null when neither declares anything.
+    /// </summary>
+    public FeatureLabel? WordingOf(string feature) => Labels.GetValueOrDefault(feature);
 
     internal bool TryGetFeature(string name, out int index) => featureIndex.TryGetValue(name, out index);
 

@@ -49,4 +49,38 @@ public sealed class FoodBankHouseholdsTests
         Assert.InRange(income.Average(), 16_000, 20_000);
         Assert.All(income, v => Assert.InRange(v, 12_000, 25_000));
     }
+
+    [Fact]
+    public void Each_group_is_the_pilot_cluster_of_its_size_with_what_the_pilot_found_more_often_in_it()
+    {
+        var data = FoodBankHouseholds.Generate(1000, seed: 20240501);
+        string Mode(int group, string feature)
+        {
+            var f = data.Matrix.IndexOf(feature);
+            var codes = data.Matrix.Categorical(f).ToArray();
+            return data.Matrix.CategoryValues(f)[Enumerable.Range(0, codes.Length).Where(i => data.TrueGroups[i] == group).GroupBy(i => codes[i]).MaxBy(g => g.Count())!.Key];
+        }
+
+        double Mean(int group, string feature)
+        {
+            var values = data.Matrix.Numeric(data.Matrix.IndexOf(feature)).ToArray();
+            return Enumerable.Range(0, values.Length).Where(i => data.TrueGroups[i] == group).Average(i => values[i]);
+        }
+
+        // The pilot's largest cluster (62 of 191): single people on social assistance, renting with an allowance, no children.
+        Assert.Equal(3, FoodBankHouseholds.PilotGroupSizes.ToList().IndexOf(FoodBankHouseholds.PilotGroupSizes.Max()));
+        Assert.Equal(("socialAssistance", "single", "rentWithAllowance", "no"), (Mode(3, "benefitType"), Mode(3, "householdType"), Mode(3, "housing"), Mode(3, "youthCare")));
+        Assert.InRange(Mean(3, "children"), 0, 0.3);
+        // Without a benefit: a couple without children, around fifty, owning their home, about €22,000.
+        Assert.Equal(("none", "couple", "owner"), (Mode(0, "benefitType"), Mode(0, "householdType"), Mode(0, "housing")));
+        Assert.InRange(Mean(0, "children"), 0, 0.3);
+        Assert.InRange(Mean(0, "age"), 48, 52);
+        Assert.InRange(Mean(0, "disposableIncome"), 21_000, 23_000);
+        // Unemployment benefit: couples with children and a high education. Young single parents: about 35, low education.
+        Assert.Equal(("unemployment", "couple", "high"), (Mode(1, "benefitType"), Mode(1, "householdType"), Mode(1, "education")));
+        Assert.Equal(("socialAssistance", "singleParent", "low", "yes"), (Mode(2, "benefitType"), Mode(2, "householdType"), Mode(2, "education"), Mode(2, "youthCare")));
+        Assert.InRange(Mean(2, "age"), 31, 36);
+        // Wmo support: a disability benefit, a rented home, support under the Wmo.
+        Assert.Equal(("disability", "rent", "yes"), (Mode(4, "benefitType"), Mode(4, "housing"), Mode(4, "wmoSupport")));
+    }
 }

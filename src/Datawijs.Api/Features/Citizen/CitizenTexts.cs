@@ -81,13 +81,13 @@ public static class CitizenTexts
     {
         var english = language == Language.English;
         var gone = english
-            ? "There is advice about you based on a profile. The profiles it was based on are no longer available, so we can no longer show which profile it was or why."
+            ? "There is advice about you based on a profile. The profiles it was based on are gone. So we can no longer show which profile it was, or why."
             : "Er is een advies over u gegeven op basis van een profiel. De profielen waarop het advies was gebaseerd, zijn niet meer beschikbaar. Daarom kunnen wij niet meer laten zien welk profiel het was en waarom.";
         var then = status switch
         {
             "contested" => ObjectionStatus("open", "notMe", language),
             _ when decision is not null => Decision(decision, language) + (english ? " The reasoning is below." : " Hieronder staat waarom."),
-            _ => english ? "A case worker has not decided about it yet; a person always decides." : "Een medewerker heeft er nog niet over besloten; een medewerker beslist altijd zelf.",
+            _ => english ? "A case worker has not decided about it yet. A person always decides." : "Een medewerker heeft er nog niet over besloten. Een mens beslist altijd zelf.",
         };
         return gone + " " + then;
     }
@@ -137,9 +137,9 @@ public static class CitizenTexts
 
     public static string Decision(string outcome, Language language) => (outcome, language) switch
     {
-        ("follows", Language.English) => "A case worker has looked at the advice and decided to follow it.",
-        ("follows", _) => "Een medewerker heeft het advies bekeken en besloten het te volgen.",
-        (_, Language.English) => "A case worker has looked at the advice and decided differently.",
-        _ => "Een medewerker heeft het advies bekeken en anders besloten.",
+        ("follows", Language.English) => "A case worker looked at the advice. They chose to follow it.",
+        ("follows", _) => "Een medewerker keek naar het advies. Die besloot het advies te volgen.",
+        (_, Language.English) => "A case worker looked at the advice. They chose to do something else.",
+        _ => "Een medewerker keek naar het advies. Die besloot iets anders te doen.",
     };
 }

@@ -84,6 +84,12 @@ public sealed class DatasetFeature
     /// <summary>Categorical: what people read instead of a declared value, by value; null when none was declared (a value without a label is shown as it is).</summary>
     public IReadOnlyDictionary<string, FeatureLabelText>? ValueLabels { get; init; }
 
+    /// <summary>Numeric: euro, years or months (how numbers are written for people); null when none was declared.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>Categorical: the sentences a citizen reads about their own value, by value; null when none were declared (defaults are used).</summary>
+    public IReadOnlyDictionary<string, ValuePhraseText>? Phrases { get; init; }
+
     public FeatureDefinition ToDomain() =>
         new(
             Name, FeatureNames.TypeFrom(Type), FeatureNames.RoleFrom(Role), Mutable, Type == "categorical" ? Values : null, Min, Max,
@@ -91,7 +97,11 @@ public sealed class DatasetFeature
             Type == "categorical" && ValueLabels is { Count: > 0 } labels
                 ? labels.ToDictionary(kv => kv.Key, kv => kv.Value.ToDomain(), StringComparer.Ordinal)
                 : null,
-            Role == "event" ? EventValue : null);
+            Role == "event" ? EventValue : null,
+            Unit: Type == "numeric" ? Unit : null,
+            Phrases: Type == "categorical" && Phrases is { Count: > 0 } phrases
+                ? phrases.ToDictionary(kv => kv.Key, kv => new ValuePhrase(kv.Value.Statement.ToDomain(), kv.Value.Condition.ToDomain()), StringComparer.Ordinal)
+                : null);
 
     public static DatasetFeature From(FeatureDefinition feature)
     {
@@ -108,8 +118,21 @@ public sealed class DatasetFeature
             Label = FeatureLabelText.From(feature.Label),
             ValueLabels = feature.ValueLabels?.ToDictionary(kv => kv.Key, kv => FeatureLabelText.From(kv.Value)!, StringComparer.Ordinal),
             EventValue = feature.EventValue,
+            Unit = feature.Unit,
+            Phrases = feature.Phrases?.ToDictionary(
+                kv => kv.Key,
+                kv => new ValuePhraseText { Statement = FeatureLabelText.From(kv.Value.Statement)!, Condition = FeatureLabelText.From(kv.Value.Condition)! },
+                StringComparer.Ordinal),
         };
     }
+}
+
+/// <summary>How one value reads about the citizen: <c>statement</c>, a whole sentence; <c>condition</c>, the clause after "Als" / "If".</summary>
+public sealed class ValuePhraseText
+{
+    public FeatureLabelText Statement { get; init; } = new();
+
+    public FeatureLabelText Condition { get; init; } = new();
 }
 
 /// <summary>A label of a feature or of one of its values, in Dutch (B1) and English.</summary>

@@ -320,8 +320,8 @@ public static class FairnessTexts
         if (fairness is null)
         {
             return nl
-                ? "Niet gecontroleerd op ongelijkheid: deze profielset is gepubliceerd voordat die controle bestond."
-                : "Not checked for inequality: this profile set was published before the check existed.";
+                ? "Niet gecontroleerd op ongelijkheid. Deze profielen kwamen uit voordat die controle er was."
+                : "Not checked for inequality. These profiles came out before the check existed.";
         }
 
         var checkedFeatures = string.Join(", ", fairness.CheckedFeatures.Select(f => label?.Invoke(f) ?? f));
@@ -329,25 +329,25 @@ public static class FairnessTexts
         {
             case NoProtectedFeatures:
                 return nl
-                    ? "Niet gecontroleerd op ongelijkheid: er zijn geen beschermde kenmerken (zoals migratieachtergrond) vastgelegd."
-                    : "Not checked for inequality: no protected characteristics (such as migration background) were declared.";
+                    ? "Niet gecontroleerd op ongelijkheid. Er zijn geen gegevens om dat mee te doen, zoals migratieachtergrond."
+                    : "Not checked for inequality. There are no details to do that with, such as migration background.";
             case NoOverRepresentation:
                 return nl
-                    ? $"Gecontroleerd: geen oververtegenwoordiging. In geen enkel profiel is een groep ({checkedFeatures}) oververtegenwoordigd ten opzichte van de andere huishoudens."
-                    : $"Checked: no over-representation. In no profile is a group ({checkedFeatures}) over-represented compared with the other households.";
+                    ? $"Gecontroleerd: geen groep komt te vaak voor. Wij keken of een groep ({checkedFeatures}) veel vaker in een profiel zit dan bij de andere huishoudens. Dat is in geen enkel profiel zo."
+                    : $"Checked: no group is found too often. We looked whether a group ({checkedFeatures}) is much more often in a profile than in the other households. That is so in no profile.";
         }
 
         var head = nl
-            ? $"Gecontroleerd: oververtegenwoordiging gevonden. In ten minste één profiel is een groep ({checkedFeatures}) oververtegenwoordigd ten opzichte van de andere huishoudens, en dat is geen toeval."
-            : $"Checked: over-representation found. In at least one profile a group ({checkedFeatures}) is over-represented compared with the other households, and not by chance.";
+            ? $"Gecontroleerd: een groep komt te vaak voor. In een of meer profielen zit een groep ({checkedFeatures}) veel vaker dan bij de andere huishoudens. Dat is geen toeval."
+            : $"Checked: a group is found too often. In one or more profiles a group ({checkedFeatures}) is much more often than in the other households. That is not by chance.";
         if (fairness.Review is not { } review)
         {
-            return head + (nl ? " Een medewerker heeft dit nog niet beoordeeld." : " A person has not yet reviewed this.");
+            return head + (nl ? " Een mens heeft dit nog niet bekeken." : " A person has not looked at this yet.");
         }
 
         return head + (nl
-            ? $" Beoordeeld door een medewerker op {Date(review.ReviewedAt, language)}, met deze toelichting: {review.Reasoning}"
-            : $" Reviewed by a person on {Date(review.ReviewedAt, language)}, with this reasoning: {review.Reasoning}");
+            ? $" Een mens heeft dit bekeken op {Date(review.ReviewedAt, language)}. Die schreef erbij: {review.Reasoning}"
+            : $" A person looked at this on {Date(review.ReviewedAt, language)}. They wrote: {review.Reasoning}");
     }
 
     /// <summary>The published check of a frozen view in one language, with the checked features' labels as the view shows them.</summary>
@@ -412,8 +412,8 @@ public static class FairnessTexts
         {
             case NoProtectedFeatures:
                 return nl
-                    ? "Niet gecontroleerd op ongelijkheid: er zijn geen beschermde kenmerken (zoals migratieachtergrond) vastgelegd."
-                    : "Not checked for inequality: no protected characteristics (such as migration background) were declared.";
+                    ? "Niet gecontroleerd op ongelijkheid. Er zijn geen gegevens om dat mee te doen, zoals migratieachtergrond."
+                    : "Not checked for inequality. There are no details to do that with, such as migration background.";
             case NoOverRepresentation:
                 return nl
                     ? $"Gecontroleerd: geen oververtegenwoordiging. In geen enkel profiel komt een groep ({checkedFeatures}) meer dan {ratio} keer zo vaak voor als bij de andere huishoudens."
@@ -443,7 +443,7 @@ public static class FairnessTexts
         }
 
         return head + (nl
-            ? $" Beoordeeld door een medewerker op {Date(review.ReviewedAt, language)}, met deze toelichting: {review.Reasoning}"
-            : $" Reviewed by a person on {Date(review.ReviewedAt, language)}, with this reasoning: {review.Reasoning}");
+            ? $" Een mens heeft dit bekeken op {Date(review.ReviewedAt, language)}. Die schreef erbij: {review.Reasoning}"
+            : $" A person looked at this on {Date(review.ReviewedAt, language)}. They wrote: {review.Reasoning}");
     }
 }

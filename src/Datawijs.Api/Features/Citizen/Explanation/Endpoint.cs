@@ -1,5 +1,4 @@
 using Datawijs.Domain;
-using System.Globalization;
 using Datawijs.Api.Audit;
 using Datawijs.Api.Auth;
 using Datawijs.Api.Auth.Citizens;
@@ -22,8 +21,6 @@ public sealed class Endpoint(
     CitizenLookups lookups,
     AccessLogWriter accessLog) : EndpointWithoutRequest<Response>
 {
-    private static readonly NumberFormatInfo DutchNumbers = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "." };
-
     public override void Configure()
     {
         Get("/citizen/explanation");
@@ -142,9 +139,8 @@ public sealed class Endpoint(
                 {
                     Feature = c.Feature,
                     Label = space.LabelOf(c.Feature, language),
-                    Value = c.SubjectValue.IsNumeric
-                        ? c.SubjectValue.Number.GetValueOrDefault().ToString("#,0.##", language == Language.English ? CultureInfo.InvariantCulture : DutchNumbers)
-                        : space.LabelOf(c.Feature, c.SubjectValue.Category!, language),
+                    Value = FeaturePhrases.Value(space, c.Feature, c.SubjectValue, language),
+                    Text = FeaturePhrases.Statement(space, c.Feature, c.SubjectValue, language),
                 }).ToList(),
             Certainty = rendered.Certainty,
             Alternative = rendered.Alternative,

@@ -144,6 +144,9 @@ public sealed class DataItem
 
     public string Label { get; init; } = "";
 
-    /// <summary>The value as the citizen reads it (e.g. "16.800" or "huurhuis").</summary>
+    /// <summary>The value as the citizen reads it (e.g. "€ 16.800" or "een huurhuis").</summary>
     public string Value { get; init; } = "";
+
+    /// <summary>The same as a sentence about the citizen (e.g. "U krijgt jeugdzorg." or "Uw inkomen per jaar is € 16.800.").</summary>
+    public string Text { get; init; } = "";
 }

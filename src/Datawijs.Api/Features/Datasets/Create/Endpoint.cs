@@ -35,11 +35,19 @@ public sealed class Endpoint(DatasetRepository datasets, TimeProvider clock) : E
                             ["none"] = new FeatureLabelInput { Nl = "geen uitkering", En = "no benefit" },
                             ["socialAssistance"] = new FeatureLabelInput { Nl = "bijstandsuitkering", En = "social assistance" },
                         },
+                        Phrases = new()
+                        {
+                            ["none"] = new ValuePhraseInput
+                            {
+                                Statement = new FeatureLabelInput { Nl = "U krijgt geen uitkering.", En = "You receive no benefit." },
+                                Condition = new FeatureLabelInput { Nl = "u geen uitkering had gekregen", En = "you had received no benefit" },
+                            },
+                        },
                     },
                     new DatasetFeatureInput
                     {
                         Name = "disposableIncome", Type = "numeric", Min = 0, Max = 200_000, Role = "clustering", Mutable = true,
-                        Label = new FeatureLabelInput { Nl = "besteedbaar inkomen", En = "disposable income" },
+                        Label = new FeatureLabelInput { Nl = "besteedbaar inkomen per jaar", En = "disposable income per year" }, Unit = "euro",
                     },
                     new DatasetFeatureInput { Name = "migrationBackground", Type = "categorical", Values = ["dutch", "western", "nonWestern"], Role = "protected", Mutable = false },
                 ],
@@ -66,6 +74,15 @@ public sealed class Endpoint(DatasetRepository datasets, TimeProvider clock) : E
             Label = f.Label is null ? null : new FeatureLabelText { Nl = f.Label.Nl!, En = f.Label.En! },
             ValueLabels = f.ValueLabels?.ToDictionary(kv => kv.Key, kv => new FeatureLabelText { Nl = kv.Value.Nl!, En = kv.Value.En! }, StringComparer.Ordinal),
             EventValue = f.EventValue,
+            Unit = f.Type == "numeric" ? f.Unit : null,
+            Phrases = f.Phrases?.ToDictionary(
+                kv => kv.Key,
+                kv => new ValuePhraseText
+                {
+                    Statement = new FeatureLabelText { Nl = kv.Value.Statement!.Nl!, En = kv.Value.Statement.En! },
+                    Condition = new FeatureLabelText { Nl = kv.Value.Condition!.Nl!, En = kv.Value.Condition.En! },
+                },
+                StringComparer.Ordinal),
         }.ToDomain()).Select(f => f.Role == FeatureRole.Duration ? f with { DurationUnit = FeatureNames.UnitFrom(req.DurationUnit!) } : f).ToList();
         var row = new DatasetRow
         {

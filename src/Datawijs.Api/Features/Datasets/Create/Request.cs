@@ -134,6 +134,35 @@ public sealed partial class Request
             RuleFor(x => x.EventValue).Null().When(x => x.Role != "event")
                 .WithErrorCode("not-allowed").WithMessage("Only a feature with role 'event' has an event value.");
             RuleFor(x => x.ValueLabels).Null().When(x => x.Type == "numeric").WithMessage("Only a categorical feature has value labels.");
+            RuleFor(x => x.Unit).IsOneOf(Domain.Datasets.FeatureUnits.All);
+            RuleFor(x => x.Unit).Null().When(x => x.Type == "categorical").WithMessage("Only a numeric feature has a unit.");
+            RuleFor(x => x.Phrases).Null().When(x => x.Type == "numeric").WithMessage("Only a categorical feature has phrases per value.");
+            RuleFor(x => x.Phrases).Custom((phrases, context) =>
+            {
+                var feature = context.InstanceToValidate;
+                if (phrases is null || feature.Type != "categorical")
+                {
+                    return;
+                }
+
+                if (phrases.Count > 100)
+                {
+                    context.AddFailure(new ValidationFailure(context.PropertyPath, "At most 100 phrases.") { ErrorCode = "max-items" });
+                    return;
+                }
+
+                foreach (var (value, phrase) in phrases)
+                {
+                    var path = context.PropertyPath + "." + value;
+                    if (feature.Values is null || !feature.Values.Contains(value, StringComparer.Ordinal))
+                    {
+                        context.AddFailure(new ValidationFailure(path, $"'{Shown(value)}' is not one of the declared values; only declared values can have a phrase.") { ErrorCode = "unknown-value" });
+                        continue;
+                    }
+
+                    PhraseText.AddProblems(context, path, phrase);
+                }
+            });
             RuleFor(x => x.ValueLabels).Custom((labels, context) =>
             {
                 var feature = context.InstanceToValidate;
@@ -214,6 +243,55 @@ internal static class LabelText
     }
 }
 
+/// <summary>
+/// The sentences of one value: a statement is a whole sentence ending in '.', '?' or '!'; a condition is the clause
+/// after "Als" / "If" and ends without a full stop. Each at most <see cref="MaxLength"/> characters of one line.
+/// </summary>
+internal static class PhraseText
+{
+    public const int MaxLength = 200;
+
+    public static void AddProblems<T>(FluentValidation.ValidationContext<T> context, string path, ValuePhraseInput? phrase)
+    {
+        foreach (var (part, text, sentence) in new[] { ("statement", phrase?.Statement, true), ("condition", phrase?.Condition, false) })
+        {
+            foreach (var language in new[] { "nl", "en" })
+            {
+                var value = language == "nl" ? text?.Nl : text?.En;
+                var at = $"{path}.{part}.{language}";
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    context.AddFailure(new ValidationFailure(at, $"'{language}' must not be empty: a phrase has a statement and a condition, each in Dutch and in English.") { ErrorCode = "required" });
+                    continue;
+                }
+
+                if (value.Length > MaxLength)
+                {
+                    context.AddFailure(new ValidationFailure(at, $"'{language}' must be {MaxLength} characters or fewer. You entered {value.Length} characters.") { ErrorCode = "max-length" });
+                }
+
+                if (value.Any(Validation.DisplayText.IsUnsafe))
+                {
+                    context.AddFailure(new ValidationFailure(at, $"'{language}' must be one line without control characters.") { ErrorCode = "control-characters" });
+                }
+
+                if (value != value.Trim())
+                {
+                    context.AddFailure(new ValidationFailure(at, $"'{language}' must not start or end with spaces.") { ErrorCode = "surrounding-spaces" });
+                }
+                else if (sentence && !value.EndsWith('.') && !value.EndsWith('?') && !value.EndsWith('!'))
+                {
+                    context.AddFailure(new ValidationFailure(at, "A statement is a whole sentence: it ends with '.', '?' or '!'.") { ErrorCode = "sentence" });
+                }
+                else if (!sentence && char.IsPunctuation(value[^1]) && value[^1] != ')' && value[^1] != '\u2019' && value[^1] != '\u201d')
+                {
+                    context.AddFailure(new ValidationFailure(at, "A condition is the clause after 'Als' / 'If': it ends without punctuation, e.g. 'u jeugdzorg had gekregen'.") { ErrorCode = "clause" });
+                }
+            }
+        }
+    }
+}
+
 /// <summary>A feature to declare.</summary>
 public sealed class DatasetFeatureInput
 {
@@ -249,6 +327,26 @@ public sealed class DatasetFeatureInput
 
     /// <summary>Categorical: what people read instead of a declared value, by value, e.g. {"socialAssistance": {"nl": "bijstandsuitkering", "en": "social assistance"}}. Optional, per value; a value without a label is shown as it is.</summary>
     public Dictionary<string, FeatureLabelInput>? ValueLabels { get; set; }
+
+    /// <summary>Numeric: what the numbers count, so that text writes them as people do: euro ("€ 14.500"), years ("35 jaar") or months ("6 maanden"). Optional: without it a number is written plainly ("14.500").</summary>
+    public string? Unit { get; set; }
+
+    /// <summary>
+    /// Categorical: the sentences a citizen reads about their own value, by value, e.g. {"yes": {"statement": {"nl": "U krijgt jeugdzorg.",
+    /// "en": "You receive youth care."}, "condition": {"nl": "u jeugdzorg had gekregen", "en": "you had received youth care"}}}. Optional, per
+    /// value; without one a default is written ("U heeft jeugdzorg." for a yes/no feature, "Uw woning is een huurhuis." for another category).
+    /// </summary>
+    public Dictionary<string, ValuePhraseInput>? Phrases { get; set; }
+}
+
+/// <summary>How one value reads in a sentence about the citizen: a whole sentence, and the clause after "Als" / "If" for counterfactuals.</summary>
+public sealed class ValuePhraseInput
+{
+    /// <summary>A whole sentence in the present tense, ending in a full stop: "U krijgt jeugdzorg." / "You receive youth care.".</summary>
+    public FeatureLabelInput? Statement { get; set; }
+
+    /// <summary>The clause after "Als" / "If", without a full stop: "u jeugdzorg had gekregen" / "you had received youth care".</summary>
+    public FeatureLabelInput? Condition { get; set; }
 }
 
 /// <summary>A label in Dutch (B1) and English: both required, each at most 100 characters of one-line plain text.</summary>

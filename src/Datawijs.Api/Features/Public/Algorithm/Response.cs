@@ -92,6 +92,13 @@ public sealed class AlgorithmProfileSet
     [JsonPropertyName("method")]
     public string Method { get; init; } = "";
 
+    /// <summary>
+    /// The method for specialists, in the response's language: algorithm, k, seed, publication date, how advice is computed
+    /// and the disclosure rules in figures. <c>methods_and_models</c> says the same in plain words.
+    /// </summary>
+    [JsonPropertyName("method_details")]
+    public string MethodDetails { get; init; } = "";
+
     [JsonPropertyName("k")]
     public int K { get; init; }
 
