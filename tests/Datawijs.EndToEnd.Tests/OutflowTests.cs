@@ -176,7 +176,7 @@ public sealed class OutflowTests(ApiFixture api) : IClassFixture<ApiFixture>
         var (client, tenant, draft) = await DraftAsync();
         foreach (var profile in draft.View.Profiles)
         {
-            await client.ProfileSets.UpdateProfileAsync(draft.Id, profile.Id, new UpdateProfileProfileSetRequest
+            await client.ProfileSets.UpdateProfileAsync(draft.Id, profile.Id, new UpdateProfileRequest
             {
                 Name = new ProfileTextInput { Nl = $"Groep {profile.Number}", En = $"Group {profile.Number}" },
                 Description = new ProfileTextInput { Nl = $"Huishoudens van groep {profile.Number}.", En = $"Households of group {profile.Number}." },

@@ -116,7 +116,7 @@ public sealed class DemoMaturity(
 
         if (added)
         {
-            scores.PeersChanged();
+            await scores.PeersChangedAsync(demoTenantId, ct);
         }
 
         return added;

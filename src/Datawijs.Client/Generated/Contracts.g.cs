@@ -352,6 +352,10 @@ public sealed record AssignmentExplanation
 
     [JsonPropertyName("rightToObject")]
     public string RightToObject { get; init; } = default!;
+
+    /// <summary>When the published set has time to outflow: the profile&apos;s median with its interval, as a fact about the group and never a prediction for the person (B1). Null when not published, withheld or not reached.</summary>
+    [JsonPropertyName("outflow")]
+    public string? Outflow { get; init; }
 }
 
 /// <summary>An anonymised peer benchmark over other tenants&apos; organisations; every figure (and the count) is null when withheld.</summary>
@@ -409,6 +413,10 @@ public sealed record CategoryAdviceView
 
     [JsonPropertyName("text")]
     public string Text { get; init; } = default!;
+
+    /// <summary>How much work the step takes: small (weeks, people in place), medium (a project of months) or large (a programme of a year or more).</summary>
+    [JsonPropertyName("effort")]
+    public string Effort { get; init; } = default!;
 }
 
 public sealed record CategoryBenchmarkView
@@ -429,6 +437,10 @@ public sealed record CategoryBenchmarkView
     /// <summary>Type 7 quartiles (as R, NumPy and Excel PERCENTILE.INC), rounded to 0.1.</summary>
     [JsonPropertyName("quartiles")]
     public QuartileView? Quartiles { get; init; }
+
+    /// <summary>The category&apos;s median in each tier, followers first; empty when the category is withheld.</summary>
+    [JsonPropertyName("tierMedians")]
+    public IReadOnlyList<TierMedianView> TierMedians { get; init; } = default!;
 }
 
 public sealed record CategoryProgressView
@@ -526,6 +538,10 @@ public sealed record CitizenAdvice
     /// <summary>That a person decides and may deviate.</summary>
     [JsonPropertyName("whoDecides")]
     public string WhoDecides { get; init; } = default!;
+
+    /// <summary>When published: how long households in this profile usually take to stop (median and interval), a fact about the group, not about you (B1). Null otherwise.</summary>
+    [JsonPropertyName("outflow")]
+    public string? Outflow { get; init; }
 }
 
 public sealed record CitizenDataset
@@ -807,6 +823,10 @@ public sealed record CreateDatasetRequest
     /// <summary>The last day the records may be kept (a date, today or later).</summary>
     [JsonPropertyName("retentionUntil")]
     public DateOnly? RetentionUntil { get; init; }
+
+    /// <summary>The unit of the outflow outcome&apos;s duration: months, weeks or days. Required when a feature has role duration, and only then. One of: months, weeks, days.</summary>
+    [JsonPropertyName("durationUnit")]
+    public string? DurationUnit { get; init; }
 }
 
 public sealed record CreateOrganisationRequest
@@ -836,7 +856,7 @@ public sealed record CreateProfileSetRequest
 
 public sealed record CreateScanRequest
 {
-    /// <summary>The maturity model (questionnaire) the scan pins, e.g. dmm-full-v1. One of: dmm-full-v1, dmm-quick-v1.</summary>
+    /// <summary>The maturity model (questionnaire) the scan pins, e.g. dmm-full-v1. One of: dmm-full-v1, dmm-quick-v1, dmm-full-v2, dmm-quick-v2.</summary>
     [JsonPropertyName("modelId")]
     public string? ModelId { get; init; }
 
@@ -927,6 +947,10 @@ public sealed record Dataset
     [JsonPropertyName("features")]
     public IReadOnlyList<DatasetFeature> Features { get; init; } = default!;
 
+    /// <summary>The unit of the outflow outcome&apos;s duration (months, weeks or days); null when the dataset declares no outflow outcome. One of: months, weeks, days.</summary>
+    [JsonPropertyName("durationUnit")]
+    public string? DurationUnit { get; init; }
+
     /// <summary>bsn (digits, nine with leading zeros, eleven-test) or other (trimmed, lower-cased): how uploaded subject ids are put in one form. One of: bsn, other.</summary>
     [JsonPropertyName("subjectIdKind")]
     public string SubjectIdKind { get; init; } = default!;
@@ -973,9 +997,13 @@ public sealed record DatasetFeature
     [JsonPropertyName("max")]
     public double? Max { get; init; }
 
-    /// <summary>clustering (in the distance), descriptive (describes profiles only) or protected (only checked for reinforced inequality). One of: clustering, descriptive, protected.</summary>
+    /// <summary>clustering (in the distance), descriptive (describes profiles only), protected (only checked for reinforced inequality), or the outflow outcome: duration (numeric) and event (categorical), used only for the time to outflow. One of: clustering, descriptive, protected, duration, event.</summary>
     [JsonPropertyName("role")]
     public string Role { get; init; } = default!;
+
+    /// <summary>Role event: the declared value that means &quot;left&quot;; any other value means still in (censored).</summary>
+    [JsonPropertyName("eventValue")]
+    public string? EventValue { get; init; }
 
     /// <summary>Whether the feature can change (only mutable features are suggested in counterfactuals).</summary>
     [JsonPropertyName("mutable")]
@@ -1020,9 +1048,13 @@ public sealed record DatasetFeatureInput
     [JsonPropertyName("max")]
     public double? Max { get; init; }
 
-    /// <summary>clustering, descriptive or protected.</summary>
+    /// <summary>clustering, descriptive or protected; or, for the outflow outcome, duration (numeric: time from the start to outflow, or to the extract date for a household still in) and event (categorical, with eventValue). Outcome features never take part in the distance, the profiles, the advice or the counterfactuals.</summary>
     [JsonPropertyName("role")]
     public string? Role { get; init; }
+
+    /// <summary>Role event only: the declared value that means &quot;left&quot;; any other value means still in (censored).</summary>
+    [JsonPropertyName("eventValue")]
+    public string? EventValue { get; init; }
 
     /// <summary>Whether the feature can change (e.g. income yes, age no).</summary>
     [JsonPropertyName("mutable")]
@@ -1332,6 +1364,36 @@ public sealed record FeatureUse
     public string Type { get; init; } = default!;
 }
 
+/// <summary>One hazard ratio of the Cox model (Efron ties) over the clustering features, all in one model. Categorical: value against reference (the most frequent value). Numeric: per one standard deviation (perStandardDeviation, in the feature&apos;s unit). Above 1: leaves sooner. Figures are null when the column could not be estimated (a combination of other columns).</summary>
+public sealed record HazardRatioView
+{
+    [JsonPropertyName("feature")]
+    public string Feature { get; init; } = default!;
+
+    [JsonPropertyName("value")]
+    public string? Value { get; init; }
+
+    [JsonPropertyName("reference")]
+    public string? Reference { get; init; }
+
+    [JsonPropertyName("perStandardDeviation")]
+    public double? PerStandardDeviation { get; init; }
+
+    [JsonPropertyName("hazardRatio")]
+    public double? HazardRatio { get; init; }
+
+    /// <summary>Wald 95 % interval.</summary>
+    [JsonPropertyName("lower")]
+    public double? Lower { get; init; }
+
+    [JsonPropertyName("upper")]
+    public double? Upper { get; init; }
+
+    /// <summary>Two-sided Wald p-value.</summary>
+    [JsonPropertyName("pValue")]
+    public double? PValue { get; init; }
+}
+
 public sealed record HealthStatus
 {
     /// <summary>&quot;ok&quot; when healthy.</summary>
@@ -1426,6 +1488,19 @@ public sealed record LevelDescriptorView
 
     [JsonPropertyName("text")]
     public string Text { get; init; } = default!;
+}
+
+/// <summary>The log-rank test (rho = 0) of equal outflow in every group.</summary>
+public sealed record LogRankView
+{
+    [JsonPropertyName("chiSquare")]
+    public double ChiSquare { get; init; } = default!;
+
+    [JsonPropertyName("df")]
+    public int Df { get; init; } = default!;
+
+    [JsonPropertyName("pValue")]
+    public double PValue { get; init; } = default!;
 }
 
 public sealed record MaturityCategoryView
@@ -1760,6 +1835,105 @@ public sealed record OrganisationList
     public string? Next { get; init; }
 }
 
+/// <summary>Time to outflow per group with exact figures, for the data owner (profiles:manage): Kaplan-Meier curves as R&apos;s survfit, the log-rank test as survdiff, hazard ratios as coxph. Publish only the coarsened form.</summary>
+public sealed record Outflow
+{
+    /// <summary>months, weeks or days.</summary>
+    [JsonPropertyName("durationUnit")]
+    public string DurationUnit { get; init; } = default!;
+
+    /// <summary>profile or the feature the groups are values of.</summary>
+    [JsonPropertyName("by")]
+    public string By { get; init; } = default!;
+
+    [JsonPropertyName("groups")]
+    public IReadOnlyList<OutflowGroupView> Groups { get; init; } = default!;
+
+    /// <summary>Null when fewer than two groups have households that could leave (one group, or nobody left).</summary>
+    [JsonPropertyName("logRank")]
+    public LogRankView? LogRank { get; init; }
+
+    [JsonPropertyName("hazardRatios")]
+    public IReadOnlyList<HazardRatioView> HazardRatios { get; init; } = default!;
+
+    /// <summary>Households not in any group (their value of the chosen feature is missing).</summary>
+    [JsonPropertyName("leftOut")]
+    public int LeftOut { get; init; } = default!;
+
+    [JsonPropertyName("notes")]
+    public IReadOnlyList<OutflowNoteView> Notes { get; init; } = default!;
+}
+
+/// <summary>The exact outflow of one group (a profile, or one value of the chosen feature).</summary>
+public sealed record OutflowGroupView
+{
+    /// <summary>Set when grouped by profile.</summary>
+    [JsonPropertyName("profileId")]
+    public Guid? ProfileId { get; init; }
+
+    /// <summary>Set when grouped by a feature: the declared value.</summary>
+    [JsonPropertyName("value")]
+    public string? Value { get; init; }
+
+    /// <summary>The profile&apos;s name or the value&apos;s label, in Dutch and English.</summary>
+    [JsonPropertyName("label")]
+    public FeatureLabelText Label { get; init; } = default!;
+
+    [JsonPropertyName("households")]
+    public int Households { get; init; } = default!;
+
+    /// <summary>Households that left (the event); the others are still in (censored).</summary>
+    [JsonPropertyName("events")]
+    public int Events { get; init; } = default!;
+
+    /// <summary>The first time the curve is at or below one half; null when it never gets there.</summary>
+    [JsonPropertyName("median")]
+    public double? Median { get; init; }
+
+    [JsonPropertyName("medianLower")]
+    public double? MedianLower { get; init; }
+
+    /// <summary>Null when the upper interval curve never gets to one half.</summary>
+    [JsonPropertyName("medianUpper")]
+    public double? MedianUpper { get; init; }
+
+    [JsonPropertyName("curve")]
+    public IReadOnlyList<OutflowPointView> Curve { get; init; } = default!;
+}
+
+/// <summary>Something left out of or uncertain in the analysis, e.g. a constant feature or a model that did not converge.</summary>
+public sealed record OutflowNoteView
+{
+    [JsonPropertyName("code")]
+    public string Code { get; init; } = default!;
+
+    [JsonPropertyName("feature")]
+    public string? Feature { get; init; }
+
+    [JsonPropertyName("message")]
+    public string Message { get; init; } = default!;
+}
+
+/// <summary>One step of a Kaplan-Meier curve: from this time on, the share still in (not yet left), its 95 % interval (log) and the households at risk just before it.</summary>
+public sealed record OutflowPointView
+{
+    [JsonPropertyName("time")]
+    public double Time { get; init; } = default!;
+
+    [JsonPropertyName("survival")]
+    public double Survival { get; init; } = default!;
+
+    /// <summary>Null where the interval is not defined (the share reached 0), as R&apos;s NA.</summary>
+    [JsonPropertyName("lower")]
+    public double? Lower { get; init; }
+
+    [JsonPropertyName("upper")]
+    public double? Upper { get; init; }
+
+    [JsonPropertyName("atRisk")]
+    public int AtRisk { get; init; } = default!;
+}
+
 public sealed record OverallScoreView
 {
     /// <summary>Weighted mean of the category scores; null when nothing was answered.</summary>
@@ -1931,6 +2105,10 @@ public sealed record ProfileSetView
     /// <summary>The inequality check and its outcome, in plain words too; null for a set published before the check existed.</summary>
     [JsonPropertyName("fairness")]
     public FairnessCheckView? Fairness { get; init; }
+
+    /// <summary>Time to outflow per profile as published (coarsened times, never where fewer than 10 are still in, counts rounded to 5, profiles under 10 withheld); null when the dataset has no outflow outcome, and in a draft.</summary>
+    [JsonPropertyName("outflow")]
+    public PublishedOutflowView? Outflow { get; init; }
 }
 
 /// <summary>A text in Dutch (B1) and English.</summary>
@@ -2025,6 +2203,26 @@ public sealed record PublicFeature
     public bool Mutable { get; init; } = default!;
 }
 
+/// <summary>The published time to outflow of an organisation&apos;s profiles.</summary>
+public sealed record PublicOutflow
+{
+    [JsonPropertyName("tenant")]
+    public string Tenant { get; init; } = default!;
+
+    [JsonPropertyName("organisation")]
+    public string Organisation { get; init; } = default!;
+
+    [JsonPropertyName("profileSetId")]
+    public Guid ProfileSetId { get; init; } = default!;
+
+    [JsonPropertyName("publishedAt")]
+    public DateTimeOffset PublishedAt { get; init; } = default!;
+
+    /// <summary>Exactly what was published with the profile set: coarsened curves, rounded counts, small profiles withheld.</summary>
+    [JsonPropertyName("outflow")]
+    public PublishedOutflowView Outflow { get; init; } = default!;
+}
+
 /// <summary>The published profiles of an organisation, for anyone.</summary>
 public sealed record PublicProfileSet
 {
@@ -2097,6 +2295,79 @@ public sealed record PublishedCellView
     /// <summary>Relatively more frequent in the profile than in the dataset: by the rounded counts, a higher share and a significant two-proportion z-test (p &lt; 0.05).</summary>
     [JsonPropertyName("relativelyMoreFrequent")]
     public bool? RelativelyMoreFrequent { get; init; }
+}
+
+/// <summary>A profile&apos;s published outflow. Withheld: fewer than 10 households, nothing else shown.</summary>
+public sealed record PublishedOutflowGroupView
+{
+    [JsonPropertyName("profileId")]
+    public Guid ProfileId { get; init; } = default!;
+
+    /// <summary>The profile&apos;s name as published, in Dutch and English.</summary>
+    [JsonPropertyName("name")]
+    public FeatureLabelText Name { get; init; } = default!;
+
+    [JsonPropertyName("withheld")]
+    public bool Withheld { get; init; } = default!;
+
+    /// <summary>Rounded to 5; null when withheld.</summary>
+    [JsonPropertyName("households")]
+    public int? Households { get; init; }
+
+    /// <summary>Households that left, rounded to 5; null below 10.</summary>
+    [JsonPropertyName("events")]
+    public int? Events { get; init; }
+
+    /// <summary>The first shown time at which at most half are still in (the exact median rounded up to the step); null when the shown curve does not get there.</summary>
+    [JsonPropertyName("median")]
+    public double? Median { get; init; }
+
+    [JsonPropertyName("medianLower")]
+    public double? MedianLower { get; init; }
+
+    [JsonPropertyName("medianUpper")]
+    public double? MedianUpper { get; init; }
+
+    [JsonPropertyName("curve")]
+    public IReadOnlyList<PublishedOutflowPointView> Curve { get; init; } = default!;
+
+    /// <summary>The first coarsened time not shown because fewer than 10 households were still in; null when the curve is shown to the end.</summary>
+    [JsonPropertyName("stopsAt")]
+    public double? StopsAt { get; init; }
+}
+
+/// <summary>One point of a published curve: the share still in at a coarsened time, its interval, and the households still in rounded to 5 (never fewer than 10).</summary>
+public sealed record PublishedOutflowPointView
+{
+    [JsonPropertyName("time")]
+    public double Time { get; init; } = default!;
+
+    [JsonPropertyName("survival")]
+    public double Survival { get; init; } = default!;
+
+    [JsonPropertyName("lower")]
+    public double Lower { get; init; } = default!;
+
+    [JsonPropertyName("upper")]
+    public double Upper { get; init; } = default!;
+
+    [JsonPropertyName("atRisk")]
+    public int AtRisk { get; init; } = default!;
+}
+
+/// <summary>Time to outflow per profile as published: coarsened times, no point with fewer than 10 still in, counts rounded to 5.</summary>
+public sealed record PublishedOutflowView
+{
+    /// <summary>months, weeks or days.</summary>
+    [JsonPropertyName("durationUnit")]
+    public string DurationUnit { get; init; } = default!;
+
+    /// <summary>The curves are shown at 0, step, 2 × step, … (in the duration unit).</summary>
+    [JsonPropertyName("step")]
+    public double Step { get; init; } = default!;
+
+    [JsonPropertyName("groups")]
+    public IReadOnlyList<PublishedOutflowGroupView> Groups { get; init; } = default!;
 }
 
 /// <summary>A count as it may be shown: rounded to 5 with its share; both null when suppressed by the disclosure rules.</summary>
@@ -2191,7 +2462,7 @@ public sealed record RecommendationView
     [JsonPropertyName("advice")]
     public string Advice { get; init; } = default!;
 
-    /// <summary>Why the item stands here: target-gap, below-peer-median, category-weight or keep-it-up. One of: target-gap, below-peer-median, category-weight, keep-it-up.</summary>
+    /// <summary>Why the item stands here: target-gap, below-peer-median, gain-per-effort or keep-it-up. One of: target-gap, below-peer-median, gain-per-effort, keep-it-up.</summary>
     [JsonPropertyName("reason")]
     public string Reason { get; init; } = default!;
 
@@ -2208,6 +2479,18 @@ public sealed record RecommendationView
     /// <summary>The peer group&apos;s median score of the category, when shown.</summary>
     [JsonPropertyName("peerMedian")]
     public double? PeerMedian { get; init; }
+
+    /// <summary>How much work the step takes, from the model: small, medium or large.</summary>
+    [JsonPropertyName("effort")]
+    public string Effort { get; init; } = default!;
+
+    /// <summary>How far the category score rises when the step brings it to the next level&apos;s threshold (unrounded); 0 for keep-it-up.</summary>
+    [JsonPropertyName("categoryGain")]
+    public double CategoryGain { get; init; } = default!;
+
+    /// <summary>The expected gain in the overall score: categoryGain × the category&apos;s weight ÷ the weights of all scored categories (unrounded); 0 for keep-it-up.</summary>
+    [JsonPropertyName("expectedGain")]
+    public double ExpectedGain { get; init; } = default!;
 }
 
 /// <summary>One respondent&apos;s stored answers.</summary>
@@ -2276,6 +2559,82 @@ public sealed record RightToObject
     /// <summary>The kinds of objection: notMe and doNotWant.</summary>
     [JsonPropertyName("kinds")]
     public IReadOnlyList<string> Kinds { get; init; } = default!;
+}
+
+/// <summary>How far the roles agree in a category (or overall).</summary>
+public sealed record RoleAgreementView
+{
+    /// <summary>The category; null for the overall score.</summary>
+    [JsonPropertyName("categoryId")]
+    public string? CategoryId { get; init; }
+
+    /// <summary>1 − σ/2 over the role scores (1 = the roles agree); null with fewer than two roles that scored it.</summary>
+    [JsonPropertyName("agreement")]
+    public double? Agreement { get; init; }
+
+    /// <summary>Highest role score − lowest; null with fewer than two roles.</summary>
+    [JsonPropertyName("spread")]
+    public double? Spread { get; init; }
+
+    /// <summary>True when the roles lie a level (1.0) or more apart.</summary>
+    [JsonPropertyName("rolesDiffer")]
+    public bool RolesDiffer { get; init; } = default!;
+
+    /// <summary>When the roles differ: which role scored highest and which lowest, in words.</summary>
+    [JsonPropertyName("note")]
+    public string? Note { get; init; }
+}
+
+public sealed record RoleCategoryScoreView
+{
+    [JsonPropertyName("categoryId")]
+    public string CategoryId { get; init; } = default!;
+
+    /// <summary>The role&apos;s combined score 1.0–5.0; null when none of its respondents answered the category.</summary>
+    [JsonPropertyName("score")]
+    public double? Score { get; init; }
+
+    [JsonPropertyName("level")]
+    public int? Level { get; init; }
+
+    [JsonPropertyName("levelName")]
+    public string? LevelName { get; init; }
+}
+
+/// <summary>The scan per respondent role. Respondents of one role are combined as the scan combines all of them (median by default); a role of one respondent shows that respondent&apos;s scores.</summary>
+public sealed record RoleComparisonView
+{
+    /// <summary>One item per role (roles compared ignoring case and surrounding spaces), by name.</summary>
+    [JsonPropertyName("items")]
+    public IReadOnlyList<RoleScoreView> Items { get; init; } = default!;
+
+    /// <summary>Respondents who gave no role; they count in the scan, not in any role.</summary>
+    [JsonPropertyName("respondentsWithoutRole")]
+    public int RespondentsWithoutRole { get; init; } = default!;
+
+    /// <summary>Per category, how far the roles agree.</summary>
+    [JsonPropertyName("categories")]
+    public IReadOnlyList<RoleAgreementView> Categories { get; init; } = default!;
+
+    /// <summary>How far the roles&apos; overall scores agree.</summary>
+    [JsonPropertyName("overall")]
+    public RoleAgreementView Overall { get; init; } = default!;
+}
+
+public sealed record RoleScoreView
+{
+    /// <summary>The role as the respondents gave it (first spelling by respondent id).</summary>
+    [JsonPropertyName("role")]
+    public string Role { get; init; } = default!;
+
+    [JsonPropertyName("respondentCount")]
+    public int RespondentCount { get; init; } = default!;
+
+    [JsonPropertyName("categories")]
+    public IReadOnlyList<RoleCategoryScoreView> Categories { get; init; } = default!;
+
+    [JsonPropertyName("overall")]
+    public OverallScoreView Overall { get; init; } = default!;
 }
 
 /// <summary>A maturity scan of one organisation; it pins one model id and version.</summary>
@@ -2364,6 +2723,10 @@ public sealed record ScanScoreReport
     /// <summary>Progress since the organisation&apos;s first completed scan of the same model; null when this is the first.</summary>
     [JsonPropertyName("progress")]
     public ScoreProgressView? Progress { get; init; }
+
+    /// <summary>The scan per respondent role, and where the roles see the organisation differently.</summary>
+    [JsonPropertyName("roles")]
+    public RoleComparisonView Roles { get; init; } = default!;
 }
 
 /// <summary>The stored score of one completed scan.</summary>
@@ -2528,6 +2891,27 @@ public sealed record TierCutOffs
 
     [JsonPropertyName("upperTertile")]
     public double UpperTertile { get; init; } = default!;
+}
+
+/// <summary>The median category score of the organisations in one tier, rounded to 0.1. Withheld, count included, when they are fewer than the group needs (5 organisations of others from 3 other tenants, by default).</summary>
+public sealed record TierMedianView
+{
+    /// <summary>followers (Volgers), middle-group (Middenmoters) or leaders (Voorlopers).</summary>
+    [JsonPropertyName("tier")]
+    public string Tier { get; init; } = default!;
+
+    [JsonPropertyName("tierName")]
+    public string TierName { get; init; } = default!;
+
+    /// <summary>Organisations of the tier with a score for the category; null when withheld.</summary>
+    [JsonPropertyName("organisationCount")]
+    public int? OrganisationCount { get; init; }
+
+    [JsonPropertyName("withheld")]
+    public bool Withheld { get; init; } = default!;
+
+    [JsonPropertyName("median")]
+    public double? Median { get; init; }
 }
 
 /// <summary>Only the fields sent are changed. Send an empty region to clear it.</summary>
