@@ -552,7 +552,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Equal("Werkt sinds kort 20 uur.", nl.Decision.Reasoning);
         Assert.Contains("niet meer beschikbaar", nl.StatusText, StringComparison.Ordinal);
         Assert.Contains("iets anders te doen", nl.StatusText, StringComparison.Ordinal);
-        Assert.Contains("no longer available", en.StatusText, StringComparison.Ordinal);
+        Assert.Contains("profiles it was based on are gone", en.StatusText, StringComparison.Ordinal);
         var reviewed = Assert.Single(nl.Objections);
         Assert.Equal("Het gaat wel om u.", reviewed.Reasoning);
         Assert.Empty(api.Leaks());
