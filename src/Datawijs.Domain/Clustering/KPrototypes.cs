@@ -512,6 +512,8 @@ public static class KPrototypes
         private int[]? sample;
         private double[]? minDistances;
         private double[]? sampleDistances;
+        private double[]? sampleZ;
+        private int[]? sampleCodes;
         private int plannedFits;
         private int completedFits;
 
@@ -931,7 +933,7 @@ public static class KPrototypes
         {
             EnsureSample();
             var s = sample!.Length;
-            var dist = sampleDistances!;
+            var dist = sampleDistances;
             var values = new double[s];
             var sampleLabels = new int[s];
             for (var i = 0; i < s; i++)
@@ -939,13 +941,26 @@ public static class KPrototypes
                 sampleLabels[i] = labels[sample[i]];
             }
 
-            Parallel.For(0, s, parallel, i =>
+            Parallel.For(0, s, parallel, () => dist is null ? new double[s] : [], (i, _, buffer) =>
             {
                 Span<double> sums = k <= 64 ? stackalloc double[k] : new double[k];
                 Span<int> counts = k <= 64 ? stackalloc int[k] : new int[k];
                 sums.Clear();
                 counts.Clear();
-                var row = dist.AsSpan(i * s, s);
+                Span<double> row;
+                if (dist is not null)
+                {
+                    row = dist.AsSpan(i * s, s);
+                }
+                else
+                {
+                    row = buffer;
+                    for (var j = 0; j < s; j++)
+                    {
+                        row[j] = j == i ? 0 : SampleDistance(i, j);
+                    }
+                }
+
                 for (var j = 0; j < s; j++)
                 {
                     if (j != i)
@@ -959,7 +974,7 @@ public static class KPrototypes
                 if (counts[own] == 0)
                 {
                     values[i] = 0; // a singleton in the sample: silhouette 0 by convention
-                    return;
+                    return buffer;
                 }
 
                 var a = sums[own] / counts[own];
@@ -974,7 +989,8 @@ public static class KPrototypes
 
                 var denominator = Math.Max(a, b);
                 values[i] = double.IsPositiveInfinity(b) || denominator <= 0 ? 0 : (b - a) / denominator;
-            });
+                return buffer;
+            }, _ => { });
 
             double total = 0;
             foreach (var v in values)
@@ -1021,10 +1037,12 @@ public static class KPrototypes
                 Array.Sort(chosen);
             }
 
-            // The sample's rows gathered into two dense row-major blocks first: reading them from the
-            // columns at scattered rows cost a cache miss per feature for each of the s² pairs (most of a
-            // 200,000-row fit's time went here). Each pair is computed once: the dissimilarity is symmetric
-            // bit for bit ((x - y)² equals (y - x)² exactly), so the matrix is the same as before.
+            // The sample's rows gathered into two dense row-major blocks: reading them from the columns at
+            // scattered rows cost a cache miss per feature for each of the s² pairs (most of a 200,000-row
+            // fit's time went there). When k is chosen, each k's silhouette reads the same distances, so
+            // they are computed once (each pair once: the dissimilarity is symmetric bit for bit, (x - y)²
+            // equals (y - x)² exactly) and kept, s² doubles (32 MB for 2,000); with k given they are
+            // computed row by row as the one silhouette needs them, and nothing of that size is held.
             var p = d.NumericCount;
             var q = d.CategoricalCount;
             var sz = new double[s * p];
@@ -1042,46 +1060,60 @@ public static class KPrototypes
                 }
             }
 
+            sample = chosen;
+            sampleZ = sz;
+            sampleCodes = sc;
+            if (options.K is not null)
+            {
+                return;
+            }
+
             var distances = new double[s * s];
-            var gamma = d.Gamma;
             Parallel.For(0, s, parallel, i =>
             {
-                var zi = sz.AsSpan(i * p, p);
-                var ci = sc.AsSpan(i * q, q);
                 for (var j = i + 1; j < s; j++)
                 {
-                    var zj = sz.AsSpan(j * p, p);
-                    var cj = sc.AsSpan(j * q, q);
-                    var sum = 0.0;
-                    for (var f = 0; f < p; f++)
-                    {
-                        var x = zi[f];
-                        var y = zj[f];
-                        if (!double.IsNaN(x) && !double.IsNaN(y))
-                        {
-                            var diff = x - y;
-                            sum += diff * diff;
-                        }
-                    }
-
-                    var mismatches = 0;
-                    for (var f = 0; f < q; f++)
-                    {
-                        var x = ci[f];
-                        var y = cj[f];
-                        if (x >= 0 && y >= 0 && x != y)
-                        {
-                            mismatches++;
-                        }
-                    }
-
-                    var distance = sum + (gamma * mismatches);
+                    var distance = SampleDistance(i, j);
                     distances[(i * s) + j] = distance;
                     distances[(j * s) + i] = distance;
                 }
             });
-            sample = chosen;
             sampleDistances = distances;
+        }
+
+        /// <summary>The dissimilarity between sample households i and j (missing terms skipped), like <see cref="ClusterModel.Distance"/>.</summary>
+        private double SampleDistance(int i, int j)
+        {
+            var p = d.NumericCount;
+            var q = d.CategoricalCount;
+            var zi = sampleZ.AsSpan(i * p, p);
+            var zj = sampleZ.AsSpan(j * p, p);
+            var sum = 0.0;
+            for (var f = 0; f < p; f++)
+            {
+                var x = zi[f];
+                var y = zj[f];
+                if (!double.IsNaN(x) && !double.IsNaN(y))
+                {
+                    var diff = x - y;
+                    sum += diff * diff;
+                }
+            }
+
+            var ci = sampleCodes.AsSpan(i * q, q);
+            var cj = sampleCodes.AsSpan(j * q, q);
+            var mismatches = 0;
+            for (var f = 0; f < q; f++)
+            {
+                var x = ci[f];
+                var y = cj[f];
+                if (x >= 0 && y >= 0 && x != y)
+                {
+                    mismatches++;
+                }
+            }
+
+            return sum + (d.Gamma * mismatches);
         }
 
         private ClusterModel BuildModel(MixedDataMatrix matrix, FitOutcome fit)
