@@ -2,7 +2,8 @@ using BenchmarkDotNet.Running;
 using Datawijs.Benchmarks;
 
 // `peak` runs one k-prototypes fit in this fresh process and reports wall time, peak memory and
-// the adjusted Rand index against the planted groups; `access-log` measures chained appends against
+// the adjusted Rand index against the planted groups; `versus-mlnet [rows] [rounds]` fits ML.NET's
+// KMeans and k-prototypes turn about and prints the median ratio (see VersusMlNet); `access-log` measures chained appends against
 // plain inserts (see AccessLogAppend); `outflow-peak` runs the outflow analysis once (see OutflowPeak); everything else goes to BenchmarkDotNet.
 if (args is ["peak", ..])
 {
@@ -12,6 +13,12 @@ if (args is ["peak", ..])
 if (args is ["outflow-peak", ..])
 {
     return OutflowPeak.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+}
+
+if (args is ["versus-mlnet", ..])
+{
+    static int Count(string[] a, int i, int fallback) => a.Length > i ? int.Parse(a[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    return VersusMlNet.Run(Count(args, 1, 100_000), Count(args, 2, 5));
 }
 
 if (args is ["access-log", ..])

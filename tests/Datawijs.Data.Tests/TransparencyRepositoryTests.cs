@@ -236,6 +236,13 @@ public abstract class TransparencyRepositoryTests(DatabaseProvider provider) : I
         }
 
         Assert.Equal(["p-keep", "p-notme", "p-open"], clustered);
+
+        // The same records as UTF-8 straight from the database, for the clustering's loader; another tenant reads none.
+        var asUtf8 = new CollectedRecords();
+        Assert.Equal(3, await datasets.ReadRecordsForClusteringAsync(tenant.Id, dataset.Id, asUtf8, TestContext.Current.CancellationToken));
+        Assert.Equal(clustered, asUtf8.Records);
+        var ofOther = new CollectedRecords();
+        Assert.Equal(0, await datasets.ReadRecordsForClusteringAsync(other.Id, dataset.Id, ofOther, TestContext.Current.CancellationToken));
         var found = Assert.Single(await datasets.ContainingSubjectAsync(tenant.Id, "p-keep"));
         Assert.Equal("Ondersteuning afstemmen", found.Purpose);
         Assert.Equal("bsn", found.SubjectIdKind);
@@ -274,6 +281,13 @@ public abstract class TransparencyRepositoryTests(DatabaseProvider provider) : I
         Assert.Equal(["p-client", "p-keep"], clustered);
         Assert.Empty(await datasets.ContainingSubjectAsync(tenant.Id, "p-client"));
     }
+}
+
+internal sealed class CollectedRecords : Datasets.IStoredRecordSink
+{
+    public List<string> Records { get; } = [];
+
+    public void Add(ReadOnlySpan<byte> cells) => Records.Add(System.Text.Encoding.UTF8.GetString(cells));
 }
 
 public sealed class SqliteTransparencyRepositoryTests() : TransparencyRepositoryTests(DatabaseProvider.Sqlite);

@@ -102,6 +102,43 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
         }
     }
 
+    /// <summary>
+    /// The same records as <see cref="ReadRecordsForClusteringAsync(Guid, Guid, CancellationToken)"/>, in row
+    /// order, handed to <paramref name="sink"/> as UTF-8 without a string per record (SQLite: straight from its
+    /// page buffer through the native API). Returns the number of records read.
+    /// </summary>
+    public async Task<long> ReadRecordsForClusteringAsync(Guid tenantId, Guid datasetId, IStoredRecordSink sink, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        await using var connection = await connections.OpenAsync(ct);
+        if (connection is SqliteConnection sqlite)
+        {
+            return ReadSqliteRecords(sqlite, _sql.ReadRecordsForClustering, tenantId, datasetId, sink, ct);
+        }
+
+        long count = 0;
+        var utf8 = new byte[1024];
+        await using var command = connection.CreateCommand();
+        command.CommandText = _sql.ReadRecordsForClustering;
+        AddGuid(command, "@DatasetId", datasetId);
+        AddGuid(command, "@TenantId", tenantId);
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var cells = reader.GetString(0);
+            var max = System.Text.Encoding.UTF8.GetMaxByteCount(cells.Length);
+            if (utf8.Length < max)
+            {
+                utf8 = new byte[Math.Max(max, 2 * utf8.Length)];
+            }
+
+            sink.Add(utf8.AsSpan(0, System.Text.Encoding.UTF8.GetBytes(cells, utf8)));
+            count++;
+        }
+
+        return count;
+    }
+
     /// <summary>The tenant's datasets that hold a record of the subject (by pseudonym), oldest first.</summary>
     public async Task<IReadOnlyList<DatasetRow>> ContainingSubjectAsync(Guid tenantId, string subjectPseudonym, CancellationToken ct = default)
     {
@@ -150,6 +187,49 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
         while (await reader.ReadAsync(ct))
         {
             yield return reader.GetString(0);
+        }
+    }
+
+    // One prepared statement stepped through the native API: each record's text is read from SQLite's own
+    // buffer (no string, no reader object per row). Cancellation is checked every 4,096 records.
+    private static long ReadSqliteRecords(SqliteConnection connection, string sql, Guid tenantId, Guid datasetId, IStoredRecordSink sink, CancellationToken ct)
+    {
+        var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        Check(db, SQLitePCL.raw.sqlite3_prepare_v2(db, sql, out var statement));
+        using (statement)
+        {
+            Check(db, SQLitePCL.raw.sqlite3_bind_text(statement, SQLitePCL.raw.sqlite3_bind_parameter_index(statement, "@DatasetId"), datasetId.ToString("D")));
+            Check(db, SQLitePCL.raw.sqlite3_bind_text(statement, SQLitePCL.raw.sqlite3_bind_parameter_index(statement, "@TenantId"), tenantId.ToString("D")));
+            long count = 0;
+            while (true)
+            {
+                if ((count & 4095) == 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                }
+
+                var rc = SQLitePCL.raw.sqlite3_step(statement);
+                if (rc == SQLitePCL.raw.SQLITE_DONE)
+                {
+                    return count;
+                }
+
+                if (rc != SQLitePCL.raw.SQLITE_ROW)
+                {
+                    SqliteException.ThrowExceptionForRC(rc, db);
+                }
+
+                sink.Add(SQLitePCL.raw.sqlite3_column_blob(statement, 0));
+                count++;
+            }
+        }
+    }
+
+    private static void Check(SQLitePCL.sqlite3 db, int rc)
+    {
+        if (rc != SQLitePCL.raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, db);
         }
     }
 

@@ -87,48 +87,20 @@ public static class KPrototypes
         return problems;
     }
 
-    /// <summary>The dissimilarity between two households of the same prepared data (missing terms skipped).</summary>
-    internal static double RowDistance(PreparedData d, int a, int b)
-    {
-        var sum = 0.0;
-        for (var f = 0; f < d.NumericCount; f++)
-        {
-            var x = d.Z[f][a];
-            var y = d.Z[f][b];
-            if (!double.IsNaN(x) && !double.IsNaN(y))
-            {
-                var diff = x - y;
-                sum += diff * diff;
-            }
-        }
-
-        var mismatches = 0;
-        for (var f = 0; f < d.CategoricalCount; f++)
-        {
-            var x = d.Codes[f][a];
-            var y = d.Codes[f][b];
-            if (x >= 0 && y >= 0 && x != y)
-            {
-                mismatches++;
-            }
-        }
-
-        return sum + (d.Gamma * mismatches);
-    }
-
     /// <summary>
-    /// Distances of rows [start, start + dist.Length) to one prototype, vectorised down each column.
-    /// Per row: 0 + term_1 + ... + term_p (numerics in order) + Gamma × mismatches, like the scalar version.
+    /// Distances of the rows of one loaded chunk (<see cref="PreparedData.LoadChunk"/>) to one prototype,
+    /// vectorised down each column. Per row: 0 + term_1 + ... + term_p (numerics in order) + Gamma ×
+    /// mismatches, like the scalar version.
     /// </summary>
     internal static void ChunkDistances(
-        PreparedData d, int start, ReadOnlySpan<double> centroidZ, ReadOnlySpan<int> centroidCodes, Span<double> dist, Span<int> mismatches)
+        PreparedData d, ReadOnlySpan<double> z, ReadOnlySpan<int> codes, ReadOnlySpan<double> centroidZ, ReadOnlySpan<int> centroidCodes, Span<double> dist, Span<int> mismatches)
     {
         var len = dist.Length;
         dist.Clear();
         var width = Vector<double>.Count;
         for (var f = 0; f < d.NumericCount; f++)
         {
-            var col = d.Z[f].AsSpan(start, len);
+            var col = z.Slice(f * ChunkSize, len);
             var c = centroidZ[f];
             var vc = new Vector<double>(c);
             var i = 0;
@@ -162,7 +134,7 @@ public static class KPrototypes
         var missing = new Vector<int>(MixedDataMatrix.MissingCode);
         for (var f = 0; f < d.CategoricalCount; f++)
         {
-            var col = d.Codes[f].AsSpan(start, len);
+            var col = codes.Slice(f * ChunkSize, len);
             var c = centroidCodes[f];
             var vc = new Vector<int>(c);
             var i = 0;
@@ -192,12 +164,12 @@ public static class KPrototypes
     }
 
     /// <summary>
-    /// For rows [start, start + best.Length): the nearest prototype (ties: the lowest index) and its
-    /// dissimilarity. Vectorised over rows, one register accumulator per row lane: per row it computes
+    /// For the rows of one loaded chunk (<see cref="PreparedData.LoadChunk"/>): the nearest prototype
+    /// (ties: the lowest index) and its dissimilarity. Vectorised over rows, one register accumulator per row lane: per row it computes
     /// exactly 0 + term_1 + ... + term_p + Gamma × mismatches, like <see cref="ClusterModel.Distance"/>.
     /// </summary>
     internal static void NearestPrototypes(
-        PreparedData d, int start, int k, double[] cz, int[] cc, Vector<double>[] czV, Vector<int>[] ccV, Span<double> best, Span<int> bestIndex)
+        PreparedData d, ReadOnlySpan<double> z, ReadOnlySpan<int> codes, int k, double[] cz, int[] cc, Vector<double>[] czV, Vector<int>[] ccV, Span<double> best, Span<int> bestIndex)
     {
         var len = best.Length;
         var p = d.NumericCount;
@@ -212,7 +184,6 @@ public static class KPrototypes
         {
             for (; i <= len - iw; i += iw)
             {
-                var row = start + i;
                 var bestLo = Vector<double>.Zero;
                 var bestHi = Vector<double>.Zero;
                 var indexLo = Vector<double>.Zero;
@@ -222,7 +193,7 @@ public static class KPrototypes
                     var m = Vector<int>.Zero;
                     for (var f = 0; f < q; f++)
                     {
-                        var x = new Vector<int>(d.Codes[f].AsSpan(row, iw));
+                        var x = new Vector<int>(codes.Slice((f * ChunkSize) + i, iw));
                         var same = Vector.BitwiseOr(Vector.Equals(x, ccV[(j * q) + f]), Vector.Equals(x, missing));
                         m -= Vector.OnesComplement(same); // adds 1 where the value differs and is present
                     }
@@ -233,9 +204,9 @@ public static class KPrototypes
                     for (var f = 0; f < p; f++)
                     {
                         var c = czV[(j * p) + f];
-                        var column = d.Z[f];
-                        var xLo = new Vector<double>(column.AsSpan(row, dw));
-                        var xHi = new Vector<double>(column.AsSpan(row + dw, dw));
+                        var column = z.Slice((f * ChunkSize) + i, iw);
+                        var xLo = new Vector<double>(column);
+                        var xHi = new Vector<double>(column[dw..]);
                         var dLo = xLo - c;
                         var dHi = xHi - c;
                         accLo += Vector.ConditionalSelect(Vector.Equals(xLo, xLo), dLo * dLo, Vector<double>.Zero); // NaN = missing: no term
@@ -273,13 +244,12 @@ public static class KPrototypes
 
         for (; i < len; i++)
         {
-            var row = start + i;
             for (var j = 0; j < k; j++)
             {
                 var sum = 0.0;
                 for (var f = 0; f < p; f++)
                 {
-                    var x = d.Z[f][row];
+                    var x = z[(f * ChunkSize) + i];
                     if (!double.IsNaN(x))
                     {
                         var diff = x - cz[(j * p) + f];
@@ -290,7 +260,7 @@ public static class KPrototypes
                 var mismatches = 0;
                 for (var f = 0; f < q; f++)
                 {
-                    var x = d.Codes[f][row];
+                    var x = codes[(f * ChunkSize) + i];
                     if (x != MixedDataMatrix.MissingCode && x != cc[(j * q) + f])
                     {
                         mismatches++;
@@ -307,7 +277,12 @@ public static class KPrototypes
         }
     }
 
-    /// <summary>The column data the algorithm works on, computed once per fit.</summary>
+    /// <summary>
+    /// What the algorithm works on, computed once per fit. The matrix's columns are read in place (no
+    /// copy of the data per fit or per restart): a chunk of rows is widened into a thread's scratch
+    /// buffers (<see cref="LoadChunk"/>) each time it is visited, z-scores computed there exactly as a
+    /// stored z column would hold them, so the results are bit for bit those of a precomputed copy.
+    /// </summary>
     internal sealed class PreparedData
     {
         public int N { get; init; }
@@ -316,9 +291,11 @@ public static class KPrototypes
 
         public int CategoricalCount { get; init; }
 
-        public required double[][] Z { get; init; }
+        /// <summary>The numeric clustering columns (raw values).</summary>
+        public required NumericColumn[] Numerics { get; init; }
 
-        public required int[][] Codes { get; init; }
+        /// <summary>The categorical clustering columns (codes).</summary>
+        public required CategoricalColumn[] Categoricals { get; init; }
 
         public required int[] Cardinality { get; init; }
 
@@ -337,12 +314,39 @@ public static class KPrototypes
 
         public int ChunkCount => (N + ChunkSize - 1) / ChunkSize;
 
+        /// <summary>
+        /// Rows [start, start + len) into scratch: z-scores column by column at z[f × ChunkSize + i],
+        /// codes at codes[f × ChunkSize + i].
+        /// </summary>
+        public void LoadChunk(int start, int len, Span<double> z, Span<int> codes)
+        {
+            for (var f = 0; f < NumericCount; f++)
+            {
+                var column = z.Slice(f * ChunkSize, len);
+                Numerics[f].CopyTo(start, column);
+                var mean = Standardisation[f].Mean;
+                var sd = Standardisation[f].StandardDeviation;
+                for (var i = 0; i < column.Length; i++)
+                {
+                    column[i] = (column[i] - mean) / sd;
+                }
+            }
+
+            for (var f = 0; f < CategoricalCount; f++)
+            {
+                Categoricals[f].CopyTo(start, codes.Slice(f * ChunkSize, len));
+            }
+        }
+
+        /// <summary>The z-score of one household's numeric clustering feature (NaN = missing), as <see cref="LoadChunk"/> computes it.</summary>
+        public double ZAt(int f, int row) => (Numerics[f][row] - Standardisation[f].Mean) / Standardisation[f].StandardDeviation;
+
         public static PreparedData Create(MixedDataMatrix matrix, double? gammaOverride, List<ClusteringNote> notes)
         {
             var n = matrix.RowCount;
-            var z = new List<double[]>();
+            var z = new List<NumericColumn>();
             var std = new List<NumericStandardisation>();
-            var codes = new List<int[]>();
+            var codes = new List<CategoricalColumn>();
             var cats = new List<CategoricalClusteringFeature>();
             var sdSum = 0.0;
             for (var f = 0; f < matrix.Features.Count; f++)
@@ -380,19 +384,12 @@ public static class KPrototypes
                     var sd = count > 0 ? Math.Sqrt(squares / count) : 0.0;
                     var constant = !(sd > 0);
                     sdSum += constant ? 0.0 : 1.0; // the sd of the standardised column
-                    var s = new NumericStandardisation(f, feature.Name, mean, constant ? 1.0 : sd);
-                    var column = new double[n];
-                    for (var i = 0; i < n; i++)
-                    {
-                        column[i] = (raw[i] - s.Mean) / s.StandardDeviation;
-                    }
-
-                    z.Add(column);
-                    std.Add(s);
+                    z.Add(raw);
+                    std.Add(new NumericStandardisation(f, feature.Name, mean, constant ? 1.0 : sd));
                 }
                 else
                 {
-                    codes.Add(matrix.CategoricalArray(f)); // read only: no copy
+                    codes.Add(matrix.Categorical(f)); // read in place: no copy
                     cats.Add(new CategoricalClusteringFeature(f, feature.Name, matrix.CategoryValues(f)));
                 }
             }
@@ -451,8 +448,8 @@ public static class KPrototypes
                 N = n,
                 NumericCount = z.Count,
                 CategoricalCount = codes.Count,
-                Z = [.. z],
-                Codes = [.. codes],
+                Numerics = [.. z],
+                Categoricals = [.. codes],
                 Cardinality = cardinality,
                 CategoryOffset = offsets,
                 CategoryStride = stride,
@@ -484,7 +481,8 @@ public static class KPrototypes
     /// <summary>One fitted k (best restart).</summary>
     private sealed record FitOutcome(int K, int[] Labels, double[] CentroidZ, int[] CentroidCodes, double Cost, int Iterations, int Restart, int[] Sizes);
 
-    private sealed class Scratch
+    /// <summary>One thread's working buffers for one chunk; pooled per fit, so a pass allocates nothing.</summary>
+    private sealed class Scratch(PreparedData d)
     {
         public double[] Best { get; } = new double[ChunkSize];
 
@@ -493,6 +491,12 @@ public static class KPrototypes
         public double[] Dist { get; } = new double[ChunkSize];
 
         public int[] Mismatches { get; } = new int[ChunkSize];
+
+        /// <summary>The chunk's z-scores, column by column (<see cref="PreparedData.LoadChunk"/>).</summary>
+        public double[] Z { get; } = new double[Math.Max(1, d.NumericCount) * ChunkSize];
+
+        /// <summary>The chunk's codes, column by column.</summary>
+        public int[] Codes { get; } = new int[Math.Max(1, d.CategoricalCount) * ChunkSize];
     }
 
     /// <summary>One clustering job: the state shared by all k and restarts.</summary>
@@ -504,9 +508,12 @@ public static class KPrototypes
         List<ClusteringNote> notes)
     {
         private readonly List<KQuality> quality = [];
+        private readonly System.Collections.Concurrent.ConcurrentBag<Scratch> scratches = [];
         private int[]? sample;
         private double[]? minDistances;
         private double[]? sampleDistances;
+        private double[]? sampleZ;
+        private int[]? sampleCodes;
         private int plannedFits;
         private int completedFits;
 
@@ -747,13 +754,14 @@ public static class KPrototypes
 
         private void UpdateMinDistances(int j, double[] cz, int[] cc, double[] minDist, bool first)
         {
-            Parallel.For(0, d.ChunkCount, parallel, () => new Scratch(), (chunk, _, scratch) =>
+            Parallel.For(0, d.ChunkCount, parallel, TakeScratch, (chunk, _, scratch) =>
             {
                 var start = chunk * ChunkSize;
                 var len = Math.Min(ChunkSize, d.N - start);
                 var dist = scratch.Dist.AsSpan(0, len);
+                d.LoadChunk(start, len, scratch.Z, scratch.Codes);
                 ChunkDistances(
-                    d, start, cz.AsSpan(j * d.NumericCount, d.NumericCount), cc.AsSpan(j * d.CategoricalCount, d.CategoricalCount), dist, scratch.Mismatches.AsSpan(0, len));
+                    d, scratch.Z, scratch.Codes, cz.AsSpan(j * d.NumericCount, d.NumericCount), cc.AsSpan(j * d.CategoricalCount, d.CategoricalCount), dist, scratch.Mismatches.AsSpan(0, len));
                 var target = minDist.AsSpan(start, len);
                 for (var i = 0; i < len; i++)
                 {
@@ -764,20 +772,22 @@ public static class KPrototypes
                 }
 
                 return scratch;
-            }, _ => { });
+            }, scratches.Add);
         }
+
+        private Scratch TakeScratch() => scratches.TryTake(out var scratch) ? scratch : new Scratch(d);
 
         private void SetPrototypeFromRow(int j, int row, double[] cz, int[] cc)
         {
             for (var f = 0; f < d.NumericCount; f++)
             {
-                var x = d.Z[f][row];
+                var x = d.ZAt(f, row);
                 cz[(j * d.NumericCount) + f] = double.IsNaN(x) ? 0.0 : x; // missing -> the mean
             }
 
             for (var f = 0; f < d.CategoricalCount; f++)
             {
-                var x = d.Codes[f][row];
+                var x = d.Categoricals[f][row];
                 cc[(j * d.CategoricalCount) + f] = x >= 0 ? x : d.GlobalMode[f];
             }
         }
@@ -797,13 +807,14 @@ public static class KPrototypes
                 ccV[i] = new Vector<int>(cc[i]);
             }
 
-            Parallel.For(0, d.ChunkCount, parallel, () => new Scratch(), (chunk, _, scratch) =>
+            Parallel.For(0, d.ChunkCount, parallel, TakeScratch, (chunk, _, scratch) =>
             {
                 var start = chunk * ChunkSize;
                 var len = Math.Min(ChunkSize, d.N - start);
                 var best = scratch.Best.AsSpan(0, len);
                 var bestIndex = scratch.BestIndex.AsSpan(0, len);
-                NearestPrototypes(d, start, k, cz, cc, czV, ccV, best, bestIndex);
+                d.LoadChunk(start, len, scratch.Z, scratch.Codes);
+                NearestPrototypes(d, scratch.Z, scratch.Codes, k, cz, cc, czV, ccV, best, bestIndex);
 
                 var numSum = acc.NumericSum[chunk];
                 var numCount = acc.NumericCount[chunk];
@@ -832,7 +843,7 @@ public static class KPrototypes
                 // Column by column: cache-friendly, and each sum is still in row order.
                 for (var f = 0; f < d.NumericCount; f++)
                 {
-                    var col = d.Z[f].AsSpan(start, len);
+                    var col = scratch.Z.AsSpan(f * ChunkSize, len);
                     for (var i = 0; i < len; i++)
                     {
                         var x = col[i];
@@ -847,7 +858,7 @@ public static class KPrototypes
 
                 for (var f = 0; f < d.CategoricalCount; f++)
                 {
-                    var col = d.Codes[f].AsSpan(start, len);
+                    var col = scratch.Codes.AsSpan(f * ChunkSize, len);
                     var offset = d.CategoryOffset[f];
                     for (var i = 0; i < len; i++)
                     {
@@ -862,7 +873,7 @@ public static class KPrototypes
                 acc.Cost[chunk] = cost;
                 acc.Changed[chunk] = changed;
                 return scratch;
-            }, _ => { });
+            }, scratches.Add);
 
             double total = 0;
             long totalChanged = 0;
@@ -922,7 +933,7 @@ public static class KPrototypes
         {
             EnsureSample();
             var s = sample!.Length;
-            var dist = sampleDistances!;
+            var dist = sampleDistances;
             var values = new double[s];
             var sampleLabels = new int[s];
             for (var i = 0; i < s; i++)
@@ -930,13 +941,26 @@ public static class KPrototypes
                 sampleLabels[i] = labels[sample[i]];
             }
 
-            Parallel.For(0, s, parallel, i =>
+            Parallel.For(0, s, parallel, () => dist is null ? new double[s] : [], (i, _, buffer) =>
             {
                 Span<double> sums = k <= 64 ? stackalloc double[k] : new double[k];
                 Span<int> counts = k <= 64 ? stackalloc int[k] : new int[k];
                 sums.Clear();
                 counts.Clear();
-                var row = dist.AsSpan(i * s, s);
+                Span<double> row;
+                if (dist is not null)
+                {
+                    row = dist.AsSpan(i * s, s);
+                }
+                else
+                {
+                    row = buffer;
+                    for (var j = 0; j < s; j++)
+                    {
+                        row[j] = j == i ? 0 : SampleDistance(i, j);
+                    }
+                }
+
                 for (var j = 0; j < s; j++)
                 {
                     if (j != i)
@@ -950,7 +974,7 @@ public static class KPrototypes
                 if (counts[own] == 0)
                 {
                     values[i] = 0; // a singleton in the sample: silhouette 0 by convention
-                    return;
+                    return buffer;
                 }
 
                 var a = sums[own] / counts[own];
@@ -965,7 +989,8 @@ public static class KPrototypes
 
                 var denominator = Math.Max(a, b);
                 values[i] = double.IsPositiveInfinity(b) || denominator <= 0 ? 0 : (b - a) / denominator;
-            });
+                return buffer;
+            }, _ => { });
 
             double total = 0;
             foreach (var v in values)
@@ -1012,16 +1037,83 @@ public static class KPrototypes
                 Array.Sort(chosen);
             }
 
+            // The sample's rows gathered into two dense row-major blocks: reading them from the columns at
+            // scattered rows cost a cache miss per feature for each of the s² pairs (most of a 200,000-row
+            // fit's time went there). When k is chosen, each k's silhouette reads the same distances, so
+            // they are computed once (each pair once: the dissimilarity is symmetric bit for bit, (x - y)²
+            // equals (y - x)² exactly) and kept, s² doubles (32 MB for 2,000); with k given they are
+            // computed row by row as the one silhouette needs them, and nothing of that size is held.
+            var p = d.NumericCount;
+            var q = d.CategoricalCount;
+            var sz = new double[s * p];
+            var sc = new int[s * q];
+            for (var i = 0; i < s; i++)
+            {
+                for (var f = 0; f < p; f++)
+                {
+                    sz[(i * p) + f] = d.ZAt(f, chosen[i]);
+                }
+
+                for (var f = 0; f < q; f++)
+                {
+                    sc[(i * q) + f] = d.Categoricals[f][chosen[i]];
+                }
+            }
+
+            sample = chosen;
+            sampleZ = sz;
+            sampleCodes = sc;
+            if (options.K is not null)
+            {
+                return;
+            }
+
             var distances = new double[s * s];
             Parallel.For(0, s, parallel, i =>
             {
-                for (var j = 0; j < s; j++)
+                for (var j = i + 1; j < s; j++)
                 {
-                    distances[(i * s) + j] = i == j ? 0 : RowDistance(d, chosen[i], chosen[j]);
+                    var distance = SampleDistance(i, j);
+                    distances[(i * s) + j] = distance;
+                    distances[(j * s) + i] = distance;
                 }
             });
-            sample = chosen;
             sampleDistances = distances;
+        }
+
+        /// <summary>The dissimilarity between sample households i and j (missing terms skipped), like <see cref="ClusterModel.Distance"/>.</summary>
+        private double SampleDistance(int i, int j)
+        {
+            var p = d.NumericCount;
+            var q = d.CategoricalCount;
+            var zi = sampleZ.AsSpan(i * p, p);
+            var zj = sampleZ.AsSpan(j * p, p);
+            var sum = 0.0;
+            for (var f = 0; f < p; f++)
+            {
+                var x = zi[f];
+                var y = zj[f];
+                if (!double.IsNaN(x) && !double.IsNaN(y))
+                {
+                    var diff = x - y;
+                    sum += diff * diff;
+                }
+            }
+
+            var ci = sampleCodes.AsSpan(i * q, q);
+            var cj = sampleCodes.AsSpan(j * q, q);
+            var mismatches = 0;
+            for (var f = 0; f < q; f++)
+            {
+                var x = ci[f];
+                var y = cj[f];
+                if (x >= 0 && y >= 0 && x != y)
+                {
+                    mismatches++;
+                }
+            }
+
+            return sum + (d.Gamma * mismatches);
         }
 
         private ClusterModel BuildModel(MixedDataMatrix matrix, FitOutcome fit)

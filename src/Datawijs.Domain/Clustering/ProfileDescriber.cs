@@ -244,45 +244,55 @@ public static class ProfileDescriber
             }
         }
 
-        var perCluster = new double[k][];
-        for (var j = 0; j < k; j++)
-        {
-            perCluster[j] = new double[counts[j]];
-        }
-
-        var all = new double[total];
-        var fill = new int[k];
+        // One buffer of the column's values, used twice: all of them for the dataset's median, then
+        // grouped by cluster for each cluster's median (half the memory of separate arrays).
+        var values = new double[total];
         var next = 0;
         for (var i = 0; i < column.Length; i++)
         {
             var x = column[i];
             if (!double.IsNaN(x))
             {
-                perCluster[labels[i]][fill[labels[i]]++] = x;
-                all[next++] = x;
+                values[next++] = x;
             }
         }
 
-        var overall = Median(all);
+        var overall = Median(values, 0, total);
+        var offsets = new int[k];
+        for (var j = 1; j < k; j++)
+        {
+            offsets[j] = offsets[j - 1] + counts[j - 1];
+        }
+
+        var fill = (int[])offsets.Clone();
+        for (var i = 0; i < column.Length; i++)
+        {
+            var x = column[i];
+            if (!double.IsNaN(x))
+            {
+                values[fill[labels[i]]++] = x;
+            }
+        }
+
         var result = new NumericSummary[k];
         for (var j = 0; j < k; j++)
         {
-            result[j] = new NumericSummary(f, feature.Name, feature.Role, counts[j], Median(perCluster[j]), total, overall);
+            result[j] = new NumericSummary(f, feature.Name, feature.Role, counts[j], Median(values, offsets[j], counts[j]), total, overall);
         }
 
         return result;
     }
 
-    /// <summary>The median (mean of the middle two for an even count); NaN for no values. Sorts the array.</summary>
-    internal static double Median(double[] values)
+    /// <summary>The median (mean of the middle two for an even count) of values[start .. start + count); NaN for none. Sorts that part.</summary>
+    private static double Median(double[] values, int start, int count)
     {
-        if (values.Length == 0)
+        if (count == 0)
         {
             return double.NaN;
         }
 
-        Array.Sort(values);
-        var mid = values.Length / 2;
-        return values.Length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+        Array.Sort(values, start, count);
+        var mid = start + (count / 2);
+        return count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
     }
 }

@@ -78,8 +78,8 @@ public sealed class CoxCovariate
             }
 
             covariates.Add(feature.Type == FeatureType.Numeric
-                ? Numeric(feature.Name, matrix.Numeric(f))
-                : Categorical(feature.Name, matrix.Categorical(f), matrix.CategoryValues(f)));
+                ? Numeric(feature.Name, matrix.Numeric(f).ToArray())
+                : Categorical(feature.Name, matrix.Categorical(f).ToArray(), matrix.CategoryValues(f)));
         }
 
         return covariates;

@@ -60,4 +60,62 @@ public sealed class MixedDataMatrixTests
         Assert.Equal(0, row.Code(1));
         Assert.Equal(MixedDataMatrix.MissingCode, row.Code(0));
     }
+
+    [Fact]
+    public void A_numeric_column_of_values_exact_as_floats_is_kept_as_floats_and_reads_back_unchanged()
+    {
+        double[] income = [15000, 0.5, double.NaN, 16_777_216, -3];
+        var m = MixedDataMatrix.FromColumns(Features[..2], [income, new[] { 0, 1, -1, 0, 1 }]);
+
+        Assert.True(m.Numeric(0).IsSinglePrecision);
+        Assert.Equal(income, m.Numeric(0).ToArray());
+    }
+
+    [Theory]
+    [InlineData(0.1)]
+    [InlineData(16_777_217)]
+    [InlineData(15000.01)]
+    public void A_numeric_column_with_one_value_a_float_cannot_hold_exactly_is_kept_as_doubles(double inexact)
+    {
+        double[] income = [1, 2, inexact, 4];
+        var m = MixedDataMatrix.FromColumns(Features[..2], [income, new[] { 0, 1, 0, 1 }]);
+
+        Assert.False(m.Numeric(0).IsSinglePrecision);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(inexact), BitConverter.DoubleToInt64Bits(m.Numeric(0)[2]));
+    }
+
+    [Fact]
+    public void Categorical_codes_are_kept_as_bytes_with_missing_read_back_as_the_missing_code()
+    {
+        var m = MixedDataMatrix.FromColumns(Features[..2], [new double[] { 1, 2, 3 }, new byte[] { 1, 255, 0 }]);
+
+        Assert.Equal([1, MixedDataMatrix.MissingCode, 0], m.Categorical(1).ToArray());
+        Assert.Equal([1, MixedDataMatrix.MissingCode, 0], m.Categorical(1));
+    }
+
+    [Fact]
+    public void A_feature_with_more_than_255_values_keeps_its_codes_as_ints()
+    {
+        var values = Enumerable.Range(0, 300).Select(i => "v" + i).ToArray();
+        FeatureDefinition[] features = [new("postcode", FeatureType.Categorical, FeatureRole.Clustering, false, values)];
+
+        var m = MixedDataMatrix.FromColumns(features, [new[] { 299, 255, -1, 0 }]);
+
+        Assert.Equal([299, 255, MixedDataMatrix.MissingCode, 0], m.Categorical(0).ToArray());
+        Assert.Throws<ArgumentException>(() => MixedDataMatrix.FromColumns(features, [new byte[] { 1 }]));
+    }
+
+    [Fact]
+    public void The_compact_form_gives_the_same_bits_as_the_double_and_int_columns_did()
+    {
+        // Pinned with the code before the compact encoding (z-scores stored as a double copy, codes as ints):
+        // the fit reads floats and bytes now and must still give exactly this cost.
+        var data = Datawijs.Domain.Synthetic.FoodBankHouseholds.Generate(20_000, seed: 42);
+
+        var result = KPrototypes.Fit(data.Matrix, new KPrototypesOptions { K = 6, Restarts = 3, Seed = 42 }, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.True(data.Matrix.Numeric(data.Matrix.IndexOf("age")).IsSinglePrecision);
+        Assert.Equal(18723.23155208828, result.Cost);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(18723.23155208828), BitConverter.DoubleToInt64Bits(result.Cost));
+    }
 }
