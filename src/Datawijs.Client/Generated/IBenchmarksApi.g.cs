@@ -11,5 +11,5 @@ public partial interface IBenchmarksApi
 {
     /// <summary>Get the anonymised benchmark of a peer group</summary>
     [Get("/api/v1/benchmarks")]
-    Task<IApiResponse<Benchmark>> GetBenchmarkAsync([Query] string modelId, [Query] string? group = null, [Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);
+    Task<IApiResponse<Benchmark>> GetBenchmarkAsync([Query] ModelId modelId, [Query] string? group = null, [Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);
 }
