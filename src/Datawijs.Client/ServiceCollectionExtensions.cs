@@ -1,12 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
-using Refit;
 
 namespace Datawijs.Client;
 
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers every Datawijs API interface with <c>AddRefitClient</c> (one typed HttpClient per interface from
+    /// Registers every Datawijs API interface with Refit's <c>AddRefitGeneratedClient&lt;T&gt;</c> (one typed HttpClient per interface from
     /// IHttpClientFactory, each with a handler that signs a ZGW-style JWT per request), and <see cref="DatawijsClient"/>
     /// over them. Returns the builders so callers can add their own handlers (retries, logging) per interface.
     /// <paramref name="primaryHandler"/> replaces the network handler (e.g. a test server's).
@@ -24,18 +23,15 @@ public static class ServiceCollectionExtensions
         configure?.Invoke(options);
         services.AddSingleton(options);
 
-        var builders = new List<IHttpClientBuilder>();
-        foreach (var api in DatawijsClient.ApiTypes)
+        var builders = DatawijsClient.AddRefitClients(services, DatawijsClient.Settings);
+        foreach (var builder in builders)
         {
-            var builder = services.AddRefitClient(api, DatawijsClient.Settings)
-                .ConfigureHttpClient(c => c.BaseAddress = options.BaseAddress)
+            builder.ConfigureHttpClient(c => c.BaseAddress = options.BaseAddress)
                 .AddHttpMessageHandler(() => new ZgwTokenHandler(options));
             if (primaryHandler is not null)
             {
                 builder.ConfigurePrimaryHttpMessageHandler(primaryHandler);
             }
-
-            builders.Add(builder);
         }
 
         services.AddTransient(sp => new DatawijsClient(sp));

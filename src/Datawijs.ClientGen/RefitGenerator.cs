@@ -105,7 +105,7 @@ public static class RefitGenerator
 
         private void NameTags()
         {
-            var used = new HashSet<string>(StringComparer.Ordinal) { "ApiTypes", "Settings", "Get", "As", "Create", "ForCitizen", "AddApis" };
+            var used = new HashSet<string>(StringComparer.Ordinal) { "ApiTypes", "Settings", "Get", "As", "Create", "ForCitizen", "AddRefitClients", "Person" };
             foreach (var tag in _operations.Select(o => o.Tag).Distinct().Order(StringComparer.Ordinal))
             {
                 var name = Unique(CSharp.TypeName(tag), used);
@@ -454,6 +454,14 @@ public static class RefitGenerator
             foreach (var tag in tags)
             {
                 sb.Append("        typeof(I").Append(_tagNames[tag]).Append("Api),\n");
+            }
+
+            sb.Append("    ];\n\n");
+            sb.Append("    /// <summary>Registers each interface with Refit's IHttpClientFactory integration (one typed HttpClient per interface).</summary>\n");
+            sb.Append("    public static IReadOnlyList<global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder> AddRefitClients(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Refit.RefitSettings settings) =>\n    [\n");
+            foreach (var tag in tags)
+            {
+                sb.Append("        global::Refit.HttpClientFactoryExtensions.AddRefitGeneratedClient<I").Append(_tagNames[tag]).Append("Api>(services, settings),\n");
             }
 
             sb.Append("    ];\n");
