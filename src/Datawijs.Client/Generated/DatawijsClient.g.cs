@@ -25,6 +25,24 @@ public sealed partial class DatawijsClient
         typeof(IScansApi),
     ];
 
+    /// <summary>Registers each interface with Refit's IHttpClientFactory integration (one typed HttpClient per interface).</summary>
+    public static IReadOnlyList<global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder> AddRefitClients(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Refit.RefitSettings settings) =>
+    [
+        global::Refit.HttpClientFactoryExtensions.AddRefitGeneratedClient<IAssignmentsApi>(services, settings),
+        global::Refit.HttpClientFactoryExtensions.AddRefitGeneratedClient<IBenchmarksApi>(services, settings),
+        global::Refit.HttpClientFactoryExtensions.AddRefitGeneratedClient<ICitizenPortalApi>(services, settings),
+        global::Refit.HttpClientFactoryExtensions.AddRefitGeneratedClient<IClusteringsApi>(services, settings),
+        global::Refit.HttpClientFactoryExtensions.AddRefitGeneratedClient<IDatasetsApi>(services, settings),
+        global::Refit.HttpClientFactoryExtensions.AddRefitGeneratedClient<IHealthApi>(services, settings),
+        global::Refit.HttpClientFactoryExtensions.AddRefitGeneratedClient<IMaturityModelsApi>(services, settings),
+        global::Refit.HttpClientFactoryExtensions.AddRefitGeneratedClient<IObjectionsApi>(services, settings),
+        global::Refit.HttpClientFactoryExtensions.AddRefitGeneratedClient<IOrganisationsApi>(services, settings),
+        global::Refit.HttpClientFactoryExtensions.AddRefitGeneratedClient<IProfileSetsApi>(services, settings),
+        global::Refit.HttpClientFactoryExtensions.AddRefitGeneratedClient<IPublicApi>(services, settings),
+        global::Refit.HttpClientFactoryExtensions.AddRefitGeneratedClient<IPublicProfilesApi>(services, settings),
+        global::Refit.HttpClientFactoryExtensions.AddRefitGeneratedClient<IScansApi>(services, settings),
+    ];
+
     public IAssignmentsApi Assignments => Get<IAssignmentsApi>();
 
     public IBenchmarksApi Benchmarks => Get<IBenchmarksApi>();
