@@ -7,14 +7,14 @@ namespace Datawijs.EndToEnd.Tests;
 /// <summary>Benchmarks across tenants, in a host of their own so no other test's scans count.</summary>
 public sealed class BenchmarkTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
-    private const string QuickModel = "dmm-quick-v1";
+    private const ModelId QuickModel = ModelId.DmmQuickV1;
 
     internal static async Task<(DatawijsClient Client, Guid Organisation, Guid Scan)> ScannedOrganisationAsync(ApiFixture api, IReadOnlyList<string> questions, int value)
     {
         var client = await api.ClientAsync(ApiFixture.NewTenant());
         var organisation = (await client.Organisations.CreateOrganisationAsync(new CreateOrganisationRequest
         {
-            Name = "Gemeente " + value, Kind = "municipality", Inhabitants = 30_000 + value,
+            Name = "Gemeente " + value, Kind = OrganisationKind.Municipality, Inhabitants = 30_000 + value,
         })).Content!;
         var scan = (await client.Scans.CreateScanAsync(organisation.Id, new CreateScanRequest { ModelId = QuickModel })).Content!;
         await client.Scans.SaveScanResponseAsync(scan.Id, "r1", new AnswerScanRequest
@@ -29,7 +29,7 @@ public sealed class BenchmarkTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task Peers_across_tenants_form_tiers_only_from_five_other_organisations_and_stay_anonymous()
     {
         var reader = await api.ClientAsync(ApiFixture.NewTenant());
-        var questions = (await reader.MaturityModels.GetMaturityModelAsync(QuickModel)).Content!.Categories.SelectMany(c => c.Questions).Select(q => q.Id).ToList();
+        var questions = (await reader.MaturityModels.GetMaturityModelAsync("dmm-quick-v1")).Content!.Categories.SelectMany(c => c.Questions).Select(q => q.Id).ToList();
         var scanned = new List<(DatawijsClient Client, Guid Organisation, Guid Scan)>();
         for (var value = 1; value <= 4; value++)
         {

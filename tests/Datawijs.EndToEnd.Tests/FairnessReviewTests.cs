@@ -27,7 +27,7 @@ public sealed class FairnessReviewTests(ApiFixture api) : IClassFixture<ApiFixtu
     private static CreateDatasetRequest Declaration() => new()
     {
         Name = "Scheef verdeeld (synthetisch)",
-        SubjectIdKind = "other",
+        SubjectIdKind = SubjectIdKind.Other,
         Purpose = "Test of the inequality check (synthetic data).",
         RetentionUntil = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1),
         Features =

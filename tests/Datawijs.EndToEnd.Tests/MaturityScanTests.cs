@@ -8,12 +8,12 @@ namespace Datawijs.EndToEnd.Tests;
 /// <summary>The whole maturity scan flow, through the generated client only.</summary>
 public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
-    private const string FullModel = "dmm-full-v1";
+    private const ModelId FullModel = ModelId.DmmFullV1;
 
     private static CreateOrganisationRequest Municipality(string name) =>
-        new() { Name = name, Kind = "municipality", Inhabitants = 48_000, Region = "Overijssel" };
+        new() { Name = name, Kind = OrganisationKind.Municipality, Inhabitants = 48_000, Region = "Overijssel" };
 
-    private static async Task<IReadOnlyList<string>> QuestionIdsAsync(DatawijsClient client, string modelId = FullModel)
+    private static async Task<IReadOnlyList<string>> QuestionIdsAsync(DatawijsClient client, string modelId = "dmm-full-v1")
     {
         var model = (await client.MaturityModels.GetMaturityModelAsync(modelId)).Content!;
         return model.Categories.SelectMany(c => c.Questions).Select(q => q.Id).ToList();
@@ -34,7 +34,7 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
 
         var dutch = await client.MaturityModels.ListMaturityModelsAsync();
         var english = await client.MaturityModels.ListMaturityModelsAsync(acceptLanguage: "en-GB,en;q=0.9");
-        var model = await client.MaturityModels.GetMaturityModelAsync(FullModel);
+        var model = await client.MaturityModels.GetMaturityModelAsync("dmm-full-v1");
         var quick = await client.MaturityModels.GetMaturityModelAsync("dmm-quick-v1", acceptLanguage: "en");
         var missing = await client.MaturityModels.GetMaturityModelAsync("dmm-full-v9");
 
@@ -188,7 +188,7 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal(1 + 14, lines.Length - 1);
         var completedAt = history.Items[0].CompletedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
         // The scan's headline figures stand on each of its rows, as in the JSON entry (overall 3, level 3; then 4, 4).
-        Assert.Equal($"{scan.Id},{organisation.Id},\"Gemeente Proef, afdeling W&I\",{FullModel},{completedAt},leadership-strategy,3,3,{json.Items[0].ModelVersion},3,3", lines[1]);
+        Assert.Equal($"{scan.Id},{organisation.Id},\"Gemeente Proef, afdeling W&I\",dmm-full-v1,{completedAt},leadership-strategy,3,3,{json.Items[0].ModelVersion},3,3", lines[1]);
         Assert.EndsWith(",technology,4,4,1,4,4", lines[14], StringComparison.Ordinal);
 
         var firstCsvPage = await client.Scans.ListScoresAsCsvAsync(limit: 1);
@@ -310,17 +310,14 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
     [Fact]
     public async Task An_unknown_model_and_a_bad_target_are_reported_in_one_400()
     {
-        var client = await api.ClientAsync(ApiFixture.NewTenant());
+        var issued = await api.Host.AddClientAsync(ApiFixture.NewTenant());
+        var client = api.ClientFor(issued);
         var organisation = (await client.Organisations.CreateOrganisationAsync(Municipality("Gemeente Samen"))).Content!;
 
-        var response = await client.Scans.CreateScanAsync(organisation.Id, new CreateScanRequest
-        {
-            ModelId = "dmm-full-v9",
-            Targets = new Dictionary<string, int> { ["culture"] = 6, ["processes"] = 3 },
-        });
+        var response = await api.PostJsonAsync(issued, $"/api/v1/organisations/{organisation.Id}/scans", """{"modelId":"dmm-full-v9","targets":{"culture":6,"processes":3}}""");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problems = response.Problem()!.InvalidParams!;
+        Assert.Equal(400, response.Status);
+        var problems = response.InvalidParams!;
         Assert.Equal(["one-of", "target-out-of-range"], problems.Select(p => p.Code).Order(StringComparer.Ordinal));
         Assert.Equal("modelId", problems.Single(p => p.Code == "one-of").Name);
         Assert.Empty((await client.Scans.ListScansAsync(organisation.Id)).Content!.Items);
@@ -354,10 +351,11 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
     [Fact]
     public async Task Scans_refuse_unknown_models_and_targets_and_need_a_respondent_to_complete()
     {
-        var client = await api.ClientAsync(ApiFixture.NewTenant());
+        var issued = await api.Host.AddClientAsync(ApiFixture.NewTenant());
+        var client = api.ClientFor(issued);
         var organisation = (await client.Organisations.CreateOrganisationAsync(Municipality("Gemeente Leeg"))).Content!;
 
-        var unknownModel = await client.Scans.CreateScanAsync(organisation.Id, new CreateScanRequest { ModelId = "dmm-full-v9" });
+        var unknownModel = await api.PostJsonAsync(issued, $"/api/v1/organisations/{organisation.Id}/scans", """{"modelId":"dmm-full-v9"}""");
         var badTargets = await client.Scans.CreateScanAsync(organisation.Id, new CreateScanRequest
         {
             ModelId = FullModel,
@@ -366,7 +364,7 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
         var scan = (await client.Scans.CreateScanAsync(organisation.Id, new CreateScanRequest { ModelId = FullModel })).Content!;
         var empty = await client.Scans.CompleteScanAsync(scan.Id);
 
-        Assert.Equal("one-of", unknownModel.Problem()!.InvalidParams!.Single().Code);
+        Assert.Equal("one-of", unknownModel.InvalidParams!.Single().Code);
         Assert.Equal(["target-out-of-range", "unknown-category"], badTargets.Problem()!.InvalidParams!.Select(p => p.Code).Order());
         Assert.Equal(HttpStatusCode.Conflict, empty.StatusCode);
         Assert.Equal("no-respondents", empty.Problem()!.Code);

@@ -3,6 +3,8 @@ using System.Text.Json;
 using Datawijs.Client;
 using Datawijs.Tests.Shared;
 
+using FeatureValue = Datawijs.Client.FeatureValue;
+
 namespace Datawijs.EndToEnd.Tests;
 
 public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<TransparencyFixture>
@@ -22,10 +24,10 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         return new Parties(tenant, tenantId, caseWorker, bsn => api.Citizen(tenant, bsn), reviewer);
     }
 
-    private static CreateAssignmentRequest Ask(string subjectId, Dictionary<string, object>? features = null) => new()
+    private static CreateAssignmentRequest Ask(string subjectId, Dictionary<string, FeatureValue>? features = null) => new()
     {
         SubjectId = subjectId,
-        Features = (features ?? TestProfileSets.SingleParentSubject()).ToDictionary(kv => kv.Key, kv => JsonSerializer.SerializeToElement(kv.Value)),
+        Features = features ?? TestProfileSets.SingleParentSubject(),
     };
 
     [Fact]
@@ -35,7 +37,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         var subject = api.NewSubjectId();
 
         // Advice, with everything that explains it.
-        var created = await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject), xAuditToelichting: Reason);
+        var created = await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject), auditReason: Reason);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var advice = created.Content!;
         Assert.Equal("advice", advice.Status);
@@ -51,8 +53,8 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.InRange(advice.Distances[0].Distance - advice.Contributions!.Sum(c => c.Term), -0.005 * (advice.Contributions!.Count + 1), 0.005 * (advice.Contributions!.Count + 1));
         Assert.Equal(advice.Contributions!.Select(c => c.Term).OrderByDescending(t => t), advice.Contributions!.Select(c => c.Term));
         // A profile's numeric value is shown as published medians are (2 significant figures), never the exact mean.
-        Assert.All(advice.Contributions!.Where(c => c.ProfileValue.ValueKind == JsonValueKind.Number), c =>
-            Assert.Equal(Datawijs.Domain.Disclosure.DisclosureRules.Default.RoundMedian(c.Feature, c.ProfileValue.GetDouble()), c.ProfileValue.GetDouble()));
+        Assert.All(advice.Contributions!.Where(c => c.ProfileValue.IsNumber), c =>
+            Assert.Equal(Datawijs.Domain.Disclosure.DisclosureRules.Default.RoundMedian(c.Feature, c.ProfileValue.AsNumber()), c.ProfileValue.AsNumber()));
         Assert.NotNull(advice.Uncertain);
         Assert.All(advice.Counterfactuals!, c => Assert.All(c.Changes, change => Assert.Contains(change.Feature, TestProfileSets.MutableFeatures)));
         Assert.NotEmpty(advice.Counterfactuals!);
@@ -69,14 +71,14 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal(advice.ProfileId, read.Content!.ProfileId);
         Assert.Equal(advice.Distances[0].Distance, read.Content.Distances![0].Distance);
-        var decided = await p.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = "deviates", Reasoning = "Werkt sinds kort 20 uur." });
+        var decided = await p.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = DecideAssignmentOutcome.Deviates, Reasoning = "Werkt sinds kort 20 uur." });
         Assert.Equal(HttpStatusCode.Created, decided.StatusCode);
         Assert.Equal("mw-042", decided.Content!.UserId);
         Assert.Equal(CaseWorker, decided.Content.UserRepresentation);
         var afterDecision = (await p.CaseWorker.Assignments.GetAssignmentAsync(advice.Id)).Content!;
         Assert.Equal("decided", afterDecision.Status);
         Assert.Equal("deviates", afterDecision.Decision!.Outcome);
-        Assert.Equal(HttpStatusCode.Conflict, (await p.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = "follows", Reasoning = "Toch wel." })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await p.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = DecideAssignmentOutcome.Follows, Reasoning = "Toch wel." })).StatusCode);
 
         // The citizen's explanation, in Dutch and in English.
         var nl = await p.Citizen(subject).CitizenPortal.GetCitizenExplanationAsync();
@@ -139,7 +141,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Equal("Inzage in wie uw gegevens gebruikte, op uw eigen verzoek", entries.First(e => e.ActionCode == "accessLog.read").Reason);
 
         // An objection restricts at once: no new advice, the assignment shows it contested.
-        var objection = await p.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "notMe", Message = "Ik werk inmiddels." });
+        var objection = await p.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = ObjectionCitizenKind.NotMe, Message = "Ik werk inmiddels." });
         Assert.Equal(HttpStatusCode.Created, objection.StatusCode);
         Assert.Equal("open", objection.Content!.Status);
         var refused = await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject));
@@ -152,16 +154,16 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Equal("open", contested.Objection!.Status);
 
         // Review: rejected, so advice may be given again.
-        var open = await p.Reviewer.Objections.ListObjectionsAsync(status: "open");
+        var open = await p.Reviewer.Objections.ListObjectionsAsync(status: Status.Open);
         var listed = Assert.Single(open.Content!.Items);
         Assert.Equal(objection.Content.Id, listed.Id);
         Assert.Equal(advice.Id, listed.AssignmentId);
         Assert.Equal("Ik werk inmiddels.", listed.Message);
-        var review = await p.Reviewer.Objections.ReviewObjectionAsync(listed.Id, new ReviewObjectionRequest { Outcome = "rejected", Reasoning = "Gegevens gecontroleerd; het inkomen klopt." });
+        var review = await p.Reviewer.Objections.ReviewObjectionAsync(listed.Id, new ReviewObjectionRequest { Outcome = ReviewObjectionOutcome.Rejected, Reasoning = "Gegevens gecontroleerd; het inkomen klopt." });
         Assert.Equal(HttpStatusCode.OK, review.StatusCode);
         Assert.Equal("rejected", review.Content!.Status);
         Assert.Equal(Reviewer, review.Content.Review!.UserRepresentation);
-        Assert.Equal(HttpStatusCode.Conflict, (await p.Reviewer.Objections.ReviewObjectionAsync(listed.Id, new ReviewObjectionRequest { Outcome = "upheld", Reasoning = "Nogmaals." })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await p.Reviewer.Objections.ReviewObjectionAsync(listed.Id, new ReviewObjectionRequest { Outcome = ReviewObjectionOutcome.Upheld, Reasoning = "Nogmaals." })).StatusCode);
         var rejected = Assert.Single((await p.Citizen(subject).CitizenPortal.GetCitizenExplanationAsync()).Content!.Objections);
         Assert.Equal("rejected", rejected.Status);
         Assert.Equal("Gegevens gecontroleerd; het inkomen klopt.", rejected.Reasoning);
@@ -183,9 +185,9 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         var p = await PartiesAsync();
         var subject = api.NewSubjectId();
         var advice = (await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject))).Content!;
-        var objection = (await p.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "doNotWant" })).Content!;
+        var objection = (await p.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = ObjectionCitizenKind.DoNotWant })).Content!;
 
-        var review = await p.Reviewer.Objections.ReviewObjectionAsync(objection.Id, new ReviewObjectionRequest { Outcome = "upheld", Reasoning = "Mevrouw wil geen profiel; dat respecteren wij." });
+        var review = await p.Reviewer.Objections.ReviewObjectionAsync(objection.Id, new ReviewObjectionRequest { Outcome = ReviewObjectionOutcome.Upheld, Reasoning = "Mevrouw wil geen profiel; dat respecteren wij." });
 
         Assert.Equal("upheld", review.Content!.Status);
         var withdrawn = (await p.CaseWorker.Assignments.GetAssignmentAsync(advice.Id)).Content!;
@@ -194,7 +196,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         var refused = await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject));
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Equal("objection-upheld", refused.Problem()!.Code);
-        Assert.Equal(HttpStatusCode.Conflict, (await p.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = "follows", Reasoning = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await p.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = DecideAssignmentOutcome.Follows, Reasoning = "x" })).StatusCode);
         // The citizen reads why: the advice is withdrawn, with the reviewer's outcome and reasoning.
         var explanation = (await p.Citizen(subject).CitizenPortal.GetCitizenExplanationAsync()).Content!;
         Assert.Equal("withdrawn", explanation.Status);
@@ -223,7 +225,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         // ...and a client token, whatever its scopes, on the citizen endpoints.
         Assert.Equal(HttpStatusCode.Unauthorized, (await p.CaseWorker.CitizenPortal.GetCitizenExplanationAsync()).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await p.CaseWorker.CitizenPortal.GetCitizenAccessLogAsync()).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await p.CaseWorker.CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "notMe" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await p.CaseWorker.CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = ObjectionCitizenKind.NotMe })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await p.Reviewer.CitizenPortal.GetCitizenDataProcessingAsync()).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await p.CaseWorker.Objections.ListObjectionsAsync()).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await p.Reviewer.Assignments.GetAssignmentAsync(advice.Id)).StatusCode);
@@ -236,13 +238,13 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         var stranger = await PartiesAsync();
         var subject = api.NewSubjectId();
         var advice = (await owner.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject))).Content!;
-        var objection = (await owner.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "notMe" })).Content!;
+        var objection = (await owner.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = ObjectionCitizenKind.NotMe })).Content!;
 
         var read = await stranger.CaseWorker.Assignments.GetAssignmentAsync(advice.Id);
         Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
         Assert.Equal(404, read.Problem()!.Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await stranger.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = "follows", Reasoning = "x" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Reviewer.Objections.ReviewObjectionAsync(objection.Id, new ReviewObjectionRequest { Outcome = "upheld", Reasoning = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = DecideAssignmentOutcome.Follows, Reasoning = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Reviewer.Objections.ReviewObjectionAsync(objection.Id, new ReviewObjectionRequest { Outcome = ReviewObjectionOutcome.Upheld, Reasoning = "x" })).StatusCode);
         Assert.Empty((await stranger.Reviewer.Objections.ListObjectionsAsync()).Content!.Items);
         // The same person's token from the stranger's broker finds nothing of the owner's: an empty answer, not a 404.
         var otherExplanation = await stranger.Citizen(subject).CitizenPortal.GetCitizenExplanationAsync();
@@ -315,7 +317,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Equal("en", retry.Content.Explanation!.Language);
         Assert.Equal(first.Headers!.Location, retry.Headers.Location);
 
-        await p.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "doNotWant" });
+        await p.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = ObjectionCitizenKind.DoNotWant });
         var contested = await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject), idempotencyKey: key);
         Assert.Equal(HttpStatusCode.Created, contested.StatusCode);
         Assert.Equal("contested", contested.Content!.Status);
@@ -337,8 +339,8 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Equal("en", advice.Explanation!.Language);
         Assert.Contains("This is advice", advice.Notice.Advice, StringComparison.Ordinal);
 
-        var anonymous = await machine.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = "follows", Reasoning = "Past goed." });
-        var unreasoned = await p.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = "maybe" });
+        var anonymous = await machine.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = DecideAssignmentOutcome.Follows, Reasoning = "Past goed." });
+        var unreasoned = await p.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = DecideAssignmentOutcome.Unknown });
 
         Assert.Equal(HttpStatusCode.BadRequest, anonymous.StatusCode);
         Assert.Equal("user-required", anonymous.Problem()!.Code);
@@ -353,7 +355,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         var (verbose, _) = await api.ClientAsync(p.Tenant, "mw-9", new string('x', 300), "assignments:write");
         var advice = (await verbose.Assignments.CreateAssignmentAsync(Ask(api.NewSubjectId()))).Content!;
 
-        var decided = await verbose.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = "follows", Reasoning = "Past." });
+        var decided = await verbose.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = DecideAssignmentOutcome.Follows, Reasoning = "Past." });
 
         Assert.Equal(HttpStatusCode.Created, decided.StatusCode);
         Assert.Equal(255, decided.Content!.UserRepresentation!.Length);
@@ -395,9 +397,9 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         var p = await PartiesAsync();
         var subject = api.NewSubjectId();
         var advice = (await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject), idempotencyKey: Guid.NewGuid().ToString())).Content!;
-        await p.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = "follows", Reasoning = "Past." });
+        await p.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = DecideAssignmentOutcome.Follows, Reasoning = "Past." });
         await p.Citizen(subject).CitizenPortal.GetCitizenExplanationAsync();
-        await p.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "notMe", Message = "Niet ik." }, idempotencyKey: Guid.NewGuid().ToString());
+        await p.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = ObjectionCitizenKind.NotMe, Message = "Niet ik." }, idempotencyKey: Guid.NewGuid().ToString());
         await p.Citizen(subject).CitizenPortal.GetCitizenAccessLogAsync();
         await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject));
 
@@ -420,7 +422,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         var spaced = canonical[..4] + " " + canonical[4..];
         var dotted = canonical[..3] + "." + canonical[3..6] + "." + canonical[6..];
 
-        var objection = await p.Citizen(dropped).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "doNotWant" });
+        var objection = await p.Citizen(dropped).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = ObjectionCitizenKind.DoNotWant });
         Assert.Equal(HttpStatusCode.Created, objection.StatusCode);
 
         foreach (var form in new[] { canonical, spaced, dotted, dropped })
@@ -466,8 +468,8 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         var p = await PartiesAsync();
         var (manager, _) = await api.ClientAsync(p.Tenant, null, null, "profiles:manage");
         var subject = api.NewSubjectId();
-        var asNumber = (await manager.Datasets.CreateDatasetAsync(FoodBankData.Declaration("NDJSON als getal") with { SubjectIdKind = "bsn" })).Content!;
-        var asString = (await manager.Datasets.CreateDatasetAsync(FoodBankData.Declaration("CSV met spaties") with { SubjectIdKind = "bsn" })).Content!;
+        var asNumber = (await manager.Datasets.CreateDatasetAsync(FoodBankData.Declaration("NDJSON als getal") with { SubjectIdKind = SubjectIdKind.Bsn })).Content!;
+        var asString = (await manager.Datasets.CreateDatasetAsync(FoodBankData.Declaration("CSV met spaties") with { SubjectIdKind = SubjectIdKind.Bsn })).Content!;
         var ndjson = FoodBankData.Ndjson(2).Replace("\"subjectId\":\"client-1\"", "\"subjectId\":" + subject, StringComparison.Ordinal)
             .Replace("\"subjectId\":\"client-2\"", "\"subjectId\":\"" + api.NewSubjectId() + "\"", StringComparison.Ordinal);
         var csv = FoodBankData.Csv(1).Replace("client-1,", subject[..4] + " " + subject[4..] + ",", StringComparison.Ordinal);
@@ -487,7 +489,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
     {
         var p = await PartiesAsync();
         var (manager, _) = await api.ClientAsync(p.Tenant, null, null, "profiles:manage");
-        var dataset = (await manager.Datasets.CreateDatasetAsync(FoodBankData.Declaration("Getallen") with { SubjectIdKind = "bsn" })).Content!;
+        var dataset = (await manager.Datasets.CreateDatasetAsync(FoodBankData.Declaration("Getallen") with { SubjectIdKind = SubjectIdKind.Bsn })).Content!;
         var good = api.NewSubjectId();
         var ndjson = FoodBankData.Ndjson(4)
             .Replace("\"subjectId\":\"client-1\"", "\"subjectId\":" + good, StringComparison.Ordinal)
@@ -510,7 +512,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         var p = await PartiesAsync();
         var (manager, _) = await api.ClientAsync(p.Tenant, null, null, "profiles:manage");
         var subject = api.NewSubjectId();
-        var clients = (await manager.Datasets.CreateDatasetAsync(FoodBankData.Declaration("Klantnummers") with { SubjectIdKind = "other" })).Content!;
+        var clients = (await manager.Datasets.CreateDatasetAsync(FoodBankData.Declaration("Klantnummers") with { SubjectIdKind = SubjectIdKind.Other })).Content!;
         var csv = FoodBankData.Csv(2).Replace("client-1,", subject + ",", StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await manager.Datasets.UploadDatasetRecordsAsync(clients.Id, FoodBankData.CsvContent(csv))).StatusCode);
         var citizen = p.Citizen(subject);
@@ -531,9 +533,9 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         var p = await PartiesAsync();
         var subject = api.NewSubjectId();
         var advice = (await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject))).Content!;
-        Assert.Equal(HttpStatusCode.Created, (await p.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = "deviates", Reasoning = "Werkt sinds kort 20 uur." })).StatusCode);
-        var objection = (await p.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "notMe" })).Content!;
-        await p.Reviewer.Objections.ReviewObjectionAsync(objection.Id, new ReviewObjectionRequest { Outcome = "rejected", Reasoning = "Het gaat wel om u." });
+        Assert.Equal(HttpStatusCode.Created, (await p.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = DecideAssignmentOutcome.Deviates, Reasoning = "Werkt sinds kort 20 uur." })).StatusCode);
+        var objection = (await p.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = ObjectionCitizenKind.NotMe })).Content!;
+        await p.Reviewer.Objections.ReviewObjectionAsync(objection.Id, new ReviewObjectionRequest { Outcome = ReviewObjectionOutcome.Rejected, Reasoning = "Het gaat wel om u." });
 
         api.ProfileSets.Delete(p.TenantId);
         var caseWorker = (await p.CaseWorker.Assignments.GetAssignmentAsync(advice.Id)).Content!;
@@ -565,7 +567,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
 
         Assert.Equal(HttpStatusCode.OK, (await portal.CitizenPortal.GetCitizenExplanationAsync()).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await portal.CitizenPortal.GetCitizenDataProcessingAsync()).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await portal.CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "notMe" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await portal.CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = ObjectionCitizenKind.NotMe })).StatusCode);
         var log = (await portal.CitizenPortal.GetCitizenAccessLogAsync()).Content!;
 
         Assert.True(handler.Sent >= 4, "The header was not sent, so the check below would prove nothing.");
