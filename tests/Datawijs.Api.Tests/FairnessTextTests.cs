@@ -66,7 +66,7 @@ public sealed class FairnessTextTests
         var blockers = PublicationChecks.Blockers(check, Profiles, Features);
 
         var blocker = Assert.Single(blockers, b => b.ProfileId == Profiles[0].Id);
-        Assert.Equal("protectedOverRepresentation", blocker.Code);
+        Assert.Equal("protected-over-representation", blocker.Code);
         Assert.StartsWith("Profile 1: migration background = non-Western (background = y) is more than 2 times as frequent", blocker.Reason, StringComparison.Ordinal);
         var view = PublicationChecks.View(check, Profiles, Features);
         Assert.Equal("overRepresentationFound", view.Outcome);
@@ -80,7 +80,7 @@ public sealed class FairnessTextTests
             Findings = StoredJson.Write(PublicationChecks.Findings(check.Fairness.Findings, Profiles, Features)),
         };
         var reviewed = check with { Review = review };
-        Assert.DoesNotContain(PublicationChecks.Blockers(reviewed, Profiles, Features), b => b.Code == "protectedOverRepresentation");
+        Assert.DoesNotContain(PublicationChecks.Blockers(reviewed, Profiles, Features), b => b.Code == "protected-over-representation");
         var shown = PublicationChecks.View(reviewed, Profiles, Features);
         Assert.Equal("overRepresentationReviewed", shown.Outcome);
         Assert.EndsWith("Beoordeeld door een medewerker op 7 december 2026, met deze toelichting: Besproken en aanvaard.", shown.Summary.Nl, StringComparison.Ordinal);
@@ -103,7 +103,7 @@ public sealed class FairnessTextTests
         };
         var partly = check with { Review = review };
 
-        var blocker = Assert.Single(PublicationChecks.Blockers(partly, Profiles, Features), b => b.Code == "protectedOverRepresentation");
+        var blocker = Assert.Single(PublicationChecks.Blockers(partly, Profiles, Features), b => b.Code == "protected-over-representation");
         Assert.Equal(Profiles[1].Id, blocker.ProfileId);
         Assert.Contains("not among the findings reviewed earlier", blocker.Reason, StringComparison.Ordinal);
         var view = PublicationChecks.View(partly, Profiles, Features);
@@ -173,7 +173,7 @@ public sealed class FairnessTextTests
 
         var blockers = PublicationChecks.Blockers(check, Profiles, Features);
 
-        Assert.All(blockers, b => Assert.Equal("publicationDifference", b.Code));
+        Assert.All(blockers, b => Assert.Equal("publication-difference", b.Code));
         Assert.Contains(blockers, b => b.ProfileId is null
             && b.Reason == $"The whole dataset, the count of migration background = non-Western (background = y): differs by 1 to 9 households from the publication of 2026-11-30 (profile set {earlier}), so the difference would show a group smaller than the minimum.");
         Assert.Contains(blockers, b => b.ProfileId == Profiles[0].Id && b.Reason.StartsWith("Profile 1, the number of households: ", StringComparison.Ordinal)

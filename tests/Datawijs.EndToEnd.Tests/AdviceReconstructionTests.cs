@@ -71,7 +71,7 @@ public sealed class AdviceReconstructionTests(ApiFixture api) : IClassFixture<Ap
             Assert.Equal(last.Contributions!.Select(c => (c.Feature, c.Term, c.RunnerUpTerm)), read.Contributions!.Select(c => (c.Feature, c.Term, c.RunnerUpTerm)));
             Assert.Equal(last.Distances!.Select(d => d.Distance), read.Distances!.Select(d => d.Distance));
             Assert.Equal(last.Margin, read.Margin);
-            var published = (await caseWorker.PublicProfiles.ListPublicProfilesAsync(slug)).Content!.View.Profiles.Single(p => p.Id == last.ProfileId);
+            var published = (await caseWorker.PublicProfiles.GetPublicProfileSetAsync(slug)).Content!.View.Profiles.Single(p => p.Id == last.ProfileId);
             foreach (var contribution in read.Contributions!.Where(c => c.ProfileValue.IsNumber))
             {
                 Assert.Equal(published.Medians.Single(m => m.Feature == contribution.Feature).Median, contribution.ProfileValue.AsNumber());

@@ -17,7 +17,7 @@ public sealed class DemoProfileTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.True(await demo.EnsureAsync(tenant.Id));
         Assert.False(await demo.EnsureAsync(tenant.Id));
 
-        var published = await client.PublicProfiles.ListPublicProfilesAsync(slug);
+        var published = await client.PublicProfiles.GetPublicProfileSetAsync(slug);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         var profiles = published.Content!.View.Profiles;
         Assert.Equal(5, profiles.Count);

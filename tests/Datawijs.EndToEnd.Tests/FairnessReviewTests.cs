@@ -57,7 +57,7 @@ public sealed class FairnessReviewTests(ApiFixture api) : IClassFixture<ApiFixtu
         var draft = (await client.ProfileSets.CreateProfileSetAsync(new CreateProfileSetRequest { ClusteringId = clustering.Id })).Content!;
         foreach (var profile in draft.View.Profiles)
         {
-            Assert.Equal(HttpStatusCode.OK, (await client.ProfileSets.UpdateProfileAsync(draft.Id, profile.Id, new UpdateProfileProfileSetRequest
+            Assert.Equal(HttpStatusCode.OK, (await client.ProfileSets.UpdateProfileAsync(draft.Id, profile.Id, new UpdateProfileRequest
             {
                 Name = new ProfileTextInput { Nl = $"Groep {profile.Number}", En = $"Group {profile.Number}" },
                 Description = new ProfileTextInput { Nl = $"Huishoudens van groep {profile.Number}.", En = $"Households of group {profile.Number}." },
@@ -77,35 +77,35 @@ public sealed class FairnessReviewTests(ApiFixture api) : IClassFixture<ApiFixtu
         // The check runs on the draft and names the profile and the group.
         Assert.Equal("overRepresentationFound", draft.View.Fairness!.Outcome);
         Assert.Contains(draft.View.Fairness.Findings, f => f.ProfileId == groupA.Id && f.Feature == "background" && f.Value == "y");
-        Assert.Contains(draft.PublicationBlockers, b => b.Code == "protectedOverRepresentation" && b.ProfileId == groupA.Id && b.Reason.Contains("non-Western", StringComparison.Ordinal));
+        Assert.Contains(draft.PublicationBlockers, b => b.Code == "protected-over-representation" && b.ProfileId == groupA.Id && b.Reason.Contains("non-Western", StringComparison.Ordinal));
         Assert.Contains("Een medewerker moet dit eerst beoordelen", draft.View.Fairness.Summary.Nl, StringComparison.Ordinal);
 
         var refused = await client.ProfileSets.PublishProfileSetAsync(draft.Id);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Contains(refused.Problem()!.InvalidParams!, p => p.Name == $"profiles[{groupA.Number}]" && p.Code == "protectedOverRepresentation");
-        Assert.Equal(HttpStatusCode.NotFound, (await client.PublicProfiles.ListPublicProfilesAsync(tenant)).StatusCode);
+        Assert.Contains(refused.Problem()!.InvalidParams!, p => p.Name == $"profiles[{groupA.Number}]" && p.Code == "protected-over-representation");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PublicProfiles.GetPublicProfileSetAsync(tenant)).StatusCode);
 
         // Only a person lifts it, with a real reasoning.
-        var byMachine = await client.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest { Reasoning = Reasoning });
+        var byMachine = await client.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewProfileSetFairnessRequest { Reasoning = Reasoning });
         Assert.Equal(HttpStatusCode.BadRequest, byMachine.StatusCode);
         Assert.Equal("user-required", byMachine.Problem()!.Code);
-        var tooShort = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest { Reasoning = "prima" });
+        var tooShort = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewProfileSetFairnessRequest { Reasoning = "prima" });
         Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
         Assert.Contains(tooShort.Problem()!.InvalidParams!, p => p.Name == "reasoning");
         foreach (var empty in new[] { new string('.', 60), "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "1234 5678 9012 3456 7890" })
         {
-            var contentFree = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest { Reasoning = empty });
+            var contentFree = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewProfileSetFairnessRequest { Reasoning = empty });
             Assert.Equal(HttpStatusCode.BadRequest, contentFree.StatusCode);
             Assert.Contains(contentFree.Problem()!.InvalidParams!, p => p.Name == "reasoning" && p.Code == "no-words");
         }
 
-        var missing = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest());
+        var missing = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewProfileSetFairnessRequest());
         Assert.Contains(missing.Problem()!.InvalidParams!, p => p.Name == "reasoning");
 
         var key = Guid.NewGuid().ToString();
-        var reviewed = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest { Reasoning = Reasoning }, key);
+        var reviewed = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewProfileSetFairnessRequest { Reasoning = Reasoning }, key);
         Assert.Equal(HttpStatusCode.Created, reviewed.StatusCode);
-        Assert.DoesNotContain(reviewed.Content!.PublicationBlockers, b => b.Code == "protectedOverRepresentation");
+        Assert.DoesNotContain(reviewed.Content!.PublicationBlockers, b => b.Code == "protected-over-representation");
         Assert.Equal("m.jansen", reviewed.Content.FairnessReview!.UserId);
         Assert.Equal("M. Jansen (beleidsadviseur)", reviewed.Content.FairnessReview.UserRepresentation);
         Assert.Equal(Reasoning, reviewed.Content.FairnessReview.Reasoning);
@@ -113,10 +113,10 @@ public sealed class FairnessReviewTests(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.Equal("overRepresentationReviewed", reviewed.Content.View.Fairness!.Outcome);
 
         // A retry with the same key gets the first answer; a second review is refused.
-        var retry = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest { Reasoning = Reasoning }, key);
+        var retry = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewProfileSetFairnessRequest { Reasoning = Reasoning }, key);
         Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
         Assert.Equal(reviewed.Content.FairnessReview.ReviewedAt, retry.Content!.FairnessReview!.ReviewedAt);
-        var again = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest { Reasoning = Reasoning });
+        var again = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewProfileSetFairnessRequest { Reasoning = Reasoning });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("fairness-reviewed", again.Problem()!.Code);
 
@@ -128,7 +128,7 @@ public sealed class FairnessReviewTests(ApiFixture api) : IClassFixture<ApiFixtu
         // and never which profile or group or how many times as frequent: with the protected cells suppressed, that
         // and the population's count of the group would bound the group's count in the other profiles.
         var day = reviewed.Content.FairnessReview.ReviewedAt.UtcDateTime;
-        var nl = (await client.PublicProfiles.ListPublicProfilesAsync(tenant)).Content!;
+        var nl = (await client.PublicProfiles.GetPublicProfileSetAsync(tenant)).Content!;
         Assert.StartsWith("Gecontroleerd: oververtegenwoordiging gevonden. In ten minste één profiel is een groep (migratieachtergrond) oververtegenwoordigd", nl.FairnessCheck, StringComparison.Ordinal);
         Assert.Contains($"Beoordeeld door een medewerker op {day.Day} ", nl.FairnessCheck, StringComparison.Ordinal);
         Assert.EndsWith(Reasoning, nl.FairnessCheck, StringComparison.Ordinal);
@@ -136,7 +136,7 @@ public sealed class FairnessReviewTests(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.Equal(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), nl.View.Fairness!.Review!.ReviewedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Assert.Empty(nl.View.Fairness.Findings);
         Assert.Equal(nl.FairnessCheck, nl.View.Fairness.Summary.Nl);
-        var en = (await client.PublicProfiles.ListPublicProfilesAsync(tenant, "en")).Content!;
+        var en = (await client.PublicProfiles.GetPublicProfileSetAsync(tenant, "en")).Content!;
         Assert.StartsWith("Checked: over-representation found. In at least one profile a group (migration background) is over-represented", en.FairnessCheck, StringComparison.Ordinal);
         Assert.Contains("Reviewed by a person on", en.FairnessCheck, StringComparison.Ordinal);
         Assert.Equal(en.FairnessCheck, nl.View.Fairness.Summary.En);
@@ -164,12 +164,12 @@ public sealed class FairnessReviewTests(ApiFixture api) : IClassFixture<ApiFixtu
         var (_, client, person, draft) = await NamedDraftAsync();
         var findings = draft.View.Fairness!.Findings;
         Assert.True(findings.Count >= 2);
-        Assert.Equal(HttpStatusCode.Created, (await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest { Reasoning = Reasoning })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewProfileSetFairnessRequest { Reasoning = Reasoning })).StatusCode);
 
         // As if the person reviewed when only the first finding existed (e.g. before Fairness:MaximumRatio was lowered).
         await api.Host.ExecuteSqlAsync($"UPDATE fairness_reviews SET findings = json_remove(findings, '$[1]') WHERE profile_set_id = '{draft.Id:D}'");
         var back = (await client.ProfileSets.GetProfileSetAsync(draft.Id)).Content!;
-        var blocker = Assert.Single(back.PublicationBlockers, b => b.Code == "protectedOverRepresentation");
+        var blocker = Assert.Single(back.PublicationBlockers, b => b.Code == "protected-over-representation");
         Assert.Equal(findings[1].ProfileId, blocker.ProfileId);
         Assert.Contains("not among the findings reviewed earlier", blocker.Reason, StringComparison.Ordinal);
         Assert.Equal("overRepresentationFound", back.View.Fairness!.Outcome);
@@ -177,12 +177,12 @@ public sealed class FairnessReviewTests(ApiFixture api) : IClassFixture<ApiFixtu
 
         // A new review covers every current finding and replaces the earlier one.
         const string again = "Opnieuw besproken na de strengere instelling; ook deze groep is verklaarbaar door de wijk.";
-        var reviewed = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest { Reasoning = again });
+        var reviewed = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewProfileSetFairnessRequest { Reasoning = again });
         Assert.Equal(HttpStatusCode.Created, reviewed.StatusCode);
-        Assert.DoesNotContain(reviewed.Content!.PublicationBlockers, b => b.Code == "protectedOverRepresentation");
+        Assert.DoesNotContain(reviewed.Content!.PublicationBlockers, b => b.Code == "protected-over-representation");
         Assert.Equal(again, reviewed.Content.FairnessReview!.Reasoning);
         Assert.Equal(findings.Count, reviewed.Content.FairnessReview.Findings.Count);
-        Assert.Equal("fairness-reviewed", (await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest { Reasoning = again })).Problem()!.Code);
+        Assert.Equal("fairness-reviewed", (await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewProfileSetFairnessRequest { Reasoning = again })).Problem()!.Code);
         Assert.Equal(HttpStatusCode.OK, (await client.ProfileSets.PublishProfileSetAsync(draft.Id)).StatusCode);
     }
 
@@ -192,11 +192,11 @@ public sealed class FairnessReviewTests(ApiFixture api) : IClassFixture<ApiFixtu
         var (_, client, person, draft) = await NamedDraftAsync();
         var tenant = ApiFixture.NewTenant();
         var reader = api.ClientFor(await api.Host.AddClientAsync(tenant, "scans:read"), "m.jansen");
-        Assert.Equal(HttpStatusCode.Forbidden, (await reader.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest { Reasoning = Reasoning })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await person.ProfileSets.ReviewProfileSetFairnessAsync(Guid.CreateVersion7(), new ReviewFairnessProfileSetRequest { Reasoning = Reasoning })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewProfileSetFairnessRequest { Reasoning = Reasoning })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await person.ProfileSets.ReviewProfileSetFairnessAsync(Guid.CreateVersion7(), new ReviewProfileSetFairnessRequest { Reasoning = Reasoning })).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await client.ProfileSets.RetireProfileSetAsync(draft.Id)).StatusCode);
-        var retired = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest { Reasoning = Reasoning });
+        var retired = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewProfileSetFairnessRequest { Reasoning = Reasoning });
         Assert.Equal(HttpStatusCode.Conflict, retired.StatusCode);
         Assert.Equal("not-draft", retired.Problem()!.Code);
     }
@@ -214,12 +214,12 @@ public sealed class FairnessReviewTests(ApiFixture api) : IClassFixture<ApiFixtu
 
         Assert.Equal("noOverRepresentation", draft.View.Fairness!.Outcome);
         Assert.Equal(["migrationBackground"], draft.View.Fairness.CheckedFeatures);
-        Assert.DoesNotContain(draft.PublicationBlockers, b => b.Code == "protectedOverRepresentation");
+        Assert.DoesNotContain(draft.PublicationBlockers, b => b.Code == "protected-over-representation");
         Assert.StartsWith("Gecontroleerd: geen oververtegenwoordiging.", draft.View.Fairness.Summary.Nl, StringComparison.Ordinal);
         Assert.StartsWith("Checked: no over-representation.", draft.View.Fairness.Summary.En, StringComparison.Ordinal);
 
         var person = api.ClientFor(issued, "m.jansen");
-        var review = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewFairnessProfileSetRequest { Reasoning = Reasoning });
+        var review = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewProfileSetFairnessRequest { Reasoning = Reasoning });
         Assert.Equal(HttpStatusCode.Conflict, review.StatusCode);
         Assert.Equal("nothing-to-review", review.Problem()!.Code);
     }

@@ -94,7 +94,7 @@ public sealed class FeatureLabelTests(ApiFixture api) : IClassFixture<ApiFixture
         var draft = (await client.ProfileSets.CreateProfileSetAsync(new CreateProfileSetRequest { ClusteringId = clustering.Id })).Content!;
         foreach (var profile in draft.View.Profiles)
         {
-            await client.ProfileSets.UpdateProfileAsync(draft.Id, profile.Id, new UpdateProfileProfileSetRequest
+            await client.ProfileSets.UpdateProfileAsync(draft.Id, profile.Id, new UpdateProfileRequest
             {
                 Name = new ProfileTextInput { Nl = $"Groep {profile.Number}", En = $"Group {profile.Number}" },
                 Description = new ProfileTextInput { Nl = $"Huishoudens van groep {profile.Number}.", En = $"Households of group {profile.Number}." },
@@ -105,7 +105,7 @@ public sealed class FeatureLabelTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal("migratieachtergrond", Assert.Single(draft.View.Method.ProtectedFeatures).Label!.Nl);
         Assert.Contains(draft.View.Method.ClusteringFeatures, f => f.Name == "disposableIncome" && f.Label!.Nl == "besteedbaar inkomen per jaar");
         Assert.Equal(HttpStatusCode.OK, (await client.ProfileSets.PublishProfileSetAsync(draft.Id)).StatusCode);
-        var view = (await client.PublicProfiles.ListPublicProfilesAsync(tenant)).Content!.View;
+        var view = (await client.PublicProfiles.GetPublicProfileSetAsync(tenant)).Content!.View;
         var housing = view.Population!.Categorical.Single(d => d.Feature == "housing");
         Assert.Equal("woning", housing.Label!.Nl);
         Assert.Contains(housing.Cells, c => c.Value == "rentWithAllowance" && c.ValueLabel!.Nl == "een huurhuis met huurtoeslag" && c.ValueLabel.En == "a rented home with housing allowance");

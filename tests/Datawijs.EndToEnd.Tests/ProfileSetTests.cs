@@ -22,7 +22,7 @@ public sealed class ProfileSetTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         foreach (var profile in set.View.Profiles)
         {
-            var named = await client.ProfileSets.UpdateProfileAsync(set.Id, profile.Id, new UpdateProfileProfileSetRequest
+            var named = await client.ProfileSets.UpdateProfileAsync(set.Id, profile.Id, new UpdateProfileRequest
             {
                 Name = new ProfileTextInput { Nl = $"Groep {profile.Number}", En = $"Group {profile.Number}" },
                 Description = new ProfileTextInput { Nl = $"Huishoudens van groep {profile.Number}.", En = $"Households of group {profile.Number}." },
@@ -54,7 +54,7 @@ public sealed class ProfileSetTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         Assert.Equal("published", published.Content!.Status);
         Assert.Empty(published.Content.PublicationBlockers);
-        var view = await client.PublicProfiles.ListPublicProfilesAsync(tenant);
+        var view = await client.PublicProfiles.GetPublicProfileSetAsync(tenant);
         Assert.Equal(HttpStatusCode.OK, view.StatusCode);
         Assert.Equal(draft.Id, view.Content!.ProfileSetId);
         Assert.Equal(["Groep 1", "Groep 2", "Groep 3", "Groep 4", "Groep 5"], view.Content.View.Profiles.Select(p => p.Name.Nl));
@@ -63,13 +63,13 @@ public sealed class ProfileSetTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(10, view.Content.View.Method.DisclosureRules.MinimumCount);
         Assert.NotNull(view.Content.View.Population);
 
-        var rename = await client.ProfileSets.UpdateProfileAsync(draft.Id, draft.View.Profiles[0].Id, new UpdateProfileProfileSetRequest { Name = new ProfileTextInput { Nl = "Anders" } });
+        var rename = await client.ProfileSets.UpdateProfileAsync(draft.Id, draft.View.Profiles[0].Id, new UpdateProfileRequest { Name = new ProfileTextInput { Nl = "Anders" } });
         Assert.Equal(HttpStatusCode.Conflict, rename.StatusCode);
-        Assert.Equal("Groep 1", (await client.PublicProfiles.ListPublicProfilesAsync(tenant)).Content!.View.Profiles[0].Name.Nl);
+        Assert.Equal("Groep 1", (await client.PublicProfiles.GetPublicProfileSetAsync(tenant)).Content!.View.Profiles[0].Name.Nl);
 
         var retired = await client.ProfileSets.RetireProfileSetAsync(draft.Id);
         Assert.Equal("retired", retired.Content!.Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.PublicProfiles.ListPublicProfilesAsync(tenant)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PublicProfiles.GetPublicProfileSetAsync(tenant)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await client.ProfileSets.RetireProfileSetAsync(draft.Id)).StatusCode);
     }
 
@@ -86,7 +86,7 @@ public sealed class ProfileSetTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains(problem.InvalidParams!, p => p.Name == "profiles[1]" && p.Code == "unnamed");
         Assert.Contains(problem.InvalidParams!, p => p.Name == "profiles[5]" && p.Code == "undescribed");
         Assert.Equal("draft", (await client.ProfileSets.GetProfileSetAsync(draft.Id)).Content!.Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.PublicProfiles.ListPublicProfilesAsync(tenant)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PublicProfiles.GetPublicProfileSetAsync(tenant)).StatusCode);
     }
 
     // A one-profile set used to publish, and then every advice of the tenant answered 500.
@@ -100,14 +100,14 @@ public sealed class ProfileSetTests(ApiFixture api) : IClassFixture<ApiFixture>
         var clustering = await ClusteringTests.FinishedAsync(client, started.Id);
         var draft = (await client.ProfileSets.CreateProfileSetAsync(new CreateProfileSetRequest { ClusteringId = clustering.Id })).Content!;
         Assert.Single(draft.View.Profiles);
-        Assert.Contains(draft.PublicationBlockers, b => b.Code == "tooFewProfiles");
+        Assert.Contains(draft.PublicationBlockers, b => b.Code == "too-few-profiles");
         await NameEveryProfileAsync(client, draft);
 
         var refused = await client.ProfileSets.PublishProfileSetAsync(draft.Id);
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Equal("tooFewProfiles", Assert.Single(refused.Problem()!.InvalidParams!, p => p.Name == "profileSet").Code);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.PublicProfiles.ListPublicProfilesAsync(tenant)).StatusCode);
+        Assert.Equal("too-few-profiles", Assert.Single(refused.Problem()!.InvalidParams!, p => p.Name == "profileSet").Code);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PublicProfiles.GetPublicProfileSetAsync(tenant)).StatusCode);
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class ProfileSetTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.OK, (await client.ProfileSets.PublishProfileSetAsync(second.Id)).StatusCode);
 
         Assert.Equal("retired", (await client.ProfileSets.GetProfileSetAsync(first.Id)).Content!.Status);
-        Assert.Equal(second.Id, (await client.PublicProfiles.ListPublicProfilesAsync(tenant)).Content!.ProfileSetId);
+        Assert.Equal(second.Id, (await client.PublicProfiles.GetPublicProfileSetAsync(tenant)).Content!.ProfileSetId);
         Assert.Equal(second.Id, await CurrentInRegisterAsync(client, tenant));
         Assert.Equal(HttpStatusCode.OK, (await client.ProfileSets.RetireProfileSetAsync(second.Id)).StatusCode);
         Assert.Null(await CurrentInRegisterAsync(client, tenant));
@@ -146,14 +146,14 @@ public sealed class ProfileSetTests(ApiFixture api) : IClassFixture<ApiFixture>
         var profileId = draft.View.Profiles[0].Id;
 
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.ProfileSets.GetProfileSetAsync(draft.Id)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await stranger.ProfileSets.UpdateProfileAsync(draft.Id, profileId, new UpdateProfileProfileSetRequest { Name = new ProfileTextInput { Nl = "x" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.ProfileSets.UpdateProfileAsync(draft.Id, profileId, new UpdateProfileRequest { Name = new ProfileTextInput { Nl = "x" } })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.ProfileSets.PublishProfileSetAsync(draft.Id)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.ProfileSets.RetireProfileSetAsync(draft.Id)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.ProfileSets.CreateProfileSetAsync(new CreateProfileSetRequest { ClusteringId = draft.ClusteringId })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.Clusterings.GetClusteringAsync(draft.ClusteringId)).StatusCode);
         await NameEveryProfileAsync(client, draft);
         await client.ProfileSets.PublishProfileSetAsync(draft.Id);
-        Assert.Equal(HttpStatusCode.OK, (await stranger.PublicProfiles.ListPublicProfilesAsync(tenant)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await stranger.PublicProfiles.GetPublicProfileSetAsync(tenant)).StatusCode);
         Assert.Equal(draft.Id, await CurrentInRegisterAsync(client, tenant));
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.Datasets.DeleteDatasetAsync(dataset.Id)).StatusCode);
@@ -162,7 +162,7 @@ public sealed class ProfileSetTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.ProfileSets.GetProfileSetAsync(draft.Id)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.Clusterings.GetClusteringAsync(draft.ClusteringId)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.PublicProfiles.ListPublicProfilesAsync(tenant)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PublicProfiles.GetPublicProfileSetAsync(tenant)).StatusCode);
         Assert.Equal(0, await api.Host.CountRowsAsync("dataset_records", "dataset_id", dataset.Id));
         Assert.Equal(0, await api.Host.CountRowsAsync("clusterings", "dataset_id", dataset.Id));
         Assert.Equal(0, await api.Host.CountRowsAsync("profile_sets", "dataset_id", dataset.Id));

@@ -11,7 +11,7 @@ public sealed class PublicationHistoryTests(ApiFixture api) : IClassFixture<ApiF
         var draft = (await client.ProfileSets.CreateProfileSetAsync(new CreateProfileSetRequest { ClusteringId = clusteringId })).Content!;
         foreach (var profile in draft.View.Profiles)
         {
-            Assert.Equal(HttpStatusCode.OK, (await client.ProfileSets.UpdateProfileAsync(draft.Id, profile.Id, new UpdateProfileProfileSetRequest
+            Assert.Equal(HttpStatusCode.OK, (await client.ProfileSets.UpdateProfileAsync(draft.Id, profile.Id, new UpdateProfileRequest
             {
                 Name = new ProfileTextInput { Nl = $"Groep {profile.Number}", En = $"Group {profile.Number}" },
                 Description = new ProfileTextInput { Nl = $"Huishoudens van groep {profile.Number}.", En = $"Households of group {profile.Number}." },
@@ -47,23 +47,23 @@ public sealed class PublicationHistoryTests(ApiFixture api) : IClassFixture<ApiF
             var again = await NamedSetAsync(client, await ClusterAsync(client, dataset.Id, k));
             var draft = (await client.ProfileSets.GetProfileSetAsync(again.Id)).Content!;
             Assert.True(draft.Disclosure.Publishable);
-            Assert.Contains(draft.PublicationBlockers, b => b.Code == "publicationDifference" && b.ProfileId is null && b.Reason.StartsWith("The whole dataset, the number of households", StringComparison.Ordinal));
-            Assert.Contains(draft.PublicationBlockers, b => b.Code == "publicationDifference" && b.ProfileId is null && b.Reason.Contains("the count of", StringComparison.Ordinal));
+            Assert.Contains(draft.PublicationBlockers, b => b.Code == "publication-difference" && b.ProfileId is null && b.Reason.StartsWith("The whole dataset, the number of households", StringComparison.Ordinal));
+            Assert.Contains(draft.PublicationBlockers, b => b.Code == "publication-difference" && b.ProfileId is null && b.Reason.Contains("the count of", StringComparison.Ordinal));
 
             var refused = await client.ProfileSets.PublishProfileSetAsync(again.Id);
             Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-            var blockers = refused.Problem()!.InvalidParams!.Where(p => p.Code == "publicationDifference").ToList();
+            var blockers = refused.Problem()!.InvalidParams!.Where(p => p.Code == "publication-difference").ToList();
             Assert.Contains(blockers, p => p.Name == "profileSet" && p.Reason.Contains(firstSet.Id.ToString(), StringComparison.Ordinal));
             Assert.All(blockers, p => Assert.Contains("differs by 1 to 9 households from the publication of", p.Reason, StringComparison.Ordinal));
         }
 
         // The first publication is still the public one.
-        Assert.Equal(firstSet.Id, (await client.PublicProfiles.ListPublicProfilesAsync(tenant)).Content!.ProfileSetId);
+        Assert.Equal(firstSet.Id, (await client.PublicProfiles.GetPublicProfileSetAsync(tenant)).Content!.ProfileSetId);
 
         // A set made from the same clustering again shows exactly the same figures: nothing to derive, so it may be published.
         var same = await NamedSetAsync(client, first);
         var sameDraft = (await client.ProfileSets.GetProfileSetAsync(same.Id)).Content!;
-        Assert.DoesNotContain(sameDraft.PublicationBlockers, b => b.Code == "publicationDifference");
+        Assert.DoesNotContain(sameDraft.PublicationBlockers, b => b.Code == "publication-difference");
         Assert.Equal(HttpStatusCode.OK, (await client.ProfileSets.PublishProfileSetAsync(same.Id)).StatusCode);
     }
 
@@ -85,7 +85,7 @@ public sealed class PublicationHistoryTests(ApiFixture api) : IClassFixture<ApiF
         var refused = await client.ProfileSets.PublishProfileSetAsync(again.Id);
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Contains(refused.Problem()!.InvalidParams!, p => p.Code == "publicationDifference" && p.Name == "profileSet" && p.Reason.Contains(first.Id.ToString(), StringComparison.Ordinal));
+        Assert.Contains(refused.Problem()!.InvalidParams!, p => p.Code == "publication-difference" && p.Name == "profileSet" && p.Reason.Contains(first.Id.ToString(), StringComparison.Ordinal));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class PublishedAdviceTests(ApiFixture api) : IClassFixture<ApiFixt
         Assert.Equal(HttpStatusCode.Conflict, none.StatusCode);
 
         Assert.True(await api.Host.Services.GetRequiredService<DemoProfiles>().EnsureAsync(tenant.Id));
-        var published = (await caseWorker.PublicProfiles.ListPublicProfilesAsync(slug)).Content!;
+        var published = (await caseWorker.PublicProfiles.GetPublicProfileSetAsync(slug)).Content!;
         var names = published.View.Profiles.Select(p => p.Name.Nl).ToHashSet();
 
         var advice = await caseWorker.Assignments.CreateAssignmentAsync(FoodBankData.Ask("999990019", FoodBankData.Household(3)), auditReason: "Intake schuldhulp");

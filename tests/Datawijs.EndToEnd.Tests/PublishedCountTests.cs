@@ -21,7 +21,7 @@ public sealed class PublishedCountTests(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.Equal(305, draft.View.Method.Households);
         foreach (var profile in draft.View.Profiles)
         {
-            await client.ProfileSets.UpdateProfileAsync(draft.Id, profile.Id, new UpdateProfileProfileSetRequest
+            await client.ProfileSets.UpdateProfileAsync(draft.Id, profile.Id, new UpdateProfileRequest
             {
                 Name = new ProfileTextInput { Nl = $"Groep {profile.Number}", En = $"Group {profile.Number}" },
                 Description = new ProfileTextInput { Nl = "Huishoudens die op elkaar lijken.", En = "Households that look alike." },
@@ -41,7 +41,7 @@ public sealed class PublishedCountTests(ApiFixture api) : IClassFixture<ApiFixtu
 
         // The public profiles: every shown count at least 10 and rounded; shares and lifts from the shown counts;
         // highlights only on shown cells.
-        var view = (await client.PublicProfiles.ListPublicProfilesAsync(tenant)).Content!.View;
+        var view = (await client.PublicProfiles.GetPublicProfileSetAsync(tenant)).Content!.View;
         Assert.Equal(305, view.Method.Households);
         Assert.Equal(305, view.Population!.Households);
         var populationCells = view.Population.Categorical.ToDictionary(d => d.Feature, d => d.Cells);

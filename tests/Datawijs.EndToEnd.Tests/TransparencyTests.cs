@@ -277,7 +277,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Equal("missing", codes["features.age"]);
         Assert.Equal("unknown", codes["features.shoe_size"]);
         Assert.Equal("protected", codes["features.migration_background"]);
-        Assert.Equal("not_allowed", codes["features.benefit"]);
+        Assert.Equal("not-allowed", codes["features.benefit"]);
     }
 
     [Fact]

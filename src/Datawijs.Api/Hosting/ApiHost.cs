@@ -56,6 +56,19 @@ public static class ApiHost
         services.AddSingleton<Auth.Citizens.CitizenLookups>();
         services.AddAuthorization();
         services.AddDatawijsRateLimiting(configuration.RateLimiting);
+        services.AddRequestTimeouts(o =>
+        {
+            if (configuration.Limits.RequestTimeoutSeconds > 0)
+            {
+                o.DefaultPolicy = new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutPolicy
+                {
+                    Timeout = TimeSpan.FromSeconds(configuration.Limits.RequestTimeoutSeconds),
+                    TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+                    WriteTimeoutResponse = context => Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "request-timeout",
+                        $"The request took longer than {configuration.Limits.RequestTimeoutSeconds} seconds and was stopped. Try again later."),
+                };
+            }
+        });
         services.AddFastEndpoints(o => o.Assemblies = [typeof(ApiHost).Assembly]);
         services.AddDatawijsOpenApi(json);
 
@@ -63,7 +76,9 @@ public static class ApiHost
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = configuration.Limits.MaxRequestBodyBytes;
-            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            // Twice the API's own limit: ConventionsMiddleware answers 431 as problem+json up to here;
+            // beyond it Kestrel refuses the request before any middleware runs.
+            kestrel.Limits.MaxRequestHeadersTotalSize = 2 * LimitsSettings.MaxRequestHeadersBytes;
         });
         builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
     }
@@ -81,6 +96,7 @@ public static class ApiHost
         });
         app.UseRouting();
         app.UseMiddleware<BodySizeMiddleware>();
+        app.UseRequestTimeouts();
         app.UseAuthentication();
         if (configuration.RateLimiting.PermitsPerSecond > 0)
         {
@@ -88,6 +104,8 @@ public static class ApiHost
         }
 
         app.UseAuthorization();
+        // After authentication: a caller without a valid token learns 401, not which media types an operation takes.
+        app.UseMiddleware<ContentNegotiationMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         // Messages name a field as it is sent ('subjectId'), not as FluentValidation splits it ('Subject Id').
         FluentValidation.ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>

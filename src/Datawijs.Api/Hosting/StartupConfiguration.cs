@@ -87,6 +87,11 @@ public sealed record StartupConfiguration(
             problems.Add($"Limits:MaxRequestBodyBytes must be at least 1024 (got {limits.MaxRequestBodyBytes}).");
         }
 
+        if (limits.RequestTimeoutSeconds < 0)
+        {
+            problems.Add($"Limits:RequestTimeoutSeconds must be 0 (off) or more (got {limits.RequestTimeoutSeconds}).");
+        }
+
         var benchmarks = new BenchmarkSettings();
         var benchmarkNumbers = true;
         foreach (var (setting, set) in new (string, Action<int>)[]

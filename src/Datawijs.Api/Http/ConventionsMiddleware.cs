@@ -39,11 +39,19 @@ public sealed class ConventionsMiddleware(RequestDelegate next, ILogger<Conventi
             return;
         }
 
+        if (HeaderBytes(context.Request.Headers) > Hosting.LimitsSettings.MaxRequestHeadersBytes)
+        {
+            await Problems.WriteAsync(context, StatusCodes.Status431RequestHeaderFieldsTooLarge, "headers-too-large",
+                $"The request headers may be at most {Hosting.LimitsSettings.MaxRequestHeadersBytes} bytes together.");
+            return;
+        }
+
         try
         {
             await next(context);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested
+            && context.Features.Get<Microsoft.AspNetCore.Http.Timeouts.IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested != true)
         {
             // The caller went away; there is nobody to answer.
             return;
@@ -59,6 +67,13 @@ public sealed class ConventionsMiddleware(RequestDelegate next, ILogger<Conventi
         catch (BadHttpRequestException ex)
         {
             await Problems.WriteAsync(context, ex.StatusCode, ex.StatusCode == 413 ? "body-too-large" : "bad-request", ex.Message);
+            return;
+        }
+        catch (OperationCanceledException) when (context.Features.Get<Microsoft.AspNetCore.Http.Timeouts.IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true)
+        {
+            // The request timeout (Limits:RequestTimeoutSeconds) fired inside a handler that does not catch it.
+            await Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "request-timeout",
+                "The request took too long and was stopped. Try again later.");
             return;
         }
         catch (Exception ex)
@@ -78,11 +93,29 @@ public sealed class ConventionsMiddleware(RequestDelegate next, ILogger<Conventi
                 404 => ("not-found", "No resource at this path, or it belongs to another tenant."),
                 405 => ("method-not-allowed", "This path does not support the method."),
                 413 => ("body-too-large", "The request body is larger than allowed."),
-                415 => ("unsupported-media-type", "Send the body as application/json."),
+                406 => ("not-acceptable", "The Accept header allows no media type this operation answers in."),
+                408 => ("request-timeout", "The request was not received in time."),
+                415 => ("unsupported-media-type", "The body's media type is not one this operation takes."),
+                431 => ("headers-too-large", "The request headers are too large."),
                 _ => ("http-" + status, (string?)null),
             };
             await Problems.WriteAsync(context, status, code, detail);
         }
+    }
+
+    private static long HeaderBytes(IHeaderDictionary headers)
+    {
+        long total = 0;
+        foreach (var (name, values) in headers)
+        {
+            total += name.Length + 4;
+            foreach (var value in values)
+            {
+                total += value?.Length ?? 0;
+            }
+        }
+
+        return total;
     }
 
     private static bool IsDatabaseUnavailable(Exception ex) => ex switch

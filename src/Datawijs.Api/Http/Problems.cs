@@ -25,6 +25,10 @@ public sealed class Problem
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<InvalidParam>? InvalidParams { get; init; }
+
+    /// <summary>On 406 and 415: the media types the operation gives (406) or takes (415).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? AcceptedMediaTypes { get; init; }
 }
 
 /// <summary>Every error response of the API is written here, so they all look alike.</summary>
@@ -37,22 +41,25 @@ public static class Problems
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    public static Problem Create(HttpContext context, int status, string code, string? detail, IReadOnlyList<InvalidParam>? invalidParams = null)
+    public static Problem Create(HttpContext context, int status, string code, string? detail, IReadOnlyList<InvalidParam>? invalidParams = null,
+        IReadOnlyList<string>? acceptedMediaTypes = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         return new Problem
         {
             Type = "urn:datawijs:problem:" + code,
-            Title = TitleFor(status),
+            Title = TitleFor(code, status),
             Status = status,
             Detail = detail,
             Instance = context.Request.PathBase.Add(context.Request.Path).Value,
             Code = code,
             InvalidParams = invalidParams,
+            AcceptedMediaTypes = acceptedMediaTypes,
         };
     }
 
-    public static async Task WriteAsync(HttpContext context, int status, string code, string? detail, IReadOnlyList<InvalidParam>? invalidParams = null)
+    public static async Task WriteAsync(HttpContext context, int status, string code, string? detail, IReadOnlyList<InvalidParam>? invalidParams = null,
+        IReadOnlyList<string>? acceptedMediaTypes = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.Response.HasStarted)
@@ -62,7 +69,7 @@ public static class Problems
 
         context.Response.StatusCode = status;
         context.Response.ContentType = ContentType;
-        await JsonSerializer.SerializeAsync(context.Response.Body, Create(context, status, code, detail, invalidParams), Json, context.RequestAborted);
+        await JsonSerializer.SerializeAsync(context.Response.Body, Create(context, status, code, detail, invalidParams, acceptedMediaTypes), Json, context.RequestAborted);
 
         // When the body is buffered (Idempotency-Key) the response has not started yet, and
         // FastEndpoints would otherwise send its default 204 after the handler returns.
@@ -89,6 +96,53 @@ public static class Problems
             .Distinct()
             .ToList();
     }
+
+    /// <summary>
+    /// Each code has its own short title, so a log or a screen that shows only the title still says what went
+    /// wrong; a code without its own title (new ones, before they get one) falls back to the status's title.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Titles = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["invalid-params"] = "Invalid input",
+        ["invalid-idempotency-key"] = "Invalid Idempotency-Key",
+        ["invalid-records"] = "Invalid records",
+        ["bad-request"] = "Unreadable request",
+        ["unauthorized"] = "Not authenticated",
+        ["forbidden"] = "Scope missing",
+        ["user-required"] = "Person required",
+        ["not-found"] = "Not found",
+        ["method-not-allowed"] = "Method not allowed",
+        ["not-acceptable"] = "Media type not available",
+        ["unsupported-media-type"] = "Media type not accepted",
+        ["body-too-large"] = "Body too large",
+        ["headers-too-large"] = "Headers too large",
+        ["request-timeout"] = "Request took too long",
+        ["idempotency-key-in-progress"] = "Same request still running",
+        ["idempotency-key-reused"] = "Idempotency-Key used for another request",
+        ["gone"] = "No longer exists",
+        ["rate-limited"] = "Too many requests",
+        ["database-unavailable"] = "Database unavailable",
+        ["internal-error"] = "Unexpected error",
+        ["scan-completed"] = "Scan already completed",
+        ["scan-open"] = "Scan not completed",
+        ["no-respondents"] = "Scan has no answers",
+        ["not-draft"] = "Profile set is not a draft",
+        ["already-retired"] = "Profile set already retired",
+        ["publication-blocked"] = "Publication blocked",
+        ["publication-history-changed"] = "Publication history changed",
+        ["fairness-reviewed"] = "Inequality check already reviewed",
+        ["nothing-to-review"] = "Nothing to review",
+        ["clustering-finished"] = "Clustering already finished",
+        ["clustering-not-succeeded"] = "Clustering did not succeed",
+        ["no-published-profile-set"] = "No published profile set",
+        ["assignment-decided"] = "Assignment already decided",
+        ["assignment-contested"] = "Assignment contested",
+        ["assignment-withdrawn"] = "Assignment withdrawn",
+        ["objection-reviewed"] = "Objection already reviewed",
+    };
+
+    public static string TitleFor(string code, int status) =>
+        Titles.TryGetValue(code, out var title) ? title : TitleFor(status);
 
     public static string TitleFor(int status) => status switch
     {

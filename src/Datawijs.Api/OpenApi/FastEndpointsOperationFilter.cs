@@ -27,6 +27,9 @@ public sealed partial class FastEndpointsOperationFilter(JsonSerializerOptions j
     /// <summary>The citizen's token from the municipality's broker, on the citizen endpoints only.</summary>
     public const string CitizenSecuritySchemeName = "citizen";
 
+    /// <summary>The scopes an operation's client token needs (any one of them).</summary>
+    public const string ScopesExtension = "x-scopes";
+
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         ArgumentNullException.ThrowIfNull(operation);
@@ -127,12 +130,16 @@ public sealed partial class FastEndpointsOperationFilter(JsonSerializerOptions j
         else if (secured)
         {
             var scopes = definition.AllowedScopes ?? [];
+            // OpenAPI 3.0 allows scopes in a requirement only for OAuth2 and OpenID Connect; a bearer JWT's
+            // requirement is empty, and the scopes the token needs are in x-scopes (and the description).
             operation.Security =
             [
-                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecuritySchemeName, context.Document)] = scopes.ToList() },
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecuritySchemeName, context.Document)] = [] },
             ];
             if (scopes.Count > 0)
             {
+                operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+                operation.Extensions[ScopesExtension] = new JsonNodeExtension(new JsonArray(scopes.Select(s => (JsonNode)JsonValue.Create(s)).ToArray()));
                 var note = "Scope: " + string.Join(" or ", scopes.Select(s => "`" + s + "`")) + ".";
                 operation.Description = string.IsNullOrEmpty(operation.Description) ? note : operation.Description + "\n\n" + note;
             }
@@ -140,6 +147,12 @@ public sealed partial class FastEndpointsOperationFilter(JsonSerializerOptions j
             AddProblemResponse(operation, context, 401, "The token is missing, malformed, expired or not signed with the client's secret.");
             AddProblemResponse(operation, context, 403, "The client lacks the scope this operation needs.");
             AddProblemResponse(operation, context, 429, "Too many requests from this client; see Retry-After.");
+        }
+
+        else
+        {
+            // Public: an explicit empty requirement, so a tool does not read a missing one as "unknown".
+            operation.Security = [];
         }
 
         foreach (var (status, response) in operation.Responses ?? [])

@@ -50,7 +50,9 @@ public static class OpenApiSetup
                     + "forwarded by the portal: signed RS256, PS256 or ES256 with the broker's key; iss, aud, exp and the subject claim (default bsn).",
             });
             options.OperationFilter<FastEndpointsOperationFilter>(json);
+            options.SchemaFilter<WireSchemaFilter>();
             options.DocumentFilter<TidyDocumentFilter>();
+            options.DocumentFilter<ContractDocumentFilter>();
             options.CustomSchemaIds(SchemaIds.For);
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
@@ -78,6 +80,11 @@ public static class SchemaIds
 
         // Datawijs.Api.Features.<Area>.<Action>.Request -> <Action><Area>Request, e.g. CreateOrganisationsRequest.
         var ns = type.Namespace ?? "";
+        if (type.Name is "Request" or "Response" && Named.TryGetValue(ns, out var named))
+        {
+            return named + type.Name;
+        }
+
         if (type.Name is "Request" or "Response" && ns.Contains(".Features.", StringComparison.Ordinal))
         {
             var parts = ns.Split('.');
@@ -88,6 +95,13 @@ public static class SchemaIds
 
         return type.DeclaringType is { } outer ? For(outer) + type.Name : type.Name;
     }
+
+    // Where <Action><Area> reads wrong (UpdateProfileProfileSet), the name the operation id uses.
+    private static readonly Dictionary<string, string> Named = new(StringComparer.Ordinal)
+    {
+        ["Datawijs.Api.Features.ProfileSets.UpdateProfile"] = "UpdateProfile",
+        ["Datawijs.Api.Features.ProfileSets.ReviewFairness"] = "ReviewProfileSetFairness",
+    };
 
     private static string Singular(string area) => area.EndsWith('s') ? area[..^1] : area;
 }

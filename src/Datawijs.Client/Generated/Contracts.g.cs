@@ -71,7 +71,7 @@ public sealed record AlgorithmFairnessCheck
 {
     /// <summary>notChecked (published before the check existed), noProtectedFeatures, noOverRepresentation or overRepresentationReviewed.</summary>
     [JsonPropertyName("outcome")]
-    public string Outcome { get; init; } = default!;
+    public AlgorithmFairnessCheckOutcome Outcome { get; init; } = default!;
 
     /// <summary>Whether an over-representation of a protected group was found (never which profile or group), and a person&apos;s review with its date and reasoning when there was one.</summary>
     [JsonPropertyName("text")]
@@ -140,7 +140,7 @@ public sealed record AlgorithmPublicResponse
 
     /// <summary>In gebruik (a profile set is published) or In ontwikkeling.</summary>
     [JsonPropertyName("status")]
-    public string Status { get; init; } = default!;
+    public AlgorithmPublicStatus Status { get; init; } = default!;
 
     [JsonPropertyName("website")]
     public string? Website { get; init; }
@@ -237,7 +237,7 @@ public sealed record Assignment
 
     /// <summary>advice, decided, contested or withdrawn.</summary>
     [JsonPropertyName("status")]
-    public string Status { get; init; } = default!;
+    public AssignmentStatus Status { get; init; } = default!;
 
     /// <summary>The published profile set the advice was made with.</summary>
     [JsonPropertyName("profileSetId")]
@@ -298,7 +298,7 @@ public sealed record AssignmentDecisionView
 {
     /// <summary>follows or deviates.</summary>
     [JsonPropertyName("outcome")]
-    public string Outcome { get; init; } = default!;
+    public AssignmentDecisionOutcome Outcome { get; init; } = default!;
 
     [JsonPropertyName("reasoning")]
     public string Reasoning { get; init; } = default!;
@@ -543,7 +543,7 @@ public sealed record CitizenDecision
 {
     /// <summary>follows or deviates.</summary>
     [JsonPropertyName("outcome")]
-    public string Outcome { get; init; } = default!;
+    public AssignmentDecisionOutcome Outcome { get; init; } = default!;
 
     /// <summary>The decision in words.</summary>
     [JsonPropertyName("text")]
@@ -564,11 +564,11 @@ public sealed record CitizenObjection
 
     /// <summary>notMe or doNotWant.</summary>
     [JsonPropertyName("kind")]
-    public string Kind { get; init; } = default!;
+    public CitizenObjectionKind Kind { get; init; } = default!;
 
     /// <summary>open, upheld or rejected.</summary>
     [JsonPropertyName("status")]
-    public string Status { get; init; } = default!;
+    public CitizenObjectionStatus Status { get; init; } = default!;
 
     /// <summary>What the status means for the citizen, in words.</summary>
     [JsonPropertyName("text")]
@@ -609,7 +609,7 @@ public sealed record Clustering
 
     /// <summary>queued, running, succeeded, failed or cancelled.</summary>
     [JsonPropertyName("status")]
-    public string Status { get; init; } = default!;
+    public ClusteringStatus Status { get; init; } = default!;
 
     /// <summary>0 to 1.</summary>
     [JsonPropertyName("progress")]
@@ -922,7 +922,7 @@ public sealed record Dataset
 
     /// <summary>bsn (digits, nine with leading zeros, eleven-test) or other (trimmed, lower-cased): how uploaded subject ids are put in one form.</summary>
     [JsonPropertyName("subjectIdKind")]
-    public string SubjectIdKind { get; init; } = default!;
+    public SubjectIdKind SubjectIdKind { get; init; } = default!;
 
     /// <summary>The last day the records may be kept; afterwards the dataset is deleted with everything made from it.</summary>
     [JsonPropertyName("retentionUntil")]
@@ -952,7 +952,7 @@ public sealed record DatasetFeature
 
     /// <summary>categorical or numeric.</summary>
     [JsonPropertyName("type")]
-    public string Type { get; init; } = default!;
+    public DatasetFeatureType Type { get; init; } = default!;
 
     /// <summary>The allowed values of a categorical feature.</summary>
     [JsonPropertyName("values")]
@@ -968,7 +968,7 @@ public sealed record DatasetFeature
 
     /// <summary>clustering (in the distance), descriptive (describes profiles only) or protected (only checked for reinforced inequality).</summary>
     [JsonPropertyName("role")]
-    public string Role { get; init; } = default!;
+    public Role Role { get; init; } = default!;
 
     /// <summary>Whether the feature can change (only mutable features are suggested in counterfactuals).</summary>
     [JsonPropertyName("mutable")]
@@ -1036,7 +1036,7 @@ public sealed record DecideAssignmentRequest
 {
     /// <summary>follows (the case worker follows the advice) or deviates.</summary>
     [JsonPropertyName("outcome")]
-    public DecideAssignmentOutcome Outcome { get; init; } = default!;
+    public AssignmentDecisionOutcome Outcome { get; init; } = default!;
 
     /// <summary>The case worker&apos;s own reasoning; required.</summary>
     [JsonPropertyName("reasoning")]
@@ -1085,7 +1085,7 @@ public sealed record DistributionView
 
     /// <summary>clustering, descriptive or protected.</summary>
     [JsonPropertyName("role")]
-    public string Role { get; init; } = default!;
+    public Role Role { get; init; } = default!;
 
     [JsonPropertyName("cells")]
     public IReadOnlyList<PublishedCellView> Cells { get; init; } = default!;
@@ -1100,7 +1100,7 @@ public sealed record ExplanationCitizenResponse
 
     /// <summary>none (no advice), advice, decided, contested (the citizen&apos;s objection is open) or withdrawn (an objection was upheld).</summary>
     [JsonPropertyName("status")]
-    public string Status { get; init; } = default!;
+    public ExplanationCitizenStatus Status { get; init; } = default!;
 
     /// <summary>What the status means, in words.</summary>
     [JsonPropertyName("statusText")]
@@ -1136,7 +1136,7 @@ public sealed record FairnessCheckView
 {
     /// <summary>noProtectedFeatures, noOverRepresentation, overRepresentationFound (not yet reviewed: blocks publication) or overRepresentationReviewed.</summary>
     [JsonPropertyName("outcome")]
-    public string Outcome { get; init; } = default!;
+    public FairnessCheckOutcome Outcome { get; init; } = default!;
 
     /// <summary>How the check works, in words.</summary>
     [JsonPropertyName("test")]
@@ -1269,10 +1269,10 @@ public sealed record FeatureQualityView
     public string Feature { get; init; } = default!;
 
     [JsonPropertyName("type")]
-    public string Type { get; init; } = default!;
+    public DatasetFeatureType Type { get; init; } = default!;
 
     [JsonPropertyName("role")]
-    public string Role { get; init; } = default!;
+    public Role Role { get; init; } = default!;
 
     /// <summary>A count as it may be shown: rounded to 5 with its share; both null when suppressed by the disclosure rules.</summary>
     [JsonPropertyName("missing")]
@@ -1303,7 +1303,7 @@ public sealed record FeatureUse
     public FeatureLabelText? Label { get; init; }
 
     [JsonPropertyName("type")]
-    public string Type { get; init; } = default!;
+    public DatasetFeatureType Type { get; init; } = default!;
 }
 
 public sealed record HealthStatus
@@ -1454,7 +1454,7 @@ public sealed record MaturityModelDetail
 
     /// <summary>full or quick.</summary>
     [JsonPropertyName("variant")]
-    public string Variant { get; init; } = default!;
+    public Variant Variant { get; init; } = default!;
 
     [JsonPropertyName("version")]
     public int Version { get; init; } = default!;
@@ -1487,7 +1487,7 @@ public sealed record MaturityModelSummary
 
     /// <summary>full or quick (one question per category).</summary>
     [JsonPropertyName("variant")]
-    public string Variant { get; init; } = default!;
+    public Variant Variant { get; init; } = default!;
 
     [JsonPropertyName("version")]
     public int Version { get; init; } = default!;
@@ -1521,7 +1521,7 @@ public sealed record MedianView
     public FeatureLabelText? Label { get; init; }
 
     [JsonPropertyName("role")]
-    public string Role { get; init; } = default!;
+    public Role Role { get; init; } = default!;
 
     [JsonPropertyName("median")]
     public double? Median { get; init; }
@@ -1593,7 +1593,7 @@ public sealed record Objection
 
     /// <summary>notMe or doNotWant.</summary>
     [JsonPropertyName("kind")]
-    public string Kind { get; init; } = default!;
+    public CitizenObjectionKind Kind { get; init; } = default!;
 
     /// <summary>The citizen&apos;s own words, if any.</summary>
     [JsonPropertyName("message")]
@@ -1601,7 +1601,7 @@ public sealed record Objection
 
     /// <summary>open, upheld or rejected.</summary>
     [JsonPropertyName("status")]
-    public string Status { get; init; } = default!;
+    public CitizenObjectionStatus Status { get; init; } = default!;
 
     [JsonPropertyName("createdAt")]
     public DateTimeOffset CreatedAt { get; init; } = default!;
@@ -1616,7 +1616,7 @@ public sealed record ObjectionCitizenRequest
 {
     /// <summary>notMe (&quot;Dit ben ik niet&quot;) or doNotWant (&quot;Ik wil dit niet&quot;).</summary>
     [JsonPropertyName("kind")]
-    public ObjectionCitizenKind Kind { get; init; } = default!;
+    public CitizenObjectionKind Kind { get; init; } = default!;
 
     /// <summary>The citizen&apos;s own words; optional.</summary>
     [JsonPropertyName("message")]
@@ -1631,11 +1631,11 @@ public sealed record ObjectionCitizenResponse
 
     /// <summary>notMe or doNotWant.</summary>
     [JsonPropertyName("kind")]
-    public string Kind { get; init; } = default!;
+    public CitizenObjectionKind Kind { get; init; } = default!;
 
     /// <summary>open until a person reviews it.</summary>
     [JsonPropertyName("status")]
-    public string Status { get; init; } = default!;
+    public CitizenObjectionStatus Status { get; init; } = default!;
 
     [JsonPropertyName("createdAt")]
     public DateTimeOffset CreatedAt { get; init; } = default!;
@@ -1659,7 +1659,7 @@ public sealed record ObjectionReviewView
 {
     /// <summary>upheld or rejected.</summary>
     [JsonPropertyName("outcome")]
-    public string Outcome { get; init; } = default!;
+    public ObjectionReviewOutcome Outcome { get; init; } = default!;
 
     [JsonPropertyName("reasoning")]
     public string Reasoning { get; init; } = default!;
@@ -1684,11 +1684,11 @@ public sealed record ObjectionState
 
     /// <summary>notMe or doNotWant.</summary>
     [JsonPropertyName("kind")]
-    public string Kind { get; init; } = default!;
+    public CitizenObjectionKind Kind { get; init; } = default!;
 
     /// <summary>open, upheld or rejected.</summary>
     [JsonPropertyName("status")]
-    public string Status { get; init; } = default!;
+    public CitizenObjectionStatus Status { get; init; } = default!;
 
     [JsonPropertyName("createdAt")]
     public DateTimeOffset CreatedAt { get; init; } = default!;
@@ -1708,7 +1708,7 @@ public sealed record Organisation
 
     /// <summary>municipality, department, partner or other.</summary>
     [JsonPropertyName("kind")]
-    public string Kind { get; init; } = default!;
+    public OrganisationKind Kind { get; init; } = default!;
 
     [JsonPropertyName("inhabitants")]
     public int? Inhabitants { get; init; }
@@ -1776,7 +1776,7 @@ public sealed record PeerPositionView
 
     /// <summary>followers (Volgers), middle-group (Middenmoters) or leaders (Voorlopers).</summary>
     [JsonPropertyName("tier")]
-    public string? Tier { get; init; }
+    public Tier? Tier { get; init; }
 
     [JsonPropertyName("tierName")]
     public string? TierName { get; init; }
@@ -1823,6 +1823,10 @@ public sealed record Problem
 
     [JsonPropertyName("invalidParams")]
     public IReadOnlyList<InvalidParam>? InvalidParams { get; init; }
+
+    /// <summary>On 406 and 415: the media types the operation gives (406) or takes (415).</summary>
+    [JsonPropertyName("acceptedMediaTypes")]
+    public IReadOnlyList<string>? AcceptedMediaTypes { get; init; }
 }
 
 public sealed record ProfileDistanceView
@@ -1852,7 +1856,7 @@ public sealed record ProfileSet
 
     /// <summary>draft, published or retired.</summary>
     [JsonPropertyName("status")]
-    public string Status { get; init; } = default!;
+    public ProfileSetStatus Status { get; init; } = default!;
 
     /// <summary>Empty when the set can be published now.</summary>
     [JsonPropertyName("publicationBlockers")]
@@ -1987,7 +1991,7 @@ public sealed record PublicFeature
 
     /// <summary>clustering (in the distance), descriptive, or protected (only to check fairness).</summary>
     [JsonPropertyName("role")]
-    public string Role { get; init; } = default!;
+    public Role Role { get; init; } = default!;
 
     /// <summary>Whether a counterfactual may suggest a change in it.</summary>
     [JsonPropertyName("mutable")]
@@ -2022,7 +2026,7 @@ public sealed record PublicProfileSet
 /// <summary>Something that stops publication.</summary>
 public sealed record PublicationBlocker
 {
-    /// <summary>tooFewProfiles, unnamed, undescribed, profileTooSmall, protectedOverRepresentation (until a person reviews it) or publicationDifference.</summary>
+    /// <summary>too-few-profiles, unnamed, undescribed, profile-too-small, protected-over-representation (until a person reviews it) or publication-difference.</summary>
     [JsonPropertyName("code")]
     public string Code { get; init; } = default!;
 
@@ -2162,7 +2166,7 @@ public sealed record RecommendationView
 
     /// <summary>Why the item stands here: target-gap, below-peer-median, category-weight or keep-it-up.</summary>
     [JsonPropertyName("reason")]
-    public string Reason { get; init; } = default!;
+    public RecommendationReason Reason { get; init; } = default!;
 
     /// <summary>The reason in words.</summary>
     [JsonPropertyName("explanation")]
@@ -2219,20 +2223,20 @@ public sealed record RespondentSummary
     public DateTimeOffset UpdatedAt { get; init; } = default!;
 }
 
-public sealed record ReviewFairnessProfileSetRequest
-{
-    /// <summary>Why the over-representation the check found is acceptable, or what was done about it: 20–2000 characters besides surrounding spaces, in words (at least 10 letters and at least 3 words). It is published with the set, on the public page and in the register entry: write it for the public, without names of people and without figures about the profiles.</summary>
-    [JsonPropertyName("reasoning")]
-    public string Reasoning { get; init; } = default!;
-}
-
 public sealed record ReviewObjectionRequest
 {
     /// <summary>upheld (the objection is right: profiles are no longer used for this subject) or rejected (the advice may be given again).</summary>
     [JsonPropertyName("outcome")]
-    public ReviewObjectionOutcome Outcome { get; init; } = default!;
+    public ObjectionReviewOutcome Outcome { get; init; } = default!;
 
     /// <summary>The reviewer&apos;s reasoning; required.</summary>
+    [JsonPropertyName("reasoning")]
+    public string Reasoning { get; init; } = default!;
+}
+
+public sealed record ReviewProfileSetFairnessRequest
+{
+    /// <summary>Why the over-representation the check found is acceptable, or what was done about it: 20–2000 characters besides surrounding spaces, in words (at least 10 letters and at least 3 words). It is published with the set, on the public page and in the register entry: write it for the public, without names of people and without figures about the profiles.</summary>
     [JsonPropertyName("reasoning")]
     public string Reasoning { get; init; } = default!;
 }
@@ -2264,7 +2268,7 @@ public sealed record Scan
 
     /// <summary>open (answers can change) or completed (frozen, score stored).</summary>
     [JsonPropertyName("status")]
-    public string Status { get; init; } = default!;
+    public ScanStatus Status { get; init; } = default!;
 
     /// <summary>Target level (1–5) per category id.</summary>
     [JsonPropertyName("targets")]
@@ -2487,7 +2491,7 @@ public sealed record SuppressionView
 
     /// <summary>belowThreshold, denominatorBelowThreshold, secondary, extremeShare, medianBelowThreshold or profileTooSmall.</summary>
     [JsonPropertyName("reason")]
-    public string Reason { get; init; } = default!;
+    public SuppressionReason Reason { get; init; } = default!;
 }
 
 public sealed record TierCutOffs
@@ -2517,7 +2521,7 @@ public sealed record UpdateOrganisationRequest
 }
 
 /// <summary>Only the texts sent are changed; send an empty text to clear it.</summary>
-public sealed record UpdateProfileProfileSetRequest
+public sealed record UpdateProfileRequest
 {
     /// <summary>A short name, e.g. &quot;Jonge alleenstaande ouders in de bijstand&quot;.</summary>
     [JsonPropertyName("name")]
@@ -2528,9 +2532,43 @@ public sealed record UpdateProfileProfileSetRequest
     public ProfileTextInput? Description { get; init; }
 }
 
+/// <summary>One of: notChecked, noProtectedFeatures, noOverRepresentation, overRepresentationReviewed; Unknown for a value added to the API after this client was generated.</summary>
+[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<AlgorithmFairnessCheckOutcome>))]
+public enum AlgorithmFairnessCheckOutcome
+{
+    /// <summary>A value this client does not know: the API added it after the client was generated.</summary>
+    Unknown = 0,
+
+    [EnumMember(Value = "notChecked")]
+    NotChecked,
+
+    [EnumMember(Value = "noProtectedFeatures")]
+    NoProtectedFeatures,
+
+    [EnumMember(Value = "noOverRepresentation")]
+    NoOverRepresentation,
+
+    [EnumMember(Value = "overRepresentationReviewed")]
+    OverRepresentationReviewed,
+}
+
+/// <summary>One of: In gebruik, In ontwikkeling; Unknown for a value added to the API after this client was generated.</summary>
+[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<AlgorithmPublicStatus>))]
+public enum AlgorithmPublicStatus
+{
+    /// <summary>A value this client does not know: the API added it after the client was generated.</summary>
+    Unknown = 0,
+
+    [EnumMember(Value = "In gebruik")]
+    InGebruik,
+
+    [EnumMember(Value = "In ontwikkeling")]
+    InOntwikkeling,
+}
+
 /// <summary>One of: follows, deviates; Unknown for a value added to the API after this client was generated.</summary>
-[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<DecideAssignmentOutcome>))]
-public enum DecideAssignmentOutcome
+[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<AssignmentDecisionOutcome>))]
+public enum AssignmentDecisionOutcome
 {
     /// <summary>A value this client does not know: the API added it after the client was generated.</summary>
     Unknown = 0,
@@ -2540,6 +2578,137 @@ public enum DecideAssignmentOutcome
 
     [EnumMember(Value = "deviates")]
     Deviates,
+}
+
+/// <summary>One of: advice, decided, contested, withdrawn; Unknown for a value added to the API after this client was generated.</summary>
+[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<AssignmentStatus>))]
+public enum AssignmentStatus
+{
+    /// <summary>A value this client does not know: the API added it after the client was generated.</summary>
+    Unknown = 0,
+
+    [EnumMember(Value = "advice")]
+    Advice,
+
+    [EnumMember(Value = "decided")]
+    Decided,
+
+    [EnumMember(Value = "contested")]
+    Contested,
+
+    [EnumMember(Value = "withdrawn")]
+    Withdrawn,
+}
+
+/// <summary>One of: notMe, doNotWant; Unknown for a value added to the API after this client was generated.</summary>
+[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<CitizenObjectionKind>))]
+public enum CitizenObjectionKind
+{
+    /// <summary>A value this client does not know: the API added it after the client was generated.</summary>
+    Unknown = 0,
+
+    [EnumMember(Value = "notMe")]
+    NotMe,
+
+    [EnumMember(Value = "doNotWant")]
+    DoNotWant,
+}
+
+/// <summary>One of: open, upheld, rejected; Unknown for a value added to the API after this client was generated.</summary>
+[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<CitizenObjectionStatus>))]
+public enum CitizenObjectionStatus
+{
+    /// <summary>A value this client does not know: the API added it after the client was generated.</summary>
+    Unknown = 0,
+
+    [EnumMember(Value = "open")]
+    Open,
+
+    [EnumMember(Value = "upheld")]
+    Upheld,
+
+    [EnumMember(Value = "rejected")]
+    Rejected,
+}
+
+/// <summary>One of: queued, running, succeeded, failed, cancelled; Unknown for a value added to the API after this client was generated.</summary>
+[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<ClusteringStatus>))]
+public enum ClusteringStatus
+{
+    /// <summary>A value this client does not know: the API added it after the client was generated.</summary>
+    Unknown = 0,
+
+    [EnumMember(Value = "queued")]
+    Queued,
+
+    [EnumMember(Value = "running")]
+    Running,
+
+    [EnumMember(Value = "succeeded")]
+    Succeeded,
+
+    [EnumMember(Value = "failed")]
+    Failed,
+
+    [EnumMember(Value = "cancelled")]
+    Cancelled,
+}
+
+/// <summary>One of: categorical, numeric; Unknown for a value added to the API after this client was generated.</summary>
+[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<DatasetFeatureType>))]
+public enum DatasetFeatureType
+{
+    /// <summary>A value this client does not know: the API added it after the client was generated.</summary>
+    Unknown = 0,
+
+    [EnumMember(Value = "categorical")]
+    Categorical,
+
+    [EnumMember(Value = "numeric")]
+    Numeric,
+}
+
+/// <summary>One of: none, advice, decided, contested, withdrawn; Unknown for a value added to the API after this client was generated.</summary>
+[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<ExplanationCitizenStatus>))]
+public enum ExplanationCitizenStatus
+{
+    /// <summary>A value this client does not know: the API added it after the client was generated.</summary>
+    Unknown = 0,
+
+    [EnumMember(Value = "none")]
+    None,
+
+    [EnumMember(Value = "advice")]
+    Advice,
+
+    [EnumMember(Value = "decided")]
+    Decided,
+
+    [EnumMember(Value = "contested")]
+    Contested,
+
+    [EnumMember(Value = "withdrawn")]
+    Withdrawn,
+}
+
+/// <summary>One of: noProtectedFeatures, noOverRepresentation, overRepresentationFound, overRepresentationReviewed; Unknown for a value added to the API after this client was generated.</summary>
+[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<FairnessCheckOutcome>))]
+public enum FairnessCheckOutcome
+{
+    /// <summary>A value this client does not know: the API added it after the client was generated.</summary>
+    Unknown = 0,
+
+    [EnumMember(Value = "noProtectedFeatures")]
+    NoProtectedFeatures,
+
+    [EnumMember(Value = "noOverRepresentation")]
+    NoOverRepresentation,
+
+    [EnumMember(Value = "overRepresentationFound")]
+    OverRepresentationFound,
+
+    [EnumMember(Value = "overRepresentationReviewed")]
+    OverRepresentationReviewed,
 }
 
 /// <summary>One of: dmm-full-v1, dmm-quick-v1; Unknown for a value added to the API after this client was generated.</summary>
@@ -2556,18 +2725,18 @@ public enum ModelId
     DmmQuickV1,
 }
 
-/// <summary>One of: notMe, doNotWant; Unknown for a value added to the API after this client was generated.</summary>
-[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<ObjectionCitizenKind>))]
-public enum ObjectionCitizenKind
+/// <summary>One of: upheld, rejected; Unknown for a value added to the API after this client was generated.</summary>
+[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<ObjectionReviewOutcome>))]
+public enum ObjectionReviewOutcome
 {
     /// <summary>A value this client does not know: the API added it after the client was generated.</summary>
     Unknown = 0,
 
-    [EnumMember(Value = "notMe")]
-    NotMe,
+    [EnumMember(Value = "upheld")]
+    Upheld,
 
-    [EnumMember(Value = "doNotWant")]
-    DoNotWant,
+    [EnumMember(Value = "rejected")]
+    Rejected,
 }
 
 /// <summary>One of: municipality, department, partner, other; Unknown for a value added to the API after this client was generated.</summary>
@@ -2590,23 +2759,63 @@ public enum OrganisationKind
     Other,
 }
 
-/// <summary>One of: upheld, rejected; Unknown for a value added to the API after this client was generated.</summary>
-[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<ReviewObjectionOutcome>))]
-public enum ReviewObjectionOutcome
+/// <summary>One of: draft, published, retired; Unknown for a value added to the API after this client was generated.</summary>
+[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<ProfileSetStatus>))]
+public enum ProfileSetStatus
 {
     /// <summary>A value this client does not know: the API added it after the client was generated.</summary>
     Unknown = 0,
 
-    [EnumMember(Value = "upheld")]
-    Upheld,
+    [EnumMember(Value = "draft")]
+    Draft,
 
-    [EnumMember(Value = "rejected")]
-    Rejected,
+    [EnumMember(Value = "published")]
+    Published,
+
+    [EnumMember(Value = "retired")]
+    Retired,
 }
 
-/// <summary>One of: open, upheld, rejected; Unknown for a value added to the API after this client was generated.</summary>
-[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<Status>))]
-public enum Status
+/// <summary>One of: target-gap, below-peer-median, category-weight, keep-it-up; Unknown for a value added to the API after this client was generated.</summary>
+[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<RecommendationReason>))]
+public enum RecommendationReason
+{
+    /// <summary>A value this client does not know: the API added it after the client was generated.</summary>
+    Unknown = 0,
+
+    [EnumMember(Value = "target-gap")]
+    TargetGap,
+
+    [EnumMember(Value = "below-peer-median")]
+    BelowPeerMedian,
+
+    [EnumMember(Value = "category-weight")]
+    CategoryWeight,
+
+    [EnumMember(Value = "keep-it-up")]
+    KeepItUp,
+}
+
+/// <summary>One of: clustering, descriptive, protected; Unknown for a value added to the API after this client was generated.</summary>
+[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<Role>))]
+public enum Role
+{
+    /// <summary>A value this client does not know: the API added it after the client was generated.</summary>
+    Unknown = 0,
+
+    [EnumMember(Value = "clustering")]
+    Clustering,
+
+    [EnumMember(Value = "descriptive")]
+    Descriptive,
+
+    [EnumMember(Value = "protected")]
+    Protected,
+}
+
+/// <summary>One of: open, completed; Unknown for a value added to the API after this client was generated.</summary>
+[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<ScanStatus>))]
+public enum ScanStatus
 {
     /// <summary>A value this client does not know: the API added it after the client was generated.</summary>
     Unknown = 0,
@@ -2614,11 +2823,8 @@ public enum Status
     [EnumMember(Value = "open")]
     Open,
 
-    [EnumMember(Value = "upheld")]
-    Upheld,
-
-    [EnumMember(Value = "rejected")]
-    Rejected,
+    [EnumMember(Value = "completed")]
+    Completed,
 }
 
 /// <summary>One of: bsn, other; Unknown for a value added to the API after this client was generated.</summary>
@@ -2633,4 +2839,61 @@ public enum SubjectIdKind
 
     [EnumMember(Value = "other")]
     Other,
+}
+
+/// <summary>One of: belowThreshold, denominatorBelowThreshold, secondary, extremeShare, medianBelowThreshold, profileTooSmall; Unknown for a value added to the API after this client was generated.</summary>
+[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<SuppressionReason>))]
+public enum SuppressionReason
+{
+    /// <summary>A value this client does not know: the API added it after the client was generated.</summary>
+    Unknown = 0,
+
+    [EnumMember(Value = "belowThreshold")]
+    BelowThreshold,
+
+    [EnumMember(Value = "denominatorBelowThreshold")]
+    DenominatorBelowThreshold,
+
+    [EnumMember(Value = "secondary")]
+    Secondary,
+
+    [EnumMember(Value = "extremeShare")]
+    ExtremeShare,
+
+    [EnumMember(Value = "medianBelowThreshold")]
+    MedianBelowThreshold,
+
+    [EnumMember(Value = "profileTooSmall")]
+    ProfileTooSmall,
+}
+
+/// <summary>One of: followers, middle-group, leaders; Unknown for a value added to the API after this client was generated.</summary>
+[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<Tier>))]
+public enum Tier
+{
+    /// <summary>A value this client does not know: the API added it after the client was generated.</summary>
+    Unknown = 0,
+
+    [EnumMember(Value = "followers")]
+    Followers,
+
+    [EnumMember(Value = "middle-group")]
+    MiddleGroup,
+
+    [EnumMember(Value = "leaders")]
+    Leaders,
+}
+
+/// <summary>One of: full, quick; Unknown for a value added to the API after this client was generated.</summary>
+[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<Variant>))]
+public enum Variant
+{
+    /// <summary>A value this client does not know: the API added it after the client was generated.</summary>
+    Unknown = 0,
+
+    [EnumMember(Value = "full")]
+    Full,
+
+    [EnumMember(Value = "quick")]
+    Quick,
 }

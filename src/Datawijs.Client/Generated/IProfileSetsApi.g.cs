@@ -27,9 +27,9 @@ public partial interface IProfileSetsApi
 
     /// <summary>Record a person&apos;s review of the inequality check</summary>
     [Post("/api/v1/profile-sets/{id}/fairness-review")]
-    Task<IApiResponse<ProfileSet>> ReviewProfileSetFairnessAsync(Guid id, [Body] ReviewFairnessProfileSetRequest body, [Header("Idempotency-Key")] string? idempotencyKey = null, CancellationToken cancellationToken = default);
+    Task<IApiResponse<ProfileSet>> ReviewProfileSetFairnessAsync(Guid id, [Body] ReviewProfileSetFairnessRequest body, [Header("Idempotency-Key")] string? idempotencyKey = null, CancellationToken cancellationToken = default);
 
     /// <summary>Name and describe a profile of a draft set</summary>
     [Patch("/api/v1/profile-sets/{id}/profiles/{profileId}")]
-    Task<IApiResponse<ProfileSet>> UpdateProfileAsync(Guid id, Guid profileId, [Body] UpdateProfileProfileSetRequest body, CancellationToken cancellationToken = default);
+    Task<IApiResponse<ProfileSet>> UpdateProfileAsync(Guid id, Guid profileId, [Body] UpdateProfileRequest body, CancellationToken cancellationToken = default);
 }

@@ -11,5 +11,5 @@ public partial interface IPublicProfilesApi
 {
     /// <summary>The published profiles of an organisation</summary>
     [Get("/api/v1/public/{tenant}/profiles")]
-    Task<IApiResponse<PublicProfileSet>> ListPublicProfilesAsync(string tenant, [Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);
+    Task<IApiResponse<PublicProfileSet>> GetPublicProfileSetAsync(string tenant, [Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);
 }

@@ -208,9 +208,11 @@ public static class Explainer
 
             // Sorted so that the same request always lists its problems in the same order.
             unknown.Sort(StringComparer.Ordinal);
+            // The reason names the features that may be sent, so a caller can correct a misspelt name without a second look-up.
+            var declared = string.Join(", ", features.Where(f => f.Role != FeatureRole.Protected).Select(f => f.Name));
             foreach (var name in unknown)
             {
-                Add(ref problems, name, FeatureProblemCodes.Unknown, "This profile set does not declare this feature.");
+                Add(ref problems, name, FeatureProblemCodes.Unknown, $"This profile set does not declare this feature. Declared: {declared}.");
             }
         }
 

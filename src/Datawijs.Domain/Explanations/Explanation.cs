@@ -24,16 +24,16 @@ public static class FeatureProblemCodes
     public const string Protected = "protected";
 
     /// <summary>A number for a categorical feature or a category for a numeric one.</summary>
-    public const string WrongType = "wrong_type";
+    public const string WrongType = "wrong-type";
 
     /// <summary>A categorical value that is not in the declared list of values.</summary>
-    public const string NotAllowed = "not_allowed";
+    public const string NotAllowed = "not-allowed";
 
     /// <summary>NaN or infinity.</summary>
-    public const string NotANumber = "not_a_number";
+    public const string NotANumber = "not-a-number";
 
     /// <summary>A number outside the declared minimum and maximum.</summary>
-    public const string OutOfRange = "out_of_range";
+    public const string OutOfRange = "out-of-range";
 }
 
 /// <summary>

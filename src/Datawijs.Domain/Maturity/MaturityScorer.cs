@@ -105,7 +105,7 @@ public static class MaturityScorer
                 var name = $"responses[{respondent.RespondentId}].answers[{questionId}]";
                 if (!questionIds.Contains(questionId))
                 {
-                    problems.Add(new(name, "unknown-question", $"Model '{model.Id}' has no question '{questionId}'."));
+                    problems.Add(new(name, "unknown-question", $"Model '{model.Id}' has no question '{questionId}'. Its questions: {string.Join(", ", questionIds.Order(StringComparer.Ordinal))}."));
                 }
                 else if (answer is < LowestAnswer or > HighestAnswer)
                 {
@@ -119,7 +119,7 @@ public static class MaturityScorer
             var name = TargetName(categoryId);
             if (model.FindCategory(categoryId) is null)
             {
-                problems.Add(new(name, "unknown-category", $"Model '{model.Id}' has no category '{categoryId}'."));
+                problems.Add(new(name, "unknown-category", $"Model '{model.Id}' has no category '{categoryId}'. Its categories: {string.Join(", ", model.Categories.Select(c => c.Id))}."));
             }
             else if (target < model.LowestLevel || target > model.HighestLevel)
             {

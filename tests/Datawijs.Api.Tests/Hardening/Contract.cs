@@ -9,9 +9,7 @@ public static class Contract
     {
         public string Id => Definition["operationId"]?.GetValue<string>() ?? $"{Method} {PathTemplate}";
 
-        public IReadOnlyList<string> Scopes => Definition["security"]?.AsArray()
-            .SelectMany(r => r!.AsObject().SelectMany(kv => kv.Value!.AsArray().Select(s => s!.GetValue<string>())))
-            .ToList() ?? [];
+        public IReadOnlyList<string> Scopes => Definition["x-scopes"]?.AsArray().Select(s => s!.GetValue<string>()).ToList() ?? [];
 
         public bool Secured => Definition["security"] is JsonArray { Count: > 0 };
 

@@ -44,7 +44,7 @@ public sealed class TenantIsolationTests(TenantIsolationFixture fixture) : IClas
     {
         ["CreateScanRequest"] = _ => new JsonObject { ["modelId"] = IsolationWorld.QuickModel },
         ["CreateClusteringRequest"] = _ => new JsonObject { ["k"] = 2, ["seed"] = 1 },
-        ["ReviewFairnessProfileSetRequest"] = _ => new JsonObject { ["reasoning"] = "Besproken met de privacy officer; het profiel blijft zo." },
+        ["ReviewProfileSetFairnessRequest"] = _ => new JsonObject { ["reasoning"] = "Besproken met de privacy officer; het profiel blijft zo." },
         ["AnswerScanRequest"] = world => new JsonObject
         {
             ["answers"] = new JsonArray(new JsonObject { ["questionId"] = world.QuestionIds[0], ["value"] = 1 }),

@@ -180,6 +180,11 @@ public sealed class ExplainerTests
             ],
             result.Problems.Select(p => (p.Name, p.Code)));
         Assert.All(result.Problems, p => Assert.False(string.IsNullOrWhiteSpace(p.Reason)));
+        // An unknown name comes with the names that may be sent; a protected feature is never among them.
+        var unknown = result.Problems.First(p => p.Code == FeatureProblemCodes.Unknown).Reason;
+        Assert.Contains("Declared: ", unknown, StringComparison.Ordinal);
+        Assert.Contains("income", unknown, StringComparison.Ordinal);
+        Assert.DoesNotContain("migration_background", unknown, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -197,6 +197,15 @@ public sealed class MaturityScorerTests
     }
 
     [Fact]
+    public void An_unknown_category_or_question_names_the_ones_the_model_has()
+    {
+        var options = new ScoringOptions { Targets = new Dictionary<string, int> { ["zz"] = 3 } };
+        var problems = MaturityScorer.Validate(Model, [Respondent("r1", ("x9", 3))], options);
+        Assert.EndsWith("Its categories: a, b.", Assert.Single(problems, p => p.Code == "unknown-category").Reason, StringComparison.Ordinal);
+        Assert.EndsWith("Its questions: a1, a2, b1.", Assert.Single(problems, p => p.Code == "unknown-question").Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_target_problem_is_named_dotted_like_any_nested_field()
     {
         var options = new ScoringOptions { Targets = new Dictionary<string, int> { ["zz"] = 3, ["a"] = 6 } };

@@ -28,7 +28,7 @@ public static class Advice
                     values[name] = FeatureValue.FromCategory(element.GetString()!);
                     break;
                 default:
-                    problems.Add(new InvalidParam("features." + name, "wrong_type", "Expected a number or a string."));
+                    problems.Add(new InvalidParam("features." + name, "wrong-type", "Expected a number or a string."));
                     break;
             }
         }

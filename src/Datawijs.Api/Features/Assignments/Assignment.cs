@@ -26,6 +26,7 @@ public sealed class Assignment
     public Guid Id { get; init; }
 
     /// <summary>advice, decided, contested or withdrawn.</summary>
+    [Datawijs.Api.OpenApi.WireValues("advice", "decided", "contested", "withdrawn")]
     public string Status { get; init; } = AssignmentStatuses.Advice;
 
     /// <summary>The published profile set the advice was made with.</summary>
@@ -162,6 +163,7 @@ public sealed class AdviceNotice
 public sealed class AssignmentDecisionView
 {
     /// <summary>follows or deviates.</summary>
+    [Datawijs.Api.OpenApi.WireValues("follows", "deviates")]
     public string Outcome { get; init; } = "";
 
     public string Reasoning { get; init; } = "";
@@ -183,9 +185,11 @@ public sealed class ObjectionState
     public Guid Id { get; init; }
 
     /// <summary>notMe or doNotWant.</summary>
+    [Datawijs.Api.OpenApi.WireValues("notMe", "doNotWant")]
     public string Kind { get; init; } = "";
 
     /// <summary>open, upheld or rejected.</summary>
+    [Datawijs.Api.OpenApi.WireValues("open", "upheld", "rejected")]
     public string Status { get; init; } = "";
 
     public DateTimeOffset CreatedAt { get; init; }

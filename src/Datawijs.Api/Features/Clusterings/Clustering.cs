@@ -94,6 +94,7 @@ public sealed class Clustering
     public Guid DatasetId { get; init; }
 
     /// <summary>queued, running, succeeded, failed or cancelled.</summary>
+    [Datawijs.Api.OpenApi.WireValues("queued", "running", "succeeded", "failed", "cancelled")]
     public string Status { get; init; } = "";
 
     /// <summary>0 to 1.</summary>

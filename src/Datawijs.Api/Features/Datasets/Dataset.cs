@@ -36,6 +36,7 @@ public sealed class DatasetFeature
     public string Name { get; init; } = "";
 
     /// <summary>categorical or numeric.</summary>
+    [Datawijs.Api.OpenApi.WireValues("categorical", "numeric")]
     public string Type { get; init; } = "";
 
     /// <summary>The allowed values of a categorical feature.</summary>
@@ -48,6 +49,7 @@ public sealed class DatasetFeature
     public double? Max { get; init; }
 
     /// <summary>clustering (in the distance), descriptive (describes profiles only) or protected (only checked for reinforced inequality).</summary>
+    [Datawijs.Api.OpenApi.WireValues("clustering", "descriptive", "protected")]
     public string Role { get; init; } = "";
 
     /// <summary>Whether the feature can change (only mutable features are suggested in counterfactuals).</summary>
@@ -122,8 +124,10 @@ public sealed class FeatureQualityView
 {
     public string Feature { get; init; } = "";
 
+    [Datawijs.Api.OpenApi.WireValues("categorical", "numeric")]
     public string Type { get; init; } = "";
 
+    [Datawijs.Api.OpenApi.WireValues("clustering", "descriptive", "protected")]
     public string Role { get; init; } = "";
 
     public QualityCountView Missing { get; init; } = new();
@@ -180,6 +184,7 @@ public sealed class Dataset
     public IReadOnlyList<DatasetFeature> Features { get; init; } = [];
 
     /// <summary>bsn (digits, nine with leading zeros, eleven-test) or other (trimmed, lower-cased): how uploaded subject ids are put in one form.</summary>
+    [Datawijs.Api.OpenApi.WireValues("bsn", "other")]
     public string SubjectIdKind { get; init; } = "bsn";
 
     /// <summary>The last day the records may be kept; afterwards the dataset is deleted with everything made from it.</summary>

@@ -21,7 +21,11 @@ public sealed class Live : EndpointWithoutRequest<HealthStatus>
         AllowAnonymous();
         Tags("Health");
         Options(b => b.WithOperationId("getLiveness"));
-        Summary(s => s.Summary = "The process is up (no dependencies checked)");
+        Summary(s =>
+        {
+            s.Summary = "The process is up (no dependencies checked)";
+            s.Description = "For an orchestrator's liveness probe: 200 while the process runs. It reads no database, so a database outage does not restart the API; use the readiness check for that.";
+        });
         Description(b => b.Produces<HealthStatus>(200));
     }
 

@@ -13,6 +13,7 @@ public sealed class MaturityModelSummary
     public string Description { get; init; } = "";
 
     /// <summary>full or quick (one question per category).</summary>
+    [Datawijs.Api.OpenApi.WireValues("full", "quick")]
     public string Variant { get; init; } = "";
 
     public int Version { get; init; }
@@ -48,6 +49,7 @@ public sealed class MaturityModelDetail
     public string Description { get; init; } = "";
 
     /// <summary>full or quick.</summary>
+    [Datawijs.Api.OpenApi.WireValues("full", "quick")]
     public string Variant { get; init; } = "";
 
     public int Version { get; init; }

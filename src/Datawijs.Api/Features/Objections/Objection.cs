@@ -22,12 +22,14 @@ public sealed class Objection
     public Guid? AssignmentId { get; init; }
 
     /// <summary>notMe or doNotWant.</summary>
+    [Datawijs.Api.OpenApi.WireValues("notMe", "doNotWant")]
     public string Kind { get; init; } = "";
 
     /// <summary>The citizen's own words, if any.</summary>
     public string? Message { get; init; }
 
     /// <summary>open, upheld or rejected.</summary>
+    [Datawijs.Api.OpenApi.WireValues("open", "upheld", "rejected")]
     public string Status { get; init; } = "";
 
     public DateTimeOffset CreatedAt { get; init; }
@@ -62,6 +64,7 @@ public sealed class Objection
 public sealed class ObjectionReviewView
 {
     /// <summary>upheld or rejected.</summary>
+    [Datawijs.Api.OpenApi.WireValues("upheld", "rejected")]
     public string Outcome { get; init; } = "";
 
     public string Reasoning { get; init; } = "";

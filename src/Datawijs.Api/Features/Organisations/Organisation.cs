@@ -15,6 +15,7 @@ public sealed class Organisation
     public string Name { get; init; } = "";
 
     /// <summary>municipality, department, partner or other.</summary>
+    [Datawijs.Api.OpenApi.WireValues("municipality", "department", "partner", "other")]
     public string Kind { get; init; } = "";
 
     public int? Inhabitants { get; init; }

@@ -50,6 +50,7 @@ public sealed class DistributionView
     public FeatureLabelText? Label { get; init; }
 
     /// <summary>clustering, descriptive or protected.</summary>
+    [Datawijs.Api.OpenApi.WireValues("clustering", "descriptive", "protected")]
     public string Role { get; init; } = "";
 
     public IReadOnlyList<PublishedCellView> Cells { get; init; } = [];
@@ -63,6 +64,7 @@ public sealed class MedianView
     /// <summary>What people read for the feature (nl and en): its declared label, else the name.</summary>
     public FeatureLabelText? Label { get; init; }
 
+    [Datawijs.Api.OpenApi.WireValues("clustering", "descriptive", "protected")]
     public string Role { get; init; } = "";
 
     public double? Median { get; init; }
@@ -132,6 +134,7 @@ public sealed class FeatureUse
     /// <summary>What people read for the feature (nl and en): its declared label, else the name.</summary>
     public FeatureLabelText? Label { get; init; }
 
+    [Datawijs.Api.OpenApi.WireValues("categorical", "numeric")]
     public string Type { get; init; } = "";
 }
 
@@ -212,6 +215,7 @@ public sealed class SuppressionView
     public string? Value { get; init; }
 
     /// <summary>belowThreshold, denominatorBelowThreshold, secondary, extremeShare, medianBelowThreshold or profileTooSmall.</summary>
+    [Datawijs.Api.OpenApi.WireValues("belowThreshold", "denominatorBelowThreshold", "secondary", "extremeShare", "medianBelowThreshold", "profileTooSmall")]
     public string Reason { get; init; } = "";
 }
 
@@ -230,7 +234,7 @@ public sealed class DisclosureView
 /// <summary>Something that stops publication.</summary>
 public sealed class PublicationBlocker
 {
-    /// <summary>tooFewProfiles, unnamed, undescribed, profileTooSmall, protectedOverRepresentation (until a person reviews it) or publicationDifference.</summary>
+    /// <summary>too-few-profiles, unnamed, undescribed, profile-too-small, protected-over-representation (until a person reviews it) or publication-difference.</summary>
     public string Code { get; init; } = "";
 
     public Guid? ProfileId { get; init; }
@@ -248,6 +252,7 @@ public sealed class ProfileSet
     public Guid ClusteringId { get; init; }
 
     /// <summary>draft, published or retired.</summary>
+    [Datawijs.Api.OpenApi.WireValues("draft", "published", "retired")]
     public string Status { get; init; } = "";
 
     /// <summary>Empty when the set can be published now.</summary>
@@ -448,7 +453,7 @@ public static class ProfileSetViews
         {
             blockers.Add(new PublicationBlocker
             {
-                Code = "tooFewProfiles",
+                Code = "too-few-profiles",
                 Reason = "A profile set needs at least two profiles to give advice; cluster again with a larger k (or more households).",
             });
         }
@@ -467,7 +472,7 @@ public static class ProfileSetViews
 
             if (report.BlockingProfiles.Contains(p.Cluster))
             {
-                blockers.Add(new PublicationBlocker { Code = "profileTooSmall", ProfileId = p.Id, Reason = $"Profile {p.Cluster + 1} has fewer households than the disclosure rules allow." });
+                blockers.Add(new PublicationBlocker { Code = "profile-too-small", ProfileId = p.Id, Reason = $"Profile {p.Cluster + 1} has fewer households than the disclosure rules allow." });
             }
         }
 

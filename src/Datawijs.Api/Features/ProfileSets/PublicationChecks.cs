@@ -40,6 +40,7 @@ public sealed class FairnessReviewView
 public sealed class FairnessCheckView
 {
     /// <summary>noProtectedFeatures, noOverRepresentation, overRepresentationFound (not yet reviewed: blocks publication) or overRepresentationReviewed.</summary>
+    [Datawijs.Api.OpenApi.WireValues("noProtectedFeatures", "noOverRepresentation", "overRepresentationFound", "overRepresentationReviewed")]
     public string Outcome { get; init; } = "";
 
     /// <summary>How the check works, in words.</summary>
@@ -199,7 +200,7 @@ public sealed class PublicationChecks(ProfileHistoryRepository history, Fairness
         {
             blockers.Add(new PublicationBlocker
             {
-                Code = "protectedOverRepresentation",
+                Code = "protected-over-representation",
                 ProfileId = idOf.GetValueOrDefault(finding.Cluster),
                 Reason = string.Create(CultureInfo.InvariantCulture,
                     $"Profile {finding.Cluster + 1}: {Feature(finding.Feature)} = {Value(finding.Feature, finding.Value)} ({finding.Feature} = {finding.Value}) is more than {check.Fairness.Options.MaximumRatio:0.##} times as frequent as outside the profile (significant). A person must review this{(reviewedEarlier ? " (it was not among the findings reviewed earlier)" : "")}: POST /api/v1/profile-sets/{{id}}/fairness-review with the reasoning."),
@@ -215,7 +216,7 @@ public sealed class PublicationChecks(ProfileHistoryRepository history, Fairness
             var paired = difference.EarlierCluster is { } e ? string.Create(CultureInfo.InvariantCulture, $" (paired with its profile {e + 1})") : "";
             blockers.Add(new PublicationBlocker
             {
-                Code = "publicationDifference",
+                Code = "publication-difference",
                 ProfileId = difference.Cluster is { } cluster ? idOf.GetValueOrDefault(cluster) : null,
                 Reason = string.Create(CultureInfo.InvariantCulture,
                     $"{where}, {what}: differs by 1 to 9 households from the publication of {difference.EarlierPublishedAt:yyyy-MM-dd} (profile set {difference.EarlierProfileSetId}){paired}, so the difference would show a group smaller than the minimum."),

@@ -15,6 +15,7 @@ public sealed class Scan
     public int ModelVersion { get; init; }
 
     /// <summary>open (answers can change) or completed (frozen, score stored).</summary>
+    [Datawijs.Api.OpenApi.WireValues("open", "completed")]
     public string Status { get; init; } = "";
 
     /// <summary>Target level (1–5) per category id.</summary>

@@ -132,6 +132,7 @@ public sealed class PeerPositionView
     public string? WithheldReason { get; init; }
 
     /// <summary>followers (Volgers), middle-group (Middenmoters) or leaders (Voorlopers).</summary>
+    [Datawijs.Api.OpenApi.WireValues("followers", "middle-group", "leaders")]
     public string? Tier { get; init; }
 
     public string? TierName { get; init; }

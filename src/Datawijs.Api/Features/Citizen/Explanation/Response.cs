@@ -13,6 +13,7 @@ public sealed class Response
     public string Language { get; init; } = "nl";
 
     /// <summary>none (no advice), advice, decided, contested (the citizen's objection is open) or withdrawn (an objection was upheld).</summary>
+    [Datawijs.Api.OpenApi.WireValues("none", "advice", "decided", "contested", "withdrawn")]
     public string Status { get; init; } = "none";
 
     /// <summary>What the status means, in words.</summary>
@@ -72,6 +73,7 @@ public sealed class CitizenAdvice
 public sealed class CitizenDecision
 {
     /// <summary>follows or deviates.</summary>
+    [Datawijs.Api.OpenApi.WireValues("follows", "deviates")]
     public string Outcome { get; init; } = "";
 
     /// <summary>The decision in words.</summary>
@@ -88,9 +90,11 @@ public sealed class CitizenObjection
     public Guid Id { get; init; }
 
     /// <summary>notMe or doNotWant.</summary>
+    [Datawijs.Api.OpenApi.WireValues("notMe", "doNotWant")]
     public string Kind { get; init; } = "";
 
     /// <summary>open, upheld or rejected.</summary>
+    [Datawijs.Api.OpenApi.WireValues("open", "upheld", "rejected")]
     public string Status { get; init; } = "";
 
     /// <summary>What the status means for the citizen, in words.</summary>

@@ -6,9 +6,11 @@ public sealed class Response
     public Guid Id { get; init; }
 
     /// <summary>notMe or doNotWant.</summary>
+    [Datawijs.Api.OpenApi.WireValues("notMe", "doNotWant")]
     public string Kind { get; init; } = "";
 
     /// <summary>open until a person reviews it.</summary>
+    [Datawijs.Api.OpenApi.WireValues("open", "upheld", "rejected")]
     public string Status { get; init; } = "";
 
     public DateTimeOffset CreatedAt { get; init; }

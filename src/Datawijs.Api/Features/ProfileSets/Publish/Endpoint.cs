@@ -20,7 +20,7 @@ public sealed class Endpoint(ProfileSetRepository profileSets, PublicationChecks
         Summary(s =>
         {
             s.Summary = "Publish a draft profile set";
-            s.Description = "Only when every profile is named and described (nl and en), the disclosure gate passes, the inequality check found no over-representation or a person reviewed it (`protectedOverRepresentation`), and no figure differs from an earlier publication of the same dataset by 1 to 9 households (`publicationDifference`); otherwise 409 with each blocker in invalidParams. The published view is frozen, the publication is added to the dataset's history, and the tenant's previously published set is retired.";
+            s.Description = "Only when every profile is named and described (nl and en), the disclosure gate passes, the inequality check found no over-representation or a person reviewed it (`protected-over-representation`), and no figure differs from an earlier publication of the same dataset by 1 to 9 households (`publication-difference`); otherwise 409 with each blocker in invalidParams. The published view is frozen, the publication is added to the dataset's history, and the tenant's previously published set is retired.";
             s.Responses[200] = "Published.";
         });
         Description(b => b.Produces<ProfileSet>(200).ProducesProblems(400, 404, 409));

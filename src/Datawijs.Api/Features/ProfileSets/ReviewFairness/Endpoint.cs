@@ -25,7 +25,7 @@ public sealed class Endpoint(
             s.Summary = "Record a person's review of the inequality check";
             s.Description = """
                 When the inequality check finds a protected group over-represented in a profile, the draft cannot be published
-                (`protectedOverRepresentation`) until a person reviews it. The token must name that person (`user_id`, and
+                (`protected-over-representation`) until a person reviews it. The token must name that person (`user_id`, and
                 `user_representation`); the reasoning is required (at least 20 characters, 10 letters and 3 words) and is published
                 with the set (public page and register entry), with the date but without the person's name; the public text never says
                 which profile or group was found. Who, when, why and the findings reviewed are stored with the set. A review lifts only
@@ -33,7 +33,7 @@ public sealed class Endpoint(
                 back for the new ones, and a new review replaces the earlier one for all current findings. 409 when the set is not a
                 draft, when the check found nothing to review, or when every current finding was already reviewed.
                 """;
-            s.Responses[201] = "Reviewed: the set as it stands now, without the protectedOverRepresentation blockers.";
+            s.Responses[201] = "Reviewed: the set as it stands now, without the protected-over-representation blockers.";
             s.Responses[409] = "Not a draft, nothing to review, or every current finding already reviewed.";
             s.ExampleRequest = new Request
             {

@@ -26,6 +26,7 @@ public sealed class Response
 
     /// <summary>In gebruik (a profile set is published) or In ontwikkeling.</summary>
     [JsonPropertyName("status")]
+    [Datawijs.Api.OpenApi.WireValues("In gebruik", "In ontwikkeling")]
     public string Status { get; init; } = "";
 
     [JsonPropertyName("website")]
@@ -119,6 +120,7 @@ public sealed class AlgorithmFairnessCheck
 {
     /// <summary>notChecked (published before the check existed), noProtectedFeatures, noOverRepresentation or overRepresentationReviewed.</summary>
     [JsonPropertyName("outcome")]
+    [Datawijs.Api.OpenApi.WireValues("notChecked", "noProtectedFeatures", "noOverRepresentation", "overRepresentationReviewed")]
     public string Outcome { get; init; } = "";
 
     /// <summary>Whether an over-representation of a protected group was found (never which profile or group), and a person's review with its date and reasoning when there was one.</summary>
@@ -146,6 +148,7 @@ public sealed class PublicFeature
 
     /// <summary>clustering (in the distance), descriptive, or protected (only to check fairness).</summary>
     [JsonPropertyName("role")]
+    [Datawijs.Api.OpenApi.WireValues("clustering", "descriptive", "protected")]
     public string Role { get; init; } = "";
 
     /// <summary>Whether a counterfactual may suggest a change in it.</summary>

@@ -40,7 +40,7 @@ public sealed class Endpoint(TenantRepository tenants, ProfileSetRepository prof
         Get("/public/{tenant}/profiles");
         AllowAnonymous();
         Tags("Public profiles");
-        Options(b => b.WithOperationId("listPublicProfiles").WithMetadata(new LocalizedAttribute()));
+        Options(b => b.WithOperationId("getPublicProfileSet").WithMetadata(new LocalizedAttribute()));
         Summary(s =>
         {
             s.Summary = "The published profiles of an organisation";

@@ -88,6 +88,7 @@ public sealed class RecommendationView
     public string Advice { get; init; } = "";
 
     /// <summary>Why the item stands here: target-gap, below-peer-median, category-weight or keep-it-up.</summary>
+    [Datawijs.Api.OpenApi.WireValues("target-gap", "below-peer-median", "category-weight", "keep-it-up")]
     public string Reason { get; init; } = "";
 
     /// <summary>The reason in words.</summary>
