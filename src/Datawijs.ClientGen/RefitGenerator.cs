@@ -23,8 +23,14 @@ public static class RefitGenerator
     /// <summary>Hand-written in Datawijs.Client: a contract type with one of these names gets a suffix instead.</summary>
     private static readonly string[] RuntimeTypes =
     [
-        "FeatureValue", "DatawijsClient", "DatawijsClientOptions", "DatawijsProblemException", "ZgwTokenHandler",
-        "ActingPerson", "CsvPager", "ProblemExtensions", "ServiceCollectionExtensions", "DatawijsEnumConverter",
+        "FeatureValue", "FeatureValueKind", "FeatureValueConverter", "DatawijsClient", "DatawijsClientOptions", "DatawijsProblemException",
+        "ZgwTokenHandler", "ActingPerson", "CsvPager", "ProblemExtensions", "ServiceCollectionExtensions", "DatawijsEnumConverter",
+
+        // Types the generated code names unqualified (and System's most common ones): a contract type of that name would hide them.
+        "Type", "Task", "Guid", "DateTimeOffset", "DateOnly", "HttpContent", "CancellationToken", "IReadOnlyList",
+        "IReadOnlyDictionary", "IApiResponse", "String", "Object", "Exception", "Uri", "Enum", "Attribute", "Action", "Func",
+        "JsonPropertyName", "JsonPropertyNameAttribute", "JsonConverter", "JsonConverterAttribute", "EnumMember", "EnumMemberAttribute",
+        "Body", "Query", "Header", "Headers", "AliasAs", "Get", "Post", "Put", "Patch", "Delete",
     ];
 
     /// <summary>Request bodies sent as they are (streamed files), not serialised from a contract type.</summary>

@@ -17,15 +17,15 @@ public sealed class ClientRuntimeTests
         var known = JsonSerializer.Deserialize<DecideAssignmentRequest>("""{"outcome":"deviates","reasoning":"x"}""", Web)!;
         var later = JsonSerializer.Deserialize<DecideAssignmentRequest>("""{"outcome":"postponed","reasoning":"x"}""", Web)!;
 
-        Assert.Equal(DecideAssignmentOutcome.Deviates, known.Outcome);
-        Assert.Equal(DecideAssignmentOutcome.Unknown, later.Outcome);
+        Assert.Equal(AssignmentDecisionOutcome.Deviates, known.Outcome);
+        Assert.Equal(AssignmentDecisionOutcome.Unknown, later.Outcome);
         Assert.Equal("x", later.Reasoning);
     }
 
     [Fact]
     public void Enums_are_written_by_their_wire_names_and_unknown_as_null()
     {
-        Assert.Equal("""{"outcome":"follows","reasoning":"r"}""", JsonSerializer.Serialize(new DecideAssignmentRequest { Outcome = DecideAssignmentOutcome.Follows, Reasoning = "r" }, Web));
+        Assert.Equal("""{"outcome":"follows","reasoning":"r"}""", JsonSerializer.Serialize(new DecideAssignmentRequest { Outcome = AssignmentDecisionOutcome.Follows, Reasoning = "r" }, Web));
         Assert.Equal("""{"outcome":null,"reasoning":"r"}""", JsonSerializer.Serialize(new DecideAssignmentRequest { Reasoning = "r" }, Web));
         Assert.Equal("""{"modelId":"dmm-quick-v1"}""", JsonSerializer.Serialize(new CreateScanRequest { ModelId = ModelId.DmmQuickV1 }, WebWithoutNulls));
     }

@@ -49,6 +49,8 @@ public sealed class HostileDocumentTests
                 "": { "type": "string" } } },
               "Thing": { "type": "object", "required": ["kind"], "properties": {
                 "kind": { "type": "string", "enum": ["notMe", "doNotWant"] },
+                "type": { "type": "string", "enum": ["numeric", "categorical"] },
+                "task": { "type": "string", "enum": ["a", "b"] },
                 "thing": { "type": "string" } } },
               "thing": { "type": "object", "properties": { "x": { "type": "string" } } },
               "FeatureValue": { "type": "object", "properties": { "x": { "type": "string" } } },
