@@ -117,7 +117,7 @@ public sealed class BenchmarkPaddingTests(ApiFixture api) : IClassFixture<ApiFix
         Assert.Equal(6, shown.OrganisationCount);
         Assert.Equal((3.0, 3.0, 3.8), (shown.Overall!.Q1, shown.Overall.Median, shown.Overall.Q3));
         var position = (await attacker.Scans.GetScanScoreAsync(attackerScans[0], group: group)).Content!.Peer;
-        Assert.Equal(("followers", 12.5, 6), (position.Tier, position.Percentile, position.OrganisationCount));
+        Assert.Equal((Tier.Followers, 12.5, 6), (position.Tier, position.Percentile, position.OrganisationCount));
 
         // Another tenant sees the attacker's organisations among its peers, but never its own.
         var seenByOther = (await others[2].Benchmarks.GetBenchmarkAsync(QuickModel, group: group)).Content!;

@@ -79,13 +79,13 @@ public sealed class BenchmarkTests(ApiFixture api) : IClassFixture<ApiFixture>
         var highest = (await scanned[4].Client.Scans.GetScanScoreAsync(scanned[4].Scan, group: "size:20k-50k")).Content!.Peer;
         // Each among its five others: 1 below 2, 3, 3, 4, 5; 3 among 1, 2, 3, 4, 5; 5 above 1, 2, 3, 3, 4. The percentile
         // is the quartile band: below the first quartile 12.5, on the median 50, above the third quartile 87.5.
-        Assert.Equal(("followers", 12.5, 5), (lowest.Tier, lowest.Percentile!.Value, lowest.OrganisationCount));
-        Assert.Equal(("middle-group", 50.0), (middle.Tier, middle.Percentile!.Value));
+        Assert.Equal((Tier.Followers, 12.5, 5), (lowest.Tier, lowest.Percentile!.Value, lowest.OrganisationCount));
+        Assert.Equal((Tier.MiddleGroup, 50.0), (middle.Tier, middle.Percentile!.Value));
         Assert.Equal("Middenmoters", middle.TierName);
-        Assert.Equal(("leaders", 87.5), (highest.Tier, highest.Percentile!.Value));
+        Assert.Equal((Tier.Leaders, 87.5), (highest.Tier, highest.Percentile!.Value));
 
         var advice = (await scanned[0].Client.Scans.GetScanRecommendationsAsync(scanned[0].Scan)).Content!;
-        Assert.All(advice.Items, r => Assert.Equal("below-peer-median", r.Reason));
+        Assert.All(advice.Items, r => Assert.Equal(RecommendationReason.BelowPeerMedian, r.Reason));
         Assert.All(advice.Items, r => Assert.Equal(3.0, r.PeerMedian));
 
         var partners = (await reader.Benchmarks.GetBenchmarkAsync(QuickModel, group: "kind:partner")).Content!;

@@ -69,7 +69,7 @@ public sealed class ClientGuideTests(ApiFixture api) : IClassFixture<ApiFixture>
         var decision = await datawijs.As("mw-107", "A. Bakker, klantmanager").Assignments
             .DecideAssignmentAsync(first.Id, new DecideAssignmentRequest
             {
-                Outcome = DecideAssignmentOutcome.Deviates,
+                Outcome = AssignmentDecisionOutcome.Deviates,
                 Reasoning = "Werkt sinds kort 20 uur; de situatie is veranderd.",
             }, auditReason: Reason).OrThrow();
         Assert.Equal("mw-107", decision.UserId);
@@ -77,7 +77,7 @@ public sealed class ClientGuideTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         // Without a person the API refuses a decision: calls on datawijs itself carry none here.
         var anonymous = await Assert.ThrowsAsync<DatawijsProblemException>(() => datawijs.Assignments.DecideAssignmentAsync(
-            retry.Id, new DecideAssignmentRequest { Outcome = DecideAssignmentOutcome.Follows, Reasoning = "Past." }).OrThrow());
+            retry.Id, new DecideAssignmentRequest { Outcome = AssignmentDecisionOutcome.Follows, Reasoning = "Past." }).OrThrow());
         Assert.Equal("user-required", anonymous.Code);
 
         // 7. Problems as an exception with every invalid field.

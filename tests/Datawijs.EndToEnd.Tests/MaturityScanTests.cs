@@ -40,7 +40,7 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
 
         Assert.Equal(HttpStatusCode.OK, dutch.StatusCode);
         Assert.Equal(["dmm-full-v1", "dmm-quick-v1"], dutch.Content!.Items.Select(m => m.Id));
-        Assert.Equal(["full", "quick"], dutch.Content.Items.Select(m => m.Variant));
+        Assert.Equal([Variant.Full, Variant.Quick], dutch.Content.Items.Select(m => m.Variant));
         Assert.All(dutch.Content.Items, m => Assert.Equal(1, m.Version));
         Assert.NotEqual(dutch.Content.Items[0].Name, english.Content!.Items[0].Name);
         Assert.Equal("nl", dutch.ContentHeaders!.ContentLanguage.Single());
@@ -73,7 +73,7 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var scan = created.Content!;
-        Assert.Equal("open", scan.Status);
+        Assert.Equal(ScanStatus.Open, scan.Status);
         Assert.Equal(1, scan.ModelVersion);
         Assert.EndsWith("/api/v1/scans/" + scan.Id, created.Headers!.Location?.ToString(), StringComparison.Ordinal);
 
@@ -92,7 +92,7 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
 
         var completed = await client.Scans.CompleteScanAsync(scan.Id);
         Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
-        Assert.Equal("completed", completed.Content!.Status);
+        Assert.Equal(ScanStatus.Completed, completed.Content!.Status);
         Assert.NotNull(completed.Content.CompletedAt);
 
         // Writes after completion are refused and change nothing.
@@ -133,10 +133,10 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal(7, advice.Items.Count);
         Assert.Equal([1, 2, 3, 4, 5, 6, 7], advice.Items.Select(r => r.Rank));
         Assert.Equal("data-quality", advice.Items[0].CategoryId);
-        Assert.Equal("target-gap", advice.Items[0].Reason);
+        Assert.Equal(RecommendationReason.TargetGap, advice.Items[0].Reason);
         Assert.Equal(4, advice.Items[0].NextLevel);
         Assert.All(advice.Items, r => Assert.False(string.IsNullOrEmpty(r.Advice)));
-        Assert.All(advice.Items.Skip(1), r => Assert.Equal("category-weight", r.Reason));
+        Assert.All(advice.Items.Skip(1), r => Assert.Equal(RecommendationReason.CategoryWeight, r.Reason));
 
         var radar = await client.Scans.GetScanRadarChartAsync(scan.Id);
         Assert.Equal(HttpStatusCode.OK, radar.StatusCode);
@@ -368,7 +368,7 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal(["target-out-of-range", "unknown-category"], badTargets.Problem()!.InvalidParams!.Select(p => p.Code).Order());
         Assert.Equal(HttpStatusCode.Conflict, empty.StatusCode);
         Assert.Equal("no-respondents", empty.Problem()!.Code);
-        Assert.Equal("open", (await client.Scans.GetScanAsync(scan.Id)).Content!.Status);
+        Assert.Equal(ScanStatus.Open, (await client.Scans.GetScanAsync(scan.Id)).Content!.Status);
     }
 
     [Fact]
