@@ -8,7 +8,7 @@ namespace Datawijs.Client;
 
 /// <summary>
 /// Signs a fresh ZGW-style JWT (HS256 with the client secret, claims iss/client_id/iat and the
-/// optional user claims) for every request, so tokens never go stale in a long-lived client. With
+/// user claims of <see cref="ActingPerson.Current"/>, else of the options) for every request, so tokens never go stale in a long-lived client. With
 /// <see cref="DatawijsClientOptions.BearerToken"/> set it sends that token instead (a citizen's, on the citizen endpoints).
 /// </summary>
 public sealed class ZgwTokenHandler(DatawijsClientOptions options, TimeProvider? clock = null) : DelegatingHandler
@@ -18,11 +18,12 @@ public sealed class ZgwTokenHandler(DatawijsClientOptions options, TimeProvider?
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        request.Headers.Authorization ??= new AuthenticationHeaderValue("Bearer", options.BearerToken ?? CreateToken(options, _clock.GetUtcNow()));
+        request.Headers.Authorization ??= new AuthenticationHeaderValue("Bearer", options.BearerToken ?? CreateToken(options, _clock.GetUtcNow(), ActingPerson.Current));
         return base.SendAsync(request, cancellationToken);
     }
 
-    public static string CreateToken(DatawijsClientOptions options, DateTimeOffset issuedAt)
+    /// <param name="person">The person of this call; when null, <see cref="DatawijsClientOptions.UserId"/> and its representation (if set).</param>
+    public static string CreateToken(DatawijsClientOptions options, DateTimeOffset issuedAt, ActingPerson? person = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var claims = new Dictionary<string, object>
@@ -31,14 +32,16 @@ public sealed class ZgwTokenHandler(DatawijsClientOptions options, TimeProvider?
             ["client_id"] = options.ClientId,
             ["iat"] = issuedAt.ToUnixTimeSeconds(),
         };
-        if (options.UserId is not null)
+        var userId = person is null ? options.UserId : person.UserId;
+        var userRepresentation = person is null ? options.UserRepresentation : person.UserRepresentation;
+        if (userId is not null)
         {
-            claims["user_id"] = options.UserId;
+            claims["user_id"] = userId;
         }
 
-        if (options.UserRepresentation is not null)
+        if (userRepresentation is not null)
         {
-            claims["user_representation"] = options.UserRepresentation;
+            claims["user_representation"] = userRepresentation;
         }
 
         var header = Base64Url.EncodeToString("""{"alg":"HS256","typ":"JWT"}"""u8);

@@ -7,7 +7,18 @@ if (args.Length != 2)
     return 2;
 }
 
-var files = RefitGenerator.Generate(File.ReadAllText(args[0]));
+IReadOnlyDictionary<string, string> files;
+try
+{
+    files = RefitGenerator.Generate(File.ReadAllText(args[0]));
+}
+catch (ClientGenerationException e)
+{
+    // Nothing is written: a client that silently lost part of the contract is worse than none.
+    Console.Error.WriteLine($"{args[0]}: cannot generate the client: {e.Message}");
+    return 1;
+}
+
 Directory.CreateDirectory(args[1]);
 foreach (var stale in Directory.GetFiles(args[1], "*.g.cs").Where(f => !files.ContainsKey(Path.GetFileName(f))))
 {

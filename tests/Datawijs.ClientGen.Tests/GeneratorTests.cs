@@ -127,7 +127,7 @@ public sealed class GeneratorTests
     }
 
     [Fact]
-    public void Free_form_maps_and_untyped_values_become_dictionaries_of_json_elements()
+    public void Untyped_values_and_maps_of_them_become_feature_values()
     {
         const string contract = """
             {
@@ -156,8 +156,116 @@ public sealed class GeneratorTests
 
         var contracts = RefitGenerator.Generate(contract)["Contracts.g.cs"];
 
-        Assert.Contains("public IReadOnlyDictionary<string, System.Text.Json.JsonElement> Features { get; init; } = default!;", contracts, StringComparison.Ordinal);
+        Assert.Contains("public IReadOnlyDictionary<string, global::Datawijs.Client.FeatureValue> Features { get; init; } = default!;", contracts, StringComparison.Ordinal);
         Assert.Contains("public IReadOnlyDictionary<string, int> Counts { get; init; } = default!;", contracts, StringComparison.Ordinal);
-        Assert.Contains("public System.Text.Json.JsonElement Value { get; init; } = default!;", contracts, StringComparison.Ordinal);
+        Assert.Contains("public global::Datawijs.Client.FeatureValue Value { get; init; } = default!;", contracts, StringComparison.Ordinal);
+        Assert.DoesNotContain("JsonElement", contracts, StringComparison.Ordinal);
+    }
+
+    private static string WithSchema(string properties, string required = "[]") => $$"""
+        {
+          "openapi": "3.0.4",
+          "info": { "title": "t", "version": "1" },
+          "paths": {
+            "/api/v1/things": {
+              "post": {
+                "tags": ["Things"],
+                "operationId": "makeThing",
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/MakeThingRequest" } } } },
+                "responses": { "200": { "description": "OK", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Thing" } } } } }
+              }
+            }
+          },
+          "components": {
+            "schemas": {
+              "MakeThingRequest": { "type": "object", "required": ["name", "kind"], "properties": {
+                "name": { "type": "string", "nullable": true },
+                "kind": { "type": "string", "enum": ["small", "large"], "nullable": true } } },
+              "Part": { "type": "object", "properties": { "x": { "type": "string" } } },
+              "Thing": { "type": "object", "required": {{required}}, "properties": {{properties}} }
+            }
+          }
+        }
+        """;
+
+    [Theory]
+    [InlineData("""{ "shape": { "oneOf": [ { "$ref": "#/components/schemas/Part" }, { "type": "string" } ] } }""", "components.schemas.Thing.properties.shape: oneOf with 2 alternatives")]
+    [InlineData("""{ "shape": { "anyOf": [ { "$ref": "#/components/schemas/Part" }, { "$ref": "#/components/schemas/Thing" } ] } }""", "components.schemas.Thing.properties.shape: anyOf with 2 alternatives")]
+    [InlineData("""{ "shape": { "type": "object", "properties": { "x": { "type": "string" } } } }""", "components.schemas.Thing.properties.shape: an inline object with properties (x)")]
+    [InlineData("""{ "shape": { "type": "object" } }""", "components.schemas.Thing.properties.shape: a free-form object")]
+    [InlineData("""{ "shape": { "type": "array", "items": { "type": "object", "properties": { "y": { "type": "integer" } } } } }""", "components.schemas.Thing.properties.shape[]: an inline object with properties (y)")]
+    [InlineData("""{ "shape": { "allOf": [ { "$ref": "#/components/schemas/Part" }, { "$ref": "#/components/schemas/MakeThingRequest" } ] } }""", "components.schemas.Thing.properties.shape: allOf of 2 schemas")]
+    public void Constructs_without_a_faithful_csharp_type_stop_generation_and_say_where(string properties, string message)
+    {
+        var error = Assert.Throws<ClientGenerationException>(() => RefitGenerator.Generate(WithSchema(properties)));
+
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scalar_alternatives_become_a_feature_value()
+    {
+        var contracts = RefitGenerator.Generate(WithSchema("""{ "value": { "oneOf": [ { "type": "string" }, { "type": "number" }, { "type": "boolean" } ] } }"""))["Contracts.g.cs"];
+
+        Assert.Contains("public global::Datawijs.Client.FeatureValue? Value { get; init; }", contracts, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_generator_exits_non_zero_with_the_reason_and_writes_nothing()
+    {
+        var folder = Directory.CreateTempSubdirectory("clientgen-").FullName;
+        var input = Path.Combine(folder, "openapi.json");
+        File.WriteAllText(input, WithSchema("""{ "shape": { "oneOf": [ { "$ref": "#/components/schemas/Part" }, { "type": "string" } ] } }"""));
+        var output = Path.Combine(folder, "out");
+        var error = new StringWriter();
+        var before = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            var exit = typeof(RefitGenerator).Assembly.EntryPoint!.Invoke(null, [new[] { input, output }]);
+
+            Assert.Equal(1, exit);
+            Assert.Contains("components.schemas.Thing.properties.shape: oneOf", error.ToString(), StringComparison.Ordinal);
+            Assert.False(Directory.Exists(output));
+        }
+        finally
+        {
+            Console.SetError(before);
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void String_enums_become_csharp_enums_with_an_unknown_member_and_required_request_fields_are_not_null()
+    {
+        var contracts = RefitGenerator.Generate(WithSchema("""{ "size": { "type": "string", "enum": ["s", "xl"] } }""", """["size"]"""))["Contracts.g.cs"];
+
+        // MakeThingRequest is only ever sent: its required fields are non-null whatever nullable says.
+        Assert.Contains("public string Name { get; init; } = default!;", contracts, StringComparison.Ordinal);
+        Assert.Contains("public Kind Kind { get; init; } = default!;", contracts, StringComparison.Ordinal);
+        Assert.Contains("public Size Size { get; init; } = default!;", contracts, StringComparison.Ordinal);
+        Assert.Contains("[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<Size>))]\npublic enum Size\n{", contracts, StringComparison.Ordinal);
+        Assert.Contains("    Unknown = 0,\n\n    [EnumMember(Value = \"s\")]\n    S,\n\n    [EnumMember(Value = \"xl\")]\n    Xl,\n}", contracts, StringComparison.Ordinal);
+        Assert.Empty(Compiler.Problems(RefitGenerator.Generate(WithSchema("""{ "size": { "type": "string", "enum": ["s", "xl"] } }"""), "Check"), "Check"));
+    }
+
+    [Fact]
+    public void Header_parameters_are_named_for_what_they_mean()
+    {
+        const string contract = """
+            {
+              "openapi": "3.0.4",
+              "info": { "title": "t", "version": "1" },
+              "paths": { "/api/v1/things": { "get": { "tags": ["Things"], "operationId": "listThings",
+                "parameters": [
+                  { "name": "X-Audit-Toelichting", "in": "header", "schema": { "type": "string" } },
+                  { "name": "X-Request-Source", "in": "header", "schema": { "type": "string" } } ],
+                "responses": { "204": { "description": "No Content" } } } } }
+            }
+            """;
+
+        var api = RefitGenerator.Generate(contract)["IThingsApi.g.cs"];
+
+        Assert.Contains("[Header(\"X-Audit-Toelichting\")] string? auditReason = null, [Header(\"X-Request-Source\")] string? requestSource = null", api, StringComparison.Ordinal);
     }
 }

@@ -43,8 +43,8 @@ public sealed class AdviceReconstructionTests(ApiFixture api) : IClassFixture<Ap
             var profiles = new HashSet<Guid>();
             foreach (var age in ages)
             {
-                var features = new Dictionary<string, object>(household) { ["age"] = age };
-                var advice = await caseWorker.Assignments.CreateAssignmentAsync(FoodBankData.Ask(Subject, features), xAuditToelichting: "Onderzoek");
+                var features = new Dictionary<string, FeatureValue>(household) { ["age"] = age };
+                var advice = await caseWorker.Assignments.CreateAssignmentAsync(FoodBankData.Ask(Subject, features), auditReason: "Onderzoek");
                 Assert.Equal(HttpStatusCode.Created, advice.StatusCode);
                 profiles.Add(advice.Content!.ProfileId!.Value);
                 terms.Add(advice.Content.Contributions!.Single(c => c.Feature == "age").Term);
@@ -66,15 +66,15 @@ public sealed class AdviceReconstructionTests(ApiFixture api) : IClassFixture<Ap
                 $"Three probes recovered the centre as {recovered}; exact {exact}, published rounding {rounded}.");
 
             // Reading the advice back gives the same figures, and a numeric profile value is the published median.
-            var last = (await caseWorker.Assignments.CreateAssignmentAsync(FoodBankData.Ask(Subject, household), xAuditToelichting: "Onderzoek")).Content!;
+            var last = (await caseWorker.Assignments.CreateAssignmentAsync(FoodBankData.Ask(Subject, household), auditReason: "Onderzoek")).Content!;
             var read = (await caseWorker.Assignments.GetAssignmentAsync(last.Id)).Content!;
             Assert.Equal(last.Contributions!.Select(c => (c.Feature, c.Term, c.RunnerUpTerm)), read.Contributions!.Select(c => (c.Feature, c.Term, c.RunnerUpTerm)));
             Assert.Equal(last.Distances!.Select(d => d.Distance), read.Distances!.Select(d => d.Distance));
             Assert.Equal(last.Margin, read.Margin);
             var published = (await caseWorker.PublicProfiles.GetPublicProfileSetAsync(slug)).Content!.View.Profiles.Single(p => p.Id == last.ProfileId);
-            foreach (var contribution in read.Contributions!.Where(c => c.ProfileValue.ValueKind == System.Text.Json.JsonValueKind.Number))
+            foreach (var contribution in read.Contributions!.Where(c => c.ProfileValue.IsNumber))
             {
-                Assert.Equal(published.Medians.Single(m => m.Feature == contribution.Feature).Median, contribution.ProfileValue.GetDouble());
+                Assert.Equal(published.Medians.Single(m => m.Feature == contribution.Feature).Median, contribution.ProfileValue.AsNumber());
             }
 
             return;

@@ -9,16 +9,16 @@ namespace Datawijs.EndToEnd.Tests;
 /// </summary>
 public sealed class BenchmarkPaddingTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
-    private const string QuickModel = "dmm-quick-v1";
+    private const ModelId QuickModel = ModelId.DmmQuickV1;
     private const string Group = "size:lt-5k";
 
     private static async Task<IReadOnlyList<string>> QuestionsAsync(DatawijsClient client) =>
-        (await client.MaturityModels.GetMaturityModelAsync(QuickModel)).Content!.Categories.SelectMany(c => c.Questions).Select(q => q.Id).ToList();
+        (await client.MaturityModels.GetMaturityModelAsync("dmm-quick-v1")).Content!.Categories.SelectMany(c => c.Questions).Select(q => q.Id).ToList();
 
     private static async Task<Guid> OrganisationAsync(DatawijsClient client, int inhabitants) =>
         (await client.Organisations.CreateOrganisationAsync(new CreateOrganisationRequest
         {
-            Name = "Gemeente Proef " + inhabitants, Kind = "municipality", Inhabitants = inhabitants,
+            Name = "Gemeente Proef " + inhabitants, Kind = OrganisationKind.Municipality, Inhabitants = inhabitants,
         })).Content!.Id;
 
     /// <summary>Completes a scan in which every question is answered <paramref name="value"/>, so the overall score is exactly that.</summary>
@@ -117,7 +117,7 @@ public sealed class BenchmarkPaddingTests(ApiFixture api) : IClassFixture<ApiFix
         Assert.Equal(6, shown.OrganisationCount);
         Assert.Equal((3.0, 3.0, 3.8), (shown.Overall!.Q1, shown.Overall.Median, shown.Overall.Q3));
         var position = (await attacker.Scans.GetScanScoreAsync(attackerScans[0], group: group)).Content!.Peer;
-        Assert.Equal(("followers", 12.5, 6), (position.Tier, position.Percentile, position.OrganisationCount));
+        Assert.Equal((Tier.Followers, 12.5, 6), (position.Tier, position.Percentile, position.OrganisationCount));
 
         // Another tenant sees the attacker's organisations among its peers, but never its own.
         var seenByOther = (await others[2].Benchmarks.GetBenchmarkAsync(QuickModel, group: group)).Content!;

@@ -7,14 +7,14 @@ namespace Datawijs.EndToEnd.Tests;
 /// <summary>Benchmarks across tenants, in a host of their own so no other test's scans count.</summary>
 public sealed class BenchmarkTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
-    private const string QuickModel = "dmm-quick-v1";
+    private const ModelId QuickModel = ModelId.DmmQuickV1;
 
     internal static async Task<(DatawijsClient Client, Guid Organisation, Guid Scan)> ScannedOrganisationAsync(ApiFixture api, IReadOnlyList<string> questions, int value)
     {
         var client = await api.ClientAsync(ApiFixture.NewTenant());
         var organisation = (await client.Organisations.CreateOrganisationAsync(new CreateOrganisationRequest
         {
-            Name = "Gemeente " + value, Kind = "municipality", Inhabitants = 30_000 + value,
+            Name = "Gemeente " + value, Kind = OrganisationKind.Municipality, Inhabitants = 30_000 + value,
         })).Content!;
         var scan = (await client.Scans.CreateScanAsync(organisation.Id, new CreateScanRequest { ModelId = QuickModel })).Content!;
         await client.Scans.SaveScanResponseAsync(scan.Id, "r1", new AnswerScanRequest
@@ -29,7 +29,7 @@ public sealed class BenchmarkTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task Peers_across_tenants_form_tiers_only_from_five_other_organisations_and_stay_anonymous()
     {
         var reader = await api.ClientAsync(ApiFixture.NewTenant());
-        var questions = (await reader.MaturityModels.GetMaturityModelAsync(QuickModel)).Content!.Categories.SelectMany(c => c.Questions).Select(q => q.Id).ToList();
+        var questions = (await reader.MaturityModels.GetMaturityModelAsync("dmm-quick-v1")).Content!.Categories.SelectMany(c => c.Questions).Select(q => q.Id).ToList();
         var scanned = new List<(DatawijsClient Client, Guid Organisation, Guid Scan)>();
         for (var value = 1; value <= 4; value++)
         {
@@ -79,13 +79,13 @@ public sealed class BenchmarkTests(ApiFixture api) : IClassFixture<ApiFixture>
         var highest = (await scanned[4].Client.Scans.GetScanScoreAsync(scanned[4].Scan, group: "size:20k-50k")).Content!.Peer;
         // Each among its five others: 1 below 2, 3, 3, 4, 5; 3 among 1, 2, 3, 4, 5; 5 above 1, 2, 3, 3, 4. The percentile
         // is the quartile band: below the first quartile 12.5, on the median 50, above the third quartile 87.5.
-        Assert.Equal(("followers", 12.5, 5), (lowest.Tier, lowest.Percentile!.Value, lowest.OrganisationCount));
-        Assert.Equal(("middle-group", 50.0), (middle.Tier, middle.Percentile!.Value));
+        Assert.Equal((Tier.Followers, 12.5, 5), (lowest.Tier, lowest.Percentile!.Value, lowest.OrganisationCount));
+        Assert.Equal((Tier.MiddleGroup, 50.0), (middle.Tier, middle.Percentile!.Value));
         Assert.Equal("Middenmoters", middle.TierName);
-        Assert.Equal(("leaders", 87.5), (highest.Tier, highest.Percentile!.Value));
+        Assert.Equal((Tier.Leaders, 87.5), (highest.Tier, highest.Percentile!.Value));
 
         var advice = (await scanned[0].Client.Scans.GetScanRecommendationsAsync(scanned[0].Scan)).Content!;
-        Assert.All(advice.Items, r => Assert.Equal("below-peer-median", r.Reason));
+        Assert.All(advice.Items, r => Assert.Equal(RecommendationReason.BelowPeerMedian, r.Reason));
         Assert.All(advice.Items, r => Assert.Equal(3.0, r.PeerMedian));
 
         var partners = (await reader.Benchmarks.GetBenchmarkAsync(QuickModel, group: "kind:partner")).Content!;

@@ -20,7 +20,7 @@ public sealed class ClusteringTests(ApiFixture api) : IClassFixture<ApiFixture>
         while (true)
         {
             var clustering = (await client.Clusterings.GetClusteringAsync(id)).Content!;
-            if (clustering.Status is "succeeded" or "failed" or "cancelled" || DateTime.UtcNow > deadline)
+            if (clustering.Status is ClusteringStatus.Succeeded or ClusteringStatus.Failed or ClusteringStatus.Cancelled || DateTime.UtcNow > deadline)
             {
                 return clustering;
             }
@@ -40,7 +40,7 @@ public sealed class ClusteringTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         Assert.EndsWith("/api/v1/clusterings/" + started.Content!.Id, started.Headers!.Location!.ToString(), StringComparison.Ordinal);
         var done = await FinishedAsync(client, started.Content.Id);
-        Assert.Equal("succeeded", done.Status);
+        Assert.Equal(ClusteringStatus.Succeeded, done.Status);
         Assert.Equal(1.0, done.Progress);
         Assert.InRange(done.K!.Value, 3, 6);
         Assert.Equal([3, 4, 5, 6], done.QualityPerK.Select(q => q.K).Order());
@@ -107,7 +107,7 @@ public sealed class ClusteringTests(ApiFixture api) : IClassFixture<ApiFixture>
         var dataset = await DatasetWithRecordsAsync(client, 30_000);
         var started = (await client.Clusterings.CreateClusteringAsync(dataset.Id, new CreateClusteringRequest { KMin = 2, KMax = 20, Restarts = 30 })).Content!;
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await client.Clusterings.GetClusteringAsync(started.Id)).Content!.Status == "queued" && DateTime.UtcNow < deadline)
+        while ((await client.Clusterings.GetClusteringAsync(started.Id)).Content!.Status == ClusteringStatus.Queued && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20);
         }
@@ -117,7 +117,7 @@ public sealed class ClusteringTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
         Assert.True(cancel.Content!.CancellationRequested);
         var done = await FinishedAsync(client, started.Id);
-        Assert.Equal("cancelled", done.Status);
+        Assert.Equal(ClusteringStatus.Cancelled, done.Status);
         Assert.Equal("Cancelled on request.", done.Error);
     }
 
@@ -147,13 +147,13 @@ public sealed class ClusteringLifecycleTests
         var client = ClientOf(host, await host.AddClientAsync(ApiFixture.NewTenant()));
         var dataset = await ClusteringTests.DatasetWithRecordsAsync(client, 50);
         var queued = (await client.Clusterings.CreateClusteringAsync(dataset.Id, new CreateClusteringRequest { K = 2 })).Content!;
-        Assert.Equal("queued", queued.Status);
+        Assert.Equal(ClusteringStatus.Queued, queued.Status);
 
         var cancelled = await client.Clusterings.CancelClusteringAsync(queued.Id);
 
         Assert.Equal(HttpStatusCode.Accepted, cancelled.StatusCode);
-        Assert.Equal("cancelled", cancelled.Content!.Status);
-        Assert.Equal("cancelled", (await client.Clusterings.GetClusteringAsync(queued.Id)).Content!.Status);
+        Assert.Equal(ClusteringStatus.Cancelled, cancelled.Content!.Status);
+        Assert.Equal(ClusteringStatus.Cancelled, (await client.Clusterings.GetClusteringAsync(queued.Id)).Content!.Status);
     }
 
     [Fact]
@@ -191,10 +191,10 @@ public sealed class ClusteringLifecycleTests
         var failed = await ClusteringTests.FinishedAsync(again, exhausted);
         var resumed = await ClusteringTests.FinishedAsync(again, waiting);
 
-        Assert.Equal("succeeded", takenOver.Status);
-        Assert.Equal("failed", failed.Status);
+        Assert.Equal(ClusteringStatus.Succeeded, takenOver.Status);
+        Assert.Equal(ClusteringStatus.Failed, failed.Status);
         Assert.Contains("server stopped", failed.Error, StringComparison.Ordinal);
-        Assert.Equal("succeeded", resumed.Status);
+        Assert.Equal(ClusteringStatus.Succeeded, resumed.Status);
     }
 
     private static DatawijsClient ClientOf(TestApiHost host, Datawijs.Api.Hosting.IssuedClient issued) =>

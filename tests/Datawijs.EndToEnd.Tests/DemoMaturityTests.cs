@@ -44,7 +44,7 @@ public sealed class DemoMaturityTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal(HttpStatusCode.OK, radar.StatusCode);
         Assert.Contains("stroke-dasharray", radar.Content, StringComparison.Ordinal);
 
-        var benchmark = (await client.Benchmarks.GetBenchmarkAsync("dmm-full-v2")).Content!;
+        var benchmark = (await client.Benchmarks.GetBenchmarkAsync(Datawijs.Client.ModelId.DmmFullV2)).Content!;
         Assert.False(benchmark.Withheld);
         Assert.All(benchmark.Categories, c =>
         {
@@ -53,7 +53,7 @@ public sealed class DemoMaturityTests(ApiFixture api) : IClassFixture<ApiFixture
             Assert.True(c.TierMedians[0].Median <= c.TierMedians[1].Median && c.TierMedians[1].Median <= c.TierMedians[2].Median);
         });
 
-        var chart = await client.Benchmarks.GetBenchmarkTierMedianChartAsync("dmm-full-v2", acceptLanguage: "en");
+        var chart = await client.Benchmarks.GetBenchmarkTierMedianChartAsync(Datawijs.Client.ModelId.DmmFullV2, acceptLanguage: "en");
         Assert.Equal(HttpStatusCode.OK, chart.StatusCode);
         Assert.Contains("Followers", chart.Content, StringComparison.Ordinal);
 
@@ -63,7 +63,7 @@ public sealed class DemoMaturityTests(ApiFixture api) : IClassFixture<ApiFixture
 
         // A peer tenant sees the demo municipality and the other peers, never its own five organisations.
         var peer = await api.ClientAsync(DemoMaturity.PeerTenantSlug(0));
-        var seenByPeer = (await peer.Benchmarks.GetBenchmarkAsync("dmm-full-v2")).Content!;
+        var seenByPeer = (await peer.Benchmarks.GetBenchmarkAsync(Datawijs.Client.ModelId.DmmFullV2)).Content!;
         Assert.Equal(16, seenByPeer.OrganisationCount);
         Assert.All(seenByPeer.Categories, c => Assert.True(c.TierMedians.Sum(t => t.OrganisationCount ?? 0) <= 16));
     }

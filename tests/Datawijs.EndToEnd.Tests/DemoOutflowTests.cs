@@ -22,6 +22,6 @@ public sealed class DemoOutflowTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.All(outflow.Content.Outflow.Groups, g => Assert.True(g.Curve.Count > 2));
         Assert.Contains(outflow.Content.Outflow.Groups, g => g.Median is not null);
         var dataset = (await client.Datasets.ListDatasetsAsync()).Content!.Items.Single();
-        Assert.Equal("months", dataset.DurationUnit);
+        Assert.Equal(Datawijs.Client.DurationUnit.Months, dataset.DurationUnit);
     }
 }

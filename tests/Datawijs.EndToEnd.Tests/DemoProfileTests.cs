@@ -1,5 +1,6 @@
 using System.Net;
 using Datawijs.Api.Hosting;
+using Datawijs.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Datawijs.EndToEnd.Tests;
@@ -28,7 +29,7 @@ public sealed class DemoProfileTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Single((await client.Datasets.ListDatasetsAsync()).Content!.Items);
 
         // The demo passes the inequality check on its own (no review is recorded by a machine) and says so.
-        Assert.Equal("noOverRepresentation", published.Content.View.Fairness!.Outcome);
+        Assert.Equal(FairnessCheckOutcome.NoOverRepresentation, published.Content.View.Fairness!.Outcome);
         Assert.Null(published.Content.View.Fairness.Review);
         Assert.StartsWith("Gecontroleerd: geen groep komt te vaak voor.", published.Content.FairnessCheck, StringComparison.Ordinal);
         Assert.Contains("migratieachtergrond", published.Content.FairnessCheck, StringComparison.Ordinal);

@@ -27,7 +27,7 @@ public sealed class FairnessReviewTests(ApiFixture api) : IClassFixture<ApiFixtu
     private static CreateDatasetRequest Declaration() => new()
     {
         Name = "Scheef verdeeld (synthetisch)",
-        SubjectIdKind = "other",
+        SubjectIdKind = SubjectIdKind.Other,
         Purpose = "Test of the inequality check (synthetic data).",
         RetentionUntil = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1),
         Features =
@@ -53,7 +53,7 @@ public sealed class FairnessReviewTests(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.Equal(HttpStatusCode.OK, (await client.Datasets.UploadDatasetRecordsAsync(dataset.Id, FoodBankData.CsvContent(Csv()))).StatusCode);
         var started = (await client.Clusterings.CreateClusteringAsync(dataset.Id, new CreateClusteringRequest { K = 2, Seed = 1 })).Content!;
         var clustering = await ClusteringTests.FinishedAsync(client, started.Id);
-        Assert.Equal("succeeded", clustering.Status);
+        Assert.Equal(ClusteringStatus.Succeeded, clustering.Status);
         var draft = (await client.ProfileSets.CreateProfileSetAsync(new CreateProfileSetRequest { ClusteringId = clustering.Id })).Content!;
         foreach (var profile in draft.View.Profiles)
         {
@@ -75,7 +75,7 @@ public sealed class FairnessReviewTests(ApiFixture api) : IClassFixture<ApiFixtu
         var groupA = draft.View.Profiles.Single(p => p.Medians.Single(m => m.Feature == "age").Median < 45);
 
         // The check runs on the draft and names the profile and the group.
-        Assert.Equal("overRepresentationFound", draft.View.Fairness!.Outcome);
+        Assert.Equal(FairnessCheckOutcome.OverRepresentationFound, draft.View.Fairness!.Outcome);
         Assert.Contains(draft.View.Fairness.Findings, f => f.ProfileId == groupA.Id && f.Feature == "background" && f.Value == "y");
         Assert.Contains(draft.PublicationBlockers, b => b.Code == "protected-over-representation" && b.ProfileId == groupA.Id && b.Reason.Contains("non-Western", StringComparison.Ordinal));
         Assert.Contains("Een medewerker moet dit eerst beoordelen", draft.View.Fairness.Summary.Nl, StringComparison.Ordinal);
@@ -110,7 +110,7 @@ public sealed class FairnessReviewTests(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.Equal("M. Jansen (beleidsadviseur)", reviewed.Content.FairnessReview.UserRepresentation);
         Assert.Equal(Reasoning, reviewed.Content.FairnessReview.Reasoning);
         Assert.Contains(reviewed.Content.FairnessReview.Findings, f => f.ProfileId == groupA.Id && f.Value == "y");
-        Assert.Equal("overRepresentationReviewed", reviewed.Content.View.Fairness!.Outcome);
+        Assert.Equal(FairnessCheckOutcome.OverRepresentationReviewed, reviewed.Content.View.Fairness!.Outcome);
 
         // A retry with the same key gets the first answer; a second review is refused.
         var retry = await person.ProfileSets.ReviewProfileSetFairnessAsync(draft.Id, new ReviewProfileSetFairnessRequest { Reasoning = Reasoning }, key);
@@ -150,7 +150,7 @@ public sealed class FairnessReviewTests(ApiFixture api) : IClassFixture<ApiFixtu
         }
 
         var register = (await client.Public.GetPublicAlgorithmAsync(tenant)).Content!;
-        Assert.Equal("overRepresentationReviewed", register.ProfileSet!.FairnessCheck!.Outcome);
+        Assert.Equal(AlgorithmFairnessCheckOutcome.OverRepresentationReviewed, register.ProfileSet!.FairnessCheck!.Outcome);
         Assert.Equal(nl.FairnessCheck, register.ProfileSet.FairnessCheck.Text);
         Assert.Equal(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), register.ProfileSet.FairnessCheck.ReviewedOn);
         Assert.Equal(2.0, register.ProfileSet.FairnessCheck.MaximumRatio);
@@ -172,7 +172,7 @@ public sealed class FairnessReviewTests(ApiFixture api) : IClassFixture<ApiFixtu
         var blocker = Assert.Single(back.PublicationBlockers, b => b.Code == "protected-over-representation");
         Assert.Equal(findings[1].ProfileId, blocker.ProfileId);
         Assert.Contains("not among the findings reviewed earlier", blocker.Reason, StringComparison.Ordinal);
-        Assert.Equal("overRepresentationFound", back.View.Fairness!.Outcome);
+        Assert.Equal(FairnessCheckOutcome.OverRepresentationFound, back.View.Fairness!.Outcome);
         Assert.Equal(HttpStatusCode.Conflict, (await client.ProfileSets.PublishProfileSetAsync(draft.Id)).StatusCode);
 
         // A new review covers every current finding and replaces the earlier one.
@@ -212,7 +212,7 @@ public sealed class FairnessReviewTests(ApiFixture api) : IClassFixture<ApiFixtu
         var clustering = await ClusteringTests.FinishedAsync(client, started.Id);
         var draft = (await client.ProfileSets.CreateProfileSetAsync(new CreateProfileSetRequest { ClusteringId = clustering.Id })).Content!;
 
-        Assert.Equal("noOverRepresentation", draft.View.Fairness!.Outcome);
+        Assert.Equal(FairnessCheckOutcome.NoOverRepresentation, draft.View.Fairness!.Outcome);
         Assert.Equal(["migrationBackground"], draft.View.Fairness.CheckedFeatures);
         Assert.DoesNotContain(draft.PublicationBlockers, b => b.Code == "protected-over-representation");
         Assert.StartsWith("Gecontroleerd: geen oververtegenwoordiging.", draft.View.Fairness.Summary.Nl, StringComparison.Ordinal);

@@ -90,7 +90,7 @@ public sealed class FeatureLabelTests(ApiFixture api) : IClassFixture<ApiFixture
 
         Assert.Equal(HttpStatusCode.OK, (await client.Datasets.UploadDatasetRecordsAsync(dataset.Id, FoodBankData.CsvContent(FoodBankData.Csv(300)))).StatusCode);
         var clustering = await ClusteringTests.FinishedAsync(client, (await client.Clusterings.CreateClusteringAsync(dataset.Id, new CreateClusteringRequest { K = 5, Seed = 3 })).Content!.Id);
-        Assert.Equal("succeeded", clustering.Status);
+        Assert.Equal(ClusteringStatus.Succeeded, clustering.Status);
         var draft = (await client.ProfileSets.CreateProfileSetAsync(new CreateProfileSetRequest { ClusteringId = clustering.Id })).Content!;
         foreach (var profile in draft.View.Profiles)
         {
@@ -133,15 +133,15 @@ public sealed class FeatureLabelTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Contains("Uw ", dutch.Content.Advice!.Reasons, StringComparison.Ordinal);
         var benefitItem = dutch.Content.Advice!.Data.Single(d => d.Feature == "benefitType");
         Assert.Equal("uitkering", benefitItem.Label);
-        Assert.Equal(Labels["benefitType"].Values![(string)household["benefitType"]].Nl, benefitItem.Value);
-        Assert.Equal(Labels["housing"].Values![(string)household["housing"]].Nl, dutch.Content.Advice!.Data.Single(d => d.Feature == "housing").Value);
+        Assert.Equal(Labels["benefitType"].Values![household["benefitType"].AsText()].Nl, benefitItem.Value);
+        Assert.Equal(Labels["housing"].Values![household["housing"].AsText()].Nl, dutch.Content.Advice!.Data.Single(d => d.Feature == "housing").Value);
         Assert.All(dutch.Content.Advice!.Data, d => Assert.Equal(Labels[d.Feature].Label.Nl, d.Label));
 
         var inEnglish = await api.Citizen(tenant, "900000028").CitizenPortal.GetCitizenExplanationAsync(acceptLanguage: "en");
         Assert.Equal("en", inEnglish.Content!.Language);
         AssertNoCodes(inEnglish.Content.Advice!.Text);
         Assert.StartsWith("We only looked at these details of yours. Benefit, disposable income per year, education level, home,", inEnglish.Content.Advice!.DataUsed, StringComparison.Ordinal);
-        Assert.Equal(Labels["householdType"].Values![(string)household["householdType"]].En, inEnglish.Content.Advice!.Data.Single(d => d.Feature == "householdType").Value);
+        Assert.Equal(Labels["householdType"].Values![household["householdType"].AsText()].En, inEnglish.Content.Advice!.Data.Single(d => d.Feature == "householdType").Value);
         Assert.All(inEnglish.Content.Advice!.Data, d => Assert.Equal(Labels[d.Feature].Label.En, d.Label));
 
         var register = (await client.Public.GetPublicAlgorithmAsync(tenant)).Content!;

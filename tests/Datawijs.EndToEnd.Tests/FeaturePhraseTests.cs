@@ -72,7 +72,7 @@ public sealed class FeaturePhraseTests(ApiFixture api) : IClassFixture<ApiFixtur
 
         var nl = (await api.Citizen(tenant, "900000028").CitizenPortal.GetCitizenExplanationAsync()).Content!.Advice!;
         var youthCare = nl.Data.Single(d => d.Feature == "youthCare");
-        Assert.Equal((string)household["youthCare"] == "yes" ? "U krijgt jeugdzorg." : "U krijgt geen jeugdzorg.", youthCare.Text);
+        Assert.Equal(household["youthCare"].AsText() == "yes" ? "U krijgt jeugdzorg." : "U krijgt geen jeugdzorg.", youthCare.Text);
         var income = nl.Data.Single(d => d.Feature == "disposableIncome");
         Assert.StartsWith("€ ", income.Value, StringComparison.Ordinal);
         Assert.Equal($"Uw inkomen per jaar is {income.Value}.", income.Text);

@@ -15,7 +15,7 @@ public static class FoodBankData
         Name = name,
         Purpose = "Groups of households to tailor support (synthetic test data).",
         // The uploads below carry client numbers ("client-1"), not BSNs.
-        SubjectIdKind = "other",
+        SubjectIdKind = SubjectIdKind.Other,
         RetentionUntil = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1),
         Features = FoodBankHouseholds.Features.Select(f => new DatasetFeatureInput
         {
@@ -83,23 +83,23 @@ public static class FoodBankData
     }
 
     /// <summary>An advice request for one subject with these features.</summary>
-    public static CreateAssignmentRequest Ask(string subjectId, Dictionary<string, object> features) => new()
+    public static CreateAssignmentRequest Ask(string subjectId, Dictionary<string, FeatureValue> features) => new()
     {
         SubjectId = subjectId,
-        Features = features.ToDictionary(kv => kv.Key, kv => JsonSerializer.SerializeToElement(kv.Value)),
+        Features = features,
     };
 
     /// <summary>The clustering features of one synthetic household (never the protected one).</summary>
-    public static Dictionary<string, object> Household(int row)
+    public static Dictionary<string, FeatureValue> Household(int row)
     {
         var data = FoodBankHouseholds.Generate(50, seed: 99);
-        var values = new Dictionary<string, object>();
+        var values = new Dictionary<string, FeatureValue>();
         foreach (var feature in data.Features.Where(f => f.InDistance))
         {
             var index = data.Matrix.IndexOf(feature.Name);
             values[feature.Name] = feature.Type == FeatureType.Numeric
                 ? Math.Round(data.Matrix.Numeric(index)[row], 0, MidpointRounding.AwayFromZero)
-                : data.Matrix.CategoryValues(index)[data.Matrix.Categorical(index)[row]];
+                : (FeatureValue)data.Matrix.CategoryValues(index)[data.Matrix.Categorical(index)[row]];
         }
 
         return values;

@@ -9,13 +9,13 @@ namespace Datawijs.EndToEnd.Tests;
 /// </summary>
 public sealed class KeptScoreTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
-    private const string QuickModel = "dmm-quick-v1";
+    private const ModelId QuickModel = ModelId.DmmQuickV1;
 
     [Fact]
     public async Task Kept_scores_and_peers_follow_organisation_changes_at_once_and_stay_with_their_tenant()
     {
         var reader = await api.ClientAsync(ApiFixture.NewTenant());
-        var questions = (await reader.MaturityModels.GetMaturityModelAsync(QuickModel)).Content!.Categories.SelectMany(c => c.Questions).Select(q => q.Id).ToList();
+        var questions = (await reader.MaturityModels.GetMaturityModelAsync("dmm-quick-v1")).Content!.Categories.SelectMany(c => c.Questions).Select(q => q.Id).ToList();
         var own = await BenchmarkTests.ScannedOrganisationAsync(api, questions, 3);
         var others = new List<(DatawijsClient Client, Guid Organisation, Guid Scan)>();
         for (var i = 0; i < 5; i++)
@@ -25,7 +25,7 @@ public sealed class KeptScoreTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         for (var i = 0; i < 4; i++)
         {
-            await others[i].Client.Organisations.UpdateOrganisationAsync(others[i].Organisation, new UpdateOrganisationRequest { Kind = "partner" });
+            await others[i].Client.Organisations.UpdateOrganisationAsync(others[i].Organisation, new UpdateOrganisationRequest { Kind = OrganisationKind.Partner });
         }
 
         var before = (await own.Client.Scans.GetScanScoreAsync(own.Scan, group: "kind:partner")).Content!.Peer;
@@ -33,7 +33,7 @@ public sealed class KeptScoreTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.True((await reader.Benchmarks.GetBenchmarkAsync(QuickModel, group: "kind:partner")).Content!.Withheld);
 
         // The peers were just read (and kept); a change of kind must count at once, not after a while.
-        await others[4].Client.Organisations.UpdateOrganisationAsync(others[4].Organisation, new UpdateOrganisationRequest { Kind = "partner" });
+        await others[4].Client.Organisations.UpdateOrganisationAsync(others[4].Organisation, new UpdateOrganisationRequest { Kind = OrganisationKind.Partner });
 
         Assert.Equal(5, (await own.Client.Scans.GetScanScoreAsync(own.Scan, group: "kind:partner")).Content!.Peer.OrganisationCount);
         Assert.Equal(5, (await reader.Benchmarks.GetBenchmarkAsync(QuickModel, group: "kind:partner")).Content!.OrganisationCount);

@@ -8,12 +8,12 @@ namespace Datawijs.EndToEnd.Tests;
 /// <summary>The whole maturity scan flow, through the generated client only.</summary>
 public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
-    private const string FullModel = "dmm-full-v1";
+    private const ModelId FullModel = ModelId.DmmFullV1;
 
     private static CreateOrganisationRequest Municipality(string name) =>
-        new() { Name = name, Kind = "municipality", Inhabitants = 48_000, Region = "Overijssel" };
+        new() { Name = name, Kind = OrganisationKind.Municipality, Inhabitants = 48_000, Region = "Overijssel" };
 
-    private static async Task<IReadOnlyList<string>> QuestionIdsAsync(DatawijsClient client, string modelId = FullModel)
+    private static async Task<IReadOnlyList<string>> QuestionIdsAsync(DatawijsClient client, string modelId = "dmm-full-v1")
     {
         var model = (await client.MaturityModels.GetMaturityModelAsync(modelId)).Content!;
         return model.Categories.SelectMany(c => c.Questions).Select(q => q.Id).ToList();
@@ -34,13 +34,13 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
 
         var dutch = await client.MaturityModels.ListMaturityModelsAsync();
         var english = await client.MaturityModels.ListMaturityModelsAsync(acceptLanguage: "en-GB,en;q=0.9");
-        var model = await client.MaturityModels.GetMaturityModelAsync(FullModel);
+        var model = await client.MaturityModels.GetMaturityModelAsync("dmm-full-v1");
         var quick = await client.MaturityModels.GetMaturityModelAsync("dmm-quick-v1", acceptLanguage: "en");
         var missing = await client.MaturityModels.GetMaturityModelAsync("dmm-full-v9");
 
         Assert.Equal(HttpStatusCode.OK, dutch.StatusCode);
         Assert.Equal(["dmm-full-v1", "dmm-quick-v1", "dmm-full-v2", "dmm-quick-v2"], dutch.Content!.Items.Select(m => m.Id));
-        Assert.Equal(["full", "quick", "full", "quick"], dutch.Content.Items.Select(m => m.Variant));
+        Assert.Equal([Variant.Full, Variant.Quick, Variant.Full, Variant.Quick], dutch.Content.Items.Select(m => m.Variant));
         Assert.Equal([1, 1, 2, 2], dutch.Content.Items.Select(m => m.Version));
         Assert.NotEqual(dutch.Content.Items[0].Name, english.Content!.Items[0].Name);
         Assert.Equal("nl", dutch.ContentHeaders!.ContentLanguage.Single());
@@ -74,7 +74,7 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var scan = created.Content!;
-        Assert.Equal("open", scan.Status);
+        Assert.Equal(ScanStatus.Open, scan.Status);
         Assert.Equal(1, scan.ModelVersion);
         Assert.EndsWith("/api/v1/scans/" + scan.Id, created.Headers!.Location?.ToString(), StringComparison.Ordinal);
 
@@ -93,7 +93,7 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
 
         var completed = await client.Scans.CompleteScanAsync(scan.Id);
         Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
-        Assert.Equal("completed", completed.Content!.Status);
+        Assert.Equal(ScanStatus.Completed, completed.Content!.Status);
         Assert.NotNull(completed.Content.CompletedAt);
 
         // Writes after completion are refused and change nothing.
@@ -139,10 +139,10 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal(7, advice.Items.Count);
         Assert.Equal([1, 2, 3, 4, 5, 6, 7], advice.Items.Select(r => r.Rank));
         Assert.Equal("data-quality", advice.Items[0].CategoryId);
-        Assert.Equal("target-gap", advice.Items[0].Reason);
+        Assert.Equal(RecommendationReason.TargetGap, advice.Items[0].Reason);
         Assert.Equal(4, advice.Items[0].NextLevel);
         Assert.All(advice.Items, r => Assert.False(string.IsNullOrEmpty(r.Advice)));
-        Assert.All(advice.Items.Skip(1), r => Assert.Equal("gain-per-effort", r.Reason));
+        Assert.All(advice.Items.Skip(1), r => Assert.Equal(RecommendationReason.GainPerEffort, r.Reason));
         Assert.All(advice.Items, r => Assert.Contains(r.Effort, new[] { "small", "medium", "large" }));
 
         var radar = await client.Scans.GetScanRadarChartAsync(scan.Id);
@@ -195,7 +195,7 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal(1 + 14, lines.Length - 1);
         var completedAt = history.Items[0].CompletedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
         // The scan's headline figures stand on each of its rows, as in the JSON entry (overall 3, level 3; then 4, 4).
-        Assert.Equal($"{scan.Id},{organisation.Id},\"Gemeente Proef, afdeling W&I\",{FullModel},{completedAt},leadership-strategy,3,3,{json.Items[0].ModelVersion},3,3", lines[1]);
+        Assert.Equal($"{scan.Id},{organisation.Id},\"Gemeente Proef, afdeling W&I\",dmm-full-v1,{completedAt},leadership-strategy,3,3,{json.Items[0].ModelVersion},3,3", lines[1]);
         Assert.EndsWith(",technology,4,4,1,4,4", lines[14], StringComparison.Ordinal);
 
         var firstCsvPage = await client.Scans.ListScoresAsCsvAsync(limit: 1);
@@ -317,17 +317,14 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
     [Fact]
     public async Task An_unknown_model_and_a_bad_target_are_reported_in_one_400()
     {
-        var client = await api.ClientAsync(ApiFixture.NewTenant());
+        var issued = await api.Host.AddClientAsync(ApiFixture.NewTenant());
+        var client = api.ClientFor(issued);
         var organisation = (await client.Organisations.CreateOrganisationAsync(Municipality("Gemeente Samen"))).Content!;
 
-        var response = await client.Scans.CreateScanAsync(organisation.Id, new CreateScanRequest
-        {
-            ModelId = "dmm-full-v9",
-            Targets = new Dictionary<string, int> { ["culture"] = 6, ["processes"] = 3 },
-        });
+        var response = await api.PostJsonAsync(issued, $"/api/v1/organisations/{organisation.Id}/scans", """{"modelId":"dmm-full-v9","targets":{"culture":6,"processes":3}}""");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problems = response.Problem()!.InvalidParams!;
+        Assert.Equal(400, response.Status);
+        var problems = response.InvalidParams!;
         Assert.Equal(["one-of", "target-out-of-range"], problems.Select(p => p.Code).Order(StringComparer.Ordinal));
         Assert.Equal("modelId", problems.Single(p => p.Code == "one-of").Name);
         Assert.Empty((await client.Scans.ListScansAsync(organisation.Id)).Content!.Items);
@@ -361,10 +358,11 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
     [Fact]
     public async Task Scans_refuse_unknown_models_and_targets_and_need_a_respondent_to_complete()
     {
-        var client = await api.ClientAsync(ApiFixture.NewTenant());
+        var issued = await api.Host.AddClientAsync(ApiFixture.NewTenant());
+        var client = api.ClientFor(issued);
         var organisation = (await client.Organisations.CreateOrganisationAsync(Municipality("Gemeente Leeg"))).Content!;
 
-        var unknownModel = await client.Scans.CreateScanAsync(organisation.Id, new CreateScanRequest { ModelId = "dmm-full-v9" });
+        var unknownModel = await api.PostJsonAsync(issued, $"/api/v1/organisations/{organisation.Id}/scans", """{"modelId":"dmm-full-v9"}""");
         var badTargets = await client.Scans.CreateScanAsync(organisation.Id, new CreateScanRequest
         {
             ModelId = FullModel,
@@ -373,11 +371,11 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
         var scan = (await client.Scans.CreateScanAsync(organisation.Id, new CreateScanRequest { ModelId = FullModel })).Content!;
         var empty = await client.Scans.CompleteScanAsync(scan.Id);
 
-        Assert.Equal("one-of", unknownModel.Problem()!.InvalidParams!.Single().Code);
+        Assert.Equal("one-of", unknownModel.InvalidParams!.Single().Code);
         Assert.Equal(["target-out-of-range", "unknown-category"], badTargets.Problem()!.InvalidParams!.Select(p => p.Code).Order());
         Assert.Equal(HttpStatusCode.Conflict, empty.StatusCode);
         Assert.Equal("no-respondents", empty.Problem()!.Code);
-        Assert.Equal("open", (await client.Scans.GetScanAsync(scan.Id)).Content!.Status);
+        Assert.Equal(ScanStatus.Open, (await client.Scans.GetScanAsync(scan.Id)).Content!.Status);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class OutflowTests(ApiFixture api) : IClassFixture<ApiFixture>
         var declaration = FoodBankData.Declaration("Voedselbank met uitstroom (synthetisch)");
         return declaration with
         {
-            DurationUnit = "months",
+            DurationUnit = DurationUnit.Months,
             Features =
             [
                 .. declaration.Features!,
@@ -52,13 +52,13 @@ public sealed class OutflowTests(ApiFixture api) : IClassFixture<ApiFixture>
         var client = await api.ClientAsync(tenant);
         var created = await client.Datasets.CreateDatasetAsync(Declaration());
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        Assert.Equal("months", created.Content!.DurationUnit);
-        Assert.Equal(FoodBankOutflow.Left, created.Content.Features.Single(f => f.Role == "event").EventValue);
+        Assert.Equal(DurationUnit.Months, created.Content!.DurationUnit);
+        Assert.Equal(FoodBankOutflow.Left, created.Content.Features.Single(f => f.Role == DatasetFeatureRole.Event).EventValue);
         var uploaded = await client.Datasets.UploadDatasetRecordsAsync(created.Content.Id, FoodBankData.CsvContent(Csv(households)));
         Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
         var started = (await client.Clusterings.CreateClusteringAsync(created.Content.Id, new CreateClusteringRequest { K = 5, Seed = 3 })).Content!;
         var clustering = await ClusteringTests.FinishedAsync(client, started.Id);
-        Assert.Equal("succeeded", clustering.Status);
+        Assert.Equal(ClusteringStatus.Succeeded, clustering.Status);
         var set = await client.ProfileSets.CreateProfileSetAsync(new CreateProfileSetRequest { ClusteringId = clustering.Id });
         Assert.Equal(HttpStatusCode.Created, set.StatusCode);
         return (client, tenant, set.Content!);
@@ -92,7 +92,7 @@ public sealed class OutflowTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         var alone = await client.Datasets.CreateDatasetAsync(declaration with
         {
-            DurationUnit = "years",
+            DurationUnit = DurationUnit.Unknown, // a unit the contract does not list is sent as no unit
             Features = [.. declaration.Features!, new DatasetFeatureInput { Name = "months", Type = "numeric", Role = "duration", Mutable = false }],
         });
         var aloneProblems = alone.Problem()!.InvalidParams!.Select(p => (p.Name, p.Code)).ToList();
@@ -207,7 +207,7 @@ public sealed class OutflowTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains(outflow.Groups, g => g.StopsAt is not null);
 
         // The advice states the profile's published median as a fact about the group, in B1.
-        var advice = (await client.Assignments.CreateAssignmentAsync(FoodBankData.Ask(Datawijs.Tests.Shared.SyntheticBsns.Next(), FoodBankData.Household(0)), xAuditToelichting: "Onderzoek")).Content!;
+        var advice = (await client.Assignments.CreateAssignmentAsync(FoodBankData.Ask(Datawijs.Tests.Shared.SyntheticBsns.Next(), FoodBankData.Household(0)), auditReason: "Onderzoek")).Content!;
         var median = outflow.Groups.Single(g => g.ProfileId == advice.ProfileId).Median;
         if (median is null)
         {
@@ -219,7 +219,7 @@ public sealed class OutflowTests(ApiFixture api) : IClassFixture<ApiFixture>
             Assert.Contains(advice.Explanation.Outflow!, advice.Explanation.Text, StringComparison.Ordinal);
         }
 
-        var english = (await client.Assignments.CreateAssignmentAsync(FoodBankData.Ask(Datawijs.Tests.Shared.SyntheticBsns.Next(), FoodBankData.Household(0)), xAuditToelichting: "Onderzoek", acceptLanguage: "en")).Content!;
+        var english = (await client.Assignments.CreateAssignmentAsync(FoodBankData.Ask(Datawijs.Tests.Shared.SyntheticBsns.Next(), FoodBankData.Household(0)), auditReason: "Onderzoek", acceptLanguage: "en")).Content!;
         Assert.True(median is null || english.Explanation!.Outflow!.StartsWith("Households in this profile usually stop within", StringComparison.Ordinal));
 
         var chart = await client.PublicProfiles.GetPublicOutflowChartAsync(tenant);

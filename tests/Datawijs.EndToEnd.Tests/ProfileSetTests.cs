@@ -12,7 +12,7 @@ public sealed class ProfileSetTests(ApiFixture api) : IClassFixture<ApiFixture>
         var dataset = await ClusteringTests.DatasetWithRecordsAsync(client, households);
         var started = (await client.Clusterings.CreateClusteringAsync(dataset.Id, new CreateClusteringRequest { K = 5, Seed = 3 })).Content!;
         var clustering = await ClusteringTests.FinishedAsync(client, started.Id);
-        Assert.Equal("succeeded", clustering.Status);
+        Assert.Equal(ClusteringStatus.Succeeded, clustering.Status);
         var created = await client.ProfileSets.CreateProfileSetAsync(new CreateProfileSetRequest { ClusteringId = clustering.Id });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return (client, tenant, dataset, created.Content!);
@@ -35,7 +35,7 @@ public sealed class ProfileSetTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task Dataset_to_clustering_to_profile_set_to_naming_to_publication_to_public_view()
     {
         var (client, tenant, _, draft) = await DraftAsync();
-        Assert.Equal("draft", draft.Status);
+        Assert.Equal(ProfileSetStatus.Draft, draft.Status);
         Assert.Equal(5, draft.View.Profiles.Count);
         Assert.True(draft.Disclosure.Publishable);
         Assert.Contains(draft.PublicationBlockers, b => b.Code == "unnamed");
@@ -52,7 +52,7 @@ public sealed class ProfileSetTests(ApiFixture api) : IClassFixture<ApiFixture>
         var published = await client.ProfileSets.PublishProfileSetAsync(draft.Id);
 
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
-        Assert.Equal("published", published.Content!.Status);
+        Assert.Equal(ProfileSetStatus.Published, published.Content!.Status);
         Assert.Empty(published.Content.PublicationBlockers);
         var view = await client.PublicProfiles.GetPublicProfileSetAsync(tenant);
         Assert.Equal(HttpStatusCode.OK, view.StatusCode);
@@ -68,7 +68,7 @@ public sealed class ProfileSetTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("Groep 1", (await client.PublicProfiles.GetPublicProfileSetAsync(tenant)).Content!.View.Profiles[0].Name.Nl);
 
         var retired = await client.ProfileSets.RetireProfileSetAsync(draft.Id);
-        Assert.Equal("retired", retired.Content!.Status);
+        Assert.Equal(ProfileSetStatus.Retired, retired.Content!.Status);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PublicProfiles.GetPublicProfileSetAsync(tenant)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await client.ProfileSets.RetireProfileSetAsync(draft.Id)).StatusCode);
     }
@@ -85,7 +85,7 @@ public sealed class ProfileSetTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("publication-blocked", problem.Code);
         Assert.Contains(problem.InvalidParams!, p => p.Name == "profiles[1]" && p.Code == "unnamed");
         Assert.Contains(problem.InvalidParams!, p => p.Name == "profiles[5]" && p.Code == "undescribed");
-        Assert.Equal("draft", (await client.ProfileSets.GetProfileSetAsync(draft.Id)).Content!.Status);
+        Assert.Equal(ProfileSetStatus.Draft, (await client.ProfileSets.GetProfileSetAsync(draft.Id)).Content!.Status);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PublicProfiles.GetPublicProfileSetAsync(tenant)).StatusCode);
     }
 
@@ -123,7 +123,7 @@ public sealed class ProfileSetTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(first.Id, await CurrentInRegisterAsync(client, tenant));
         Assert.Equal(HttpStatusCode.OK, (await client.ProfileSets.PublishProfileSetAsync(second.Id)).StatusCode);
 
-        Assert.Equal("retired", (await client.ProfileSets.GetProfileSetAsync(first.Id)).Content!.Status);
+        Assert.Equal(ProfileSetStatus.Retired, (await client.ProfileSets.GetProfileSetAsync(first.Id)).Content!.Status);
         Assert.Equal(second.Id, (await client.PublicProfiles.GetPublicProfileSetAsync(tenant)).Content!.ProfileSetId);
         Assert.Equal(second.Id, await CurrentInRegisterAsync(client, tenant));
         Assert.Equal(HttpStatusCode.OK, (await client.ProfileSets.RetireProfileSetAsync(second.Id)).StatusCode);

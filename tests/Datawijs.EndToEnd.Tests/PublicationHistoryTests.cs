@@ -25,7 +25,7 @@ public sealed class PublicationHistoryTests(ApiFixture api) : IClassFixture<ApiF
     {
         var started = (await client.Clusterings.CreateClusteringAsync(datasetId, new CreateClusteringRequest { K = k, Seed = 3 })).Content!;
         var clustering = await ClusteringTests.FinishedAsync(client, started.Id);
-        Assert.Equal("succeeded", clustering.Status);
+        Assert.Equal(ClusteringStatus.Succeeded, clustering.Status);
         return clustering.Id;
     }
 

@@ -31,10 +31,10 @@ public sealed class PublishedAdviceTests(ApiFixture api) : IClassFixture<ApiFixt
         var published = (await caseWorker.PublicProfiles.GetPublicProfileSetAsync(slug)).Content!;
         var names = published.View.Profiles.Select(p => p.Name.Nl).ToHashSet();
 
-        var advice = await caseWorker.Assignments.CreateAssignmentAsync(FoodBankData.Ask("999990019", FoodBankData.Household(3)), xAuditToelichting: "Intake schuldhulp");
+        var advice = await caseWorker.Assignments.CreateAssignmentAsync(FoodBankData.Ask("999990019", FoodBankData.Household(3)), auditReason: "Intake schuldhulp");
         Assert.Equal(HttpStatusCode.Created, advice.StatusCode);
         var assignment = advice.Content!;
-        Assert.Equal("advice", assignment.Status);
+        Assert.Equal(AssignmentStatus.Advice, assignment.Status);
         Assert.Contains(assignment.ProfileName!, names);
         Assert.Equal(5, assignment.Distances!.Count);
         Assert.Equal(assignment.Distances.Min(d => d.Distance), assignment.Distances.Single(d => d.ProfileId == assignment.ProfileId).Distance);

@@ -6,6 +6,8 @@ using Datawijs.Domain.Disclosure;
 using Datawijs.Domain.Explanations;
 using PublishedProfile = Datawijs.Domain.Explanations.PublishedProfile;
 
+using FeatureValue = Datawijs.Client.FeatureValue;
+
 namespace Datawijs.EndToEnd.Tests;
 
 /// <summary>
@@ -50,7 +52,7 @@ public sealed class TestProfileSets : IPublishedProfileSetReader
         new(SetIdFor(tenantId), Space, PublishedAt, 191, 20240501, DisclosureRules.Default, "Passende ondersteuning voor klanten van de voedselbank");
 
     /// <summary>A subject that is nearest to the single-parent profile.</summary>
-    public static Dictionary<string, object> SingleParentSubject() => new()
+    public static Dictionary<string, FeatureValue> SingleParentSubject() => new()
     {
         ["income"] = 16_800,
         ["age"] = 34,
@@ -122,13 +124,13 @@ public sealed class TestProfileSets : IPublishedProfileSetReader
     private static PublishedProfile Profile(
         Guid id, string nl, string en, string descriptionNl, string descriptionEn,
         double income, double age, double children, string benefit, string housing, string household) =>
-        new(id, new LocalizedText(nl, en), new Dictionary<string, FeatureValue>
+        new(id, new LocalizedText(nl, en), new Dictionary<string, Datawijs.Domain.Explanations.FeatureValue>
         {
-            ["income"] = FeatureValue.FromNumber(income),
-            ["age"] = FeatureValue.FromNumber(age),
-            ["children"] = FeatureValue.FromNumber(children),
-            ["benefit"] = FeatureValue.FromCategory(benefit),
-            ["housing"] = FeatureValue.FromCategory(housing),
-            ["household"] = FeatureValue.FromCategory(household),
+            ["income"] = Datawijs.Domain.Explanations.FeatureValue.FromNumber(income),
+            ["age"] = Datawijs.Domain.Explanations.FeatureValue.FromNumber(age),
+            ["children"] = Datawijs.Domain.Explanations.FeatureValue.FromNumber(children),
+            ["benefit"] = Datawijs.Domain.Explanations.FeatureValue.FromCategory(benefit),
+            ["housing"] = Datawijs.Domain.Explanations.FeatureValue.FromCategory(housing),
+            ["household"] = Datawijs.Domain.Explanations.FeatureValue.FromCategory(household),
         }, new LocalizedText(descriptionNl, descriptionEn));
 }

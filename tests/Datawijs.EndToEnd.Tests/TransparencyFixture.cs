@@ -70,16 +70,11 @@ public sealed class TransparencyFixture : IAsyncLifetime
     {
         var issued = await Host.AddClientAsync(tenant, scopes);
         var client = DatawijsClient.Create(
-            new DatawijsClientOptions
-            {
-                BaseAddress = new Uri("http://localhost"),
-                ClientId = issued.ClientId,
-                Secret = issued.Secret,
-                UserId = userId,
-                UserRepresentation = userRepresentation,
-            },
+            new DatawijsClientOptions { BaseAddress = new Uri("http://localhost"), ClientId = issued.ClientId, Secret = issued.Secret },
             Host.Server.CreateHandler());
-        return (client, (await Host.FindTenantAsync(tenant))!.Id);
+
+        // As a case-management system does: one client per application, the person chosen per call.
+        return (userId is null ? client : client.As(userId, userRepresentation), (await Host.FindTenantAsync(tenant))!.Id);
     }
 
     /// <summary>The generated client as a portal uses it for one citizen: with the citizen's token from the tenant's broker.</summary>

@@ -3,6 +3,8 @@ using System.Text.Json;
 using Datawijs.Client;
 using Datawijs.Tests.Shared;
 
+using FeatureValue = Datawijs.Client.FeatureValue;
+
 namespace Datawijs.EndToEnd.Tests;
 
 public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<TransparencyFixture>
@@ -22,10 +24,10 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         return new Parties(tenant, tenantId, caseWorker, bsn => api.Citizen(tenant, bsn), reviewer);
     }
 
-    private static CreateAssignmentRequest Ask(string subjectId, Dictionary<string, object>? features = null) => new()
+    private static CreateAssignmentRequest Ask(string subjectId, Dictionary<string, FeatureValue>? features = null) => new()
     {
         SubjectId = subjectId,
-        Features = (features ?? TestProfileSets.SingleParentSubject()).ToDictionary(kv => kv.Key, kv => JsonSerializer.SerializeToElement(kv.Value)),
+        Features = features ?? TestProfileSets.SingleParentSubject(),
     };
 
     [Fact]
@@ -35,10 +37,10 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         var subject = api.NewSubjectId();
 
         // Advice, with everything that explains it.
-        var created = await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject), xAuditToelichting: Reason);
+        var created = await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject), auditReason: Reason);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var advice = created.Content!;
-        Assert.Equal("advice", advice.Status);
+        Assert.Equal(AssignmentStatus.Advice, advice.Status);
         Assert.Equal(TestProfileSets.SingleParent, advice.ProfileId);
         Assert.Equal("Alleenstaande ouder met een laag inkomen", advice.ProfileName);
         Assert.Equal(TestProfileSets.SetIdFor(p.TenantId), advice.ProfileSetId);
@@ -51,8 +53,8 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.InRange(advice.Distances[0].Distance - advice.Contributions!.Sum(c => c.Term), -0.005 * (advice.Contributions!.Count + 1), 0.005 * (advice.Contributions!.Count + 1));
         Assert.Equal(advice.Contributions!.Select(c => c.Term).OrderByDescending(t => t), advice.Contributions!.Select(c => c.Term));
         // A profile's numeric value is shown as published medians are (2 significant figures), never the exact mean.
-        Assert.All(advice.Contributions!.Where(c => c.ProfileValue.ValueKind == JsonValueKind.Number), c =>
-            Assert.Equal(Datawijs.Domain.Disclosure.DisclosureRules.Default.RoundMedian(c.Feature, c.ProfileValue.GetDouble()), c.ProfileValue.GetDouble()));
+        Assert.All(advice.Contributions!.Where(c => c.ProfileValue.IsNumber), c =>
+            Assert.Equal(Datawijs.Domain.Disclosure.DisclosureRules.Default.RoundMedian(c.Feature, c.ProfileValue.AsNumber()), c.ProfileValue.AsNumber()));
         Assert.NotNull(advice.Uncertain);
         Assert.All(advice.Counterfactuals!, c => Assert.All(c.Changes, change => Assert.Contains(change.Feature, TestProfileSets.MutableFeatures)));
         Assert.NotEmpty(advice.Counterfactuals!);
@@ -69,14 +71,14 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal(advice.ProfileId, read.Content!.ProfileId);
         Assert.Equal(advice.Distances[0].Distance, read.Content.Distances![0].Distance);
-        var decided = await p.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = "deviates", Reasoning = "Werkt sinds kort 20 uur." });
+        var decided = await p.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = AssignmentDecisionOutcome.Deviates, Reasoning = "Werkt sinds kort 20 uur." });
         Assert.Equal(HttpStatusCode.Created, decided.StatusCode);
         Assert.Equal("mw-042", decided.Content!.UserId);
         Assert.Equal(CaseWorker, decided.Content.UserRepresentation);
         var afterDecision = (await p.CaseWorker.Assignments.GetAssignmentAsync(advice.Id)).Content!;
-        Assert.Equal("decided", afterDecision.Status);
-        Assert.Equal("deviates", afterDecision.Decision!.Outcome);
-        Assert.Equal(HttpStatusCode.Conflict, (await p.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = "follows", Reasoning = "Toch wel." })).StatusCode);
+        Assert.Equal(AssignmentStatus.Decided, afterDecision.Status);
+        Assert.Equal(AssignmentDecisionOutcome.Deviates, afterDecision.Decision!.Outcome);
+        Assert.Equal(HttpStatusCode.Conflict, (await p.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = AssignmentDecisionOutcome.Follows, Reasoning = "Toch wel." })).StatusCode);
 
         // The citizen's explanation, in Dutch and in English.
         var nl = await p.Citizen(subject).CitizenPortal.GetCitizenExplanationAsync();
@@ -93,9 +95,9 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Contains("Dit ben ik niet", nl.Content.RightToObject.Text, StringComparison.Ordinal);
         Assert.Equal(["notMe", "doNotWant"], nl.Content.RightToObject.Kinds);
         Assert.Equal($"/api/v1/public/{p.Tenant}/algorithm", nl.Content.HowProfilesWereMade.Link);
-        Assert.Equal("deviates", nl.Content.Decision!.Outcome);
+        Assert.Equal(AssignmentDecisionOutcome.Deviates, nl.Content.Decision!.Outcome);
         Assert.Equal("Werkt sinds kort 20 uur.", nl.Content.Decision.Reasoning);
-        Assert.Equal("decided", nl.Content.Status);
+        Assert.Equal(ExplanationCitizenStatus.Decided, nl.Content.Status);
         Assert.Equal($"/api/v1/public/{p.Tenant}/profiles", nl.Content.Profiles.Link);
         Assert.Contains("niet wat voor u waar is", nl.Content.Profiles.Caveat, StringComparison.Ordinal);
         Assert.Contains(nl.Content.Profiles.Caveat, nl.Content.Advice!.Text, StringComparison.Ordinal);
@@ -139,31 +141,31 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Equal("Inzage in wie uw gegevens gebruikte, op uw eigen verzoek", entries.First(e => e.ActionCode == "accessLog.read").Reason);
 
         // An objection restricts at once: no new advice, the assignment shows it contested.
-        var objection = await p.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "notMe", Message = "Ik werk inmiddels." });
+        var objection = await p.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = CitizenObjectionKind.NotMe, Message = "Ik werk inmiddels." });
         Assert.Equal(HttpStatusCode.Created, objection.StatusCode);
-        Assert.Equal("open", objection.Content!.Status);
+        Assert.Equal(CitizenObjectionStatus.Open, objection.Content!.Status);
         var refused = await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject));
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Equal("objection-open", refused.Problem()!.Code);
         var contested = (await p.CaseWorker.Assignments.GetAssignmentAsync(advice.Id)).Content!;
-        Assert.Equal("contested", contested.Status);
+        Assert.Equal(AssignmentStatus.Contested, contested.Status);
         Assert.Null(contested.ProfileId);
         Assert.Null(contested.Explanation);
-        Assert.Equal("open", contested.Objection!.Status);
+        Assert.Equal(CitizenObjectionStatus.Open, contested.Objection!.Status);
 
         // Review: rejected, so advice may be given again.
-        var open = await p.Reviewer.Objections.ListObjectionsAsync(status: "open");
+        var open = await p.Reviewer.Objections.ListObjectionsAsync(status: CitizenObjectionStatus.Open);
         var listed = Assert.Single(open.Content!.Items);
         Assert.Equal(objection.Content.Id, listed.Id);
         Assert.Equal(advice.Id, listed.AssignmentId);
         Assert.Equal("Ik werk inmiddels.", listed.Message);
-        var review = await p.Reviewer.Objections.ReviewObjectionAsync(listed.Id, new ReviewObjectionRequest { Outcome = "rejected", Reasoning = "Gegevens gecontroleerd; het inkomen klopt." });
+        var review = await p.Reviewer.Objections.ReviewObjectionAsync(listed.Id, new ReviewObjectionRequest { Outcome = ObjectionReviewOutcome.Rejected, Reasoning = "Gegevens gecontroleerd; het inkomen klopt." });
         Assert.Equal(HttpStatusCode.OK, review.StatusCode);
-        Assert.Equal("rejected", review.Content!.Status);
+        Assert.Equal(CitizenObjectionStatus.Rejected, review.Content!.Status);
         Assert.Equal(Reviewer, review.Content.Review!.UserRepresentation);
-        Assert.Equal(HttpStatusCode.Conflict, (await p.Reviewer.Objections.ReviewObjectionAsync(listed.Id, new ReviewObjectionRequest { Outcome = "upheld", Reasoning = "Nogmaals." })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await p.Reviewer.Objections.ReviewObjectionAsync(listed.Id, new ReviewObjectionRequest { Outcome = ObjectionReviewOutcome.Upheld, Reasoning = "Nogmaals." })).StatusCode);
         var rejected = Assert.Single((await p.Citizen(subject).CitizenPortal.GetCitizenExplanationAsync()).Content!.Objections);
-        Assert.Equal("rejected", rejected.Status);
+        Assert.Equal(CitizenObjectionStatus.Rejected, rejected.Status);
         Assert.Equal("Gegevens gecontroleerd; het inkomen klopt.", rejected.Reasoning);
         Assert.Contains("afgewezen", rejected.Text, StringComparison.Ordinal);
         var again = await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject));
@@ -183,24 +185,24 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         var p = await PartiesAsync();
         var subject = api.NewSubjectId();
         var advice = (await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject))).Content!;
-        var objection = (await p.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "doNotWant" })).Content!;
+        var objection = (await p.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = CitizenObjectionKind.DoNotWant })).Content!;
 
-        var review = await p.Reviewer.Objections.ReviewObjectionAsync(objection.Id, new ReviewObjectionRequest { Outcome = "upheld", Reasoning = "Mevrouw wil geen profiel; dat respecteren wij." });
+        var review = await p.Reviewer.Objections.ReviewObjectionAsync(objection.Id, new ReviewObjectionRequest { Outcome = ObjectionReviewOutcome.Upheld, Reasoning = "Mevrouw wil geen profiel; dat respecteren wij." });
 
-        Assert.Equal("upheld", review.Content!.Status);
+        Assert.Equal(CitizenObjectionStatus.Upheld, review.Content!.Status);
         var withdrawn = (await p.CaseWorker.Assignments.GetAssignmentAsync(advice.Id)).Content!;
-        Assert.Equal("withdrawn", withdrawn.Status);
+        Assert.Equal(AssignmentStatus.Withdrawn, withdrawn.Status);
         Assert.Null(withdrawn.ProfileId);
         var refused = await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject));
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Equal("objection-upheld", refused.Problem()!.Code);
-        Assert.Equal(HttpStatusCode.Conflict, (await p.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = "follows", Reasoning = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await p.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = AssignmentDecisionOutcome.Follows, Reasoning = "x" })).StatusCode);
         // The citizen reads why: the advice is withdrawn, with the reviewer's outcome and reasoning.
         var explanation = (await p.Citizen(subject).CitizenPortal.GetCitizenExplanationAsync()).Content!;
-        Assert.Equal("withdrawn", explanation.Status);
+        Assert.Equal(ExplanationCitizenStatus.Withdrawn, explanation.Status);
         Assert.Null(explanation.Advice);
         var reviewed = Assert.Single(explanation.Objections);
-        Assert.Equal("upheld", reviewed.Status);
+        Assert.Equal(CitizenObjectionStatus.Upheld, reviewed.Status);
         Assert.Equal("Mevrouw wil geen profiel; dat respecteren wij.", reviewed.Reasoning);
         Assert.Contains("nieuwe groepen", reviewed.Text, StringComparison.Ordinal);
         var processing = (await p.Citizen(subject).CitizenPortal.GetCitizenDataProcessingAsync()).Content!;
@@ -223,7 +225,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         // ...and a client token, whatever its scopes, on the citizen endpoints.
         Assert.Equal(HttpStatusCode.Unauthorized, (await p.CaseWorker.CitizenPortal.GetCitizenExplanationAsync()).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await p.CaseWorker.CitizenPortal.GetCitizenAccessLogAsync()).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await p.CaseWorker.CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "notMe" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await p.CaseWorker.CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = CitizenObjectionKind.NotMe })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await p.Reviewer.CitizenPortal.GetCitizenDataProcessingAsync()).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await p.CaseWorker.Objections.ListObjectionsAsync()).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await p.Reviewer.Assignments.GetAssignmentAsync(advice.Id)).StatusCode);
@@ -236,22 +238,22 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         var stranger = await PartiesAsync();
         var subject = api.NewSubjectId();
         var advice = (await owner.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject))).Content!;
-        var objection = (await owner.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "notMe" })).Content!;
+        var objection = (await owner.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = CitizenObjectionKind.NotMe })).Content!;
 
         var read = await stranger.CaseWorker.Assignments.GetAssignmentAsync(advice.Id);
         Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
         Assert.Equal(404, read.Problem()!.Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await stranger.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = "follows", Reasoning = "x" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Reviewer.Objections.ReviewObjectionAsync(objection.Id, new ReviewObjectionRequest { Outcome = "upheld", Reasoning = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = AssignmentDecisionOutcome.Follows, Reasoning = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Reviewer.Objections.ReviewObjectionAsync(objection.Id, new ReviewObjectionRequest { Outcome = ObjectionReviewOutcome.Upheld, Reasoning = "x" })).StatusCode);
         Assert.Empty((await stranger.Reviewer.Objections.ListObjectionsAsync()).Content!.Items);
         // The same person's token from the stranger's broker finds nothing of the owner's: an empty answer, not a 404.
         var otherExplanation = await stranger.Citizen(subject).CitizenPortal.GetCitizenExplanationAsync();
         Assert.Equal(HttpStatusCode.OK, otherExplanation.StatusCode);
-        Assert.Equal("none", otherExplanation.Content!.Status);
+        Assert.Equal(ExplanationCitizenStatus.None, otherExplanation.Content!.Status);
         Assert.Empty(otherExplanation.Content.Objections);
         Assert.DoesNotContain((await stranger.Citizen(subject).CitizenPortal.GetCitizenAccessLogAsync()).Content!.Items, e => e.ActionCode != "accessLog.read");
         // The owner's objection stays open: the stranger's review changed nothing.
-        Assert.Equal("contested", (await owner.CaseWorker.Assignments.GetAssignmentAsync(advice.Id)).Content!.Status);
+        Assert.Equal(AssignmentStatus.Contested, (await owner.CaseWorker.Assignments.GetAssignmentAsync(advice.Id)).Content!.Status);
         // The stranger's own advice for the same person is not restricted by the owner's objection.
         Assert.Equal(HttpStatusCode.Created, (await stranger.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject))).StatusCode);
     }
@@ -305,7 +307,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         var first = await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject), idempotencyKey: key);
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         var advice = first.Content!;
-        Assert.Equal("advice", advice.Status);
+        Assert.Equal(AssignmentStatus.Advice, advice.Status);
 
         var retry = await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject), idempotencyKey: key, acceptLanguage: "en");
         Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
@@ -315,10 +317,10 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Equal("en", retry.Content.Explanation!.Language);
         Assert.Equal(first.Headers!.Location, retry.Headers.Location);
 
-        await p.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "doNotWant" });
+        await p.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = CitizenObjectionKind.DoNotWant });
         var contested = await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject), idempotencyKey: key);
         Assert.Equal(HttpStatusCode.Created, contested.StatusCode);
-        Assert.Equal("contested", contested.Content!.Status);
+        Assert.Equal(AssignmentStatus.Contested, contested.Content!.Status);
         Assert.Null(contested.Content.ProfileId);
         Assert.Null(contested.Content.Distances);
         Assert.Null(contested.Content.Explanation);
@@ -337,13 +339,13 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Equal("en", advice.Explanation!.Language);
         Assert.Contains("This is advice", advice.Notice.Advice, StringComparison.Ordinal);
 
-        var anonymous = await machine.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = "follows", Reasoning = "Past goed." });
-        var unreasoned = await p.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = "maybe" });
+        var anonymous = await machine.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = AssignmentDecisionOutcome.Follows, Reasoning = "Past goed." });
+        var unreasoned = await p.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = AssignmentDecisionOutcome.Unknown });
 
         Assert.Equal(HttpStatusCode.BadRequest, anonymous.StatusCode);
         Assert.Equal("user-required", anonymous.Problem()!.Code);
         Assert.Equal(["outcome", "reasoning"], unreasoned.Problem()!.InvalidParams!.Select(i => i.Name).Order());
-        Assert.Equal("advice", (await p.CaseWorker.Assignments.GetAssignmentAsync(advice.Id)).Content!.Status);
+        Assert.Equal(AssignmentStatus.Advice, (await p.CaseWorker.Assignments.GetAssignmentAsync(advice.Id)).Content!.Status);
     }
 
     [Fact]
@@ -353,7 +355,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         var (verbose, _) = await api.ClientAsync(p.Tenant, "mw-9", new string('x', 300), "assignments:write");
         var advice = (await verbose.Assignments.CreateAssignmentAsync(Ask(api.NewSubjectId()))).Content!;
 
-        var decided = await verbose.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = "follows", Reasoning = "Past." });
+        var decided = await verbose.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = AssignmentDecisionOutcome.Follows, Reasoning = "Past." });
 
         Assert.Equal(HttpStatusCode.Created, decided.StatusCode);
         Assert.Equal(255, decided.Content!.UserRepresentation!.Length);
@@ -373,7 +375,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Equal("*", nl.Headers!.GetValues("Access-Control-Allow-Origin").Single());
         var entry = nl.Content!;
         Assert.Equal("Test tenant " + p.Tenant, entry.Organization);
-        Assert.Equal("In gebruik", entry.Status);
+        Assert.Equal(AlgorithmPublicStatus.InGebruik, entry.Status);
         Assert.Equal("NLD", entry.Lang);
         Assert.Equal(TransparencyFixture.ContactEmail, entry.ContactEmail);
         // The method in plain words; the technical detail (algorithm, k, seed) in a field of its own.
@@ -388,9 +390,10 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.All(new[] { entry.Name, entry.DescriptionShort, entry.Goal, entry.Proportionality, entry.Risks, entry.LawfulBasis }, text => Assert.False(string.IsNullOrWhiteSpace(text)));
         Assert.Equal("2026-11-02", entry.BeginDate);
         Assert.Equal(3, entry.ProfileSet!.K);
-        Assert.Equal("protected", entry.ProfileSet!.Features.Single(f => f.Name == "migration_background").Role);
+        Assert.Equal(DistributionRole.Protected, entry.ProfileSet!.Features.Single(f => f.Name == "migration_background").Role);
         Assert.Equal("ENG", en.Content!.Lang);
-        Assert.Equal("In use", en.Content.Status);
+        // The contract lists only the Dutch register values, so the English "In use" reads as Unknown: the fallback at work.
+        Assert.Equal(AlgorithmPublicStatus.Unknown, en.Content.Status);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
@@ -400,9 +403,9 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         var p = await PartiesAsync();
         var subject = api.NewSubjectId();
         var advice = (await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject), idempotencyKey: Guid.NewGuid().ToString())).Content!;
-        await p.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = "follows", Reasoning = "Past." });
+        await p.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = AssignmentDecisionOutcome.Follows, Reasoning = "Past." });
         await p.Citizen(subject).CitizenPortal.GetCitizenExplanationAsync();
-        await p.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "notMe", Message = "Niet ik." }, idempotencyKey: Guid.NewGuid().ToString());
+        await p.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = CitizenObjectionKind.NotMe, Message = "Niet ik." }, idempotencyKey: Guid.NewGuid().ToString());
         await p.Citizen(subject).CitizenPortal.GetCitizenAccessLogAsync();
         await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject));
 
@@ -425,7 +428,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         var spaced = canonical[..4] + " " + canonical[4..];
         var dotted = canonical[..3] + "." + canonical[3..6] + "." + canonical[6..];
 
-        var objection = await p.Citizen(dropped).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "doNotWant" });
+        var objection = await p.Citizen(dropped).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = CitizenObjectionKind.DoNotWant });
         Assert.Equal(HttpStatusCode.Created, objection.StatusCode);
 
         foreach (var form in new[] { canonical, spaced, dotted, dropped })
@@ -457,7 +460,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
 
         Assert.Equal(HttpStatusCode.BadRequest, advice.StatusCode);
         Assert.Equal("invalid-bsn", Assert.Single(advice.Problem()!.InvalidParams!, i => i.Name == "subjectId").Code);
-        Assert.Equal("bsn", dataset.SubjectIdKind);
+        Assert.Equal(SubjectIdKind.Bsn, dataset.SubjectIdKind);
         Assert.Equal(HttpStatusCode.BadRequest, upload.StatusCode);
         var problems = upload.Problem()!.InvalidParams!;
         Assert.Equal(["records[2].subjectId", "records[3].subjectId"], problems.Select(i => i.Name).Order());
@@ -471,8 +474,8 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         var p = await PartiesAsync();
         var (manager, _) = await api.ClientAsync(p.Tenant, null, null, "profiles:manage");
         var subject = api.NewSubjectId();
-        var asNumber = (await manager.Datasets.CreateDatasetAsync(FoodBankData.Declaration("NDJSON als getal") with { SubjectIdKind = "bsn" })).Content!;
-        var asString = (await manager.Datasets.CreateDatasetAsync(FoodBankData.Declaration("CSV met spaties") with { SubjectIdKind = "bsn" })).Content!;
+        var asNumber = (await manager.Datasets.CreateDatasetAsync(FoodBankData.Declaration("NDJSON als getal") with { SubjectIdKind = SubjectIdKind.Bsn })).Content!;
+        var asString = (await manager.Datasets.CreateDatasetAsync(FoodBankData.Declaration("CSV met spaties") with { SubjectIdKind = SubjectIdKind.Bsn })).Content!;
         var ndjson = FoodBankData.Ndjson(2).Replace("\"subjectId\":\"client-1\"", "\"subjectId\":" + subject, StringComparison.Ordinal)
             .Replace("\"subjectId\":\"client-2\"", "\"subjectId\":\"" + api.NewSubjectId() + "\"", StringComparison.Ordinal);
         var csv = FoodBankData.Csv(1).Replace("client-1,", subject[..4] + " " + subject[4..] + ",", StringComparison.Ordinal);
@@ -492,7 +495,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
     {
         var p = await PartiesAsync();
         var (manager, _) = await api.ClientAsync(p.Tenant, null, null, "profiles:manage");
-        var dataset = (await manager.Datasets.CreateDatasetAsync(FoodBankData.Declaration("Getallen") with { SubjectIdKind = "bsn" })).Content!;
+        var dataset = (await manager.Datasets.CreateDatasetAsync(FoodBankData.Declaration("Getallen") with { SubjectIdKind = SubjectIdKind.Bsn })).Content!;
         var good = api.NewSubjectId();
         var ndjson = FoodBankData.Ndjson(4)
             .Replace("\"subjectId\":\"client-1\"", "\"subjectId\":" + good, StringComparison.Ordinal)
@@ -515,7 +518,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         var p = await PartiesAsync();
         var (manager, _) = await api.ClientAsync(p.Tenant, null, null, "profiles:manage");
         var subject = api.NewSubjectId();
-        var clients = (await manager.Datasets.CreateDatasetAsync(FoodBankData.Declaration("Klantnummers") with { SubjectIdKind = "other" })).Content!;
+        var clients = (await manager.Datasets.CreateDatasetAsync(FoodBankData.Declaration("Klantnummers") with { SubjectIdKind = SubjectIdKind.Other })).Content!;
         var csv = FoodBankData.Csv(2).Replace("client-1,", subject + ",", StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await manager.Datasets.UploadDatasetRecordsAsync(clients.Id, FoodBankData.CsvContent(csv))).StatusCode);
         var citizen = p.Citizen(subject);
@@ -524,7 +527,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         var log = (await citizen.CitizenPortal.GetCitizenAccessLogAsync()).Content!;
 
         // Client number 'subject' is someone else: nothing is stored about the citizen, so nothing is shown or logged.
-        Assert.Equal("other", clients.SubjectIdKind);
+        Assert.Equal(SubjectIdKind.Other, clients.SubjectIdKind);
         Assert.Empty(processing.Datasets);
         Assert.Empty(log.Items);
         Assert.Empty(api.Leaks());
@@ -536,19 +539,19 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         var p = await PartiesAsync();
         var subject = api.NewSubjectId();
         var advice = (await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(subject))).Content!;
-        Assert.Equal(HttpStatusCode.Created, (await p.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = "deviates", Reasoning = "Werkt sinds kort 20 uur." })).StatusCode);
-        var objection = (await p.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "notMe" })).Content!;
-        await p.Reviewer.Objections.ReviewObjectionAsync(objection.Id, new ReviewObjectionRequest { Outcome = "rejected", Reasoning = "Het gaat wel om u." });
+        Assert.Equal(HttpStatusCode.Created, (await p.CaseWorker.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = AssignmentDecisionOutcome.Deviates, Reasoning = "Werkt sinds kort 20 uur." })).StatusCode);
+        var objection = (await p.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = CitizenObjectionKind.NotMe })).Content!;
+        await p.Reviewer.Objections.ReviewObjectionAsync(objection.Id, new ReviewObjectionRequest { Outcome = ObjectionReviewOutcome.Rejected, Reasoning = "Het gaat wel om u." });
 
         api.ProfileSets.Delete(p.TenantId);
         var caseWorker = (await p.CaseWorker.Assignments.GetAssignmentAsync(advice.Id)).Content!;
         var nl = (await p.Citizen(subject).CitizenPortal.GetCitizenExplanationAsync()).Content!;
         var en = (await p.Citizen(subject).CitizenPortal.GetCitizenExplanationAsync(acceptLanguage: "en")).Content!;
 
-        Assert.Equal("decided", caseWorker.Status);
-        Assert.Equal("decided", nl.Status);
+        Assert.Equal(AssignmentStatus.Decided, caseWorker.Status);
+        Assert.Equal(ExplanationCitizenStatus.Decided, nl.Status);
         Assert.Null(nl.Advice);
-        Assert.Equal("deviates", nl.Decision!.Outcome);
+        Assert.Equal(AssignmentDecisionOutcome.Deviates, nl.Decision!.Outcome);
         Assert.Equal("Werkt sinds kort 20 uur.", nl.Decision.Reasoning);
         Assert.Contains("niet meer beschikbaar", nl.StatusText, StringComparison.Ordinal);
         Assert.Contains("iets anders te doen", nl.StatusText, StringComparison.Ordinal);
@@ -570,7 +573,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
 
         Assert.Equal(HttpStatusCode.OK, (await portal.CitizenPortal.GetCitizenExplanationAsync()).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await portal.CitizenPortal.GetCitizenDataProcessingAsync()).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await portal.CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = "notMe" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await portal.CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = CitizenObjectionKind.NotMe })).StatusCode);
         var log = (await portal.CitizenPortal.GetCitizenAccessLogAsync()).Content!;
 
         Assert.True(handler.Sent >= 4, "The header was not sent, so the check below would prove nothing.");

@@ -11,13 +11,13 @@ public partial interface IAssignmentsApi
 {
     /// <summary>Ask which profile fits a client, as advice</summary>
     [Post("/api/v1/assignments")]
-    Task<IApiResponse<Assignment>> CreateAssignmentAsync([Body] CreateAssignmentRequest body, [Header("Idempotency-Key")] string? idempotencyKey = null, [Header("X-Audit-Toelichting")] string? xAuditToelichting = null, [Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);
+    Task<IApiResponse<Assignment>> CreateAssignmentAsync([Body] CreateAssignmentRequest body, [Header("Idempotency-Key")] string? idempotencyKey = null, [Header("X-Audit-Toelichting")] string? auditReason = null, [Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);
 
     /// <summary>Record the case worker&apos;s own decision on the advice</summary>
     [Post("/api/v1/assignments/{id}/decisions")]
-    Task<IApiResponse<AssignmentDecisionView>> DecideAssignmentAsync(Guid id, [Body] DecideAssignmentRequest body, [Header("Idempotency-Key")] string? idempotencyKey = null, [Header("X-Audit-Toelichting")] string? xAuditToelichting = null, CancellationToken cancellationToken = default);
+    Task<IApiResponse<AssignmentDecisionView>> DecideAssignmentAsync(Guid id, [Body] DecideAssignmentRequest body, [Header("Idempotency-Key")] string? idempotencyKey = null, [Header("X-Audit-Toelichting")] string? auditReason = null, CancellationToken cancellationToken = default);
 
     /// <summary>Get an assignment: advice, decision and objection state</summary>
     [Get("/api/v1/assignments/{id}")]
-    Task<IApiResponse<Assignment>> GetAssignmentAsync(Guid id, [Header("X-Audit-Toelichting")] string? xAuditToelichting = null, [Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);
+    Task<IApiResponse<Assignment>> GetAssignmentAsync(Guid id, [Header("X-Audit-Toelichting")] string? auditReason = null, [Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);
 }

@@ -11,10 +11,10 @@ public partial interface IBenchmarksApi
 {
     /// <summary>Get the anonymised benchmark of a peer group</summary>
     [Get("/api/v1/benchmarks")]
-    Task<IApiResponse<Benchmark>> GetBenchmarkAsync([Query] string modelId, [Query] string? group = null, [Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);
+    Task<IApiResponse<Benchmark>> GetBenchmarkAsync([Query] ModelId modelId, [Query] string? group = null, [Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);
 
     /// <summary>Get the tier medians of a peer group per category as a chart (SVG)</summary>
     [Get("/api/v1/benchmarks/tier-medians.svg")]
     [Headers("Accept: image/svg+xml")]
-    Task<IApiResponse<string>> GetBenchmarkTierMedianChartAsync([Query] string modelId, [Query] string? group = null, [Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);
+    Task<IApiResponse<string>> GetBenchmarkTierMedianChartAsync([Query] ModelId modelId, [Query] string? group = null, [Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);
 }

@@ -11,9 +11,9 @@ public partial interface IObjectionsApi
 {
     /// <summary>List the citizens&apos; objections</summary>
     [Get("/api/v1/objections")]
-    Task<IApiResponse<ObjectionList>> ListObjectionsAsync([Query] string? status = null, [Query] int? limit = null, [Query] string? cursor = null, [Header("X-Audit-Toelichting")] string? xAuditToelichting = null, CancellationToken cancellationToken = default);
+    Task<IApiResponse<ObjectionList>> ListObjectionsAsync([Query] CitizenObjectionStatus? status = null, [Query] int? limit = null, [Query] string? cursor = null, [Header("X-Audit-Toelichting")] string? auditReason = null, CancellationToken cancellationToken = default);
 
     /// <summary>Review an open objection</summary>
     [Post("/api/v1/objections/{id}/review")]
-    Task<IApiResponse<Objection>> ReviewObjectionAsync(Guid id, [Body] ReviewObjectionRequest body, [Header("X-Audit-Toelichting")] string? xAuditToelichting = null, CancellationToken cancellationToken = default);
+    Task<IApiResponse<Objection>> ReviewObjectionAsync(Guid id, [Body] ReviewObjectionRequest body, [Header("X-Audit-Toelichting")] string? auditReason = null, CancellationToken cancellationToken = default);
 }

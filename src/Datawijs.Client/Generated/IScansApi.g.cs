@@ -44,12 +44,12 @@ public partial interface IScansApi
 
     /// <summary>Pull the tenant&apos;s completed scan scores (JSON or CSV)</summary>
     [Get("/api/v1/scores")]
-    Task<IApiResponse<ScoreList>> ListScoresAsync([Query] string? modelId = null, [Query] DateTimeOffset? completedSince = null, [Query] int? limit = null, [Query] string? cursor = null, CancellationToken cancellationToken = default);
+    Task<IApiResponse<ScoreList>> ListScoresAsync([Query] ModelId? modelId = null, [Query] DateTimeOffset? completedSince = null, [Query] int? limit = null, [Query] string? cursor = null, CancellationToken cancellationToken = default);
 
     /// <summary>Pull the tenant&apos;s completed scan scores (JSON or CSV) (text/csv)</summary>
     [Get("/api/v1/scores")]
     [Headers("Accept: text/csv")]
-    Task<IApiResponse<string>> ListScoresAsCsvAsync([Query] string? modelId = null, [Query] DateTimeOffset? completedSince = null, [Query] int? limit = null, [Query] string? cursor = null, CancellationToken cancellationToken = default);
+    Task<IApiResponse<string>> ListScoresAsCsvAsync([Query] ModelId? modelId = null, [Query] DateTimeOffset? completedSince = null, [Query] int? limit = null, [Query] string? cursor = null, CancellationToken cancellationToken = default);
 
     /// <summary>Store one respondent&apos;s answers</summary>
     [Put("/api/v1/scans/{scanId}/responses/{respondentId}")]
