@@ -108,14 +108,15 @@ public sealed class MixedDataMatrixTests
     [Fact]
     public void The_compact_form_gives_the_same_bits_as_the_double_and_int_columns_did()
     {
-        // Pinned with the code before the compact encoding (z-scores stored as a double copy, codes as ints):
+        // Pinned with the code before the compact encoding (z-scores stored as a double copy, codes as ints), on the
+        // pilot-shaped households (re-pinned with that code when the demo groups changed):
         // the fit reads floats and bytes now and must still give exactly this cost.
         var data = Datawijs.Domain.Synthetic.FoodBankHouseholds.Generate(20_000, seed: 42);
 
         var result = KPrototypes.Fit(data.Matrix, new KPrototypesOptions { K = 6, Restarts = 3, Seed = 42 }, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(data.Matrix.Numeric(data.Matrix.IndexOf("age")).IsSinglePrecision);
-        Assert.Equal(18723.23155208828, result.Cost);
-        Assert.Equal(BitConverter.DoubleToInt64Bits(18723.23155208828), BitConverter.DoubleToInt64Bits(result.Cost));
+        Assert.Equal(19434.210931717764, result.Cost);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(19434.210931717764), BitConverter.DoubleToInt64Bits(result.Cost));
     }
 }
