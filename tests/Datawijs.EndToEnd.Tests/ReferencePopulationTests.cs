@@ -50,6 +50,14 @@ public sealed class ReferencePopulationTests(ApiFixture api) : IClassFixture<Api
         Assert.Contains(problems, p => p is { Name: "categorical.housing.rentWithAllowance", Code: "reference-value-missing" });
         Assert.Contains(problems, p => p is { Name: "categorical.migrationBackground", Code: "reference-feature-not-allowed" });
         Assert.Null((await client.Datasets.GetDatasetAsync(dataset.Id)).Content!.ReferencePopulation);
+        var empty = await client.Datasets.SetReferencePopulationAsync(dataset.Id, valid with
+        {
+            Categorical = new Dictionary<string, IReadOnlyDictionary<string, int>> { ["youthCare"] = null! },
+            Numeric = new Dictionary<string, IReadOnlyList<ReferenceBandInput>> { ["age"] = null! },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains(empty.Problem()!.InvalidParams!, p => p is { Name: "categorical.youthCare.yes", Code: "reference-value-missing" });
+        Assert.Contains(empty.Problem()!.InvalidParams!, p => p is { Name: "numeric.age", Code: "reference-bands-empty" });
         Assert.Equal(HttpStatusCode.NotFound, (await client.Datasets.SetReferencePopulationAsync(Guid.NewGuid(), valid)).StatusCode);
 
         var stored = await client.Datasets.SetReferencePopulationAsync(dataset.Id, valid);

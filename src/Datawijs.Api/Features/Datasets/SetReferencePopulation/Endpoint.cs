@@ -45,7 +45,7 @@ public sealed class Endpoint(DatasetRepository datasets, TimeProvider clock) : E
             req.Source!.Trim(),
             req.Year!.Value,
             req.Households!.Value,
-            (req.Categorical ?? []).ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, int>)kv.Value, StringComparer.Ordinal),
+            (req.Categorical ?? []).ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, int>)(kv.Value ?? []), StringComparer.Ordinal),
             (req.Numeric ?? []).ToDictionary(kv => kv.Key, kv => (IReadOnlyList<ReferenceBand>)(kv.Value ?? []).Select(b => new ReferenceBand(b.Min, b.Max, b.Households)).ToList(), StringComparer.Ordinal));
         var now = clock.GetUtcNow();
         var problems = ReferencePopulations.Validate(reference, StoredJson.Features(row.Features), row.RecordCount, now.UtcDateTime.Year);
