@@ -230,6 +230,15 @@ public sealed class DemoProfiles(
             throw new InvalidOperationException("The demo data did not upload: " + string.Join("; ", upload.Problems.Select(p => p.Reason)));
         }
 
+        // A made-up count of all households in the municipality, so the profiles are also compared with all residents.
+        var residents = FoodBankResidents.Generate(Households, now.Year - 1);
+        if (ReferencePopulations.Validate(residents, Features, Households, now.Year) is { Count: > 0 } problems)
+        {
+            throw new InvalidOperationException("The demo reference population is not valid: " + string.Join("; ", problems.Select(p => p.Reason)));
+        }
+
+        await datasets.SetReferencePopulationAsync(tenantId, dataset.Id, StoredJson.Write(residents), now, ct);
+
         var job = new ClusteringRow
         {
             Id = Guid.CreateVersion7(now),
@@ -271,12 +280,12 @@ public sealed class DemoProfiles(
         }
 
         var view = ProfileSetViews.View(
-            StoredJson.Read<MethodView>(set.Method), outcome.ProfileSet, named, description.Features, PublicationChecks.View(check, named, description.Features));
+            StoredJson.Read<MethodView>(set.Method), outcome.ProfileSet, named, description.Features, PublicationChecks.View(check, named, description.Features), check.Residents);
         if ((await outflow.RunAsync(set, named, OutflowAnalysis.ByProfile, withCox: false, ct)).Figures is { } figures)
         {
             view = new ProfileSetView
             {
-                Method = view.Method, Population = view.Population, Profiles = view.Profiles, Fairness = view.Fairness,
+                Method = view.Method, Population = view.Population, Profiles = view.Profiles, Fairness = view.Fairness, Residents = view.Residents,
                 Outflow = PublishedOutflowView.From(figures, PublishedOutflow.DefaultStep(figures.Unit)),
             };
         }

@@ -968,6 +968,10 @@ public sealed record Dataset
     [JsonPropertyName("quality")]
     public DataQuality? Quality { get; init; }
 
+    /// <summary>All households of the municipality, as given with PUT …/reference-population; null until then.</summary>
+    [JsonPropertyName("referencePopulation")]
+    public ReferencePopulationView? ReferencePopulation { get; init; }
+
     [JsonPropertyName("createdAt")]
     public DateTimeOffset CreatedAt { get; init; } = default!;
 
@@ -2106,6 +2110,10 @@ public sealed record ProfileSetView
     /// <summary>Time to outflow per profile as published (coarsened times, never where fewer than 10 are still in, counts rounded to 5, profiles under 10 withheld); null when the dataset has no outflow outcome, and in a draft.</summary>
     [JsonPropertyName("outflow")]
     public PublishedOutflowView? Outflow { get; init; }
+
+    /// <summary>What &quot;all residents&quot; means in `moreFrequentThanAmongResidents`: the reference population&apos;s source, year and households; null without one.</summary>
+    [JsonPropertyName("residents")]
+    public ResidentsView? Residents { get; init; }
 }
 
 /// <summary>A text in Dutch (B1) and English.</summary>
@@ -2153,6 +2161,10 @@ public sealed record ProfileView
     /// <summary>What distinguishes the profile: strongest first.</summary>
     [JsonPropertyName("relativelyMoreFrequent")]
     public IReadOnlyList<HighlightView> RelativelyMoreFrequent { get; init; } = default!;
+
+    /// <summary>What is more frequent in the profile than among all residents (the dataset&apos;s reference population), by the same rule as `relativelyMoreFrequent` and from the profile&apos;s published counts; strongest first. Empty without a reference population.</summary>
+    [JsonPropertyName("moreFrequentThanAmongResidents")]
+    public IReadOnlyList<HighlightView> MoreFrequentThanAmongResidents { get; init; } = default!;
 
     [JsonPropertyName("categorical")]
     public IReadOnlyList<DistributionView> Categorical { get; init; } = default!;
@@ -2488,6 +2500,71 @@ public sealed record RecommendationView
     /// <summary>The expected gain in the overall score: categoryGain × the category&apos;s weight ÷ the weights of all scored categories (unrounded); 0 for keep-it-up.</summary>
     [JsonPropertyName("expectedGain")]
     public double ExpectedGain { get; init; } = default!;
+}
+
+/// <summary>Households whose value lies from `min` (inclusive) up to `max` (exclusive; inclusive for the last band).</summary>
+public sealed record ReferenceBandInput
+{
+    [JsonPropertyName("min")]
+    public double Min { get; init; } = default!;
+
+    [JsonPropertyName("max")]
+    public double Max { get; init; } = default!;
+
+    [JsonPropertyName("households")]
+    public int Households { get; init; } = default!;
+}
+
+public sealed record ReferenceBandView
+{
+    [JsonPropertyName("min")]
+    public double Min { get; init; } = default!;
+
+    [JsonPropertyName("max")]
+    public double Max { get; init; } = default!;
+
+    [JsonPropertyName("households")]
+    public int Households { get; init; } = default!;
+}
+
+/// <summary>The reference population of a dataset: aggregate counts for all households of the municipality.</summary>
+public sealed record ReferencePopulationView
+{
+    [JsonPropertyName("source")]
+    public string Source { get; init; } = default!;
+
+    [JsonPropertyName("year")]
+    public int Year { get; init; } = default!;
+
+    /// <summary>All households of the municipality.</summary>
+    [JsonPropertyName("households")]
+    public int Households { get; init; } = default!;
+
+    /// <summary>The dataset&apos;s records as a share of all households, in percent with one decimal (191 of 11,346 is 1.7).</summary>
+    [JsonPropertyName("clientSharePercent")]
+    public double ClientSharePercent { get; init; } = default!;
+
+    /// <summary>Per categorical feature: households per declared value.</summary>
+    [JsonPropertyName("categorical")]
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Categorical { get; init; } = default!;
+
+    /// <summary>Per numeric feature: households per band (min inclusive, max exclusive; the last band includes its max).</summary>
+    [JsonPropertyName("numeric")]
+    public IReadOnlyDictionary<string, IReadOnlyList<ReferenceBandView>> Numeric { get; init; } = default!;
+}
+
+/// <summary>The reference population profiles are compared with: all households of the municipality.</summary>
+public sealed record ResidentsView
+{
+    [JsonPropertyName("source")]
+    public string Source { get; init; } = default!;
+
+    [JsonPropertyName("year")]
+    public int Year { get; init; } = default!;
+
+    /// <summary>All households of the municipality (a public figure of the source).</summary>
+    [JsonPropertyName("households")]
+    public int Households { get; init; } = default!;
 }
 
 /// <summary>One respondent&apos;s stored answers.</summary>
@@ -2844,6 +2921,30 @@ public sealed record ScoreProgressView
 
     [JsonPropertyName("categories")]
     public IReadOnlyList<CategoryProgressView> Categories { get; init; } = default!;
+}
+
+/// <summary>Aggregate counts for all households of the municipality (for example from CBS StatLine). Per feature the counts add up to at most `households`: the rest are households whose value the source does not know.</summary>
+public sealed record SetReferencePopulationDatasetRequest
+{
+    /// <summary>Where the figures come from, for example &quot;CBS StatLine, table 71486NED&quot;.</summary>
+    [JsonPropertyName("source")]
+    public string? Source { get; init; }
+
+    /// <summary>The year the figures describe (1990 up to this year).</summary>
+    [JsonPropertyName("year")]
+    public int? Year { get; init; }
+
+    /// <summary>All households of the municipality; at least the dataset&apos;s number of records.</summary>
+    [JsonPropertyName("households")]
+    public int? Households { get; init; }
+
+    /// <summary>Per clustering or descriptive categorical feature: households per declared value (every declared value, 0 when none).</summary>
+    [JsonPropertyName("categorical")]
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>>? Categorical { get; init; }
+
+    /// <summary>Per clustering or descriptive numeric feature: bands in order, each min equal to the max before it, together covering the declared range.</summary>
+    [JsonPropertyName("numeric")]
+    public IReadOnlyDictionary<string, IReadOnlyList<ReferenceBandInput>>? Numeric { get; init; }
 }
 
 public sealed record StoredAnswer

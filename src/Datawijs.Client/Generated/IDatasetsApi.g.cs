@@ -25,6 +25,10 @@ public partial interface IDatasetsApi
     [Get("/api/v1/datasets")]
     Task<IApiResponse<DatasetList>> ListDatasetsAsync([Query] int? limit = null, [Query] string? cursor = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Give the dataset&apos;s reference population: counts for all households of the municipality</summary>
+    [Put("/api/v1/datasets/{id}/reference-population")]
+    Task<IApiResponse<Dataset>> SetReferencePopulationAsync(Guid id, [Body] SetReferencePopulationDatasetRequest body, CancellationToken cancellationToken = default);
+
     /// <summary>Upload pseudonymised records (CSV or NDJSON)</summary>
     [Post("/api/v1/datasets/{id}/records")]
     Task<IApiResponse<Dataset>> UploadDatasetRecordsAsync(Guid id, [Body] HttpContent content, CancellationToken cancellationToken = default);

@@ -40,6 +40,15 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
         return Page.FromOverfetch(rows, limit, last => new PageCursor(last.CreatedAt, last.Id));
     }
 
+    /// <summary>Replaces the dataset's reference population (JSON); false when there is no such dataset for the tenant.</summary>
+    public async Task<bool> SetReferencePopulationAsync(Guid tenantId, Guid id, string referencePopulation, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        var updated = await connection.ExecuteAsync(new CommandDefinition(
+            _sql.UpdateReferencePopulation, new { TenantId = tenantId, Id = id, ReferencePopulation = referencePopulation, UpdatedAt = at }, cancellationToken: ct));
+        return updated == 1;
+    }
+
     /// <summary>
     /// Removes the dataset with every record, clustering and profile set made from it (and their publication
     /// history and fairness reviews), in one

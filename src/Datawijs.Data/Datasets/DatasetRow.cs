@@ -27,4 +27,7 @@ public sealed class DatasetRow
 
     /// <summary>bsn or other: how the subject ids of uploads are put in canonical form.</summary>
     public string SubjectIdKind { get; init; } = "bsn";
+
+    /// <summary>The reference population (all households of the municipality) as JSON; null until one is given.</summary>
+    public string? ReferencePopulation { get; init; }
 }

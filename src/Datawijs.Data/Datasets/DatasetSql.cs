@@ -19,13 +19,14 @@ public sealed record DatasetSql(
     string DeleteDataset,
     string Expired,
     string ReadRecordsForClustering,
-    string ContainingSubject) : ISqlStatements
+    string ContainingSubject,
+    string UpdateReferencePopulation) : ISqlStatements
 {
-    private const string SqliteColumns = "id, tenant_id, name, purpose, features, retention_until, record_count, quality, created_at, updated_at, subject_id_kind";
-    private const string SqlServerColumns = "Id, TenantId, Name, Purpose, Features, RetentionUntil, RecordCount, Quality, CreatedAt, UpdatedAt, SubjectIdKind";
+    private const string SqliteColumns = "id, tenant_id, name, purpose, features, retention_until, record_count, quality, created_at, updated_at, subject_id_kind, reference_population";
+    private const string SqlServerColumns = "Id, TenantId, Name, Purpose, Features, RetentionUntil, RecordCount, Quality, CreatedAt, UpdatedAt, SubjectIdKind, ReferencePopulation";
 
     public static readonly DatasetSql Sqlite = new(
-        Insert: $"INSERT INTO datasets ({SqliteColumns}) VALUES (@Id, @TenantId, @Name, @Purpose, @Features, @RetentionUntil, @RecordCount, @Quality, @CreatedAt, @UpdatedAt, @SubjectIdKind)",
+        Insert: $"INSERT INTO datasets ({SqliteColumns}) VALUES (@Id, @TenantId, @Name, @Purpose, @Features, @RetentionUntil, @RecordCount, @Quality, @CreatedAt, @UpdatedAt, @SubjectIdKind, @ReferencePopulation)",
         Find: $"SELECT {SqliteColumns} FROM datasets WHERE tenant_id = @TenantId AND id = @Id",
         FirstPage: $"SELECT {SqliteColumns} FROM datasets WHERE tenant_id = @TenantId ORDER BY created_at, id LIMIT @Limit",
         NextPage: $"""
@@ -73,10 +74,11 @@ public sealed record DatasetSql(
             WHERE d.tenant_id = @TenantId AND d.subject_id_kind = 'bsn'
               AND EXISTS (SELECT 1 FROM dataset_subjects s WHERE s.dataset_id = d.id AND s.subject_pseudonym = @SubjectPseudonym)
             ORDER BY d.created_at, d.id
-            """);
+            """,
+        UpdateReferencePopulation: "UPDATE datasets SET reference_population = @ReferencePopulation, updated_at = @UpdatedAt WHERE tenant_id = @TenantId AND id = @Id");
 
     public static readonly DatasetSql SqlServer = new(
-        Insert: $"INSERT INTO dbo.Datasets ({SqlServerColumns}) VALUES (@Id, @TenantId, @Name, @Purpose, @Features, @RetentionUntil, @RecordCount, @Quality, @CreatedAt, @UpdatedAt, @SubjectIdKind)",
+        Insert: $"INSERT INTO dbo.Datasets ({SqlServerColumns}) VALUES (@Id, @TenantId, @Name, @Purpose, @Features, @RetentionUntil, @RecordCount, @Quality, @CreatedAt, @UpdatedAt, @SubjectIdKind, @ReferencePopulation)",
         Find: $"SELECT {SqlServerColumns} FROM dbo.Datasets WHERE TenantId = @TenantId AND Id = @Id",
         FirstPage: $"SELECT TOP (@Limit) {SqlServerColumns} FROM dbo.Datasets WHERE TenantId = @TenantId ORDER BY CreatedAt, Id",
         NextPage: $"""
@@ -119,5 +121,6 @@ public sealed record DatasetSql(
             WHERE d.TenantId = @TenantId AND d.SubjectIdKind = N'bsn'
               AND EXISTS (SELECT 1 FROM dbo.DatasetSubjects s WHERE s.DatasetId = d.Id AND s.SubjectPseudonym = @SubjectPseudonym)
             ORDER BY d.CreatedAt, d.Id
-            """);
+            """,
+        UpdateReferencePopulation: "UPDATE dbo.Datasets SET ReferencePopulation = @ReferencePopulation, UpdatedAt = @UpdatedAt WHERE TenantId = @TenantId AND Id = @Id");
 }

@@ -248,6 +248,9 @@ public sealed class Dataset
     /// <summary>Null until records are uploaded.</summary>
     public DataQuality? Quality { get; init; }
 
+    /// <summary>All households of the municipality, as given with PUT …/reference-population; null until then.</summary>
+    public ReferencePopulationView? ReferencePopulation { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }
@@ -267,10 +270,55 @@ public sealed class Dataset
             RetentionUntil = DateOnly.FromDateTime(row.RetentionUntil.UtcDateTime),
             RecordCount = row.RecordCount,
             Quality = row.Quality is null ? null : JsonSerializer.Deserialize<DataQuality>(row.Quality, StoredJson.Options),
+            ReferencePopulation = row.ReferencePopulation is null ? null : ReferencePopulationView.From(StoredJson.Read<ReferencePopulation>(row.ReferencePopulation), row.RecordCount),
             CreatedAt = row.CreatedAt,
             UpdatedAt = row.UpdatedAt,
         };
     }
+}
+
+/// <summary>The reference population of a dataset: aggregate counts for all households of the municipality.</summary>
+public sealed class ReferencePopulationView
+{
+    public string Source { get; init; } = "";
+
+    public int Year { get; init; }
+
+    /// <summary>All households of the municipality.</summary>
+    public int Households { get; init; }
+
+    /// <summary>The dataset's records as a share of all households, in percent with one decimal (191 of 11,346 is 1.7).</summary>
+    public double ClientSharePercent { get; init; }
+
+    /// <summary>Per categorical feature: households per declared value.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Categorical { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, int>>();
+
+    /// <summary>Per numeric feature: households per band (min inclusive, max exclusive; the last band includes its max).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ReferenceBandView>> Numeric { get; init; } = new Dictionary<string, IReadOnlyList<ReferenceBandView>>();
+
+    public static ReferencePopulationView From(ReferencePopulation reference, long records)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        return new ReferencePopulationView
+        {
+            Source = reference.Source,
+            Year = reference.Year,
+            Households = reference.Households,
+            ClientSharePercent = ReferencePopulations.ClientSharePercent(records, reference),
+            Categorical = reference.Categorical,
+            Numeric = reference.Numeric.ToDictionary(
+                kv => kv.Key, kv => (IReadOnlyList<ReferenceBandView>)kv.Value.Select(b => new ReferenceBandView { Min = b.Min, Max = b.Max, Households = b.Households }).ToList()),
+        };
+    }
+}
+
+public sealed class ReferenceBandView
+{
+    public double Min { get; init; }
+
+    public double Max { get; init; }
+
+    public int Households { get; init; }
 }
 
 public sealed class DatasetList

@@ -107,6 +107,13 @@ public sealed class ProfileView
     /// <summary>What distinguishes the profile: strongest first.</summary>
     public IReadOnlyList<HighlightView> RelativelyMoreFrequent { get; init; } = [];
 
+    /// <summary>
+    /// What is more frequent in the profile than among all residents (the dataset's reference population), by the
+    /// same rule as <c>relativelyMoreFrequent</c> and from the profile's published counts; strongest first. Empty
+    /// without a reference population.
+    /// </summary>
+    public IReadOnlyList<HighlightView> MoreFrequentThanAmongResidents { get; init; } = [];
+
     public IReadOnlyList<DistributionView> Categorical { get; init; } = [];
 
     public IReadOnlyList<MedianView> Medians { get; init; } = [];
@@ -205,6 +212,20 @@ public sealed class ProfileSetView
     /// rounded to 5, profiles under 10 withheld); null when the dataset has no outflow outcome, and in a draft.
     /// </summary>
     public PublishedOutflowView? Outflow { get; init; }
+
+    /// <summary>What "all residents" means in <c>moreFrequentThanAmongResidents</c>: the reference population's source, year and households; null without one.</summary>
+    public ResidentsView? Residents { get; init; }
+}
+
+/// <summary>The reference population profiles are compared with: all households of the municipality.</summary>
+public sealed class ResidentsView
+{
+    public string Source { get; init; } = "";
+
+    public int Year { get; init; }
+
+    /// <summary>All households of the municipality (a public figure of the source).</summary>
+    public int Households { get; init; }
 }
 
 /// <summary>One figure the disclosure gate withholds, and why.</summary>
@@ -297,7 +318,7 @@ public static class ProfileSetViews
         var view = row.PublishedView is { } frozen
             ? Frozen(frozen)
             : View(StoredJson.Read<MethodView>(row.Method), outcome.ProfileSet, profiles, description.Features,
-                check is null ? null : PublicationChecks.View(check, profiles, description.Features));
+                check is null ? null : PublicationChecks.View(check, profiles, description.Features), check?.Residents);
         return new ProfileSet
         {
             Id = row.Id,
@@ -376,6 +397,7 @@ public static class ProfileSetViews
             Method = view.Method,
             Fairness = view.Fairness,
             Outflow = view.Outflow,
+            Residents = view.Residents,
             Population = population,
             Profiles = view.Profiles.Select(p =>
             {
@@ -394,6 +416,7 @@ public static class ProfileSetViews
                         .Select(x => new HighlightView { Feature = x.Highlight.Feature, Label = x.Highlight.Label, Value = x.Highlight.Value, ValueLabel = x.Highlight.ValueLabel, Lift = x.Cell!.Lift })
                         .OrderByDescending(h => h.Lift)
                         .ToList(),
+                    MoreFrequentThanAmongResidents = p.MoreFrequentThanAmongResidents,
                     Categorical = categorical,
                     Medians = p.Medians,
                     Protected = p.Protected.Select(d => Again(d, p.Households)).ToList(),
@@ -405,10 +428,12 @@ public static class ProfileSetViews
 
     /// <summary>
     /// The view to freeze at publication (only from a publishable gate outcome). <paramref name="features"/>
-    /// are the dataset's declared features, whose labels the view shows next to the codes.
+    /// are the dataset's declared features, whose labels the view shows next to the codes. With
+    /// <paramref name="residents"/> each profile also says what is more frequent than among all residents.
     /// </summary>
     public static ProfileSetView View(
-        MethodView method, PublishedProfileSet? published, IReadOnlyList<ProfileRow> profiles, IReadOnlyList<FeatureDefinition> features, FairnessCheckView? fairness = null)
+        MethodView method, PublishedProfileSet? published, IReadOnlyList<ProfileRow> profiles, IReadOnlyList<FeatureDefinition> features, FairnessCheckView? fairness = null,
+        ReferencePopulation? residents = null)
     {
         ArgumentNullException.ThrowIfNull(profiles);
         ArgumentNullException.ThrowIfNull(features);
@@ -435,10 +460,10 @@ public static class ProfileSetViews
                     Name = new ProfileText { Nl = p.NameNl, En = p.NameEn },
                     Description = new ProfileText { Nl = p.DescriptionNl, En = p.DescriptionEn },
                     Households = shown?.Households,
-                    RelativelyMoreFrequent = shown?.RelativelyMoreFrequent.Select(h => new HighlightView
-                    {
-                        Feature = h.Feature, Label = labels.Of(h.Feature), Value = h.Value, ValueLabel = labels.Of(h.Feature, h.Value), Lift = h.Lift,
-                    }).ToList() ?? [],
+                    RelativelyMoreFrequent = shown?.RelativelyMoreFrequent.Select(Highlight).ToList() ?? [],
+                    MoreFrequentThanAmongResidents = shown is not null && residents is not null
+                        ? ReferencePopulations.MoreFrequentThanAmongResidents(shown, residents).Select(Highlight).ToList()
+                        : [],
                     Categorical = shown?.Categorical.Select(Distribution).ToList() ?? [],
                     Medians = shown?.Medians.Select(Median).ToList() ?? [],
                     Protected = shown?.Protected.Select(Distribution).ToList() ?? [],
@@ -446,6 +471,14 @@ public static class ProfileSetViews
                 };
             }).ToList(),
             Fairness = fairness,
+            Residents = published is not null && residents is not null
+                ? new ResidentsView { Source = residents.Source, Year = residents.Year, Households = residents.Households }
+                : null,
+        };
+
+        HighlightView Highlight(PublishedHighlight h) => new()
+        {
+            Feature = h.Feature, Label = labels.Of(h.Feature), Value = h.Value, ValueLabel = labels.Of(h.Feature, h.Value), Lift = h.Lift,
         };
     }
 

@@ -1,3 +1,4 @@
+using Datawijs.Data.Datasets;
 using System.Globalization;
 using Datawijs.Api.Features.Datasets;
 using Datawijs.Api.Hosting;
@@ -87,12 +88,14 @@ public sealed class FairnessReviewRecord
 /// <param name="Differences">Figures that differ from an earlier publication of the dataset by 1..9 households (drafts only).</param>
 /// <param name="Candidate">The set's publication record if it were published now (drafts only).</param>
 /// <param name="EarlierPublications">How many publications of the dataset the set was compared with.</param>
+/// <param name="Residents">The dataset's reference population (all households of the municipality), for a draft's comparison with all residents; null when none was given.</param>
 public sealed record PublicationCheck(
     FairnessCheckResult Fairness,
     FairnessReviewRow? Review,
     IReadOnlyList<DifferenceFinding> Differences,
     PublicationRecord? Candidate,
-    int EarlierPublications)
+    int EarlierPublications,
+    ReferencePopulation? Residents = null)
 {
     /// <summary>
     /// The findings the recorded review did not cover: all of them without a review, and those that appeared
@@ -119,7 +122,7 @@ public sealed record PublicationCheck(
 /// The checks a profile set must pass besides the disclosure gate: the inequality check (a person must
 /// review what it finds) and differencing with every earlier publication of the same dataset.
 /// </summary>
-public sealed class PublicationChecks(ProfileHistoryRepository history, FairnessSettings settings, TimeProvider clock)
+public sealed class PublicationChecks(ProfileHistoryRepository history, DatasetRepository datasets, FairnessSettings settings, TimeProvider clock)
 {
     /// <summary>The checks of a stored set as it stands now.</summary>
     public Task<PublicationCheck> RunAsync(ProfileSetRow set, CancellationToken ct)
@@ -157,7 +160,11 @@ public sealed class PublicationChecks(ProfileHistoryRepository history, Fairness
             differences = PublicationDifferencing.Check(candidate, records, DisclosureRules.Default);
         }
 
-        return new PublicationCheck(fairness, review, differences, candidate, earlier.Count);
+        // A published view is frozen with its comparison with all residents; a draft compares with the reference population as it is now.
+        var residents = (await datasets.FindAsync(set.TenantId, set.DatasetId, ct))?.ReferencePopulation is { } stored
+            ? StoredJson.Read<ReferencePopulation>(stored)
+            : null;
+        return new PublicationCheck(fairness, review, differences, candidate, earlier.Count, residents);
     }
 
     /// <summary>The history row to store with the publication.</summary>
@@ -375,6 +382,7 @@ public static class FairnessTexts
             Population = view.Population,
             Profiles = view.Profiles,
             Outflow = view.Outflow,
+            Residents = view.Residents,
             Fairness = fairness is null ? null : new FairnessCheckView
             {
                 Outcome = fairness.Outcome,

@@ -59,14 +59,14 @@ public sealed class Endpoint(ProfileSetRepository profileSets, PublicationChecks
         }
 
         var view = ProfileSetViews.View(
-            StoredJson.Read<MethodView>(set.Method), outcome.ProfileSet, profiles, description.Features, PublicationChecks.View(check, profiles, description.Features));
+            StoredJson.Read<MethodView>(set.Method), outcome.ProfileSet, profiles, description.Features, PublicationChecks.View(check, profiles, description.Features), check.Residents);
         var (figures, _) = await outflow.RunAsync(set, profiles, OutflowAnalysis.ByProfile, withCox: false, ct);
         if (figures is not null)
         {
             // Only the coarsened, rounded form of the curves is frozen into what is published.
             view = new ProfileSetView
             {
-                Method = view.Method, Population = view.Population, Profiles = view.Profiles, Fairness = view.Fairness,
+                Method = view.Method, Population = view.Population, Profiles = view.Profiles, Fairness = view.Fairness, Residents = view.Residents,
                 Outflow = PublishedOutflowView.From(figures, req.OutflowStep ?? PublishedOutflow.DefaultStep(figures.Unit)),
             };
         }
