@@ -392,8 +392,8 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Equal(3, entry.ProfileSet!.K);
         Assert.Equal(DistributionRole.Protected, entry.ProfileSet!.Features.Single(f => f.Name == "migration_background").Role);
         Assert.Equal("ENG", en.Content!.Lang);
-        // The contract lists only the Dutch register values, so the English "In use" reads as Unknown: the fallback at work.
-        Assert.Equal(AlgorithmPublicStatus.Unknown, en.Content.Status);
+        // The contract lists the register status in both languages, so the English value is typed too.
+        Assert.Equal(AlgorithmPublicStatus.InUse, en.Content.Status);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 

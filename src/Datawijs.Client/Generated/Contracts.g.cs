@@ -142,7 +142,7 @@ public sealed record AlgorithmPublicResponse
     [JsonPropertyName("category")]
     public IReadOnlyList<string> Category { get; init; } = default!;
 
-    /// <summary>In gebruik (a profile set is published) or In ontwikkeling.</summary>
+    /// <summary>In gebruik (a profile set is published) or In ontwikkeling; in English In use or In development.</summary>
     [JsonPropertyName("status")]
     public AlgorithmPublicStatus Status { get; init; } = default!;
 
@@ -2928,15 +2928,15 @@ public sealed record SetReferencePopulationDatasetRequest
 {
     /// <summary>Where the figures come from, for example &quot;CBS StatLine, table 71486NED&quot;.</summary>
     [JsonPropertyName("source")]
-    public string? Source { get; init; }
+    public string Source { get; init; } = default!;
 
     /// <summary>The year the figures describe (1990 up to this year).</summary>
     [JsonPropertyName("year")]
-    public int? Year { get; init; }
+    public int Year { get; init; } = default!;
 
     /// <summary>All households of the municipality; at least the dataset&apos;s number of records.</summary>
     [JsonPropertyName("households")]
-    public int? Households { get; init; }
+    public int Households { get; init; } = default!;
 
     /// <summary>Per clustering or descriptive categorical feature: households per declared value (every declared value, 0 when none).</summary>
     [JsonPropertyName("categorical")]
@@ -3085,7 +3085,7 @@ public enum AlgorithmFairnessCheckOutcome
     OverRepresentationReviewed,
 }
 
-/// <summary>One of: In gebruik, In ontwikkeling; Unknown for a value added to the API after this client was generated.</summary>
+/// <summary>One of: In gebruik, In ontwikkeling, In use, In development; Unknown for a value added to the API after this client was generated.</summary>
 [JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<AlgorithmPublicStatus>))]
 public enum AlgorithmPublicStatus
 {
@@ -3097,6 +3097,12 @@ public enum AlgorithmPublicStatus
 
     [EnumMember(Value = "In ontwikkeling")]
     InOntwikkeling,
+
+    [EnumMember(Value = "In use")]
+    InUse,
+
+    [EnumMember(Value = "In development")]
+    InDevelopment,
 }
 
 /// <summary>One of: follows, deviates; Unknown for a value added to the API after this client was generated.</summary>

@@ -24,9 +24,9 @@ public sealed class Response
     [JsonPropertyName("category")]
     public IReadOnlyList<string> Category { get; init; } = [];
 
-    /// <summary>In gebruik (a profile set is published) or In ontwikkeling.</summary>
+    /// <summary>In gebruik (a profile set is published) or In ontwikkeling; in English In use or In development.</summary>
     [JsonPropertyName("status")]
-    [Datawijs.Api.OpenApi.WireValues("In gebruik", "In ontwikkeling")]
+    [Datawijs.Api.OpenApi.WireValues("In gebruik", "In ontwikkeling", "In use", "In development")]
     public string Status { get; init; } = "";
 
     [JsonPropertyName("website")]
