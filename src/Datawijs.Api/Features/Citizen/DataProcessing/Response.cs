@@ -4,6 +4,7 @@ namespace Datawijs.Api.Features.Citizen.DataProcessing;
 public sealed class Response
 {
     /// <summary>nl or en.</summary>
+    [Datawijs.Api.OpenApi.WireValues("nl", "en")]
     public string Language { get; init; } = "nl";
 
     /// <summary>The organisation (tenant) responsible.</summary>
