@@ -9,7 +9,7 @@ namespace Datawijs.Client;
 /// <summary>Who used the citizen&apos;s data, when, why and what for; newest first (at most the latest 500).</summary>
 public sealed record AccessLogCitizenResponse
 {
-    /// <summary>nl or en.</summary>
+    /// <summary>nl or en. One of: nl, en.</summary>
     [JsonPropertyName("language")]
     public string Language { get; init; } = default!;
 
@@ -49,6 +49,73 @@ public sealed record AccessLogEntry
     /// <summary>What was done, as a stable code (e.g. assignment.create).</summary>
     [JsonPropertyName("actionCode")]
     public string ActionCode { get; init; } = default!;
+}
+
+/// <summary>One feature of an advice request: send `features.{name}` as a number (numeric) or one of the values (categorical).</summary>
+public sealed record AdviceFeature
+{
+    /// <summary>The member name in `features` of `POST /assignments`.</summary>
+    [JsonPropertyName("name")]
+    public string Name { get; init; } = default!;
+
+    /// <summary>What people read instead of the name (nl and en): the declared label, else the name.</summary>
+    [JsonPropertyName("label")]
+    public FeatureLabelText Label { get; init; } = default!;
+
+    /// <summary>categorical: send one of `values` as text; numeric: send a number within min and max. One of: categorical, numeric.</summary>
+    [JsonPropertyName("type")]
+    public string Type { get; init; } = default!;
+
+    /// <summary>Numeric: true when only whole numbers are accepted (0.5 is refused with `not-a-whole-number`).</summary>
+    [JsonPropertyName("wholeNumber")]
+    public bool WholeNumber { get; init; } = default!;
+
+    /// <summary>Numeric: the smallest accepted number; null when there is no lower bound (and for a categorical feature).</summary>
+    [JsonPropertyName("min")]
+    public double? Min { get; init; }
+
+    /// <summary>Numeric: the largest accepted number; null when there is no upper bound (and for a categorical feature).</summary>
+    [JsonPropertyName("max")]
+    public double? Max { get; init; }
+
+    /// <summary>Numeric: what the number counts (euro, years or months); null when not declared. One of: euro, years, months.</summary>
+    [JsonPropertyName("unit")]
+    public string? Unit { get; init; }
+
+    /// <summary>Categorical: the accepted values with what people read for them; empty for a numeric feature.</summary>
+    [JsonPropertyName("values")]
+    public IReadOnlyList<AdviceFeatureValue> Values { get; init; } = default!;
+
+    /// <summary>Whether the value can change (e.g. income yes, age no): only such features are suggested in counterfactuals.</summary>
+    [JsonPropertyName("mutable")]
+    public bool Mutable { get; init; } = default!;
+}
+
+/// <summary>What an advice request (`POST /assignments`) sends for the published profile set: every feature that enters the advice, with its type, allowed values or range, and labels. Protected features, features that only describe the profiles and the outflow outcome are never listed: they are never sent.</summary>
+public sealed record AdviceFeatureCatalogue
+{
+    /// <summary>The published profile set the advice is given with.</summary>
+    [JsonPropertyName("profileSetId")]
+    public Guid ProfileSetId { get; init; } = default!;
+
+    [JsonPropertyName("publishedAt")]
+    public DateTimeOffset PublishedAt { get; init; } = default!;
+
+    /// <summary>Every feature an advice request sends, all of them required, in declared order.</summary>
+    [JsonPropertyName("features")]
+    public IReadOnlyList<AdviceFeature> Features { get; init; } = default!;
+}
+
+/// <summary>One accepted value of a categorical feature.</summary>
+public sealed record AdviceFeatureValue
+{
+    /// <summary>The value to send, exactly (case-sensitive).</summary>
+    [JsonPropertyName("value")]
+    public string Value { get; init; } = default!;
+
+    /// <summary>What people read for it (nl and en): the declared value label, else the value.</summary>
+    [JsonPropertyName("label")]
+    public FeatureLabelText Label { get; init; } = default!;
 }
 
 public sealed record AdviceNotice
@@ -325,7 +392,7 @@ public sealed record AssignmentDecisionView
 /// <summary>The explanation in parts, so a screen can lay them out; `text` is all parts together.</summary>
 public sealed record AssignmentExplanation
 {
-    /// <summary>nl or en.</summary>
+    /// <summary>nl or en. One of: nl, en.</summary>
     [JsonPropertyName("language")]
     public string Language { get; init; } = default!;
 
@@ -414,7 +481,7 @@ public sealed record CategoryAdviceView
     [JsonPropertyName("text")]
     public string Text { get; init; } = default!;
 
-    /// <summary>How much work the step takes: small (weeks, people in place), medium (a project of months) or large (a programme of a year or more).</summary>
+    /// <summary>How much work the step takes: small (weeks, people in place), medium (a project of months) or large (a programme of a year or more). One of: small, medium, large.</summary>
     [JsonPropertyName("effort")]
     public string Effort { get; init; } = default!;
 }
@@ -886,7 +953,7 @@ public sealed record DataItem
 /// <summary>What the citizen needs to know about the use of their data, in plain language (Dutch B1 or English).</summary>
 public sealed record DataProcessingCitizenResponse
 {
-    /// <summary>nl or en.</summary>
+    /// <summary>nl or en. One of: nl, en.</summary>
     [JsonPropertyName("language")]
     public string Language { get; init; } = default!;
 
@@ -997,6 +1064,10 @@ public sealed record DatasetFeature
     [JsonPropertyName("max")]
     public double? Max { get; init; }
 
+    /// <summary>Numeric: true when only whole numbers are accepted (a count, such as a number of children).</summary>
+    [JsonPropertyName("wholeNumber")]
+    public bool WholeNumber { get; init; } = default!;
+
     /// <summary>clustering (in the distance), descriptive (describes profiles only), protected (only checked for reinforced inequality), or the outflow outcome: duration (numeric) and event (categorical), used only for the time to outflow. One of: clustering, descriptive, protected, duration, event.</summary>
     [JsonPropertyName("role")]
     public string Role { get; init; } = default!;
@@ -1017,7 +1088,7 @@ public sealed record DatasetFeature
     [JsonPropertyName("valueLabels")]
     public IReadOnlyDictionary<string, FeatureLabelText>? ValueLabels { get; init; }
 
-    /// <summary>Numeric: euro, years or months (how numbers are written for people); null when none was declared.</summary>
+    /// <summary>Numeric: euro, years or months (how numbers are written for people); null when none was declared. One of: euro, years, months.</summary>
     [JsonPropertyName("unit")]
     public string? Unit { get; init; }
 
@@ -1047,6 +1118,10 @@ public sealed record DatasetFeatureInput
     /// <summary>Numeric: the largest allowed value.</summary>
     [JsonPropertyName("max")]
     public double? Max { get; init; }
+
+    /// <summary>Numeric: true when the feature only takes whole numbers, such as a number of children. Then a row or an advice request with a fraction (0.5) is refused. Optional; false (any number) when left out.</summary>
+    [JsonPropertyName("wholeNumber")]
+    public bool? WholeNumber { get; init; }
 
     /// <summary>clustering, descriptive or protected; or, for the outflow outcome, duration (numeric: time from the start to outflow, or to the extract date for a household still in) and event (categorical, with eventValue). Outcome features never take part in the distance, the profiles, the advice or the counterfactuals.</summary>
     [JsonPropertyName("role")]
@@ -1149,7 +1224,7 @@ public sealed record DistributionView
 /// <summary>The citizen&apos;s own profile advice, the decision on it and the reviews of their objections, in plain language (Dutch B1, or English on Accept-Language: en). Without advice or objections every part is empty: the answer is the same whether or not anything is stored about the citizen.</summary>
 public sealed record ExplanationCitizenResponse
 {
-    /// <summary>nl or en.</summary>
+    /// <summary>nl or en. One of: nl, en.</summary>
     [JsonPropertyName("language")]
     public string Language { get; init; } = default!;
 
@@ -1838,7 +1913,7 @@ public sealed record OrganisationList
 /// <summary>Time to outflow per group with exact figures, for the data owner (profiles:manage): Kaplan-Meier curves as R&apos;s survfit, the log-rank test as survdiff, hazard ratios as coxph. Publish only the coarsened form.</summary>
 public sealed record Outflow
 {
-    /// <summary>months, weeks or days.</summary>
+    /// <summary>months, weeks or days. One of: months, weeks, days.</summary>
     [JsonPropertyName("durationUnit")]
     public string DurationUnit { get; init; } = default!;
 
@@ -2246,6 +2321,10 @@ public sealed record PublicProfileSet
     /// <summary>The inequality check and its outcome in plain words, in the language asked for (Dutch B1 by default, English on Accept-Language: en): whether an over-representation of a protected group was found and a person&apos;s review (date, reasoning), never which profile or group; view.fairness holds it in both languages.</summary>
     [JsonPropertyName("fairnessCheck")]
     public string FairnessCheck { get; init; } = default!;
+
+    /// <summary>The features the advice is based on (the feature catalogue): type, whole numbers only or not, range or allowed values with labels, and whether each can change. Exactly what a case worker&apos;s system sends for advice; protected, descriptive and outflow features never take part and are not listed.</summary>
+    [JsonPropertyName("adviceFeatures")]
+    public IReadOnlyList<AdviceFeature> AdviceFeatures { get; init; } = default!;
 }
 
 /// <summary>Something that stops publication.</summary>
@@ -2358,7 +2437,7 @@ public sealed record PublishedOutflowPointView
 /// <summary>Time to outflow per profile as published: coarsened times, no point with fewer than 10 still in, counts rounded to 5.</summary>
 public sealed record PublishedOutflowView
 {
-    /// <summary>months, weeks or days.</summary>
+    /// <summary>months, weeks or days. One of: months, weeks, days.</summary>
     [JsonPropertyName("durationUnit")]
     public string DurationUnit { get; init; } = default!;
 
@@ -2480,7 +2559,7 @@ public sealed record RecommendationView
     [JsonPropertyName("peerMedian")]
     public double? PeerMedian { get; init; }
 
-    /// <summary>How much work the step takes, from the model: small, medium or large.</summary>
+    /// <summary>How much work the step takes, from the model: small, medium or large. One of: small, medium, large.</summary>
     [JsonPropertyName("effort")]
     public string Effort { get; init; } = default!;
 
@@ -2896,7 +2975,7 @@ public sealed record TierCutOffs
 /// <summary>The median category score of the organisations in one tier, rounded to 0.1. Withheld, count included, when they are fewer than the group needs (5 organisations of others from 3 other tenants, by default).</summary>
 public sealed record TierMedianView
 {
-    /// <summary>followers (Volgers), middle-group (Middenmoters) or leaders (Voorlopers).</summary>
+    /// <summary>followers (Volgers), middle-group (Middenmoters) or leaders (Voorlopers). One of: followers, middle-group, leaders.</summary>
     [JsonPropertyName("tier")]
     public string Tier { get; init; } = default!;
 
