@@ -269,7 +269,7 @@ public sealed record AlgorithmPublicResponse
 
 public sealed record AllowedActivity
 {
-    /// <summary>profile-advice, objection-handling, profile-making or citizen-access.</summary>
+    /// <summary>profile-advice, objection-handling, profile-making or citizen-access. One of: profile-advice, objection-handling, profile-making, citizen-access.</summary>
     [JsonPropertyName("code")]
     public string Code { get; init; } = default!;
 
@@ -752,7 +752,7 @@ public sealed record Clustering
 
 public sealed record ClusteringNoteView
 {
-    /// <summary>kReducedForMinimumClusterSize, kSkippedForMinimumClusterSize, datasetTooSmall, notConverged or gammaWithoutNumerics.</summary>
+    /// <summary>kReducedForMinimumClusterSize, kSkippedForMinimumClusterSize, datasetTooSmall, notConverged or gammaWithoutNumerics. One of: kReducedForMinimumClusterSize, kSkippedForMinimumClusterSize, datasetTooSmall, notConverged, gammaWithoutNumerics.</summary>
     [JsonPropertyName("code")]
     public string Code { get; init; } = default!;
 
@@ -1738,7 +1738,7 @@ public sealed record MethodView
     [JsonPropertyName("k")]
     public int K { get; init; } = default!;
 
-    /// <summary>given, or silhouette (chosen from a range).</summary>
+    /// <summary>given, or silhouette (chosen from a range). One of: given, silhouette.</summary>
     [JsonPropertyName("kChosenBy")]
     public string KChosenBy { get; init; } = default!;
 
@@ -2781,7 +2781,7 @@ public sealed record ScanScoreReport
     [JsonPropertyName("respondentCount")]
     public int RespondentCount { get; init; } = default!;
 
-    /// <summary>How respondents were combined per category: median (default) or mean.</summary>
+    /// <summary>How respondents were combined per category: median (default) or mean. One of: median, mean.</summary>
     [JsonPropertyName("combination")]
     public string Combination { get; init; } = default!;
 
@@ -2948,7 +2948,7 @@ public sealed record SuppressionView
     [JsonPropertyName("profileId")]
     public Guid? ProfileId { get; init; }
 
-    /// <summary>count, median or profile.</summary>
+    /// <summary>count, median or profile. One of: count, median, profile.</summary>
     [JsonPropertyName("item")]
     public string Item { get; init; } = default!;
 
