@@ -48,7 +48,7 @@ public sealed class DemoMaturityTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.False(benchmark.Withheld);
         Assert.All(benchmark.Categories, c =>
         {
-            Assert.Equal(["followers", "middle-group", "leaders"], c.TierMedians.Select(t => t.Tier));
+            Assert.Equal([Datawijs.Client.Tier.Followers, Datawijs.Client.Tier.MiddleGroup, Datawijs.Client.Tier.Leaders], c.TierMedians.Select(t => t.Tier));
             Assert.All(c.TierMedians, t => Assert.False(t.Withheld));
             Assert.True(c.TierMedians[0].Median <= c.TierMedians[1].Median && c.TierMedians[1].Median <= c.TierMedians[2].Median);
         });
@@ -59,7 +59,7 @@ public sealed class DemoMaturityTests(ApiFixture api) : IClassFixture<ApiFixture
 
         var advice = (await client.Scans.GetScanRecommendationsAsync(DemoMaturity.ScanId)).Content!;
         Assert.Equal("data-quality", advice.Items[0].CategoryId);
-        Assert.All(advice.Items, r => Assert.Contains(r.Effort, new[] { "small", "medium", "large" }));
+        Assert.All(advice.Items, r => Assert.Contains(r.Effort, new[] { Datawijs.Client.Effort.Small, Datawijs.Client.Effort.Medium, Datawijs.Client.Effort.Large }));
 
         // A peer tenant sees the demo municipality and the other peers, never its own five organisations.
         var peer = await api.ClientAsync(DemoMaturity.PeerTenantSlug(0));

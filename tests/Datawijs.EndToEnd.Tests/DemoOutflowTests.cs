@@ -17,7 +17,7 @@ public sealed class DemoOutflowTests(ApiFixture api) : IClassFixture<ApiFixture>
         var outflow = await client.PublicProfiles.GetPublicOutflowAsync(slug);
 
         Assert.Equal(HttpStatusCode.OK, outflow.StatusCode);
-        Assert.Equal("months", outflow.Content!.Outflow.DurationUnit);
+        Assert.Equal(Datawijs.Client.DurationUnit.Months, outflow.Content!.Outflow.DurationUnit);
         Assert.Equal(5, outflow.Content.Outflow.Groups.Count);
         Assert.All(outflow.Content.Outflow.Groups, g => Assert.True(g.Curve.Count > 2));
         Assert.Contains(outflow.Content.Outflow.Groups, g => g.Median is not null);

@@ -127,7 +127,7 @@ public sealed class FeatureLabelTests(ApiFixture api) : IClassFixture<ApiFixture
 
         var dutch = await api.Citizen(tenant, "900000028").CitizenPortal.GetCitizenExplanationAsync();
         Assert.Equal(HttpStatusCode.OK, dutch.StatusCode);
-        Assert.Equal("nl", dutch.Content!.Language);
+        Assert.Equal(Language.Nl, dutch.Content!.Language);
         AssertNoCodes(dutch.Content.Advice!.Text);
         Assert.StartsWith("Wij keken alleen naar deze dingen van u. Uitkering, besteedbaar inkomen per jaar, opleiding, woning,", dutch.Content.Advice!.DataUsed, StringComparison.Ordinal);
         Assert.Contains("Uw ", dutch.Content.Advice!.Reasons, StringComparison.Ordinal);
@@ -138,7 +138,7 @@ public sealed class FeatureLabelTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.All(dutch.Content.Advice!.Data, d => Assert.Equal(Labels[d.Feature].Label.Nl, d.Label));
 
         var inEnglish = await api.Citizen(tenant, "900000028").CitizenPortal.GetCitizenExplanationAsync(acceptLanguage: "en");
-        Assert.Equal("en", inEnglish.Content!.Language);
+        Assert.Equal(Language.En, inEnglish.Content!.Language);
         AssertNoCodes(inEnglish.Content.Advice!.Text);
         Assert.StartsWith("We only looked at these details of yours. Benefit, disposable income per year, education level, home,", inEnglish.Content.Advice!.DataUsed, StringComparison.Ordinal);
         Assert.Equal(Labels["householdType"].Values![household["householdType"].AsText()].En, inEnglish.Content.Advice!.Data.Single(d => d.Feature == "householdType").Value);

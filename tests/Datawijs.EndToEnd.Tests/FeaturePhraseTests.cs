@@ -49,7 +49,7 @@ public sealed class FeaturePhraseTests(ApiFixture api) : IClassFixture<ApiFixtur
         var created = await client.Datasets.CreateDatasetAsync(DemoDeclaration());
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var dataset = (await client.Datasets.GetDatasetAsync(created.Content!.Id)).Content!;
-        Assert.Equal(FeatureUnits.Euro, dataset.Features.Single(f => f.Name == "disposableIncome").Unit);
+        Assert.Equal(Unit.Euro, dataset.Features.Single(f => f.Name == "disposableIncome").Unit);
         Assert.Equal("U krijgt jeugdzorg.", dataset.Features.Single(f => f.Name == "youthCare").Phrases!["yes"].Statement.Nl);
         Assert.Equal("u geen jeugdzorg had gekregen", dataset.Features.Single(f => f.Name == "youthCare").Phrases!["no"].Condition.Nl);
 

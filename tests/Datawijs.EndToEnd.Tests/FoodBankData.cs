@@ -24,6 +24,7 @@ public static class FoodBankData
             Values = f.Values?.ToList(),
             Min = f.Min,
             Max = f.Max,
+            WholeNumber = f.WholeNumber ? true : null,
             Role = f.Role.ToString().ToLowerInvariant(),
             Mutable = f.Mutable,
         }).ToList(),

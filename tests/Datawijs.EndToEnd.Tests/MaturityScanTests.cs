@@ -54,7 +54,7 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
             Assert.True(c.Questions.Count >= 4);
             Assert.All(c.Questions, q => Assert.Equal([1, 2, 3, 4, 5], q.LevelDescriptors.Select(d => d.Value)));
             Assert.Equal([1, 2, 3, 4, 5], c.Advice.Select(a => a.Level));
-            Assert.All(c.Advice, a => Assert.Contains(a.Effort, new[] { "small", "medium", "large" }));
+            Assert.All(c.Advice, a => Assert.Contains(a.Effort, new[] { Effort.Small, Effort.Medium, Effort.Large }));
         });
         Assert.All(quick.Content!.Categories, c => Assert.Single(c.Questions));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
@@ -106,7 +106,7 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
 
         var score = (await client.Scans.GetScanScoreAsync(scan.Id)).Content!;
         Assert.Equal(3, score.RespondentCount);
-        Assert.Equal("median", score.Combination);
+        Assert.Equal(Combination.Median, score.Combination);
         Assert.Equal(7, score.Categories.Count);
         Assert.All(score.Categories, c =>
         {
@@ -143,7 +143,7 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal(4, advice.Items[0].NextLevel);
         Assert.All(advice.Items, r => Assert.False(string.IsNullOrEmpty(r.Advice)));
         Assert.All(advice.Items.Skip(1), r => Assert.Equal(RecommendationReason.GainPerEffort, r.Reason));
-        Assert.All(advice.Items, r => Assert.Contains(r.Effort, new[] { "small", "medium", "large" }));
+        Assert.All(advice.Items, r => Assert.Contains(r.Effort, new[] { Effort.Small, Effort.Medium, Effort.Large }));
 
         var radar = await client.Scans.GetScanRadarChartAsync(scan.Id);
         Assert.Equal(HttpStatusCode.OK, radar.StatusCode);

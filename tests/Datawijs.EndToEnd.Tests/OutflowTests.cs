@@ -134,7 +134,7 @@ public sealed class OutflowTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         Assert.Equal(HttpStatusCode.OK, byProfile.StatusCode);
         var outflow = byProfile.Content!;
-        Assert.Equal("months", outflow.DurationUnit);
+        Assert.Equal(DurationUnit.Months, outflow.DurationUnit);
         Assert.Equal(draft.View.Profiles.Select(p => (Guid?)p.Id), outflow.Groups.Select(g => g.ProfileId));
         Assert.Equal(400, outflow.Groups.Sum(g => g.Households));
         Assert.All(outflow.Groups, g =>

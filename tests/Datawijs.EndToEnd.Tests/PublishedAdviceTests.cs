@@ -80,13 +80,13 @@ public sealed class PublishedAdviceTests(ApiFixture api) : IClassFixture<ApiFixt
         Assert.Equal($"/api/v1/public/{slug}/profiles", inData.Profiles.Link);
         // Who may look: the case-management client by name with its activity (a scans-only client touches no personal data), and the portal.
         var caseManagement = Assert.Single(inData.MayLook, a => a.Application == issued.ClientId);
-        Assert.Equal(["profile-advice"], caseManagement.Activities.Select(a => a.Code));
-        Assert.Contains(inData.MayLook, a => a.Application == TestBroker.PortalName && a.Activities.Single().Code == "citizen-access");
-        Assert.Equal(["objection-handling"], Assert.Single(inData.MayLook, a => a.Application == "Zaaksysteem Werk en Inkomen").Activities.Select(a => a.Code));
+        Assert.Equal([AllowedActivityCode.ProfileAdvice], caseManagement.Activities.Select(a => a.Code));
+        Assert.Contains(inData.MayLook, a => a.Application == TestBroker.PortalName && a.Activities.Single().Code == AllowedActivityCode.CitizenAccess);
+        Assert.Equal([AllowedActivityCode.ObjectionHandling], Assert.Single(inData.MayLook, a => a.Application == "Zaaksysteem Werk en Inkomen").Activities.Select(a => a.Code));
         Assert.Equal(3, inData.MayLook.Count);
         Assert.DoesNotContain(issued.Secret, System.Text.Json.JsonSerializer.Serialize(inData), StringComparison.Ordinal);
         Assert.Empty(notInData.Datasets);
-        Assert.Equal("en", notInData.Language);
+        Assert.Equal(Language.En, notInData.Language);
         Assert.Contains("does not say what is true of you", notInData.Profiles.Caveat, StringComparison.Ordinal);
     }
 }

@@ -79,7 +79,7 @@ public sealed class ReferencePopulationTests(ApiFixture api) : IClassFixture<Api
         // The food-bank clients differ from all residents: a rented home with housing allowance is rare in the
         // municipality, so profiles say what is more frequent in them than among all residents, as a lift only.
         var clustering = await ClusteringTests.FinishedAsync(client, (await client.Clusterings.CreateClusteringAsync(dataset.Id, new CreateClusteringRequest { K = 5, Seed = 3 })).Content!.Id);
-        Assert.Equal("succeeded", clustering.Status);
+        Assert.Equal(ClusteringStatus.Succeeded, clustering.Status);
         var draft = (await client.ProfileSets.CreateProfileSetAsync(new CreateProfileSetRequest { ClusteringId = clustering.Id })).Content!;
         Assert.Equal((valid.Source, 17_821), (draft.View.Residents!.Source, draft.View.Residents.Households));
         var highlights = draft.View.Profiles.SelectMany(p => p.MoreFrequentThanAmongResidents).ToList();

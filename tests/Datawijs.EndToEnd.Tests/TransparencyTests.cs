@@ -58,7 +58,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.NotNull(advice.Uncertain);
         Assert.All(advice.Counterfactuals!, c => Assert.All(c.Changes, change => Assert.Contains(change.Feature, TestProfileSets.MutableFeatures)));
         Assert.NotEmpty(advice.Counterfactuals!);
-        Assert.Equal("nl", advice.Explanation!.Language);
+        Assert.Equal(Language.Nl, advice.Explanation!.Language);
         Assert.Contains("Dit is een advies", advice.Explanation.Text, StringComparison.Ordinal);
         Assert.True(advice.Notice.IsAdvice);
         Assert.Contains("beslist", advice.Notice.Advice, StringComparison.Ordinal);
@@ -83,7 +83,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         // The citizen's explanation, in Dutch and in English.
         var nl = await p.Citizen(subject).CitizenPortal.GetCitizenExplanationAsync();
         Assert.Equal(HttpStatusCode.OK, nl.StatusCode);
-        Assert.Equal("nl", nl.Content!.Language);
+        Assert.Equal(Language.Nl, nl.Content!.Language);
         Assert.Equal("Alleenstaande ouder met een laag inkomen", nl.Content.Advice!.Profile.Name);
         Assert.Contains("Dit is een advies", nl.Content.Advice!.Advice, StringComparison.Ordinal);
         Assert.Contains("uitkering", nl.Content.Advice!.DataUsed, StringComparison.Ordinal);
@@ -102,7 +102,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Contains("niet wat voor u waar is", nl.Content.Profiles.Caveat, StringComparison.Ordinal);
         Assert.Contains(nl.Content.Profiles.Caveat, nl.Content.Advice!.Text, StringComparison.Ordinal);
         var en = await p.Citizen(subject).CitizenPortal.GetCitizenExplanationAsync(acceptLanguage: "en-GB,en;q=0.9");
-        Assert.Equal("en", en.Content!.Language);
+        Assert.Equal(Language.En, en.Content!.Language);
         Assert.Equal("Single parent on a low income", en.Content.Advice!.Profile.Name);
         Assert.Contains("This is advice", en.Content.Advice!.Advice, StringComparison.Ordinal);
         Assert.Contains("This is not me", en.Content.RightToObject.Text, StringComparison.Ordinal);
@@ -314,7 +314,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         Assert.Equal("true", retry.Headers!.GetValues("Idempotent-Replayed").Single());
         Assert.Equal(advice.Id, retry.Content!.Id);
         Assert.Equal(advice.ProfileId, retry.Content.ProfileId);
-        Assert.Equal("en", retry.Content.Explanation!.Language);
+        Assert.Equal(Language.En, retry.Content.Explanation!.Language);
         Assert.Equal(first.Headers!.Location, retry.Headers.Location);
 
         await p.Citizen(subject).CitizenPortal.CreateCitizenObjectionAsync(new ObjectionCitizenRequest { Kind = CitizenObjectionKind.DoNotWant });
@@ -336,7 +336,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
         var p = await PartiesAsync();
         var (machine, _) = await api.ClientAsync(p.Tenant, null, null, "assignments:write");
         var advice = (await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask(api.NewSubjectId()), acceptLanguage: "en")).Content!;
-        Assert.Equal("en", advice.Explanation!.Language);
+        Assert.Equal(Language.En, advice.Explanation!.Language);
         Assert.Contains("This is advice", advice.Notice.Advice, StringComparison.Ordinal);
 
         var anonymous = await machine.Assignments.DecideAssignmentAsync(advice.Id, new DecideAssignmentRequest { Outcome = AssignmentDecisionOutcome.Follows, Reasoning = "Past goed." });
@@ -486,7 +486,7 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
 
         Assert.Equal(["CSV met spaties", "NDJSON als getal"], processing.Datasets.Select(d => d.Name).Order());
         Assert.Equal("Groups of households to tailor support (synthetic test data).", processing.Datasets[0].Purpose);
-        Assert.Contains(processing.MayLook, a => a.Activities.Any(x => x.Code == "profile-making"));
+        Assert.Contains(processing.MayLook, a => a.Activities.Any(x => x.Code == AllowedActivityCode.ProfileMaking));
         Assert.Empty(api.Leaks());
     }
 

@@ -12,7 +12,7 @@ public sealed record AccessLogCitizenResponse
 {
     /// <summary>nl or en.</summary>
     [JsonPropertyName("language")]
-    public string Language { get; init; } = default!;
+    public Language Language { get; init; } = default!;
 
     [JsonPropertyName("items")]
     public IReadOnlyList<AccessLogEntry> Items { get; init; } = default!;
@@ -50,6 +50,73 @@ public sealed record AccessLogEntry
     /// <summary>What was done, as a stable code (e.g. assignment.create).</summary>
     [JsonPropertyName("actionCode")]
     public string ActionCode { get; init; } = default!;
+}
+
+/// <summary>One feature of an advice request: send `features.{name}` as a number (numeric) or one of the values (categorical).</summary>
+public sealed record AdviceFeature
+{
+    /// <summary>The member name in `features` of `POST /assignments`.</summary>
+    [JsonPropertyName("name")]
+    public string Name { get; init; } = default!;
+
+    /// <summary>What people read instead of the name (nl and en): the declared label, else the name.</summary>
+    [JsonPropertyName("label")]
+    public FeatureLabelText Label { get; init; } = default!;
+
+    /// <summary>categorical: send one of `values` as text; numeric: send a number within min and max.</summary>
+    [JsonPropertyName("type")]
+    public AdviceFeatureType Type { get; init; } = default!;
+
+    /// <summary>Numeric: true when only whole numbers are accepted (0.5 is refused with `not-a-whole-number`).</summary>
+    [JsonPropertyName("wholeNumber")]
+    public bool WholeNumber { get; init; } = default!;
+
+    /// <summary>Numeric: the smallest accepted number; null when there is no lower bound (and for a categorical feature).</summary>
+    [JsonPropertyName("min")]
+    public double? Min { get; init; }
+
+    /// <summary>Numeric: the largest accepted number; null when there is no upper bound (and for a categorical feature).</summary>
+    [JsonPropertyName("max")]
+    public double? Max { get; init; }
+
+    /// <summary>Numeric: what the number counts (euro, years or months); null when not declared.</summary>
+    [JsonPropertyName("unit")]
+    public Unit? Unit { get; init; }
+
+    /// <summary>Categorical: the accepted values with what people read for them; empty for a numeric feature.</summary>
+    [JsonPropertyName("values")]
+    public IReadOnlyList<AdviceFeatureValue> Values { get; init; } = default!;
+
+    /// <summary>Whether the value can change (e.g. income yes, age no): only such features are suggested in counterfactuals.</summary>
+    [JsonPropertyName("mutable")]
+    public bool Mutable { get; init; } = default!;
+}
+
+/// <summary>What an advice request (`POST /assignments`) sends for the published profile set: every feature that enters the advice, with its type, allowed values or range, and labels. Protected features, features that only describe the profiles and the outflow outcome are never listed: they are never sent.</summary>
+public sealed record AdviceFeatureCatalogue
+{
+    /// <summary>The published profile set the advice is given with.</summary>
+    [JsonPropertyName("profileSetId")]
+    public Guid ProfileSetId { get; init; } = default!;
+
+    [JsonPropertyName("publishedAt")]
+    public DateTimeOffset PublishedAt { get; init; } = default!;
+
+    /// <summary>Every feature an advice request sends, all of them required, in declared order.</summary>
+    [JsonPropertyName("features")]
+    public IReadOnlyList<AdviceFeature> Features { get; init; } = default!;
+}
+
+/// <summary>One accepted value of a categorical feature.</summary>
+public sealed record AdviceFeatureValue
+{
+    /// <summary>The value to send, exactly (case-sensitive).</summary>
+    [JsonPropertyName("value")]
+    public string Value { get; init; } = default!;
+
+    /// <summary>What people read for it (nl and en): the declared value label, else the value.</summary>
+    [JsonPropertyName("label")]
+    public FeatureLabelText Label { get; init; } = default!;
 }
 
 public sealed record AdviceNotice
@@ -205,7 +272,7 @@ public sealed record AllowedActivity
 {
     /// <summary>profile-advice, objection-handling, profile-making or citizen-access.</summary>
     [JsonPropertyName("code")]
-    public string Code { get; init; } = default!;
+    public AllowedActivityCode Code { get; init; } = default!;
 
     /// <summary>The processing activity in words.</summary>
     [JsonPropertyName("name")]
@@ -328,7 +395,7 @@ public sealed record AssignmentExplanation
 {
     /// <summary>nl or en.</summary>
     [JsonPropertyName("language")]
-    public string Language { get; init; } = default!;
+    public Language Language { get; init; } = default!;
 
     [JsonPropertyName("text")]
     public string Text { get; init; } = default!;
@@ -417,7 +484,7 @@ public sealed record CategoryAdviceView
 
     /// <summary>How much work the step takes: small (weeks, people in place), medium (a project of months) or large (a programme of a year or more).</summary>
     [JsonPropertyName("effort")]
-    public string Effort { get; init; } = default!;
+    public Effort Effort { get; init; } = default!;
 }
 
 public sealed record CategoryBenchmarkView
@@ -688,7 +755,7 @@ public sealed record ClusteringNoteView
 {
     /// <summary>kReducedForMinimumClusterSize, kSkippedForMinimumClusterSize, datasetTooSmall, notConverged or gammaWithoutNumerics.</summary>
     [JsonPropertyName("code")]
-    public string Code { get; init; } = default!;
+    public ClusteringNoteCode Code { get; init; } = default!;
 
     [JsonPropertyName("message")]
     public string Message { get; init; } = default!;
@@ -889,7 +956,7 @@ public sealed record DataProcessingCitizenResponse
 {
     /// <summary>nl or en.</summary>
     [JsonPropertyName("language")]
-    public string Language { get; init; } = default!;
+    public Language Language { get; init; } = default!;
 
     /// <summary>The organisation (tenant) responsible.</summary>
     [JsonPropertyName("organisation")]
@@ -988,7 +1055,7 @@ public sealed record DatasetFeature
 
     /// <summary>categorical or numeric.</summary>
     [JsonPropertyName("type")]
-    public DatasetFeatureType Type { get; init; } = default!;
+    public AdviceFeatureType Type { get; init; } = default!;
 
     /// <summary>The allowed values of a categorical feature.</summary>
     [JsonPropertyName("values")]
@@ -1001,6 +1068,10 @@ public sealed record DatasetFeature
     /// <summary>The largest allowed value of a numeric feature.</summary>
     [JsonPropertyName("max")]
     public double? Max { get; init; }
+
+    /// <summary>Numeric: true when only whole numbers are accepted (a count, such as a number of children).</summary>
+    [JsonPropertyName("wholeNumber")]
+    public bool WholeNumber { get; init; } = default!;
 
     /// <summary>clustering (in the distance), descriptive (describes profiles only), protected (only checked for reinforced inequality), or the outflow outcome: duration (numeric) and event (categorical), used only for the time to outflow.</summary>
     [JsonPropertyName("role")]
@@ -1024,7 +1095,7 @@ public sealed record DatasetFeature
 
     /// <summary>Numeric: euro, years or months (how numbers are written for people); null when none was declared.</summary>
     [JsonPropertyName("unit")]
-    public string? Unit { get; init; }
+    public Unit? Unit { get; init; }
 
     /// <summary>Categorical: the sentences a citizen reads about their own value, by value; null when none were declared (defaults are used).</summary>
     [JsonPropertyName("phrases")]
@@ -1052,6 +1123,10 @@ public sealed record DatasetFeatureInput
     /// <summary>Numeric: the largest allowed value.</summary>
     [JsonPropertyName("max")]
     public double? Max { get; init; }
+
+    /// <summary>Numeric: true when the feature only takes whole numbers, such as a number of children. Then a row or an advice request with a fraction (0.5) is refused. Optional; false (any number) when left out.</summary>
+    [JsonPropertyName("wholeNumber")]
+    public bool? WholeNumber { get; init; }
 
     /// <summary>clustering, descriptive or protected; or, for the outflow outcome, duration (numeric: time from the start to outflow, or to the extract date for a household still in) and event (categorical, with eventValue). Outcome features never take part in the distance, the profiles, the advice or the counterfactuals.</summary>
     [JsonPropertyName("role")]
@@ -1156,7 +1231,7 @@ public sealed record ExplanationCitizenResponse
 {
     /// <summary>nl or en.</summary>
     [JsonPropertyName("language")]
-    public string Language { get; init; } = default!;
+    public Language Language { get; init; } = default!;
 
     /// <summary>none (no advice), advice, decided, contested (the citizen&apos;s objection is open) or withdrawn (an objection was upheld).</summary>
     [JsonPropertyName("status")]
@@ -1329,7 +1404,7 @@ public sealed record FeatureQualityView
     public string Feature { get; init; } = default!;
 
     [JsonPropertyName("type")]
-    public DatasetFeatureType Type { get; init; } = default!;
+    public AdviceFeatureType Type { get; init; } = default!;
 
     [JsonPropertyName("role")]
     public DistributionRole Role { get; init; } = default!;
@@ -1363,7 +1438,7 @@ public sealed record FeatureUse
     public FeatureLabelText? Label { get; init; }
 
     [JsonPropertyName("type")]
-    public DatasetFeatureType Type { get; init; } = default!;
+    public AdviceFeatureType Type { get; init; } = default!;
 }
 
 /// <summary>One hazard ratio of the Cox model (Efron ties) over the clustering features, all in one model. Categorical: value against reference (the most frequent value). Numeric: per one standard deviation (perStandardDeviation, in the feature&apos;s unit). Above 1: leaves sooner. Figures are null when the column could not be estimated (a combination of other columns).</summary>
@@ -1666,7 +1741,7 @@ public sealed record MethodView
 
     /// <summary>given, or silhouette (chosen from a range).</summary>
     [JsonPropertyName("kChosenBy")]
-    public string KChosenBy { get; init; } = default!;
+    public KChosenBy KChosenBy { get; init; } = default!;
 
     [JsonPropertyName("seed")]
     public long Seed { get; init; } = default!;
@@ -1841,7 +1916,7 @@ public sealed record Outflow
 {
     /// <summary>months, weeks or days.</summary>
     [JsonPropertyName("durationUnit")]
-    public string DurationUnit { get; init; } = default!;
+    public DurationUnit DurationUnit { get; init; } = default!;
 
     /// <summary>profile or the feature the groups are values of.</summary>
     [JsonPropertyName("by")]
@@ -2255,6 +2330,10 @@ public sealed record PublicProfileSet
     /// <summary>The inequality check and its outcome in plain words, in the language asked for (Dutch B1 by default, English on Accept-Language: en): whether an over-representation of a protected group was found and a person&apos;s review (date, reasoning), never which profile or group; view.fairness holds it in both languages.</summary>
     [JsonPropertyName("fairnessCheck")]
     public string FairnessCheck { get; init; } = default!;
+
+    /// <summary>The features the advice is based on (the feature catalogue): type, whole numbers only or not, range or allowed values with labels, and whether each can change. Exactly what a case worker&apos;s system sends for advice; protected, descriptive and outflow features never take part and are not listed.</summary>
+    [JsonPropertyName("adviceFeatures")]
+    public IReadOnlyList<AdviceFeature> AdviceFeatures { get; init; } = default!;
 }
 
 /// <summary>Something that stops publication.</summary>
@@ -2369,7 +2448,7 @@ public sealed record PublishedOutflowView
 {
     /// <summary>months, weeks or days.</summary>
     [JsonPropertyName("durationUnit")]
-    public string DurationUnit { get; init; } = default!;
+    public DurationUnit DurationUnit { get; init; } = default!;
 
     /// <summary>The curves are shown at 0, step, 2 × step, … (in the duration unit).</summary>
     [JsonPropertyName("step")]
@@ -2491,7 +2570,7 @@ public sealed record RecommendationView
 
     /// <summary>How much work the step takes, from the model: small, medium or large.</summary>
     [JsonPropertyName("effort")]
-    public string Effort { get; init; } = default!;
+    public Effort Effort { get; init; } = default!;
 
     /// <summary>How far the category score rises when the step brings it to the next level&apos;s threshold (unrounded); 0 for keep-it-up.</summary>
     [JsonPropertyName("categoryGain")]
@@ -2778,7 +2857,7 @@ public sealed record ScanScoreReport
 
     /// <summary>How respondents were combined per category: median (default) or mean.</summary>
     [JsonPropertyName("combination")]
-    public string Combination { get; init; } = default!;
+    public Combination Combination { get; init; } = default!;
 
     [JsonPropertyName("categories")]
     public IReadOnlyList<CategoryScoreView> Categories { get; init; } = default!;
@@ -2969,7 +3048,7 @@ public sealed record SuppressionView
 
     /// <summary>count, median or profile.</summary>
     [JsonPropertyName("item")]
-    public string Item { get; init; } = default!;
+    public Item Item { get; init; } = default!;
 
     [JsonPropertyName("feature")]
     public string Feature { get; init; } = default!;
@@ -2996,7 +3075,7 @@ public sealed record TierMedianView
 {
     /// <summary>followers (Volgers), middle-group (Middenmoters) or leaders (Voorlopers).</summary>
     [JsonPropertyName("tier")]
-    public string Tier { get; init; } = default!;
+    public Tier Tier { get; init; } = default!;
 
     [JsonPropertyName("tierName")]
     public string TierName { get; init; } = default!;
@@ -3065,6 +3144,20 @@ public sealed record ValuePhraseText
     public FeatureLabelText Condition { get; init; } = default!;
 }
 
+/// <summary>One of: categorical, numeric; Unknown for a value added to the API after this client was generated.</summary>
+[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<AdviceFeatureType>))]
+public enum AdviceFeatureType
+{
+    /// <summary>A value this client does not know: the API added it after the client was generated.</summary>
+    Unknown = 0,
+
+    [EnumMember(Value = "categorical")]
+    Categorical,
+
+    [EnumMember(Value = "numeric")]
+    Numeric,
+}
+
 /// <summary>One of: notChecked, noProtectedFeatures, noOverRepresentation, overRepresentationReviewed; Unknown for a value added to the API after this client was generated.</summary>
 [JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<AlgorithmFairnessCheckOutcome>))]
 public enum AlgorithmFairnessCheckOutcome
@@ -3103,6 +3196,26 @@ public enum AlgorithmPublicStatus
 
     [EnumMember(Value = "In development")]
     InDevelopment,
+}
+
+/// <summary>One of: profile-advice, objection-handling, profile-making, citizen-access; Unknown for a value added to the API after this client was generated.</summary>
+[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<AllowedActivityCode>))]
+public enum AllowedActivityCode
+{
+    /// <summary>A value this client does not know: the API added it after the client was generated.</summary>
+    Unknown = 0,
+
+    [EnumMember(Value = "profile-advice")]
+    ProfileAdvice,
+
+    [EnumMember(Value = "objection-handling")]
+    ObjectionHandling,
+
+    [EnumMember(Value = "profile-making")]
+    ProfileMaking,
+
+    [EnumMember(Value = "citizen-access")]
+    CitizenAccess,
 }
 
 /// <summary>One of: follows, deviates; Unknown for a value added to the API after this client was generated.</summary>
@@ -3170,6 +3283,29 @@ public enum CitizenObjectionStatus
     Rejected,
 }
 
+/// <summary>One of: kReducedForMinimumClusterSize, kSkippedForMinimumClusterSize, datasetTooSmall, notConverged, gammaWithoutNumerics; Unknown for a value added to the API after this client was generated.</summary>
+[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<ClusteringNoteCode>))]
+public enum ClusteringNoteCode
+{
+    /// <summary>A value this client does not know: the API added it after the client was generated.</summary>
+    Unknown = 0,
+
+    [EnumMember(Value = "kReducedForMinimumClusterSize")]
+    KReducedForMinimumClusterSize,
+
+    [EnumMember(Value = "kSkippedForMinimumClusterSize")]
+    KSkippedForMinimumClusterSize,
+
+    [EnumMember(Value = "datasetTooSmall")]
+    DatasetTooSmall,
+
+    [EnumMember(Value = "notConverged")]
+    NotConverged,
+
+    [EnumMember(Value = "gammaWithoutNumerics")]
+    GammaWithoutNumerics,
+}
+
 /// <summary>One of: queued, running, succeeded, failed, cancelled; Unknown for a value added to the API after this client was generated.</summary>
 [JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<ClusteringStatus>))]
 public enum ClusteringStatus
@@ -3193,6 +3329,20 @@ public enum ClusteringStatus
     Cancelled,
 }
 
+/// <summary>One of: median, mean; Unknown for a value added to the API after this client was generated.</summary>
+[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<Combination>))]
+public enum Combination
+{
+    /// <summary>A value this client does not know: the API added it after the client was generated.</summary>
+    Unknown = 0,
+
+    [EnumMember(Value = "median")]
+    Median,
+
+    [EnumMember(Value = "mean")]
+    Mean,
+}
+
 /// <summary>One of: clustering, descriptive, protected, duration, event; Unknown for a value added to the API after this client was generated.</summary>
 [JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<DatasetFeatureRole>))]
 public enum DatasetFeatureRole
@@ -3214,20 +3364,6 @@ public enum DatasetFeatureRole
 
     [EnumMember(Value = "event")]
     Event,
-}
-
-/// <summary>One of: categorical, numeric; Unknown for a value added to the API after this client was generated.</summary>
-[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<DatasetFeatureType>))]
-public enum DatasetFeatureType
-{
-    /// <summary>A value this client does not know: the API added it after the client was generated.</summary>
-    Unknown = 0,
-
-    [EnumMember(Value = "categorical")]
-    Categorical,
-
-    [EnumMember(Value = "numeric")]
-    Numeric,
 }
 
 /// <summary>One of: clustering, descriptive, protected; Unknown for a value added to the API after this client was generated.</summary>
@@ -3262,6 +3398,23 @@ public enum DurationUnit
 
     [EnumMember(Value = "days")]
     Days,
+}
+
+/// <summary>One of: small, medium, large; Unknown for a value added to the API after this client was generated.</summary>
+[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<Effort>))]
+public enum Effort
+{
+    /// <summary>A value this client does not know: the API added it after the client was generated.</summary>
+    Unknown = 0,
+
+    [EnumMember(Value = "small")]
+    Small,
+
+    [EnumMember(Value = "medium")]
+    Medium,
+
+    [EnumMember(Value = "large")]
+    Large,
 }
 
 /// <summary>One of: none, advice, decided, contested, withdrawn; Unknown for a value added to the API after this client was generated.</summary>
@@ -3305,6 +3458,51 @@ public enum FairnessCheckOutcome
 
     [EnumMember(Value = "overRepresentationReviewed")]
     OverRepresentationReviewed,
+}
+
+/// <summary>One of: count, median, profile; Unknown for a value added to the API after this client was generated.</summary>
+[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<Item>))]
+public enum Item
+{
+    /// <summary>A value this client does not know: the API added it after the client was generated.</summary>
+    Unknown = 0,
+
+    [EnumMember(Value = "count")]
+    Count,
+
+    [EnumMember(Value = "median")]
+    Median,
+
+    [EnumMember(Value = "profile")]
+    Profile,
+}
+
+/// <summary>One of: given, silhouette; Unknown for a value added to the API after this client was generated.</summary>
+[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<KChosenBy>))]
+public enum KChosenBy
+{
+    /// <summary>A value this client does not know: the API added it after the client was generated.</summary>
+    Unknown = 0,
+
+    [EnumMember(Value = "given")]
+    Given,
+
+    [EnumMember(Value = "silhouette")]
+    Silhouette,
+}
+
+/// <summary>One of: nl, en; Unknown for a value added to the API after this client was generated.</summary>
+[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<Language>))]
+public enum Language
+{
+    /// <summary>A value this client does not know: the API added it after the client was generated.</summary>
+    Unknown = 0,
+
+    [EnumMember(Value = "nl")]
+    Nl,
+
+    [EnumMember(Value = "en")]
+    En,
 }
 
 /// <summary>One of: dmm-full-v1, dmm-quick-v1, dmm-full-v2, dmm-quick-v2; Unknown for a value added to the API after this client was generated.</summary>
@@ -3467,6 +3665,23 @@ public enum Tier
 
     [EnumMember(Value = "leaders")]
     Leaders,
+}
+
+/// <summary>One of: euro, years, months; Unknown for a value added to the API after this client was generated.</summary>
+[JsonConverter(typeof(global::Datawijs.Client.DatawijsEnumConverter<Unit>))]
+public enum Unit
+{
+    /// <summary>A value this client does not know: the API added it after the client was generated.</summary>
+    Unknown = 0,
+
+    [EnumMember(Value = "euro")]
+    Euro,
+
+    [EnumMember(Value = "years")]
+    Years,
+
+    [EnumMember(Value = "months")]
+    Months,
 }
 
 /// <summary>One of: full, quick; Unknown for a value added to the API after this client was generated.</summary>

@@ -17,6 +17,10 @@ public partial interface IAssignmentsApi
     [Post("/api/v1/assignments/{id}/decisions")]
     Task<IApiResponse<AssignmentDecisionView>> DecideAssignmentAsync(Guid id, [Body] DecideAssignmentRequest body, [Header("Idempotency-Key")] string? idempotencyKey = null, [Header("X-Audit-Toelichting")] string? auditReason = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The features an advice request sends, with their allowed values and ranges</summary>
+    [Get("/api/v1/assignments/features")]
+    Task<IApiResponse<AdviceFeatureCatalogue>> GetAdviceFeaturesAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Get an assignment: advice, decision and objection state</summary>
     [Get("/api/v1/assignments/{id}")]
     Task<IApiResponse<Assignment>> GetAssignmentAsync(Guid id, [Header("X-Audit-Toelichting")] string? auditReason = null, [Header("Accept-Language")] string? acceptLanguage = null, CancellationToken cancellationToken = default);

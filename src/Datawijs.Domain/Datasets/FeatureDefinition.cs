@@ -55,6 +55,8 @@ public enum DurationUnit
 /// <paramref name="Unit"/> (numeric: <see cref="FeatureUnits"/>)
 /// and <paramref name="Phrases"/> (categorical, per declared value) say how a citizen's value is written in a
 /// sentence; without them <see cref="Explanations.FeaturePhrases"/> writes a default per kind of feature.
+/// A numeric feature with <paramref name="WholeNumber"/> (a count, such as the number of children) only takes whole
+/// numbers: uploads and advice requests with a fraction are refused, and a counterfactual changes it in whole steps.
 /// </summary>
 public sealed record FeatureDefinition(
     string Name,
@@ -69,7 +71,8 @@ public sealed record FeatureDefinition(
     string? EventValue = null,
     DurationUnit? DurationUnit = null,
     string? Unit = null,
-    IReadOnlyDictionary<string, ValuePhrase>? Phrases = null)
+    IReadOnlyDictionary<string, ValuePhrase>? Phrases = null,
+    bool WholeNumber = false)
 {
     public bool InDistance => Role == FeatureRole.Clustering;
 
@@ -78,6 +81,9 @@ public sealed record FeatureDefinition(
     /// never takes part in the distance, the profile descriptions, the advice or the counterfactuals.
     /// </summary>
     public bool IsOutcome => Role is FeatureRole.Duration or FeatureRole.Event;
+
+    /// <summary>False only for a fraction given to a numeric feature declared as a whole number.</summary>
+    public bool Accepts(double number) => !WholeNumber || Type != FeatureType.Numeric || !double.IsFinite(number) || number == Math.Floor(number);
 
     /// <summary>The label in <paramref name="language"/>, falling back to the name.</summary>
     public string LabelIn(Language language) => Label?.In(language) ?? Name;

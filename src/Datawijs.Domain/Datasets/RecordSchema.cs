@@ -62,7 +62,7 @@ public sealed class RecordSchema
     /// Reads one cell of feature <paramref name="featureIndex"/> without allocating (unless it is bad):
     /// blank = missing (code <see cref="MixedDataMatrix.MissingCode"/>, number NaN); a categorical value
     /// gives its code into the declared values (exact, ordinal, after trimming); a numeric one its number
-    /// (invariant culture, finite, within the declared range). False, with the problem added, otherwise.
+    /// (invariant culture, finite, within the declared range, whole when declared so). False, with the problem added, otherwise.
     /// </summary>
     public bool TryRead(int featureIndex, ReadOnlySpan<char> cell, List<CellProblem> problems, out int code, out double number)
     {
@@ -102,6 +102,12 @@ public sealed class RecordSchema
             if ((feature.Min is { } min && x < min) || (feature.Max is { } max && x > max))
             {
                 problems.Add(new CellProblem(feature.Name, $"{x.ToString(CultureInfo.InvariantCulture)} is outside the declared range {Range(feature)}."));
+                return false;
+            }
+
+            if (!feature.Accepts(x))
+            {
+                problems.Add(new CellProblem(feature.Name, $"{x.ToString(CultureInfo.InvariantCulture)} is not a whole number; this feature is declared as a whole number."));
                 return false;
             }
 

@@ -184,6 +184,10 @@ public static class Explainer
                 {
                     Add(ref problems, f.Name, FeatureProblemCodes.OutOfRange, $"Expected a number from {f.Min?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-inf"} to {f.Max?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "inf"}.");
                 }
+                else if (!f.Accepts(value.Number.GetValueOrDefault()))
+                {
+                    Add(ref problems, f.Name, FeatureProblemCodes.NotAWholeNumber, "Expected a whole number, such as 0, 1 or 2: this feature counts.");
+                }
             }
             else if (value.IsNumeric)
             {

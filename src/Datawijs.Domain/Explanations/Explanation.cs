@@ -34,6 +34,9 @@ public static class FeatureProblemCodes
 
     /// <summary>A number outside the declared minimum and maximum.</summary>
     public const string OutOfRange = "out-of-range";
+
+    /// <summary>A fraction for a numeric feature declared as a whole number (e.g. 0.5 children).</summary>
+    public const string NotAWholeNumber = "not-a-whole-number";
 }
 
 /// <summary>

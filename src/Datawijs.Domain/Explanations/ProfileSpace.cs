@@ -118,6 +118,11 @@ public sealed class ProfileSpace
                 Mean[k] = scale.Mean;
                 Sd[k] = scale.StandardDeviation;
                 Step[k] = scale.Step ?? DefaultStep(scale.StandardDeviation);
+                if (f.WholeNumber)
+                {
+                    // A count changes in whole steps: a counterfactual never suggests 1.5 children.
+                    Step[k] = Math.Max(1, Math.Round(Step[k]));
+                }
             }
 
             for (var j = 0; j < p; j++)

@@ -60,10 +60,10 @@ public static class FoodBankHouseholds
         new("education", FeatureType.Categorical, FeatureRole.Clustering, Mutable: false, Values: ["low", "middle", "high"]),
         new("housing", FeatureType.Categorical, FeatureRole.Clustering, Mutable: true, Values: ["owner", "rent", "rentWithAllowance"]),
         new("householdType", FeatureType.Categorical, FeatureRole.Clustering, Mutable: false, Values: ["couple", "single", "singleParent"]),
-        new("children", FeatureType.Numeric, FeatureRole.Clustering, Mutable: false, Min: 0, Max: 15),
+        new("children", FeatureType.Numeric, FeatureRole.Clustering, Mutable: false, Min: 0, Max: 15, WholeNumber: true),
         new("youthCare", FeatureType.Categorical, FeatureRole.Clustering, Mutable: true, Values: ["no", "yes"]),
         new("wmoSupport", FeatureType.Categorical, FeatureRole.Clustering, Mutable: true, Values: ["no", "yes"]),
-        new("age", FeatureType.Numeric, FeatureRole.Clustering, Mutable: false, Min: 18, Max: 110),
+        new("age", FeatureType.Numeric, FeatureRole.Clustering, Mutable: false, Min: 18, Max: 110, WholeNumber: true),
         new("migrationBackground", FeatureType.Categorical, FeatureRole.Protected, Mutable: false, Values: ["dutch", "western", "nonWestern"]),
     ];
 

@@ -59,4 +59,25 @@ public sealed class RecordSchemaTests
         Assert.Contains("duration is missing", problems[1].Reason, StringComparison.Ordinal);
         Assert.Contains("event is missing", problems[2].Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_whole_number_feature_refuses_a_fraction_but_takes_a_whole_number_written_with_a_point()
+    {
+        var schema = new RecordSchema(
+        [
+            new FeatureDefinition("children", FeatureType.Numeric, FeatureRole.Clustering, Mutable: false, Min: 0, Max: 15, WholeNumber: true),
+            new FeatureDefinition("income", FeatureType.Numeric, FeatureRole.Clustering, Mutable: true),
+        ]);
+        string?[] whole = ["2.0", "1500.5"];
+        string?[] fraction = ["1.5", "1500"];
+        var problems = new List<CellProblem>();
+
+        Assert.True(schema.TryNormalise(whole, problems));
+        Assert.False(schema.TryNormalise(fraction, problems));
+
+        Assert.Equal(["2", "1500.5"], whole.Select(c => c!));
+        var problem = Assert.Single(problems);
+        Assert.Equal("children", problem.Column);
+        Assert.Contains("not a whole number", problem.Reason, StringComparison.Ordinal);
+    }
 }

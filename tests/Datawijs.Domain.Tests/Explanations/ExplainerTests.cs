@@ -222,6 +222,33 @@ public sealed class ExplainerTests
     }
 
     [Fact]
+    public void A_fraction_for_a_whole_number_feature_is_refused_and_a_whole_one_written_with_a_point_is_not()
+    {
+        var features = FoodBankFeatures().Select(f => f.Name is "children" or "work_hours" ? f with { WholeNumber = true } : f).ToList();
+        // Without a declared step work_hours would move in tenths of its standard deviation (0.3 hours).
+        var scales = new Dictionary<string, NumericScale>(Scales) { ["work_hours"] = new NumericScale(12, 3) };
+        var space = ProfileSpace.Create(
+            features,
+            scales,
+            0.5,
+            [
+                FoodBankProfile(1, 16_000, 31, 2, 8, "social_assistance", "rent_allowance", "single_parent"),
+                FoodBankProfile(2, 24_000, 52, 0, 30.5, "none", "owner", "couple"), // a median may be a half
+            ]);
+
+        var half = Explainer.Explain(space, Subject(children: 0.5, income: 16_500.5));
+        var whole = Explainer.Explain(space, Subject(children: 2.0));
+
+        // Only the declared whole number is refused; income takes any number.
+        Assert.Equal([("children", FeatureProblemCodes.NotAWholeNumber)], half.Problems.Select(p => (p.Name, p.Code)));
+        Assert.True(whole.IsValid);
+        // A counterfactual never suggests part of an hour for a whole-number feature.
+        var hours = whole.Explanation!.Counterfactuals.SelectMany(c => c.Changes).Where(c => c.Feature == "work_hours").ToList();
+        Assert.NotEmpty(hours);
+        Assert.All(hours, c => Assert.Equal(Math.Floor(c.To.Number!.Value), c.To.Number!.Value));
+    }
+
+    [Fact]
     public void An_explanation_serialises_to_json_without_special_numbers()
     {
         // System.Text.Json refuses NaN by default; a categorical value must not carry one.

@@ -129,6 +129,7 @@ public sealed class FeatureChangeView
 public sealed class AssignmentExplanation
 {
     /// <summary>nl or en.</summary>
+    [Datawijs.Api.OpenApi.WireValues("nl", "en")]
     public string Language { get; init; } = "nl";
 
     public string Text { get; init; } = "";

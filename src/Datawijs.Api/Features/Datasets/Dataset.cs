@@ -68,6 +68,9 @@ public sealed class DatasetFeature
     /// <summary>The largest allowed value of a numeric feature.</summary>
     public double? Max { get; init; }
 
+    /// <summary>Numeric: true when only whole numbers are accepted (a count, such as a number of children).</summary>
+    public bool WholeNumber { get; init; }
+
     /// <summary>clustering (in the distance), descriptive (describes profiles only), protected (only checked for reinforced inequality), or the outflow outcome: duration (numeric) and event (categorical), used only for the time to outflow.</summary>
     [Datawijs.Api.OpenApi.WireValues("clustering", "descriptive", "protected", "duration", "event")]
     public string Role { get; init; } = "";
@@ -85,6 +88,7 @@ public sealed class DatasetFeature
     public IReadOnlyDictionary<string, FeatureLabelText>? ValueLabels { get; init; }
 
     /// <summary>Numeric: euro, years or months (how numbers are written for people); null when none was declared.</summary>
+    [Datawijs.Api.OpenApi.WireValues("euro", "years", "months")]
     public string? Unit { get; init; }
 
     /// <summary>Categorical: the sentences a citizen reads about their own value, by value; null when none were declared (defaults are used).</summary>
@@ -101,7 +105,8 @@ public sealed class DatasetFeature
             Unit: Type == "numeric" ? Unit : null,
             Phrases: Type == "categorical" && Phrases is { Count: > 0 } phrases
                 ? phrases.ToDictionary(kv => kv.Key, kv => new ValuePhrase(kv.Value.Statement.ToDomain(), kv.Value.Condition.ToDomain()), StringComparer.Ordinal)
-                : null);
+                : null,
+            WholeNumber: Type == "numeric" && WholeNumber);
 
     public static DatasetFeature From(FeatureDefinition feature)
     {
@@ -113,6 +118,7 @@ public sealed class DatasetFeature
             Values = feature.Values,
             Min = feature.Min,
             Max = feature.Max,
+            WholeNumber = feature.WholeNumber,
             Role = FeatureNames.Of(feature.Role),
             Mutable = feature.Mutable,
             Label = FeatureLabelText.From(feature.Label),

@@ -150,5 +150,6 @@ public sealed class CategoryAdviceView
     public string Text { get; init; } = "";
 
     /// <summary>How much work the step takes: small (weeks, people in place), medium (a project of months) or large (a programme of a year or more).</summary>
+    [Datawijs.Api.OpenApi.WireValues("small", "medium", "large")]
     public string Effort { get; init; } = "";
 }

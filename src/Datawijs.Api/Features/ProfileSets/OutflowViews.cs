@@ -101,6 +101,7 @@ public sealed class OutflowNoteView
 public sealed class Outflow
 {
     /// <summary>months, weeks or days.</summary>
+    [Datawijs.Api.OpenApi.WireValues("months", "weeks", "days")]
     public string DurationUnit { get; init; } = "";
 
     /// <summary>profile or the feature the groups are values of.</summary>
@@ -211,6 +212,7 @@ public sealed class PublishedOutflowGroupView
 public sealed class PublishedOutflowView
 {
     /// <summary>months, weeks or days.</summary>
+    [Datawijs.Api.OpenApi.WireValues("months", "weeks", "days")]
     public string DurationUnit { get; init; } = "";
 
     /// <summary>The curves are shown at 0, step, 2 × step, … (in the duration unit).</summary>

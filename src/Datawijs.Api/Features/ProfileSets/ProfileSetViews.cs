@@ -181,6 +181,7 @@ public sealed class MethodView
     public int K { get; init; }
 
     /// <summary>given, or silhouette (chosen from a range).</summary>
+    [Datawijs.Api.OpenApi.WireValues("given", "silhouette")]
     public string KChosenBy { get; init; } = "";
 
     public long Seed { get; init; }
@@ -235,6 +236,7 @@ public sealed class SuppressionView
     public Guid? ProfileId { get; init; }
 
     /// <summary>count, median or profile.</summary>
+    [Datawijs.Api.OpenApi.WireValues("count", "median", "profile")]
     public string Item { get; init; } = "";
 
     public string Feature { get; init; } = "";

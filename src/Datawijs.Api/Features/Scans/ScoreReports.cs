@@ -63,6 +63,7 @@ public sealed class ScanScoreReport
     public int RespondentCount { get; init; }
 
     /// <summary>How respondents were combined per category: median (default) or mean.</summary>
+    [Datawijs.Api.OpenApi.WireValues("median", "mean")]
     public string Combination { get; init; } = "";
 
     public IReadOnlyList<CategoryScoreView> Categories { get; init; } = [];

@@ -149,6 +149,7 @@ public sealed class CategoryBenchmarkView
 public sealed class TierMedianView
 {
     /// <summary>followers (Volgers), middle-group (Middenmoters) or leaders (Voorlopers).</summary>
+    [Datawijs.Api.OpenApi.WireValues("followers", "middle-group", "leaders")]
     public string Tier { get; init; } = "";
 
     public string TierName { get; init; } = "";

@@ -4,6 +4,7 @@ namespace Datawijs.Api.Features.Citizen.AccessLog;
 public sealed class Response
 {
     /// <summary>nl or en.</summary>
+    [Datawijs.Api.OpenApi.WireValues("nl", "en")]
     public string Language { get; init; } = "nl";
 
     public IReadOnlyList<AccessLogEntry> Items { get; init; } = [];

@@ -4,6 +4,7 @@ namespace Datawijs.Api.Features.Citizen.DataProcessing;
 public sealed class Response
 {
     /// <summary>nl or en.</summary>
+    [Datawijs.Api.OpenApi.WireValues("nl", "en")]
     public string Language { get; init; } = "nl";
 
     /// <summary>The organisation (tenant) responsible.</summary>
@@ -40,6 +41,7 @@ public sealed class AllowedApplication
 public sealed class AllowedActivity
 {
     /// <summary>profile-advice, objection-handling, profile-making or citizen-access.</summary>
+    [Datawijs.Api.OpenApi.WireValues("profile-advice", "objection-handling", "profile-making", "citizen-access")]
     public string Code { get; init; } = "";
 
     /// <summary>The processing activity in words.</summary>

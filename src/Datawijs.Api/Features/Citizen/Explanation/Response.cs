@@ -10,6 +10,7 @@ namespace Datawijs.Api.Features.Citizen.Explanation;
 public sealed class Response
 {
     /// <summary>nl or en.</summary>
+    [Datawijs.Api.OpenApi.WireValues("nl", "en")]
     public string Language { get; init; } = "nl";
 
     /// <summary>none (no advice), advice, decided, contested (the citizen's objection is open) or withdrawn (an objection was upheld).</summary>

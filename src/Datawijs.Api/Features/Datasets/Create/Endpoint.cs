@@ -69,6 +69,7 @@ public sealed class Endpoint(DatasetRepository datasets, TimeProvider clock) : E
             Values = f.Type == "categorical" ? f.Values : null,
             Min = f.Min,
             Max = f.Max,
+            WholeNumber = f.Type == "numeric" && f.WholeNumber == true,
             Role = f.Role!,
             Mutable = f.Mutable!.Value,
             Label = f.Label is null ? null : new FeatureLabelText { Nl = f.Label.Nl!, En = f.Label.En! },

@@ -114,6 +114,8 @@ public sealed partial class Request
             RuleFor(x => x.Min).Null().When(x => x.Type == "categorical").WithMessage("Only a numeric feature has a range.");
             RuleFor(x => x.Max).Null().When(x => x.Type == "categorical").WithMessage("Only a numeric feature has a range.");
             RuleFor(x => x.Max).GreaterThanOrEqualTo(x => x.Min).When(x => x.Min is not null && x.Max is not null);
+            RuleFor(x => x.WholeNumber).Must(w => w != true).When(x => x.Type == "categorical").WithErrorCode("not-allowed")
+                .WithMessage("Only a numeric feature can be declared as a whole number.");
             RuleFor(x => x.Label).Custom((label, context) =>
             {
                 if (label is not null)
@@ -308,6 +310,12 @@ public sealed class DatasetFeatureInput
 
     /// <summary>Numeric: the largest allowed value.</summary>
     public double? Max { get; set; }
+
+    /// <summary>
+    /// Numeric: true when the feature only takes whole numbers, such as a number of children. Then a row or an
+    /// advice request with a fraction (0.5) is refused. Optional; false (any number) when left out.
+    /// </summary>
+    public bool? WholeNumber { get; set; }
 
     /// <summary>
     /// clustering, descriptive or protected; or, for the outflow outcome, duration (numeric: time from the start

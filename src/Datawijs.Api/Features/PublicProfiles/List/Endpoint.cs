@@ -31,9 +31,16 @@ public sealed class PublicProfileSet
     /// person's review (date, reasoning), never which profile or group; view.fairness holds it in both languages.
     /// </summary>
     public string FairnessCheck { get; init; } = "";
+
+    /// <summary>
+    /// The features the advice is based on (the feature catalogue): type, whole numbers only or not, range or allowed
+    /// values with labels, and whether each can change. Exactly what a case worker's system sends for advice; protected,
+    /// descriptive and outflow features never take part and are not listed.
+    /// </summary>
+    public IReadOnlyList<Assignments.AdviceFeature> AdviceFeatures { get; init; } = [];
 }
 
-public sealed class Endpoint(TenantRepository tenants, ProfileSetRepository profileSets) : Endpoint<Request, PublicProfileSet>
+public sealed class Endpoint(TenantRepository tenants, ProfileSetRepository profileSets, Assignments.IPublishedProfileSetReader published) : Endpoint<Request, PublicProfileSet>
 {
     public override void Configure()
     {
@@ -44,7 +51,7 @@ public sealed class Endpoint(TenantRepository tenants, ProfileSetRepository prof
         Summary(s =>
         {
             s.Summary = "The published profiles of an organisation";
-            s.Description = "No authentication, CORS open. Names, descriptions, sizes (rounded to 5), what distinguishes each profile, and how the profiles were made: data, features, method, k, date and the disclosure rules applied.";
+            s.Description = "No authentication, CORS open. Names, descriptions, sizes (rounded to 5), what distinguishes each profile, and how the profiles were made: data, features, method, k, date and the disclosure rules applied. `adviceFeatures` lists what the advice is based on: each feature's type, range or allowed values (with labels) and whether it can change.";
         });
         Description(b => b.Produces<PublicProfileSet>(200).ProducesProblems(400, 404));
     }
@@ -61,6 +68,7 @@ public sealed class Endpoint(TenantRepository tenants, ProfileSetRepository prof
 
         var language = RequestLanguage.From(HttpContext);
         var view = FairnessTexts.PublicView(ProfileSetViews.Frozen(set.PublishedView));
+        var model = await published.FindAsync(tenant.Id, set.Id, ct);
         RequestLanguage.Apply(HttpContext, language);
         await Send.OkAsync(new PublicProfileSet
         {
@@ -70,6 +78,7 @@ public sealed class Endpoint(TenantRepository tenants, ProfileSetRepository prof
             PublishedAt = set.PublishedAt ?? set.UpdatedAt,
             View = view,
             FairnessCheck = FairnessTexts.Public(view, language),
+            AdviceFeatures = model is null ? [] : Assignments.AdviceFeatureCatalogue.From(model).Features,
         }, ct);
     }
 }

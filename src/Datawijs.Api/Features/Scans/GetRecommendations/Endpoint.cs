@@ -107,6 +107,7 @@ public sealed class RecommendationView
     public double? PeerMedian { get; init; }
 
     /// <summary>How much work the step takes, from the model: small, medium or large.</summary>
+    [Datawijs.Api.OpenApi.WireValues("small", "medium", "large")]
     public string Effort { get; init; } = "";
 
     /// <summary>How far the category score rises when the step brings it to the next level's threshold (unrounded); 0 for keep-it-up.</summary>
