@@ -98,6 +98,11 @@ public sealed class OutflowTests(ApiFixture api) : IClassFixture<ApiFixture>
         var aloneProblems = alone.Problem()!.InvalidParams!.Select(p => (p.Name, p.Code)).ToList();
         Assert.Contains(($"features[{n}].role", "outcome-incomplete"), aloneProblems);
         Assert.Contains(aloneProblems, p => p.Name == "durationUnit");
+
+        // A feature sent as null is named, not a server error.
+        var withNull = await client.Datasets.CreateDatasetAsync(Declaration() with { Features = [.. Declaration().Features!, null!] });
+        Assert.Equal(HttpStatusCode.BadRequest, withNull.StatusCode);
+        Assert.Contains(withNull.Problem()!.InvalidParams!, p => p is { Name: var name, Code: "required" } && name == $"features[{Declaration().Features!.Count}]");
     }
 
     [Fact]

@@ -58,6 +58,12 @@ public sealed class ReferencePopulationTests(ApiFixture api) : IClassFixture<Api
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Contains(empty.Problem()!.InvalidParams!, p => p is { Name: "categorical.youthCare.yes", Code: "reference-value-missing" });
         Assert.Contains(empty.Problem()!.InvalidParams!, p => p is { Name: "numeric.age", Code: "reference-bands-empty" });
+        var nullBand = await client.Datasets.SetReferencePopulationAsync(dataset.Id, valid with
+        {
+            Numeric = new Dictionary<string, IReadOnlyList<ReferenceBandInput>> { ["age"] = [null!] },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, nullBand.StatusCode);
+        Assert.Contains(nullBand.Problem()!.InvalidParams!, p => p is { Name: "numeric.age[0]", Code: "required" });
         Assert.Equal(HttpStatusCode.NotFound, (await client.Datasets.SetReferencePopulationAsync(Guid.NewGuid(), valid)).StatusCode);
 
         var stored = await client.Datasets.SetReferencePopulationAsync(dataset.Id, valid);

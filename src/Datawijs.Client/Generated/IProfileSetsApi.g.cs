@@ -28,7 +28,7 @@ public partial interface IProfileSetsApi
 
     /// <summary>Publish a draft profile set</summary>
     [Post("/api/v1/profile-sets/{id}/publication")]
-    Task<IApiResponse<ProfileSet>> PublishProfileSetAsync(Guid id, [Query] double? outflowStep = null, CancellationToken cancellationToken = default);
+    Task<IApiResponse<ProfileSet>> PublishProfileSetAsync(Guid id, [Query] int? outflowStep = null, CancellationToken cancellationToken = default);
 
     /// <summary>Retire a profile set</summary>
     [Post("/api/v1/profile-sets/{id}/retirement")]

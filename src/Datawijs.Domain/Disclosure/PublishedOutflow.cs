@@ -33,12 +33,18 @@ public sealed record PublishedOutflowGroup(
 /// dataset's unit), so no single household's exit time is shown.</item>
 /// <item>A curve stops at the first coarsened time at which fewer than MinimumCount households are still in,
 /// and says where it stopped.</item>
+/// <item>A drop is shown only once at least MinimumCount households left since the last drop shown; until
+/// then the curve (and its interval) stays at the last shown value, so no drop can be read back as the exit
+/// of one or a few households (the share times the rounded households still in).</item>
 /// <item>Households, events and households still in are rounded to the rounding base, and shown only when at
 /// least MinimumCount; shares and their bounds are shown as whole percentages (two decimals).</item>
 /// </list>
 /// </summary>
 public static class PublishedOutflow
 {
+    /// <summary>The most coarsened times one curve shows; a curve that would need more stops there (bounds the work a tiny step can cause).</summary>
+    public const int MaximumPoints = 10_000;
+
     /// <summary>The default step of the coarsened times: 3 months, in the dataset's unit (13 weeks, 91 days).</summary>
     public static double DefaultStep(DurationUnit unit) => unit switch
     {
@@ -67,6 +73,10 @@ public static class PublishedOutflow
         var last = curve.Times.Count == 0 ? 0 : curve.Times[^1];
         var points = new List<PublishedOutflowPoint>();
         double? stopsAt = null;
+        var shown = (Survival: 1.0, Lower: 1.0, Upper: 1.0);
+        var eventsShown = 0;
+        var eventsSoFar = 0;
+        var next = 0; // the first exact time not yet counted in eventsSoFar
         for (var i = 0; ; i++)
         {
             var time = i * step;
@@ -76,13 +86,24 @@ public static class PublishedOutflow
             }
 
             var point = curve.At(time);
-            if (point.AtRisk < min)
+            if (point.AtRisk < min || i == MaximumPoints)
             {
                 stopsAt = time;
                 break;
             }
 
-            points.Add(new PublishedOutflowPoint(time, Share(point.Survival), Share(point.Lower), Share(point.Upper), rules.RoundCount(point.AtRisk)));
+            for (; next < curve.Times.Count && curve.Times[next] <= time; next++)
+            {
+                eventsSoFar += curve.EventCounts[next];
+            }
+
+            if (eventsSoFar - eventsShown >= min)
+            {
+                shown = (point.Survival, point.Lower, point.Upper);
+                eventsShown = eventsSoFar;
+            }
+
+            points.Add(new PublishedOutflowPoint(time, Share(shown.Survival), Share(shown.Lower), Share(shown.Upper), rules.RoundCount(point.AtRisk)));
         }
 
         double? FirstAtOrBelowHalf(Func<PublishedOutflowPoint, double> value) =>

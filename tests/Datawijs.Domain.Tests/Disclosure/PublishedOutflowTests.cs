@@ -22,8 +22,41 @@ public sealed class PublishedOutflowTests
         Assert.All(published.Curve, p => Assert.Equal(0, p.Time % 3));
         Assert.Equal([0, 3, 6, 9], published.Curve.Take(4).Select(p => p.Time));
         Assert.Equal(1, published.Curve[0].Survival);
-        // At 9 months 8 of 40 have left (months 1..8), the 9th leaves at 9: 31/40 still in after 9.
-        Assert.Equal(31 / 40.0, published.Curve[3].Survival, 0.006);
+        // At 9 months 9 of 40 have left: fewer than 10 since the start, so the curve still shows 1. At 12, 12
+        // have left (at least 10 since the last drop shown): 28/40 still in.
+        Assert.Equal(1, published.Curve[3].Survival);
+        Assert.Equal(28 / 40.0, published.Curve[4].Survival, 0.006);
+    }
+
+    [Fact]
+    public void A_drop_is_shown_only_once_at_least_ten_have_left_since_the_last_drop_shown()
+    {
+        // 24 households, one leaving every month: shown monthly, an exact curve would reveal each exit
+        // (a drop of 1/24, 1/23, ... times the rounded households still in).
+        var exact = Steady(24);
+        var published = PublishedOutflow.Publish(exact, step: 1);
+
+        var lastDrop = 0.0;
+        var dropsSeen = 0;
+        for (var i = 1; i < published.Curve.Count; i++)
+        {
+            var (from, to) = (published.Curve[i - 1], published.Curve[i]);
+            if (to.Survival == from.Survival)
+            {
+                continue;
+            }
+
+            var left = exact.Times.Zip(exact.EventCounts).Where(t => t.First > lastDrop && t.First <= to.Time).Sum(t => t.Second);
+            Assert.True(left >= 10, $"the drop at {to.Time} shows {left} households leaving since the drop at {lastDrop}");
+            lastDrop = to.Time;
+            dropsSeen++;
+        }
+
+        Assert.True(dropsSeen > 0);
+
+        // The interval is held with the share, so it gives nothing away either.
+        Assert.All(published.Curve.Where(p => p.Time < 10), p => Assert.Equal((1.0, 1.0, 1.0), (p.Survival, p.Lower, p.Upper)));
+        Assert.Equal(14 / 24.0, published.Curve.Single(p => p.Time == 10).Survival, 0.006);
     }
 
     [Fact]
@@ -71,9 +104,10 @@ public sealed class PublishedOutflowTests
         var exact = Steady();
         var published = PublishedOutflow.Publish(exact, step: 3);
 
-        // Exact median: 20.5 (S = 0.5 from 20 to 21, as R: the middle); the first coarsened time at or below one half is 21.
+        // Exact median: 20.5 (S = 0.5 from 20 to 21, as R: the middle). Shown every 3 months, the curve drops at 12
+        // (12 left) and next at 24 (12 more; at 21 only 9 more had left), so the published median is 24.
         Assert.Equal(20.5, exact.Median);
-        Assert.Equal(21, published.Median);
+        Assert.Equal(24, published.Median);
         Assert.True(published.MedianLower <= published.Median);
         Assert.True(published.MedianUpper is null || published.MedianUpper >= published.Median);
     }

@@ -57,7 +57,7 @@ public sealed class OutflowAnalysis(ClusteringRepository clusterings, DatasetRep
         var valid = ValidBy(features);
         if (!valid.Contains(by, StringComparer.Ordinal))
         {
-            return (null, new OutflowRefusal(400, "validation-failed", "'by' is not profile or a categorical feature of the dataset.",
+            return (null, new OutflowRefusal(400, "invalid-params", "'by' is not profile or a categorical feature of the dataset.",
                 [new InvalidParam("by", "one-of", "'by' must be one of: " + string.Join(", ", valid) + ".")]));
         }
 

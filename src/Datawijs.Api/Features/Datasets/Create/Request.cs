@@ -47,9 +47,10 @@ public sealed partial class Request
                 .WithErrorCode("minimum").WithMessage("'retentionUntil' must be today or later.");
             RuleFor(x => x.Features).NotEmpty()
                 .Must(f => f is null || f.Count <= 100).WithErrorCode("max-items").WithMessage("At most 100 features.")
-                .Must(f => f is null || f.Select(x => x.Name).Where(n => n is not null).Distinct(StringComparer.OrdinalIgnoreCase).Count() == f.Count(x => x.Name is not null))
+                .Must(f => f is null || f.Select(x => x?.Name).Where(n => n is not null).Distinct(StringComparer.OrdinalIgnoreCase).Count() == f.Count(x => x?.Name is not null))
                 .WithErrorCode("duplicate").WithMessage("Feature names must be unique (ignoring case).");
-            RuleForEach(x => x.Features).SetValidator(new FeatureValidator());
+            RuleForEach(x => x.Features).NotNull().WithErrorCode("required").WithMessage("A feature is an object, not null.")
+                .SetValidator(new FeatureValidator());
             RuleFor(x => x.DurationUnit).IsOneOf(FeatureNames.DurationUnits);
             RuleFor(x => x).Custom((request, context) => AddOutcomeProblems(request, context));
         }
@@ -58,8 +59,8 @@ public sealed partial class Request
         private static void AddOutcomeProblems(Request request, FluentValidation.ValidationContext<Request> context)
         {
             var features = request.Features ?? [];
-            var durations = features.Select((f, i) => (f, i)).Where(x => x.f.Role == "duration").ToList();
-            var events = features.Select((f, i) => (f, i)).Where(x => x.f.Role == "event").ToList();
+            var durations = features.Select((f, i) => (f, i)).Where(x => x.f?.Role == "duration").ToList();
+            var events = features.Select((f, i) => (f, i)).Where(x => x.f?.Role == "event").ToList();
             foreach (var (role, list) in new[] { ("duration", durations), ("event", events) })
             {
                 foreach (var (_, i) in list.Skip(1))

@@ -41,6 +41,17 @@ public sealed class Endpoint(DatasetRepository datasets, TimeProvider clock) : E
             return;
         }
 
+        var nullBands = (req.Numeric ?? [])
+            .SelectMany(kv => (kv.Value ?? []).Select((band, i) => (kv.Key, band, i)))
+            .Where(x => x.band is null)
+            .Select(x => new InvalidParam($"numeric.{x.Key}[{x.i}]", "required", "A band is an object with min, max and households, not null."))
+            .ToList();
+        if (nullBands.Count > 0)
+        {
+            await Problems.WriteAsync(HttpContext, 400, "invalid-params", "The reference population is not consistent with the dataset; see invalidParams.", nullBands);
+            return;
+        }
+
         var reference = new ReferencePopulation(
             req.Source!.Trim(),
             req.Year!.Value,

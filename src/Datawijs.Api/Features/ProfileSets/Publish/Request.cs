@@ -9,16 +9,16 @@ public sealed class Request
 
     /// <summary>
     /// When the dataset has an outflow outcome: the published curves are shown every this many duration units
-    /// (more than 0, at most 120). Default: 3 months (13 weeks, 91 days).
+    /// (a whole number from 1 to 120). Default: 3 months (13 weeks, 91 days).
     /// </summary>
     [QueryParam]
-    public double? OutflowStep { get; set; }
+    public int? OutflowStep { get; set; }
 
     public sealed class Validator : Validator<Request>
     {
         public Validator()
         {
-            RuleFor(x => x.OutflowStep).GreaterThan(0).LessThanOrEqualTo(120);
+            RuleFor(x => x.OutflowStep).InclusiveBetween(1, 120);
         }
     }
 }
