@@ -46,9 +46,9 @@ public sealed class OutflowTests(ApiFixture api) : IClassFixture<ApiFixture>
         return sb.ToString();
     }
 
-    private async Task<(DatawijsClient Client, string Tenant, ProfileSet Draft)> DraftAsync(int households = 400)
+    private async Task<(DatawijsClient Client, string Tenant, ProfileSet Draft)> DraftAsync(int households = 400, string? tenantSlug = null)
     {
-        var tenant = ApiFixture.NewTenant();
+        var tenant = tenantSlug ?? ApiFixture.NewTenant();
         var client = await api.ClientAsync(tenant);
         var created = await client.Datasets.CreateDatasetAsync(Declaration());
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -178,7 +178,8 @@ public sealed class OutflowTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task Published_outflow_is_coarsened_rounded_and_stops_where_fewer_than_ten_are_still_in()
     {
-        var (client, tenant, draft) = await DraftAsync();
+        // A tenant whose citizens the test broker identifies, so the citizen's own explanation can be read too.
+        var (client, tenant, draft) = await DraftAsync(tenantSlug: Datawijs.Tests.Shared.TestApiHost.CitizenTenant());
         foreach (var profile in draft.View.Profiles)
         {
             await client.ProfileSets.UpdateProfileAsync(draft.Id, profile.Id, new UpdateProfileRequest
@@ -223,6 +224,14 @@ public sealed class OutflowTests(ApiFixture api) : IClassFixture<ApiFixture>
             Assert.StartsWith($"Huishoudens in dit profiel stoppen meestal binnen {median} maanden.", advice.Explanation!.Outflow, StringComparison.Ordinal);
             Assert.Contains(advice.Explanation.Outflow!, advice.Explanation.Text, StringComparison.Ordinal);
         }
+
+        // The citizen reads the same sentence in their own explanation.
+        var citizen = Datawijs.Tests.Shared.SyntheticBsns.Next();
+        var theirs = (await client.Assignments.CreateAssignmentAsync(FoodBankData.Ask(citizen, FoodBankData.Household(0)), auditReason: "Onderzoek")).Content!;
+        var told = (await api.Citizen(tenant, citizen).CitizenPortal.GetCitizenExplanationAsync()).Content!.Advice!;
+        Assert.Equal(theirs.Explanation!.Outflow, told.Outflow);
+        Assert.Equal(median is null, told.Outflow is null);
+        Assert.True(told.Outflow is null || told.Text.Contains(told.Outflow, StringComparison.Ordinal));
 
         var english = (await client.Assignments.CreateAssignmentAsync(FoodBankData.Ask(Datawijs.Tests.Shared.SyntheticBsns.Next(), FoodBankData.Household(0)), auditReason: "Onderzoek", acceptLanguage: "en")).Content!;
         Assert.True(median is null || english.Explanation!.Outflow!.StartsWith("Households in this profile usually stop within", StringComparison.Ordinal));
