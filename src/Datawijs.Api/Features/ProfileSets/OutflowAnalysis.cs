@@ -25,13 +25,36 @@ public sealed record OutflowRefusal(int Status, string Code, string Detail, IRea
 /// groups by a categorical feature's value, and asks the outflow domain for the Kaplan-Meier curves, the
 /// log-rank test and the Cox model over the clustering features.
 /// </summary>
-public sealed class OutflowAnalysis(ClusteringRepository clusterings, DatasetRepository datasets)
+public sealed class OutflowAnalysis(ClusteringRepository clusterings, DatasetRepository datasets, ProfileSetRepository profileSets)
 {
     public const string ByProfile = "profile";
 
     /// <summary>The values <c>by</c> may take for this dataset: profile, then every categorical feature that is not the outcome.</summary>
     public static IReadOnlyList<string> ValidBy(IReadOnlyList<FeatureDefinition> features) =>
         [ByProfile, .. features.Where(f => f.Type == FeatureType.Categorical && !f.IsOutcome).Select(f => f.Name)];
+
+    /// <summary>
+    /// The exact outflow of the tenant's profile set <paramref name="id"/> for an endpoint: null once the problem
+    /// (404 for an unknown set, or the analysis's refusal) has been answered on <paramref name="context"/>.
+    /// </summary>
+    public async Task<OutflowFigures?> ForRequestAsync(HttpContext context, Guid tenant, Guid id, string? by, bool withCox, CancellationToken ct)
+    {
+        var set = await profileSets.FindAsync(tenant, id, ct);
+        if (set is null)
+        {
+            await Problems.NotFoundAsync(context, "profile set");
+            return null;
+        }
+
+        var (figures, refusal) = await RunAsync(set, await profileSets.ProfilesAsync(tenant, set.Id, ct), by, withCox, ct);
+        if (refusal is not null)
+        {
+            await Problems.WriteAsync(context, refusal.Status, refusal.Code, refusal.Detail, refusal.InvalidParams);
+            return null;
+        }
+
+        return figures;
+    }
 
     public async Task<(OutflowFigures? Figures, OutflowRefusal? Refusal)> RunAsync(
         ProfileSetRow set, IReadOnlyList<ProfileRow> profiles, string? by, bool withCox, CancellationToken ct)

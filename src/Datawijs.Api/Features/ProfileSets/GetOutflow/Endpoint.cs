@@ -6,7 +6,7 @@ using FastEndpoints;
 
 namespace Datawijs.Api.Features.ProfileSets.GetOutflow;
 
-public sealed class Endpoint(ProfileSetRepository profileSets, OutflowAnalysis analysis) : Endpoint<Request, Outflow>
+public sealed class Endpoint(OutflowAnalysis analysis) : Endpoint<Request, Outflow>
 {
     public override void Configure()
     {
@@ -27,21 +27,12 @@ public sealed class Endpoint(ProfileSetRepository profileSets, OutflowAnalysis a
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var tenant = Caller.From(User).TenantId;
-        var set = await profileSets.FindAsync(tenant, req.Id, ct);
-        if (set is null)
+        var figures = await analysis.ForRequestAsync(HttpContext, Caller.From(User).TenantId, req.Id, req.By, withCox: true, ct);
+        if (figures is null)
         {
-            await Problems.NotFoundAsync(HttpContext, "profile set");
             return;
         }
 
-        var (figures, refusal) = await analysis.RunAsync(set, await profileSets.ProfilesAsync(tenant, set.Id, ct), req.By, withCox: true, ct);
-        if (refusal is not null)
-        {
-            await Problems.WriteAsync(HttpContext, refusal.Status, refusal.Code, refusal.Detail, refusal.InvalidParams);
-            return;
-        }
-
-        await Send.OkAsync(Outflow.From(figures!), ct);
+        await Send.OkAsync(Outflow.From(figures), ct);
     }
 }

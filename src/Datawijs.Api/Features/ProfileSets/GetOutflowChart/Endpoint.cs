@@ -7,7 +7,7 @@ using FastEndpoints;
 
 namespace Datawijs.Api.Features.ProfileSets.GetOutflowChart;
 
-public sealed class Endpoint(ProfileSetRepository profileSets, OutflowAnalysis analysis) : Endpoint<Request>
+public sealed class Endpoint(OutflowAnalysis analysis) : Endpoint<GetOutflow.Request>
 {
     public const string ContentType = "image/svg+xml";
 
@@ -26,25 +26,16 @@ public sealed class Endpoint(ProfileSetRepository profileSets, OutflowAnalysis a
         Description(b => b.Produces<string>(200, ContentType).ProducesProblems(400, 404, 409));
     }
 
-    public override async Task HandleAsync(Request req, CancellationToken ct)
+    public override async Task HandleAsync(GetOutflow.Request req, CancellationToken ct)
     {
-        var tenant = Caller.From(User).TenantId;
-        var set = await profileSets.FindAsync(tenant, req.Id, ct);
-        if (set is null)
+        var figures = await analysis.ForRequestAsync(HttpContext, Caller.From(User).TenantId, req.Id, req.By, withCox: false, ct);
+        if (figures is null)
         {
-            await Problems.NotFoundAsync(HttpContext, "profile set");
-            return;
-        }
-
-        var (figures, refusal) = await analysis.RunAsync(set, await profileSets.ProfilesAsync(tenant, set.Id, ct), req.By, withCox: false, ct);
-        if (refusal is not null)
-        {
-            await Problems.WriteAsync(HttpContext, refusal.Status, refusal.Code, refusal.Detail, refusal.InvalidParams);
             return;
         }
 
         var language = RequestLanguage.From(HttpContext);
         RequestLanguage.Apply(HttpContext, language);
-        await Send.StringAsync(OutflowChart.Render(OutflowChartData.Of(figures!, language), figures!.Unit, language), 200, ContentType, ct);
+        await Send.StringAsync(OutflowChart.Render(OutflowChartData.Of(figures, language), figures.Unit, language), 200, ContentType, ct);
     }
 }
