@@ -1,13 +1,14 @@
 using Datawijs.Api.Audit;
 using Datawijs.Api.Auth;
 using Datawijs.Api.Auth.Citizens;
+using Datawijs.Api.Features.Citizen;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data.Assignments;
 using Datawijs.Data.Objections;
 using FastEndpoints;
 
-namespace Datawijs.Api.Features.Citizen.Objection;
+namespace Datawijs.Api.Features.Objections.Create;
 
 public sealed class Endpoint(
     AssignmentRepository assignments,
