@@ -1,5 +1,6 @@
-namespace Datawijs.Api.Features.Objections;
+namespace Datawijs.Domain.Objections;
 
+/// <summary>What a citizen objects to. The values are stored and sent as they are.</summary>
 public static class ObjectionKinds
 {
     /// <summary>"Dit ben ik niet": the profile does not fit the subject.</summary>
