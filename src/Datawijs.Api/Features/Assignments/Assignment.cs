@@ -1,3 +1,12 @@
+using System.Text.Json;
+using Datawijs.Api.Http;
+using Datawijs.Data.Assignments;
+using Datawijs.Data.Objections;
+using Datawijs.Domain;
+using Datawijs.Domain.Assignments;
+using Datawijs.Domain.Disclosure;
+using Datawijs.Domain.Explanations;
+
 namespace Datawijs.Api.Features.Assignments;
 
 /// <summary>
@@ -51,4 +60,105 @@ public sealed class Assignment
     public ObjectionState? Objection { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>
+    /// The assignment in its status: the advice itself only when the status shows it (<see cref="Domain.Assignments.Assignment.ShowsAdvice"/>)
+    /// and the published set it was made with still exists.
+    /// </summary>
+    public static Assignment From(
+        AssignmentRow row,
+        AssignmentStatus status,
+        PublishedProfileSetModel? model,
+        Explanation? explanation,
+        Language language,
+        ObjectionRow? latestObjection)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var decision = row.ToAssignment().Decision is { } made ? AssignmentDecisionView.From(made) : null;
+        var objection = latestObjection is null ? null : ObjectionState.From(latestObjection);
+        var notice = AdviceNotice.In(language);
+        if (!Domain.Assignments.Assignment.ShowsAdvice(status) || model is null || explanation is null)
+        {
+            return new Assignment
+            {
+                Id = row.Id, Status = AssignmentStatuses.Of(status), ProfileSetId = row.ProfileSetId, Notice = notice, Decision = decision,
+                Objection = objection, CreatedAt = row.CreatedAt,
+            };
+        }
+
+        var space = model.Space;
+        var rendered = ExplanationText.Render(space, explanation, language);
+        var outflow = Domain.Reporting.OutflowText.Sentence(model.Outflow?.GetValueOrDefault(explanation.ProfileId), language);
+
+        // The decisions are the exact explanation's; every number returned goes through the disclosure rules.
+        var figures = PublishedAdvice.Of(space, explanation, model.Disclosure);
+        return new Assignment
+        {
+            Id = row.Id,
+            Status = AssignmentStatuses.Of(status),
+            ProfileSetId = row.ProfileSetId,
+            ProfileId = explanation.ProfileId,
+            ProfileName = NameOf(space, explanation.ProfileId, language),
+            Distances = figures.Distances
+                .Select(d => new ProfileDistanceView { ProfileId = d.ProfileId, ProfileName = NameOf(space, d.ProfileId, language), Distance = d.Distance })
+                .ToList(),
+            Margin = figures.Margin,
+            RelativeMargin = figures.RelativeMargin,
+            Uncertain = explanation.Uncertain,
+            Contributions = figures.Contributions.Select(c => new ContributionView
+            {
+                Feature = c.Feature,
+                Label = space.LabelOf(c.Feature, language),
+                Term = c.Term,
+                SubjectValue = Json(c.SubjectValue),
+                ProfileValue = c.ProfileValue is { } value ? Json(value) : NullValue,
+                RunnerUpTerm = c.RunnerUpTerm,
+            }).ToList(),
+            Counterfactuals = explanation.Counterfactuals.Select((c, i) => new CounterfactualView
+            {
+                TargetProfileId = c.ProfileId,
+                TargetProfileName = NameOf(space, c.ProfileId, language),
+                Changes = c.Changes.Select(change => new FeatureChangeView
+                {
+                    Feature = change.Feature, Label = space.LabelOf(change.Feature, language), From = Json(change.From), To = Json(change.To),
+                }).ToList(),
+                ChangeSize = figures.ChangeSizes[i],
+            }).ToList(),
+            Explanation = new AssignmentExplanation
+            {
+                Language = RequestLanguage.Code(language),
+                Text = outflow is null ? rendered.Full : rendered.Full + "\n\n" + outflow,
+                Advice = rendered.Advice,
+                Reasons = rendered.Reasons,
+                DataUsed = rendered.DataUsed,
+                Certainty = rendered.Certainty,
+                Alternative = rendered.Alternative,
+                WhoDecides = rendered.WhoDecides,
+                RightToObject = rendered.RightToObject,
+                Outflow = outflow,
+            },
+            Notice = notice,
+            Decision = decision,
+            Objection = objection,
+            CreatedAt = row.CreatedAt,
+        };
+    }
+
+    private static string NameOf(ProfileSpace space, Guid profileId, Language language)
+    {
+        foreach (var profile in space.Profiles)
+        {
+            if (profile.Id == profileId)
+            {
+                return profile.Name.In(language);
+            }
+        }
+
+        return profileId.ToString();
+    }
+
+    private static readonly JsonElement NullValue = JsonSerializer.SerializeToElement<object?>(null);
+
+    private static JsonElement Json(FeatureValue value) =>
+        value.IsNumeric ? JsonSerializer.SerializeToElement(value.Number.GetValueOrDefault()) : JsonSerializer.SerializeToElement(value.Category);
 }

@@ -1,3 +1,5 @@
+using Datawijs.Domain.Assignments;
+
 namespace Datawijs.Api.Features.Assignments;
 
 public sealed class AssignmentDecisionView
@@ -18,4 +20,18 @@ public sealed class AssignmentDecisionView
 
     /// <summary>The application that recorded the decision.</summary>
     public string ClientId { get; init; } = "";
+
+    public static AssignmentDecisionView From(AssignmentDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return new AssignmentDecisionView
+        {
+            Outcome = decision.Outcome,
+            Reasoning = decision.Reasoning,
+            DecidedAt = decision.DecidedAt,
+            UserId = decision.UserId,
+            UserRepresentation = decision.UserRepresentation,
+            ClientId = decision.ClientId,
+        };
+    }
 }

@@ -1,5 +1,8 @@
+using Datawijs.Domain.Assignments;
+
 namespace Datawijs.Api.Features.Assignments;
 
+/// <summary>The wire names of <see cref="AssignmentStatus"/>.</summary>
 public static class AssignmentStatuses
 {
     /// <summary>Advice only: no person has decided yet.</summary>
@@ -13,4 +16,13 @@ public static class AssignmentStatuses
 
     /// <summary>An upheld objection stopped the use of this advice.</summary>
     public const string Withdrawn = "withdrawn";
+
+    public static string Of(AssignmentStatus status) => status switch
+    {
+        AssignmentStatus.Advice => Advice,
+        AssignmentStatus.Decided => Decided,
+        AssignmentStatus.Contested => Contested,
+        AssignmentStatus.Withdrawn => Withdrawn,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
 }

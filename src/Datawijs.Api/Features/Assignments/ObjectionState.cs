@@ -1,3 +1,5 @@
+using Datawijs.Data.Objections;
+
 namespace Datawijs.Api.Features.Assignments;
 
 public sealed class ObjectionState
@@ -15,4 +17,17 @@ public sealed class ObjectionState
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset? ReviewedAt { get; init; }
+
+    public static ObjectionState From(ObjectionRow objection)
+    {
+        ArgumentNullException.ThrowIfNull(objection);
+        return new ObjectionState
+        {
+            Id = objection.Id,
+            Kind = objection.Kind,
+            Status = objection.Status,
+            CreatedAt = objection.CreatedAt,
+            ReviewedAt = objection.ReviewedAt,
+        };
+    }
 }

@@ -1,4 +1,5 @@
 using Datawijs.Api.Validation;
+using Datawijs.Domain.Objections;
 using FastEndpoints;
 using FluentValidation;
 
