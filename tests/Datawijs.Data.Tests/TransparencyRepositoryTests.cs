@@ -5,6 +5,8 @@ using Datawijs.Data.Assignments;
 using Datawijs.Data.Infrastructure;
 using Datawijs.Data.Objections;
 using Datawijs.Data.Tenants;
+using Datawijs.Domain.Assignments;
+using Datawijs.Domain.Objections;
 
 namespace Datawijs.Data.Tests;
 
@@ -22,6 +24,10 @@ public abstract class TransparencyRepositoryTests(DatabaseProvider provider) : I
         _database?.Dispose();
         GC.SuppressFinalize(this);
     }
+
+    // The review as the domain makes it; the repository stores what it says, the withdrawal included.
+    private static Objection Reviewed(ObjectionRow objection, string outcome, string reasoning, DateTimeOffset at) =>
+        objection.ToObjection().Review(new Actor("client", "u1", "A. de Vries"), outcome, reasoning, at).Reviewed!;
 
     private async Task<TenantRow> TenantAsync(string slug)
     {
@@ -122,21 +128,22 @@ public abstract class TransparencyRepositoryTests(DatabaseProvider provider) : I
         var objection = new ObjectionRow
         {
             Id = Guid.CreateVersion7(), TenantId = tenant.Id, SubjectPseudonym = "p3", AssignmentId = assignment.Id, Kind = "notMe",
-            Message = "Klopt niet", Status = ObjectionRepository.Open, CreatedAt = T0.AddMinutes(1), ClientId = "portal",
+            Message = "Klopt niet", Status = ObjectionStatuses.Open, CreatedAt = T0.AddMinutes(1), ClientId = "portal",
         };
         await objections.AddAsync(objection, Entry(tenant.Id, "p3", "objection.create", T0.AddMinutes(1)));
         Assert.Equal(new SubjectRestriction(true, false), await objections.RestrictionForAsync(tenant.Id, "p3"));
 
-        var review = new ObjectionReview(ObjectionRepository.Upheld, "Terecht", T0.AddMinutes(2), "client", "u1", "A. de Vries");
-        Assert.True(await objections.ReviewAsync(tenant.Id, objection, review, Entry(tenant.Id, "p3", "objection.review", T0.AddMinutes(2))));
-        Assert.False(await objections.ReviewAsync(tenant.Id, objection, review, Entry(tenant.Id, "p3", "objection.review", T0.AddMinutes(3))));
+        var upheld = Reviewed(objection, ObjectionStatuses.Upheld, "Terecht", T0.AddMinutes(2));
+        Assert.Equal(assignment.Id, upheld.WithdrawnAssignmentId);
+        Assert.True(await objections.ReviewAsync(tenant.Id, upheld, Entry(tenant.Id, "p3", "objection.review", T0.AddMinutes(2))));
+        Assert.False(await objections.ReviewAsync(tenant.Id, upheld, Entry(tenant.Id, "p3", "objection.review", T0.AddMinutes(3))));
 
         Assert.Equal(new SubjectRestriction(false, true), await objections.RestrictionForAsync(tenant.Id, "p3"));
         Assert.Equal(T0.AddMinutes(2), (await assignments.FindAsync(tenant.Id, assignment.Id))!.WithdrawnAt);
         Assert.Null(await assignments.FindCurrentForSubjectAsync(tenant.Id, "p3"));
-        var page = await objections.PageAsync(tenant.Id, ObjectionRepository.Upheld, null, 10);
+        var page = await objections.PageAsync(tenant.Id, ObjectionStatuses.Upheld, null, 10);
         Assert.Equal(objection.Id, Assert.Single(page.Items).Id);
-        Assert.Empty((await objections.PageAsync(tenant.Id, ObjectionRepository.Open, null, 10)).Items);
+        Assert.Empty((await objections.PageAsync(tenant.Id, ObjectionStatuses.Open, null, 10)).Items);
     }
 
     [Fact]
@@ -147,7 +154,7 @@ public abstract class TransparencyRepositoryTests(DatabaseProvider provider) : I
         var objection = new ObjectionRow
         {
             Id = Guid.CreateVersion7(), TenantId = tenant.Id, SubjectPseudonym = "p5", Kind = "doNotWant",
-            Message = "Liever niet", Status = ObjectionRepository.Open, CreatedAt = T0, ClientId = "portal",
+            Message = "Liever niet", Status = ObjectionStatuses.Open, CreatedAt = T0, ClientId = "portal",
         };
         await new ObjectionRepository(Database.Connections).AddAsync(objection, Entry(tenant.Id, "p5", "objection.create", T0));
         var row = Assignment(tenant.Id, "p5", T0.AddMinutes(1));
@@ -215,18 +222,18 @@ public abstract class TransparencyRepositoryTests(DatabaseProvider provider) : I
             var objection = new ObjectionRow
             {
                 Id = Guid.CreateVersion7(), TenantId = tenant.Id, SubjectPseudonym = pseudonym, Kind = kind,
-                Status = ObjectionRepository.Open, CreatedAt = T0, ClientId = "portal",
+                Status = ObjectionStatuses.Open, CreatedAt = T0, ClientId = "portal",
             };
             await objections.AddAsync(objection, Entry(tenant.Id, pseudonym, "objection.create", T0));
             if (outcome is not null)
             {
-                await objections.ReviewAsync(tenant.Id, objection, new ObjectionReview(outcome, "Besproken", T0.AddMinutes(1), "client", "u1", "A. de Vries"),
+                await objections.ReviewAsync(tenant.Id, Reviewed(objection, outcome, "Besproken", T0.AddMinutes(1)),
                     Entry(tenant.Id, pseudonym, "objection.review", T0.AddMinutes(1)));
             }
         }
 
-        await ObjectAsync("p-out", "doNotWant", ObjectionRepository.Upheld);
-        await ObjectAsync("p-notme", "notMe", ObjectionRepository.Upheld);
+        await ObjectAsync("p-out", "doNotWant", ObjectionStatuses.Upheld);
+        await ObjectAsync("p-notme", "notMe", ObjectionStatuses.Upheld);
         await ObjectAsync("p-open", "doNotWant", null);
 
         var clustered = new List<string>();
@@ -265,10 +272,10 @@ public abstract class TransparencyRepositoryTests(DatabaseProvider provider) : I
         var objection = new ObjectionRow
         {
             Id = Guid.CreateVersion7(), TenantId = tenant.Id, SubjectPseudonym = "p-client", Kind = "doNotWant",
-            Status = ObjectionRepository.Open, CreatedAt = T0, ClientId = "portal",
+            Status = ObjectionStatuses.Open, CreatedAt = T0, ClientId = "portal",
         };
         await objections.AddAsync(objection, Entry(tenant.Id, "p-client", "objection.create", T0));
-        await objections.ReviewAsync(tenant.Id, objection, new ObjectionReview(ObjectionRepository.Upheld, "Besproken", T0.AddMinutes(1), "client", "u1", "A. de Vries"),
+        await objections.ReviewAsync(tenant.Id, Reviewed(objection, ObjectionStatuses.Upheld, "Besproken", T0.AddMinutes(1)),
             Entry(tenant.Id, "p-client", "objection.review", T0.AddMinutes(1)));
 
         var clustered = new List<string>();

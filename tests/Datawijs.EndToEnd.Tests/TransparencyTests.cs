@@ -281,6 +281,20 @@ public sealed class TransparencyTests(TransparencyFixture api) : IClassFixture<T
     }
 
     [Fact]
+    public async Task A_feature_problem_names_the_feature_exactly_as_sent()
+    {
+        var p = await PartiesAsync();
+        var features = TestProfileSets.SingleParentSubject();
+        features["Shoe_Size"] = 42;
+
+        var response = await p.CaseWorker.Assignments.CreateAssignmentAsync(Ask("999990019", features));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = Assert.Single(response.Problem()!.InvalidParams!);
+        Assert.Equal(("features.Shoe_Size", "unknown"), (problem.Name, problem.Code));
+    }
+
+    [Fact]
     public async Task Without_a_published_profile_set_advice_answers_409()
     {
         var p = await PartiesAsync();

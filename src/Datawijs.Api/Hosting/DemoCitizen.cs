@@ -47,7 +47,7 @@ public sealed class DemoCitizen(
             SubjectPseudonym = pseudonym,
             ProfileSetId = model.ProfileSetId,
             ProfileId = explanation.ProfileId,
-            Features = Advice.Store(model.Space, features),
+            Features = StoredAdvice.Store(model.Space, features),
             Uncertain = explanation.Uncertain,
             CreatedAt = now,
             ClientId = CaseWorkerApplication,

@@ -199,6 +199,12 @@ public static class Problems
             return "body";
         }
 
+        // A name an endpoint gives its own error (features.<name>) is already the wire name; only member names are camel-cased.
+        if (char.IsLower(propertyName[0]))
+        {
+            return propertyName;
+        }
+
         var name = propertyName.StartsWith("$.", StringComparison.Ordinal) ? propertyName[2..] : propertyName;
         if (name is "$" or "SerializerErrors" or "GeneralErrors")
         {

@@ -2,6 +2,8 @@ using Dapper;
 using Datawijs.Data.AccessLog;
 using Datawijs.Data.Infrastructure;
 using Datawijs.Data.Objections;
+using Datawijs.Domain.Assignments;
+using Datawijs.Domain.Objections;
 
 namespace Datawijs.Data.Assignments;
 

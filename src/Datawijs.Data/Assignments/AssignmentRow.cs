@@ -1,3 +1,5 @@
+using Datawijs.Domain.Assignments;
+
 namespace Datawijs.Data.Assignments;
 
 /// <summary>An assignment: advice for one (pseudonymised) subject, and the case worker's decision once made.</summary>
@@ -41,13 +43,12 @@ public sealed class AssignmentRow
 
     /// <summary>Set when an upheld objection stopped the use of this advice.</summary>
     public DateTimeOffset? WithdrawnAt { get; init; }
-}
 
-/// <summary>The case worker's own decision on an assignment.</summary>
-public sealed record AssignmentDecision(
-    string Outcome,
-    string Reasoning,
-    DateTimeOffset DecidedAt,
-    string ClientId,
-    string? UserId,
-    string? UserRepresentation);
+    /// <summary>The stored assignment as the domain reads it.</summary>
+    public Assignment ToAssignment() => new(
+        Id, SubjectPseudonym,
+        DecisionOutcome is null
+            ? null
+            : new AssignmentDecision(DecisionOutcome, DecisionReasoning ?? "", DecidedAt.GetValueOrDefault(), DecidedByClientId ?? "", DecidedByUserId, DecidedByUserRepresentation),
+        WithdrawnAt);
+}

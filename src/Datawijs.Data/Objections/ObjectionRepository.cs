@@ -2,24 +2,13 @@ using System.Data.Common;
 using Dapper;
 using Datawijs.Data.AccessLog;
 using Datawijs.Data.Infrastructure;
+using Datawijs.Domain.Objections;
 
 namespace Datawijs.Data.Objections;
-
-/// <summary>What objections say about a subject right now.</summary>
-/// <param name="HasOpen">An objection is open: the advice is not given until it is reviewed.</param>
-/// <param name="HasUpheld">An objection was upheld: profiles are no longer used for this subject.</param>
-public readonly record struct SubjectRestriction(bool HasOpen, bool HasUpheld)
-{
-    public bool Restricted => HasOpen || HasUpheld;
-}
 
 /// <summary>Objections of citizens and their review. Every statement filters by tenant; each write stores its access log entry in the same transaction.</summary>
 public sealed class ObjectionRepository(IDbConnectionFactory connections)
 {
-    public const string Open = "open";
-    public const string Upheld = "upheld";
-    public const string Rejected = "rejected";
-
     private readonly ObjectionSql _sql = Dialect.Pick(connections.Provider, ObjectionSql.Sqlite, ObjectionSql.SqlServer);
 
     public Task AddAsync(ObjectionRow objection, AccessLogEntryRow logEntry, CancellationToken ct = default) =>
@@ -50,7 +39,7 @@ public sealed class ObjectionRepository(IDbConnectionFactory connections)
         var sql = Dialect.Pick(provider, ObjectionSql.Sqlite, ObjectionSql.SqlServer);
         var statuses = await SqliteStatementCache.QueryTextsAsync(
             connection, transaction, sql.StatusesForSubject, new SubjectKey(tenantId, subjectPseudonym), ct);
-        return new SubjectRestriction(statuses.Contains(Open), statuses.Contains(Upheld));
+        return SubjectRestriction.From(statuses);
     }
 
     /// <summary>The subject's objections, newest first (at most 100), with their reviews.</summary>
@@ -80,19 +69,20 @@ public sealed class ObjectionRepository(IDbConnectionFactory connections)
     }
 
     /// <summary>
-    /// Closes an open objection. Upheld withdraws the assignment it concerned, in the same
-    /// transaction. False when the objection is not open (or not the tenant's).
+    /// Stores a review the domain made (<see cref="Objection.Review"/>): the objection's new status and review, and the
+    /// withdrawal of the assignment it names (<see cref="Objection.WithdrawnAssignmentId"/>), in one transaction with the
+    /// log entry. False when the objection is no longer open (another review came first) or not the tenant's.
     /// </summary>
-    public Task<bool> ReviewAsync(Guid tenantId, ObjectionRow objection, ObjectionReview review, AccessLogEntryRow logEntry, CancellationToken ct = default)
+    public Task<bool> ReviewAsync(Guid tenantId, Objection reviewed, AccessLogEntryRow logEntry, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(objection);
-        ArgumentNullException.ThrowIfNull(review);
+        ArgumentNullException.ThrowIfNull(reviewed);
+        var review = reviewed.Reviewed ?? throw new ArgumentException("The objection has not been reviewed.", nameof(reviewed));
         return connections.WriteAsync(async (connection, transaction, token) =>
         {
             var changed = await connection.ExecuteAsync(new CommandDefinition(_sql.Review, new
             {
                 TenantId = tenantId,
-                objection.Id,
+                reviewed.Id,
                 review.Outcome,
                 review.ReviewedAt,
                 review.Reasoning,
@@ -105,7 +95,7 @@ public sealed class ObjectionRepository(IDbConnectionFactory connections)
                 return false;
             }
 
-            if (review.Outcome == Upheld && objection.AssignmentId is { } assignmentId)
+            if (reviewed.WithdrawnAssignmentId is { } assignmentId)
             {
                 await connection.ExecuteAsync(new CommandDefinition(_sql.WithdrawAssignment,
                     new { TenantId = tenantId, AssignmentId = assignmentId, WithdrawnAt = review.ReviewedAt }, transaction, cancellationToken: token));

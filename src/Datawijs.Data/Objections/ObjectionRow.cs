@@ -1,3 +1,5 @@
+using Datawijs.Domain.Objections;
+
 namespace Datawijs.Data.Objections;
 
 /// <summary>A citizen's objection: "this is not me" (notMe) or "I don't want this" (doNotWant).</summary>
@@ -32,13 +34,29 @@ public sealed class ObjectionRow
     public string? ReviewedByUserId { get; init; }
 
     public string? ReviewedByUserRepresentation { get; init; }
-}
 
-/// <summary>A case worker's review of an open objection.</summary>
-public sealed record ObjectionReview(
-    string Outcome,
-    string Reasoning,
-    DateTimeOffset ReviewedAt,
-    string ClientId,
-    string? UserId,
-    string? UserRepresentation);
+    /// <summary>The stored objection as the domain reads it.</summary>
+    public Objection ToObjection() => new(
+        Id, SubjectPseudonym, AssignmentId, Kind, Message, Status, CreatedAt, ClientId,
+        ReviewedAt is { } reviewedAt
+            ? new ObjectionReview(Status, ReviewReasoning ?? "", reviewedAt, ReviewedByClientId ?? "", ReviewedByUserId, ReviewedByUserRepresentation)
+            : null);
+
+    /// <summary>A newly filed objection (see <see cref="Objection.File"/>) as it is stored for the tenant.</summary>
+    public static ObjectionRow From(Guid tenantId, Objection objection)
+    {
+        ArgumentNullException.ThrowIfNull(objection);
+        return new ObjectionRow
+        {
+            Id = objection.Id,
+            TenantId = tenantId,
+            SubjectPseudonym = objection.SubjectPseudonym,
+            AssignmentId = objection.AssignmentId,
+            Kind = objection.Kind,
+            Message = objection.Message,
+            Status = objection.Status,
+            CreatedAt = objection.CreatedAt,
+            ClientId = objection.ClientId,
+        };
+    }
+}

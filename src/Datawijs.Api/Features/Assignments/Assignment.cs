@@ -1,21 +1,13 @@
 using System.Text.Json;
+using Datawijs.Api.Http;
+using Datawijs.Data.Assignments;
+using Datawijs.Data.Objections;
+using Datawijs.Domain;
+using Datawijs.Domain.Assignments;
+using Datawijs.Domain.Disclosure;
+using Datawijs.Domain.Explanations;
 
 namespace Datawijs.Api.Features.Assignments;
-
-public static class AssignmentStatuses
-{
-    /// <summary>Advice only: no person has decided yet.</summary>
-    public const string Advice = "advice";
-
-    /// <summary>A case worker recorded their own decision (following or deviating from the advice).</summary>
-    public const string Decided = "decided";
-
-    /// <summary>The subject objected and the objection is open: the advice is not given.</summary>
-    public const string Contested = "contested";
-
-    /// <summary>An upheld objection stopped the use of this advice.</summary>
-    public const string Withdrawn = "withdrawn";
-}
 
 /// <summary>
 /// Advice for a person, never a decision. While the subject's objection is open (status
@@ -68,138 +60,105 @@ public sealed class Assignment
     public ObjectionState? Objection { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
-}
-
-public sealed class ProfileDistanceView
-{
-    public Guid ProfileId { get; init; }
-
-    public string ProfileName { get; init; } = "";
-
-    /// <summary>Against the profile's centres rounded as published medians are, two decimals; listed in the exact order.</summary>
-    public double Distance { get; init; }
-}
-
-public sealed class ContributionView
-{
-    public string Feature { get; init; } = "";
-
-    /// <summary>The feature's display label in the response language.</summary>
-    public string Label { get; init; } = "";
-
-    /// <summary>The feature's term in the distance to the advised profile: against the profile's centre rounded as published medians are, two decimals.</summary>
-    public double Term { get; init; }
-
-    /// <summary>The subject's value: a number or a category.</summary>
-    public JsonElement SubjectValue { get; init; }
-
-    /// <summary>The advised profile's value as published: its rounded median (number; null when the publication withholds it) or its mode (category). Never the exact centre.</summary>
-    public JsonElement ProfileValue { get; init; }
-
-    /// <summary>The same feature's term in the distance to the next profile (two decimals, published centre).</summary>
-    public double RunnerUpTerm { get; init; }
-}
-
-public sealed class CounterfactualView
-{
-    public Guid TargetProfileId { get; init; }
-
-    public string TargetProfileName { get; init; } = "";
-
-    /// <summary>The changed features, only mutable ones; with all of them the target profile becomes the nearest.</summary>
-    public IReadOnlyList<FeatureChangeView> Changes { get; init; } = [];
-
-    /// <summary>The size of the change in the model's own metric, two decimals.</summary>
-    public double ChangeSize { get; init; }
-}
-
-public sealed class FeatureChangeView
-{
-    public string Feature { get; init; } = "";
-
-    /// <summary>The feature's label in the response language (the name when the dataset declared none).</summary>
-    public string Label { get; init; } = "";
-
-    public JsonElement From { get; init; }
-
-    public JsonElement To { get; init; }
-}
-
-/// <summary>The explanation in parts, so a screen can lay them out; <c>text</c> is all parts together.</summary>
-public sealed class AssignmentExplanation
-{
-    /// <summary>nl or en.</summary>
-    [Datawijs.Api.OpenApi.WireValues("nl", "en")]
-    public string Language { get; init; } = "nl";
-
-    public string Text { get; init; } = "";
-
-    public string Advice { get; init; } = "";
-
-    public string Reasons { get; init; } = "";
-
-    public string DataUsed { get; init; } = "";
-
-    public string Certainty { get; init; } = "";
-
-    public string Alternative { get; init; } = "";
-
-    public string WhoDecides { get; init; } = "";
-
-    public string RightToObject { get; init; } = "";
 
     /// <summary>
-    /// When the published set has time to outflow: the profile's median with its interval, as a fact about the
-    /// group and never a prediction for the person (B1). Null when not published, withheld or not reached.
+    /// The assignment in its status: the advice itself only when the status shows it (<see cref="Domain.Assignments.Assignment.ShowsAdvice"/>)
+    /// and the published set it was made with still exists.
     /// </summary>
-    public string? Outflow { get; init; }
-}
+    public static Assignment From(
+        AssignmentRow row,
+        AssignmentStatus status,
+        PublishedProfileSetModel? model,
+        Explanation? explanation,
+        Language language,
+        ObjectionRow? latestObjection)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var decision = row.ToAssignment().Decision is { } made ? AssignmentDecisionView.From(made) : null;
+        var objection = latestObjection is null ? null : ObjectionState.From(latestObjection);
+        var notice = AdviceNotice.In(language);
+        if (!Domain.Assignments.Assignment.ShowsAdvice(status) || model is null || explanation is null)
+        {
+            return new Assignment
+            {
+                Id = row.Id, Status = AssignmentStatuses.Of(status), ProfileSetId = row.ProfileSetId, Notice = notice, Decision = decision,
+                Objection = objection, CreatedAt = row.CreatedAt,
+            };
+        }
 
-public sealed class AdviceNotice
-{
-    /// <summary>Always true: an assignment is advice for a person, never a decision.</summary>
-    public bool IsAdvice { get; init; } = true;
+        var space = model.Space;
+        var rendered = ExplanationText.Render(space, explanation, language);
+        var outflow = Domain.Reporting.OutflowText.Sentence(model.Outflow?.GetValueOrDefault(explanation.ProfileId), language);
 
-    /// <summary>That this is advice and that a person decides and may deviate.</summary>
-    public string Advice { get; init; } = "";
+        // The decisions are the exact explanation's; every number returned goes through the disclosure rules.
+        var figures = PublishedAdvice.Of(space, explanation, model.Disclosure);
+        return new Assignment
+        {
+            Id = row.Id,
+            Status = AssignmentStatuses.Of(status),
+            ProfileSetId = row.ProfileSetId,
+            ProfileId = explanation.ProfileId,
+            ProfileName = NameOf(space, explanation.ProfileId, language),
+            Distances = figures.Distances
+                .Select(d => new ProfileDistanceView { ProfileId = d.ProfileId, ProfileName = NameOf(space, d.ProfileId, language), Distance = d.Distance })
+                .ToList(),
+            Margin = figures.Margin,
+            RelativeMargin = figures.RelativeMargin,
+            Uncertain = explanation.Uncertain,
+            Contributions = figures.Contributions.Select(c => new ContributionView
+            {
+                Feature = c.Feature,
+                Label = space.LabelOf(c.Feature, language),
+                Term = c.Term,
+                SubjectValue = Json(c.SubjectValue),
+                ProfileValue = c.ProfileValue is { } value ? Json(value) : NullValue,
+                RunnerUpTerm = c.RunnerUpTerm,
+            }).ToList(),
+            Counterfactuals = explanation.Counterfactuals.Select((c, i) => new CounterfactualView
+            {
+                TargetProfileId = c.ProfileId,
+                TargetProfileName = NameOf(space, c.ProfileId, language),
+                Changes = c.Changes.Select(change => new FeatureChangeView
+                {
+                    Feature = change.Feature, Label = space.LabelOf(change.Feature, language), From = Json(change.From), To = Json(change.To),
+                }).ToList(),
+                ChangeSize = figures.ChangeSizes[i],
+            }).ToList(),
+            Explanation = new AssignmentExplanation
+            {
+                Language = RequestLanguage.Code(language),
+                Text = outflow is null ? rendered.Full : rendered.Full + "\n\n" + outflow,
+                Advice = rendered.Advice,
+                Reasons = rendered.Reasons,
+                DataUsed = rendered.DataUsed,
+                Certainty = rendered.Certainty,
+                Alternative = rendered.Alternative,
+                WhoDecides = rendered.WhoDecides,
+                RightToObject = rendered.RightToObject,
+                Outflow = outflow,
+            },
+            Notice = notice,
+            Decision = decision,
+            Objection = objection,
+            CreatedAt = row.CreatedAt,
+        };
+    }
 
-    /// <summary>The subject's right to object ("this is not me", "I don't want this").</summary>
-    public string RightToObject { get; init; } = "";
-}
+    private static string NameOf(ProfileSpace space, Guid profileId, Language language)
+    {
+        foreach (var profile in space.Profiles)
+        {
+            if (profile.Id == profileId)
+            {
+                return profile.Name.In(language);
+            }
+        }
 
-public sealed class AssignmentDecisionView
-{
-    /// <summary>follows or deviates.</summary>
-    [Datawijs.Api.OpenApi.WireValues("follows", "deviates")]
-    public string Outcome { get; init; } = "";
+        return profileId.ToString();
+    }
 
-    public string Reasoning { get; init; } = "";
+    private static readonly JsonElement NullValue = JsonSerializer.SerializeToElement<object?>(null);
 
-    public DateTimeOffset DecidedAt { get; init; }
-
-    /// <summary>The case worker's user_id from the token.</summary>
-    public string? UserId { get; init; }
-
-    /// <summary>The case worker's user_representation from the token.</summary>
-    public string? UserRepresentation { get; init; }
-
-    /// <summary>The application that recorded the decision.</summary>
-    public string ClientId { get; init; } = "";
-}
-
-public sealed class ObjectionState
-{
-    public Guid Id { get; init; }
-
-    /// <summary>notMe or doNotWant.</summary>
-    [Datawijs.Api.OpenApi.WireValues("notMe", "doNotWant")]
-    public string Kind { get; init; } = "";
-
-    /// <summary>open, upheld or rejected.</summary>
-    [Datawijs.Api.OpenApi.WireValues("open", "upheld", "rejected")]
-    public string Status { get; init; } = "";
-
-    public DateTimeOffset CreatedAt { get; init; }
-
-    public DateTimeOffset? ReviewedAt { get; init; }
+    private static JsonElement Json(FeatureValue value) =>
+        value.IsNumeric ? JsonSerializer.SerializeToElement(value.Number.GetValueOrDefault()) : JsonSerializer.SerializeToElement(value.Category);
 }

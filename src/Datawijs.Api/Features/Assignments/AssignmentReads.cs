@@ -29,11 +29,11 @@ public sealed class AssignmentReads(
 
         var restriction = await objections.RestrictionForAsync(tenantId, row.SubjectPseudonym, ct);
         var latest = await objections.LatestForSubjectAsync(tenantId, row.SubjectPseudonym, ct);
-        var status = Advice.StatusOf(row, restriction);
-        var model = status is AssignmentStatuses.Advice or AssignmentStatuses.Decided
+        var status = row.ToAssignment().StatusWith(restriction);
+        var model = Domain.Assignments.Assignment.ShowsAdvice(status)
             ? await profileSets.FindAsync(tenantId, row.ProfileSetId, ct)
             : null;
-        var view = Advice.View(row, model, Advice.Recompute(model, row), language, restriction, latest);
+        var view = Assignment.From(row, status, model, StoredAdvice.Recompute(model, row), language, latest);
 
         // Logged before anything is returned: no read of a subject's data goes unrecorded.
         await accessLog.AppendAsync([accessLog.Entry(context, row.SubjectPseudonym, AuditActions.AssignmentRead, row.Id)], ct);

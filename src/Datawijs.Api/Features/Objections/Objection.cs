@@ -2,17 +2,6 @@ using Datawijs.Data.Objections;
 
 namespace Datawijs.Api.Features.Objections;
 
-public static class ObjectionKinds
-{
-    /// <summary>"Dit ben ik niet": the profile does not fit the subject.</summary>
-    public const string NotMe = "notMe";
-
-    /// <summary>"Ik wil dit niet": the subject does not want profiles used for them.</summary>
-    public const string DoNotWant = "doNotWant";
-
-    public static readonly IReadOnlyList<string> All = [NotMe, DoNotWant];
-}
-
 /// <summary>A citizen's objection as case workers see it. The subject appears only through the assignment.</summary>
 public sealed class Objection
 {
@@ -59,29 +48,4 @@ public sealed class Objection
             },
         };
     }
-}
-
-public sealed class ObjectionReviewView
-{
-    /// <summary>upheld or rejected.</summary>
-    [Datawijs.Api.OpenApi.WireValues("upheld", "rejected")]
-    public string Outcome { get; init; } = "";
-
-    public string Reasoning { get; init; } = "";
-
-    public DateTimeOffset ReviewedAt { get; init; }
-
-    public string? UserId { get; init; }
-
-    public string? UserRepresentation { get; init; }
-
-    public string ClientId { get; init; } = "";
-}
-
-public sealed class ObjectionList
-{
-    public IReadOnlyList<Objection> Items { get; init; } = [];
-
-    /// <summary>Pass as <c>cursor</c> to get the next page; null on the last page.</summary>
-    public string? Next { get; init; }
 }

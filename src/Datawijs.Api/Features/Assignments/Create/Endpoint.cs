@@ -4,8 +4,10 @@ using Datawijs.Api.Auth;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data.Assignments;
+using Datawijs.Domain.Assignments;
 using Datawijs.Domain.Explanations;
 using FastEndpoints;
+using FluentValidation.Results;
 
 namespace Datawijs.Api.Features.Assignments.Create;
 
@@ -65,37 +67,25 @@ public sealed class Endpoint(
             return;
         }
 
-        var problems = ValidationFailed ? Problems.InvalidParamsOf(ValidationFailures) : [];
         var model = await profileSets.GetCurrentAsync(caller.TenantId, ct);
-        if (model is null && problems.Count == 0)
+        if (model is null)
         {
+            ThrowIfAnyErrors();
             await Problems.WriteAsync(HttpContext, 409, "no-published-profile-set",
                 "The tenant has no published profile set, so no advice can be given.");
             return;
         }
 
-        // Every problem at once: the request's own and those of each feature against the published set.
-        ExplanationResult? result = null;
-        Dictionary<string, FeatureValue>? features = null;
-        if (model is not null && req.Features is not null && problems.All(p => p.Name != "features"))
+        // Every problem at once: the request's own (kept by DontThrowIfValidationFails) and each feature's against the published set.
+        var (features, result) = Explain(req, model);
+        ThrowIfAnyErrors();
+        if (result?.Explanation is not { } explanation)
         {
-            var featureProblems = new List<InvalidParam>();
-            features = Advice.ReadFeatures(req.Features, featureProblems);
-            result = Explainer.Explain(model.Space, features);
-            problems.AddRange(featureProblems);
-            problems.AddRange(result.Problems
-                .Where(p => featureProblems.All(known => known.Name != "features." + p.Name))
-                .Select(p => new InvalidParam("features." + p.Name, p.Code, p.Reason)));
-        }
-
-        if (problems.Count > 0 || model is null || features is null || result?.Explanation is not { } explanation)
-        {
-            await Problems.WriteAsync(HttpContext, 400, "invalid-params", "One or more inputs cannot be used; see invalidParams.", problems);
+            ThrowError("The features cannot be used.", "invalid");
             return;
         }
 
         var pseudonym = accessLog.Pseudonymise(caller.TenantId, SubjectIds.Canonical(req.SubjectId, SubjectIdKind.Bsn, out _)!);
-
         var now = clock.GetUtcNow();
         var row = new AssignmentRow
         {
@@ -104,7 +94,7 @@ public sealed class Endpoint(
             SubjectPseudonym = pseudonym,
             ProfileSetId = model.ProfileSetId,
             ProfileId = explanation.ProfileId,
-            Features = Advice.Store(model.Space, features),
+            Features = StoredAdvice.Store(model.Space, features!),
             Uncertain = explanation.Uncertain,
             CreatedAt = now,
             ClientId = caller.ClientId,
@@ -112,17 +102,48 @@ public sealed class Endpoint(
             UserRepresentation = AccessLogWriter.Person(caller.UserRepresentation),
         };
         var restriction = await assignments.AddUnlessRestrictedAsync(row, accessLog.Entry(HttpContext, pseudonym, AuditActions.AssignmentCreate, row.Id, now), ct);
-        if (restriction.Restricted)
+        switch (Domain.Assignments.Assignment.RefusesNewAdvice(restriction))
         {
-            await Problems.WriteAsync(HttpContext, 409, restriction.HasOpen ? "objection-open" : "objection-upheld",
-                restriction.HasOpen
-                    ? "The subject objected to the use of profiles; while the objection is open the advice is not given."
-                    : "An objection of the subject was upheld; profiles are no longer used for this subject.");
-            return;
+            case AdviceRefusal.ObjectionOpen:
+                await Problems.WriteAsync(HttpContext, 409, "objection-open",
+                    "The subject objected to the use of profiles; while the objection is open the advice is not given.");
+                return;
+            case AdviceRefusal.ObjectionUpheld:
+                await Problems.WriteAsync(HttpContext, 409, "objection-upheld",
+                    "An objection of the subject was upheld; profiles are no longer used for this subject.");
+                return;
         }
 
         RequestLanguage.Apply(HttpContext, language);
-        await Send.CreatedAtAsync<Get.Endpoint>(new { id = row.Id }, Advice.View(row, model, explanation, language, default, null), cancellation: ct);
+        var view = Assignment.From(row, row.ToAssignment().StatusWith(restriction), model, explanation, language, latestObjection: null);
+        await Send.CreatedAtAsync<Get.Endpoint>(new { id = row.Id }, view, cancellation: ct);
+    }
+
+    /// <summary>
+    /// The request's features explained against the published set, each problem added as an error named
+    /// features.&lt;name&gt;; nulls when the features cannot be checked (missing, or the request's own rule on them failed).
+    /// </summary>
+    private (Dictionary<string, FeatureValue>? Features, ExplanationResult? Result) Explain(Request req, PublishedProfileSetModel model)
+    {
+        if (req.Features is null || ValidationFailures.Any(f => f.PropertyName is nameof(Request.Features) or "features" or "$.features"))
+        {
+            return (null, null);
+        }
+
+        var wrongType = new List<string>();
+        var features = RequestFeatures.Read(req.Features, wrongType);
+        foreach (var name in wrongType)
+        {
+            AddError(new ValidationFailure("features." + name, "Expected a number or a string.") { ErrorCode = "wrong-type" });
+        }
+
+        var result = Explainer.Explain(model.Space, features);
+        foreach (var problem in result.Problems.Where(p => !wrongType.Contains(p.Name)))
+        {
+            AddError(new ValidationFailure("features." + problem.Name, problem.Reason) { ErrorCode = problem.Code });
+        }
+
+        return (features, result);
     }
 
     // The advice this key created, as it stands now: never advice an objection has stopped since.

@@ -4,6 +4,7 @@ using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data.Assignments;
 using Datawijs.Data.Objections;
+using Datawijs.Domain.Assignments;
 using FastEndpoints;
 
 namespace Datawijs.Api.Features.Assignments.Decide;
@@ -38,10 +39,10 @@ public sealed class Endpoint(
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var caller = Caller.From(User);
-        if (string.IsNullOrWhiteSpace(caller.UserId))
+        var decider = new Actor(caller.ClientId, AccessLogWriter.Person(caller.UserId), AccessLogWriter.Person(caller.UserRepresentation));
+        if (Domain.Assignments.Assignment.RefusesDecider(decider) is { } refusal)
         {
-            await Problems.WriteAsync(HttpContext, 400, "user-required",
-                "A decision is made by a person: the token must carry user_id (and user_representation) of the case worker.");
+            await RefuseAsync(refusal);
             return;
         }
 
@@ -52,34 +53,45 @@ public sealed class Endpoint(
             return;
         }
 
-        var status = Advice.StatusOf(row, await objections.RestrictionForAsync(caller.TenantId, row.SubjectPseudonym, ct));
-        if (status != AssignmentStatuses.Advice)
+        var restriction = await objections.RestrictionForAsync(caller.TenantId, row.SubjectPseudonym, ct);
+        var now = clock.GetUtcNow();
+        var result = row.ToAssignment().Decide(restriction, decider, req.Outcome!, req.Reasoning!, now);
+        if (result.Decision is not { } decision)
         {
-            await Problems.WriteAsync(HttpContext, 409, "assignment-" + status, status switch
-            {
-                AssignmentStatuses.Decided => "A decision on this assignment was already recorded.",
-                AssignmentStatuses.Contested => "The subject objected; while the objection is open no decision is recorded on this advice.",
-                _ => "An objection was upheld; this advice is no longer used.",
-            });
+            await RefuseAsync(result.Refusal!.Value);
             return;
         }
 
-        var now = clock.GetUtcNow();
-        var decision = new AssignmentDecision(req.Outcome!, req.Reasoning!.Trim(), now, caller.ClientId, AccessLogWriter.Person(caller.UserId), AccessLogWriter.Person(caller.UserRepresentation));
+        // The store records it only while still undecided and not withdrawn: a decision that came first wins.
         if (!await assignments.DecideAsync(caller.TenantId, row.Id, decision, accessLog.Entry(HttpContext, row.SubjectPseudonym, AuditActions.DecisionCreate, row.Id, now), ct))
         {
-            await Problems.WriteAsync(HttpContext, 409, "assignment-decided", "A decision on this assignment was already recorded.");
+            await RefuseAsync(DecisionRefusal.AlreadyDecided);
             return;
         }
 
-        await Send.CreatedAtAsync<Get.Endpoint>(new { id = row.Id }, new AssignmentDecisionView
+        await Send.CreatedAtAsync<Get.Endpoint>(new { id = row.Id }, AssignmentDecisionView.From(decision), cancellation: ct);
+    }
+
+    private Task RefuseAsync(DecisionRefusal refusal)
+    {
+        switch (refusal)
         {
-            Outcome = decision.Outcome,
-            Reasoning = decision.Reasoning,
-            DecidedAt = now,
-            UserId = decision.UserId,
-            UserRepresentation = decision.UserRepresentation,
-            ClientId = decision.ClientId,
-        }, cancellation: ct);
+            case DecisionRefusal.UnknownOutcome:
+                ThrowError(r => r.Outcome, "'Outcome' must be follows or deviates.", "one-of");
+                break;
+            case DecisionRefusal.ReasoningRequired:
+                ThrowError(r => r.Reasoning, "'Reasoning' must not be empty.", "required");
+                break;
+        }
+
+        return refusal switch
+        {
+            DecisionRefusal.PersonRequired => Problems.WriteAsync(HttpContext, 400, "user-required",
+                "A decision is made by a person: the token must carry user_id (and user_representation) of the case worker."),
+            DecisionRefusal.AlreadyDecided => Problems.WriteAsync(HttpContext, 409, "assignment-decided", "A decision on this assignment was already recorded."),
+            DecisionRefusal.Contested => Problems.WriteAsync(HttpContext, 409, "assignment-contested",
+                "The subject objected; while the objection is open no decision is recorded on this advice."),
+            _ => Problems.WriteAsync(HttpContext, 409, "assignment-withdrawn", "An objection was upheld; this advice is no longer used."),
+        };
     }
 }

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Datawijs.Api.Audit;
 using Datawijs.Api.Auth;
 using Datawijs.Api.Auth.Citizens;
-using Datawijs.Api.Features.Objections;
 using Datawijs.Api.Hosting;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
@@ -10,6 +9,7 @@ using Datawijs.Data.Datasets;
 using Datawijs.Data.Objections;
 using Datawijs.Data.Tenants;
 using Datawijs.Domain;
+using Datawijs.Domain.Objections;
 using FastEndpoints;
 
 namespace Datawijs.Api.Features.Citizen.DataProcessing;
@@ -60,7 +60,7 @@ public sealed class Endpoint(
         var clients = await tenants.ListClientsAsync(citizen.TenantId, ct);
         var containing = await datasets.ContainingSubjectAsync(citizen.TenantId, citizen.SubjectPseudonym, ct);
         var excluded = (await objections.AllForSubjectAsync(citizen.TenantId, citizen.SubjectPseudonym, ct))
-            .Any(o => o.Kind == ObjectionKinds.DoNotWant && o.Status == ObjectionRepository.Upheld);
+            .Any(o => o.Kind == ObjectionKinds.DoNotWant && o.Status == ObjectionStatuses.Upheld);
 
         var mayLook = clients
             .Where(c => c.RevokedAt is null)

@@ -3,12 +3,12 @@ using Datawijs.Api.Audit;
 using Datawijs.Api.Auth;
 using Datawijs.Api.Auth.Citizens;
 using Datawijs.Api.Features.Assignments;
-using Datawijs.Api.Features.Objections;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data.Assignments;
 using Datawijs.Data.Objections;
 using Datawijs.Domain.Explanations;
+using Datawijs.Domain.Objections;
 using FastEndpoints;
 
 namespace Datawijs.Api.Features.Citizen.Explanation;
@@ -51,13 +51,13 @@ public sealed class Endpoint(
         var restriction = await objections.RestrictionForAsync(citizen.TenantId, citizen.SubjectPseudonym, ct);
         var row = restriction.HasUpheld ? null : await assignments.FindCurrentForSubjectAsync(citizen.TenantId, citizen.SubjectPseudonym, ct);
         var model = row is null ? null : await profileSets.FindAsync(citizen.TenantId, row.ProfileSetId, ct);
-        var explanation = row is null ? null : Advice.Recompute(model, row);
+        var explanation = row is null ? null : StoredAdvice.Recompute(model, row);
         var objectionRows = await objections.AllForSubjectAsync(citizen.TenantId, citizen.SubjectPseudonym, ct);
 
         var advice = row is not null && model is not null && explanation is not null ? View(model, explanation, row, language) : null;
         // The advice stands while its assignment does, even when the profile set it came from is gone (its dataset
         // was deleted): then the profile cannot be shown any more, but the status, the decision and its reasoning can.
-        var status = restriction.HasUpheld ? "withdrawn" : row is null ? "none" : Advice.StatusOf(row, restriction);
+        var status = restriction.HasUpheld ? "withdrawn" : row is null ? "none" : AssignmentStatuses.Of(row.ToAssignment().StatusWith(restriction));
         var response = new Response
         {
             Language = RequestLanguage.Code(language),

@@ -1,4 +1,5 @@
 using Datawijs.Api.Validation;
+using Datawijs.Domain.Objections;
 using FastEndpoints;
 using FluentValidation;
 
@@ -15,13 +16,11 @@ public sealed class Request
     /// <summary>The <c>next</c> value of the previous page.</summary>
     public string? Cursor { get; set; }
 
-    public static readonly IReadOnlyList<string> Statuses = ["open", "upheld", "rejected"];
-
     public sealed class Validator : Validator<Request>
     {
         public Validator()
         {
-            RuleFor(x => x.Status).IsOneOf(Statuses);
+            RuleFor(x => x.Status).IsOneOf(ObjectionStatuses.All);
             RuleFor(x => x.Limit).InclusiveBetween(1, 200);
             RuleFor(x => x.Cursor).IsPageCursor();
         }

@@ -3,6 +3,8 @@ using Datawijs.Api.Auth;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data.Objections;
+using Datawijs.Domain.Assignments;
+using Datawijs.Domain.Objections;
 using FastEndpoints;
 
 namespace Datawijs.Api.Features.Objections.Review;
@@ -33,30 +35,53 @@ public sealed class Endpoint(ObjectionRepository objections, AccessLogWriter acc
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var caller = Caller.From(User);
-        if (string.IsNullOrWhiteSpace(caller.UserId))
+        var reviewer = new Actor(caller.ClientId, AccessLogWriter.Person(caller.UserId), AccessLogWriter.Person(caller.UserRepresentation));
+        if (Domain.Objections.Objection.RefusesReviewer(reviewer) is { } refusal)
         {
-            await Problems.WriteAsync(HttpContext, 400, "user-required",
-                "An objection is reviewed by a person: the token must carry user_id (and user_representation) of the reviewer.");
+            await RefuseAsync(refusal);
             return;
         }
 
-        var objection = await objections.FindAsync(caller.TenantId, req.Id, ct);
-        if (objection is null)
+        var row = await objections.FindAsync(caller.TenantId, req.Id, ct);
+        if (row is null)
         {
             await Problems.NotFoundAsync(HttpContext, "objection");
             return;
         }
 
         var now = clock.GetUtcNow();
-        var review = new ObjectionReview(req.Outcome!, req.Reasoning!.Trim(), now, caller.ClientId, AccessLogWriter.Person(caller.UserId), AccessLogWriter.Person(caller.UserRepresentation));
-        if (objection.Status != ObjectionRepository.Open
-            || !await objections.ReviewAsync(caller.TenantId, objection, review, accessLog.Entry(HttpContext, objection.SubjectPseudonym, AuditActions.ObjectionReview, objection.Id, now), ct))
+        var result = row.ToObjection().Review(reviewer, req.Outcome!, req.Reasoning!, now);
+        if (result.Reviewed is not { } reviewed)
         {
-            await Problems.WriteAsync(HttpContext, 409, "objection-reviewed", "This objection was already reviewed.");
+            await RefuseAsync(result.Refusal!.Value);
             return;
         }
 
-        var reviewed = await objections.FindAsync(caller.TenantId, req.Id, ct);
-        await Send.OkAsync(Objection.From(reviewed!), ct);
+        // The store records it only while the objection is still open: a review that came first wins.
+        if (!await objections.ReviewAsync(caller.TenantId, reviewed, accessLog.Entry(HttpContext, row.SubjectPseudonym, AuditActions.ObjectionReview, row.Id, now), ct))
+        {
+            await RefuseAsync(ObjectionReviewRefusal.AlreadyReviewed);
+            return;
+        }
+
+        await Send.OkAsync(Objection.From((await objections.FindAsync(caller.TenantId, req.Id, ct))!), ct);
+    }
+
+    private Task RefuseAsync(ObjectionReviewRefusal refusal)
+    {
+        switch (refusal)
+        {
+            case ObjectionReviewRefusal.UnknownOutcome:
+                ThrowError(r => r.Outcome, "'Outcome' must be upheld or rejected.", "one-of");
+                break;
+            case ObjectionReviewRefusal.ReasoningRequired:
+                ThrowError(r => r.Reasoning, "'Reasoning' must not be empty.", "required");
+                break;
+        }
+
+        return refusal == ObjectionReviewRefusal.PersonRequired
+            ? Problems.WriteAsync(HttpContext, 400, "user-required",
+                "An objection is reviewed by a person: the token must carry user_id (and user_representation) of the reviewer.")
+            : Problems.WriteAsync(HttpContext, 409, "objection-reviewed", "This objection was already reviewed.");
     }
 }

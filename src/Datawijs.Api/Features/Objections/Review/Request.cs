@@ -1,4 +1,5 @@
 using Datawijs.Api.Validation;
+using Datawijs.Domain.Objections;
 using FastEndpoints;
 using FluentValidation;
 
@@ -14,13 +15,11 @@ public sealed class Request
     /// <summary>The reviewer's reasoning; required.</summary>
     public string? Reasoning { get; set; }
 
-    public static readonly IReadOnlyList<string> Outcomes = ["upheld", "rejected"];
-
     public sealed class Validator : Validator<Request>
     {
         public Validator()
         {
-            RuleFor(x => x.Outcome).NotEmpty().IsOneOf(Outcomes);
+            RuleFor(x => x.Outcome).NotEmpty().IsOneOf(ObjectionStatuses.ReviewOutcomes);
             RuleFor(x => x.Reasoning).NotEmpty().MaximumLength(4000).IsPlainText();
         }
     }

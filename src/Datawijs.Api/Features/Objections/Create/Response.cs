@@ -1,4 +1,4 @@
-namespace Datawijs.Api.Features.Citizen.Objection;
+namespace Datawijs.Api.Features.Objections.Create;
 
 /// <summary>The receipt of an objection, for the citizen.</summary>
 public sealed class Response

@@ -1,9 +1,9 @@
-using Datawijs.Api.Features.Objections;
 using Datawijs.Api.Validation;
+using Datawijs.Domain.Objections;
 using FastEndpoints;
 using FluentValidation;
 
-namespace Datawijs.Api.Features.Citizen.Objection;
+namespace Datawijs.Api.Features.Objections.Create;
 
 /// <summary>The citizen's objection; who objects is the subject of the verified token, never of the body.</summary>
 public sealed class Request

@@ -1,13 +1,14 @@
 using Datawijs.Api.Audit;
 using Datawijs.Api.Auth;
 using Datawijs.Api.Auth.Citizens;
+using Datawijs.Api.Features.Citizen;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data.Assignments;
 using Datawijs.Data.Objections;
 using FastEndpoints;
 
-namespace Datawijs.Api.Features.Citizen.Objection;
+namespace Datawijs.Api.Features.Objections.Create;
 
 public sealed class Endpoint(
     AssignmentRepository assignments,
@@ -44,26 +45,17 @@ public sealed class Endpoint(
         var language = RequestLanguage.From(HttpContext);
         var current = await assignments.FindCurrentForSubjectAsync(citizen.TenantId, citizen.SubjectPseudonym, ct);
         var now = clock.GetUtcNow();
-        var row = new ObjectionRow
-        {
-            Id = Guid.CreateVersion7(now),
-            TenantId = citizen.TenantId,
-            SubjectPseudonym = citizen.SubjectPseudonym,
-            AssignmentId = current?.Id,
-            Kind = req.Kind!,
-            Message = string.IsNullOrWhiteSpace(req.Message) ? null : req.Message.Trim(),
-            Status = ObjectionRepository.Open,
-            CreatedAt = now,
-            ClientId = citizen.Portal,
-        };
-        await objections.AddAsync(row, accessLog.Entry(HttpContext, citizen.SubjectPseudonym, AuditActions.ObjectionCreate, row.Id, now), ct);
+        var objection = Domain.Objections.Objection.File(
+            Guid.CreateVersion7(now), citizen.SubjectPseudonym, current?.Id, req.Kind!, req.Message, now, citizen.Portal);
+        await objections.AddAsync(ObjectionRow.From(citizen.TenantId, objection),
+            accessLog.Entry(HttpContext, citizen.SubjectPseudonym, AuditActions.ObjectionCreate, objection.Id, now), ct);
         RequestLanguage.Apply(HttpContext, language);
         await Send.ResponseAsync(new Response
         {
-            Id = row.Id,
-            Kind = row.Kind,
-            Status = row.Status,
-            CreatedAt = row.CreatedAt,
+            Id = objection.Id,
+            Kind = objection.Kind,
+            Status = objection.Status,
+            CreatedAt = objection.CreatedAt,
             Text = CitizenTexts.ObjectionReceived(language),
         }, 201, ct);
     }
