@@ -45,11 +45,12 @@ public sealed record ChangeCounterSql(string Bump, string ReadAll) : ISqlStateme
 /// </summary>
 public sealed class ChangeCounterRepository(IDbConnectionFactory connections)
 {
-    public async Task BumpAsync(Guid tenantId, string kind, CancellationToken ct = default)
-    {
-        await using var connection = await connections.OpenAsync(ct);
-        await BumpAsync(connection, null, connections.Provider, tenantId, kind, ct);
-    }
+    public Task BumpAsync(Guid tenantId, string kind, CancellationToken ct = default) =>
+        connections.WriteAsync(async (connection, transaction, token) =>
+        {
+            await BumpAsync(connection, transaction, connections.Provider, tenantId, kind, token);
+            return true;
+        }, ct);
 
     public static Task BumpAsync(DbConnection connection, DbTransaction? transaction, DatabaseProvider provider, Guid tenantId, string kind, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(
