@@ -37,7 +37,7 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
     /// <summary>Datasets whose counted records are kept; more at once and the counts start afresh.</summary>
     public const int MaxKeptDatasets = 8;
 
-    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _turns = new();
+    private readonly DatasetLocks _uploading = new();
     private readonly ConcurrentDictionary<Guid, (long Records, DataQualityAccumulator Quality)> _counted = new();
 
     public async Task<UploadOutcome> UploadAsync(DatasetRow dataset, IRecordReader reader, CancellationToken ct, UploadGate.Slot? slot = null)
@@ -101,9 +101,7 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
 
         // One upload per dataset at a time from here on (in this process): each one continues the
         // counts the previous one left, and a count of the stored records is done outside the write lock.
-        var turn = _turns.GetOrAdd(dataset.Id, _ => new SemaphoreSlim(1, 1));
-        await turn.WaitAsync(ct);
-        try
+        using (await _uploading.EnterAsync(dataset.Id, ct))
         {
             // Taken out while in use: an upload that fails leaves no half-counted state behind.
             DataQualityAccumulator? quality = null;
@@ -121,10 +119,6 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
 
             _counted[dataset.Id] = outcome.Counted;
             return outcome.Outcome;
-        }
-        finally
-        {
-            turn.Release();
         }
     }
 
