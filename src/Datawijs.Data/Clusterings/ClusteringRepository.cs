@@ -3,17 +3,6 @@ using Datawijs.Data.Infrastructure;
 
 namespace Datawijs.Data.Clusterings;
 
-/// <summary>Whether a clustering was queued.</summary>
-public enum QueueOutcome
-{
-    Queued,
-    DatasetNotFound,
-    TenantLimitReached,
-}
-
-/// <summary>Who claims a job and for how long: the instance's name, and the lease's length.</summary>
-public sealed record LeaseTerms(string Owner, TimeSpan Length, int MaxAttempts);
-
 /// <summary>
 /// Clustering jobs. Every statement filters by tenant, except the worker's claim of the next job (over
 /// all tenants, round-robin) and the heartbeat, which go by the claim's token.

@@ -6,13 +6,6 @@ using Datawijs.Domain.Privacy;
 
 namespace Datawijs.Api.Features.Datasets;
 
-/// <summary>The outcome of an upload: stored (with the new totals) or refused with the problems found.</summary>
-public sealed record UploadOutcome(bool Stored, long Records, long InvalidRecords, IReadOnlyList<RecordProblem> Problems, DatasetRow? Dataset)
-{
-    /// <summary>Set when the upload was stopped for lack of spool space (<see cref="UploadGate"/>).</summary>
-    public SpoolRefusal Refusal { get; init; }
-}
-
 /// <summary>
 /// Stores an upload all or nothing. Each record is read, checked and pseudonymised into a local spool
 /// file (<see cref="RecordSpool"/>) while the body arrives; only when the whole body is read and every
