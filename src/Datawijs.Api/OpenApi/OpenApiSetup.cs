@@ -81,6 +81,11 @@ public static class SchemaIds
             return type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] + string.Concat(type.GetGenericArguments().Select(For));
         }
 
+        if (Attribute.GetCustomAttribute(type, typeof(SchemaNameAttribute)) is SchemaNameAttribute fixedName)
+        {
+            return fixedName.Name;
+        }
+
         // Datawijs.Api.Features.<Area>.<Action>.Request -> <Action><Area>Request, e.g. CreateOrganisationsRequest.
         var ns = type.Namespace ?? "";
         if (type.Name is "Request" or "Response" && Named.TryGetValue(ns, out var named))

@@ -3,17 +3,6 @@ using Datawijs.Data.Infrastructure;
 
 namespace Datawijs.Data.Clusterings;
 
-/// <summary>Whether a clustering was queued.</summary>
-public enum QueueOutcome
-{
-    Queued,
-    DatasetNotFound,
-    TenantLimitReached,
-}
-
-/// <summary>Who claims a job and for how long: the instance's name, and the lease's length.</summary>
-public sealed record LeaseTerms(string Owner, TimeSpan Length, int MaxAttempts);
-
 /// <summary>
 /// Clustering jobs. Every statement filters by tenant, except the worker's claim of the next job (over
 /// all tenants, round-robin) and the heartbeat, which go by the claim's token.
@@ -23,22 +12,24 @@ public sealed class ClusteringRepository(IDbConnectionFactory connections)
     private readonly ClusteringSql _sql = Dialect.Pick(connections.Provider, ClusteringSql.Sqlite, ClusteringSql.SqlServer);
 
     /// <summary>Queues a job unless the dataset is not the tenant's or the tenant already has <paramref name="limit"/> open jobs.</summary>
-    public async Task<QueueOutcome> AddAsync(ClusteringRow clustering, int limit = int.MaxValue, CancellationToken ct = default)
+    public Task<QueueOutcome> AddAsync(ClusteringRow clustering, int limit = int.MaxValue, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(clustering);
-        await using var connection = await connections.OpenAsync(ct);
         var parameters = new { clustering.Id, clustering.TenantId, clustering.DatasetId, clustering.Options, clustering.CreatedAt, Limit = limit };
-        if (await connection.ExecuteAsync(new CommandDefinition(_sql.Insert, parameters, cancellationToken: ct)) == 1)
+        return connections.WriteAsync(async (connection, transaction, token) =>
         {
-            return QueueOutcome.Queued;
-        }
+            if (await connection.ExecuteAsync(new CommandDefinition(_sql.Insert, parameters, transaction, cancellationToken: token)) == 1)
+            {
+                return QueueOutcome.Queued;
+            }
 
-        var dataset = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            connections.Provider == DatabaseProvider.Sqlite
-                ? "SELECT COUNT(*) FROM datasets WHERE tenant_id = @TenantId AND id = @DatasetId"
-                : "SELECT COUNT(*) FROM dbo.Datasets WHERE TenantId = @TenantId AND Id = @DatasetId",
-            new { clustering.TenantId, clustering.DatasetId }, cancellationToken: ct));
-        return dataset == 0 ? QueueOutcome.DatasetNotFound : QueueOutcome.TenantLimitReached;
+            var dataset = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                connections.Provider == DatabaseProvider.Sqlite
+                    ? "SELECT COUNT(*) FROM datasets WHERE tenant_id = @TenantId AND id = @DatasetId"
+                    : "SELECT COUNT(*) FROM dbo.Datasets WHERE TenantId = @TenantId AND Id = @DatasetId",
+                new { clustering.TenantId, clustering.DatasetId }, transaction, cancellationToken: token));
+            return dataset == 0 ? QueueOutcome.DatasetNotFound : QueueOutcome.TenantLimitReached;
+        }, ct);
     }
 
     public async Task<ClusteringRow?> FindAsync(Guid tenantId, Guid id, CancellationToken ct = default)
@@ -125,9 +116,8 @@ public sealed class ClusteringRepository(IDbConnectionFactory connections)
         return row;
     }
 
-    private async Task<bool> ExecuteOneAsync(string sql, object parameters, CancellationToken ct)
-    {
-        await using var connection = await connections.OpenAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: ct)) == 1;
-    }
+    // The lease's renewal and every end of a job are short writes: they share the writer's commits.
+    private Task<bool> ExecuteOneAsync(string sql, object parameters, CancellationToken ct) =>
+        connections.WriteAsync(async (connection, transaction, token) =>
+            await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: token)) == 1, ct);
 }

@@ -17,11 +17,9 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
 
     private readonly DatasetSql _sql = Dialect.Pick(connections.Provider, DatasetSql.Sqlite, DatasetSql.SqlServer);
 
-    public async Task AddAsync(DatasetRow dataset, CancellationToken ct = default)
-    {
-        await using var connection = await connections.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(_sql.Insert, dataset, cancellationToken: ct));
-    }
+    public Task AddAsync(DatasetRow dataset, CancellationToken ct = default) =>
+        connections.WriteAsync(
+            (connection, transaction, token) => connection.ExecuteAsync(new CommandDefinition(_sql.Insert, dataset, transaction, cancellationToken: token)), ct);
 
     public async Task<DatasetRow?> FindAsync(Guid tenantId, Guid id, CancellationToken ct = default)
     {
@@ -41,37 +39,38 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
     }
 
     /// <summary>Replaces the dataset's reference population (JSON); false when there is no such dataset for the tenant.</summary>
-    public async Task<bool> SetReferencePopulationAsync(Guid tenantId, Guid id, string referencePopulation, DateTimeOffset at, CancellationToken ct = default)
-    {
-        await using var connection = await connections.OpenAsync(ct);
-        var updated = await connection.ExecuteAsync(new CommandDefinition(
-            _sql.UpdateReferencePopulation, new { TenantId = tenantId, Id = id, ReferencePopulation = referencePopulation, UpdatedAt = at }, cancellationToken: ct));
-        return updated == 1;
-    }
+    public Task<bool> SetReferencePopulationAsync(Guid tenantId, Guid id, string referencePopulation, DateTimeOffset at, CancellationToken ct = default) =>
+        connections.WriteAsync(async (connection, transaction, token) => await connection.ExecuteAsync(new CommandDefinition(
+            _sql.UpdateReferencePopulation, new { TenantId = tenantId, Id = id, ReferencePopulation = referencePopulation, UpdatedAt = at }, transaction, cancellationToken: token)) == 1, ct);
 
     /// <summary>
     /// Removes the dataset with every record, clustering and profile set made from it (and their publication
     /// history and fairness reviews), in one
-    /// transaction. False when there is no such dataset for the tenant.
+    /// transaction of its own (it may remove millions of records, too much to share a commit with others).
+    /// False when there is no such dataset for the tenant.
     /// </summary>
     public async Task<bool> DeleteAsync(Guid tenantId, Guid id, CancellationToken ct = default)
     {
-        await using var connection = await connections.OpenAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var key = new { TenantId = tenantId, Id = id };
-        var history = ProfileHistoryRepository.For(connections.Provider);
-        foreach (var sql in new[] { history.DeleteReplacedReviewsOfDataset, history.DeleteReviewsOfDataset, history.DeletePublicationsOfDataset, _sql.DeleteProfiles, _sql.DeleteProfileSets, _sql.DeleteClusterings, _sql.DeleteSubjects, _sql.DeleteRecords })
+        var deleted = 0;
+        await using (var write = await connections.BeginWriteAsync(ct))
         {
-            await connection.ExecuteAsync(new CommandDefinition(sql, key, transaction, cancellationToken: ct));
+            var key = new { TenantId = tenantId, Id = id };
+            var history = ProfileHistoryRepository.For(connections.Provider);
+            foreach (var sql in new[] { history.DeleteReplacedReviewsOfDataset, history.DeleteReviewsOfDataset, history.DeletePublicationsOfDataset, _sql.DeleteProfiles, _sql.DeleteProfileSets, _sql.DeleteClusterings, _sql.DeleteSubjects, _sql.DeleteRecords })
+            {
+                await write.Connection.ExecuteAsync(new CommandDefinition(sql, key, write.Transaction, cancellationToken: ct));
+            }
+
+            deleted = await write.Connection.ExecuteAsync(new CommandDefinition(_sql.DeleteDataset, key, write.Transaction, cancellationToken: ct));
+            if (deleted == 1)
+            {
+                await Changes.ChangeCounterRepository.BumpAsync(write.Connection, write.Transaction, connections.Provider, tenantId, Changes.ChangeKinds.PublishedProfileSet, ct);
+            }
+
+            await write.CommitAsync(ct);
         }
 
-        var deleted = await connection.ExecuteAsync(new CommandDefinition(_sql.DeleteDataset, key, transaction, cancellationToken: ct));
-        if (deleted == 1)
-        {
-            await Changes.ChangeCounterRepository.BumpAsync(connection, transaction, connections.Provider, tenantId, Changes.ChangeKinds.PublishedProfileSet, ct);
-        }
-
-        await transaction.CommitAsync(ct);
+        // Heard once the writer's turn is handed on, so a listener may write in turn.
         if (deleted == 1)
         {
             changes.Raise(tenantId);
@@ -156,30 +155,25 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
         return rows.ToList();
     }
 
-    /// <summary>Starts an all-or-nothing upload: nothing is visible until <see cref="RecordUpload.CommitAsync"/>.</summary>
+    /// <summary>
+    /// Starts an all-or-nothing upload in a write transaction of its own (<see cref="IDbConnectionFactory.BeginWriteAsync"/>):
+    /// nothing is visible until <see cref="RecordUpload.CommitAsync"/>.
+    /// </summary>
     public async Task<RecordUpload> BeginUploadAsync(Guid tenantId, Guid datasetId, CancellationToken ct = default)
     {
-        var turn = await connections.WriterTurnAsync(ct);
-        DbConnection? connection = null;
+        var write = await connections.BeginWriteAsync(ct);
         try
         {
-            connection = await connections.OpenAsync(ct);
-            var transaction = await connection.BeginTransactionAsync(ct);
-            return connection switch
+            return write.Connection switch
             {
-                SqliteConnection sqlite => new SqliteRecordUpload(this, _sql, sqlite, transaction, tenantId, datasetId, turn),
-                SqlConnection sqlServer => new SqlServerRecordUpload(this, _sql, sqlServer, (SqlTransaction)transaction, tenantId, datasetId, turn),
+                SqliteConnection => new SqliteRecordUpload(this, _sql, write, tenantId, datasetId),
+                SqlConnection => new SqlServerRecordUpload(this, _sql, write, tenantId, datasetId),
                 _ => throw new NotSupportedException("Uploads support SQLite and SQL Server."),
             };
         }
         catch
         {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync();
-            }
-
-            turn.Dispose();
+            await write.DisposeAsync();
             throw;
         }
     }

@@ -1,37 +1,34 @@
 using System.Data.Common;
 using System.Text;
 using Dapper;
+using Datawijs.Data.Infrastructure;
 
 namespace Datawijs.Data.Datasets;
 
 /// <summary>
-/// One upload in one transaction: rows go to the database as they are read (memory stays flat), and
-/// disposing without <see cref="CommitAsync"/> rolls every row back. It holds this process's writer
-/// turn (<see cref="Infrastructure.IDbConnectionFactory.WriterTurnAsync"/>) until disposed. Each provider writes rows its own
+/// One upload in one write transaction of its own (<see cref="WriteTransaction"/>): rows go to the database
+/// as they are read (memory stays flat), and disposing without <see cref="CommitAsync"/> rolls every row
+/// back. On SQLite it holds this process's writer turn until disposed. Each provider writes rows its own
 /// fastest way (<see cref="SqliteRecordUpload"/>, <see cref="SqlServerRecordUpload"/>).
 /// </summary>
 public abstract class RecordUpload : IAsyncDisposable
 {
     private readonly DatasetRepository _owner;
     private readonly DatasetSql _sql;
+    private readonly WriteTransaction _write;
 
-    private readonly IDisposable _turn;
-
-    private protected RecordUpload(
-        DatasetRepository owner, DatasetSql sql, DbConnection connection, DbTransaction transaction, Guid tenantId, Guid datasetId, IDisposable turn)
+    private protected RecordUpload(DatasetRepository owner, DatasetSql sql, WriteTransaction write, Guid tenantId, Guid datasetId)
     {
-        _turn = turn;
         _owner = owner;
         _sql = sql;
-        Connection = connection;
-        Transaction = transaction;
+        _write = write;
         TenantId = tenantId;
         DatasetId = datasetId;
     }
 
-    private protected DbConnection Connection { get; }
+    private protected DbConnection Connection => _write.Connection;
 
-    private protected DbTransaction Transaction { get; }
+    private protected DbTransaction Transaction => _write.Transaction;
 
     private protected Guid TenantId { get; }
 
@@ -81,7 +78,7 @@ public abstract class RecordUpload : IAsyncDisposable
             new { TenantId, Id = DatasetId, RecordCount = recordCount, Quality = quality, UpdatedAt = at },
             Transaction,
             cancellationToken: ct));
-        await Transaction.CommitAsync(ct);
+        await _write.CommitAsync(ct);
     }
 
     public async ValueTask DisposeAsync()
@@ -89,12 +86,10 @@ public abstract class RecordUpload : IAsyncDisposable
         try
         {
             await ReleaseAsync();
-            await Transaction.DisposeAsync();
-            await Connection.DisposeAsync();
         }
         finally
         {
-            _turn.Dispose();
+            await _write.DisposeAsync();
         }
 
         GC.SuppressFinalize(this);

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Text;
+using Datawijs.Data.Infrastructure;
 using Microsoft.Data.SqlClient;
 
 namespace Datawijs.Data.Datasets;
@@ -18,8 +19,8 @@ public sealed class SqlServerRecordUpload : RecordUpload
 
     private readonly DataTable _batch = new() { Locale = System.Globalization.CultureInfo.InvariantCulture };
 
-    internal SqlServerRecordUpload(DatasetRepository owner, DatasetSql sql, SqlConnection connection, SqlTransaction transaction, Guid tenantId, Guid datasetId, IDisposable turn)
-        : base(owner, sql, connection, transaction, tenantId, datasetId, turn)
+    internal SqlServerRecordUpload(DatasetRepository owner, DatasetSql sql, WriteTransaction write, Guid tenantId, Guid datasetId)
+        : base(owner, sql, write, tenantId, datasetId)
     {
         _batch.Columns.Add("DatasetId", typeof(Guid));
         _batch.Columns.Add("RowNumber", typeof(long));

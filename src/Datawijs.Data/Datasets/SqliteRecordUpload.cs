@@ -1,5 +1,5 @@
-using System.Data.Common;
 using System.Text;
+using Datawijs.Data.Infrastructure;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -23,10 +23,10 @@ public sealed class SqliteRecordUpload : RecordUpload
     private readonly int _cells;
     private byte[] _utf8 = new byte[1024];
 
-    internal SqliteRecordUpload(DatasetRepository owner, DatasetSql sql, SqliteConnection connection, DbTransaction transaction, Guid tenantId, Guid datasetId, IDisposable turn)
-        : base(owner, sql, connection, transaction, tenantId, datasetId, turn)
+    internal SqliteRecordUpload(DatasetRepository owner, DatasetSql sql, WriteTransaction write, Guid tenantId, Guid datasetId)
+        : base(owner, sql, write, tenantId, datasetId)
     {
-        _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        _db = ((SqliteConnection)write.Connection).Handle ?? throw new InvalidOperationException("The connection is not open.");
         Check(raw.sqlite3_prepare_v2(_db, sql.InsertRecord, out _insert));
         Check(raw.sqlite3_bind_text(_insert, Index("@DatasetId"), datasetId.ToString("D")));
         _rowNumber = Index("@RowNumber");

@@ -18,7 +18,6 @@ public sealed class IdempotencyRepository(IDbConnectionFactory connections)
         IdempotencyRecord claim, DateTimeOffset? staleBefore = null, DateTimeOffset? expiredBefore = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        await using var connection = await connections.OpenAsync(ct);
         var parameters = new
         {
             claim.TenantId,
@@ -29,20 +28,18 @@ public sealed class IdempotencyRepository(IDbConnectionFactory connections)
             StaleBefore = staleBefore ?? DateTimeOffset.MinValue,
             ExpiredBefore = expiredBefore ?? DateTimeOffset.MinValue,
         };
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(_sql.Begin, parameters, cancellationToken: ct));
-        if (inserted == 1)
+        return await connections.WriteAsync(async (connection, transaction, token) =>
         {
-            return null;
-        }
-
-        return await connection.QuerySingleAsync<IdempotencyRecord>(new CommandDefinition(_sql.Find, claim, cancellationToken: ct));
+            var inserted = await connection.ExecuteAsync(new CommandDefinition(_sql.Begin, parameters, transaction, cancellationToken: token));
+            return inserted == 1
+                ? null
+                : await connection.QuerySingleAsync<IdempotencyRecord>(new CommandDefinition(_sql.Find, claim, transaction, cancellationToken: token));
+        }, ct);
     }
 
-    public async Task CompleteAsync(IdempotencyRecord outcome, CancellationToken ct = default)
-    {
-        await using var connection = await connections.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(_sql.Complete, outcome, cancellationToken: ct));
-    }
+    public Task CompleteAsync(IdempotencyRecord outcome, CancellationToken ct = default) =>
+        connections.WriteAsync(
+            (connection, transaction, token) => connection.ExecuteAsync(new CommandDefinition(_sql.Complete, outcome, transaction, cancellationToken: token)), ct);
 
     /// <summary>Deletes the records made before <paramref name="expiredBefore"/>, in batches; returns how many.</summary>
     public async Task<long> DeleteExpiredAsync(DateTimeOffset expiredBefore, int batch = 5000, CancellationToken ct = default)
@@ -50,8 +47,8 @@ public sealed class IdempotencyRepository(IDbConnectionFactory connections)
         long deleted = 0;
         while (true)
         {
-            await using var connection = await connections.OpenAsync(ct);
-            var n = await connection.ExecuteAsync(new CommandDefinition(_sql.DeleteExpired, new { ExpiredBefore = expiredBefore, Batch = batch }, cancellationToken: ct));
+            var n = await connections.WriteAsync(
+                (connection, transaction, token) => connection.ExecuteAsync(new CommandDefinition(_sql.DeleteExpired, new { ExpiredBefore = expiredBefore, Batch = batch }, transaction, cancellationToken: token)), ct);
             deleted += n;
             if (n < batch)
             {
@@ -61,9 +58,7 @@ public sealed class IdempotencyRepository(IDbConnectionFactory connections)
     }
 
     /// <summary>Releases a claim whose request failed, so a retry may run it again.</summary>
-    public async Task AbandonAsync(IdempotencyRecord claim, CancellationToken ct = default)
-    {
-        await using var connection = await connections.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(_sql.Abandon, claim, cancellationToken: ct));
-    }
+    public Task AbandonAsync(IdempotencyRecord claim, CancellationToken ct = default) =>
+        connections.WriteAsync(
+            (connection, transaction, token) => connection.ExecuteAsync(new CommandDefinition(_sql.Abandon, claim, transaction, cancellationToken: token)), ct);
 }

@@ -63,6 +63,33 @@ public sealed class DbConnectionFactory : IDbConnectionFactory, IDisposable
         }
     }
 
+    public async Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken = default)
+    {
+        var turn = await WriterTurnAsync(cancellationToken).ConfigureAwait(false);
+        DbConnection? connection = null;
+        try
+        {
+            connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+
+            // Microsoft.Data.Sqlite begins IMMEDIATE unless asked for a deferred transaction; said here
+            // because a deferred one could fail to upgrade to a writer half-way.
+            var transaction = connection is SqliteConnection sqlite
+                ? sqlite.BeginTransaction(deferred: false)
+                : await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            return new WriteTransaction(connection, transaction, turn);
+        }
+        catch
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+
+            turn.Dispose();
+            throw;
+        }
+    }
+
     public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);

@@ -8,11 +8,9 @@ public sealed class OrganisationRepository(IDbConnectionFactory connections)
 {
     private readonly OrganisationSql _sql = Dialect.Pick(connections.Provider, OrganisationSql.Sqlite, OrganisationSql.SqlServer);
 
-    public async Task AddAsync(OrganisationRow organisation, CancellationToken ct = default)
-    {
-        await using var connection = await connections.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(_sql.Insert, organisation, cancellationToken: ct));
-    }
+    public Task AddAsync(OrganisationRow organisation, CancellationToken ct = default) =>
+        connections.WriteAsync(
+            (connection, transaction, token) => connection.ExecuteAsync(new CommandDefinition(_sql.Insert, organisation, transaction, cancellationToken: token)), ct);
 
     public async Task<OrganisationRow?> FindAsync(Guid tenantId, Guid id, CancellationToken ct = default)
     {
@@ -31,9 +29,7 @@ public sealed class OrganisationRepository(IDbConnectionFactory connections)
         return Page.FromOverfetch(rows, limit, last => new PageCursor(last.CreatedAt, last.Id));
     }
 
-    public async Task<bool> UpdateAsync(OrganisationRow organisation, CancellationToken ct = default)
-    {
-        await using var connection = await connections.OpenAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(_sql.Update, organisation, cancellationToken: ct)) == 1;
-    }
+    public Task<bool> UpdateAsync(OrganisationRow organisation, CancellationToken ct = default) =>
+        connections.WriteAsync(async (connection, transaction, token) =>
+            await connection.ExecuteAsync(new CommandDefinition(_sql.Update, organisation, transaction, cancellationToken: token)) == 1, ct);
 }

@@ -8,14 +8,12 @@ public sealed class ProfileSetRepository(IDbConnectionFactory connections, Publi
 {
     private readonly ProfileSetSql _sql = Dialect.Pick(connections.Provider, ProfileSetSql.Sqlite, ProfileSetSql.SqlServer);
 
-    public async Task AddAsync(ProfileSetRow set, IReadOnlyList<ProfileRow> profiles, CancellationToken ct = default)
-    {
-        await using var connection = await connections.OpenAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(_sql.Insert, set, transaction, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(_sql.InsertProfile, profiles, transaction, cancellationToken: ct));
-        await transaction.CommitAsync(ct);
-    }
+    public Task AddAsync(ProfileSetRow set, IReadOnlyList<ProfileRow> profiles, CancellationToken ct = default) =>
+        connections.WriteAsync(async (connection, transaction, token) =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition(_sql.Insert, set, transaction, cancellationToken: token));
+            return await connection.ExecuteAsync(new CommandDefinition(_sql.InsertProfile, profiles, transaction, cancellationToken: token));
+        }, ct);
 
     public async Task<ProfileSetRow?> FindAsync(Guid tenantId, Guid id, CancellationToken ct = default)
     {
@@ -38,28 +36,29 @@ public sealed class ProfileSetRepository(IDbConnectionFactory connections, Publi
     }
 
     /// <summary>Changes a profile's names and descriptions; false unless the profile exists and its set is a draft.</summary>
-    public async Task<bool> UpdateProfileAsync(ProfileRow profile, CancellationToken ct = default)
-    {
-        await using var connection = await connections.OpenAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(_sql.UpdateProfile, profile, cancellationToken: ct)) == 1;
-    }
+    public Task<bool> UpdateProfileAsync(ProfileRow profile, CancellationToken ct = default) =>
+        connections.WriteAsync(async (connection, transaction, token) =>
+            await connection.ExecuteAsync(new CommandDefinition(_sql.UpdateProfile, profile, transaction, cancellationToken: token)) == 1, ct);
 
     /// <summary>Publishes a draft with its frozen view and retires the tenant's previously published set, atomically.</summary>
     public async Task<bool> PublishAsync(Guid tenantId, Guid id, string publishedView, DateTimeOffset at, CancellationToken ct = default)
     {
-        await using var connection = await connections.OpenAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(_sql.RetirePublished, new { TenantId = tenantId, At = at }, transaction, cancellationToken: ct));
-        var published = await connection.ExecuteAsync(new CommandDefinition(
-            _sql.Publish, new { TenantId = tenantId, Id = id, PublishedView = publishedView, At = at }, transaction, cancellationToken: ct));
-        if (published != 1)
+        // A transaction of its own: it rolls back when the set turns out not to be a draft.
+        await using (var write = await connections.BeginWriteAsync(ct))
         {
-            await transaction.RollbackAsync(ct);
-            return false;
+            await write.Connection.ExecuteAsync(new CommandDefinition(_sql.RetirePublished, new { TenantId = tenantId, At = at }, write.Transaction, cancellationToken: ct));
+            var published = await write.Connection.ExecuteAsync(new CommandDefinition(
+                _sql.Publish, new { TenantId = tenantId, Id = id, PublishedView = publishedView, At = at }, write.Transaction, cancellationToken: ct));
+            if (published != 1)
+            {
+                await write.RollbackAsync(ct);
+                return false;
+            }
+
+            await Changes.ChangeCounterRepository.BumpAsync(write.Connection, write.Transaction, connections.Provider, tenantId, Changes.ChangeKinds.PublishedProfileSet, ct);
+            await write.CommitAsync(ct);
         }
 
-        await Changes.ChangeCounterRepository.BumpAsync(connection, transaction, connections.Provider, tenantId, Changes.ChangeKinds.PublishedProfileSet, ct);
-        await transaction.CommitAsync(ct);
         changes.Raise(tenantId);
         return true;
     }
@@ -75,31 +74,35 @@ public sealed class ProfileSetRepository(IDbConnectionFactory connections, Publi
     {
         ArgumentNullException.ThrowIfNull(publication);
         var history = ProfileHistoryRepository.For(connections.Provider);
-        await using var connection = await connections.OpenAsync(ct);
 
-        // On SQLite the transaction begins IMMEDIATE (holding the write lock); on SQL Server the count takes
-        // an update range lock. Either way no other publication of the dataset slips in between.
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var count = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            history.CountPublications, new { TenantId = tenantId, publication.DatasetId }, transaction, cancellationToken: ct));
-        if (count != earlierPublications)
+        // A transaction of its own, as it may roll back. On SQLite it begins IMMEDIATE (holding the write
+        // lock); on SQL Server the count takes an update range lock. Either way no other publication of the
+        // dataset slips in between.
+        await using (var write = await connections.BeginWriteAsync(ct))
         {
-            await transaction.RollbackAsync(ct);
-            return PublishOutcome.HistoryChanged;
+            var (connection, transaction) = (write.Connection, write.Transaction);
+            var count = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                history.CountPublications, new { TenantId = tenantId, publication.DatasetId }, transaction, cancellationToken: ct));
+            if (count != earlierPublications)
+            {
+                await write.RollbackAsync(ct);
+                return PublishOutcome.HistoryChanged;
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(_sql.RetirePublished, new { TenantId = tenantId, At = at }, transaction, cancellationToken: ct));
+            var published = await connection.ExecuteAsync(new CommandDefinition(
+                _sql.Publish, new { TenantId = tenantId, Id = id, PublishedView = publishedView, At = at }, transaction, cancellationToken: ct));
+            if (published != 1)
+            {
+                await write.RollbackAsync(ct);
+                return PublishOutcome.NotDraft;
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(history.InsertPublication, publication, transaction, cancellationToken: ct));
+            await Changes.ChangeCounterRepository.BumpAsync(connection, transaction, connections.Provider, tenantId, Changes.ChangeKinds.PublishedProfileSet, ct);
+            await write.CommitAsync(ct);
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(_sql.RetirePublished, new { TenantId = tenantId, At = at }, transaction, cancellationToken: ct));
-        var published = await connection.ExecuteAsync(new CommandDefinition(
-            _sql.Publish, new { TenantId = tenantId, Id = id, PublishedView = publishedView, At = at }, transaction, cancellationToken: ct));
-        if (published != 1)
-        {
-            await transaction.RollbackAsync(ct);
-            return PublishOutcome.NotDraft;
-        }
-
-        await connection.ExecuteAsync(new CommandDefinition(history.InsertPublication, publication, transaction, cancellationToken: ct));
-        await Changes.ChangeCounterRepository.BumpAsync(connection, transaction, connections.Provider, tenantId, Changes.ChangeKinds.PublishedProfileSet, ct);
-        await transaction.CommitAsync(ct);
         changes.Raise(tenantId);
         return PublishOutcome.Published;
     }
@@ -107,11 +110,18 @@ public sealed class ProfileSetRepository(IDbConnectionFactory connections, Publi
     /// <summary>Retires a draft or published set; false when it is already retired or does not exist.</summary>
     public async Task<bool> RetireAsync(Guid tenantId, Guid id, DateTimeOffset at, CancellationToken ct = default)
     {
-        await using var connection = await connections.OpenAsync(ct);
-        var retired = await connection.ExecuteAsync(new CommandDefinition(_sql.Retire, new { TenantId = tenantId, Id = id, At = at }, cancellationToken: ct)) == 1;
+        var retired = await connections.WriteAsync(async (connection, transaction, token) =>
+        {
+            if (await connection.ExecuteAsync(new CommandDefinition(_sql.Retire, new { TenantId = tenantId, Id = id, At = at }, transaction, cancellationToken: token)) != 1)
+            {
+                return false;
+            }
+
+            await Changes.ChangeCounterRepository.BumpAsync(connection, transaction, connections.Provider, tenantId, Changes.ChangeKinds.PublishedProfileSet, token);
+            return true;
+        }, ct);
         if (retired)
         {
-            await Changes.ChangeCounterRepository.BumpAsync(connection, null, connections.Provider, tenantId, Changes.ChangeKinds.PublishedProfileSet, ct);
             changes.Raise(tenantId);
         }
 

@@ -8,11 +8,9 @@ public sealed class ScanRepository(IDbConnectionFactory connections)
 {
     private readonly ScanSql _sql = Dialect.Pick(connections.Provider, ScanSql.Sqlite, ScanSql.SqlServer);
 
-    public async Task AddAsync(ScanRow scan, CancellationToken ct = default)
-    {
-        await using var connection = await connections.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(_sql.Insert, scan, cancellationToken: ct));
-    }
+    public Task AddAsync(ScanRow scan, CancellationToken ct = default) =>
+        connections.WriteAsync(
+            (connection, transaction, token) => connection.ExecuteAsync(new CommandDefinition(_sql.Insert, scan, transaction, cancellationToken: token)), ct);
 
     public async Task<ScanRow?> FindAsync(Guid tenantId, Guid id, CancellationToken ct = default)
     {
@@ -36,11 +34,9 @@ public sealed class ScanRepository(IDbConnectionFactory connections)
     /// Stores (or replaces) one respondent's answers, but only while the scan is open: false when
     /// the scan was completed (or does not exist in the tenant).
     /// </summary>
-    public async Task<bool> SaveResponseAsync(ScanResponseRow response, CancellationToken ct = default)
-    {
-        await using var connection = await connections.OpenAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(_sql.UpsertOpenResponse, response, cancellationToken: ct)) > 0;
-    }
+    public Task<bool> SaveResponseAsync(ScanResponseRow response, CancellationToken ct = default) =>
+        connections.WriteAsync(async (connection, transaction, token) =>
+            await connection.ExecuteAsync(new CommandDefinition(_sql.UpsertOpenResponse, response, transaction, cancellationToken: token)) > 0, ct);
 
     public async Task<IReadOnlyList<ScanResponseRow>> ListResponsesAsync(Guid tenantId, Guid scanId, CancellationToken ct = default)
     {
@@ -51,9 +47,10 @@ public sealed class ScanRepository(IDbConnectionFactory connections)
     }
 
     /// <summary>
-    /// Freezes an open scan and stores its score in one transaction. The scan is marked completed
-    /// first, which takes the write lock, so no answer can slip in between reading the answers and
-    /// storing the score.
+    /// Freezes an open scan and stores its score in one transaction of its own (it rolls back when the
+    /// scan has no answers). The scan is marked completed first, which takes the write lock on SQL Server
+    /// (SQLite holds it from the start), so no answer can slip in between reading the answers and storing
+    /// the score.
     /// </summary>
     /// <param name="score">Computes the score (as stored JSON) from the frozen answers.</param>
     public async Task<CompletionOutcome> CompleteAsync(
@@ -64,14 +61,14 @@ public sealed class ScanRepository(IDbConnectionFactory connections)
         CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(score);
-        await using var connection = await connections.OpenAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var write = await connections.BeginWriteAsync(ct);
+        var (connection, transaction) = (write.Connection, write.Transaction);
         var key = new { TenantId = tenantId, Id = scanId };
         var marked = await connection.ExecuteAsync(new CommandDefinition(_sql.MarkCompleted, new { TenantId = tenantId, Id = scanId, CompletedAt = completedAt }, transaction, cancellationToken: ct));
         if (marked == 0)
         {
             var existing = await connection.QuerySingleOrDefaultAsync<ScanRow>(new CommandDefinition(_sql.Find, key, transaction, cancellationToken: ct));
-            await transaction.RollbackAsync(ct);
+            await write.RollbackAsync(ct);
             return existing is null ? CompletionOutcome.NotFound : CompletionOutcome.AlreadyCompleted;
         }
 
@@ -79,12 +76,12 @@ public sealed class ScanRepository(IDbConnectionFactory connections)
             new CommandDefinition(_sql.ListResponses, new { TenantId = tenantId, ScanId = scanId }, transaction, cancellationToken: ct))).AsList();
         if (responses.Count == 0)
         {
-            await transaction.RollbackAsync(ct);
+            await write.RollbackAsync(ct);
             return CompletionOutcome.NoRespondents;
         }
 
         await connection.ExecuteAsync(new CommandDefinition(_sql.StoreScore, new { TenantId = tenantId, Id = scanId, Score = score(responses) }, transaction, cancellationToken: ct));
-        await transaction.CommitAsync(ct);
+        await write.CommitAsync(ct);
         return CompletionOutcome.Completed;
     }
 

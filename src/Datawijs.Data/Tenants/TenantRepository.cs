@@ -9,12 +9,15 @@ public sealed class TenantRepository(IDbConnectionFactory connections)
     private readonly TenantSql _sql = Dialect.Pick(connections.Provider, TenantSql.Sqlite, TenantSql.SqlServer);
 
     /// <summary>Creates the tenant if its slug is new; returns the stored tenant either way.</summary>
-    public async Task<(TenantRow Tenant, bool Created)> EnsureAsync(TenantRow candidate, CancellationToken ct = default)
+    public Task<(TenantRow Tenant, bool Created)> EnsureAsync(TenantRow candidate, CancellationToken ct = default)
     {
-        await using var connection = await connections.OpenAsync(ct);
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(_sql.InsertIfMissing, candidate, cancellationToken: ct));
-        var stored = await connection.QuerySingleAsync<TenantRow>(new CommandDefinition(_sql.FindBySlug, new { candidate.Slug }, cancellationToken: ct));
-        return (stored, inserted == 1);
+        ArgumentNullException.ThrowIfNull(candidate);
+        return connections.WriteAsync(async (connection, transaction, token) =>
+        {
+            var inserted = await connection.ExecuteAsync(new CommandDefinition(_sql.InsertIfMissing, candidate, transaction, cancellationToken: token));
+            var stored = await connection.QuerySingleAsync<TenantRow>(new CommandDefinition(_sql.FindBySlug, new { candidate.Slug }, transaction, cancellationToken: token));
+            return (stored, inserted == 1);
+        }, ct);
     }
 
     public async Task<TenantRow?> FindBySlugAsync(string slug, CancellationToken ct = default)
@@ -29,11 +32,9 @@ public sealed class TenantRepository(IDbConnectionFactory connections)
         return await connection.QuerySingleOrDefaultAsync<TenantRow>(new CommandDefinition(_sql.FindById, new { Id = id }, cancellationToken: ct));
     }
 
-    public async Task AddClientAsync(ClientRow client, CancellationToken ct = default)
-    {
-        await using var connection = await connections.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(_sql.InsertClient, client, cancellationToken: ct));
-    }
+    public Task AddClientAsync(ClientRow client, CancellationToken ct = default) =>
+        connections.WriteAsync(
+            (connection, transaction, token) => connection.ExecuteAsync(new CommandDefinition(_sql.InsertClient, client, transaction, cancellationToken: token)), ct);
 
     public async Task<ClientRow?> FindClientAsync(string clientId, CancellationToken ct = default)
     {
@@ -52,15 +53,15 @@ public sealed class TenantRepository(IDbConnectionFactory connections)
     public async Task<bool> RevokeClientAsync(string clientId, DateTimeOffset at, CancellationToken ct = default)
     {
         var client = await FindClientAsync(clientId, ct);
-        await using var connection = await connections.OpenAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var revoked = await connection.ExecuteAsync(new CommandDefinition(_sql.RevokeClient, new { ClientId = clientId, RevokedAt = at }, transaction, cancellationToken: ct)) == 1;
-        if (revoked && client is not null)
+        return await connections.WriteAsync(async (connection, transaction, token) =>
         {
-            await Changes.ChangeCounterRepository.BumpAsync(connection, transaction, connections.Provider, client.TenantId, Changes.ChangeKinds.Clients, ct);
-        }
+            var revoked = await connection.ExecuteAsync(new CommandDefinition(_sql.RevokeClient, new { ClientId = clientId, RevokedAt = at }, transaction, cancellationToken: token)) == 1;
+            if (revoked && client is not null)
+            {
+                await Changes.ChangeCounterRepository.BumpAsync(connection, transaction, connections.Provider, client.TenantId, Changes.ChangeKinds.Clients, token);
+            }
 
-        await transaction.CommitAsync(ct);
-        return revoked;
+            return revoked;
+        }, ct);
     }
 }

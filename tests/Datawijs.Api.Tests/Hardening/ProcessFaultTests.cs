@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
+using static Datawijs.Api.Tests.Hardening.ProcessTestSteps;
 
 namespace Datawijs.Api.Tests.Hardening;
 
@@ -14,8 +14,6 @@ public sealed class ProcessFaultTests
 {
     // A hung child process fails the test instead of the whole run.
     private const int TestTimeoutMilliseconds = 240_000;
-
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact(Timeout = TestTimeoutMilliseconds)]
     public async Task Killed_during_an_upload_the_restarted_api_shows_no_records_of_it()
@@ -30,7 +28,7 @@ public sealed class ProcessFaultTests
         using var upload = new StreamedCsvUpload(rowsBeforePause: 300_000, rowsAfterPause: 0);
         upload.Release();
         using var uploader = api.CreateHttpClient(Patience);
-        var sending = uploader.PostAsync(new Uri($"/api/v1/datasets/{dataset}/records", UriKind.Relative), upload, TestContext.Current.CancellationToken);
+        var sending = uploader.PostAsync(Relative($"/api/v1/datasets/{dataset}/records"), upload, TestContext.Current.CancellationToken);
 
         // The body is read and checked first; then the rows go into one transaction. Once they spill into
         // the write-ahead log they are on disk, uncommitted: that is when the power goes.
@@ -52,7 +50,7 @@ public sealed class ProcessFaultTests
         Assert.Equal(0, await api.CountRowsAsync("dataset_records", "dataset_id", dataset));
 
         // The dataset is usable: a complete upload afterwards is stored whole.
-        using var retried = await http.PostAsync(new Uri($"/api/v1/datasets/{dataset}/records", UriKind.Relative), StreamedCsvUpload.Complete(500), TestContext.Current.CancellationToken);
+        using var retried = await http.PostAsync(Relative($"/api/v1/datasets/{dataset}/records"), StreamedCsvUpload.Complete(500), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
         Assert.Equal(500, await api.CountRowsAsync("dataset_records", "dataset_id", dataset));
     }
@@ -67,7 +65,7 @@ public sealed class ProcessFaultTests
 
         var upload = new StreamedCsvUpload(rowsBeforePause: 2_000, rowsAfterPause: 2_000);
         using var uploader = api.CreateHttpClient(Patience);
-        var sending = uploader.PostAsync(new Uri($"/api/v1/datasets/{dataset}/records", UriKind.Relative), upload, TestContext.Current.CancellationToken);
+        var sending = uploader.PostAsync(Relative($"/api/v1/datasets/{dataset}/records"), upload, TestContext.Current.CancellationToken);
         await upload.Paused.WaitAsync(Patience, TestContext.Current.CancellationToken);
 
         await api.TerminateAsync();
@@ -85,30 +83,6 @@ public sealed class ProcessFaultTests
         Assert.Equal(upload.TotalRows, await api.CountRowsAsync("dataset_records", "dataset_id", dataset));
     }
 
-    private static async Task<Guid> CreateDatasetAsync(ApiProcess api)
-    {
-        using var http = api.CreateHttpClient();
-        using var created = await http.PostAsync(new Uri("/api/v1/datasets", UriKind.Relative), Json(StreamedCsvUpload.DatasetJson), TestContext.Current.CancellationToken);
-        var body = await created.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(created.StatusCode == HttpStatusCode.Created, body);
-        using var dataset = JsonDocument.Parse(body);
-        return dataset.RootElement.GetProperty("id").GetGuid();
-    }
-
-    private static async Task<string?> StatusAsync(HttpClient http, Guid clustering)
-    {
-        using var job = await GetJsonAsync(http, $"/api/v1/clusterings/{clustering}");
-        return job.RootElement.GetProperty("status").GetString();
-    }
-
-    private static async Task<JsonDocument> GetJsonAsync(HttpClient http, string path)
-    {
-        using var response = await http.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
-        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body);
-    }
-
     private static async Task<bool> AcceptsConnectionsAsync(Uri address)
     {
         using var tcp = new TcpClient();
@@ -120,19 +94,6 @@ public sealed class ProcessFaultTests
         catch (SocketException)
         {
             return false;
-        }
-    }
-
-    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
-
-    /// <summary>Polls instead of sleeping: fast on an idle machine, patient on a loaded one.</summary>
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, string failure, ApiProcess api)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, failure + Environment.NewLine + api.Output);
-            await Task.Delay(50, TestContext.Current.CancellationToken);
         }
     }
 }

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Datawijs.Data.Infrastructure;
+using static Datawijs.Api.Tests.Hardening.ProcessTestSteps;
 
 namespace Datawijs.Api.Tests.Hardening;
 
@@ -15,8 +15,6 @@ namespace Datawijs.Api.Tests.Hardening;
 public sealed class SeveralInstancesTests
 {
     private const int TestTimeoutMilliseconds = 180_000;
-
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact(Timeout = TestTimeoutMilliseconds)]
     public async Task Two_instances_serve_one_database_and_the_survivor_finishes_the_clustering_of_the_killed_one_once()
@@ -109,41 +107,9 @@ public sealed class SeveralInstancesTests
             """;
     }
 
-    private static async Task<Guid> CreateDatasetAsync(ApiProcess api)
-    {
-        using var http = api.CreateHttpClient();
-        using var created = await http.PostAsync(Relative("/api/v1/datasets"), Json(StreamedCsvUpload.DatasetJson), TestContext.Current.CancellationToken);
-        var body = await created.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(created.StatusCode == HttpStatusCode.Created, body);
-        using var dataset = JsonDocument.Parse(body);
-        return dataset.RootElement.GetProperty("id").GetGuid();
-    }
-
     private static async Task<string?> StatusAsync(HttpClient http, Guid clustering)
     {
         using var job = await GetJsonAsync(http, $"/api/v1/clusterings/{clustering}");
         return job.RootElement.GetProperty("status").GetString();
-    }
-
-    private static async Task<JsonDocument> GetJsonAsync(HttpClient http, string path)
-    {
-        using var response = await http.GetAsync(Relative(path), TestContext.Current.CancellationToken);
-        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body);
-    }
-
-    private static Uri Relative(string path) => new(path, UriKind.Relative);
-
-    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
-
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, string failure, ApiProcess one, ApiProcess other)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, failure + Environment.NewLine + one.Output + Environment.NewLine + other.Output);
-            await Task.Delay(25, TestContext.Current.CancellationToken);
-        }
     }
 }

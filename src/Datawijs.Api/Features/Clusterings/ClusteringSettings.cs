@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 
 namespace Datawijs.Api.Features.Clusterings;
 
@@ -56,52 +55,6 @@ public sealed class ClusteringSettings
         if (PollIntervalMilliseconds is < 10 or > 60_000)
         {
             yield return $"Clustering:PollIntervalMilliseconds must be between 10 and 60000 (got {PollIntervalMilliseconds}).";
-        }
-    }
-}
-
-/// <summary>This process as the owner of job leases: its name is unique per start, so a restarted process does not mistake an old lease for its own.</summary>
-public sealed class ClusteringInstance
-{
-    public string Owner { get; } = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}");
-
-    public Datawijs.Data.Clusterings.LeaseTerms Terms(ClusteringSettings settings)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        return new(Owner, TimeSpan.FromSeconds(settings.LeaseSeconds), settings.MaxAttempts);
-    }
-}
-
-/// <summary>Wakes the worker when a job is queued, and cancels a running job at once when asked.</summary>
-public sealed class ClusteringSignals : IDisposable
-{
-    private readonly SemaphoreSlim _queued = new(0);
-    private readonly ConcurrentDictionary<Guid, CancellationTokenSource> _running = new();
-
-    public void JobQueued() => _queued.Release();
-
-    public void Dispose() => _queued.Dispose();
-
-    public Task<bool> WaitForJobAsync(TimeSpan timeout, CancellationToken ct) => _queued.WaitAsync(timeout, ct);
-
-    internal void Register(Guid id, CancellationTokenSource cancellation) => _running[id] = cancellation;
-
-    internal void Unregister(Guid id) => _running.TryRemove(id, out _);
-
-    /// <summary>Cancels the job if it runs in this process (others notice the database flag).</summary>
-    public void Cancel(Guid id)
-    {
-        if (_running.TryGetValue(id, out var cancellation))
-        {
-            try
-            {
-                cancellation.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-                // It just finished.
-            }
         }
     }
 }

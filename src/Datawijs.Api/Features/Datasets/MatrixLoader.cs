@@ -7,9 +7,6 @@ using Datawijs.Domain.Datasets;
 
 namespace Datawijs.Api.Features.Datasets;
 
-/// <summary>The clustering matrix of a dataset with, when it declares one, the outflow outcome of every row.</summary>
-public sealed record LoadedRecords(MixedDataMatrix Matrix, double[]? Durations, bool[]? Events);
-
 /// <summary>
 /// Reads stored records straight into the clustering matrix's compact columns: the records stream from
 /// the database as UTF-8 (<see cref="IStoredRecordSink"/>) and are parsed in place, a numeric cell into

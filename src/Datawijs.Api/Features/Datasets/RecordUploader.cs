@@ -6,13 +6,6 @@ using Datawijs.Domain.Privacy;
 
 namespace Datawijs.Api.Features.Datasets;
 
-/// <summary>The outcome of an upload: stored (with the new totals) or refused with the problems found.</summary>
-public sealed record UploadOutcome(bool Stored, long Records, long InvalidRecords, IReadOnlyList<RecordProblem> Problems, DatasetRow? Dataset)
-{
-    /// <summary>Set when the upload was stopped for lack of spool space (<see cref="UploadGate"/>).</summary>
-    public SpoolRefusal Refusal { get; init; }
-}
-
 /// <summary>
 /// Stores an upload all or nothing. Each record is read, checked and pseudonymised into a local spool
 /// file (<see cref="RecordSpool"/>) while the body arrives; only when the whole body is read and every
@@ -37,7 +30,7 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
     /// <summary>Datasets whose counted records are kept; more at once and the counts start afresh.</summary>
     public const int MaxKeptDatasets = 8;
 
-    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _turns = new();
+    private readonly DatasetLocks _uploading = new();
     private readonly ConcurrentDictionary<Guid, (long Records, DataQualityAccumulator Quality)> _counted = new();
 
     public async Task<UploadOutcome> UploadAsync(DatasetRow dataset, IRecordReader reader, CancellationToken ct, UploadGate.Slot? slot = null)
@@ -101,9 +94,7 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
 
         // One upload per dataset at a time from here on (in this process): each one continues the
         // counts the previous one left, and a count of the stored records is done outside the write lock.
-        var turn = _turns.GetOrAdd(dataset.Id, _ => new SemaphoreSlim(1, 1));
-        await turn.WaitAsync(ct);
-        try
+        using (await _uploading.EnterAsync(dataset.Id, ct))
         {
             // Taken out while in use: an upload that fails leaves no half-counted state behind.
             DataQualityAccumulator? quality = null;
@@ -121,10 +112,6 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
 
             _counted[dataset.Id] = outcome.Counted;
             return outcome.Outcome;
-        }
-        finally
-        {
-            turn.Release();
         }
     }
 

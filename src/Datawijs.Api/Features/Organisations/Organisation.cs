@@ -2,11 +2,6 @@ using Datawijs.Data.Organisations;
 
 namespace Datawijs.Api.Features.Organisations;
 
-public static class OrganisationKinds
-{
-    public static readonly IReadOnlyList<string> All = ["municipality", "department", "partner", "other"];
-}
-
 /// <summary>A scanned organisation with the attributes used to form peer groups.</summary>
 public sealed class Organisation
 {
@@ -52,12 +47,4 @@ public sealed class Organisation
             UpdatedAt = row.UpdatedAt,
         };
     }
-}
-
-public sealed class OrganisationList
-{
-    public IReadOnlyList<Organisation> Items { get; init; } = [];
-
-    /// <summary>Pass as <c>cursor</c> to get the next page; null on the last page.</summary>
-    public string? Next { get; init; }
 }

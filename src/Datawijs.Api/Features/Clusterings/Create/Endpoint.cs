@@ -6,6 +6,7 @@ using Datawijs.Data.Clusterings;
 using Datawijs.Data.Datasets;
 using Datawijs.Domain.Datasets;
 using FastEndpoints;
+using FluentValidation.Results;
 
 namespace Datawijs.Api.Features.Clusterings.Create;
 
@@ -41,15 +42,14 @@ public sealed class Endpoint(DatasetRepository datasets, ClusteringRepository jo
         }
 
         var options = new ClusteringOptions(req.K, req.KMin, req.KMax, req.Seed ?? ClusteringOptions.DefaultSeed, req.Restarts ?? ClusteringOptions.DefaultRestarts);
-        var problems = new List<InvalidParam>();
         if (!StoredJson.Features(dataset.Features).Any(f => f.Role == FeatureRole.Clustering))
         {
-            problems.Add(new InvalidParam("id", "no-clustering-features", "The dataset has no feature with role clustering."));
+            AddError(Failure("id", "no-clustering-features", "The dataset has no feature with role clustering."));
         }
 
         if (dataset.RecordCount == 0)
         {
-            problems.Add(new InvalidParam("id", "no-records", "The dataset has no records yet; upload them first."));
+            AddError(Failure("id", "no-records", "The dataset has no records yet; upload them first."));
         }
         else
         {
@@ -59,20 +59,19 @@ public sealed class Endpoint(DatasetRepository datasets, ClusteringRepository jo
             var tooLarge = req.K is { } k ? (k > records ? "k" : null) : domain.KMax > records ? "kMax" : null;
             if (tooLarge is not null)
             {
-                problems.Add(new InvalidParam(tooLarge, "maximum", string.Create(CultureInfo.InvariantCulture,
+                AddError(Failure(tooLarge, "maximum", string.Create(CultureInfo.InvariantCulture,
                     $"'{tooLarge}' can be at most the number of records ({records}).")));
             }
             else
             {
-                problems.AddRange(domain.Validate(records).Select(problem => new InvalidParam("body", "invalid", problem)));
+                foreach (var problem in domain.Validate(records))
+                {
+                    AddError(Failure("body", "invalid", problem));
+                }
             }
         }
 
-        if (problems.Count > 0)
-        {
-            await Problems.WriteAsync(HttpContext, 400, "invalid-params", "One or more inputs are invalid; see invalidParams.", problems);
-            return;
-        }
+        ThrowIfAnyErrors();
 
         var now = clock.GetUtcNow();
         var row = new ClusteringRow
@@ -99,4 +98,6 @@ public sealed class Endpoint(DatasetRepository datasets, ClusteringRepository jo
         signals.JobQueued();
         await Send.AcceptedAtAsync<Get.Endpoint>(new { id = row.Id }, Clustering.From(row), cancellation: ct);
     }
+
+    private static ValidationFailure Failure(string field, string code, string reason) => new(field, reason) { ErrorCode = code };
 }

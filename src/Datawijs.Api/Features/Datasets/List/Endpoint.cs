@@ -6,7 +6,7 @@ using FastEndpoints;
 
 namespace Datawijs.Api.Features.Datasets.List;
 
-public sealed class Endpoint(DatasetRepository datasets) : Endpoint<Request, DatasetList>
+public sealed class Endpoint(DatasetRepository datasets) : Endpoint<Request, Response>
 {
     public const int DefaultLimit = 50;
 
@@ -21,14 +21,14 @@ public sealed class Endpoint(DatasetRepository datasets) : Endpoint<Request, Dat
             s.Summary = "List the tenant's datasets";
             s.Description = "Oldest first, cursor-paginated: pass the page's `next` as `cursor` until it is null.";
         });
-        Description(b => b.Produces<DatasetList>(200).ProducesProblems(400));
+        Description(b => b.Produces<Response>(200).ProducesProblems(400));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var after = PageCursor.DecodeOrNull(req.Cursor);
         var page = await datasets.PageAsync(Caller.From(User).TenantId, after, req.Limit ?? DefaultLimit, ct);
-        await Send.OkAsync(new DatasetList
+        await Send.OkAsync(new Response
         {
             Items = page.Items.Select(Dataset.From).ToList(),
             Next = page.Next?.Encode(),

@@ -41,6 +41,9 @@ public sealed class Endpoint(DatasetRepository datasets, TimeProvider clock) : E
             return;
         }
 
+        // These two 400s are written here rather than through AddError: their detail says what is wrong
+        // with the whole population, and their field names carry feature names exactly as declared
+        // (the validation error builder would lower-case the first letter of each).
         var nullBands = (req.Numeric ?? [])
             .SelectMany(kv => (kv.Value ?? []).Select((band, i) => (kv.Key, band, i)))
             .Where(x => x.band is null)

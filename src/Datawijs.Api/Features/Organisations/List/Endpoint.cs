@@ -6,7 +6,7 @@ using FastEndpoints;
 
 namespace Datawijs.Api.Features.Organisations.List;
 
-public sealed class Endpoint(OrganisationRepository organisations) : Endpoint<Request, OrganisationList>
+public sealed class Endpoint(OrganisationRepository organisations) : Endpoint<Request, Response>
 {
     public const int DefaultLimit = 50;
 
@@ -20,16 +20,16 @@ public sealed class Endpoint(OrganisationRepository organisations) : Endpoint<Re
         {
             s.Summary = "List the tenant's organisations";
             s.Description = "Oldest first, cursor-paginated: pass the page's `next` as `cursor` until it is null.";
-            s.ResponseExamples[200] = new OrganisationList { Items = [Organisation.Example], Next = null };
+            s.ResponseExamples[200] = new Response { Items = [Organisation.Example], Next = null };
         });
-        Description(b => b.Produces<OrganisationList>(200).ProducesProblems(400));
+        Description(b => b.Produces<Response>(200).ProducesProblems(400));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var after = PageCursor.DecodeOrNull(req.Cursor);
         var page = await organisations.PageAsync(Caller.From(User).TenantId, after, req.Limit ?? DefaultLimit, ct);
-        await Send.OkAsync(new OrganisationList
+        await Send.OkAsync(new Response
         {
             Items = page.Items.Select(Organisation.From).ToList(),
             Next = page.Next?.Encode(),

@@ -4,6 +4,7 @@ using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data.Organisations;
 using FastEndpoints;
+using FluentValidation.Results;
 
 namespace Datawijs.Api.Features.Organisations.Update;
 
@@ -39,10 +40,10 @@ public sealed class Endpoint(OrganisationRepository organisations, StoredScores 
         var inhabitants = req.Inhabitants ?? current.Inhabitants;
         if (kind == "municipality" && inhabitants is null)
         {
-            await Problems.WriteAsync(HttpContext, 400, "invalid-params", "One or more inputs are invalid; see invalidParams.",
-                [new InvalidParam("inhabitants", "required", "'Inhabitants' is required for a municipality.")]);
-            return;
+            AddError(new ValidationFailure("inhabitants", "'Inhabitants' is required for a municipality.") { ErrorCode = "required" });
         }
+
+        ThrowIfAnyErrors();
 
         var updated = new OrganisationRow
         {
