@@ -52,7 +52,7 @@ public static class ApiHost
         services.AddSingleton<AssignmentReads>();
         services.AddSingleton<Features.ProfileSets.PublicationChecks>();
         services.AddSingleton<Features.ProfileSets.OutflowAnalysis>();
-        services.AddSingleton<IPublishedProfileSetReader, StoredPublishedProfileSets>();
+        services.AddSingleton<Features.ProfileSets.IPublishedProfileSetReader, Features.ProfileSets.StoredPublishedProfileSets>();
         services.AddSingleton<Features.Scans.StoredScores>();
 
         services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));

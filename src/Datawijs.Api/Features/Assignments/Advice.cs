@@ -5,6 +5,7 @@ using Datawijs.Data.Assignments;
 using Datawijs.Data.Objections;
 using Datawijs.Domain.Disclosure;
 using Datawijs.Domain.Explanations;
+using Datawijs.Api.Features.ProfileSets;
 
 namespace Datawijs.Api.Features.Assignments;
 

@@ -2,6 +2,7 @@ using Datawijs.Api.Features.Datasets;
 using Datawijs.Api.OpenApi;
 using Datawijs.Domain;
 using Datawijs.Domain.Datasets;
+using Datawijs.Api.Features.ProfileSets;
 
 namespace Datawijs.Api.Features.Assignments;
 

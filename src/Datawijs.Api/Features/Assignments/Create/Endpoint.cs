@@ -6,6 +6,7 @@ using Datawijs.Api.OpenApi;
 using Datawijs.Data.Assignments;
 using Datawijs.Domain.Explanations;
 using FastEndpoints;
+using Datawijs.Api.Features.ProfileSets;
 
 namespace Datawijs.Api.Features.Assignments.Create;
 

@@ -40,7 +40,7 @@ public sealed class PublicProfileSet
     public IReadOnlyList<Assignments.AdviceFeature> AdviceFeatures { get; init; } = [];
 }
 
-public sealed class Endpoint(TenantRepository tenants, ProfileSetRepository profileSets, Assignments.IPublishedProfileSetReader published) : Endpoint<Request, PublicProfileSet>
+public sealed class Endpoint(TenantRepository tenants, ProfileSetRepository profileSets, IPublishedProfileSetReader published) : Endpoint<Request, PublicProfileSet>
 {
     public override void Configure()
     {

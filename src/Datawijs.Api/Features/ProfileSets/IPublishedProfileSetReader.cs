@@ -1,7 +1,7 @@
 using Datawijs.Domain.Disclosure;
 using Datawijs.Domain.Explanations;
 
-namespace Datawijs.Api.Features.Assignments;
+namespace Datawijs.Api.Features.ProfileSets;
 
 /// <summary>
 /// A published profile set as assignments and the public register entry need it: the profile

@@ -7,7 +7,7 @@ using Datawijs.Data.ProfileSets;
 using Datawijs.Domain.Disclosure;
 using Datawijs.Domain.Explanations;
 
-namespace Datawijs.Api.Features.Assignments;
+namespace Datawijs.Api.Features.ProfileSets;
 
 /// <summary>
 /// The published profile sets as stored by the profile sets part: the clustering's fitted model
