@@ -32,6 +32,7 @@ public static class ApiHost
         services.AddSingleton<ClientSecrets>();
         services.AddSingleton(configuration.Caches);
         services.AddSingleton<Caching.ChangeWatch>();
+        services.AddSingleton<Caching.ApiCache>();
         services.AddSingleton<KnownClients>();
         services.AddSingleton<VerifiedTokens>();
         services.AddDatawijsData(configuration.Database);

@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using Datawijs.Api.Http;
-using Datawijs.Data.Tenants;
 using Datawijs.Domain.Privacy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -245,26 +243,4 @@ public static class CitizenAuthentication
     }
 
     private static void Refuse(HttpContext context, string reason) => context.Items[FailureKey] = reason;
-}
-
-/// <summary>The tenants that brokers serve, by slug; found ones are remembered (a tenant is never removed).</summary>
-public sealed class CitizenTenants(TenantRepository tenants)
-{
-    private readonly ConcurrentDictionary<string, TenantRow> _found = new(StringComparer.Ordinal);
-
-    public async Task<TenantRow?> FindAsync(string slug, CancellationToken ct)
-    {
-        if (_found.TryGetValue(slug, out var known))
-        {
-            return known;
-        }
-
-        var tenant = await tenants.FindBySlugAsync(slug, ct);
-        if (tenant is not null)
-        {
-            _found[slug] = tenant;
-        }
-
-        return tenant;
-    }
 }
