@@ -164,6 +164,7 @@ public static class CitizenAuthentication
                 new Claim(ClaimNames.CitizenIssuer, issuer.Issuer),
             ],
             SchemeName, ClaimTypes.NameIdentifier, ClaimTypes.Role);
+        context.HttpContext.Bind(identity, new CitizenCaller(tenant.Id, tenant.Slug, portal, pseudonym));
         context.Principal = new ClaimsPrincipal(identity);
     }
 
