@@ -55,6 +55,7 @@ public static class ApiHost
         services.AddSingleton<Features.ProfileSets.OutflowAnalysis>();
         services.AddSingleton<Features.ProfileSets.IPublishedProfileSetReader, Features.ProfileSets.StoredPublishedProfileSets>();
         services.AddSingleton<Features.Scans.StoredScores>();
+        services.AddSingleton<Features.Public.PublishedSets>();
 
         services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
         services.AddAuthentication(ZgwAuthenticationHandler.SchemeName)

@@ -1,46 +1,11 @@
 using Datawijs.Api.Features.ProfileSets;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
-using Datawijs.Data.ProfileSets;
-using Datawijs.Data.Tenants;
 using FastEndpoints;
 
-namespace Datawijs.Api.Features.PublicProfiles.List;
+namespace Datawijs.Api.Features.Public.Profiles.Get;
 
-/// <summary>The published profiles of an organisation, for anyone.</summary>
-public sealed class PublicProfileSet
-{
-    /// <summary>The organisation's short name.</summary>
-    public string Tenant { get; init; } = "";
-
-    public string Organisation { get; init; } = "";
-
-    public Guid ProfileSetId { get; init; }
-
-    public DateTimeOffset PublishedAt { get; init; }
-
-    /// <summary>
-    /// Exactly what was published: the profiles after the disclosure gate, and how they were made. Of the
-    /// inequality check only the outcome, the method and the review: no findings (which profile, which group).
-    /// </summary>
-    public ProfileSetView View { get; init; } = new();
-
-    /// <summary>
-    /// The inequality check and its outcome in plain words, in the language asked for (Dutch B1 by default,
-    /// English on Accept-Language: en): whether an over-representation of a protected group was found and a
-    /// person's review (date, reasoning), never which profile or group; view.fairness holds it in both languages.
-    /// </summary>
-    public string FairnessCheck { get; init; } = "";
-
-    /// <summary>
-    /// The features the advice is based on (the feature catalogue): type, whole numbers only or not, range or allowed
-    /// values with labels, and whether each can change. Exactly what a case worker's system sends for advice; protected,
-    /// descriptive and outflow features never take part and are not listed.
-    /// </summary>
-    public IReadOnlyList<Assignments.AdviceFeature> AdviceFeatures { get; init; } = [];
-}
-
-public sealed class Endpoint(TenantRepository tenants, ProfileSetRepository profileSets, IPublishedProfileSetReader published) : Endpoint<Request, PublicProfileSet>
+public sealed class Endpoint(PublishedSets publishedSets, IPublishedProfileSetReader profileSets) : Endpoint<Request, PublicProfileSet>
 {
     public override void Configure()
     {
@@ -58,24 +23,22 @@ public sealed class Endpoint(TenantRepository tenants, ProfileSetRepository prof
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var tenant = await tenants.FindBySlugAsync(req.Tenant, ct);
-        var set = tenant is null ? null : await profileSets.FindPublishedAsync(tenant.Id, ct);
-        if (tenant is null || set?.PublishedView is null)
+        if (await publishedSets.FindAsync(req.Tenant, ct) is not { } published)
         {
             await Problems.WriteAsync(HttpContext, 404, "not-found", "This organisation has no published profiles.");
             return;
         }
 
         var language = RequestLanguage.From(HttpContext);
-        var view = FairnessTexts.PublicView(ProfileSetViews.Frozen(set.PublishedView));
-        var model = await published.FindAsync(tenant.Id, set.Id, ct);
+        var view = FairnessTexts.PublicView(published.View);
+        var model = await profileSets.FindAsync(published.Tenant.Id, published.Set.Id, ct);
         RequestLanguage.Apply(HttpContext, language);
         await Send.OkAsync(new PublicProfileSet
         {
-            Tenant = tenant.Slug,
-            Organisation = tenant.Name,
-            ProfileSetId = set.Id,
-            PublishedAt = set.PublishedAt ?? set.UpdatedAt,
+            Tenant = published.Tenant.Slug,
+            Organisation = published.Tenant.Name,
+            ProfileSetId = published.Set.Id,
+            PublishedAt = published.PublishedAt,
             View = view,
             FairnessCheck = FairnessTexts.Public(view, language),
             AdviceFeatures = model is null ? [] : Assignments.AdviceFeatureCatalogue.From(model).Features,

@@ -1,28 +1,10 @@
-using Datawijs.Api.Features.ProfileSets;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
-using Datawijs.Data.ProfileSets;
-using Datawijs.Data.Tenants;
 using FastEndpoints;
 
-namespace Datawijs.Api.Features.PublicProfiles.GetOutflow;
+namespace Datawijs.Api.Features.Public.Profiles.GetOutflow;
 
-/// <summary>The published time to outflow of an organisation's profiles.</summary>
-public sealed class PublicOutflow
-{
-    public string Tenant { get; init; } = "";
-
-    public string Organisation { get; init; } = "";
-
-    public Guid ProfileSetId { get; init; }
-
-    public DateTimeOffset PublishedAt { get; init; }
-
-    /// <summary>Exactly what was published with the profile set: coarsened curves, rounded counts, small profiles withheld.</summary>
-    public PublishedOutflowView Outflow { get; init; } = new();
-}
-
-public sealed class Endpoint(TenantRepository tenants, ProfileSetRepository profileSets) : Endpoint<Request, PublicOutflow>
+public sealed class Endpoint(PublishedSets publishedSets) : Endpoint<Request, PublicOutflow>
 {
     public override void Configure()
     {
@@ -42,10 +24,8 @@ public sealed class Endpoint(TenantRepository tenants, ProfileSetRepository prof
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var tenant = await tenants.FindBySlugAsync(req.Tenant, ct);
-        var set = tenant is null ? null : await profileSets.FindPublishedAsync(tenant.Id, ct);
-        var view = set?.PublishedView is null ? null : ProfileSetViews.Frozen(set.PublishedView);
-        if (tenant is null || view?.Outflow is null)
+        var published = await publishedSets.FindAsync(req.Tenant, ct);
+        if (published?.View.Outflow is not { } outflow)
         {
             await Problems.WriteAsync(HttpContext, 404, "not-found", "This organisation has published no time to outflow.");
             return;
@@ -53,11 +33,11 @@ public sealed class Endpoint(TenantRepository tenants, ProfileSetRepository prof
 
         await Send.OkAsync(new PublicOutflow
         {
-            Tenant = tenant.Slug,
-            Organisation = tenant.Name,
-            ProfileSetId = set!.Id,
-            PublishedAt = set.PublishedAt ?? set.UpdatedAt,
-            Outflow = view.Outflow,
+            Tenant = published.Tenant.Slug,
+            Organisation = published.Tenant.Name,
+            ProfileSetId = published.Set.Id,
+            PublishedAt = published.PublishedAt,
+            Outflow = outflow,
         }, ct);
     }
 }
