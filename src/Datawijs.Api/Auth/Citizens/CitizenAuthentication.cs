@@ -165,6 +165,8 @@ public static class CitizenAuthentication
             ],
             SchemeName, ClaimTypes.NameIdentifier, ClaimTypes.Role);
         context.HttpContext.Bind(identity, new CitizenCaller(tenant.Id, tenant.Slug, portal, pseudonym));
+        // As a caller the portal is the client (the access log records it so), with no person of its own.
+        context.HttpContext.Bind(identity, new Caller(tenant.Id, tenant.Slug, portal, null, null));
         context.Principal = new ClaimsPrincipal(identity);
     }
 
