@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Datawijs.Api.Auth;
 using Datawijs.Api.Features.Assignments;
 using Microsoft.Extensions.DependencyInjection;
+using Datawijs.Api.Features.ProfileSets;
 
 namespace Datawijs.Api.Tests;
 

@@ -4,6 +4,7 @@ using Datawijs.Api.Hosting;
 using Datawijs.Client;
 using Datawijs.Domain.Disclosure;
 using Microsoft.Extensions.DependencyInjection;
+using Datawijs.Api.Features.ProfileSets;
 
 namespace Datawijs.EndToEnd.Tests;
 

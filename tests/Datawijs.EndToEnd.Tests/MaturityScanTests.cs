@@ -299,7 +299,7 @@ public sealed class MaturityScanTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal(HttpStatusCode.NotFound, good.StatusCode);
     }
 
-    // DESIGN: no personal identifier ever appears in a URL, and the respondent id is part of one.
+    // No personal identifier may appear in a URL (URLs end up in access logs, proxies and browser history), and the respondent id is part of one.
     [Fact]
     public async Task A_respondent_id_that_looks_like_a_bsn_is_refused()
     {

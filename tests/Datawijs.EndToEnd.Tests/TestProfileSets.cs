@@ -7,6 +7,7 @@ using Datawijs.Domain.Explanations;
 using PublishedProfile = Datawijs.Domain.Explanations.PublishedProfile;
 
 using FeatureValue = Datawijs.Client.FeatureValue;
+using Datawijs.Api.Features.ProfileSets;
 
 namespace Datawijs.EndToEnd.Tests;
 

@@ -6,6 +6,7 @@ using Datawijs.Client;
 using Datawijs.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Datawijs.Api.Features.ProfileSets;
 
 namespace Datawijs.EndToEnd.Tests;
 

@@ -23,7 +23,7 @@ public sealed class AccessLogWriter(AccessLogRepository log, KeyRing keys, TimeP
     public AccessLogEntryRow Entry(HttpContext context, string subjectPseudonym, string action, Guid? resourceId, DateTimeOffset? at = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var caller = Caller.From(context.User);
+        var caller = context.Caller();
         var audited = context.GetEndpoint()?.Metadata.GetMetadata<AuditedAttribute>()
             ?? throw new InvalidOperationException("The endpoint is not marked [Audited].");
         var occurredAt = at ?? clock.GetUtcNow();

@@ -5,8 +5,6 @@ using Datawijs.Domain.Privacy;
 
 namespace Datawijs.Api.Auth;
 
-public sealed record IssuedSecret(string Secret, string Salt, string Hash);
-
 /// <summary>
 /// Client secrets are never stored. A secret is derived from the master key (held outside the
 /// database) and a random per-client salt; the database keeps the salt and a SHA-256 hash.

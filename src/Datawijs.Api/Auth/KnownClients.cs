@@ -1,43 +1,34 @@
-using System.Collections.Concurrent;
 using System.Text;
+using Datawijs.Api.Caching;
 using Datawijs.Api.Hosting;
+using Datawijs.Data.Changes;
 using Datawijs.Data.Tenants;
 
 namespace Datawijs.Api.Auth;
 
-/// <summary>A client that may sign tokens: its row and the secret it signs with.</summary>
-public sealed record KnownClient(ClientRow Row, byte[] Secret);
-
 /// <summary>
 /// The clients the authentication handler checks tokens against. A found, unrevoked client whose
-/// secret the master key still derives is remembered for <see cref="AuthSettings.ClientCacheSeconds"/>,
+/// secret the master key still derives is kept in <see cref="ApiCache"/> for <see cref="AuthSettings.ClientCacheSeconds"/>,
 /// so a busy client costs no database read per request. A revocation raises the tenant's clients
-/// counter (<see cref="Caching.ChangeWatch"/>), so every instance forgets the client within
-/// <see cref="Caching.ChangeWatch.Bound"/> (and within that time at the latest; at once when it is 0).
-/// Unknown and revoked clients are never remembered.
+/// counter, so every instance forgets the client within <see cref="ChangeWatch.Bound"/> (and within
+/// the cache time at the latest; at once when it is 0). Unknown and revoked clients are never kept.
 /// </summary>
-public sealed class KnownClients(TenantRepository tenants, ClientSecrets secrets, AuthSettings settings, Caching.ChangeWatch changes, TimeProvider clock, ILogger<KnownClients> log)
+public sealed class KnownClients(TenantRepository tenants, ClientSecrets secrets, AuthSettings settings, ApiCache cache, ILogger<KnownClients> log)
 {
-    // More distinct clients than this within one cache period means something odd; start afresh.
-    private const int MaxRemembered = 10_000;
-
-    private readonly ConcurrentDictionary<string, (KnownClient Client, DateTimeOffset Until, long Version)> _remembered = new(StringComparer.Ordinal);
-
     /// <summary>The client, or null when it is unknown, revoked or cannot be verified with the master key.</summary>
-    public async Task<KnownClient?> FindAsync(string clientId, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var snapshot = changes.Now();
-        if (_remembered.TryGetValue(clientId, out var remembered) && remembered.Until > now
-            && snapshot?.Version(remembered.Client.Row.TenantId, Data.Changes.ChangeKinds.Clients) == remembered.Version)
-        {
-            return remembered.Client;
-        }
+    public Task<KnownClient?> FindAsync(string clientId, CancellationToken ct) =>
+        cache.GetOrLoadAsync(
+            new ClientKey(clientId),
+            TimeSpan.FromSeconds(settings.ClientCacheSeconds),
+            loadCt => LoadAsync(clientId, loadCt),
+            client => client is null ? null : CacheTag.Of(client.Row.TenantId, ChangeKinds.Clients),
+            ct);
 
+    private async Task<KnownClient?> LoadAsync(string clientId, CancellationToken ct)
+    {
         var row = await tenants.FindClientAsync(clientId, ct);
         if (row is null || row.RevokedAt is not null)
         {
-            _remembered.TryRemove(clientId, out _);
             return null;
         }
 
@@ -49,18 +40,8 @@ public sealed class KnownClients(TenantRepository tenants, ClientSecrets secrets
             return null;
         }
 
-        var client = new KnownClient(row, Encoding.UTF8.GetBytes(secret));
-        if (settings.ClientCacheSeconds > 0 && snapshot is not null)
-        {
-            if (_remembered.Count >= MaxRemembered)
-            {
-                _remembered.Clear();
-            }
-
-            // Tagged with the counter read before the client was: a revocation in between makes it stale, never the reverse.
-            _remembered[clientId] = (client, now.AddSeconds(settings.ClientCacheSeconds), snapshot.Version(row.TenantId, Data.Changes.ChangeKinds.Clients));
-        }
-
-        return client;
+        return new KnownClient(row, Encoding.UTF8.GetBytes(secret));
     }
+
+    private sealed record ClientKey(string ClientId);
 }

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Datawijs.Api.Caching;
 
 namespace Datawijs.Api.Auth;
 
@@ -10,20 +10,15 @@ namespace Datawijs.Api.Auth;
 /// secret is honoured exactly as before. The token's times (iat window, exp, nbf) are checked on
 /// every request. Tokens that fail are never remembered.
 /// </summary>
-public sealed class VerifiedTokens
+public sealed class VerifiedTokens(ApiCache cache)
 {
-    // More distinct valid tokens than this at once means many users or clients; start afresh.
-    private const int MaxRemembered = 10_000;
-
     // Longer tokens (long user representations) are verified each time, which bounds the memory.
     private const int MaxRememberedLength = 2048;
-
-    private readonly ConcurrentDictionary<string, (ZgwClaims Claims, KnownClient Client)> _verified = new(StringComparer.Ordinal);
 
     /// <summary>The claims of <paramref name="token"/> and the client it was verified for, when it was.</summary>
     public bool TryGet(string token, out ZgwClaims claims, out KnownClient verifiedFor)
     {
-        if (_verified.TryGetValue(token, out var entry))
+        if (cache.TryGet<(ZgwClaims Claims, KnownClient Client)>(new TokenKey(token), out var entry))
         {
             (claims, verifiedFor) = entry;
             return true;
@@ -36,16 +31,15 @@ public sealed class VerifiedTokens
 
     public void Remember(string token, ZgwClaims claims, KnownClient client)
     {
+        ArgumentNullException.ThrowIfNull(token);
         if (token.Length > MaxRememberedLength)
         {
             return;
         }
 
-        if (_verified.Count >= MaxRemembered)
-        {
-            _verified.Clear();
-        }
-
-        _verified[token] = (claims, client);
+        // A token weighs by its length: 2 KB of token counts as four small entries.
+        cache.Keep(new TokenKey(token), (claims, client), 1 + (token.Length / 512));
     }
+
+    private sealed record TokenKey(string Token);
 }

@@ -83,6 +83,7 @@ public sealed class ZgwAuthenticationHandler(
         }
 
         var identity = new ClaimsIdentity(claims, SchemeName, ClaimTypes.NameIdentifier, ClaimTypes.Role);
+        Context.Bind(identity, new Caller(client.TenantId, client.TenantSlug, client.ClientId, result.Claims.UserId, result.Claims.UserRepresentation));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

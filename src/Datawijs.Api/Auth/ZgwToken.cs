@@ -5,16 +5,6 @@ using System.Text.Json;
 
 namespace Datawijs.Api.Auth;
 
-/// <summary>The claims of a ZGW-style token that Datawijs reads.</summary>
-public sealed record ZgwClaims(string ClientId, DateTimeOffset IssuedAt, DateTimeOffset? Expires, DateTimeOffset? NotBefore, string? UserId, string? UserRepresentation);
-
-public sealed record ZgwTokenResult(ZgwClaims? Claims, string? Error)
-{
-    public bool IsValid => Claims is not null && Error is null;
-
-    public static ZgwTokenResult Fail(string error) => new(null, error);
-}
-
 /// <summary>
 /// Reads and checks a ZGW-style JWT: HS256 only (alg "none" and every other algorithm are
 /// refused, so no key confusion is possible), signed with the client's secret, with an
@@ -183,5 +173,3 @@ public static class ZgwToken
         return DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000));
     }
 }
-
-public sealed record ParsedToken(ZgwClaims Claims, byte[] SigningInput, byte[] Signature);

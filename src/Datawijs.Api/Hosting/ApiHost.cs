@@ -32,6 +32,7 @@ public static class ApiHost
         services.AddSingleton<ClientSecrets>();
         services.AddSingleton(configuration.Caches);
         services.AddSingleton<Caching.ChangeWatch>();
+        services.AddSingleton<Caching.ApiCache>();
         services.AddSingleton<KnownClients>();
         services.AddSingleton<VerifiedTokens>();
         services.AddDatawijsData(configuration.Database);
@@ -52,8 +53,9 @@ public static class ApiHost
         services.AddSingleton<AssignmentReads>();
         services.AddSingleton<Features.ProfileSets.PublicationChecks>();
         services.AddSingleton<Features.ProfileSets.OutflowAnalysis>();
-        services.AddSingleton<IPublishedProfileSetReader, StoredPublishedProfileSets>();
+        services.AddSingleton<Features.ProfileSets.IPublishedProfileSetReader, Features.ProfileSets.StoredPublishedProfileSets>();
         services.AddSingleton<Features.Scans.StoredScores>();
+        services.AddSingleton<Features.Public.PublishedSets>();
 
         services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
         services.AddAuthentication(ZgwAuthenticationHandler.SchemeName)

@@ -4,6 +4,7 @@ using Datawijs.Data.AccessLog;
 using Datawijs.Data.Assignments;
 using Datawijs.Domain.Explanations;
 using Datawijs.Domain.Privacy;
+using Datawijs.Api.Features.ProfileSets;
 
 namespace Datawijs.Api.Hosting;
 

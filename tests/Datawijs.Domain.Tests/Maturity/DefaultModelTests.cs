@@ -122,7 +122,7 @@ public sealed class DefaultModelTests
 
     [Theory]
     [MemberData(nameof(ModelIds))]
-    public void Every_model_has_the_seven_categories_of_the_design_in_order(string modelId)
+    public void Every_model_has_the_seven_maturity_categories_in_order(string modelId)
     {
         var model = DefaultMaturityModels.Find(modelId)!;
         Assert.Equal(CategoryIds, model.Categories.Select(c => c.Id));
@@ -220,7 +220,7 @@ public sealed class DefaultModelTests
     [InlineData("data-quality", 1, "één persoon of groep verantwoordelijk", "one person or group responsible")]
     [InlineData("data-literacy", 1, "juiste vragen", "right questions")]
     [InlineData("leadership-strategy", 1, "datastrategie", "data strategy")]
-    public void The_four_pieces_of_advice_from_the_design_are_in_the_model(string categoryId, int level, string nl, string en)
+    public void The_four_pieces_of_first_level_advice_are_in_the_model(string categoryId, int level, string nl, string en)
     {
         foreach (var model in new[] { DefaultMaturityModels.FullV1, DefaultMaturityModels.FullV2 })
         {

@@ -61,7 +61,7 @@ public sealed class PeerBenchmarkTests
     }
 
     [Fact]
-    public void Tier_names_are_the_Dutch_words_of_the_design()
+    public void Tier_names_are_Volgers_Middenmoters_and_Voorlopers()
     {
         Assert.Equal(["Volgers", "Middenmoters", "Voorlopers"], Enum.GetValues<PeerTier>().Select(t => PeerBenchmarks.TierName(t).Nl));
     }

@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using Datawijs.Api.Http;
-using Datawijs.Data.Tenants;
 using Datawijs.Domain.Privacy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -166,6 +164,9 @@ public static class CitizenAuthentication
                 new Claim(ClaimNames.CitizenIssuer, issuer.Issuer),
             ],
             SchemeName, ClaimTypes.NameIdentifier, ClaimTypes.Role);
+        context.HttpContext.Bind(identity, new CitizenCaller(tenant.Id, tenant.Slug, portal, pseudonym));
+        // As a caller the portal is the client (the access log records it so), with no person of its own.
+        context.HttpContext.Bind(identity, new Caller(tenant.Id, tenant.Slug, portal, null, null));
         context.Principal = new ClaimsPrincipal(identity);
     }
 
@@ -245,26 +246,4 @@ public static class CitizenAuthentication
     }
 
     private static void Refuse(HttpContext context, string reason) => context.Items[FailureKey] = reason;
-}
-
-/// <summary>The tenants that brokers serve, by slug; found ones are remembered (a tenant is never removed).</summary>
-public sealed class CitizenTenants(TenantRepository tenants)
-{
-    private readonly ConcurrentDictionary<string, TenantRow> _found = new(StringComparer.Ordinal);
-
-    public async Task<TenantRow?> FindAsync(string slug, CancellationToken ct)
-    {
-        if (_found.TryGetValue(slug, out var known))
-        {
-            return known;
-        }
-
-        var tenant = await tenants.FindBySlugAsync(slug, ct);
-        if (tenant is not null)
-        {
-            _found[slug] = tenant;
-        }
-
-        return tenant;
-    }
 }

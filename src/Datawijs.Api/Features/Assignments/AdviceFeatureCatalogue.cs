@@ -1,3 +1,5 @@
+using Datawijs.Api.Features.ProfileSets;
+
 namespace Datawijs.Api.Features.Assignments;
 
 /// <summary>

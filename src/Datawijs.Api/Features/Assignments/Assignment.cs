@@ -1,11 +1,12 @@
 using System.Text.Json;
+using Datawijs.Api.Features.ProfileSets;
 using Datawijs.Api.Http;
 using Datawijs.Data.Assignments;
 using Datawijs.Data.Objections;
-using Datawijs.Domain;
 using Datawijs.Domain.Assignments;
 using Datawijs.Domain.Disclosure;
 using Datawijs.Domain.Explanations;
+using Datawijs.Domain;
 
 namespace Datawijs.Api.Features.Assignments;
 

@@ -2,6 +2,7 @@ using Datawijs.Api.Audit;
 using Datawijs.Data.Assignments;
 using Datawijs.Data.Objections;
 using Datawijs.Domain;
+using Datawijs.Api.Features.ProfileSets;
 
 namespace Datawijs.Api.Features.Assignments;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Datawijs.Api.Features.ProfileSets;
 using Datawijs.Data.Assignments;
 using Datawijs.Domain.Explanations;
 

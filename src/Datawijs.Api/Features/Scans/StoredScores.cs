@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Datawijs.Api.Caching;
+using Datawijs.Data.Changes;
 using Datawijs.Data.Scans;
 using Datawijs.Domain;
 using Datawijs.Domain.Maturity;
@@ -10,35 +12,27 @@ namespace Datawijs.Api.Features.Scans;
 /// <list type="bullet">
 /// <item>A completed scan never changes and is never deleted (its score is stored once), and neither
 /// does the baseline its progress is measured from (the organisation's first completed scan of the
-/// model before it). Both are kept once read, up to <see cref="MaxScans"/>, then afresh; the
-/// baseline only once the scan completed <see cref="PeersFor"/> ago, so that a completion racing
-/// with it has committed.</item>
+/// model before it). Both are kept in <see cref="ApiCache"/> once read; the baseline only once the scan
+/// completed <see cref="PeersFor"/> ago, so that a completion racing with it has committed.</item>
 /// <item>The peers of a model (every completed scan across the installation, with the organisation's
-/// kind and size) are read once per <see cref="PeersFor"/> and shared by every peer group's benchmark.
-/// This process forgets them at once when it completes a scan or changes an organisation; such a change
-/// also raises the tenant's peers counter, so another instance on the same database forgets them within
-/// <see cref="Caching.ChangeWatch.Bound"/>. A rendered score report is kept with the peers it was made from.</item>
+/// kind and size) are read at most once per <see cref="PeersFor"/> and shared by every peer group's benchmark.
+/// They follow the peers counters of every tenant: completing a scan or changing an organisation raises
+/// the tenant's counter, so this process forgets them at once and another instance on the same database
+/// within <see cref="ChangeWatch.Bound"/>. A rendered score report is kept with the peers it was made from.</item>
 /// </list>
 /// </summary>
 public sealed class StoredScores(
-    ScanRepository scans, TimeProvider clock, PeerThresholds thresholds, Caching.ChangeWatch watch, Data.Changes.ChangeCounterRepository counters)
+    ScanRepository scans, TimeProvider clock, PeerThresholds thresholds, ApiCache cache, ChangeWatch watch, ChangeCounterRepository counters)
 {
     public static readonly TimeSpan PeersFor = TimeSpan.FromSeconds(5);
 
-    // More distinct scans than this means a large installation; start afresh rather than grow.
-    private const int MaxScans = 10_000;
-
-    private readonly ConcurrentDictionary<Guid, CompletedScan> _scans = new();
-    private readonly ConcurrentDictionary<Guid, (CompletedScanRow Scan, ScoreProgress Progress)?> _baselines = new();
-    private readonly ConcurrentDictionary<Guid, RoleComparison> _roles = new();
-    private readonly ConcurrentDictionary<string, Task<Peers>> _peers = new(StringComparer.Ordinal);
-    private readonly Lock _reload = new();
-    private long _generation;
+    // Reports rendered from one read of the peers at most; then they are rendered each time until the next read.
+    private const int MaxReports = 10_000;
 
     /// <summary>The tenant's scan, with its score when it is completed; null when the tenant has no such scan.</summary>
     public async Task<(ScanRow Row, CompletedScan? Completed)?> FindAsync(Guid tenantId, Guid scanId, CancellationToken ct)
     {
-        if (_scans.TryGetValue(scanId, out var kept))
+        if (cache.TryGet<CompletedScan>(new ScanKey(scanId), out var kept))
         {
             return kept.Row.TenantId == tenantId ? (kept.Row, kept) : null;
         }
@@ -55,7 +49,7 @@ public sealed class StoredScores(
         }
 
         var completed = new CompletedScan(row, StoredScans.ModelOf(row.ModelId), ScanJson.ReadScore(row.Score));
-        Keep(_scans, scanId, completed);
+        cache.Keep(new ScanKey(scanId), completed);
         return (row, completed);
     }
 
@@ -66,14 +60,14 @@ public sealed class StoredScores(
     public async Task<RoleComparison> RolesAsync(CompletedScan scan, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(scan);
-        if (_roles.TryGetValue(scan.Row.Id, out var kept))
+        if (cache.TryGet<RoleComparison>(new RolesKey(scan.Row.Id), out var kept))
         {
             return kept;
         }
 
         var responses = await scans.ListResponsesAsync(scan.Row.TenantId, scan.Row.Id, ct);
         var roles = RoleScores.Compare(scan.Model, responses.Select(StoredScans.ToDomain).ToList(), scan.Score.Combination);
-        Keep(_roles, scan.Row.Id, roles);
+        cache.Keep(new RolesKey(scan.Row.Id), roles);
         return roles;
     }
 
@@ -81,7 +75,7 @@ public sealed class StoredScores(
     private async Task<(CompletedScanRow Scan, ScoreProgress Progress)?> ProgressAsync(CompletedScan scan, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(scan);
-        if (_baselines.TryGetValue(scan.Row.Id, out var kept))
+        if (cache.TryGet<(CompletedScanRow Scan, ScoreProgress Progress)?>(new BaselineKey(scan.Row.Id), out var kept))
         {
             return kept;
         }
@@ -93,7 +87,7 @@ public sealed class StoredScores(
             : ((CompletedScanRow, ScoreProgress)?)null;
         if (IsSettled(scan))
         {
-            Keep(_baselines, scan.Row.Id, progress);
+            cache.Keep(new BaselineKey(scan.Row.Id), progress);
         }
 
         return progress;
@@ -132,7 +126,7 @@ public sealed class StoredScores(
         }
 
         rendered = render(Benchmark(peers, scan.Model, group, scan.Row.TenantId), await ProgressAsync(scan, ct));
-        if (IsSettled(scan) && peers.Reports.Count < MaxScans)
+        if (IsSettled(scan) && peers.Reports.Count < MaxReports)
         {
             peers.Reports.TryAdd(key, rendered);
         }
@@ -143,8 +137,8 @@ public sealed class StoredScores(
     /// <summary>Forget the peers: a scan was completed or an organisation's kind or size changed (here and, through the counter, on every instance).</summary>
     public async Task PeersChangedAsync(Guid tenantId, CancellationToken ct)
     {
-        Interlocked.Increment(ref _generation);
-        await counters.BumpAsync(tenantId, Data.Changes.ChangeKinds.Peers, ct);
+        watch.Changed(tenantId, ChangeKinds.Peers);
+        await counters.BumpAsync(tenantId, ChangeKinds.Peers, ct);
     }
 
     // Completed long enough ago that a completion racing with it has committed: its baseline is final.
@@ -153,32 +147,12 @@ public sealed class StoredScores(
     private PeerBenchmark Benchmark(Peers peers, MaturityModel model, PeerGroup group, Guid viewer) =>
         peers.Benchmarks.GetOrAdd((group.Id, viewer), key => PeerBenchmarks.Compute(model, group, peers.Scans, key.Viewer.ToString(), thresholds));
 
-    private async Task<Peers> PeersAsync(MaturityModel model, CancellationToken ct)
+    private Task<Peers> PeersAsync(MaturityModel model, CancellationToken ct) =>
+        cache.GetOrLoadAsync(new PeersKey(model.Id), PeersFor, loadCt => LoadPeersAsync(model, loadCt), _ => CacheTag.AnyTenant(ChangeKinds.Peers), ct);
+
+    private async Task<Peers> LoadPeersAsync(MaturityModel model, CancellationToken ct)
     {
-        Task<Peers> load;
-        lock (_reload)
-        {
-            var generation = Interlocked.Read(ref _generation);
-            if (!_peers.TryGetValue(model.Id, out load!) || IsStale(load, generation))
-            {
-                // One read serves every waiting request; it is not tied to the first caller's cancellation.
-                load = LoadPeersAsync(model, generation);
-                _peers[model.Id] = load;
-            }
-        }
-
-        return await load.WaitAsync(ct);
-    }
-
-    private bool IsStale(Task<Peers> load, long generation) =>
-        load.IsFaulted || load.IsCanceled
-        || (load.IsCompletedSuccessfully && (load.Result.Generation != generation || load.Result.Until <= clock.GetUtcNow()));
-
-    private async Task<Peers> LoadPeersAsync(MaturityModel model, long generation)
-    {
-        var until = clock.GetUtcNow() + PeersFor;
-        var counter = watch.Now()?.Total(Data.Changes.ChangeKinds.Peers);
-        var rows = await scans.CompletedForModelAcrossTenantsAsync(model.Id, CancellationToken.None);
+        var rows = await scans.CompletedForModelAcrossTenantsAsync(model.Id, ct);
         var peers = rows
             .Select(r => PeerScan.From(
                 r.Id.ToString(),
@@ -187,24 +161,19 @@ public sealed class StoredScores(
                 ScanJson.ReadScore(r.Score)))
             .OfType<PeerScan>()
             .ToList();
-        return new Peers(peers, generation, until, counter, new ConcurrentDictionary<(string Group, Guid Viewer), PeerBenchmark>(), new());
+        return new Peers(peers, new ConcurrentDictionary<(string Group, Guid Viewer), PeerBenchmark>(), new());
     }
 
-    private static void Keep<T>(ConcurrentDictionary<Guid, T> kept, Guid id, T value)
-    {
-        if (kept.Count >= MaxScans)
-        {
-            kept.Clear();
-        }
+    private sealed record ScanKey(Guid ScanId);
 
-        kept[id] = value;
-    }
+    private sealed record RolesKey(Guid ScanId);
+
+    private sealed record BaselineKey(Guid ScanId);
+
+    private sealed record PeersKey(string ModelId);
 
     private sealed record Peers(
         IReadOnlyList<PeerScan> Scans,
-        long Generation,
-        DateTimeOffset Until,
-        long? Counter,
         ConcurrentDictionary<(string Group, Guid Viewer), PeerBenchmark> Benchmarks,
         ConcurrentDictionary<(Guid Scan, string Group, Language Language), byte[]> Reports);
 }

@@ -8,6 +8,7 @@ using Datawijs.Domain.Assignments;
 using Datawijs.Domain.Explanations;
 using FastEndpoints;
 using FluentValidation.Results;
+using Datawijs.Api.Features.ProfileSets;
 
 namespace Datawijs.Api.Features.Assignments.Create;
 

@@ -2,6 +2,7 @@ using Datawijs.Api.Auth;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using FastEndpoints;
+using Datawijs.Api.Features.ProfileSets;
 
 namespace Datawijs.Api.Features.Assignments.GetFeatures;
 

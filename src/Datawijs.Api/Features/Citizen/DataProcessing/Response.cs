@@ -29,32 +29,3 @@ public sealed class Response
     /// <summary>The list of all published profiles, and that a profile is not the truth about a person.</summary>
     public ProfilesNotice Profiles { get; init; } = new();
 }
-
-public sealed class AllowedApplication
-{
-    /// <summary>The application's name (its registered name, else its client id; or the portal's name). Never a secret.</summary>
-    public string Application { get; init; } = "";
-
-    public IReadOnlyList<AllowedActivity> Activities { get; init; } = [];
-}
-
-public sealed class AllowedActivity
-{
-    /// <summary>profile-advice, objection-handling, profile-making or citizen-access.</summary>
-    [Datawijs.Api.OpenApi.WireValues("profile-advice", "objection-handling", "profile-making", "citizen-access")]
-    public string Code { get; init; } = "";
-
-    /// <summary>The processing activity in words.</summary>
-    public string Name { get; init; } = "";
-}
-
-public sealed class CitizenDataset
-{
-    public string Name { get; init; } = "";
-
-    /// <summary>Why the data is processed.</summary>
-    public string Purpose { get; init; } = "";
-
-    /// <summary>The last day the records may be kept.</summary>
-    public DateOnly RetentionUntil { get; init; }
-}

@@ -10,6 +10,7 @@ using Datawijs.Data.Objections;
 using Datawijs.Domain.Explanations;
 using Datawijs.Domain.Objections;
 using FastEndpoints;
+using Datawijs.Api.Features.ProfileSets;
 
 namespace Datawijs.Api.Features.Citizen.Explanation;
 

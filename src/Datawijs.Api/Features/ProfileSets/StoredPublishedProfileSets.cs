@@ -1,5 +1,6 @@
 using Datawijs.Domain;
-using System.Collections.Concurrent;
+using Datawijs.Api.Caching;
+using Datawijs.Data.Changes;
 using Datawijs.Api.Features.Clusterings;
 using Datawijs.Data.Clusterings;
 using Datawijs.Data.Datasets;
@@ -7,86 +8,56 @@ using Datawijs.Data.ProfileSets;
 using Datawijs.Domain.Disclosure;
 using Datawijs.Domain.Explanations;
 
-namespace Datawijs.Api.Features.Assignments;
+namespace Datawijs.Api.Features.ProfileSets;
 
 /// <summary>
 /// The published profile sets as stored by the profile sets part: the clustering's fitted model
 /// (the exact distance it used), the names and descriptions given before publication, and how
-/// the set was made. A published set never changes, so its space is built once and cached.
+/// the set was made. A published set never changes, so its space is built once and kept.
 /// <para>
-/// Which set is current is remembered per tenant for <see cref="CurrentFor"/>: this process forgets
-/// it at once when its repositories publish, retire or delete a set (<see cref="PublishedProfileSetChanges"/>);
-/// those also raise the tenant's change counter, so another instance on the same database forgets it
-/// within <see cref="Caching.ChangeWatch.Bound"/>.
+/// Which set is current is kept per tenant for <see cref="CurrentFor"/>, following the tenant's
+/// published-profile-set counter: the repositories raise it when they publish, retire or delete a set,
+/// and tell this process at once (<see cref="PublishedProfileSetChanges"/>), so this instance forgets
+/// it at once and another instance on the same database within <see cref="ChangeWatch.Bound"/>.
 /// </para>
 /// </summary>
 public sealed class StoredPublishedProfileSets : IPublishedProfileSetReader
 {
     public static readonly TimeSpan CurrentFor = TimeSpan.FromSeconds(5);
 
-    private readonly ConcurrentDictionary<Guid, PublishedProfileSetModel> _cache = new();
-    private readonly ConcurrentDictionary<Guid, (PublishedProfileSetModel? Model, DateTimeOffset Until, long Version)> _current = new();
-    private readonly Caching.ChangeWatch _watch;
+    private readonly ApiCache _cache;
     private readonly ProfileSetRepository _profileSets;
     private readonly ClusteringRepository _clusterings;
     private readonly DatasetRepository _datasets;
-    private readonly TimeProvider _clock;
-
-    // Counts the changes heard so far: a read that began before a change is not remembered.
-    private long _changes;
 
     public StoredPublishedProfileSets(
         ProfileSetRepository profileSets,
         ClusteringRepository clusterings,
         DatasetRepository datasets,
         PublishedProfileSetChanges changes,
-        Caching.ChangeWatch watch,
-        TimeProvider clock)
+        ChangeWatch watch,
+        ApiCache cache)
     {
-        _watch = watch;
         ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(watch);
+        _cache = cache;
         _profileSets = profileSets;
         _clusterings = clusterings;
         _datasets = datasets;
-        _clock = clock;
-        changes.Changed += Forget;
+        changes.Changed += tenantId => watch.Changed(tenantId, ChangeKinds.PublishedProfileSet);
     }
 
-    public async Task<PublishedProfileSetModel?> GetCurrentAsync(Guid tenantId, CancellationToken ct)
-    {
-        var now = _clock.GetUtcNow();
-        var snapshot = _watch.Now();
-        var version = snapshot?.Version(tenantId, Data.Changes.ChangeKinds.PublishedProfileSet);
-        if (_current.TryGetValue(tenantId, out var remembered) && remembered.Until > now && version == remembered.Version)
-        {
-            return remembered.Model;
-        }
-
-        var changesBefore = Interlocked.Read(ref _changes);
-        var set = await _profileSets.FindPublishedAsync(tenantId, ct);
-        var model = set is null ? null : await ModelAsync(set, ct);
-        if (version is { } read)
-        {
-            _current[tenantId] = (model, now + CurrentFor, read);
-        }
-
-        if (Interlocked.Read(ref _changes) != changesBefore)
-        {
-            _current.TryRemove(tenantId, out _);
-        }
-
-        return model;
-    }
-
-    private void Forget(Guid tenantId)
-    {
-        Interlocked.Increment(ref _changes);
-        _current.TryRemove(tenantId, out _);
-    }
+    public Task<PublishedProfileSetModel?> GetCurrentAsync(Guid tenantId, CancellationToken ct) =>
+        _cache.GetOrLoadAsync(
+            new CurrentKey(tenantId),
+            CurrentFor,
+            async loadCt => await _profileSets.FindPublishedAsync(tenantId, loadCt) is { } set ? await ModelAsync(set, loadCt) : null,
+            _ => CacheTag.Of(tenantId, ChangeKinds.PublishedProfileSet),
+            ct);
 
     public async Task<PublishedProfileSetModel?> FindAsync(Guid tenantId, Guid profileSetId, CancellationToken ct)
     {
-        if (_cache.TryGetValue(profileSetId, out var cached) && await StillThereAsync(tenantId, profileSetId, ct))
+        if (_cache.TryGet<PublishedProfileSetModel>(new ModelKey(profileSetId), out var cached) && await StillThereAsync(tenantId, profileSetId, ct))
         {
             return cached;
         }
@@ -101,7 +72,7 @@ public sealed class StoredPublishedProfileSets : IPublishedProfileSetReader
 
     private async Task<PublishedProfileSetModel?> ModelAsync(ProfileSetRow set, CancellationToken ct)
     {
-        if (_cache.TryGetValue(set.Id, out var cached))
+        if (_cache.TryGet<PublishedProfileSetModel>(new ModelKey(set.Id), out var cached))
         {
             return cached;
         }
@@ -139,6 +110,11 @@ public sealed class StoredPublishedProfileSets : IPublishedProfileSetReader
                 ? outflow.Groups.Where(g => !g.Withheld).ToDictionary(
                     g => g.ProfileId, g => new Domain.Reporting.OutflowFact(g.Median, g.MedianLower, g.MedianUpper, Datasets.FeatureNames.UnitFrom(outflow.DurationUnit)))
                 : null);
-        return _cache.GetOrAdd(set.Id, model);
+        _cache.Keep(new ModelKey(set.Id), model);
+        return model;
     }
+
+    private sealed record CurrentKey(Guid TenantId);
+
+    private sealed record ModelKey(Guid ProfileSetId);
 }

@@ -1,4 +1,4 @@
-namespace Datawijs.Api.Features.PublicProfiles.GetOutflowChart;
+namespace Datawijs.Api.Features.Public.Profiles.Get;
 
 public sealed class Request
 {

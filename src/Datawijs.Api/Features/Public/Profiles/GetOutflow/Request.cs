@@ -1,4 +1,4 @@
-namespace Datawijs.Api.Features.PublicProfiles.List;
+namespace Datawijs.Api.Features.Public.Profiles.GetOutflow;
 
 public sealed class Request
 {

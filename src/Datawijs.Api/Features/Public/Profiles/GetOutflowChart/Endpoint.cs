@@ -1,14 +1,12 @@
 using Datawijs.Api.Features.ProfileSets;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
-using Datawijs.Data.ProfileSets;
-using Datawijs.Data.Tenants;
 using Datawijs.Domain.Reporting;
 using FastEndpoints;
 
-namespace Datawijs.Api.Features.PublicProfiles.GetOutflowChart;
+namespace Datawijs.Api.Features.Public.Profiles.GetOutflowChart;
 
-public sealed class Endpoint(TenantRepository tenants, ProfileSetRepository profileSets) : Endpoint<Request>
+public sealed class Endpoint(PublishedSets publishedSets) : Endpoint<Request>
 {
     public const string ContentType = "image/svg+xml";
 
@@ -29,10 +27,8 @@ public sealed class Endpoint(TenantRepository tenants, ProfileSetRepository prof
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var tenant = await tenants.FindBySlugAsync(req.Tenant, ct);
-        var set = tenant is null ? null : await profileSets.FindPublishedAsync(tenant.Id, ct);
-        var outflow = set?.PublishedView is null ? null : ProfileSetViews.Frozen(set.PublishedView).Outflow;
-        if (outflow is null)
+        var published = await publishedSets.FindAsync(req.Tenant, ct);
+        if (published?.View.Outflow is not { } outflow)
         {
             await Problems.WriteAsync(HttpContext, 404, "not-found", "This organisation has published no time to outflow.");
             return;

@@ -1,7 +1,7 @@
 using Datawijs.Domain.Disclosure;
 using Datawijs.Domain.Explanations;
 
-namespace Datawijs.Api.Features.Assignments;
+namespace Datawijs.Api.Features.ProfileSets;
 
 /// <summary>
 /// A published profile set as assignments and the public register entry need it: the profile
@@ -35,30 +35,4 @@ public sealed record PublishedProfileSetModel(
 
     /// <summary>The number of profiles (clusters).</summary>
     public int K => Space.Profiles.Count;
-}
-
-/// <summary>
-/// Reads the tenant's published profile sets. The seam to the profile sets part: assignments
-/// only ever read a published set, they never change one.
-/// </summary>
-public interface IPublishedProfileSetReader
-{
-    /// <summary>The tenant's currently published profile set, or null when none is published.</summary>
-    Task<PublishedProfileSetModel?> GetCurrentAsync(Guid tenantId, CancellationToken ct);
-
-    /// <summary>
-    /// One of the tenant's profile sets that is or was published (an assignment keeps pointing at
-    /// the set it was made with), or null when it does not exist or belongs to another tenant.
-    /// </summary>
-    Task<PublishedProfileSetModel?> FindAsync(Guid tenantId, Guid profileSetId, CancellationToken ct);
-}
-
-/// <summary>Until profile sets can be published, there is never one: POST /assignments answers 409.</summary>
-public sealed class NoPublishedProfileSets : IPublishedProfileSetReader
-{
-    public Task<PublishedProfileSetModel?> GetCurrentAsync(Guid tenantId, CancellationToken ct) =>
-        Task.FromResult<PublishedProfileSetModel?>(null);
-
-    public Task<PublishedProfileSetModel?> FindAsync(Guid tenantId, Guid profileSetId, CancellationToken ct) =>
-        Task.FromResult<PublishedProfileSetModel?>(null);
 }

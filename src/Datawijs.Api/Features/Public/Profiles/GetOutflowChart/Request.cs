@@ -1,4 +1,4 @@
-namespace Datawijs.Api.Features.PublicProfiles.GetOutflow;
+namespace Datawijs.Api.Features.Public.Profiles.GetOutflowChart;
 
 public sealed class Request
 {
