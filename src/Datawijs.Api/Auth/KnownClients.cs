@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
-using Datawijs.Api.Hosting;
+using Datawijs.Api.Configuration;
 using Datawijs.Data.Tenants;
 
 namespace Datawijs.Api.Auth;

@@ -43,10 +43,10 @@ public sealed class ConventionsMiddleware(RequestDelegate next, ILogger<Conventi
             return;
         }
 
-        if (HeaderBytes(context.Request.Headers) > Hosting.LimitsSettings.MaxRequestHeadersBytes)
+        if (HeaderBytes(context.Request.Headers) > Configuration.LimitsSettings.MaxRequestHeadersBytes)
         {
             await Problems.WriteAsync(context, StatusCodes.Status431RequestHeaderFieldsTooLarge, "headers-too-large",
-                $"The request headers may be at most {Hosting.LimitsSettings.MaxRequestHeadersBytes} bytes together.");
+                $"The request headers may be at most {Configuration.LimitsSettings.MaxRequestHeadersBytes} bytes together.");
             return;
         }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Datawijs.Api.Hosting;
+namespace Datawijs.Api.Configuration;
 
 public static class JsonDefaults
 {

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Datawijs.Api.Auth;
 using Datawijs.Data.Tenants;
 
-namespace Datawijs.Api.Hosting;
+namespace Datawijs.Api.Admin;
 
 public sealed record IssuedClient(string TenantSlug, string ClientId, string Secret, IReadOnlyList<string> Scopes);
 

@@ -1,4 +1,4 @@
-namespace Datawijs.Api.Hosting;
+namespace Datawijs.Api.Configuration;
 
 public sealed class AuthSettings
 {

@@ -1,7 +1,9 @@
 using Datawijs.Api.Audit;
 using Datawijs.Api.Auth;
 using Datawijs.Api.Auth.Citizens;
+using Datawijs.Api.Configuration;
 using Datawijs.Api.Features.Assignments;
+using Datawijs.Api.Hosting;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data;
@@ -9,7 +11,7 @@ using Datawijs.Domain.Privacy;
 using FastEndpoints;
 using Scalar.AspNetCore;
 
-namespace Datawijs.Api.Hosting;
+namespace Datawijs.Api.Startup;
 
 /// <summary>Registers the services and builds the request pipeline of the API.</summary>
 public static class ApiHost
