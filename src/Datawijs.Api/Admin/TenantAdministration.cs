@@ -5,8 +5,6 @@ using Datawijs.Data.Tenants;
 
 namespace Datawijs.Api.Admin;
 
-public sealed record IssuedClient(string TenantSlug, string ClientId, string Secret, IReadOnlyList<string> Scopes);
-
 /// <summary>The operations behind the admin sub-commands and the Development demo tenant.</summary>
 public sealed partial class TenantAdministration(TenantRepository tenants, ClientSecrets secrets, TimeProvider clock)
 {

@@ -57,7 +57,3 @@ public static class RequestLanguage
 
     public static string Code(Language language) => language == Language.English ? "en" : "nl";
 }
-
-/// <summary>Marks an endpoint whose text follows Accept-Language (nl default, en); the contract shows the header.</summary>
-[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
-public sealed class LocalizedAttribute : Attribute;
