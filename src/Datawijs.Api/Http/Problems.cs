@@ -1,6 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using FluentValidation.Results;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Datawijs.Api.Http;
 
@@ -9,10 +8,12 @@ public static class Problems
 {
     public const string ContentType = "application/problem+json";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
+    /// <summary>The extension members of <see cref="ProblemDetails"/> that <see cref="Problem"/> has as properties.</summary>
+    public const string CodeKey = "code";
+
+    public const string InvalidParamsKey = "invalidParams";
+
+    public const string AcceptedMediaTypesKey = "acceptedMediaTypes";
 
     public static Problem Create(HttpContext context, int status, string code, string? detail, IReadOnlyList<InvalidParam>? invalidParams = null,
         IReadOnlyList<string>? acceptedMediaTypes = null)
@@ -31,6 +32,10 @@ public static class Problems
         };
     }
 
+    /// <summary>
+    /// Writes the problem through the framework's <see cref="IProblemDetailsService"/> (see <see cref="ProblemJsonWriter"/>),
+    /// the same path the status-code pages and the exception handler take.
+    /// </summary>
     public static async Task WriteAsync(HttpContext context, int status, string code, string? detail, IReadOnlyList<InvalidParam>? invalidParams = null,
         IReadOnlyList<string>? acceptedMediaTypes = null)
     {
@@ -41,8 +46,19 @@ public static class Problems
         }
 
         context.Response.StatusCode = status;
-        context.Response.ContentType = ContentType;
-        await JsonSerializer.SerializeAsync(context.Response.Body, Create(context, status, code, detail, invalidParams, acceptedMediaTypes), Json, context.RequestAborted);
+        var problem = new ProblemDetails { Status = status, Detail = detail, Extensions = { [CodeKey] = code } };
+        if (invalidParams is not null)
+        {
+            problem.Extensions[InvalidParamsKey] = invalidParams;
+        }
+
+        if (acceptedMediaTypes is not null)
+        {
+            problem.Extensions[AcceptedMediaTypesKey] = acceptedMediaTypes;
+        }
+
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
 
         // When the body is buffered (Idempotency-Key) the response has not started yet, and
         // FastEndpoints would otherwise send its default 204 after the handler returns.

@@ -58,6 +58,10 @@ public static class ApiHost
         services.AddSingleton<Features.Scans.StoredScores>();
 
         services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
+        // Registered before AddProblemDetails, so that every problem is written in the contract's shape.
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Complete);
+        services.AddExceptionHandler<ExceptionProblemHandler>();
         services.AddAuthentication(ZgwAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ZgwAuthenticationHandler>(ZgwAuthenticationHandler.SchemeName, null)
             .AddCitizenTokens(configuration.CitizenIssuers);
@@ -97,6 +101,8 @@ public static class ApiHost
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(configuration);
         app.UseMiddleware<ConventionsMiddleware>();
+        app.UseStatusCodePages();
+        app.UseExceptionHandler();
         app.UseMiddleware<PublicCorsMiddleware>();
         app.UseSwagger(o =>
         {
