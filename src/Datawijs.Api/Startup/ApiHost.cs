@@ -62,6 +62,9 @@ public static class ApiHost
         services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Complete);
         services.AddExceptionHandler<ExceptionProblemHandler>();
+        services.AddHealthChecks()
+            .AddCheck<Features.Health.DatabaseHealthCheck>(Features.Health.DatabaseHealthCheck.Name,
+                tags: [Features.Health.DatabaseHealthCheck.ReadyTag], timeout: Features.Health.DatabaseHealthCheck.Timeout);
         services.AddAuthentication(ZgwAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ZgwAuthenticationHandler>(ZgwAuthenticationHandler.SchemeName, null)
             .AddCitizenTokens(configuration.CitizenIssuers);

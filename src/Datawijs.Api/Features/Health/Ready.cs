@@ -1,12 +1,12 @@
-using Dapper;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
-using Datawijs.Data.Infrastructure;
 using FastEndpoints;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Datawijs.Api.Features.Health;
 
-public sealed class Ready(IDbConnectionFactory connections, ILogger<Ready> logger) : EndpointWithoutRequest<HealthStatus>
+/// <summary>Runs the readiness checks (<see cref="DatabaseHealthCheck"/>) of the framework's health-check service.</summary>
+public sealed class Ready(HealthCheckService health) : EndpointWithoutRequest<HealthStatus>
 {
     public override void Configure()
     {
@@ -26,42 +26,14 @@ public sealed class Ready(IDbConnectionFactory connections, ILogger<Ready> logge
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        try
+        var report = await health.CheckHealthAsync(check => check.Tags.Contains(DatabaseHealthCheck.ReadyTag), ct);
+        if (report.Status != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            await using var connection = await connections.OpenAsync(timeout.Token);
-            var sql = Dialect.Pick(connections.Provider, ReadinessSql.Sqlite, ReadinessSql.SqlServer);
-
-            // The write probe waits its turn behind this process's own writers, so that an upload storing a
-            // million rows here does not look like a stuck writer elsewhere. When the turn does not come soon,
-            // this process is in a write transaction: it holds the lock, so the database only has to answer a read.
-            using var turn = await TryTakeWriterTurnAsync(timeout.Token);
-            await connection.ExecuteAsync(new CommandDefinition(turn is null ? sql.ReadProbe : sql.Probe,
-                commandTimeout: ReadinessSql.ProbeTimeoutSeconds, cancellationToken: timeout.Token));
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            logger.LogWarning(ex, "Readiness check failed: the database does not answer.");
             HttpContext.Response.Headers.RetryAfter = "5";
             await Problems.WriteAsync(HttpContext, StatusCodes.Status503ServiceUnavailable, "database-unavailable", "The database does not answer.");
             return;
         }
 
         await Send.OkAsync(new HealthStatus(), ct);
-    }
-
-    private async Task<IDisposable?> TryTakeWriterTurnAsync(CancellationToken ct)
-    {
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        wait.CancelAfter(ReadinessSql.TurnWait);
-        try
-        {
-            return await connections.WriterTurnAsync(wait.Token);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            return null;
-        }
     }
 }
