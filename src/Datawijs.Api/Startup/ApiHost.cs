@@ -62,6 +62,7 @@ public static class ApiHost
         services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Complete);
         services.AddExceptionHandler<ExceptionProblemHandler>();
+        services.AddRequestLocalization(RequestLanguage.Configure);
         services.AddHealthChecks()
             .AddCheck<Features.Health.DatabaseHealthCheck>(Features.Health.DatabaseHealthCheck.Name,
                 tags: [Features.Health.DatabaseHealthCheck.ReadyTag], timeout: Features.Health.DatabaseHealthCheck.Timeout);
@@ -113,6 +114,7 @@ public static class ApiHost
             o.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_0;
         });
         app.UseRouting();
+        app.UseRequestLocalization();
         app.UseMiddleware<BodySizeMiddleware>();
         app.UseRequestTimeouts();
         app.UseAuthentication();
@@ -128,6 +130,8 @@ public static class ApiHost
         // Messages name a field as it is sent ('subjectId'), not as FluentValidation splits it ('Subject Id').
         FluentValidation.ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
             member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+        // Validation reasons are English whatever language request localization chose for the response's text.
+        FluentValidation.ValidatorOptions.Global.LanguageManager.Enabled = false;
         // The interactive reference of the contract (Scalar), from the package's own assets: no CDN, fonts or telemetry.
         app.MapScalarApiReference(OpenApiSetup.ReferencePath, o => o
             .WithTitle("Datawijs API reference")
