@@ -15,6 +15,9 @@ public static class Problems
 
     public const string AcceptedMediaTypesKey = "acceptedMediaTypes";
 
+    private static readonly ProblemJsonWriter WithoutServices =
+        new(Microsoft.Extensions.Options.Options.Create(new ProblemDetailsOptions { CustomizeProblemDetails = ProblemDefaults.Complete }));
+
     public static Problem Create(HttpContext context, int status, string code, string? detail, IReadOnlyList<InvalidParam>? invalidParams = null,
         IReadOnlyList<string>? acceptedMediaTypes = null)
     {
@@ -57,8 +60,16 @@ public static class Problems
             problem.Extensions[AcceptedMediaTypesKey] = acceptedMediaTypes;
         }
 
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>()
-            .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+        var problemContext = new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem };
+        if (context.RequestServices?.GetService<IProblemDetailsService>() is { } service)
+        {
+            await service.WriteAsync(problemContext);
+        }
+        else
+        {
+            // A context built by hand (a middleware run on its own) has no services; the problem looks the same.
+            await WithoutServices.WriteAsync(problemContext);
+        }
 
         // When the body is buffered (Idempotency-Key) the response has not started yet, and
         // FastEndpoints would otherwise send its default 204 after the handler returns.
