@@ -15,17 +15,17 @@ public static class ProblemDefaults
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
         if (problem.Extensions.TryGetValue(Problems.CodeKey, out var value) && value is string code)
         {
-            Complete(problem, context.HttpContext.Request, status, code);
+            Fill(problem, context.HttpContext.Request, status, code);
             return;
         }
 
         (code, var detail) = ForStatus(status);
         problem.Extensions[Problems.CodeKey] = code;
         problem.Detail ??= detail;
-        Complete(problem, context.HttpContext.Request, status, code);
+        Fill(problem, context.HttpContext.Request, status, code);
     }
 
-    private static void Complete(ProblemDetails problem, HttpRequest request, int status, string code)
+    private static void Fill(ProblemDetails problem, HttpRequest request, int status, string code)
     {
         problem.Status = status;
         problem.Type = "urn:datawijs:problem:" + code;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Datawijs.Api.Http;
@@ -23,20 +24,25 @@ public sealed class ProblemJsonWriter(IOptions<ProblemDetailsOptions> options) :
     {
         ArgumentNullException.ThrowIfNull(context);
         options.Value.CustomizeProblemDetails?.Invoke(context);
-        var details = context.ProblemDetails;
         var response = context.HttpContext.Response;
         response.ContentType = Problems.ContentType;
-        var problem = new Problem
+        await JsonSerializer.SerializeAsync(response.Body, ToProblem(context.ProblemDetails), Json, context.HttpContext.RequestAborted);
+    }
+
+    /// <summary>The contract's shape of a completed problem (<see cref="ProblemDefaults.Complete"/>).</summary>
+    public static Problem ToProblem(ProblemDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        return new Problem
         {
             Type = details.Type ?? "about:blank",
             Title = details.Title ?? "",
-            Status = details.Status ?? response.StatusCode,
+            Status = details.Status ?? 0,
             Detail = details.Detail,
             Instance = details.Instance,
             Code = details.Extensions.TryGetValue(Problems.CodeKey, out var code) ? code as string : null,
             InvalidParams = details.Extensions.TryGetValue(Problems.InvalidParamsKey, out var invalid) ? invalid as IReadOnlyList<InvalidParam> : null,
             AcceptedMediaTypes = details.Extensions.TryGetValue(Problems.AcceptedMediaTypesKey, out var accepted) ? accepted as IReadOnlyList<string> : null,
         };
-        await JsonSerializer.SerializeAsync(response.Body, problem, Json, context.HttpContext.RequestAborted);
     }
 }

@@ -18,21 +18,14 @@ public static class Problems
     private static readonly ProblemJsonWriter WithoutServices =
         new(Microsoft.Extensions.Options.Options.Create(new ProblemDetailsOptions { CustomizeProblemDetails = ProblemDefaults.Complete }));
 
+    /// <summary>The problem as <see cref="ProblemJsonWriter"/> would write it, for FastEndpoints' validation responses.</summary>
     public static Problem Create(HttpContext context, int status, string code, string? detail, IReadOnlyList<InvalidParam>? invalidParams = null,
         IReadOnlyList<string>? acceptedMediaTypes = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new Problem
-        {
-            Type = "urn:datawijs:problem:" + code,
-            Title = TitleFor(code, status),
-            Status = status,
-            Detail = detail,
-            Instance = context.Request.PathBase.Add(context.Request.Path).Value,
-            Code = code,
-            InvalidParams = invalidParams,
-            AcceptedMediaTypes = acceptedMediaTypes,
-        };
+        var problem = new ProblemDetailsContext { HttpContext = context, ProblemDetails = Details(status, code, detail, invalidParams, acceptedMediaTypes) };
+        ProblemDefaults.Complete(problem);
+        return ProblemJsonWriter.ToProblem(problem.ProblemDetails);
     }
 
     /// <summary>
@@ -49,6 +42,24 @@ public static class Problems
         }
 
         context.Response.StatusCode = status;
+        var problem = new ProblemDetailsContext { HttpContext = context, ProblemDetails = Details(status, code, detail, invalidParams, acceptedMediaTypes) };
+        if (context.RequestServices?.GetService<IProblemDetailsService>() is { } service)
+        {
+            await service.WriteAsync(problem);
+        }
+        else
+        {
+            // A context built by hand (a middleware run on its own) has no services; the problem looks the same.
+            await WithoutServices.WriteAsync(problem);
+        }
+
+        // When the body is buffered (Idempotency-Key) the response has not started yet, and
+        // FastEndpoints would otherwise send its default 204 after the handler returns.
+        FastEndpoints.HttpContextExtensions.MarkResponseStart(context);
+    }
+
+    private static ProblemDetails Details(int status, string code, string? detail, IReadOnlyList<InvalidParam>? invalidParams, IReadOnlyList<string>? acceptedMediaTypes)
+    {
         var problem = new ProblemDetails { Status = status, Detail = detail, Extensions = { [CodeKey] = code } };
         if (invalidParams is not null)
         {
@@ -60,20 +71,7 @@ public static class Problems
             problem.Extensions[AcceptedMediaTypesKey] = acceptedMediaTypes;
         }
 
-        var problemContext = new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem };
-        if (context.RequestServices?.GetService<IProblemDetailsService>() is { } service)
-        {
-            await service.WriteAsync(problemContext);
-        }
-        else
-        {
-            // A context built by hand (a middleware run on its own) has no services; the problem looks the same.
-            await WithoutServices.WriteAsync(problemContext);
-        }
-
-        // When the body is buffered (Idempotency-Key) the response has not started yet, and
-        // FastEndpoints would otherwise send its default 204 after the handler returns.
-        FastEndpoints.HttpContextExtensions.MarkResponseStart(context);
+        return problem;
     }
 
     /// <summary>404 for a resource that does not exist or belongs to another tenant: the two are indistinguishable on purpose.</summary>
