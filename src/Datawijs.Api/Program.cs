@@ -1,4 +1,4 @@
-return await Datawijs.Api.Hosting.DatawijsApplication.RunAsync(args);
+return await Datawijs.Api.Startup.DatawijsApplication.RunAsync(args);
 
 /// <summary>The entry point.</summary>
 public partial class Program;

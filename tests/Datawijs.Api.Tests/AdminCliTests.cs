@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Datawijs.Api.Admin;
 using Datawijs.Api.Auth;
-using Datawijs.Api.Cli;
 
 namespace Datawijs.Api.Tests;
 

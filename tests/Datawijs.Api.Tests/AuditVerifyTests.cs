@@ -1,4 +1,4 @@
-using Datawijs.Api.Cli;
+using Datawijs.Api.Admin;
 using Datawijs.Data.AccessLog;
 using Datawijs.Data.Infrastructure;
 using Datawijs.Data.Tenants;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Datawijs.Api.Hosting;
+using Datawijs.Api.Configuration;
 using Datawijs.Api.Http;
 
 namespace Datawijs.Api.Tests;

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Datawijs.Api.Admin;
 using Datawijs.Api.Auth;
 using Datawijs.Api.Auth.Citizens;
-using Datawijs.Api.Hosting;
 using Datawijs.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 

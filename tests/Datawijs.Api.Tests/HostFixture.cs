@@ -1,4 +1,4 @@
-using Datawijs.Api.Hosting;
+using Datawijs.Api.Admin;
 using Datawijs.Tests.Shared;
 
 namespace Datawijs.Api.Tests;

@@ -1,4 +1,4 @@
-using Datawijs.Api.Hosting;
+using Datawijs.Api.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;

@@ -1,4 +1,4 @@
-using Datawijs.Api.Hosting;
+using Datawijs.Api.Admin;
 using Datawijs.Client;
 using Datawijs.Tests.Shared;
 

@@ -168,7 +168,7 @@ public sealed class ClusteringLifecycleTests
             ["Clustering:WorkerEnabled"] = "false",
         };
         Guid interrupted, exhausted, waiting;
-        Datawijs.Api.Hosting.IssuedClient issued;
+        Datawijs.Api.Admin.IssuedClient issued;
         await using (var first = await TestApiHost.StartAsync(settings))
         {
             issued = await first.AddClientAsync(ApiFixture.NewTenant());
@@ -197,7 +197,7 @@ public sealed class ClusteringLifecycleTests
         Assert.Equal(ClusteringStatus.Succeeded, resumed.Status);
     }
 
-    private static DatawijsClient ClientOf(TestApiHost host, Datawijs.Api.Hosting.IssuedClient issued) =>
+    private static DatawijsClient ClientOf(TestApiHost host, Datawijs.Api.Admin.IssuedClient issued) =>
         DatawijsClient.Create(
             new DatawijsClientOptions { BaseAddress = new Uri("http://localhost"), ClientId = issued.ClientId, Secret = issued.Secret },
             host.Server.CreateHandler());

@@ -1,3 +1,4 @@
+using Datawijs.Api.Admin;
 using Datawijs.Tests.Shared;
 using System.Net;
 using System.Text.Json;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
+using Datawijs.Api.Admin;
 using Datawijs.Api.Auth;
-using Datawijs.Api.Hosting;
+using Datawijs.Api.Startup;
 using Datawijs.Data.Tenants;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

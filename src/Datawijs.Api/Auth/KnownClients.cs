@@ -1,7 +1,7 @@
 using System.Text;
 using Datawijs.Api.Caching;
-using Datawijs.Api.Hosting;
 using Datawijs.Data.Changes;
+using Datawijs.Api.Configuration;
 using Datawijs.Data.Tenants;
 
 namespace Datawijs.Api.Auth;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Datawijs.Api.Hosting;
+using Datawijs.Api.Configuration;
 using Datawijs.Domain.Clustering;
 using Datawijs.Domain.Datasets;
 

@@ -1,3 +1,4 @@
+using Datawijs.Api.Admin;
 using Datawijs.Api.Features.Scans;
 using Datawijs.Data.Organisations;
 using Datawijs.Data.Scans;

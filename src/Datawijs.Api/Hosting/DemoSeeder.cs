@@ -1,3 +1,4 @@
+using Datawijs.Api.Admin;
 using Datawijs.Api.Auth;
 using Datawijs.Data.Tenants;
 

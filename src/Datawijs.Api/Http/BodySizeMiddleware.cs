@@ -12,7 +12,7 @@ namespace Datawijs.Api.Http;
 /// which fields are missing, instead of failing to parse nothing.
 /// </para>
 /// </summary>
-public sealed class BodySizeMiddleware(RequestDelegate next, Hosting.LimitsSettings limits)
+public sealed class BodySizeMiddleware(RequestDelegate next, Configuration.LimitsSettings limits)
 {
     private static readonly byte[] EmptyObject = "{}"u8.ToArray();
 

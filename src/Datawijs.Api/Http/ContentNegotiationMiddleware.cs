@@ -21,7 +21,7 @@ public sealed partial class ContentNegotiationMiddleware(RequestDelegate next, I
         var route = _routes.Value.FirstOrDefault(r => r.Pattern.IsMatch(path));
         if (route is null || !route.Operations.TryGetValue(context.Request.Method.ToUpperInvariant(), out var operation))
         {
-            // Unknown paths and methods are answered by routing (404, 405) and written as problems by ConventionsMiddleware.
+            // Unknown paths and methods are answered by routing (404, 405) and written as problems by the status-code pages.
             await next(context);
             return;
         }

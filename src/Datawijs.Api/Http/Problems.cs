@@ -1,63 +1,37 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using FluentValidation.Results;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Datawijs.Api.Http;
-
-/// <summary>One invalid input: the field (camelCase, dotted for nested, [i] for items), a stable code and a reason.</summary>
-public sealed record InvalidParam(string Name, string Code, string Reason);
-
-/// <summary>RFC 9457 problem details, with NL GOV's invalidParams for validation errors.</summary>
-public sealed class Problem
-{
-    public string Type { get; init; } = "about:blank";
-
-    public string Title { get; init; } = "";
-
-    public int Status { get; init; }
-
-    public string? Detail { get; init; }
-
-    public string? Instance { get; init; }
-
-    /// <summary>A stable, machine-readable code for the kind of problem.</summary>
-    public string? Code { get; init; }
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<InvalidParam>? InvalidParams { get; init; }
-
-    /// <summary>On 406 and 415: the media types the operation gives (406) or takes (415).</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<string>? AcceptedMediaTypes { get; init; }
-}
 
 /// <summary>Every error response of the API is written here, so they all look alike.</summary>
 public static class Problems
 {
     public const string ContentType = "application/problem+json";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
+    /// <summary>The extension members of <see cref="ProblemDetails"/> that <see cref="Problem"/> has as properties.</summary>
+    public const string CodeKey = "code";
 
+    public const string InvalidParamsKey = "invalidParams";
+
+    public const string AcceptedMediaTypesKey = "acceptedMediaTypes";
+
+    private static readonly ProblemJsonWriter WithoutServices =
+        new(Microsoft.Extensions.Options.Options.Create(new ProblemDetailsOptions { CustomizeProblemDetails = ProblemDefaults.Complete }));
+
+    /// <summary>The problem as <see cref="ProblemJsonWriter"/> would write it, for FastEndpoints' validation responses.</summary>
     public static Problem Create(HttpContext context, int status, string code, string? detail, IReadOnlyList<InvalidParam>? invalidParams = null,
         IReadOnlyList<string>? acceptedMediaTypes = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new Problem
-        {
-            Type = "urn:datawijs:problem:" + code,
-            Title = TitleFor(code, status),
-            Status = status,
-            Detail = detail,
-            Instance = context.Request.PathBase.Add(context.Request.Path).Value,
-            Code = code,
-            InvalidParams = invalidParams,
-            AcceptedMediaTypes = acceptedMediaTypes,
-        };
+        var problem = new ProblemDetailsContext { HttpContext = context, ProblemDetails = Details(status, code, detail, invalidParams, acceptedMediaTypes) };
+        ProblemDefaults.Complete(problem);
+        return ProblemJsonWriter.ToProblem(problem.ProblemDetails);
     }
 
+    /// <summary>
+    /// Writes the problem through the framework's <see cref="IProblemDetailsService"/> (see <see cref="ProblemJsonWriter"/>),
+    /// the same path the status-code pages and the exception handler take.
+    /// </summary>
     public static async Task WriteAsync(HttpContext context, int status, string code, string? detail, IReadOnlyList<InvalidParam>? invalidParams = null,
         IReadOnlyList<string>? acceptedMediaTypes = null)
     {
@@ -68,12 +42,36 @@ public static class Problems
         }
 
         context.Response.StatusCode = status;
-        context.Response.ContentType = ContentType;
-        await JsonSerializer.SerializeAsync(context.Response.Body, Create(context, status, code, detail, invalidParams, acceptedMediaTypes), Json, context.RequestAborted);
+        var problem = new ProblemDetailsContext { HttpContext = context, ProblemDetails = Details(status, code, detail, invalidParams, acceptedMediaTypes) };
+        if (context.RequestServices?.GetService<IProblemDetailsService>() is { } service)
+        {
+            await service.WriteAsync(problem);
+        }
+        else
+        {
+            // A context built by hand (a middleware run on its own) has no services; the problem looks the same.
+            await WithoutServices.WriteAsync(problem);
+        }
 
         // When the body is buffered (Idempotency-Key) the response has not started yet, and
         // FastEndpoints would otherwise send its default 204 after the handler returns.
         FastEndpoints.HttpContextExtensions.MarkResponseStart(context);
+    }
+
+    private static ProblemDetails Details(int status, string code, string? detail, IReadOnlyList<InvalidParam>? invalidParams, IReadOnlyList<string>? acceptedMediaTypes)
+    {
+        var problem = new ProblemDetails { Status = status, Detail = detail, Extensions = { [CodeKey] = code } };
+        if (invalidParams is not null)
+        {
+            problem.Extensions[InvalidParamsKey] = invalidParams;
+        }
+
+        if (acceptedMediaTypes is not null)
+        {
+            problem.Extensions[AcceptedMediaTypesKey] = acceptedMediaTypes;
+        }
+
+        return problem;
     }
 
     /// <summary>404 for a resource that does not exist or belongs to another tenant: the two are indistinguishable on purpose.</summary>

@@ -4,6 +4,12 @@ namespace Datawijs.Api.Http;
 /// The contract and the /public endpoints may be read from any web page (CORS *). Everything
 /// else is server to server: a portal calls it from its back end because the client secret
 /// must stay secret, so no CORS headers are sent there.
+/// <para>
+/// Not the framework's CORS middleware: it answers only requests that carry <c>Origin</c>, and for
+/// "*" it sends no <c>Vary: Origin</c>. Public answers are cacheable (<c>public, max-age=300</c>), so a
+/// shared cache could store one fetched without <c>Origin</c> and hand it to a browser without the
+/// header it needs. Here every public answer carries "*".
+/// </para>
 /// </summary>
 public sealed class PublicCorsMiddleware(RequestDelegate next)
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Datawijs.Api.Auth;
-using Datawijs.Api.Hosting;
+using Datawijs.Api.Configuration;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Datawijs.Api.Http;

@@ -1,16 +1,40 @@
 using Datawijs.Domain;
-using Datawijs.Domain.Explanations;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.Net.Http.Headers;
 
 namespace Datawijs.Api.Http;
 
-/// <summary>Citizen-facing text is Dutch (B1) by default and English when Accept-Language prefers en.</summary>
+/// <summary>
+/// Citizen-facing text is Dutch (B1) by default and English when Accept-Language prefers en. The framework's
+/// request localization chooses the request's culture by <see cref="PrefersEnglish"/> (<see cref="AcceptLanguageCultureProvider"/>);
+/// endpoints read that choice here.
+/// </summary>
 public static class RequestLanguage
 {
+    public const string Dutch = "nl";
+
+    public const string English = "en";
+
+    /// <summary>Dutch by default, English on request; the culture only names the language (the API formats invariantly).</summary>
+    public static void Configure(RequestLocalizationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.SetDefaultCulture(Dutch);
+        options.AddSupportedCultures(Dutch, English);
+        options.AddSupportedUICultures(Dutch, English);
+        options.RequestCultureProviders = [new AcceptLanguageCultureProvider()];
+
+        // Only the operations whose text follows the header say Content-Language (Apply).
+        options.ApplyCurrentCultureToResponseHeaders = false;
+    }
+
+    /// <summary>The language request localization chose; outside that middleware (a unit test) the same rule, read from the header.</summary>
     public static Language From(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return PrefersEnglish(context.Request.Headers.AcceptLanguage) ? Language.English : Language.Dutch;
+        var chosen = context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.Name
+            ?? (PrefersEnglish(context.Request.Headers.AcceptLanguage) ? English : Dutch);
+        return chosen == English ? Language.English : Language.Dutch;
     }
 
     /// <summary>
@@ -55,9 +79,5 @@ public static class RequestLanguage
         return code;
     }
 
-    public static string Code(Language language) => language == Language.English ? "en" : "nl";
+    public static string Code(Language language) => language == Language.English ? English : Dutch;
 }
-
-/// <summary>Marks an endpoint whose text follows Accept-Language (nl default, en); the contract shows the header.</summary>
-[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
-public sealed class LocalizedAttribute : Attribute;

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Datawijs.Api.Admin;
 using Datawijs.Api.Auth;
-using Datawijs.Api.Hosting;
 
 namespace Datawijs.Api.Tests.Hardening;
 

@@ -1,7 +1,7 @@
+using Datawijs.Api.Configuration;
 using Datawijs.Data.Datasets;
 using System.Globalization;
 using Datawijs.Api.Features.Datasets;
-using Datawijs.Api.Hosting;
 using Datawijs.Data.ProfileSets;
 using Datawijs.Domain;
 using Datawijs.Domain.Clustering;

@@ -10,11 +10,14 @@ public static class MaturityLanguage
     public static Language From(string? acceptLanguage) =>
         !string.IsNullOrWhiteSpace(acceptLanguage) && Http.RequestLanguage.PrefersEnglish([acceptLanguage]) ? Language.English : Language.Dutch;
 
-    /// <summary>Resolves the language and says which one the response is in.</summary>
+    /// <summary>
+    /// The request's language (<see cref="Http.RequestLanguage.From"/>, which request localization chose from the same header
+    /// as <paramref name="acceptLanguage"/>, bound so the contract documents it), and says which one the response is in.
+    /// </summary>
     public static Language Negotiate(HttpContext context, string? acceptLanguage)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var language = From(acceptLanguage);
+        var language = Http.RequestLanguage.From(context);
         Http.RequestLanguage.Apply(context, language);
         return language;
     }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Datawijs.Api.Auth;
-using Datawijs.Api.Hosting;
+using Datawijs.Api.Configuration;
 using Datawijs.Api.OpenApi;
 using FastEndpoints;
 

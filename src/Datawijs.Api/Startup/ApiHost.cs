@@ -1,7 +1,9 @@
 using Datawijs.Api.Audit;
 using Datawijs.Api.Auth;
 using Datawijs.Api.Auth.Citizens;
+using Datawijs.Api.Configuration;
 using Datawijs.Api.Features.Assignments;
+using Datawijs.Api.Hosting;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data;
@@ -9,7 +11,7 @@ using Datawijs.Domain.Privacy;
 using FastEndpoints;
 using Scalar.AspNetCore;
 
-namespace Datawijs.Api.Hosting;
+namespace Datawijs.Api.Startup;
 
 /// <summary>Registers the services and builds the request pipeline of the API.</summary>
 public static class ApiHost
@@ -58,6 +60,14 @@ public static class ApiHost
         services.AddSingleton<Features.Public.PublishedSets>();
 
         services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
+        // Registered before AddProblemDetails, so that every problem is written in the contract's shape.
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Complete);
+        services.AddExceptionHandler<ExceptionProblemHandler>();
+        services.AddRequestLocalization(RequestLanguage.Configure);
+        services.AddHealthChecks()
+            .AddCheck<Features.Health.DatabaseHealthCheck>(Features.Health.DatabaseHealthCheck.Name,
+                tags: [Features.Health.DatabaseHealthCheck.ReadyTag], timeout: Features.Health.DatabaseHealthCheck.Timeout);
         services.AddAuthentication(ZgwAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ZgwAuthenticationHandler>(ZgwAuthenticationHandler.SchemeName, null)
             .AddCitizenTokens(configuration.CitizenIssuers);
@@ -97,6 +107,8 @@ public static class ApiHost
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(configuration);
         app.UseMiddleware<ConventionsMiddleware>();
+        app.UseStatusCodePages();
+        app.UseExceptionHandler();
         app.UseMiddleware<PublicCorsMiddleware>();
         app.UseSwagger(o =>
         {
@@ -104,6 +116,7 @@ public static class ApiHost
             o.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_0;
         });
         app.UseRouting();
+        app.UseRequestLocalization();
         app.UseMiddleware<BodySizeMiddleware>();
         app.UseRequestTimeouts();
         app.UseAuthentication();
@@ -119,6 +132,8 @@ public static class ApiHost
         // Messages name a field as it is sent ('subjectId'), not as FluentValidation splits it ('Subject Id').
         FluentValidation.ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
             member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+        // Validation reasons are English whatever language request localization chose for the response's text.
+        FluentValidation.ValidatorOptions.Global.LanguageManager.Enabled = false;
         // The interactive reference of the contract (Scalar), from the package's own assets: no CDN, fonts or telemetry.
         app.MapScalarApiReference(OpenApiSetup.ReferencePath, o => o
             .WithTitle("Datawijs API reference")

@@ -1,7 +1,8 @@
 using Datawijs.Api.Auth.Citizens;
+using Datawijs.Api.Hosting;
 using Datawijs.Data.Infrastructure;
 
-namespace Datawijs.Api.Hosting;
+namespace Datawijs.Api.Configuration;
 
 /// <summary>The configuration the host runs with, checked once at start-up.</summary>
 public sealed record StartupConfiguration(

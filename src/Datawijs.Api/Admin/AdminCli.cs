@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Datawijs.Api.Auth;
-using Datawijs.Api.Hosting;
+using Datawijs.Api.Configuration;
 using Datawijs.Data.Infrastructure;
 using Datawijs.Data.Tenants;
 
-namespace Datawijs.Api.Cli;
+namespace Datawijs.Api.Admin;
 
 /// <summary>
 /// Admin sub-commands of the API executable. They run against the configured database

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Datawijs.Domain.Privacy;
 
-namespace Datawijs.Api.Hosting;
+namespace Datawijs.Api.Configuration;
 
 /// <summary>
 /// Finds the master key: from configuration, or in Development from ./data/master.key

@@ -1,7 +1,9 @@
-using Datawijs.Api.Cli;
+using Datawijs.Api.Admin;
+using Datawijs.Api.Configuration;
+using Datawijs.Api.Hosting;
 using Datawijs.Data.Infrastructure;
 
-namespace Datawijs.Api.Hosting;
+namespace Datawijs.Api.Startup;
 
 /// <summary>Builds the API application; Program runs it, the tests run it on a test server.</summary>
 public static class DatawijsApplication

@@ -3,9 +3,7 @@ using System.Text.RegularExpressions;
 using Datawijs.Api.Auth;
 using Datawijs.Data.Tenants;
 
-namespace Datawijs.Api.Hosting;
-
-public sealed record IssuedClient(string TenantSlug, string ClientId, string Secret, IReadOnlyList<string> Scopes);
+namespace Datawijs.Api.Admin;
 
 /// <summary>The operations behind the admin sub-commands and the Development demo tenant.</summary>
 public sealed partial class TenantAdministration(TenantRepository tenants, ClientSecrets secrets, TimeProvider clock)
