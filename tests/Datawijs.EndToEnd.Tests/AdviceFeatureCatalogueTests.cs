@@ -1,4 +1,5 @@
 using System.Net;
+using Datawijs.Api.Demo;
 using Datawijs.Api.Hosting;
 using Datawijs.Client;
 using Datawijs.Tests.Shared;

@@ -1,6 +1,7 @@
 using Datawijs.Tests.Shared;
 using System.Net;
 using System.Text.Json;
+using Datawijs.Api.Demo;
 using Datawijs.Api.Hosting;
 using Datawijs.Client;
 using Datawijs.Domain.Datasets;

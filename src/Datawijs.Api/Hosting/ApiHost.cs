@@ -1,6 +1,7 @@
 using Datawijs.Api.Audit;
 using Datawijs.Api.Auth;
 using Datawijs.Api.Auth.Citizens;
+using Datawijs.Api.Demo;
 using Datawijs.Api.Features.Assignments;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;

@@ -14,7 +14,7 @@ using Datawijs.Domain.Datasets;
 using Datawijs.Domain.Disclosure;
 using Datawijs.Domain.Synthetic;
 
-namespace Datawijs.Api.Hosting;
+namespace Datawijs.Api.Demo;
 
 /// <summary>
 /// Development only: at the first start, the demo tenant gets a published profile set made from

@@ -1,10 +1,11 @@
 using Datawijs.Api.Features.Scans;
+using Datawijs.Api.Hosting;
 using Datawijs.Data.Organisations;
 using Datawijs.Data.Scans;
 using Datawijs.Data.Tenants;
 using Datawijs.Domain.Maturity;
 
-namespace Datawijs.Api.Hosting;
+namespace Datawijs.Api.Demo;
 
 /// <summary>
 /// Development only: maturity scans to look at on the first start. The demo tenant gets one municipality

@@ -1,7 +1,8 @@
 using Datawijs.Api.Auth;
+using Datawijs.Api.Hosting;
 using Datawijs.Data.Tenants;
 
-namespace Datawijs.Api.Hosting;
+namespace Datawijs.Api.Demo;
 
 /// <summary>
 /// In Development, a demo tenant with one all-scopes client, and its credentials printed on

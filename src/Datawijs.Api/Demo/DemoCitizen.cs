@@ -5,7 +5,7 @@ using Datawijs.Data.Assignments;
 using Datawijs.Domain.Explanations;
 using Datawijs.Domain.Privacy;
 
-namespace Datawijs.Api.Hosting;
+namespace Datawijs.Api.Demo;
 
 /// <summary>
 /// Development only: the demo citizen (demo household 0, a synthetic BSN) has advice in the demo tenant,
