@@ -1,0 +1,8 @@
+using Datawijs.Domain.Maturity;
+
+namespace Datawijs.Api.Features.MaturityModels;
+
+public sealed class MaturityModelList
+{
+    public IReadOnlyList<MaturityModelSummary> Items { get; init; } = [];
+}

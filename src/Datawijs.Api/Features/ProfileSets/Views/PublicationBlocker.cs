@@ -1,0 +1,12 @@
+namespace Datawijs.Api.Features.ProfileSets;
+
+/// <summary>Something that stops publication.</summary>
+public sealed class PublicationBlocker
+{
+    /// <summary>too-few-profiles, unnamed, undescribed, profile-too-small, protected-over-representation (until a person reviews it) or publication-difference.</summary>
+    public string Code { get; init; } = "";
+
+    public Guid? ProfileId { get; init; }
+
+    public string Reason { get; init; } = "";
+}
