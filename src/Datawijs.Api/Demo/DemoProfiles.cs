@@ -27,8 +27,7 @@ public sealed class DemoProfiles(
     ProfileSetRepository profileSets,
     RecordUploader uploader,
     ClusteringRunner runner,
-    PublicationChecks checks,
-    OutflowAnalysis outflow,
+    ProfileSetPublication publication,
     TimeProvider clock)
 {
     public const int Households = 1000;
@@ -267,31 +266,12 @@ public sealed class DemoProfiles(
         var (set, drafts) = ProfileSetFactory.Draft(upload.Dataset!, clustering, clock.GetUtcNow());
         var named = Name(drafts, StoredJson.ReadModel(clustering.Model!), data);
         await profileSets.AddAsync(set, named, ct);
-        var description = ProfileSetViews.Description(set);
-        var outcome = DisclosureGate.Apply(description);
-        var at = clock.GetUtcNow();
-        var check = await checks.RunAsync(set, description, outcome.Report, at, ct);
 
-        // The same checks as POST /publication. The synthetic households are made to pass the inequality check
-        // (no machine records a person's review); if they ever did not, the demo would stay an unpublished draft.
-        if (outcome.ProfileSet is null || PublicationChecks.Blockers(check, named, description.Features).Count > 0)
-        {
-            return false;
-        }
-
-        var view = ProfileSetViews.View(
-            StoredJson.Read<MethodView>(set.Method), outcome.ProfileSet, named, description.Features, PublicationChecks.View(check, named, description.Features), check.Residents);
-        if ((await outflow.RunAsync(set, named, OutflowAnalysis.ByProfile, withCox: false, ct)).Figures is { } figures)
-        {
-            view = new ProfileSetView
-            {
-                Method = view.Method, Population = view.Population, Profiles = view.Profiles, Fairness = view.Fairness, Residents = view.Residents,
-                Outflow = PublishedOutflowView.From(figures, PublishedOutflow.DefaultStep(figures.Unit)),
-            };
-        }
-
-        return await profileSets.PublishAsync(tenantId, set.Id, StoredJson.Write(view), at, PublicationChecks.PublicationRow(set, check), check.EarlierPublications, ct)
-            == PublishOutcome.Published;
+        // The same use case as POST /publication, blockers and all. The synthetic households are named, described
+        // and made to pass the inequality check (no machine records a person's review); were the set ever blocked,
+        // the demo would stay an unpublished draft.
+        var (_, stored) = await publication.PublishAsync(set, named, null, ct);
+        return stored == PublishOutcome.Published;
     }
 
     // Each cluster is named after the planted group most of its households come from.

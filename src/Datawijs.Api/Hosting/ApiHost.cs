@@ -53,6 +53,7 @@ public static class ApiHost
         services.AddSingleton<AssignmentReads>();
         services.AddSingleton<Features.ProfileSets.PublicationChecks>();
         services.AddSingleton<Features.ProfileSets.OutflowAnalysis>();
+        services.AddSingleton<Features.ProfileSets.ProfileSetPublication>();
         services.AddSingleton<IPublishedProfileSetReader, StoredPublishedProfileSets>();
         services.AddSingleton<Features.Scans.StoredScores>();
 

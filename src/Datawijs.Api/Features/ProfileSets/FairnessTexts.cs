@@ -3,6 +3,7 @@ using Datawijs.Data.ProfileSets;
 using Datawijs.Domain;
 using Datawijs.Domain.Datasets;
 using Datawijs.Domain.Disclosure;
+using Datawijs.Domain.ProfileSets;
 
 namespace Datawijs.Api.Features.ProfileSets;
 
@@ -13,6 +14,15 @@ public static class FairnessTexts
     public const string NoOverRepresentation = "noOverRepresentation";
     public const string OverRepresentationFound = "overRepresentationFound";
     public const string OverRepresentationReviewed = "overRepresentationReviewed";
+
+    /// <summary>The outcome as the contract writes it.</summary>
+    public static string Of(FairnessOutcome outcome) => outcome switch
+    {
+        FairnessOutcome.NoProtectedFeatures => NoProtectedFeatures,
+        FairnessOutcome.NoOverRepresentation => NoOverRepresentation,
+        FairnessOutcome.OverRepresentationFound => OverRepresentationFound,
+        _ => OverRepresentationReviewed,
+    };
 
     public const string TestDescription =
         "Per profile and per value of each protected categorical feature: the share in the profile against the share among all other households, with a one-sided Fisher exact test. Over-represented: more than maximumRatio times as frequent and p < alpha / the number of tests in the set (Bonferroni).";

@@ -16,8 +16,9 @@ public static class ProfileSetViews
     public static ProfileSet Build(ProfileSetRow row, IReadOnlyList<ProfileRow> profiles, PublicationCheck? check = null)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var description = Description(row);
-        var outcome = DisclosureGate.Apply(description);
+        var lifecycle = ProfileSetRows.Lifecycle(row, profiles);
+        var description = lifecycle.Description;
+        var outcome = lifecycle.Disclosure;
         var idOf = profiles.ToDictionary(p => p.Cluster, p => p.Id);
         var view = row.PublishedView is { } frozen
             ? Frozen(frozen)
@@ -29,9 +30,7 @@ public static class ProfileSetViews
             DatasetId = row.DatasetId,
             ClusteringId = row.ClusteringId,
             Status = row.Status,
-            PublicationBlockers = row.Status == ProfileSetStatus.Draft
-                ? [.. Blockers(outcome.Report, profiles), .. PublicationChecks.Blockers(check, profiles, description.Features)]
-                : [],
+            PublicationBlockers = lifecycle.Blockers(check?.Findings).Select(PublicationBlocker.From).ToList(),
             Disclosure = new DisclosureView
             {
                 Publishable = outcome.Report.Publishable,
@@ -184,43 +183,6 @@ public static class ProfileSetViews
         {
             Feature = h.Feature, Label = labels.Of(h.Feature), Value = h.Value, ValueLabel = labels.Of(h.Feature, h.Value), Lift = h.Lift,
         };
-    }
-
-    public static IReadOnlyList<PublicationBlocker> Blockers(DisclosureReport report, IReadOnlyList<ProfileRow> profiles)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        ArgumentNullException.ThrowIfNull(profiles);
-        var blockers = new List<PublicationBlocker>();
-
-        // With one profile every subject gets the same advice: nothing to explain or weigh, and no other profile to point to.
-        if (profiles.Count < 2)
-        {
-            blockers.Add(new PublicationBlocker
-            {
-                Code = "too-few-profiles",
-                Reason = "A profile set needs at least two profiles to give advice; cluster again with a larger k (or more households).",
-            });
-        }
-
-        foreach (var p in profiles.OrderBy(p => p.Cluster))
-        {
-            if (string.IsNullOrWhiteSpace(p.NameNl) || string.IsNullOrWhiteSpace(p.NameEn))
-            {
-                blockers.Add(new PublicationBlocker { Code = "unnamed", ProfileId = p.Id, Reason = $"Profile {p.Cluster + 1} needs a name in Dutch and in English." });
-            }
-
-            if (string.IsNullOrWhiteSpace(p.DescriptionNl) || string.IsNullOrWhiteSpace(p.DescriptionEn))
-            {
-                blockers.Add(new PublicationBlocker { Code = "undescribed", ProfileId = p.Id, Reason = $"Profile {p.Cluster + 1} needs a description in Dutch (B1) and in English." });
-            }
-
-            if (report.BlockingProfiles.Contains(p.Cluster))
-            {
-                blockers.Add(new PublicationBlocker { Code = "profile-too-small", ProfileId = p.Id, Reason = $"Profile {p.Cluster + 1} has fewer households than the disclosure rules allow." });
-            }
-        }
-
-        return blockers;
     }
 
     public static MethodView Method(

@@ -1,6 +1,7 @@
 using Datawijs.Data.ProfileSets;
 using Datawijs.Domain.Datasets;
 using Datawijs.Domain.Disclosure;
+using Datawijs.Domain.ProfileSets;
 
 namespace Datawijs.Api.Features.ProfileSets;
 
@@ -19,23 +20,12 @@ public sealed record PublicationCheck(
     int EarlierPublications,
     ReferencePopulation? Residents = null)
 {
-    /// <summary>
-    /// The findings the recorded review did not cover: all of them without a review, and those that appeared
-    /// since (the draft's findings can change, e.g. with a lower Fairness:MaximumRatio). A review lifts only
-    /// the findings a person saw.
-    /// </summary>
-    public IReadOnlyList<FairnessFinding> Unreviewed
-    {
-        get
-        {
-            if (Review is null)
-            {
-                return Fairness.Findings;
-            }
+    /// <summary>The findings as the domain weighs them: the inequality check, what the person reviewed, and the differences.</summary>
+    public PublicationFindings Findings => new(
+        Fairness,
+        Review is null ? null : StoredJson.Read<List<FairnessFindingView>>(Review.Findings).Select(f => new ReviewedFinding(f.ProfileNumber - 1, f.Feature, f.Value)).ToList(),
+        Differences);
 
-            var reviewed = StoredJson.Read<List<FairnessFindingView>>(Review.Findings)
-                .Select(f => (f.ProfileNumber - 1, f.Feature, f.Value)).ToHashSet();
-            return Fairness.Findings.Where(f => !reviewed.Contains((f.Cluster, f.Feature, f.Value))).ToList();
-        }
-    }
+    /// <summary>The findings the recorded review did not cover (see <see cref="PublicationFindings.Unreviewed"/>).</summary>
+    public IReadOnlyList<FairnessFinding> Unreviewed => Findings.Unreviewed;
 }

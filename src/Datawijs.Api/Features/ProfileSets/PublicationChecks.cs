@@ -1,12 +1,12 @@
 using Datawijs.Data.Datasets;
-using System.Globalization;
 using Datawijs.Api.Features.Datasets;
 using Datawijs.Api.Hosting;
 using Datawijs.Data.ProfileSets;
 using Datawijs.Domain;
-using Datawijs.Domain.Clustering;
 using Datawijs.Domain.Datasets;
 using Datawijs.Domain.Disclosure;
+using Datawijs.Domain.ProfileSets;
+using Lifecycle = Datawijs.Domain.ProfileSets.ProfileSet;
 
 namespace Datawijs.Api.Features.ProfileSets;
 
@@ -20,36 +20,36 @@ public sealed class PublicationChecks(ProfileHistoryRepository history, DatasetR
     public Task<PublicationCheck> RunAsync(ProfileSetRow set, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(set);
-        var description = ProfileSetViews.Description(set);
-        return RunAsync(set, description, DisclosureGate.Check(description), clock.GetUtcNow(), ct);
+
+        // The profiles' names do not enter these checks, only the set's exact description and its gate outcome.
+        return RunAsync(set, ProfileSetRows.Lifecycle(set, []), clock.GetUtcNow(), ct);
     }
 
-    public async Task<PublicationCheck> RunAsync(ProfileSetRow set, ProfileSetDescription description, DisclosureReport report, DateTimeOffset at, CancellationToken ct)
+    /// <summary>The checks of <paramref name="lifecycle"/> (stored as <paramref name="set"/>) if it were published at <paramref name="at"/>.</summary>
+    public async Task<PublicationCheck> RunAsync(ProfileSetRow set, Lifecycle lifecycle, DateTimeOffset at, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(set);
-        ArgumentNullException.ThrowIfNull(description);
-        ArgumentNullException.ThrowIfNull(report);
-        var fairness = FairnessCheck.Run(description, settings.Options);
+        ArgumentNullException.ThrowIfNull(lifecycle);
+        var fairness = FairnessCheck.Run(lifecycle.Description, settings.Options);
         var review = await history.FindReviewAsync(set.TenantId, set.Id, ct);
-        if (set.Status != ProfileSetStatus.Draft)
+        if (lifecycle.State != ProfileSetState.Draft)
         {
             return new PublicationCheck(fairness, review, [], null, 0);
         }
 
         var earlier = await history.PublicationsOfDatasetAsync(set.TenantId, set.DatasetId, ct);
-        var candidate = PublicationDifferencing.Record(set.Id, at, description, report);
+        var candidate = lifecycle.PublicationRecord(at);
         IReadOnlyList<DifferenceFinding> differences = [];
-        if (report.Publishable)
+        if (lifecycle.Disclosure.Report.Publishable)
         {
             // Sets published before the history was kept are rebuilt from their exact description and today's gate.
             var records = earlier.Select(e => StoredJson.Read<PublicationRecord>(e.Record)).ToList();
             foreach (var legacy in await history.PublishedSetsWithoutRecordAsync(set.TenantId, set.DatasetId, ct))
             {
-                var legacyDescription = ProfileSetViews.Description(legacy);
-                records.Add(PublicationDifferencing.Record(legacy.Id, legacy.PublishedAt!.Value, legacyDescription, DisclosureGate.Check(legacyDescription)));
+                records.Add(ProfileSetRows.Lifecycle(legacy, []).PublicationRecord(legacy.PublishedAt!.Value));
             }
 
-            differences = PublicationDifferencing.Check(candidate, records, DisclosureRules.Default);
+            differences = lifecycle.DifferencesWith(candidate, records);
         }
 
         // A published view is frozen with its comparison with all residents; a draft compares with the reference population as it is now.
@@ -82,47 +82,9 @@ public sealed class PublicationChecks(ProfileHistoryRepository history, DatasetR
     {
         ArgumentNullException.ThrowIfNull(profiles);
         ArgumentNullException.ThrowIfNull(features);
-        if (check is null)
-        {
-            return [];
-        }
-
-        var idOf = profiles.ToDictionary(p => p.Cluster, p => p.Id);
-        var byName = features.ToDictionary(f => f.Name, StringComparer.Ordinal);
-        string Feature(string name) => byName.TryGetValue(name, out var f) ? f.LabelIn(Language.English) : name;
-        string Value(string feature, string? value) =>
-            value is null ? "unknown" : byName.TryGetValue(feature, out var f) ? f.ValueLabelIn(value, Language.English) : value;
-
-        var blockers = new List<PublicationBlocker>();
-        var reviewedEarlier = check.Review is not null;
-        foreach (var finding in check.Unreviewed)
-        {
-            blockers.Add(new PublicationBlocker
-            {
-                Code = "protected-over-representation",
-                ProfileId = idOf.GetValueOrDefault(finding.Cluster),
-                Reason = string.Create(CultureInfo.InvariantCulture,
-                    $"Profile {finding.Cluster + 1}: {Feature(finding.Feature)} = {Value(finding.Feature, finding.Value)} ({finding.Feature} = {finding.Value}) is more than {check.Fairness.Options.MaximumRatio:0.##} times as frequent as outside the profile (significant). A person must review this{(reviewedEarlier ? " (it was not among the findings reviewed earlier)" : "")}: POST /api/v1/profile-sets/{{id}}/fairness-review with the reasoning."),
-            });
-        }
-
-        foreach (var difference in check.Differences)
-        {
-            var what = difference.Feature is null
-                ? "the number of households"
-                : $"the count of {Feature(difference.Feature)} = {Value(difference.Feature, difference.Value)} ({difference.Feature} = {difference.Value ?? "unknown"})";
-            var where = difference.Cluster is { } c ? string.Create(CultureInfo.InvariantCulture, $"Profile {c + 1}") : "The whole dataset";
-            var paired = difference.EarlierCluster is { } e ? string.Create(CultureInfo.InvariantCulture, $" (paired with its profile {e + 1})") : "";
-            blockers.Add(new PublicationBlocker
-            {
-                Code = "publication-difference",
-                ProfileId = difference.Cluster is { } cluster ? idOf.GetValueOrDefault(cluster) : null,
-                Reason = string.Create(CultureInfo.InvariantCulture,
-                    $"{where}, {what}: differs by 1 to 9 households from the publication of {difference.EarlierPublishedAt:yyyy-MM-dd} (profile set {difference.EarlierProfileSetId}){paired}, so the difference would show a group smaller than the minimum."),
-            });
-        }
-
-        return blockers;
+        return check is null
+            ? []
+            : PublicationBlockers.Of(check.Findings, ProfileSetRows.Profiles(profiles), features).Select(PublicationBlocker.From).ToList();
     }
 
     /// <summary>The check and its outcome as shown in the set's views (frozen into the view at publication).</summary>
@@ -133,11 +95,9 @@ public sealed class PublicationChecks(ProfileHistoryRepository history, DatasetR
         ArgumentNullException.ThrowIfNull(features);
         var fairness = check.Fairness;
         var findings = Findings(fairness.Findings, profiles, features);
-        var outcome = fairness.CheckedFeatures.Count == 0 ? FairnessTexts.NoProtectedFeatures
-            : findings.Count == 0 ? FairnessTexts.NoOverRepresentation
-            : check.Review is null || check.Unreviewed.Count > 0 ? FairnessTexts.OverRepresentationFound
-            : FairnessTexts.OverRepresentationReviewed;
-        var review = check.Review is null || findings.Count == 0 || check.Unreviewed.Count > 0 ? null : new FairnessReviewView { ReviewedAt = check.Review.ReviewedAt, Reasoning = check.Review.Reasoning };
+        var reviewed = check.Findings.FairnessOutcome == FairnessOutcome.OverRepresentationReviewed;
+        var outcome = FairnessTexts.Of(check.Findings.FairnessOutcome);
+        var review = reviewed && check.Review is { } r ? new FairnessReviewView { ReviewedAt = r.ReviewedAt, Reasoning = r.Reasoning } : null;
         return new FairnessCheckView
         {
             Outcome = outcome,

@@ -9,4 +9,10 @@ public sealed class PublicationBlocker
     public Guid? ProfileId { get; init; }
 
     public string Reason { get; init; } = "";
+
+    public static PublicationBlocker From(Domain.ProfileSets.PublicationBlocker blocker)
+    {
+        ArgumentNullException.ThrowIfNull(blocker);
+        return new PublicationBlocker { Code = blocker.Code, ProfileId = blocker.ProfileId, Reason = blocker.Reason };
+    }
 }
