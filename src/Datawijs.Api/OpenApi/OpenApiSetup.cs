@@ -104,6 +104,7 @@ public static class SchemaIds
     {
         ["Datawijs.Api.Features.ProfileSets.UpdateProfile"] = "UpdateProfile",
         ["Datawijs.Api.Features.ProfileSets.ReviewFairness"] = "ReviewProfileSetFairness",
+        ["Datawijs.Api.Features.Scans.SaveResponse"] = "AnswerScan",
     };
 
     private static string Singular(string area) => area.EndsWith('s') ? area[..^1] : area;

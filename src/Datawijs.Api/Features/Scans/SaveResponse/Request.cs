@@ -3,7 +3,7 @@ using Datawijs.Domain.Privacy;
 using FastEndpoints;
 using FluentValidation;
 
-namespace Datawijs.Api.Features.Scans.Answer;
+namespace Datawijs.Api.Features.Scans.SaveResponse;
 
 /// <summary>
 /// One respondent's answers; a second PUT replaces them. Every answer problem (unknown question,

@@ -5,7 +5,7 @@ using Datawijs.Data.Scans;
 using Datawijs.Domain.Maturity;
 using FastEndpoints;
 
-namespace Datawijs.Api.Features.Scans.Answer;
+namespace Datawijs.Api.Features.Scans.SaveResponse;
 
 public sealed class Endpoint(ScanRepository scans, TimeProvider clock) : Endpoint<Request, RespondentAnswerSheet>
 {
