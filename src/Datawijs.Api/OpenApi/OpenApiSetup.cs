@@ -81,6 +81,11 @@ public static class SchemaIds
             return type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] + string.Concat(type.GetGenericArguments().Select(For));
         }
 
+        if (Kept.TryGetValue(type.FullName ?? "", out var kept))
+        {
+            return kept;
+        }
+
         // Datawijs.Api.Features.<Area>.<Action>.Request -> <Action><Area>Request, e.g. CreateOrganisationsRequest.
         var ns = type.Namespace ?? "";
         if (type.Name is "Request" or "Response" && Named.TryGetValue(ns, out var named))
@@ -105,6 +110,12 @@ public static class SchemaIds
         ["Datawijs.Api.Features.ProfileSets.UpdateProfile"] = "UpdateProfile",
         ["Datawijs.Api.Features.ProfileSets.ReviewFairness"] = "ReviewProfileSetFairness",
         ["Datawijs.Api.Features.Scans.SaveResponse"] = "AnswerScan",
+    };
+
+    // A response whose contract name is older than its slice keeps the name clients know.
+    private static readonly Dictionary<string, string> Kept = new(StringComparer.Ordinal)
+    {
+        ["Datawijs.Api.Features.Scans.SaveResponse.Response"] = "RespondentAnswerSheet",
     };
 
     private static string Singular(string area) => area.EndsWith('s') ? area[..^1] : area;
