@@ -150,8 +150,11 @@ public sealed class ProfileSetTests
     {
         var earlier = Draft([[40, 20], [20, 40]]).PublicationRecord(Monday);
         var blocked = Draft([[44, 20], [3, 2]]);
+        var candidate = blocked.PublicationRecord(Monday.AddDays(1));
 
-        Assert.Empty(blocked.DifferencesWith(blocked.PublicationRecord(Monday.AddDays(1)), [earlier]));
+        Assert.False(blocked.Disclosure.Report.Publishable);
+        Assert.NotEmpty(PublicationDifferencing.Check(candidate, [earlier])); // what a comparison would find
+        Assert.Empty(blocked.DifferencesWith(candidate, [earlier]));
     }
 
     private static readonly FeatureDefinition[] Protected =
