@@ -6,7 +6,7 @@ using Datawijs.Domain.Clustering;
 using Datawijs.Domain.Datasets;
 using Datawijs.Domain.Disclosure;
 
-namespace Datawijs.Api.Tests;
+namespace Datawijs.Api.Tests.ProfileSets;
 
 public sealed class FairnessTextTests
 {
