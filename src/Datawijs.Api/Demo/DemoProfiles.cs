@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Datawijs.Api.Features;
-using Datawijs.Api.Features.Assignments;
 using Datawijs.Api.Features.Clusterings;
 using Datawijs.Api.Features.Datasets;
 using Datawijs.Api.Features.Datasets.Upload;
@@ -11,7 +10,6 @@ using Datawijs.Data.Datasets;
 using Datawijs.Data.ProfileSets;
 using Datawijs.Domain;
 using Datawijs.Domain.Datasets;
-using Datawijs.Domain.Disclosure;
 using Datawijs.Domain.Synthetic;
 
 namespace Datawijs.Api.Demo;

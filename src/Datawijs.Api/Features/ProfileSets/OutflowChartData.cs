@@ -1,5 +1,3 @@
-using Datawijs.Domain.Outflow;
-
 namespace Datawijs.Api.Features.ProfileSets;
 
 /// <summary>Chart input from either form of the figures.</summary>

@@ -1,5 +1,4 @@
 using Datawijs.Api.Http;
-using Datawijs.Data.Clusterings;
 using Datawijs.Domain.Outflow;
 
 namespace Datawijs.Api.Features.ProfileSets;

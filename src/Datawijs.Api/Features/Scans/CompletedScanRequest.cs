@@ -1,4 +1,3 @@
-using Datawijs.Api.Http;
 using Datawijs.Data.Scans;
 using Datawijs.Domain.Maturity;
 

@@ -1,5 +1,3 @@
-using Datawijs.Domain.Disclosure;
-
 namespace Datawijs.Api.Features.ProfileSets;
 
 public sealed class DisclosureRulesView

@@ -1,5 +1,3 @@
-using Datawijs.Domain.Disclosure;
-
 namespace Datawijs.Api.Features.ProfileSets;
 
 /// <summary>The inequality check of a profile set and its outcome.</summary>

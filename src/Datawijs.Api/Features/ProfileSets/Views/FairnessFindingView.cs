@@ -1,5 +1,4 @@
 using Datawijs.Api.Features.Datasets;
-using Datawijs.Domain.Disclosure;
 
 namespace Datawijs.Api.Features.ProfileSets;
 

@@ -1,5 +1,3 @@
-using Datawijs.Domain.Disclosure;
-
 namespace Datawijs.Api.Features.ProfileSets;
 
 /// <summary>The recorded review of the inequality check, for the data owner: who, when, why and what was found.</summary>

@@ -1,5 +1,3 @@
-using Datawijs.Domain.Outflow;
-
 namespace Datawijs.Api.Features.ProfileSets;
 
 /// <summary>The log-rank test (rho = 0) of equal outflow in every group.</summary>

@@ -1,5 +1,3 @@
-using Datawijs.Domain.Disclosure;
-
 namespace Datawijs.Api.Features.ProfileSets;
 
 /// <summary>How the profiles were made.</summary>

@@ -1,5 +1,3 @@
-using Datawijs.Domain.Outflow;
-
 namespace Datawijs.Api.Features.ProfileSets;
 
 /// <summary>Something left out of or uncertain in the analysis, e.g. a constant feature or a model that did not converge.</summary>

@@ -1,5 +1,3 @@
-using Datawijs.Domain.Outflow;
-
 namespace Datawijs.Api.Features.ProfileSets;
 
 /// <summary>One step of a Kaplan-Meier curve: from this time on, the share still in (not yet left), its 95 % interval (log) and the households at risk just before it.</summary>

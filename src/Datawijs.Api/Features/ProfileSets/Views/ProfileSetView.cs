@@ -1,5 +1,3 @@
-using Datawijs.Domain.Disclosure;
-
 namespace Datawijs.Api.Features.ProfileSets;
 
 /// <summary>The profiles with their figures after the disclosure gate, and how they were made.</summary>

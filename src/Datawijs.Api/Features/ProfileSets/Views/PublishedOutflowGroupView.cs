@@ -1,5 +1,4 @@
 using Datawijs.Api.Features.Datasets;
-using Datawijs.Domain.Outflow;
 
 namespace Datawijs.Api.Features.ProfileSets;
 

@@ -1,5 +1,3 @@
-using Datawijs.Domain.Outflow;
-
 namespace Datawijs.Api.Features.ProfileSets;
 
 /// <summary>One point of a published curve: the share still in at a coarsened time, its interval, and the households still in rounded to 5 (never fewer than 10).</summary>

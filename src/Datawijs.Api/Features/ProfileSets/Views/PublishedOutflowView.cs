@@ -1,6 +1,5 @@
 using Datawijs.Api.Features.Datasets;
 using Datawijs.Domain.Disclosure;
-using Datawijs.Domain.Outflow;
 
 namespace Datawijs.Api.Features.ProfileSets;
 

@@ -1,5 +1,4 @@
 using Datawijs.Data.Scans;
-using Datawijs.Domain.Maturity;
 
 namespace Datawijs.Api.Features.Scans;
 

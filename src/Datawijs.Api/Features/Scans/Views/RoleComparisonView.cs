@@ -1,7 +1,5 @@
 using Datawijs.Domain;
-using Datawijs.Data.Scans;
 using Datawijs.Domain.Maturity;
-using FluentValidation;
 
 namespace Datawijs.Api.Features.Scans;
 
