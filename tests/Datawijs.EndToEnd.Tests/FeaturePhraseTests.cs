@@ -1,5 +1,5 @@
 using System.Net;
-using Datawijs.Api.Hosting;
+using Datawijs.Api.Demo;
 using Datawijs.Client;
 using Datawijs.Domain.Datasets;
 

@@ -2,7 +2,7 @@ using Datawijs.Api.Admin;
 using Datawijs.Tests.Shared;
 using System.Net;
 using System.Text.Json;
-using Datawijs.Api.Hosting;
+using Datawijs.Api.Demo;
 using Datawijs.Client;
 using Datawijs.Domain.Datasets;
 using Datawijs.Domain.Synthetic;

@@ -105,7 +105,7 @@ public sealed class ReferencePopulationTests(ApiFixture api) : IClassFixture<Api
         var slug = ApiFixture.NewTenant();
         var client = await api.ClientAsync(slug);
         var tenant = (await api.Host.FindTenantAsync(slug))!;
-        Assert.True(await api.Host.Services.GetRequiredService<Datawijs.Api.Hosting.DemoProfiles>().EnsureAsync(tenant.Id));
+        Assert.True(await api.Host.Services.GetRequiredService<Datawijs.Api.Demo.DemoProfiles>().EnsureAsync(tenant.Id));
 
         var dataset = (await client.Datasets.ListDatasetsAsync()).Content!.Items.Single();
         Assert.Equal(59_403, dataset.ReferencePopulation!.Households);

@@ -1,5 +1,5 @@
 using Datawijs.Api.Auth.Citizens;
-using Datawijs.Api.Hosting;
+using Datawijs.Api.Demo;
 using Datawijs.Data.Infrastructure;
 
 namespace Datawijs.Api.Configuration;

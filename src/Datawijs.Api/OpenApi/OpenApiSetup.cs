@@ -110,6 +110,7 @@ public static class SchemaIds
         ["Datawijs.Api.Features.ProfileSets.UpdateProfile"] = "UpdateProfile",
         ["Datawijs.Api.Features.ProfileSets.ReviewFairness"] = "ReviewProfileSetFairness",
         ["Datawijs.Api.Features.Objections.Create"] = "ObjectionCitizen",
+        ["Datawijs.Api.Features.Scans.SaveResponse"] = "AnswerScan",
     };
 
     private static string Singular(string area) => area.EndsWith('s') ? area[..^1] : area;

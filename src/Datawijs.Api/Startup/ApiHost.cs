@@ -2,8 +2,8 @@ using Datawijs.Api.Audit;
 using Datawijs.Api.Auth;
 using Datawijs.Api.Auth.Citizens;
 using Datawijs.Api.Configuration;
+using Datawijs.Api.Demo;
 using Datawijs.Api.Features.Assignments;
-using Datawijs.Api.Hosting;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data;
@@ -55,6 +55,7 @@ public static class ApiHost
         services.AddSingleton<AssignmentReads>();
         services.AddSingleton<Features.ProfileSets.PublicationChecks>();
         services.AddSingleton<Features.ProfileSets.OutflowAnalysis>();
+        services.AddSingleton<Features.ProfileSets.ProfileSetPublication>();
         services.AddSingleton<Features.ProfileSets.IPublishedProfileSetReader, Features.ProfileSets.StoredPublishedProfileSets>();
         services.AddSingleton<Features.Scans.StoredScores>();
         services.AddSingleton<Features.Public.PublishedSets>();

@@ -1,6 +1,6 @@
 using Datawijs.Api.Admin;
 using Datawijs.Api.Configuration;
-using Datawijs.Api.Hosting;
+using Datawijs.Api.Demo;
 using Datawijs.Data.Infrastructure;
 
 namespace Datawijs.Api.Startup;

@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
 using Datawijs.Api.Audit;
+using Datawijs.Api.Demo;
 using Datawijs.Api.Features.Assignments;
 using Datawijs.Api.Features.Citizen;
 using Datawijs.Api.Features.ProfileSets;
 using Datawijs.Api.Features.Public.Algorithm;
-using Datawijs.Api.Hosting;
 using Datawijs.Domain;
 using Datawijs.Domain.Clustering;
 using Datawijs.Domain.Datasets;

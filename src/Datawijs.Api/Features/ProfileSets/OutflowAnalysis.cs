@@ -10,15 +10,6 @@ using Datawijs.Domain.Outflow;
 
 namespace Datawijs.Api.Features.ProfileSets;
 
-/// <summary>One group of an outflow analysis: a profile or a value of a categorical feature, with its exact curve.</summary>
-public sealed record OutflowGroup(Guid? ProfileId, string? Value, LocalizedText Label, SurvivalCurve Curve);
-
-/// <summary>The exact outflow of a profile set's households (internal: publish only through <see cref="Domain.Disclosure.PublishedOutflow"/>).</summary>
-public sealed record OutflowFigures(DurationUnit Unit, string By, IReadOnlyList<OutflowGroup> Groups, LogRankResult? LogRank, CoxResult? Cox, int LeftOut);
-
-/// <summary>Why an outflow analysis cannot be made: the problem to answer with.</summary>
-public sealed record OutflowRefusal(int Status, string Code, string Detail, IReadOnlyList<InvalidParam>? InvalidParams = null);
-
 /// <summary>
 /// Time to outflow of the households behind a profile set: reads the dataset's records once (outcome and
 /// clustering matrix), places each household in the profile whose centre is nearest (as an advice would), or

@@ -4,12 +4,12 @@ using Datawijs.Api.Features.Assignments;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data.ProfileSets;
-using Datawijs.Domain.Disclosure;
+using Datawijs.Domain.ProfileSets;
 using FastEndpoints;
 
 namespace Datawijs.Api.Features.ProfileSets.Publish;
 
-public sealed class Endpoint(ProfileSetRepository profileSets, PublicationChecks checks, OutflowAnalysis outflow, TimeProvider clock) : Endpoint<Request, ProfileSet>
+public sealed class Endpoint(ProfileSetRepository profileSets, ProfileSetPublication publication, PublicationChecks checks) : Endpoint<Request, ProfileSet>
 {
     public override void Configure()
     {
@@ -36,51 +36,30 @@ public sealed class Endpoint(ProfileSetRepository profileSets, PublicationChecks
             return;
         }
 
-        if (set.Status != ProfileSetStatus.Draft)
-        {
-            await Problems.WriteAsync(HttpContext, 409, "not-draft", $"The profile set is {set.Status}; only a draft can be published.");
-            return;
-        }
-
         var profiles = await profileSets.ProfilesAsync(tenant, set.Id, ct);
-        var description = ProfileSetViews.Description(set);
-        var outcome = DisclosureGate.Apply(description);
-        var now = clock.GetUtcNow();
-        var check = await checks.RunAsync(set, description, outcome.Report, now, ct);
-        List<PublicationBlocker> blockers = [.. ProfileSetViews.Blockers(outcome.Report, profiles), .. PublicationChecks.Blockers(check, profiles, description.Features)];
-        if (blockers.Count > 0 || outcome.ProfileSet is null)
+        var (decision, stored) = await publication.PublishAsync(set, profiles, req.OutflowStep, ct);
+        switch (decision.Outcome)
         {
-            var numberOf = profiles.ToDictionary(p => p.Id, p => p.Cluster + 1);
-            await Problems.WriteAsync(HttpContext, 409, "publication-blocked",
-                string.Create(CultureInfo.InvariantCulture, $"The profile set cannot be published yet: {blockers.Count} blocker(s); see invalidParams."),
-                blockers.Select(b => new InvalidParam(
-                    b.ProfileId is { } id ? string.Create(CultureInfo.InvariantCulture, $"profiles[{numberOf[id]}]") : "profileSet", b.Code, b.Reason)).ToList());
-            return;
+            case PublicationOutcome.NotDraft:
+                await Problems.WriteAsync(HttpContext, 409, "not-draft", $"The profile set is {set.Status}; only a draft can be published.");
+                return;
+            case PublicationOutcome.Blocked:
+                var numberOf = profiles.ToDictionary(p => p.Id, p => p.Cluster + 1);
+                await Problems.WriteAsync(HttpContext, 409, "publication-blocked",
+                    string.Create(CultureInfo.InvariantCulture, $"The profile set cannot be published yet: {decision.Blockers.Count} blocker(s); see invalidParams."),
+                    decision.Blockers.Select(b => new InvalidParam(
+                        b.ProfileId is { } id ? string.Create(CultureInfo.InvariantCulture, $"profiles[{numberOf[id]}]") : "profileSet", b.Code, b.Reason)).ToList());
+                return;
         }
 
-        var view = ProfileSetViews.View(
-            StoredJson.Read<MethodView>(set.Method), outcome.ProfileSet, profiles, description.Features, PublicationChecks.View(check, profiles, description.Features), check.Residents);
-        var (figures, _) = await outflow.RunAsync(set, profiles, OutflowAnalysis.ByProfile, withCox: false, ct);
-        if (figures is not null)
-        {
-            // Only the coarsened, rounded form of the curves is frozen into what is published.
-            view = new ProfileSetView
-            {
-                Method = view.Method, Population = view.Population, Profiles = view.Profiles, Fairness = view.Fairness, Residents = view.Residents,
-                Outflow = PublishedOutflowView.From(figures, req.OutflowStep ?? PublishedOutflow.DefaultStep(figures.Unit)),
-            };
-        }
-
-        var result = await profileSets.PublishAsync(
-            tenant, set.Id, StoredJson.Write(view), now, PublicationChecks.PublicationRow(set, check), check.EarlierPublications, ct);
-        if (result == PublishOutcome.HistoryChanged)
+        if (stored == PublishOutcome.HistoryChanged)
         {
             await Problems.WriteAsync(HttpContext, 409, "publication-history-changed",
                 "Another profile set of this dataset was published meanwhile; publish again to have this set checked against it too.");
             return;
         }
 
-        if (result != PublishOutcome.Published)
+        if (stored != PublishOutcome.Published)
         {
             await Problems.WriteAsync(HttpContext, 409, "not-draft", "The profile set is no longer a draft.");
             return;

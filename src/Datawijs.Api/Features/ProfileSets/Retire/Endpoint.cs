@@ -3,6 +3,7 @@ using Datawijs.Api.Features.Assignments;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data.ProfileSets;
+using Datawijs.Domain.ProfileSets;
 using FastEndpoints;
 
 namespace Datawijs.Api.Features.ProfileSets.Retire;
@@ -34,8 +35,10 @@ public sealed class Endpoint(ProfileSetRepository profileSets, PublicationChecks
             return;
         }
 
-        var isRetired = await profileSets.RetireAsync(tenant, set.Id, clock.GetUtcNow(), ct);
-        if (!isRetired)
+        // The lifecycle says whether the set may be retired; the store retires it only if it still may (a
+        // concurrent retirement answers the same as an earlier one).
+        if (ProfileSetRows.Lifecycle(set, []).Retire() == RetirementOutcome.AlreadyRetired
+            || !await profileSets.RetireAsync(tenant, set.Id, clock.GetUtcNow(), ct))
         {
             await Problems.WriteAsync(HttpContext, 409, "already-retired", "The profile set is already retired.");
             return;

@@ -1,0 +1,6 @@
+namespace Datawijs.Api.Features.MaturityModels;
+
+public sealed class MaturityModelList
+{
+    public IReadOnlyList<MaturityModelSummary> Items { get; init; } = [];
+}

@@ -1,0 +1,13 @@
+namespace Datawijs.Api.Features.ProfileSets;
+
+public sealed class DisclosureView
+{
+    public bool Publishable { get; init; }
+
+    /// <summary>Profiles too small to publish (they block the whole set).</summary>
+    public IReadOnlyList<Guid> BlockingProfiles { get; init; } = [];
+
+    public IReadOnlyList<SuppressionView> Suppressions { get; init; } = [];
+
+    public int ShownCounts { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace Datawijs.Api.Features.ProfileSets;
+
+/// <summary>Something left out of or uncertain in the analysis, e.g. a constant feature or a model that did not converge.</summary>
+public sealed class OutflowNoteView
+{
+    public string Code { get; init; } = "";
+
+    public string? Feature { get; init; }
+
+    public string Message { get; init; } = "";
+}

@@ -1,0 +1,16 @@
+using Datawijs.Domain.Maturity;
+using FluentValidation;
+
+namespace Datawijs.Api.Features.Scans;
+
+public sealed class CategoryProgressView
+{
+    public string CategoryId { get; init; } = "";
+
+    public double? EarlierScore { get; init; }
+
+    public double? LaterScore { get; init; }
+
+    /// <summary>Later − earlier; null when either has no score.</summary>
+    public double? Delta { get; init; }
+}

@@ -1,0 +1,16 @@
+using Datawijs.Domain.Maturity;
+using FluentValidation;
+
+namespace Datawijs.Api.Features.Scans;
+
+public sealed class RoleCategoryScoreView
+{
+    public string CategoryId { get; init; } = "";
+
+    /// <summary>The role's combined score 1.0–5.0; null when none of its respondents answered the category.</summary>
+    public double? Score { get; init; }
+
+    public int? Level { get; init; }
+
+    public string? LevelName { get; init; }
+}

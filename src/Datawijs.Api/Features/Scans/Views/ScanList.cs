@@ -1,0 +1,11 @@
+using Datawijs.Domain.Maturity;
+
+namespace Datawijs.Api.Features.Scans;
+
+public sealed class ScanList
+{
+    public IReadOnlyList<Scan> Items { get; init; } = [];
+
+    /// <summary>Pass as <c>cursor</c> to get the next page; null on the last page.</summary>
+    public string? Next { get; init; }
+}

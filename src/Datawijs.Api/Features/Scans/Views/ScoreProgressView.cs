@@ -1,0 +1,15 @@
+using Datawijs.Domain.Maturity;
+using FluentValidation;
+
+namespace Datawijs.Api.Features.Scans;
+
+public sealed class ScoreProgressView
+{
+    public Guid BaselineScanId { get; init; }
+
+    public DateTimeOffset BaselineCompletedAt { get; init; }
+
+    public double? OverallDelta { get; init; }
+
+    public IReadOnlyList<CategoryProgressView> Categories { get; init; } = [];
+}
