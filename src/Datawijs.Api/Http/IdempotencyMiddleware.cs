@@ -86,7 +86,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyRepos
             return;
         }
 
-        var caller = Caller.From(context.User);
+        var caller = context.Caller();
         context.Request.EnableBuffering();
         var hash = await HashRequestAsync(context, _hashKey);
         var claim = new IdempotencyRecord

@@ -60,7 +60,7 @@ public sealed class Endpoint(
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var caller = Caller.From(User);
+        var caller = HttpContext.Caller();
         var language = RequestLanguage.From(HttpContext);
         if (HttpContext.Features.Get<IdempotentReplay>() is { } replay)
         {

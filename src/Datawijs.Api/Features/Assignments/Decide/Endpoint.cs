@@ -38,7 +38,7 @@ public sealed class Endpoint(
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var caller = Caller.From(User);
+        var caller = HttpContext.Caller();
         var decider = new Actor(caller.ClientId, AccessLogWriter.Person(caller.UserId), AccessLogWriter.Person(caller.UserRepresentation));
         if (Domain.Assignments.Assignment.RefusesDecider(decider) is { } refusal)
         {

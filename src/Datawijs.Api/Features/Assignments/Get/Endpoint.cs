@@ -26,7 +26,7 @@ public sealed class Endpoint(AssignmentReads reads) : Endpoint<Request, Assignme
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var language = RequestLanguage.From(HttpContext);
-        if (await reads.ReadAsync(HttpContext, Caller.From(User).TenantId, req.Id, language, ct) is not { } view)
+        if (await reads.ReadAsync(HttpContext, HttpContext.Caller().TenantId, req.Id, language, ct) is not { } view)
         {
             await Problems.NotFoundAsync(HttpContext, "assignment");
             return;

@@ -32,7 +32,7 @@ public sealed class Endpoint(IPublishedProfileSetReader profileSets) : EndpointW
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        var model = await profileSets.GetCurrentAsync(Caller.From(User).TenantId, ct);
+        var model = await profileSets.GetCurrentAsync(HttpContext.Caller().TenantId, ct);
         if (model is null)
         {
             await Problems.WriteAsync(HttpContext, 404, "no-published-profile-set",

@@ -35,7 +35,7 @@ public sealed class Endpoint(StoredScores scores) : Endpoint<Request, Response>
         var language = MaturityLanguage.Negotiate(HttpContext, req.AcceptLanguage);
         var model = StoredScans.ModelOf(req.ModelId!);
         var group = req.Group is null ? PeerGroup.All : PeerGroup.Find(req.Group)!;
-        var benchmark = await scores.BenchmarkAsync(model, group, Caller.From(User).TenantId, ct);
+        var benchmark = await scores.BenchmarkAsync(model, group, HttpContext.Caller().TenantId, ct);
         await Send.OkAsync(new Response
         {
             ModelId = model.Id,

@@ -31,7 +31,7 @@ public sealed class Endpoint(StoredScores scores) : Endpoint<Get.Request>
         var language = MaturityLanguage.Negotiate(HttpContext, req.AcceptLanguage);
         var model = StoredScans.ModelOf(req.ModelId!);
         var group = req.Group is null ? PeerGroup.All : PeerGroup.Find(req.Group)!;
-        var benchmark = await scores.BenchmarkAsync(model, group, Caller.From(User).TenantId, ct);
+        var benchmark = await scores.BenchmarkAsync(model, group, HttpContext.Caller().TenantId, ct);
         await Send.StringAsync(TierMedianChart.Render(model, benchmark, language), 200, ContentType, ct);
     }
 }

@@ -40,7 +40,7 @@ public sealed class Endpoint(
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        var citizen = CitizenCaller.From(User);
+        var citizen = HttpContext.CitizenCaller();
         var language = RequestLanguage.From(HttpContext);
         var entries = await log.ListForSubjectAsync(citizen.TenantId, citizen.SubjectPseudonym, MaxEntries, ct);
         if (entries.Count > 0 || await records.AnyAsync(citizen.TenantId, citizen.SubjectPseudonym, ct))

@@ -55,7 +55,7 @@ public sealed class Endpoint(
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        var citizen = CitizenCaller.From(User);
+        var citizen = HttpContext.CitizenCaller();
         var language = RequestLanguage.From(HttpContext);
         var tenant = await tenants.FindByIdAsync(citizen.TenantId, ct);
         var clients = await tenants.ListClientsAsync(citizen.TenantId, ct);

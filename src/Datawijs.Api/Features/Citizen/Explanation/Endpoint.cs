@@ -47,7 +47,7 @@ public sealed class Endpoint(
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        var citizen = CitizenCaller.From(User);
+        var citizen = HttpContext.CitizenCaller();
         var language = RequestLanguage.From(HttpContext);
         var restriction = await objections.RestrictionForAsync(citizen.TenantId, citizen.SubjectPseudonym, ct);
         var row = restriction.HasUpheld ? null : await assignments.FindCurrentForSubjectAsync(citizen.TenantId, citizen.SubjectPseudonym, ct);

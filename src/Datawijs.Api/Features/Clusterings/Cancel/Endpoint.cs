@@ -25,7 +25,7 @@ public sealed class Endpoint(ClusteringRepository jobs, ClusteringSignals signal
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var tenant = Caller.From(User).TenantId;
+        var tenant = HttpContext.Caller().TenantId;
         if (!await jobs.CancelQueuedAsync(tenant, req.Id, clock.GetUtcNow(), ct))
         {
             if (await jobs.RequestCancellationAsync(tenant, req.Id, ct))

@@ -33,7 +33,7 @@ public sealed class Endpoint(DatasetRepository datasets, ClusteringRepository jo
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var caller = Caller.From(User);
+        var caller = HttpContext.Caller();
         var dataset = await datasets.FindAsync(caller.TenantId, req.Id, ct);
         if (dataset is null)
         {

@@ -24,7 +24,7 @@ public sealed class Endpoint(ClusteringRepository jobs) : Endpoint<Request, Clus
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var row = await jobs.FindAsync(Caller.From(User).TenantId, req.Id, ct);
+        var row = await jobs.FindAsync(HttpContext.Caller().TenantId, req.Id, ct);
         if (row is null)
         {
             await Problems.NotFoundAsync(HttpContext, "clustering");

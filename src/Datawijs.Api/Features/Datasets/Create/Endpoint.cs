@@ -58,7 +58,7 @@ public sealed class Endpoint(DatasetRepository datasets, TimeProvider clock) : E
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var caller = Caller.From(User);
+        var caller = HttpContext.Caller();
         var now = clock.GetUtcNow();
         var retention = req.RetentionUntil!.Value;
 

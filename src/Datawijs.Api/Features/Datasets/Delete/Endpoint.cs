@@ -25,7 +25,7 @@ public sealed class Endpoint(DatasetRepository datasets) : Endpoint<Request>
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var tenant = Caller.From(User).TenantId;
+        var tenant = HttpContext.Caller().TenantId;
         var deleted = await datasets.DeleteAsync(tenant, req.Id, ct);
         if (!deleted)
         {

@@ -24,7 +24,7 @@ public sealed class Endpoint(DatasetRepository datasets) : Endpoint<Request, Dat
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var row = await datasets.FindAsync(Caller.From(User).TenantId, req.Id, ct);
+        var row = await datasets.FindAsync(HttpContext.Caller().TenantId, req.Id, ct);
         if (row is null)
         {
             await Problems.NotFoundAsync(HttpContext, "dataset");

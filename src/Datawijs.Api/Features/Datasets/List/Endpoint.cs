@@ -27,7 +27,7 @@ public sealed class Endpoint(DatasetRepository datasets) : Endpoint<Request, Res
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var after = PageCursor.DecodeOrNull(req.Cursor);
-        var page = await datasets.PageAsync(Caller.From(User).TenantId, after, req.Limit ?? DefaultLimit, ct);
+        var page = await datasets.PageAsync(HttpContext.Caller().TenantId, after, req.Limit ?? DefaultLimit, ct);
         await Send.OkAsync(new Response
         {
             Items = page.Items.Select(Dataset.From).ToList(),

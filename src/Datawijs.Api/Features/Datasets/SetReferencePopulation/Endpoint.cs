@@ -33,7 +33,7 @@ public sealed class Endpoint(DatasetRepository datasets, TimeProvider clock) : E
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var tenant = Caller.From(User).TenantId;
+        var tenant = HttpContext.Caller().TenantId;
         var row = await datasets.FindAsync(tenant, req.Id, ct);
         if (row is null)
         {

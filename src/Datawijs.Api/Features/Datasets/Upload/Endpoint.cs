@@ -47,7 +47,7 @@ public sealed class Endpoint(DatasetRepository datasets, RecordUploader uploader
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var tenant = Caller.From(User).TenantId;
+        var tenant = HttpContext.Caller().TenantId;
         using var slot = gate.TryEnter(tenant);
         if (slot is null)
         {

@@ -41,7 +41,7 @@ public sealed class Endpoint(
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var citizen = CitizenCaller.From(User);
+        var citizen = HttpContext.CitizenCaller();
         var language = RequestLanguage.From(HttpContext);
         var current = await assignments.FindCurrentForSubjectAsync(citizen.TenantId, citizen.SubjectPseudonym, ct);
         var now = clock.GetUtcNow();

@@ -28,7 +28,7 @@ public sealed class Endpoint(ObjectionRepository objections, AccessLogWriter acc
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var caller = Caller.From(User);
+        var caller = HttpContext.Caller();
         var after = PageCursor.DecodeOrNull(req.Cursor);
         var page = await objections.PageAsync(caller.TenantId, req.Status, after, req.Limit ?? DefaultLimit, ct);
         await accessLog.AppendAsync(

@@ -34,7 +34,7 @@ public sealed class Endpoint(ObjectionRepository objections, AccessLogWriter acc
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var caller = Caller.From(User);
+        var caller = HttpContext.Caller();
         var reviewer = new Actor(caller.ClientId, AccessLogWriter.Person(caller.UserId), AccessLogWriter.Person(caller.UserRepresentation));
         if (Domain.Objections.Objection.RefusesReviewer(reviewer) is { } refusal)
         {

@@ -26,7 +26,7 @@ public sealed class Endpoint(OrganisationRepository organisations, TimeProvider 
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var caller = Caller.From(User);
+        var caller = HttpContext.Caller();
         var now = clock.GetUtcNow();
         var row = new OrganisationRow
         {

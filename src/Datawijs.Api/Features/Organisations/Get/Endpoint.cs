@@ -24,7 +24,7 @@ public sealed class Endpoint(OrganisationRepository organisations) : Endpoint<Re
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var row = await organisations.FindAsync(Caller.From(User).TenantId, req.Id, ct);
+        var row = await organisations.FindAsync(HttpContext.Caller().TenantId, req.Id, ct);
         if (row is null)
         {
             await Problems.NotFoundAsync(HttpContext, "organisation");

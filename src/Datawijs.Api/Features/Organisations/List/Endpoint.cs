@@ -28,7 +28,7 @@ public sealed class Endpoint(OrganisationRepository organisations) : Endpoint<Re
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var after = PageCursor.DecodeOrNull(req.Cursor);
-        var page = await organisations.PageAsync(Caller.From(User).TenantId, after, req.Limit ?? DefaultLimit, ct);
+        var page = await organisations.PageAsync(HttpContext.Caller().TenantId, after, req.Limit ?? DefaultLimit, ct);
         await Send.OkAsync(new Response
         {
             Items = page.Items.Select(Organisation.From).ToList(),

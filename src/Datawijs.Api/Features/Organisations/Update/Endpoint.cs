@@ -28,7 +28,7 @@ public sealed class Endpoint(OrganisationRepository organisations, StoredScores 
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var caller = Caller.From(User);
+        var caller = HttpContext.Caller();
         var current = await organisations.FindAsync(caller.TenantId, req.Id, ct);
         if (current is null)
         {

@@ -27,7 +27,7 @@ public sealed class Endpoint(ClusteringRepository clusterings, DatasetRepository
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var tenant = Caller.From(User).TenantId;
+        var tenant = HttpContext.Caller().TenantId;
         var clustering = await clusterings.FindAsync(tenant, req.ClusteringId!.Value, ct);
         var dataset = clustering is null ? null : await datasets.FindAsync(tenant, clustering.DatasetId, ct);
         if (clustering is null || dataset is null)

@@ -24,7 +24,7 @@ public sealed class Endpoint(ProfileSetRepository profileSets, PublicationChecks
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var tenant = Caller.From(User).TenantId;
+        var tenant = HttpContext.Caller().TenantId;
         var row = await profileSets.FindAsync(tenant, req.Id, ct);
         if (row is null)
         {

@@ -27,7 +27,7 @@ public sealed class Endpoint(OutflowAnalysis analysis) : Endpoint<Request, Outfl
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var figures = await analysis.ForRequestAsync(HttpContext, Caller.From(User).TenantId, req.Id, req.By, withCox: true, ct);
+        var figures = await analysis.ForRequestAsync(HttpContext, HttpContext.Caller().TenantId, req.Id, req.By, withCox: true, ct);
         if (figures is null)
         {
             return;

@@ -28,7 +28,7 @@ public sealed class Endpoint(OutflowAnalysis analysis) : Endpoint<GetOutflow.Req
 
     public override async Task HandleAsync(GetOutflow.Request req, CancellationToken ct)
     {
-        var figures = await analysis.ForRequestAsync(HttpContext, Caller.From(User).TenantId, req.Id, req.By, withCox: false, ct);
+        var figures = await analysis.ForRequestAsync(HttpContext, HttpContext.Caller().TenantId, req.Id, req.By, withCox: false, ct);
         if (figures is null)
         {
             return;

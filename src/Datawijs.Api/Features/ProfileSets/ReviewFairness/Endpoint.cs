@@ -45,7 +45,7 @@ public sealed class Endpoint(
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var caller = Caller.From(User);
+        var caller = HttpContext.Caller();
         if (string.IsNullOrWhiteSpace(AccessLogWriter.Person(caller.UserId)))
         {
             await Problems.WriteAsync(HttpContext, 400, "user-required",

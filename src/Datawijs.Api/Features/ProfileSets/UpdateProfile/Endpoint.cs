@@ -29,7 +29,7 @@ public sealed class Endpoint(ProfileSetRepository profileSets, PublicationChecks
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var tenant = Caller.From(User).TenantId;
+        var tenant = HttpContext.Caller().TenantId;
         var set = await profileSets.FindAsync(tenant, req.Id, ct);
         var profiles = set is null ? [] : await profileSets.ProfilesAsync(tenant, set.Id, ct);
         var current = profiles.FirstOrDefault(p => p.Id == req.ProfileId);

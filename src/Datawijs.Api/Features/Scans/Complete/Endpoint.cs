@@ -26,7 +26,7 @@ public sealed class Endpoint(ScanRepository scans, StoredScores scores, TimeProv
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var tenant = Caller.From(User).TenantId;
+        var tenant = HttpContext.Caller().TenantId;
         var scan = await scans.FindAsync(tenant, req.ScanId, ct);
         if (scan is null)
         {

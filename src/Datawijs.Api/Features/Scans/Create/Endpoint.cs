@@ -30,7 +30,7 @@ public sealed class Endpoint(OrganisationRepository organisations, ScanRepositor
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var caller = Caller.From(User);
+        var caller = HttpContext.Caller();
         var problems = Problems.InvalidParamsOf(ValidationFailures);
         var model = string.IsNullOrEmpty(req.ModelId) ? null : DefaultMaturityModels.Find(req.ModelId);
         var targets = req.Targets ?? [];

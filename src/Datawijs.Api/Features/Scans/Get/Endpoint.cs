@@ -24,7 +24,7 @@ public sealed class Endpoint(ScanRepository scans) : Endpoint<Request, Scan>
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var tenant = Caller.From(User).TenantId;
+        var tenant = HttpContext.Caller().TenantId;
         var row = await scans.FindAsync(tenant, req.ScanId, ct);
         if (row is null)
         {

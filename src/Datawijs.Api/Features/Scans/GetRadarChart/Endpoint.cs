@@ -28,7 +28,7 @@ public sealed class Endpoint(StoredScores scores) : Endpoint<Request>
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var language = MaturityLanguage.Negotiate(HttpContext, req.AcceptLanguage);
-        if (await CompletedScans.LoadAsync(HttpContext, scores, Caller.From(User).TenantId, req.ScanId, ct) is not { } scan)
+        if (await CompletedScans.LoadAsync(HttpContext, scores, HttpContext.Caller().TenantId, req.ScanId, ct) is not { } scan)
         {
             return;
         }

@@ -29,7 +29,7 @@ public sealed class Endpoint(StoredScores scores) : Endpoint<Request, ScanScoreR
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var tenant = Caller.From(User).TenantId;
+        var tenant = HttpContext.Caller().TenantId;
         var language = MaturityLanguage.Negotiate(HttpContext, req.AcceptLanguage);
         if (await CompletedScans.LoadAsync(HttpContext, scores, tenant, req.ScanId, ct) is not { } scan)
         {

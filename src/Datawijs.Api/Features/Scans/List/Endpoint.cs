@@ -28,7 +28,7 @@ public sealed class Endpoint(OrganisationRepository organisations, ScanRepositor
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var tenant = Caller.From(User).TenantId;
+        var tenant = HttpContext.Caller().TenantId;
         if (await organisations.FindAsync(tenant, req.Id, ct) is null)
         {
             await Problems.NotFoundAsync(HttpContext, "organisation");

@@ -34,7 +34,7 @@ public sealed class Endpoint(ScanRepository scans) : Endpoint<Request, ScoreList
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var after = PageCursor.DecodeOrNull(req.Cursor);
-        var page = await scans.ScoresPageAsync(Caller.From(User).TenantId, req.ModelId, req.CompletedSince, after, req.Limit ?? DefaultLimit, ct);
+        var page = await scans.ScoresPageAsync(HttpContext.Caller().TenantId, req.ModelId, req.CompletedSince, after, req.Limit ?? DefaultLimit, ct);
         var items = page.Items.Select(ScoreEntry.From).ToList();
         var next = page.Next?.Encode();
         HttpContext.Response.Headers.Vary = "Accept";

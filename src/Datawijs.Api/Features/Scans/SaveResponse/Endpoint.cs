@@ -36,7 +36,7 @@ public sealed class Endpoint(ScanRepository scans, TimeProvider clock) : Endpoin
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var tenant = Caller.From(User).TenantId;
+        var tenant = HttpContext.Caller().TenantId;
         var scan = await scans.FindAsync(tenant, req.ScanId, ct);
         if (!ValidationFailed && scan is null)
         {
