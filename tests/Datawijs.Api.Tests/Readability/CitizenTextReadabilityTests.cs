@@ -3,6 +3,7 @@ using Datawijs.Api.Audit;
 using Datawijs.Api.Demo;
 using Datawijs.Api.Features.Assignments;
 using Datawijs.Api.Features.Citizen;
+using Datawijs.Api.Features.ProfileSets.Views;
 using Datawijs.Api.Features.ProfileSets;
 using Datawijs.Api.Features.Public.Algorithm;
 using Datawijs.Domain;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Datawijs.Api.Features.ProfileSets.Views;
 using Datawijs.Api.Features.ProfileSets;
 using Datawijs.Api.Http;
 using Datawijs.Data.Assignments;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Datawijs.Api.Features.ProfileSets.Views;
 using Datawijs.Data.ProfileSets;
 using Datawijs.Domain;
 using Datawijs.Domain.Datasets;

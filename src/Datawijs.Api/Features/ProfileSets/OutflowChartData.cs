@@ -1,3 +1,5 @@
+using Datawijs.Api.Features.ProfileSets.Views;
+
 namespace Datawijs.Api.Features.ProfileSets;
 
 /// <summary>Chart input from either form of the figures.</summary>

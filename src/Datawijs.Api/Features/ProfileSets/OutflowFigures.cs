@@ -1,3 +1,4 @@
+using Datawijs.Api.Features.ProfileSets.Views;
 using Datawijs.Data.Clusterings;
 using Datawijs.Domain.Datasets;
 using Datawijs.Domain.Outflow;

@@ -1,3 +1,4 @@
+using Datawijs.Api.Features.ProfileSets.Views;
 using Datawijs.Data.Clusterings;
 using Datawijs.Domain;
 using Datawijs.Domain.Outflow;

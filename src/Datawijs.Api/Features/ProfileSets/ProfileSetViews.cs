@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Datawijs.Api.Features.Datasets;
+using Datawijs.Api.Features.ProfileSets.Views;
 using Datawijs.Data.ProfileSets;
 using Datawijs.Domain.Clustering;
 using Datawijs.Domain.Datasets;

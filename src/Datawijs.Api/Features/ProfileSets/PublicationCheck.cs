@@ -1,3 +1,4 @@
+using Datawijs.Api.Features.ProfileSets.Views;
 using Datawijs.Data.ProfileSets;
 using Datawijs.Domain.Datasets;
 using Datawijs.Domain.Disclosure;

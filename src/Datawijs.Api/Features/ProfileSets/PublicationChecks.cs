@@ -1,4 +1,6 @@
 using Datawijs.Api.Configuration;
+using Datawijs.Api.Features.ProfileSets.Views;
+using PublicationBlocker = Datawijs.Api.Features.ProfileSets.Views.PublicationBlocker;
 using Datawijs.Data.Datasets;
 using Datawijs.Api.Features.Datasets;
 using Datawijs.Data.ProfileSets;

@@ -1,3 +1,4 @@
+using Datawijs.Api.Features.ProfileSets.Views;
 using Datawijs.Domain.Disclosure;
 using Datawijs.Domain.Explanations;
 

@@ -1,3 +1,4 @@
+using Datawijs.Api.Features.ProfileSets.Views;
 using Datawijs.Domain;
 using Datawijs.Api.Caching;
 using Datawijs.Data.Changes;
@@ -87,7 +88,7 @@ public sealed class StoredPublishedProfileSets : IPublishedProfileSetReader
         var profiles = (await _profileSets.ProfilesAsync(set.TenantId, set.Id, ct)).OrderBy(p => p.Cluster).ToList();
         var clusterModel = StoredJson.ReadModel(clustering.Model);
         // What a person is shown as a profile's numeric value is its median as published, never the exact centre.
-        var published = set.PublishedView is null ? null : StoredJson.Read<ProfileSets.ProfileSetView>(set.PublishedView);
+        var published = set.PublishedView is null ? null : StoredJson.Read<Views.ProfileSetView>(set.PublishedView);
         var medians = published?.Profiles.ToDictionary(
             p => p.Id,
             p => (IReadOnlyDictionary<string, double?>)p.Medians.ToDictionary(m => m.Feature, m => m.Median, StringComparer.Ordinal));

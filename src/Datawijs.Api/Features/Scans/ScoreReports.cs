@@ -1,3 +1,4 @@
+using Datawijs.Api.Features.Scans.Views;
 using Datawijs.Domain;
 using Datawijs.Data.Scans;
 using Datawijs.Domain.Maturity;

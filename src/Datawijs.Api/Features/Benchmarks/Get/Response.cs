@@ -1,3 +1,4 @@
+using Datawijs.Api.Features.Scans.Views;
 using Datawijs.Api.Features.Scans;
 using Datawijs.Api.OpenApi;
 

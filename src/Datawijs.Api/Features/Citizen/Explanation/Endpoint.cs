@@ -1,3 +1,4 @@
+using Datawijs.Api.Features.ProfileSets.Views;
 using Datawijs.Domain;
 using Datawijs.Api.Audit;
 using Datawijs.Api.Auth;

@@ -1,3 +1,4 @@
+using Datawijs.Api.Features.MaturityModels.Views;
 using Datawijs.Api.Features.Scans;
 using Datawijs.Api.OpenApi;
 using Datawijs.Domain.Maturity;

@@ -1,4 +1,4 @@
-namespace Datawijs.Api.Features.MaturityModels;
+namespace Datawijs.Api.Features.MaturityModels.Views;
 
 public sealed class MaturityLevelView
 {

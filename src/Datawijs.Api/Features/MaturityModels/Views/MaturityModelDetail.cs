@@ -1,7 +1,7 @@
 using Datawijs.Domain;
 using Datawijs.Domain.Maturity;
 
-namespace Datawijs.Api.Features.MaturityModels;
+namespace Datawijs.Api.Features.MaturityModels.Views;
 
 /// <summary>A versioned questionnaire with everything a respondent and a reader of the advice need.</summary>
 public sealed class MaturityModelDetail

@@ -1,7 +1,7 @@
 using Datawijs.Domain;
 using Datawijs.Domain.Maturity;
 
-namespace Datawijs.Api.Features.MaturityModels;
+namespace Datawijs.Api.Features.MaturityModels.Views;
 
 /// <summary>A questionnaire in the list: enough to pick one.</summary>
 public sealed class MaturityModelSummary

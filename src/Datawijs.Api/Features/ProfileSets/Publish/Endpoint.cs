@@ -1,6 +1,8 @@
 using System.Globalization;
 using Datawijs.Api.Auth;
 using Datawijs.Api.Features.Assignments;
+using Datawijs.Api.Features.ProfileSets.Views;
+using ProfileSet = Datawijs.Api.Features.ProfileSets.Views.ProfileSet;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data.ProfileSets;

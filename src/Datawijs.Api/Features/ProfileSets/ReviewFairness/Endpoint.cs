@@ -1,5 +1,6 @@
 using Datawijs.Api.Audit;
 using Datawijs.Api.Auth;
+using Datawijs.Api.Features.ProfileSets.Views;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data.ProfileSets;

@@ -1,4 +1,5 @@
 using Datawijs.Api.Auth;
+using Datawijs.Api.Features.ProfileSets.Views;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data.ProfileSets;

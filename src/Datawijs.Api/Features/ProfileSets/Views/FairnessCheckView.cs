@@ -1,4 +1,4 @@
-namespace Datawijs.Api.Features.ProfileSets;
+namespace Datawijs.Api.Features.ProfileSets.Views;
 
 /// <summary>The inequality check of a profile set and its outcome.</summary>
 public sealed class FairnessCheckView

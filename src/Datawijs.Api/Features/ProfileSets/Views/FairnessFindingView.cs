@@ -1,6 +1,6 @@
 using Datawijs.Api.Features.Datasets;
 
-namespace Datawijs.Api.Features.ProfileSets;
+namespace Datawijs.Api.Features.ProfileSets.Views;
 
 /// <summary>One protected group found over-represented in one profile. No figures: they come from exact counts.</summary>
 public sealed class FairnessFindingView

@@ -1,4 +1,4 @@
-namespace Datawijs.Api.Features.ProfileSets;
+namespace Datawijs.Api.Features.ProfileSets.Views;
 
 /// <summary>The recorded review of the inequality check, for the data owner: who, when, why and what was found.</summary>
 public sealed class FairnessReviewRecord

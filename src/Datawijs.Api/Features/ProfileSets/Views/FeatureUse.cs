@@ -1,6 +1,6 @@
 using Datawijs.Api.Features.Datasets;
 
-namespace Datawijs.Api.Features.ProfileSets;
+namespace Datawijs.Api.Features.ProfileSets.Views;
 
 public sealed class FeatureUse
 {

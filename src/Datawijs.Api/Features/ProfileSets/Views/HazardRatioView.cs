@@ -1,4 +1,4 @@
-namespace Datawijs.Api.Features.ProfileSets;
+namespace Datawijs.Api.Features.ProfileSets.Views;
 
 /// <summary>
 /// One hazard ratio of the Cox model (Efron ties) over the clustering features, all in one model. Categorical:

@@ -1,4 +1,4 @@
-namespace Datawijs.Api.Features.ProfileSets;
+namespace Datawijs.Api.Features.ProfileSets.Views;
 
 /// <summary>The log-rank test (rho = 0) of equal outflow in every group.</summary>
 public sealed class LogRankView

@@ -1,6 +1,6 @@
 using Datawijs.Api.Features.Datasets;
 
-namespace Datawijs.Api.Features.ProfileSets;
+namespace Datawijs.Api.Features.ProfileSets.Views;
 
 /// <summary>A numeric feature, shown only as a rounded median (never a minimum or maximum); null = suppressed.</summary>
 public sealed class MedianView

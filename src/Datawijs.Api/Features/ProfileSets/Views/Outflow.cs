@@ -1,6 +1,6 @@
 using Datawijs.Api.Features.Datasets;
 
-namespace Datawijs.Api.Features.ProfileSets;
+namespace Datawijs.Api.Features.ProfileSets.Views;
 
 /// <summary>
 /// Time to outflow per group with exact figures, for the data owner (profiles:manage): Kaplan-Meier curves as

@@ -1,6 +1,6 @@
 using Datawijs.Api.Features.Datasets;
 
-namespace Datawijs.Api.Features.ProfileSets;
+namespace Datawijs.Api.Features.ProfileSets.Views;
 
 /// <summary>The exact outflow of one group (a profile, or one value of the chosen feature).</summary>
 public sealed class OutflowGroupView

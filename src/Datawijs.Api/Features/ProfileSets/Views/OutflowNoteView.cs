@@ -1,4 +1,4 @@
-namespace Datawijs.Api.Features.ProfileSets;
+namespace Datawijs.Api.Features.ProfileSets.Views;
 
 /// <summary>Something left out of or uncertain in the analysis, e.g. a constant feature or a model that did not converge.</summary>
 public sealed class OutflowNoteView

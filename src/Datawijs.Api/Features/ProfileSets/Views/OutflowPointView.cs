@@ -1,4 +1,4 @@
-namespace Datawijs.Api.Features.ProfileSets;
+namespace Datawijs.Api.Features.ProfileSets.Views;
 
 /// <summary>One step of a Kaplan-Meier curve: from this time on, the share still in (not yet left), its 95 % interval (log) and the households at risk just before it.</summary>
 public sealed class OutflowPointView

@@ -1,4 +1,4 @@
-namespace Datawijs.Api.Features.ProfileSets;
+namespace Datawijs.Api.Features.ProfileSets.Views;
 
 public sealed class PopulationView
 {

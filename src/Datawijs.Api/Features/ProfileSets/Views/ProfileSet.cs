@@ -1,4 +1,4 @@
-namespace Datawijs.Api.Features.ProfileSets;
+namespace Datawijs.Api.Features.ProfileSets.Views;
 
 /// <summary>A set of profiles made from one clustering: draft, published or retired.</summary>
 public sealed class ProfileSet

@@ -1,4 +1,4 @@
-namespace Datawijs.Api.Features.ProfileSets;
+namespace Datawijs.Api.Features.ProfileSets.Views;
 
 /// <summary>The profiles with their figures after the disclosure gate, and how they were made.</summary>
 public sealed class ProfileSetView

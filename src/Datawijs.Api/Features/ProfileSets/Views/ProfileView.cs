@@ -1,4 +1,4 @@
-namespace Datawijs.Api.Features.ProfileSets;
+namespace Datawijs.Api.Features.ProfileSets.Views;
 
 /// <summary>One profile as it may be shown (figures are absent while the disclosure gate blocks the set).</summary>
 public sealed class ProfileView

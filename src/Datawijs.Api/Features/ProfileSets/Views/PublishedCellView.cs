@@ -1,6 +1,6 @@
 using Datawijs.Api.Features.Datasets;
 
-namespace Datawijs.Api.Features.ProfileSets;
+namespace Datawijs.Api.Features.ProfileSets.Views;
 
 /// <summary>One value of a feature as it may be shown; every figure is null when suppressed.</summary>
 public sealed class PublishedCellView

@@ -1,6 +1,6 @@
 using Datawijs.Api.Features.Datasets;
 
-namespace Datawijs.Api.Features.ProfileSets;
+namespace Datawijs.Api.Features.ProfileSets.Views;
 
 /// <summary>A profile's published outflow. Withheld: fewer than 10 households, nothing else shown.</summary>
 public sealed class PublishedOutflowGroupView

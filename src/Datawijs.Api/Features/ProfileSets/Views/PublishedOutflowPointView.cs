@@ -1,4 +1,4 @@
-namespace Datawijs.Api.Features.ProfileSets;
+namespace Datawijs.Api.Features.ProfileSets.Views;
 
 /// <summary>One point of a published curve: the share still in at a coarsened time, its interval, and the households still in rounded to 5 (never fewer than 10).</summary>
 public sealed class PublishedOutflowPointView

@@ -1,7 +1,7 @@
 using Datawijs.Api.Features.Datasets;
 using Datawijs.Domain.Disclosure;
 
-namespace Datawijs.Api.Features.ProfileSets;
+namespace Datawijs.Api.Features.ProfileSets.Views;
 
 /// <summary>Time to outflow per profile as published: coarsened times, no point with fewer than 10 still in, counts rounded to 5.</summary>
 public sealed class PublishedOutflowView

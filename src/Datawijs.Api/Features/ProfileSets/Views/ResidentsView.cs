@@ -1,4 +1,4 @@
-namespace Datawijs.Api.Features.ProfileSets;
+namespace Datawijs.Api.Features.ProfileSets.Views;
 
 /// <summary>The reference population profiles are compared with: all households of the municipality.</summary>
 public sealed class ResidentsView

@@ -1,4 +1,4 @@
-namespace Datawijs.Api.Features.ProfileSets;
+namespace Datawijs.Api.Features.ProfileSets.Views;
 
 /// <summary>One figure the disclosure gate withholds, and why.</summary>
 public sealed class SuppressionView

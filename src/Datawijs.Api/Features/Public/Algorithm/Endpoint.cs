@@ -1,3 +1,4 @@
+using Datawijs.Api.Features.ProfileSets.Views;
 using Datawijs.Domain;
 using System.Globalization;
 using Datawijs.Api.Features.Assignments;

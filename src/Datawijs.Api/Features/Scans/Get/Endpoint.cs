@@ -1,4 +1,5 @@
 using Datawijs.Api.Auth;
+using Datawijs.Api.Features.Scans.Views;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data.Scans;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Datawijs.Api.Auth;
 using Datawijs.Api.Configuration;
+using Datawijs.Api.Features.Scans.Views;
 using Datawijs.Api.OpenApi;
 using FastEndpoints;
 

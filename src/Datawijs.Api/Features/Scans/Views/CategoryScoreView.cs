@@ -1,7 +1,7 @@
 using Datawijs.Domain.Maturity;
 using FluentValidation;
 
-namespace Datawijs.Api.Features.Scans;
+namespace Datawijs.Api.Features.Scans.Views;
 
 /// <summary>One category's score; all numbers unrounded.</summary>
 public sealed class CategoryScoreView

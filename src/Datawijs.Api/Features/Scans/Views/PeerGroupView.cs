@@ -1,7 +1,7 @@
 using Datawijs.Domain;
 using Datawijs.Domain.Maturity;
 
-namespace Datawijs.Api.Features.Scans;
+namespace Datawijs.Api.Features.Scans.Views;
 
 /// <summary>A peer group as shown in the API.</summary>
 public sealed class PeerGroupView

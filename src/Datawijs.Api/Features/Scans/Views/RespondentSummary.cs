@@ -1,6 +1,6 @@
 using Datawijs.Data.Scans;
 
-namespace Datawijs.Api.Features.Scans;
+namespace Datawijs.Api.Features.Scans.Views;
 
 /// <summary>One respondent of a scan, without the answers.</summary>
 public sealed class RespondentSummary

@@ -1,7 +1,7 @@
 using Datawijs.Domain;
 using Datawijs.Domain.Maturity;
 
-namespace Datawijs.Api.Features.Scans;
+namespace Datawijs.Api.Features.Scans.Views;
 
 /// <summary>How far the roles agree in a category (or overall).</summary>
 public sealed class RoleAgreementView

@@ -1,7 +1,7 @@
 using Datawijs.Domain;
 using Datawijs.Domain.Maturity;
 
-namespace Datawijs.Api.Features.Scans;
+namespace Datawijs.Api.Features.Scans.Views;
 
 /// <summary>
 /// The scan per respondent role. Respondents of one role are combined as the scan combines all of them

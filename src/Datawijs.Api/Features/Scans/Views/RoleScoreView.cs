@@ -1,7 +1,7 @@
 using Datawijs.Domain.Maturity;
 using FluentValidation;
 
-namespace Datawijs.Api.Features.Scans;
+namespace Datawijs.Api.Features.Scans.Views;
 
 public sealed class RoleScoreView
 {

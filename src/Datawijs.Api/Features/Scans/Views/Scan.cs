@@ -1,6 +1,6 @@
 using Datawijs.Data.Scans;
 
-namespace Datawijs.Api.Features.Scans;
+namespace Datawijs.Api.Features.Scans.Views;
 
 /// <summary>A maturity scan of one organisation; it pins one model id and version.</summary>
 public sealed class Scan

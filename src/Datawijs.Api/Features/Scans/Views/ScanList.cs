@@ -1,6 +1,6 @@
 using Datawijs.Domain.Maturity;
 
-namespace Datawijs.Api.Features.Scans;
+namespace Datawijs.Api.Features.Scans.Views;
 
 public sealed class ScanList
 {

@@ -1,7 +1,7 @@
 using Datawijs.Domain.Maturity;
 using FluentValidation;
 
-namespace Datawijs.Api.Features.Scans;
+namespace Datawijs.Api.Features.Scans.Views;
 
 /// <summary>The stored score of a completed scan, with its peer position and progress.</summary>
 public sealed class ScanScoreReport
