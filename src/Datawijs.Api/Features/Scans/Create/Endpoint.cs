@@ -6,6 +6,7 @@ using Datawijs.Data.Organisations;
 using Datawijs.Data.Scans;
 using Datawijs.Domain.Maturity;
 using FastEndpoints;
+using FluentValidation.Results;
 
 namespace Datawijs.Api.Features.Scans.Create;
 
@@ -32,15 +33,17 @@ public sealed class Endpoint(OrganisationRepository organisations, ScanRepositor
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var caller = HttpContext.Caller();
-        var problems = Problems.InvalidParamsOf(ValidationFailures);
         var model = string.IsNullOrEmpty(req.ModelId) ? null : DefaultMaturityModels.Find(req.ModelId);
         var targets = req.Targets ?? [];
-        problems.AddRange(TargetProblems(model, targets));
-        if (problems.Count > 0 || model is null)
+        foreach (var problem in TargetProblems(model, targets))
         {
-            await Problems.WriteAsync(HttpContext, 400, "invalid-params", "One or more inputs are invalid; see invalidParams.", problems);
-            return;
+            AddError(new ValidationFailure(problem.Name, problem.Reason) { ErrorCode = problem.Code });
         }
+
+        // The validator's problems (kept by DontThrowIfValidationFails) and the targets' answer as one 400;
+        // the validator refuses an unknown or missing model, so past this point there is one.
+        ThrowIfAnyErrors();
+        ArgumentNullException.ThrowIfNull(model);
 
         if (await organisations.FindAsync(caller.TenantId, req.Id, ct) is null)
         {
