@@ -4,9 +4,6 @@ using Microsoft.OpenApi.Reader;
 
 namespace Datawijs.ClientGen;
 
-/// <summary>A construct of the document the generator cannot map faithfully; it stops rather than guess.</summary>
-public sealed class ClientGenerationException(string message) : Exception(message);
-
 /// <summary>
 /// Turns the OpenAPI document into a Refit client: one interface per tag (methods named after
 /// operationIds), a record per object schema, a C# enum per string enum (with an Unknown member for

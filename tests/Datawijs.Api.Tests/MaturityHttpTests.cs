@@ -1,7 +1,6 @@
 using Datawijs.Domain;
 using Datawijs.Api.Features.Scans;
 using Datawijs.Api.Features.Scans.ListScores;
-using Datawijs.Domain.Maturity;
 
 namespace Datawijs.Api.Tests;
 

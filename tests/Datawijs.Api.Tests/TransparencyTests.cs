@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Datawijs.Api.Auth;
-using Datawijs.Api.Features.Assignments;
 using Microsoft.Extensions.DependencyInjection;
 using Datawijs.Api.Features.ProfileSets;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Datawijs.Api.Demo;
-using Datawijs.Api.Features.Assignments;
 using Datawijs.Client;
 using Datawijs.Domain.Disclosure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Text.Json;
 using Datawijs.Client;
-using Datawijs.Domain.Datasets;
 using Datawijs.Domain.Synthetic;
 
 namespace Datawijs.EndToEnd.Tests;

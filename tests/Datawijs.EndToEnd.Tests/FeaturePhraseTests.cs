@@ -1,7 +1,6 @@
 using System.Net;
 using Datawijs.Api.Demo;
 using Datawijs.Client;
-using Datawijs.Domain.Datasets;
 
 namespace Datawijs.EndToEnd.Tests;
 

@@ -1,10 +1,8 @@
 using Datawijs.Api.Admin;
 using Datawijs.Tests.Shared;
 using System.Net;
-using System.Text.Json;
 using Datawijs.Api.Demo;
 using Datawijs.Client;
-using Datawijs.Domain.Datasets;
 using Datawijs.Domain.Synthetic;
 using Microsoft.Extensions.DependencyInjection;
 

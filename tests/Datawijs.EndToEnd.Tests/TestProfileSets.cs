@@ -1,6 +1,5 @@
 using Datawijs.Domain;
 using System.Collections.Concurrent;
-using Datawijs.Api.Features.Assignments;
 using Datawijs.Domain.Datasets;
 using Datawijs.Domain.Disclosure;
 using Datawijs.Domain.Explanations;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using Datawijs.Api.Features.Assignments;
 using Datawijs.Client;
 using Datawijs.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;

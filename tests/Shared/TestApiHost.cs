@@ -4,7 +4,6 @@ using Datawijs.Api.Auth;
 using Datawijs.Api.Startup;
 using Datawijs.Data.Tenants;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

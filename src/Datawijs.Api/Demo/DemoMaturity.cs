@@ -2,7 +2,6 @@ using Datawijs.Api.Admin;
 using Datawijs.Api.Features.Scans;
 using Datawijs.Data.Organisations;
 using Datawijs.Data.Scans;
-using Datawijs.Data.Tenants;
 using Datawijs.Domain.Maturity;
 
 namespace Datawijs.Api.Demo;

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Net.Http.Headers;
-using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.Swagger;
 
 namespace Datawijs.Api.Http;

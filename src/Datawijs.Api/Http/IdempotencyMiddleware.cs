@@ -5,44 +5,6 @@ using Datawijs.Domain.Privacy;
 
 namespace Datawijs.Api.Http;
 
-/// <summary>Configuration section <c>Idempotency</c>.</summary>
-public sealed class IdempotencySettings
-{
-    public const string Section = "Idempotency";
-
-    /// <summary>How long a key is remembered; after it, the same key starts a new request and the record is swept away.</summary>
-    public int RetentionHours { get; set; } = 24;
-
-    public TimeSpan Retention => TimeSpan.FromHours(RetentionHours);
-
-    public IEnumerable<string> Problems()
-    {
-        if (RetentionHours is < 1 or > 8760)
-        {
-            yield return $"Idempotency:RetentionHours must be between 1 and 8760 (got {RetentionHours}).";
-        }
-    }
-}
-
-/// <summary>Marks a creating POST that honours the Idempotency-Key header.</summary>
-[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
-public sealed class IdempotentAttribute : Attribute
-{
-    /// <summary>
-    /// For a creating POST that hands out a subject's data: a retry of one that answered 201 is answered
-    /// by the endpoint from the created resource as it stands now (see <see cref="IdempotentReplay"/>),
-    /// and its body is not kept. So a retry respects an objection or deletion made since, and is
-    /// written to the access log like any other read.
-    /// </summary>
-    public bool ReplaysCurrentResource { get; init; }
-}
-
-/// <summary>Set on a retry of a <see cref="IdempotentAttribute.ReplaysCurrentResource"/> POST: the resource its first attempt created.</summary>
-public sealed record IdempotentReplay(string Location)
-{
-    public Guid? ResourceId => Guid.TryParse(Location[(Location.LastIndexOf('/') + 1)..], out var id) ? id : null;
-}
-
 /// <summary>
 /// A creating POST sent with an Idempotency-Key is done once per client and key: a retry of
 /// the same request gets the first response again (status, Location and body), a retry while

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Datawijs.Api.Auth;
 using Datawijs.Api.Configuration;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Datawijs.Api.Http;
 

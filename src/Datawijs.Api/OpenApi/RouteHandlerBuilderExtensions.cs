@@ -2,9 +2,6 @@ using Datawijs.Api.Http;
 
 namespace Datawijs.Api.OpenApi;
 
-/// <summary>The stable operationId of an endpoint in the contract (and so the generated client's method name).</summary>
-public sealed record OperationIdMetadata(string Id);
-
 public static class RouteHandlerBuilderExtensions
 {
     public static RouteHandlerBuilder WithOperationId(this RouteHandlerBuilder builder, string operationId)

@@ -4,33 +4,6 @@ using System.Text;
 
 namespace Datawijs.Data.AccessLog;
 
-/// <summary>A tenant's chain head: the last entry's place and hash, and the genesis the chain started from.</summary>
-public sealed class AccessLogChainHead
-{
-    public Guid TenantId { get; init; }
-
-    public long Position { get; init; }
-
-    public Guid EntryId { get; init; }
-
-    public string EntryHash { get; init; } = "";
-
-    public string GenesisHash { get; init; } = "";
-
-    public long PreHistoryCount { get; init; }
-}
-
-/// <summary>Where a chain is broken: the first entry that does not verify, and why.</summary>
-/// <param name="EntryId">The entry named (for a missing entry: the one found in its place, or null when the log ends early).</param>
-/// <param name="Position">The place in the tenant's chain where the break is.</param>
-public sealed record AccessLogBreak(Guid TenantId, Guid? EntryId, long Position, string Reason);
-
-/// <summary>The outcome of walking one tenant's chain.</summary>
-public sealed record AccessLogChainReport(Guid TenantId, long ChainedEntries, long PreHistoryEntries, bool PreHistorySealed, string? HeadHash, AccessLogBreak? Break)
-{
-    public bool Intact => Break is null;
-}
-
 /// <summary>
 /// The hash chain of the access log, pure. Each entry's hash is SHA-256 over its canonical form
 /// (<see cref="CanonicalForm"/>), which includes its place in the tenant's chain and the hash of the

@@ -1,11 +1,5 @@
 namespace Datawijs.Data.Infrastructure;
 
-public enum DatabaseProvider
-{
-    Sqlite,
-    SqlServer,
-}
-
 /// <summary>Bound from the <c>Database</c> configuration section.</summary>
 public sealed class DatabaseOptions
 {

@@ -7,10 +7,3 @@ namespace Datawijs.Data.Infrastructure;
 /// where no SQL Server runs.
 /// </summary>
 public interface ISqlStatements;
-
-public static class Dialect
-{
-    public static T Pick<T>(DatabaseProvider provider, T sqlite, T sqlServer)
-        where T : ISqlStatements =>
-        provider == DatabaseProvider.Sqlite ? sqlite : sqlServer;
-}

@@ -5,8 +5,6 @@ using Microsoft.Data.Sqlite;
 
 namespace Datawijs.Data.Infrastructure;
 
-public sealed record MigrationResult(bool Successful, IReadOnlyList<string> Applied, string? Error);
-
 /// <summary>
 /// Applies the numbered scripts of db-migrations/&lt;provider&gt;/ (embedded in this assembly),
 /// one transaction per script, in file-name order. Applied scripts are recorded by DbUp and

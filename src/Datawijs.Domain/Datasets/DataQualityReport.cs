@@ -3,26 +3,6 @@ using Datawijs.Domain.Disclosure;
 
 namespace Datawijs.Domain.Datasets;
 
-/// <summary>A count as it may be shown: rounded, with its whole-percent share; both null when suppressed.</summary>
-public sealed record QualityCount(int? Households, int? SharePercent, bool Suppressed);
-
-/// <summary>How often a categorical value occurs.</summary>
-public sealed record QualityValue(string Value, QualityCount Count);
-
-/// <summary>
-/// The data quality of one feature: how often it is missing, and its distribution — value frequencies
-/// for a categorical feature, rounded median and quartiles for a numeric one (never minimum or maximum).
-/// </summary>
-public sealed record FeatureQuality(
-    string Feature,
-    FeatureType Type,
-    FeatureRole Role,
-    QualityCount Missing,
-    IReadOnlyList<QualityValue> Values,
-    double? LowerQuartile,
-    double? Median,
-    double? UpperQuartile);
-
 /// <summary>
 /// The data-quality report of a dataset, under the same disclosure rules as a profile set: counts of
 /// 1..9 are suppressed, 0 % and 100 % shares are not shown, when exactly one value of a feature is

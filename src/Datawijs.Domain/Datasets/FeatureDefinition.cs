@@ -1,49 +1,5 @@
 namespace Datawijs.Domain.Datasets;
 
-/// <summary>How a feature's values are measured.</summary>
-public enum FeatureType
-{
-    Categorical,
-    Numeric,
-}
-
-/// <summary>What a feature may be used for.</summary>
-public enum FeatureRole
-{
-    /// <summary>Takes part in the distance between households.</summary>
-    Clustering,
-
-    /// <summary>Only describes a profile afterwards; never in the distance.</summary>
-    Descriptive,
-
-    /// <summary>
-    /// A characteristic such as migration background: never in the distance, only reported to
-    /// check that profiles do not reinforce existing inequality.
-    /// </summary>
-    Protected,
-
-    /// <summary>
-    /// Outcome: the time from the start to outflow, or to the extract date for households still in
-    /// (numeric, never negative or missing). Never in the distance, the description, the advice or a
-    /// counterfactual; only used for the time to outflow.
-    /// </summary>
-    Duration,
-
-    /// <summary>
-    /// Outcome: whether the household left (its declared <see cref="FeatureDefinition.EventValue"/>) or is
-    /// still in (any other value: censored). Never in the distance, the description, the advice or a counterfactual.
-    /// </summary>
-    Event,
-}
-
-/// <summary>The unit of an outflow duration.</summary>
-public enum DurationUnit
-{
-    Months,
-    Weeks,
-    Days,
-}
-
 /// <summary>
 /// A declared feature of a dataset. Categorical features list their allowed values; numeric
 /// features may give a range. Only mutable features are ever suggested as a change in a
@@ -92,30 +48,3 @@ public sealed record FeatureDefinition(
     public string ValueLabelIn(string value, Language language) =>
         ValueLabels is not null && ValueLabels.TryGetValue(value, out var text) ? text.In(language) : value;
 }
-
-/// <summary>What a number of a numeric feature counts, so that text can write it as people do.</summary>
-public static class FeatureUnits
-{
-    /// <summary>An amount of money in euros: "€ 14.500" / "€14,500".</summary>
-    public const string Euro = "euro";
-
-    /// <summary>Years, such as an age: "35 jaar" / "35 years".</summary>
-    public const string Years = "years";
-
-    /// <summary>Months, such as a duration: "6 maanden" / "6 months".</summary>
-    public const string Months = "months";
-
-    public static IReadOnlyList<string> All { get; } = [Euro, Years, Months];
-}
-
-/// <summary>
-/// How one value of a categorical feature reads in a sentence about the citizen, in Dutch (B1) and English.
-/// </summary>
-/// <param name="Statement">
-/// A whole sentence in the present tense: "U krijgt jeugdzorg." / "You receive youth care.".
-/// </param>
-/// <param name="Condition">
-/// The same as a clause after "Als" / "If", without a full stop: "u jeugdzorg had gekregen" /
-/// "you had received youth care". Used for what would have led to another profile.
-/// </param>
-public sealed record ValuePhrase(LocalizedText Statement, LocalizedText Condition);

@@ -3,9 +3,6 @@ using Datawijs.Domain.Clustering;
 
 namespace Datawijs.Domain.Datasets;
 
-/// <summary>One reason why a cell of an uploaded row cannot be stored.</summary>
-public sealed record CellProblem(string Column, string Reason);
-
 /// <summary>
 /// Checks and normalises the cells of one uploaded record against the declared features, without
 /// keeping anything: memory stays flat however many rows are checked. Numbers are written back in

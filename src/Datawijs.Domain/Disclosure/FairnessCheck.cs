@@ -3,51 +3,6 @@ using Datawijs.Domain.Datasets;
 
 namespace Datawijs.Domain.Disclosure;
 
-/// <summary>Settings of the inequality check.</summary>
-public sealed record FairnessCheckOptions
-{
-    public static FairnessCheckOptions Default { get; } = new();
-
-    /// <summary>
-    /// A protected group is over-represented in a profile when its share there is more than this many times
-    /// its share among the rest of the households (default 2: more than twice as frequent).
-    /// </summary>
-    public double MaximumRatio { get; init; } = 2.0;
-
-    /// <summary>
-    /// Significance level of the one-sided Fisher exact test for the set as a whole (default 0.05): each test
-    /// is held to Alpha divided by the number of tests in the set (Bonferroni).
-    /// </summary>
-    public double Alpha { get; init; } = 0.05;
-
-    /// <summary>The problem with a ratio setting, or null when it is usable (greater than 1, at most 100).</summary>
-    public static string? ProblemWithRatio(double ratio) =>
-        double.IsFinite(ratio) && ratio > 1 && ratio <= 100 ? null : "must be a number greater than 1 and at most 100";
-}
-
-/// <summary>
-/// One protected group (a declared value of a protected categorical feature) that is over-represented in
-/// one profile: its share in the profile is more than <see cref="FairnessCheckOptions.MaximumRatio"/> times
-/// its share among the households outside the profile, and significantly so. <see cref="Ratio"/> and
-/// <see cref="PValue"/> come from exact counts: internal, for the data owner; never published.
-/// </summary>
-public sealed record FairnessFinding(int Cluster, string Feature, string Value, double Ratio, double PValue);
-
-/// <summary>
-/// What the check looked at and found. <see cref="CheckedFeatures"/>: the protected categorical features;
-/// <see cref="NumericFeatures"/>: protected numeric features, which have no groups to count and are only
-/// reported as medians; <see cref="Tests"/>: how many (profile, group) comparisons were tested.
-/// </summary>
-public sealed record FairnessCheckResult(
-    IReadOnlyList<FairnessFinding> Findings,
-    IReadOnlyList<string> CheckedFeatures,
-    IReadOnlyList<string> NumericFeatures,
-    int Tests,
-    FairnessCheckOptions Options)
-{
-    public bool OverRepresentationFound => Findings.Count > 0;
-}
-
 /// <summary>
 /// The inequality check: for each profile and each declared value of each protected categorical feature,
 /// the households of the profile against all other households of the dataset (a 2×2 table: in the

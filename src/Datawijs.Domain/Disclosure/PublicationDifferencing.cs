@@ -3,44 +3,6 @@ using Datawijs.Domain.Clustering;
 namespace Datawijs.Domain.Disclosure;
 
 /// <summary>
-/// One count of a publication: a categorical feature's value (null = unknown) with its exact count, and
-/// whether the publication showed it (rounded) or suppressed it. Exact: internal, never published.
-/// </summary>
-public sealed record PublishedCount(string Feature, string? Value, int Count, bool Shown);
-
-/// <summary>One profile of a publication: its exact size (always shown, rounded) and its counts.</summary>
-public sealed record PublishedProfileCounts(int Cluster, int Households, IReadOnlyList<PublishedCount> Cells);
-
-/// <summary>
-/// What one publication of a dataset's profiles showed, with the exact counts behind it, so that a later
-/// publication of the same dataset can be compared with it. Internal material, like the exact description.
-/// </summary>
-public sealed record PublicationRecord(
-    Guid ProfileSetId,
-    DateTimeOffset PublishedAt,
-    int TotalHouseholds,
-    IReadOnlyList<PublishedCount> Population,
-    IReadOnlyList<PublishedProfileCounts> Profiles)
-{
-    public int K => Profiles.Count;
-}
-
-/// <summary>
-/// A figure of the new publication whose difference with the same figure of an earlier publication would
-/// show a group of 1..MinimumCount−1 households. <see cref="Cluster"/> null = the whole dataset;
-/// <see cref="Feature"/> null = the number of households (of the profile or the dataset), else the count of
-/// <see cref="Value"/> (null = unknown). <see cref="EarlierCluster"/>: the profile it was paired with.
-/// Deliberately carries no counts.
-/// </summary>
-public sealed record DifferenceFinding(
-    int? Cluster,
-    string? Feature,
-    string? Value,
-    Guid EarlierProfileSetId,
-    DateTimeOffset EarlierPublishedAt,
-    int? EarlierCluster);
-
-/// <summary>
 /// Differencing between publications of one dataset. A reader who keeps every publication can subtract the
 /// same figure of two of them; when the difference is 1..MinimumCount−1 it is the size of a small group
 /// (e.g. the few households appended in between that have a value). What is compared:

@@ -3,43 +3,6 @@ using Datawijs.Domain.Datasets;
 namespace Datawijs.Domain.Explanations;
 
 /// <summary>
-/// How a numeric clustering feature was standardised by k-prototypes: z = (x - mean) / sd.
-/// </summary>
-/// <param name="Mean">The mean used to standardise, in raw units.</param>
-/// <param name="StandardDeviation">The standard deviation used to standardise; must be &gt; 0.</param>
-/// <param name="Step">
-/// The human step a suggested value is rounded to in a counterfactual (e.g. 100 for a yearly
-/// income in euros, 1 for a number of children or an age). When null, a 1-2-5 step of at most a
-/// tenth of the standard deviation is used, see <see cref="ProfileSpace.DefaultStep"/>.
-/// </param>
-public sealed record NumericScale(double Mean, double StandardDeviation, double? Step = null);
-
-/// <summary>One published profile: its id, name and its centre (centroid) in raw units.</summary>
-/// <param name="Id">The profile's id.</param>
-/// <param name="Name">The profile's name in Dutch and English.</param>
-/// <param name="Centroid">
-/// For every clustering feature: the mean in raw units (numeric) or the mode (categorical).
-/// </param>
-/// <param name="Description">An optional plain-language (B1) description of the profile.</param>
-/// <param name="PublishedMedians">
-/// Per numeric feature, the profile's median as the publication shows it (rounded; null when withheld). What a
-/// person is shown as the profile's value (<see cref="Disclosure.PublishedAdvice.ProfileValue"/>); when absent,
-/// the centre rounded as medians are.
-/// </param>
-/// <param name="PublishedHouseholds">
-/// The profile's number of households as the publication shows it (rounded to 5; null when withheld or
-/// unknown). The centres behind the figures of an advice are rounded so that, times this number, they are a
-/// multiple of 5 (<see cref="Disclosure.PublishedFigures.Centre"/>).
-/// </param>
-public sealed record PublishedProfile(
-    Guid Id,
-    LocalizedText Name,
-    IReadOnlyDictionary<string, FeatureValue> Centroid,
-    LocalizedText? Description = null,
-    IReadOnlyDictionary<string, double?>? PublishedMedians = null,
-    int? PublishedHouseholds = null);
-
-/// <summary>
 /// The published profile set an assignment is explained against, with everything precomputed
 /// once (standardised centroids, lookups) so that <see cref="Explainer.Explain"/> stays fast.
 /// Build it once per published profile set and reuse it; it is immutable and thread-safe.

@@ -2,10 +2,6 @@ using Datawijs.Domain.Clustering;
 
 namespace Datawijs.Domain.Explanations;
 
-/// <summary>The name (and optional description) a person gave one cluster of a profile set.</summary>
-/// <remarks><see cref="PublishedMedians"/>: the profile's medians as published (see <see cref="PublishedProfile.PublishedMedians"/>).</remarks>
-public sealed record ProfileNaming(Guid Id, LocalizedText Name, LocalizedText? Description = null, IReadOnlyDictionary<string, double?>? PublishedMedians = null, int? PublishedHouseholds = null);
-
 /// <summary>Bridges a fitted (or stored) k-prototypes model to the space assignments are explained in.</summary>
 public static class ProfileSpaces
 {

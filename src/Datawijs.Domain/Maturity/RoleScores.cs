@@ -2,29 +2,6 @@ using System.Globalization;
 
 namespace Datawijs.Domain.Maturity;
 
-/// <summary>One category as the respondents of one role scored it; all numbers unrounded.</summary>
-public sealed record RoleCategoryScore(string CategoryId, double? Score, int? Level);
-
-/// <summary>The scan as the respondents of one role scored it, combined the same way as the whole scan.</summary>
-public sealed record RoleScore(string Role, int RespondentCount, IReadOnlyList<RoleCategoryScore> Categories, double? Overall, int? OverallLevel);
-
-/// <summary>
-/// How the roles compare in one category (or overall when <see cref="CategoryId"/> is null).
-/// </summary>
-/// <param name="Agreement">1 − σ/2 over the role scores, as between respondents; null with fewer than two roles that scored it.</param>
-/// <param name="Spread">Highest role score − lowest; null with fewer than two roles.</param>
-/// <param name="RolesDiffer">True when the spread is a full level (1.0) or more.</param>
-/// <param name="Note">When the roles differ: which role scored highest and which lowest, and what to do about it.</param>
-public sealed record RoleAgreement(string? CategoryId, double? Agreement, double? Spread, bool RolesDiffer, LocalizedText? Note);
-
-/// <summary>The scan per respondent role, with the agreement between roles per category and overall.</summary>
-/// <param name="RespondentsWithoutRole">Respondents who gave no role: they count in the scan, not in any role.</param>
-public sealed record RoleComparison(
-    IReadOnlyList<RoleScore> Roles,
-    int RespondentsWithoutRole,
-    IReadOnlyList<RoleAgreement> Categories,
-    RoleAgreement Overall);
-
 /// <summary>
 /// Scores a scan per respondent role. The pilot asked several management levels and roles; where they
 /// see the organisation differently, that difference is worth a conversation.

@@ -1,14 +1,5 @@
 namespace Datawijs.Domain.Maturity;
 
-/// <summary>How one category moved between two scans. Delta = later − earlier, unrounded.</summary>
-public sealed record CategoryProgress(
-    string CategoryId,
-    double? EarlierScore,
-    double? LaterScore,
-    double? Delta,
-    int? EarlierLevel,
-    int? LaterLevel);
-
 /// <summary>
 /// Progress between an earlier and a later scan of the same model. A delta is <c>null</c> when
 /// either scan has no score for it.

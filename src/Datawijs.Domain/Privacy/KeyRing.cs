@@ -34,17 +34,3 @@ public sealed class KeyRing
     /// <summary>The key that pseudonymises subject identifiers of one tenant.</summary>
     public Pseudonymiser PseudonymiserFor(Guid tenantId) => new(Derive("pseudonym/" + tenantId.ToString("D")));
 }
-
-/// <summary>Turns a subject identifier (e.g. a BSN) into a stable, keyed, irreversible pseudonym.</summary>
-public sealed class Pseudonymiser(byte[] key)
-{
-    public string Pseudonymise(string subjectId)
-    {
-        ArgumentNullException.ThrowIfNull(subjectId);
-        var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(subjectId.Trim()));
-        return Convert.ToHexStringLower(mac);
-    }
-
-    /// <summary>A writer for many identifiers in a row (an upload): the same pseudonyms, one HMAC key set-up.</summary>
-    public PseudonymWriter CreateWriter() => new(key);
-}

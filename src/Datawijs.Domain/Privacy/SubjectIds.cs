@@ -1,15 +1,5 @@
 namespace Datawijs.Domain.Privacy;
 
-/// <summary>What kind of identifier a dataset's subjects carry.</summary>
-public enum SubjectIdKind
-{
-    /// <summary>A Dutch citizen service number (BSN).</summary>
-    Bsn,
-
-    /// <summary>Any other identifier (a client number of the organisation): trimmed and case-folded.</summary>
-    Other,
-}
-
 /// <summary>
 /// Puts a subject identifier in its one canonical form before it is pseudonymised, so that every way
 /// of writing the same person gives the same pseudonym. A BSN keeps its digits (spaces, dots and

@@ -4,21 +4,6 @@ using Datawijs.Domain.Datasets;
 
 namespace Datawijs.Domain.Reporting;
 
-/// <summary>One step of a curve to draw: from <see cref="Time"/> on, the share still in and its 95 % interval.</summary>
-public sealed record OutflowChartPoint(double Time, double Survival, double Lower, double Upper);
-
-/// <summary>
-/// One group's curve to draw. <see cref="StopsAt"/>: where a published curve stops because too few were still
-/// in (drawn as the end of the line and said in the description).
-/// </summary>
-public sealed record OutflowChartGroup(
-    string Label,
-    IReadOnlyList<OutflowChartPoint> Steps,
-    double? Median,
-    double? MedianLower,
-    double? MedianUpper,
-    double? StopsAt = null);
-
 /// <summary>
 /// Draws time to outflow as an SVG (720 × 480): one step curve per group (the share still in over time) with
 /// its 95 % interval as a light band, axes with labels, and a legend. For screen readers the

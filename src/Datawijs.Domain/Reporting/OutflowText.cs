@@ -1,9 +1,4 @@
-using Datawijs.Domain.Datasets;
-
 namespace Datawijs.Domain.Reporting;
-
-/// <summary>A profile's published median time to outflow with its interval (all null when not published or not reached).</summary>
-public sealed record OutflowFact(double? Median, double? Lower, double? Upper, DurationUnit Unit);
 
 /// <summary>
 /// The median time to outflow as a fact about the group, in plain language (B1, short sentences), never as a

@@ -3,28 +3,6 @@ using Datawijs.Domain.Datasets;
 
 namespace Datawijs.Domain.Synthetic;
 
-/// <summary>Generated demo households with the planted group of every row. Synthetic only: no real person.</summary>
-public sealed class SyntheticDataset
-{
-    private readonly int[] trueGroups;
-
-    internal SyntheticDataset(MixedDataMatrix matrix, int[] trueGroups, IReadOnlyList<string> groupNames)
-    {
-        Matrix = matrix;
-        this.trueGroups = trueGroups;
-        GroupNames = groupNames;
-    }
-
-    public IReadOnlyList<FeatureDefinition> Features => Matrix.Features;
-
-    public MixedDataMatrix Matrix { get; }
-
-    /// <summary>The planted group (0..4) of every row.</summary>
-    public ReadOnlySpan<int> TrueGroups => trueGroups;
-
-    public IReadOnlyList<string> GroupNames { get; }
-}
-
 /// <summary>
 /// Food-bank-like client households in the five groups the food-bank pilot found (191 households: 35, 38, 26, 62,
 /// 30; see docs/profiles.md, "The pilot behind the demo"), with each group's features as the pilot described

@@ -7,7 +7,6 @@ using Datawijs.Api.Admin;
 using Datawijs.Api.Auth;
 using Datawijs.Api.Startup;
 using Datawijs.Data.Infrastructure;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -6,7 +6,6 @@ using Datawijs.Api.Auth;
 using Datawijs.Api.Http;
 using Datawijs.Data.Idempotency;
 using Datawijs.Domain.Privacy;
-using Datawijs.Tests.Shared;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Datawijs.Api.Audit;
 using Datawijs.Api.Demo;
-using Datawijs.Api.Features.Assignments;
 using Datawijs.Api.Features.Citizen;
 using Datawijs.Api.Features.ProfileSets.Views;
 using Datawijs.Api.Features.ProfileSets;

@@ -2,7 +2,6 @@ using Datawijs.Domain.Clustering;
 using Datawijs.Domain.Datasets;
 using Datawijs.Domain.Disclosure;
 using Datawijs.Domain.Synthetic;
-using FsCheck;
 using FsCheck.Fluent;
 
 namespace Datawijs.Domain.Tests.Disclosure;

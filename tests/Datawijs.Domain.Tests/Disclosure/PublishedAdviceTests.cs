@@ -1,7 +1,6 @@
 using Datawijs.Domain.Disclosure;
 using Datawijs.Domain.Explanations;
 using ProfileInSpace = Datawijs.Domain.Explanations.PublishedProfile;
-using FsCheck;
 using FsCheck.Fluent;
 using static Datawijs.Domain.Tests.Explanations.TestSpaces;
 

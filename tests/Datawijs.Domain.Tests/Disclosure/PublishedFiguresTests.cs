@@ -1,6 +1,5 @@
 using Datawijs.Domain.Clustering;
 using Datawijs.Domain.Disclosure;
-using FsCheck;
 using FsCheck.Fluent;
 
 namespace Datawijs.Domain.Tests.Disclosure;

@@ -1,5 +1,4 @@
 using Datawijs.Domain.Maturity;
-using FsCheck;
 using FsCheck.Fluent;
 using static Datawijs.Domain.Tests.Maturity.TestModels;
 

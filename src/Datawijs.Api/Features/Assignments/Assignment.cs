@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Datawijs.Api.Features.ProfileSets.Views;
 using Datawijs.Api.Features.ProfileSets;
 using Datawijs.Api.Http;
 using Datawijs.Data.Assignments;

@@ -1,6 +1,5 @@
 using Datawijs.Domain;
 using Datawijs.Api.Audit;
-using Datawijs.Domain.Explanations;
 
 namespace Datawijs.Api.Features.Citizen;
 

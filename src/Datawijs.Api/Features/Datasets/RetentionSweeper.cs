@@ -1,4 +1,3 @@
-using Datawijs.Api.Features.Assignments;
 using Datawijs.Api.Http;
 using Datawijs.Data.Datasets;
 using Datawijs.Data.Idempotency;

@@ -1,5 +1,4 @@
 using Datawijs.Api.Features.Datasets;
-using Datawijs.Api.Features.ProfileSets.Views;
 using Datawijs.Api.Http;
 using Datawijs.Data.Clusterings;
 using Datawijs.Data.Datasets;

@@ -1,4 +1,3 @@
-using Datawijs.Api.Features.ProfileSets.Views;
 using Datawijs.Data.Clusterings;
 using Datawijs.Domain;
 using Datawijs.Domain.Outflow;

@@ -1,6 +1,4 @@
-using Datawijs.Api.Features.ProfileSets.Views;
 using Datawijs.Api.Http;
-using Datawijs.Domain.Outflow;
 
 namespace Datawijs.Api.Features.ProfileSets;
 

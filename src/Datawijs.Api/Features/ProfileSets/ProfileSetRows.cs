@@ -1,4 +1,3 @@
-using Datawijs.Api.Features.ProfileSets.Views;
 using Datawijs.Data.ProfileSets;
 using Datawijs.Domain.ProfileSets;
 using Lifecycle = Datawijs.Domain.ProfileSets.ProfileSet;

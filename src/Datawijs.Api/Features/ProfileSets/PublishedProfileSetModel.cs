@@ -1,4 +1,3 @@
-using Datawijs.Api.Features.ProfileSets.Views;
 using Datawijs.Domain.Disclosure;
 using Datawijs.Domain.Explanations;
 

@@ -1,4 +1,3 @@
-using Datawijs.Api.Features.ProfileSets.Views;
 using Datawijs.Domain;
 using Datawijs.Api.Caching;
 using Datawijs.Data.Changes;

@@ -1,5 +1,4 @@
 using Datawijs.Api.Features.ProfileSets.Views;
-using Datawijs.Api.Features.ProfileSets;
 using Datawijs.Data.ProfileSets;
 using Datawijs.Data.Tenants;
 

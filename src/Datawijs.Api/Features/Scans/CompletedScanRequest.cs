@@ -1,4 +1,3 @@
-using Datawijs.Data.Scans;
 using Datawijs.Domain.Maturity;
 
 namespace Datawijs.Api.Features.Scans;

@@ -1,5 +1,4 @@
 using Datawijs.Api.Http;
-using Datawijs.Domain.Maturity;
 
 namespace Datawijs.Api.Features.Scans;
 

@@ -1,5 +1,3 @@
-using Datawijs.Domain.Maturity;
-
 namespace Datawijs.Api.Features.Scans;
 
 public static class ScanStatus

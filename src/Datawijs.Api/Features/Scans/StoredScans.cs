@@ -1,4 +1,3 @@
-using Datawijs.Api.Features.Scans.Views;
 using Datawijs.Data.Scans;
 using Datawijs.Domain.Maturity;
 

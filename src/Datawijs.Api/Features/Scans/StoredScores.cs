@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Datawijs.Api.Caching;
-using Datawijs.Api.Features.Scans.Views;
 using Datawijs.Data.Changes;
 using Datawijs.Data.Scans;
 using Datawijs.Domain;

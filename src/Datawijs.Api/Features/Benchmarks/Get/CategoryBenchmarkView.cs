@@ -1,5 +1,3 @@
-using Datawijs.Domain.Maturity;
-
 namespace Datawijs.Api.Features.Benchmarks.Get;
 
 public sealed class CategoryBenchmarkView

@@ -1,5 +1,4 @@
 using Datawijs.Api.Features.Scans.Views;
-using Datawijs.Api.Features.Scans;
 using Datawijs.Api.OpenApi;
 
 namespace Datawijs.Api.Features.Benchmarks.Get;

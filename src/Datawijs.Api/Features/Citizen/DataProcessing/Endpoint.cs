@@ -3,7 +3,6 @@ using Datawijs.Api.Audit;
 using Datawijs.Api.Auth;
 using Datawijs.Api.Auth.Citizens;
 using Datawijs.Api.Configuration;
-using Datawijs.Api.Features.Objections;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data.Datasets;

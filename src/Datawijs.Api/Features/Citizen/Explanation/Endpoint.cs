@@ -1,4 +1,3 @@
-using Datawijs.Api.Features.ProfileSets.Views;
 using Datawijs.Domain;
 using Datawijs.Api.Audit;
 using Datawijs.Api.Auth;

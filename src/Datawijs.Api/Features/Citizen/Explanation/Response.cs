@@ -1,5 +1,3 @@
-using Datawijs.Api.Features.Assignments;
-
 namespace Datawijs.Api.Features.Citizen.Explanation;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using FluentValidation.Results;
-
 namespace Datawijs.Api.Features.Datasets.Create;
 
 /// <summary>A feature to declare.</summary>

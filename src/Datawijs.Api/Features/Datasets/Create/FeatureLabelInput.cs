@@ -1,5 +1,3 @@
-using FluentValidation.Results;
-
 namespace Datawijs.Api.Features.Datasets.Create;
 
 /// <summary>A label in Dutch (B1) and English: both required, each at most 100 characters of one-line plain text.</summary>

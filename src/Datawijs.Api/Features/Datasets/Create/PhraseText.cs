@@ -1,4 +1,3 @@
-using Datawijs.Api.Validation;
 using FluentValidation.Results;
 
 namespace Datawijs.Api.Features.Datasets.Create;

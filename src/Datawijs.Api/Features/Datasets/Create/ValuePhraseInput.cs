@@ -1,5 +1,3 @@
-using FluentValidation.Results;
-
 namespace Datawijs.Api.Features.Datasets.Create;
 
 /// <summary>How one value reads in a sentence about the citizen: a whole sentence, and the clause after "Als" / "If" for counterfactuals.</summary>

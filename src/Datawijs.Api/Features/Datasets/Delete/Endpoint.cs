@@ -1,5 +1,4 @@
 using Datawijs.Api.Auth;
-using Datawijs.Api.Features.Assignments;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data.Datasets;

@@ -1,8 +1,6 @@
 using Datawijs.Api.Auth;
 using Datawijs.Api.Features.ProfileSets.Views;
-using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
-using Datawijs.Data.ProfileSets;
 using FastEndpoints;
 
 namespace Datawijs.Api.Features.ProfileSets.GetOutflow;

@@ -1,7 +1,6 @@
 using Datawijs.Api.Auth;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
-using Datawijs.Data.ProfileSets;
 using Datawijs.Domain.Reporting;
 using FastEndpoints;
 

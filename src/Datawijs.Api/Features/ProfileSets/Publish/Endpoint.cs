@@ -1,6 +1,5 @@
 using System.Globalization;
 using Datawijs.Api.Auth;
-using Datawijs.Api.Features.Assignments;
 using Datawijs.Api.Features.ProfileSets.Views;
 using ProfileSet = Datawijs.Api.Features.ProfileSets.Views.ProfileSet;
 using Datawijs.Api.Http;

@@ -1,5 +1,4 @@
 using Datawijs.Api.Auth;
-using Datawijs.Api.Features.Assignments;
 using Datawijs.Api.Features.ProfileSets.Views;
 using ProfileSet = Datawijs.Api.Features.ProfileSets.Views.ProfileSet;
 using Datawijs.Api.Http;

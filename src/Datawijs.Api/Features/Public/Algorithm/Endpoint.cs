@@ -1,13 +1,11 @@
 using Datawijs.Api.Features.ProfileSets.Views;
 using Datawijs.Domain;
 using System.Globalization;
-using Datawijs.Api.Features.Assignments;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Api.Features.ProfileSets;
 using Datawijs.Data.ProfileSets;
 using Datawijs.Data.Tenants;
-using Datawijs.Domain.Datasets;
 using Datawijs.Domain.Explanations;
 using FastEndpoints;
 

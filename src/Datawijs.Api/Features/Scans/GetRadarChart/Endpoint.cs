@@ -1,6 +1,5 @@
 using Datawijs.Api.Auth;
 using Datawijs.Api.OpenApi;
-using Datawijs.Data.Scans;
 using Datawijs.Domain.Maturity;
 using FastEndpoints;
 

@@ -1,5 +1,4 @@
 using FastEndpoints;
-using FluentValidation;
 
 namespace Datawijs.Api.Features.Scans.GetRecommendations;
 

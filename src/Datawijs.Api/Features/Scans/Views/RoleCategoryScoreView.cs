@@ -1,4 +1,3 @@
-using Datawijs.Domain.Maturity;
 using FluentValidation;
 
 namespace Datawijs.Api.Features.Scans.Views;

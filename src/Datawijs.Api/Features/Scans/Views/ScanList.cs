@@ -1,5 +1,3 @@
-using Datawijs.Domain.Maturity;
-
 namespace Datawijs.Api.Features.Scans.Views;
 
 public sealed class ScanList

@@ -1,5 +1,4 @@
 using Datawijs.Api.Features.ProfileSets.Views;
-using Datawijs.Api.Features.ProfileSets;
 
 namespace Datawijs.Api.Features.Public.Profiles.Get;
 

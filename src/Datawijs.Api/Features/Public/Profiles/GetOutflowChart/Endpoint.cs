@@ -1,4 +1,3 @@
-using Datawijs.Api.Features.ProfileSets.Views;
 using Datawijs.Api.Features.ProfileSets;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;

@@ -1,12 +1,5 @@
 namespace Datawijs.Data.ProfileSets;
 
-public static class ProfileSetStatus
-{
-    public const string Draft = "draft";
-    public const string Published = "published";
-    public const string Retired = "retired";
-}
-
 public sealed class ProfileSetRow
 {
     public Guid Id { get; init; }
@@ -35,26 +28,4 @@ public sealed class ProfileSetRow
     public DateTimeOffset? PublishedAt { get; init; }
 
     public DateTimeOffset? RetiredAt { get; init; }
-}
-
-public sealed class ProfileRow
-{
-    public Guid Id { get; init; }
-
-    public Guid TenantId { get; init; }
-
-    public Guid ProfileSetId { get; init; }
-
-    /// <summary>The cluster of the clustering this profile describes (0-based).</summary>
-    public int Cluster { get; init; }
-
-    public string? NameNl { get; init; }
-
-    public string? NameEn { get; init; }
-
-    public string? DescriptionNl { get; init; }
-
-    public string? DescriptionEn { get; init; }
-
-    public DateTimeOffset UpdatedAt { get; init; }
 }

@@ -1,16 +1,5 @@
 namespace Datawijs.Data.Tenants;
 
-public sealed class TenantRow
-{
-    public Guid Id { get; init; }
-
-    public string Slug { get; init; } = "";
-
-    public string Name { get; init; } = "";
-
-    public DateTimeOffset CreatedAt { get; init; }
-}
-
 public sealed class ClientRow
 {
     public Guid Id { get; init; }

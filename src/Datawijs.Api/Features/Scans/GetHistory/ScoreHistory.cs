@@ -1,0 +1,16 @@
+using Datawijs.Api.Http;
+using Datawijs.Api.OpenApi;
+using Datawijs.Data.Organisations;
+using Datawijs.Data.Scans;
+using Datawijs.Domain.Maturity;
+using FastEndpoints;
+
+namespace Datawijs.Api.Features.Scans.GetHistory;
+
+public sealed class ScoreHistory
+{
+    public Guid OrganisationId { get; init; }
+
+    /// <summary>Completed scans, oldest first.</summary>
+    public IReadOnlyList<ScoreHistoryEntry> Items { get; init; } = [];
+}

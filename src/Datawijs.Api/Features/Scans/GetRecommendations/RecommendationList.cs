@@ -1,0 +1,16 @@
+using Datawijs.Api.Features.Scans.Views;
+using Datawijs.Data.Scans;
+using Datawijs.Domain.Maturity;
+using FastEndpoints;
+
+namespace Datawijs.Api.Features.Scans.GetRecommendations;
+
+public sealed class RecommendationList
+{
+    public Guid ScanId { get; init; }
+
+    /// <summary>The group whose medians were used; medians of a withheld group are not used.</summary>
+    public PeerGroupView PeerGroup { get; init; } = new();
+
+    public IReadOnlyList<RecommendationView> Items { get; init; } = [];
+}

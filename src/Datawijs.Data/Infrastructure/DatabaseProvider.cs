@@ -1,0 +1,7 @@
+namespace Datawijs.Data.Infrastructure;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}

@@ -1,0 +1,9 @@
+namespace Datawijs.Domain.Datasets;
+
+/// <summary>The unit of an outflow duration.</summary>
+public enum DurationUnit
+{
+    Months,
+    Weeks,
+    Days,
+}
