@@ -1,6 +1,3 @@
-using Microsoft.OpenApi;
-using Microsoft.OpenApi.Reader;
-
 namespace Datawijs.ClientGen;
 
 /// <summary>A construct of the document the generator cannot map faithfully; it stops rather than guess.</summary>

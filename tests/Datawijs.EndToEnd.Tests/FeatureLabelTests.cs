@@ -1,6 +1,5 @@
 using System.Net;
 using Datawijs.Client;
-using Datawijs.Domain.Synthetic;
 
 namespace Datawijs.EndToEnd.Tests;
 

@@ -3,7 +3,6 @@ using Datawijs.Tests.Shared;
 using System.Net;
 using Datawijs.Api.Demo;
 using Datawijs.Client;
-using Datawijs.Domain.Synthetic;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Datawijs.EndToEnd.Tests;

@@ -1,7 +1,3 @@
-using Datawijs.Api.Auth;
-using Datawijs.Data.Idempotency;
-using Datawijs.Domain.Privacy;
-
 namespace Datawijs.Api.Http;
 
 /// <summary>Configuration section <c>Idempotency</c>.</summary>

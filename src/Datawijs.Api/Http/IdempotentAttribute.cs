@@ -1,7 +1,3 @@
-using Datawijs.Api.Auth;
-using Datawijs.Data.Idempotency;
-using Datawijs.Domain.Privacy;
-
 namespace Datawijs.Api.Http;
 
 /// <summary>Marks a creating POST that honours the Idempotency-Key header.</summary>

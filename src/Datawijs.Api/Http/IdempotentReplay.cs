@@ -1,7 +1,3 @@
-using Datawijs.Api.Auth;
-using Datawijs.Data.Idempotency;
-using Datawijs.Domain.Privacy;
-
 namespace Datawijs.Api.Http;
 
 /// <summary>Set on a retry of a <see cref="IdempotentAttribute.ReplaysCurrentResource"/> POST: the resource its first attempt created.</summary>

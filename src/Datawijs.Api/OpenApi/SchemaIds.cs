@@ -1,6 +1,3 @@
-using Microsoft.OpenApi;
-using Swashbuckle.AspNetCore.SwaggerGen;
-
 namespace Datawijs.Api.OpenApi;
 
 /// <summary>Readable, unique schema names: the slice's request types are named after their action.</summary>

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Datawijs.Data.AccessLog;
 
 /// <summary>Where a chain is broken: the first entry that does not verify, and why.</summary>

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Datawijs.Data.AccessLog;
 
 /// <summary>A tenant's chain head: the last entry's place and hash, and the genesis the chain started from.</summary>

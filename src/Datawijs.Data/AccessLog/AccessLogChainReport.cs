@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Datawijs.Data.AccessLog;
 
 /// <summary>The outcome of walking one tenant's chain.</summary>

@@ -1,5 +1,3 @@
-using Datawijs.Domain.Clustering;
-
 namespace Datawijs.Domain.Datasets;
 
 /// <summary>One reason why a cell of an uploaded row cannot be stored.</summary>

@@ -1,5 +1,3 @@
-using Datawijs.Domain.Disclosure;
-
 namespace Datawijs.Domain.Datasets;
 
 /// <summary>A count as it may be shown: rounded, with its whole-percent share; both null when suppressed.</summary>

@@ -1,5 +1,3 @@
-using Datawijs.Domain.Disclosure;
-
 namespace Datawijs.Domain.Datasets;
 
 /// <summary>One problem with a reference population: the field (as in the request) and a kebab-case code.</summary>

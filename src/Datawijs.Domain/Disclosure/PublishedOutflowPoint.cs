@@ -1,5 +1,3 @@
-using Datawijs.Domain.Outflow;
-
 namespace Datawijs.Domain.Disclosure;
 
 /// <summary>One point of a published outflow curve: the share still in at a coarsened time, its 95 % interval, and the households still in, rounded.</summary>

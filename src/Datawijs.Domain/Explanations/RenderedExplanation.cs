@@ -1,5 +1,3 @@
-using Datawijs.Domain.Datasets;
-
 namespace Datawijs.Domain.Explanations;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Xml.Linq;
-using Datawijs.Domain.Datasets;
-
 namespace Datawijs.Domain.Reporting;
 
 /// <summary>

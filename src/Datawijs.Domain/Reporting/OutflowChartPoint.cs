@@ -1,6 +1,3 @@
-using System.Xml.Linq;
-using Datawijs.Domain.Datasets;
-
 namespace Datawijs.Domain.Reporting;
 
 /// <summary>One step of a curve to draw: from <see cref="Time"/> on, the share still in and its 95 % interval.</summary>

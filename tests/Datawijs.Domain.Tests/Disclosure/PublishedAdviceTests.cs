@@ -1,8 +1,8 @@
 using Datawijs.Domain.Disclosure;
 using Datawijs.Domain.Explanations;
-using ProfileInSpace = Datawijs.Domain.Explanations.PublishedProfile;
 using FsCheck.Fluent;
 using static Datawijs.Domain.Tests.Explanations.TestSpaces;
+using ProfileInSpace = Datawijs.Domain.Explanations.PublishedProfile;
 
 namespace Datawijs.Domain.Tests.Disclosure;
 

@@ -1,4 +1,3 @@
-using Datawijs.Data.Clusterings;
 using Datawijs.Domain.Datasets;
 using Datawijs.Domain.Outflow;
 

@@ -1,4 +1,3 @@
-using Datawijs.Data.Clusterings;
 using Datawijs.Domain;
 using Datawijs.Domain.Outflow;
 

@@ -1,6 +1,5 @@
 using Datawijs.Api.Configuration;
 using Datawijs.Api.Features.ProfileSets.Views;
-using PublicationBlocker = Datawijs.Api.Features.ProfileSets.Views.PublicationBlocker;
 using Datawijs.Data.Datasets;
 using Datawijs.Api.Features.Datasets;
 using Datawijs.Data.ProfileSets;
@@ -8,6 +7,7 @@ using Datawijs.Domain;
 using Datawijs.Domain.Datasets;
 using Datawijs.Domain.Disclosure;
 using Datawijs.Domain.ProfileSets;
+using PublicationBlocker = Datawijs.Api.Features.ProfileSets.Views.PublicationBlocker;
 using Lifecycle = Datawijs.Domain.ProfileSets.ProfileSet;
 
 namespace Datawijs.Api.Features.ProfileSets;

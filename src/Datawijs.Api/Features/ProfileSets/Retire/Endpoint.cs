@@ -1,11 +1,10 @@
 using Datawijs.Api.Auth;
-using Datawijs.Api.Features.ProfileSets.Views;
-using ProfileSet = Datawijs.Api.Features.ProfileSets.Views.ProfileSet;
 using Datawijs.Api.Http;
 using Datawijs.Api.OpenApi;
 using Datawijs.Data.ProfileSets;
 using Datawijs.Domain.ProfileSets;
 using FastEndpoints;
+using ProfileSet = Datawijs.Api.Features.ProfileSets.Views.ProfileSet;
 
 namespace Datawijs.Api.Features.ProfileSets.Retire;
 

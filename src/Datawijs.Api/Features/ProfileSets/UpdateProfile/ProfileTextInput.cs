@@ -1,6 +1,3 @@
-using FastEndpoints;
-using FluentValidation;
-
 namespace Datawijs.Api.Features.ProfileSets.UpdateProfile;
 
 /// <summary>A text in Dutch and English; a language left out stays as it is.</summary>

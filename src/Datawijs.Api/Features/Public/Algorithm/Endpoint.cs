@@ -6,7 +6,6 @@ using Datawijs.Api.OpenApi;
 using Datawijs.Api.Features.ProfileSets;
 using Datawijs.Data.ProfileSets;
 using Datawijs.Data.Tenants;
-using Datawijs.Domain.Explanations;
 using FastEndpoints;
 
 namespace Datawijs.Api.Features.Public.Algorithm;

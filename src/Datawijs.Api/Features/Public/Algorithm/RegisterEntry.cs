@@ -1,5 +1,4 @@
 using System.Globalization;
-using Datawijs.Api.Features.ProfileSets.Views;
 using Datawijs.Api.Features.ProfileSets;
 using Datawijs.Domain;
 using Datawijs.Domain.Datasets;

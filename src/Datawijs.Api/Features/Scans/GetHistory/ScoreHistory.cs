@@ -1,10 +1,3 @@
-using Datawijs.Api.Http;
-using Datawijs.Api.OpenApi;
-using Datawijs.Data.Organisations;
-using Datawijs.Data.Scans;
-using Datawijs.Domain.Maturity;
-using FastEndpoints;
-
 namespace Datawijs.Api.Features.Scans.GetHistory;
 
 public sealed class ScoreHistory

@@ -1,7 +1,4 @@
 using Datawijs.Api.Features.Scans.Views;
-using Datawijs.Data.Scans;
-using Datawijs.Domain.Maturity;
-using FastEndpoints;
 
 namespace Datawijs.Api.Features.Scans.GetRecommendations;
 

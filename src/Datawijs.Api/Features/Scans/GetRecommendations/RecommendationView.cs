@@ -1,9 +1,3 @@
-using Datawijs.Api.Features.Scans.Views;
-using Datawijs.Api.OpenApi;
-using Datawijs.Data.Scans;
-using Datawijs.Domain.Maturity;
-using FastEndpoints;
-
 namespace Datawijs.Api.Features.Scans.GetRecommendations;
 
 public sealed class RecommendationView

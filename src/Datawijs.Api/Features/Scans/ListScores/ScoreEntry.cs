@@ -1,9 +1,4 @@
-using System.Text;
-using Datawijs.Api.Auth;
-using Datawijs.Api.OpenApi;
-using Datawijs.Data.Infrastructure;
 using Datawijs.Data.Scans;
-using Microsoft.Net.Http.Headers;
 
 namespace Datawijs.Api.Features.Scans.ListScores;
 

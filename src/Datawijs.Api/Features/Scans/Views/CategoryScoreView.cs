@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Datawijs.Api.Features.Scans.Views;
 
 /// <summary>One category's score; all numbers unrounded.</summary>

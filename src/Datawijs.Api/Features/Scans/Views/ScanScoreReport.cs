@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Datawijs.Api.Features.Scans.Views;
 
 /// <summary>The stored score of a completed scan, with its peer position and progress.</summary>

@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Datawijs.Api.Features.Scans.Views;
 
 public sealed class ScoreProgressView
