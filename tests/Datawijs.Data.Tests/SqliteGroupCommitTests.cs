@@ -142,6 +142,39 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Writes_refused_by_a_database_another_process_holds_are_refused_together_not_one_timeout_after_the_other()
+    {
+        var impatient = _connectionString.Replace("Default Timeout=15", "Default Timeout=1", StringComparison.Ordinal);
+        var attempts = 0;
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var groupCommit = new SqliteGroupCommit(async ct =>
+        {
+            // The first attempt waits until every write is queued, so they form one batch.
+            if (Interlocked.Increment(ref attempts) == 1)
+            {
+                await gate.Task;
+            }
+
+            var connection = new SqliteConnection(impatient);
+            await connection.OpenAsync(ct);
+            return connection;
+        });
+        await using var blocker = new SqliteConnection(_connectionString);
+        await blocker.OpenAsync();
+        await blocker.ExecuteAsync("BEGIN EXCLUSIVE");
+        var refused = Enumerable.Range(1, 4).Select(i => groupCommit.WriteAsync(Insert(i), CancellationToken.None)).ToList();
+        gate.SetResult();
+        foreach (var write in refused)
+        {
+            Assert.Equal(5 /* SQLITE_BUSY */, (await Assert.ThrowsAsync<SqliteException>(() => write)).SqliteErrorCode);
+        }
+
+        // One attempt for the batch: retrying each write alone would wait out the busy timeout four more times.
+        Assert.Equal(1, attempts);
+        await blocker.ExecuteAsync("ROLLBACK");
+    }
+
+    [Fact]
     public async Task Shared_commits_wait_for_the_writer_turn()
     {
         var turns = new WriterTurns();

@@ -103,9 +103,16 @@ public sealed class SqliteGroupCommit(
             }
         }
 #pragma warning disable CA1031 // Every waiting request gets the failure as its own exception.
-        catch (Exception ex) when (batch.Count == 1)
+        catch (Exception ex) when (batch.Count == 1 || IsBusy(ex))
         {
-            batch[0].Fail(ex);
+            // A database another process holds (busy or locked past the busy timeout) would refuse each write
+            // again, one busy timeout after the other: the whole batch is refused at once, as separate
+            // connections waiting side by side would have been.
+            foreach (var write in batch)
+            {
+                write.Fail(ex);
+            }
+
             return;
         }
         catch (Exception)
@@ -163,6 +170,8 @@ public sealed class SqliteGroupCommit(
 
         return true;
     }
+
+    private static bool IsBusy(Exception ex) => ex is SqliteException { SqliteErrorCode: 5 or 6 }; // SQLITE_BUSY, SQLITE_LOCKED
 
     private async Task<DbConnection> ConnectionAsync()
     {
