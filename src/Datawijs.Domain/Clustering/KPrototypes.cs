@@ -88,78 +88,93 @@ public static class KPrototypes
     }
 
     /// <summary>
-    /// Distances of the rows of one loaded chunk (<see cref="PreparedData.LoadChunk"/>) to one prototype,
-    /// vectorised down each column. Per row: 0 + term_1 + ... + term_p (numerics in order) + Gamma ×
-    /// mismatches, like the scalar version.
+    /// Dissimilarities of households held column by column (numeric feature f at z[f × stride + i],
+    /// categorical f at codes[f × stride + i]) to one point: a prototype, or a household of the silhouette
+    /// sample. A missing value on either side skips its term. Vectorised over rows with one register
+    /// accumulator per row lane; per row it computes exactly 0 + term_1 + ... + term_p (numerics in order)
+    /// + Gamma × mismatches, like <see cref="ClusterModel.Distance"/>, so the bits are the scalar ones.
     /// </summary>
-    internal static void ChunkDistances(
-        PreparedData d, ReadOnlySpan<double> z, ReadOnlySpan<int> codes, ReadOnlySpan<double> centroidZ, ReadOnlySpan<int> centroidCodes, Span<double> dist, Span<int> mismatches)
+    internal static void PointDistances(
+        ReadOnlySpan<double> z, ReadOnlySpan<int> codes, int stride, double gamma, ReadOnlySpan<double> pointZ, ReadOnlySpan<int> pointCodes, Span<double> dist)
     {
         var len = dist.Length;
-        dist.Clear();
-        var width = Vector<double>.Count;
-        for (var f = 0; f < d.NumericCount; f++)
-        {
-            var col = z.Slice(f * ChunkSize, len);
-            var c = centroidZ[f];
-            var vc = new Vector<double>(c);
-            var i = 0;
-            for (; i <= len - width; i += width)
-            {
-                var x = new Vector<double>(col[i..]);
-                var diff = x - vc;
-                var present = Vector.Equals(x, x); // false lanes are NaN = missing
-                var acc = new Vector<double>(dist[i..]) + Vector.ConditionalSelect(present, diff * diff, Vector<double>.Zero);
-                acc.CopyTo(dist[i..]);
-            }
-
-            for (; i < len; i++)
-            {
-                var x = col[i];
-                if (!double.IsNaN(x))
-                {
-                    var diff = x - c;
-                    dist[i] += diff * diff;
-                }
-            }
-        }
-
-        if (d.CategoricalCount == 0)
-        {
-            return;
-        }
-
-        mismatches.Clear();
+        var p = pointZ.Length;
+        var q = pointCodes.Length;
         var iw = Vector<int>.Count;
+        var dw = Vector<double>.Count;
+        var g = new Vector<double>(gamma);
         var missing = new Vector<int>(MixedDataMatrix.MissingCode);
-        for (var f = 0; f < d.CategoricalCount; f++)
+        var i = 0;
+        if (iw == 2 * dw)
         {
-            var col = codes.Slice(f * ChunkSize, len);
-            var c = centroidCodes[f];
-            var vc = new Vector<int>(c);
-            var i = 0;
             for (; i <= len - iw; i += iw)
             {
-                var x = new Vector<int>(col[i..]);
-                var same = Vector.BitwiseOr(Vector.Equals(x, vc), Vector.Equals(x, missing));
-                var m = new Vector<int>(mismatches[i..]) - Vector.OnesComplement(same); // all-ones lane = -1, so this adds 1
-                m.CopyTo(mismatches[i..]);
-            }
-
-            for (; i < len; i++)
-            {
-                var x = col[i];
-                if (x != MixedDataMatrix.MissingCode && x != c)
+                var m = Vector<int>.Zero;
+                for (var f = 0; f < q; f++)
                 {
-                    mismatches[i]++;
+                    var c = pointCodes[f];
+                    if (c == MixedDataMatrix.MissingCode)
+                    {
+                        continue;
+                    }
+
+                    var x = new Vector<int>(codes.Slice((f * stride) + i, iw));
+                    var same = Vector.BitwiseOr(Vector.Equals(x, new Vector<int>(c)), Vector.Equals(x, missing));
+                    m -= Vector.OnesComplement(same); // adds 1 where the value differs and is present
                 }
+
+                Vector.Widen(m, out var mLo, out var mHi);
+                var accLo = Vector<double>.Zero;
+                var accHi = Vector<double>.Zero;
+                for (var f = 0; f < p; f++)
+                {
+                    var c = pointZ[f];
+                    if (double.IsNaN(c))
+                    {
+                        continue;
+                    }
+
+                    var vc = new Vector<double>(c);
+                    var column = z.Slice((f * stride) + i, iw);
+                    var xLo = new Vector<double>(column);
+                    var xHi = new Vector<double>(column[dw..]);
+                    var dLo = xLo - vc;
+                    var dHi = xHi - vc;
+                    accLo += Vector.ConditionalSelect(Vector.Equals(xLo, xLo), dLo * dLo, Vector<double>.Zero); // NaN = missing: no term
+                    accHi += Vector.ConditionalSelect(Vector.Equals(xHi, xHi), dHi * dHi, Vector<double>.Zero);
+                }
+
+                (accLo + (g * Vector.ConvertToDouble(mLo))).CopyTo(dist[i..]);
+                (accHi + (g * Vector.ConvertToDouble(mHi))).CopyTo(dist[(i + dw)..]);
             }
         }
 
-        var gamma = d.Gamma;
-        for (var i = 0; i < len; i++)
+        for (; i < len; i++)
         {
-            dist[i] += gamma * mismatches[i];
+            var sum = 0.0;
+            for (var f = 0; f < p; f++)
+            {
+                var x = z[(f * stride) + i];
+                var c = pointZ[f];
+                if (!double.IsNaN(x) && !double.IsNaN(c))
+                {
+                    var diff = x - c;
+                    sum += diff * diff;
+                }
+            }
+
+            var mismatches = 0;
+            for (var f = 0; f < q; f++)
+            {
+                var x = codes[(f * stride) + i];
+                var c = pointCodes[f];
+                if (x != MixedDataMatrix.MissingCode && c != MixedDataMatrix.MissingCode && x != c)
+                {
+                    mismatches++;
+                }
+            }
+
+            dist[i] = sum + (gamma * mismatches);
         }
     }
 
@@ -490,8 +505,6 @@ public static class KPrototypes
 
         public double[] Dist { get; } = new double[ChunkSize];
 
-        public int[] Mismatches { get; } = new int[ChunkSize];
-
         /// <summary>The chunk's z-scores, column by column (<see cref="PreparedData.LoadChunk"/>).</summary>
         public double[] Z { get; } = new double[Math.Max(1, d.NumericCount) * ChunkSize];
 
@@ -760,8 +773,8 @@ public static class KPrototypes
                 var len = Math.Min(ChunkSize, d.N - start);
                 var dist = scratch.Dist.AsSpan(0, len);
                 d.LoadChunk(start, len, scratch.Z, scratch.Codes);
-                ChunkDistances(
-                    d, scratch.Z, scratch.Codes, cz.AsSpan(j * d.NumericCount, d.NumericCount), cc.AsSpan(j * d.CategoricalCount, d.CategoricalCount), dist, scratch.Mismatches.AsSpan(0, len));
+                PointDistances(
+                    scratch.Z, scratch.Codes, ChunkSize, d.Gamma, cz.AsSpan(j * d.NumericCount, d.NumericCount), cc.AsSpan(j * d.CategoricalCount, d.CategoricalCount), dist);
                 var target = minDist.AsSpan(start, len);
                 for (var i = 0; i < len; i++)
                 {
@@ -955,10 +968,7 @@ public static class KPrototypes
                 else
                 {
                     row = buffer;
-                    for (var j = 0; j < s; j++)
-                    {
-                        row[j] = j == i ? 0 : SampleDistance(i, j);
-                    }
+                    SampleDistances(i, row);
                 }
 
                 for (var j = 0; j < s; j++)
@@ -1037,26 +1047,30 @@ public static class KPrototypes
                 Array.Sort(chosen);
             }
 
-            // The sample's rows gathered into two dense row-major blocks: reading them from the columns at
-            // scattered rows cost a cache miss per feature for each of the s² pairs (most of a 200,000-row
-            // fit's time went there). When k is chosen, each k's silhouette reads the same distances, so
-            // they are computed once (each pair once: the dissimilarity is symmetric bit for bit, (x - y)²
-            // equals (y - x)² exactly) and kept, s² doubles (32 MB for 2,000); with k given they are
-            // computed row by row as the one silhouette needs them, and nothing of that size is held.
+            // The sample's rows gathered densely, column by column, so each household's distances to
+            // the whole sample are one vectorised pass (PointDistances); read from the matrix at
+            // scattered rows they cost a cache miss per feature for each of the s² pairs. When k is
+            // chosen, each k's silhouette reads the same distances, so they are computed once and kept,
+            // s² doubles (32 MB for 2,000; the dissimilarity is symmetric bit for bit, (x - y)² equals
+            // (y - x)² exactly); with k given they are computed row by row as the one silhouette needs
+            // them, and nothing of that size is held.
             var p = d.NumericCount;
             var q = d.CategoricalCount;
             var sz = new double[s * p];
             var sc = new int[s * q];
-            for (var i = 0; i < s; i++)
+            for (var f = 0; f < p; f++)
             {
-                for (var f = 0; f < p; f++)
+                for (var i = 0; i < s; i++)
                 {
-                    sz[(i * p) + f] = d.ZAt(f, chosen[i]);
+                    sz[(f * s) + i] = d.ZAt(f, chosen[i]);
                 }
+            }
 
-                for (var f = 0; f < q; f++)
+            for (var f = 0; f < q; f++)
+            {
+                for (var i = 0; i < s; i++)
                 {
-                    sc[(i * q) + f] = d.Categoricals[f][chosen[i]];
+                    sc[(f * s) + i] = d.Categoricals[f][chosen[i]];
                 }
             }
 
@@ -1069,51 +1083,29 @@ public static class KPrototypes
             }
 
             var distances = new double[s * s];
-            Parallel.For(0, s, parallel, i =>
-            {
-                for (var j = i + 1; j < s; j++)
-                {
-                    var distance = SampleDistance(i, j);
-                    distances[(i * s) + j] = distance;
-                    distances[(j * s) + i] = distance;
-                }
-            });
+            Parallel.For(0, s, parallel, i => SampleDistances(i, distances.AsSpan(i * s, s)));
             sampleDistances = distances;
         }
 
-        /// <summary>The dissimilarity between sample households i and j (missing terms skipped), like <see cref="ClusterModel.Distance"/>.</summary>
-        private double SampleDistance(int i, int j)
+        /// <summary>The dissimilarities between sample household i and every sample household (missing terms skipped), like <see cref="ClusterModel.Distance"/>.</summary>
+        private void SampleDistances(int i, Span<double> row)
         {
             var p = d.NumericCount;
             var q = d.CategoricalCount;
-            var zi = sampleZ.AsSpan(i * p, p);
-            var zj = sampleZ.AsSpan(j * p, p);
-            var sum = 0.0;
+            var s = sample!.Length;
+            Span<double> pointZ = p <= 64 ? stackalloc double[p] : new double[p];
+            Span<int> pointCodes = q <= 64 ? stackalloc int[q] : new int[q];
             for (var f = 0; f < p; f++)
             {
-                var x = zi[f];
-                var y = zj[f];
-                if (!double.IsNaN(x) && !double.IsNaN(y))
-                {
-                    var diff = x - y;
-                    sum += diff * diff;
-                }
+                pointZ[f] = sampleZ![(f * s) + i];
             }
 
-            var ci = sampleCodes.AsSpan(i * q, q);
-            var cj = sampleCodes.AsSpan(j * q, q);
-            var mismatches = 0;
             for (var f = 0; f < q; f++)
             {
-                var x = ci[f];
-                var y = cj[f];
-                if (x >= 0 && y >= 0 && x != y)
-                {
-                    mismatches++;
-                }
+                pointCodes[f] = sampleCodes![(f * s) + i];
             }
 
-            return sum + (d.Gamma * mismatches);
+            PointDistances(sampleZ, sampleCodes, s, d.Gamma, pointZ, pointCodes, row);
         }
 
         private ClusterModel BuildModel(MixedDataMatrix matrix, FitOutcome fit)
