@@ -180,11 +180,14 @@ public static class KPrototypes
 
     /// <summary>
     /// For the rows of one loaded chunk (<see cref="PreparedData.LoadChunk"/>): the nearest prototype
-    /// (ties: the lowest index) and its dissimilarity. Vectorised over rows, one register accumulator per row lane: per row it computes
-    /// exactly 0 + term_1 + ... + term_p + Gamma × mismatches, like <see cref="ClusterModel.Distance"/>.
+    /// (ties: the lowest index) and its dissimilarity. Vectorised over rows, one register accumulator per
+    /// row lane: per row it computes exactly 0 + term_1 + ... + term_p + Gamma × mismatches, like
+    /// <see cref="ClusterModel.Distance"/>. Mismatches are counted as the row's present codes minus its
+    /// matches (<paramref name="ccV"/> holds <see cref="NoCode"/> for a prototype without a code, which
+    /// matches nothing), and a block of rows without a missing numeric skips the NaN masks.
     /// </summary>
     internal static void NearestPrototypes(
-        PreparedData d, ReadOnlySpan<double> z, ReadOnlySpan<int> codes, int k, double[] cz, int[] cc, Vector<double>[] czV, Vector<int>[] ccV, Span<double> best, Span<int> bestIndex)
+        PreparedData d, ReadOnlySpan<double> z, ReadOnlySpan<int> codes, ReadOnlySpan<int> present, int k, double[] cz, int[] cc, Vector<double>[] czV, Vector<int>[] ccV, Span<double> best, Span<int> bestIndex)
     {
         var len = best.Length;
         var p = d.NumericCount;
@@ -192,40 +195,63 @@ public static class KPrototypes
         var iw = Vector<int>.Count;
         var dw = Vector<double>.Count;
         var gamma = new Vector<double>(d.Gamma);
-        var missing = new Vector<int>(MixedDataMatrix.MissingCode);
         Span<double> lanes = stackalloc double[iw];
         var i = 0;
         if (iw == 2 * dw)
         {
             for (; i <= len - iw; i += iw)
             {
+                var anyMissing = Vector<long>.Zero;
+                for (var f = 0; f < p; f++)
+                {
+                    var column = z.Slice((f * ChunkSize) + i, iw);
+                    var xLo = new Vector<double>(column);
+                    var xHi = new Vector<double>(column[dw..]);
+                    anyMissing |= ~(Vector.Equals(xLo, xLo) & Vector.Equals(xHi, xHi));
+                }
+
+                var complete = anyMissing == Vector<long>.Zero;
+                var rowPresent = new Vector<int>(present.Slice(i, iw));
                 var bestLo = Vector<double>.Zero;
                 var bestHi = Vector<double>.Zero;
                 var indexLo = Vector<double>.Zero;
                 var indexHi = Vector<double>.Zero;
                 for (var j = 0; j < k; j++)
                 {
-                    var m = Vector<int>.Zero;
+                    var m = rowPresent;
                     for (var f = 0; f < q; f++)
                     {
-                        var x = new Vector<int>(codes.Slice((f * ChunkSize) + i, iw));
-                        var same = Vector.BitwiseOr(Vector.Equals(x, ccV[(j * q) + f]), Vector.Equals(x, missing));
-                        m -= Vector.OnesComplement(same); // adds 1 where the value differs and is present
+                        m += Vector.Equals(new Vector<int>(codes.Slice((f * ChunkSize) + i, iw)), ccV[(j * q) + f]); // a match adds -1
                     }
 
                     Vector.Widen(m, out var mLo, out var mHi);
                     var accLo = Vector<double>.Zero;
                     var accHi = Vector<double>.Zero;
-                    for (var f = 0; f < p; f++)
+                    if (complete)
                     {
-                        var c = czV[(j * p) + f];
-                        var column = z.Slice((f * ChunkSize) + i, iw);
-                        var xLo = new Vector<double>(column);
-                        var xHi = new Vector<double>(column[dw..]);
-                        var dLo = xLo - c;
-                        var dHi = xHi - c;
-                        accLo += Vector.ConditionalSelect(Vector.Equals(xLo, xLo), dLo * dLo, Vector<double>.Zero); // NaN = missing: no term
-                        accHi += Vector.ConditionalSelect(Vector.Equals(xHi, xHi), dHi * dHi, Vector<double>.Zero);
+                        for (var f = 0; f < p; f++)
+                        {
+                            var c = czV[(j * p) + f];
+                            var column = z.Slice((f * ChunkSize) + i, iw);
+                            var dLo = new Vector<double>(column) - c;
+                            var dHi = new Vector<double>(column[dw..]) - c;
+                            accLo += dLo * dLo;
+                            accHi += dHi * dHi;
+                        }
+                    }
+                    else
+                    {
+                        for (var f = 0; f < p; f++)
+                        {
+                            var c = czV[(j * p) + f];
+                            var column = z.Slice((f * ChunkSize) + i, iw);
+                            var xLo = new Vector<double>(column);
+                            var xHi = new Vector<double>(column[dw..]);
+                            var dLo = xLo - c;
+                            var dHi = xHi - c;
+                            accLo += Vector.ConditionalSelect(Vector.Equals(xLo, xLo), dLo * dLo, Vector<double>.Zero); // NaN = missing: no term
+                            accHi += Vector.ConditionalSelect(Vector.Equals(xHi, xHi), dHi * dHi, Vector<double>.Zero);
+                        }
                     }
 
                     accLo += gamma * Vector.ConvertToDouble(mLo);
@@ -292,6 +318,9 @@ public static class KPrototypes
         }
     }
 
+    /// <summary>What a prototype without a code (a feature missing in every household) is compared as: equal to no code.</summary>
+    internal const int NoCode = int.MinValue;
+
     /// <summary>
     /// What the algorithm works on, computed once per fit. The matrix's columns are read in place (no
     /// copy of the data per fit or per restart): a chunk of rows is widened into a thread's scratch
@@ -331,9 +360,9 @@ public static class KPrototypes
 
         /// <summary>
         /// Rows [start, start + len) into scratch: z-scores column by column at z[f × ChunkSize + i],
-        /// codes at codes[f × ChunkSize + i].
+        /// codes at codes[f × ChunkSize + i], and per row the number of categorical features not missing.
         /// </summary>
-        public void LoadChunk(int start, int len, Span<double> z, Span<int> codes)
+        public void LoadChunk(int start, int len, Span<double> z, Span<int> codes, Span<int> present)
         {
             for (var f = 0; f < NumericCount; f++)
             {
@@ -341,15 +370,41 @@ public static class KPrototypes
                 Numerics[f].CopyTo(start, column);
                 var mean = Standardisation[f].Mean;
                 var sd = Standardisation[f].StandardDeviation;
-                for (var i = 0; i < column.Length; i++)
+                var i = 0;
+                var width = Vector<double>.Count;
+                var vm = new Vector<double>(mean);
+                var vs = new Vector<double>(sd);
+                for (; i <= column.Length - width; i += width)
+                {
+                    ((new Vector<double>(column[i..]) - vm) / vs).CopyTo(column[i..]); // per lane the same IEEE operations as below
+                }
+
+                for (; i < column.Length; i++)
                 {
                     column[i] = (column[i] - mean) / sd;
                 }
             }
 
+            present = present[..len];
+            present.Fill(CategoricalCount);
+            var missing = new Vector<int>(MixedDataMatrix.MissingCode);
             for (var f = 0; f < CategoricalCount; f++)
             {
-                Categoricals[f].CopyTo(start, codes.Slice(f * ChunkSize, len));
+                var column = codes.Slice(f * ChunkSize, len);
+                Categoricals[f].CopyTo(start, column);
+                var i = 0;
+                for (; i <= len - Vector<int>.Count; i += Vector<int>.Count)
+                {
+                    (new Vector<int>(present[i..]) + Vector.Equals(new Vector<int>(column[i..]), missing)).CopyTo(present[i..]); // a missing code adds -1
+                }
+
+                for (; i < len; i++)
+                {
+                    if (column[i] == MixedDataMatrix.MissingCode)
+                    {
+                        present[i]--;
+                    }
+                }
             }
         }
 
@@ -510,6 +565,9 @@ public static class KPrototypes
 
         /// <summary>The chunk's codes, column by column.</summary>
         public int[] Codes { get; } = new int[Math.Max(1, d.CategoricalCount) * ChunkSize];
+
+        /// <summary>Per row of the chunk, its categorical features that are not missing.</summary>
+        public int[] Present { get; } = new int[ChunkSize];
     }
 
     /// <summary>One clustering job: the state shared by all k and restarts.</summary>
@@ -772,7 +830,7 @@ public static class KPrototypes
                 var start = chunk * ChunkSize;
                 var len = Math.Min(ChunkSize, d.N - start);
                 var dist = scratch.Dist.AsSpan(0, len);
-                d.LoadChunk(start, len, scratch.Z, scratch.Codes);
+                d.LoadChunk(start, len, scratch.Z, scratch.Codes, scratch.Present);
                 PointDistances(
                     scratch.Z, scratch.Codes, ChunkSize, d.Gamma, cz.AsSpan(j * d.NumericCount, d.NumericCount), cc.AsSpan(j * d.CategoricalCount, d.CategoricalCount), dist);
                 var target = minDist.AsSpan(start, len);
@@ -817,7 +875,7 @@ public static class KPrototypes
             var ccV = new Vector<int>[cc.Length];
             for (var i = 0; i < cc.Length; i++)
             {
-                ccV[i] = new Vector<int>(cc[i]);
+                ccV[i] = new Vector<int>(cc[i] == MixedDataMatrix.MissingCode ? NoCode : cc[i]);
             }
 
             Parallel.For(0, d.ChunkCount, parallel, TakeScratch, (chunk, _, scratch) =>
@@ -826,8 +884,8 @@ public static class KPrototypes
                 var len = Math.Min(ChunkSize, d.N - start);
                 var best = scratch.Best.AsSpan(0, len);
                 var bestIndex = scratch.BestIndex.AsSpan(0, len);
-                d.LoadChunk(start, len, scratch.Z, scratch.Codes);
-                NearestPrototypes(d, scratch.Z, scratch.Codes, k, cz, cc, czV, ccV, best, bestIndex);
+                d.LoadChunk(start, len, scratch.Z, scratch.Codes, scratch.Present);
+                NearestPrototypes(d, scratch.Z, scratch.Codes, scratch.Present, k, cz, cc, czV, ccV, best, bestIndex);
 
                 var numSum = acc.NumericSum[chunk];
                 var numCount = acc.NumericCount[chunk];
