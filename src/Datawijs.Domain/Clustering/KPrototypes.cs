@@ -566,6 +566,11 @@ public static class KPrototypes
         /// <summary>The chunk's codes, column by column.</summary>
         public int[] Codes { get; } = new int[Math.Max(1, d.CategoricalCount) * ChunkSize];
 
+        /// <summary>The rows of the chunk whose label changed in this pass, and their labels before it.</summary>
+        public int[] ChangedRows { get; } = new int[ChunkSize];
+
+        public int[] PreviousLabels { get; } = new int[ChunkSize];
+
         /// <summary>Per row of the chunk, its categorical features that are not missing.</summary>
         public int[] Present { get; } = new int[ChunkSize];
     }
@@ -733,7 +738,7 @@ public static class KPrototypes
             {
                 parallel.CancellationToken.ThrowIfCancellationRequested();
                 iteration++;
-                (cost, var changed) = AssignAndAccumulate(k, cz, cc, labels, acc);
+                (cost, var changed) = AssignAndAccumulate(k, cz, cc, labels, acc, firstPass: iteration == 1);
                 progress?.Report(new ClusteringProgress(
                     "fitting", k, restart, iteration, Math.Min(0.99, (completedFits + ((double)iteration / options.MaxIterations)) / plannedFits)));
                 if (changed == 0)
@@ -863,7 +868,12 @@ public static class KPrototypes
             }
         }
 
-        private (double Cost, long Changed) AssignAndAccumulate(int k, double[] cz, int[] cc, int[] labels, Accumulators acc)
+        /// <summary>
+        /// One pass: every household to its nearest prototype, the cost, and the per-chunk sums and
+        /// counts for the next prototypes. The counts are kept from pass to pass and only the households
+        /// whose label changed are moved, so <paramref name="firstPass"/> (labels all -1) starts them at zero.
+        /// </summary>
+        private (double Cost, long Changed) AssignAndAccumulate(int k, double[] cz, int[] cc, int[] labels, Accumulators acc, bool firstPass)
         {
             // Broadcast every prototype coordinate once per pass; read-only for all threads.
             var czV = new Vector<double>[cz.Length];
@@ -891,27 +901,34 @@ public static class KPrototypes
                 var numCount = acc.NumericCount[chunk];
                 var catCount = acc.CategoryCount[chunk];
                 var sizes = acc.Sizes[chunk];
-                Array.Clear(numSum);
-                Array.Clear(numCount);
-                Array.Clear(catCount);
-                Array.Clear(sizes);
+                if (firstPass)
+                {
+                    Array.Clear(numCount);
+                    Array.Clear(catCount);
+                    Array.Clear(sizes);
+                }
+
                 double cost = 0;
-                long changed = 0;
+                var changed = 0;
                 var chunkLabels = labels.AsSpan(start, len);
+                var changedRows = scratch.ChangedRows;
+                var previous = scratch.PreviousLabels;
                 for (var i = 0; i < len; i++)
                 {
                     var label = bestIndex[i];
                     cost += best[i];
                     if (chunkLabels[i] != label)
                     {
+                        changedRows[changed] = i;
+                        previous[changed] = chunkLabels[i];
                         chunkLabels[i] = label;
                         changed++;
                     }
-
-                    sizes[label]++;
                 }
 
-                // Column by column: cache-friendly, and each sum is still in row order.
+                // The sums of z-scores in row order, column by column (cache-friendly; a sum is not
+                // updated in place, which would change its bits).
+                Array.Clear(numSum);
                 for (var f = 0; f < d.NumericCount; f++)
                 {
                     var col = scratch.Z.AsSpan(f * ChunkSize, len);
@@ -920,23 +937,49 @@ public static class KPrototypes
                         var x = col[i];
                         if (!double.IsNaN(x))
                         {
-                            var slot = (bestIndex[i] * d.NumericCount) + f;
-                            numSum[slot] += x;
-                            numCount[slot]++;
+                            numSum[(bestIndex[i] * d.NumericCount) + f] += x;
                         }
                     }
                 }
 
-                for (var f = 0; f < d.CategoricalCount; f++)
+                // Counts are integers: moving the rows whose label changed gives exactly the recount,
+                // and after the first passes few rows move.
+                for (var c = 0; c < changed; c++)
                 {
-                    var col = scratch.Codes.AsSpan(f * ChunkSize, len);
-                    var offset = d.CategoryOffset[f];
-                    for (var i = 0; i < len; i++)
+                    var i = changedRows[c];
+                    var from = previous[c];
+                    var to = bestIndex[i];
+                    if (from >= 0)
                     {
-                        var x = col[i];
+                        sizes[from]--;
+                    }
+
+                    sizes[to]++;
+                    for (var f = 0; f < d.NumericCount; f++)
+                    {
+                        if (!double.IsNaN(scratch.Z[(f * ChunkSize) + i]))
+                        {
+                            if (from >= 0)
+                            {
+                                numCount[(from * d.NumericCount) + f]--;
+                            }
+
+                            numCount[(to * d.NumericCount) + f]++;
+                        }
+                    }
+
+                    for (var f = 0; f < d.CategoricalCount; f++)
+                    {
+                        var x = scratch.Codes[(f * ChunkSize) + i];
                         if (x >= 0)
                         {
-                            catCount[(bestIndex[i] * d.CategoryStride) + offset + x]++;
+                            var offset = d.CategoryOffset[f] + x;
+                            if (from >= 0)
+                            {
+                                catCount[(from * d.CategoryStride) + offset]--;
+                            }
+
+                            catCount[(to * d.CategoryStride) + offset]++;
                         }
                     }
                 }
