@@ -1068,58 +1068,120 @@ public static class KPrototypes
             EnsureSample();
             var s = sample!.Length;
             var dist = sampleDistances;
-            var values = new double[s];
+            var p = d.NumericCount;
+            var q = d.CategoricalCount;
+
+            // The sample grouped by cluster, in sample order within each cluster (a stable counting
+            // sort), so a household's distance sum to a cluster is one run of adds, taken in the same
+            // order as before: the same bits.
+            var sizes = new int[k];
+            foreach (var row in sample)
+            {
+                sizes[labels[row]]++;
+            }
+
+            var first = new int[k + 1];
+            for (var c = 0; c < k; c++)
+            {
+                first[c + 1] = first[c] + sizes[c];
+            }
+
+            var order = new int[s];
+            var next = first[..k];
             var sampleLabels = new int[s];
             for (var i = 0; i < s; i++)
             {
                 sampleLabels[i] = labels[sample[i]];
+                order[next[sampleLabels[i]]++] = i;
             }
 
-            Parallel.For(0, s, parallel, () => dist is null ? new double[s] : [], (i, _, buffer) =>
+            // With k given the distances are computed here, against the sample's columns in that
+            // grouped order; chosen k's read the kept distances through the order.
+            double[]? groupedZ = null;
+            int[]? groupedCodes = null;
+            if (dist is null)
             {
-                Span<double> sums = k <= 64 ? stackalloc double[k] : new double[k];
-                Span<int> counts = k <= 64 ? stackalloc int[k] : new int[k];
-                sums.Clear();
-                counts.Clear();
-                Span<double> row;
-                if (dist is not null)
+                groupedZ = new double[s * p];
+                groupedCodes = new int[s * q];
+                for (var t = 0; t < s; t++)
                 {
-                    row = dist.AsSpan(i * s, s);
-                }
-                else
-                {
-                    row = buffer;
-                    SampleDistances(i, row);
-                }
-
-                for (var j = 0; j < s; j++)
-                {
-                    if (j != i)
+                    for (var f = 0; f < p; f++)
                     {
-                        sums[sampleLabels[j]] += row[j];
-                        counts[sampleLabels[j]]++;
+                        groupedZ[(f * s) + t] = sampleZ![(f * s) + order[t]];
+                    }
+
+                    for (var f = 0; f < q; f++)
+                    {
+                        groupedCodes[(f * s) + t] = sampleCodes![(f * s) + order[t]];
+                    }
+                }
+            }
+
+            // Four households at a time: four independent runs of adds instead of one, which waits
+            // for each add. A household's own distance (0) is added too, which changes no sum.
+            const int Rows = 4;
+            var values = new double[s];
+            Parallel.For(0, (s + Rows - 1) / Rows, parallel, () => dist is null ? new double[Rows * s] : [], (block, _, buffer) =>
+            {
+                var i0 = block * Rows;
+                var n = Math.Min(Rows, s - i0);
+                for (var r = 0; r < n; r++)
+                {
+                    if (dist is null)
+                    {
+                        SampleDistances(i0 + r, groupedZ, groupedCodes, buffer.AsSpan(r * s, s));
                     }
                 }
 
-                var own = sampleLabels[i];
-                if (counts[own] == 0)
-                {
-                    values[i] = 0; // a singleton in the sample: silhouette 0 by convention
-                    return buffer;
-                }
-
-                var a = sums[own] / counts[own];
-                var b = double.PositiveInfinity;
+                ReadOnlySpan<double> Row(int r) => dist is null ? buffer.AsSpan(Math.Min(r, n - 1) * s, s) : dist.AsSpan((i0 + Math.Min(r, n - 1)) * s, s);
+                var row0 = Row(0);
+                var row1 = Row(1);
+                var row2 = Row(2);
+                var row3 = Row(3);
+                Span<double> sums = k <= 64 ? stackalloc double[Rows * k] : new double[Rows * k];
                 for (var c = 0; c < k; c++)
                 {
-                    if (c != own && counts[c] > 0)
+                    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                    for (var t = first[c]; t < first[c + 1]; t++)
                     {
-                        b = Math.Min(b, sums[c] / counts[c]);
+                        var j = dist is null ? t : order[t];
+                        s0 += row0[j];
+                        s1 += row1[j];
+                        s2 += row2[j];
+                        s3 += row3[j];
                     }
+
+                    sums[c] = s0;
+                    sums[k + c] = s1;
+                    sums[(2 * k) + c] = s2;
+                    sums[(3 * k) + c] = s3;
                 }
 
-                var denominator = Math.Max(a, b);
-                values[i] = double.IsPositiveInfinity(b) || denominator <= 0 ? 0 : (b - a) / denominator;
+                for (var r = 0; r < n; r++)
+                {
+                    var i = i0 + r;
+                    var own = sampleLabels[i];
+                    var ownCount = sizes[own] - 1;
+                    if (ownCount == 0)
+                    {
+                        values[i] = 0; // a singleton in the sample: silhouette 0 by convention
+                        continue;
+                    }
+
+                    var a = sums[(r * k) + own] / ownCount;
+                    var b = double.PositiveInfinity;
+                    for (var c = 0; c < k; c++)
+                    {
+                        if (c != own && sizes[c] > 0)
+                        {
+                            b = Math.Min(b, sums[(r * k) + c] / sizes[c]);
+                        }
+                    }
+
+                    var denominator = Math.Max(a, b);
+                    values[i] = double.IsPositiveInfinity(b) || denominator <= 0 ? 0 : (b - a) / denominator;
+                }
+
                 return buffer;
             }, _ => { });
 
@@ -1204,12 +1266,17 @@ public static class KPrototypes
             }
 
             var distances = new double[s * s];
-            Parallel.For(0, s, parallel, i => SampleDistances(i, distances.AsSpan(i * s, s)));
+            Parallel.For(0, s, parallel, i => SampleDistances(i, sampleZ, sampleCodes, distances.AsSpan(i * s, s)));
             sampleDistances = distances;
         }
 
-        /// <summary>The dissimilarities between sample household i and every sample household (missing terms skipped), like <see cref="ClusterModel.Distance"/>.</summary>
-        private void SampleDistances(int i, Span<double> row)
+        /// <summary>
+        /// The dissimilarities between sample household i and every sample household (missing terms
+        /// skipped), like <see cref="ClusterModel.Distance"/>: against the sample's columns in
+        /// <paramref name="columnsZ"/> and <paramref name="columnsCodes"/> (the sample's own, or the same
+        /// households in another order).
+        /// </summary>
+        private void SampleDistances(int i, double[]? columnsZ, int[]? columnsCodes, Span<double> row)
         {
             var p = d.NumericCount;
             var q = d.CategoricalCount;
@@ -1226,7 +1293,7 @@ public static class KPrototypes
                 pointCodes[f] = sampleCodes![(f * s) + i];
             }
 
-            PointDistances(sampleZ, sampleCodes, s, d.Gamma, pointZ, pointCodes, row);
+            PointDistances(columnsZ, columnsCodes, s, d.Gamma, pointZ, pointCodes, row);
         }
 
         private ClusterModel BuildModel(MixedDataMatrix matrix, FitOutcome fit)
