@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Datawijs.Domain.Datasets;
 
 namespace Datawijs.Domain.Clustering;
@@ -113,6 +114,15 @@ public static class KPrototypes
         var len = dist.Length;
         var p = pointZ.Length;
         var q = pointCodes.Length;
+
+        // The vector body reads without bounds checks; these are the bounds it relies on.
+        if ((p > 0 && z.Length < ((p - 1) * stride) + len) || (q > 0 && codes.Length < ((q - 1) * stride) + len))
+        {
+            throw new ArgumentException("The columns are shorter than the rows asked for.");
+        }
+
+        ref readonly var zs = ref MemoryMarshal.GetReference(z);
+        ref readonly var cs = ref MemoryMarshal.GetReference(codes);
         var iw = Vector<int>.Count;
         var dw = Vector<double>.Count;
         var g = new Vector<double>(gamma);
@@ -131,7 +141,7 @@ public static class KPrototypes
                         continue;
                     }
 
-                    var x = new Vector<int>(codes.Slice((f * stride) + i, iw));
+                    var x = Vector.LoadUnsafe(in cs, (nuint)((f * stride) + i));
                     var same = Vector.BitwiseOr(Vector.Equals(x, new Vector<int>(c)), Vector.Equals(x, missing));
                     m -= Vector.OnesComplement(same); // adds 1 where the value differs and is present
                 }
@@ -148,9 +158,9 @@ public static class KPrototypes
                     }
 
                     var vc = new Vector<double>(c);
-                    var column = z.Slice((f * stride) + i, iw);
-                    var xLo = new Vector<double>(column);
-                    var xHi = new Vector<double>(column[dw..]);
+                    var at = (nuint)((f * stride) + i);
+                    var xLo = Vector.LoadUnsafe(in zs, at);
+                    var xHi = Vector.LoadUnsafe(in zs, at + (nuint)dw);
                     var dLo = xLo - vc;
                     var dHi = xHi - vc;
                     accLo += Vector.ConditionalSelect(Vector.Equals(xLo, xLo), dLo * dLo, Vector<double>.Zero); // NaN = missing: no term
@@ -193,9 +203,10 @@ public static class KPrototypes
 
     /// <summary>
     /// For the rows of one loaded chunk (<see cref="PreparedData.LoadChunk"/>): the nearest prototype
-    /// (ties: the lowest index) and its dissimilarity. Vectorised over rows, one register accumulator per
-    /// row lane: per row it computes exactly 0 + term_1 + ... + term_p + Gamma × mismatches, like
-    /// <see cref="ClusterModel.Distance"/>. Mismatches are counted as the row's present codes minus its
+    /// (ties: the lowest index) and its dissimilarity. Vectorised over rows in blocks of 16, one register
+    /// accumulator per row lane: per row it computes exactly 0 + term_1 + ... + term_p + Gamma ×
+    /// mismatches, like <see cref="ClusterModel.Distance"/>; the last rows of a chunk go through the
+    /// scalar loop, which computes the same. Mismatches are counted as the row's present codes minus its
     /// matches (<paramref name="ccV"/> holds <see cref="NoCode"/> for a prototype without a code, which
     /// matches nothing), and a block of rows without a missing numeric skips the NaN masks.
     /// </summary>
@@ -216,7 +227,7 @@ public static class KPrototypes
         var iw = Vector<int>.Count;
         var dw = Vector<double>.Count;
         var gamma = new Vector<double>(d.Gamma);
-        Span<double> lanes = stackalloc double[iw];
+        Span<double> lanes = stackalloc double[2 * iw];
         ref readonly var zs = ref MemoryMarshal.GetReference(z);
         ref readonly var cs = ref MemoryMarshal.GetReference(codes);
         ref readonly var ps = ref MemoryMarshal.GetReference(present);
@@ -225,35 +236,50 @@ public static class KPrototypes
         var i = 0;
         if (iw == 2 * dw)
         {
-            for (; i <= len - iw; i += iw)
+            // Sixteen rows a block (four double vectors): the loop overhead and the prototype's
+            // coordinates are shared by twice the rows of an eight-row block.
+            var block = 2 * iw;
+            for (; i <= len - block; i += block)
             {
                 var anyMissing = Vector<long>.Zero;
                 for (var f = 0; f < p; f++)
                 {
                     var at = (nuint)((f * ChunkSize) + i);
-                    var xLo = Vector.LoadUnsafe(in zs, at);
-                    var xHi = Vector.LoadUnsafe(in zs, at + (nuint)dw);
-                    anyMissing |= ~(Vector.Equals(xLo, xLo) & Vector.Equals(xHi, xHi));
+                    var x0 = Vector.LoadUnsafe(in zs, at);
+                    var x1 = Vector.LoadUnsafe(in zs, at + (nuint)dw);
+                    var x2 = Vector.LoadUnsafe(in zs, at + (nuint)(2 * dw));
+                    var x3 = Vector.LoadUnsafe(in zs, at + (nuint)(3 * dw));
+                    anyMissing |= ~(Vector.Equals(x0, x0) & Vector.Equals(x1, x1) & Vector.Equals(x2, x2) & Vector.Equals(x3, x3));
                 }
 
                 var complete = anyMissing == Vector<long>.Zero;
-                var rowPresent = Vector.LoadUnsafe(in ps, (nuint)i);
-                var bestLo = Vector<double>.Zero;
-                var bestHi = Vector<double>.Zero;
-                var indexLo = Vector<double>.Zero;
-                var indexHi = Vector<double>.Zero;
+                var present0 = Vector.LoadUnsafe(in ps, (nuint)i);
+                var present1 = Vector.LoadUnsafe(in ps, (nuint)(i + iw));
+                var best0 = Vector<double>.Zero;
+                var best1 = Vector<double>.Zero;
+                var best2 = Vector<double>.Zero;
+                var best3 = Vector<double>.Zero;
+                var index0 = Vector<double>.Zero;
+                var index1 = Vector<double>.Zero;
+                var index2 = Vector<double>.Zero;
+                var index3 = Vector<double>.Zero;
                 for (var j = 0; j < k; j++)
                 {
-                    var m = rowPresent;
+                    var m0 = present0;
+                    var m1 = present1;
                     ref var prototypeCodes = ref Unsafe.Add(ref ccs, j * q);
                     for (var f = 0; f < q; f++)
                     {
-                        m += Vector.Equals(Vector.LoadUnsafe(in cs, (nuint)((f * ChunkSize) + i)), Unsafe.Add(ref prototypeCodes, f)); // a match adds -1
+                        var c = Unsafe.Add(ref prototypeCodes, f);
+                        var at = (nuint)((f * ChunkSize) + i);
+                        m0 += Vector.Equals(Vector.LoadUnsafe(in cs, at), c); // a match adds -1
+                        m1 += Vector.Equals(Vector.LoadUnsafe(in cs, at + (nuint)iw), c);
                     }
 
-                    Vector.Widen(m, out var mLo, out var mHi);
-                    var accLo = Vector<double>.Zero;
-                    var accHi = Vector<double>.Zero;
+                    var a0 = Vector<double>.Zero;
+                    var a1 = Vector<double>.Zero;
+                    var a2 = Vector<double>.Zero;
+                    var a3 = Vector<double>.Zero;
                     ref var prototypeZ = ref Unsafe.Add(ref czs, j * p);
                     if (complete)
                     {
@@ -261,10 +287,14 @@ public static class KPrototypes
                         {
                             var c = Unsafe.Add(ref prototypeZ, f);
                             var at = (nuint)((f * ChunkSize) + i);
-                            var dLo = Vector.LoadUnsafe(in zs, at) - c;
-                            var dHi = Vector.LoadUnsafe(in zs, at + (nuint)dw) - c;
-                            accLo += dLo * dLo;
-                            accHi += dHi * dHi;
+                            var d0 = Vector.LoadUnsafe(in zs, at) - c;
+                            var d1 = Vector.LoadUnsafe(in zs, at + (nuint)dw) - c;
+                            var d2 = Vector.LoadUnsafe(in zs, at + (nuint)(2 * dw)) - c;
+                            var d3 = Vector.LoadUnsafe(in zs, at + (nuint)(3 * dw)) - c;
+                            a0 += d0 * d0;
+                            a1 += d1 * d1;
+                            a2 += d2 * d2;
+                            a3 += d3 * d3;
                         }
                     }
                     else
@@ -273,38 +303,60 @@ public static class KPrototypes
                         {
                             var c = Unsafe.Add(ref prototypeZ, f);
                             var at = (nuint)((f * ChunkSize) + i);
-                            var xLo = Vector.LoadUnsafe(in zs, at);
-                            var xHi = Vector.LoadUnsafe(in zs, at + (nuint)dw);
-                            var dLo = xLo - c;
-                            var dHi = xHi - c;
-                            accLo += Vector.ConditionalSelect(Vector.Equals(xLo, xLo), dLo * dLo, Vector<double>.Zero); // NaN = missing: no term
-                            accHi += Vector.ConditionalSelect(Vector.Equals(xHi, xHi), dHi * dHi, Vector<double>.Zero);
+                            var x0 = Vector.LoadUnsafe(in zs, at);
+                            var x1 = Vector.LoadUnsafe(in zs, at + (nuint)dw);
+                            var x2 = Vector.LoadUnsafe(in zs, at + (nuint)(2 * dw));
+                            var x3 = Vector.LoadUnsafe(in zs, at + (nuint)(3 * dw));
+                            var d0 = x0 - c;
+                            var d1 = x1 - c;
+                            var d2 = x2 - c;
+                            var d3 = x3 - c;
+                            a0 += Vector.ConditionalSelect(Vector.Equals(x0, x0), d0 * d0, Vector<double>.Zero); // NaN = missing: no term
+                            a1 += Vector.ConditionalSelect(Vector.Equals(x1, x1), d1 * d1, Vector<double>.Zero);
+                            a2 += Vector.ConditionalSelect(Vector.Equals(x2, x2), d2 * d2, Vector<double>.Zero);
+                            a3 += Vector.ConditionalSelect(Vector.Equals(x3, x3), d3 * d3, Vector<double>.Zero);
                         }
                     }
 
-                    accLo += gamma * Vector.ConvertToDouble(mLo);
-                    accHi += gamma * Vector.ConvertToDouble(mHi);
+                    Vector.Widen(m0, out var mm0, out var mm1);
+                    Vector.Widen(m1, out var mm2, out var mm3);
+                    a0 += gamma * Vector.ConvertToDouble(mm0);
+                    a1 += gamma * Vector.ConvertToDouble(mm1);
+                    a2 += gamma * Vector.ConvertToDouble(mm2);
+                    a3 += gamma * Vector.ConvertToDouble(mm3);
                     if (j == 0)
                     {
-                        bestLo = accLo;
-                        bestHi = accHi;
+                        best0 = a0;
+                        best1 = a1;
+                        best2 = a2;
+                        best3 = a3;
                         continue;
                     }
 
                     var jv = new Vector<double>(j);
-                    var ltLo = Vector.LessThan(accLo, bestLo);
-                    var ltHi = Vector.LessThan(accHi, bestHi);
-                    bestLo = Vector.ConditionalSelect(ltLo, accLo, bestLo);
-                    bestHi = Vector.ConditionalSelect(ltHi, accHi, bestHi);
-                    indexLo = Vector.ConditionalSelect(ltLo, jv, indexLo);
-                    indexHi = Vector.ConditionalSelect(ltHi, jv, indexHi);
+                    var lt0 = Vector.LessThan(a0, best0);
+                    var lt1 = Vector.LessThan(a1, best1);
+                    var lt2 = Vector.LessThan(a2, best2);
+                    var lt3 = Vector.LessThan(a3, best3);
+                    best0 = Vector.ConditionalSelect(lt0, a0, best0);
+                    best1 = Vector.ConditionalSelect(lt1, a1, best1);
+                    best2 = Vector.ConditionalSelect(lt2, a2, best2);
+                    best3 = Vector.ConditionalSelect(lt3, a3, best3);
+                    index0 = Vector.ConditionalSelect(lt0, jv, index0);
+                    index1 = Vector.ConditionalSelect(lt1, jv, index1);
+                    index2 = Vector.ConditionalSelect(lt2, jv, index2);
+                    index3 = Vector.ConditionalSelect(lt3, jv, index3);
                 }
 
-                bestLo.CopyTo(best[i..]);
-                bestHi.CopyTo(best[(i + dw)..]);
-                indexLo.CopyTo(lanes);
-                indexHi.CopyTo(lanes[dw..]);
-                for (var l = 0; l < iw; l++)
+                best0.CopyTo(best[i..]);
+                best1.CopyTo(best[(i + dw)..]);
+                best2.CopyTo(best[(i + (2 * dw))..]);
+                best3.CopyTo(best[(i + (3 * dw))..]);
+                index0.CopyTo(lanes);
+                index1.CopyTo(lanes[dw..]);
+                index2.CopyTo(lanes[(2 * dw)..]);
+                index3.CopyTo(lanes[(3 * dw)..]);
+                for (var l = 0; l < block; l++)
                 {
                     bestIndex[i + l] = (int)lanes[l];
                 }
@@ -341,6 +393,64 @@ public static class KPrototypes
                 {
                     best[i] = dist;
                     bestIndex[i] = j;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// numSum[j × p + f] = the sum of the non-missing z-scores of feature f over the chunk's rows
+    /// labelled j, added in row order. Four features at a time: lane l of cluster j's vector adds
+    /// feature 4g + l of each row of cluster j in row order, a missing value as +0.0 (which changes no
+    /// sum: a sum that starts at +0.0 never becomes −0.0), so every lane is the scalar sum to the bit,
+    /// with one add per row instead of one per row and feature.
+    /// </summary>
+    internal static void SumByCluster(ReadOnlySpan<double> z, ReadOnlySpan<int> labels, int k, int p, Span<double> numSum)
+    {
+        numSum.Clear();
+        if (p == 0)
+        {
+            return;
+        }
+
+        var len = labels.Length;
+        if (!Vector256.IsHardwareAccelerated)
+        {
+            for (var f = 0; f < p; f++)
+            {
+                var col = z.Slice(f * ChunkSize, len);
+                for (var i = 0; i < len; i++)
+                {
+                    var x = col[i];
+                    if (!double.IsNaN(x))
+                    {
+                        numSum[(labels[i] * p) + f] += x;
+                    }
+                }
+            }
+
+            return;
+        }
+
+        Span<Vector256<double>> sums = k <= 64 ? stackalloc Vector256<double>[k] : new Vector256<double>[k];
+        for (var g = 0; g < p; g += 4)
+        {
+            sums.Clear();
+            var c0 = z.Slice(g * ChunkSize, len);
+            var c1 = g + 1 < p ? z.Slice((g + 1) * ChunkSize, len) : default;
+            var c2 = g + 2 < p ? z.Slice((g + 2) * ChunkSize, len) : default;
+            var c3 = g + 3 < p ? z.Slice((g + 3) * ChunkSize, len) : default;
+            for (var i = 0; i < len; i++)
+            {
+                var row = Vector256.Create(c0[i], c1.IsEmpty ? 0.0 : c1[i], c2.IsEmpty ? 0.0 : c2[i], c3.IsEmpty ? 0.0 : c3[i]);
+                sums[labels[i]] += row & Vector256.Equals(row, row); // NaN (missing) -> +0.0
+            }
+
+            for (var j = 0; j < k; j++)
+            {
+                for (var l = 0; l < 4 && g + l < p; l++)
+                {
+                    numSum[(j * p) + g + l] = sums[j][l];
                 }
             }
         }
@@ -447,6 +557,7 @@ public static class KPrototypes
             var codes = new List<CategoricalColumn>();
             var cats = new List<CategoricalClusteringFeature>();
             var sdSum = 0.0;
+            double[]? values = null;
             for (var f = 0; f < matrix.Features.Count; f++)
             {
                 var feature = matrix.Features[f];
@@ -457,25 +568,37 @@ public static class KPrototypes
 
                 if (feature.Type == FeatureType.Numeric)
                 {
+                    // Read a chunk at a time (a copy widens a chunk of floats at once), summed in row order.
                     var raw = matrix.Numeric(f);
+                    values ??= new double[ChunkSize];
                     double sum = 0;
                     var count = 0;
-                    foreach (var x in raw)
+                    for (var start = 0; start < n; start += ChunkSize)
                     {
-                        if (!double.IsNaN(x))
+                        var chunk = values.AsSpan(0, Math.Min(ChunkSize, n - start));
+                        raw.CopyTo(start, chunk);
+                        foreach (var x in chunk)
                         {
-                            sum += x;
-                            count++;
+                            if (!double.IsNaN(x))
+                            {
+                                sum += x;
+                                count++;
+                            }
                         }
                     }
 
                     var mean = count > 0 ? sum / count : 0.0;
                     double squares = 0;
-                    foreach (var x in raw)
+                    for (var start = 0; start < n; start += ChunkSize)
                     {
-                        if (!double.IsNaN(x))
+                        var chunk = values.AsSpan(0, Math.Min(ChunkSize, n - start));
+                        raw.CopyTo(start, chunk);
+                        foreach (var x in chunk)
                         {
-                            squares += (x - mean) * (x - mean);
+                            if (!double.IsNaN(x))
+                            {
+                                squares += (x - mean) * (x - mean);
+                            }
                         }
                     }
 
@@ -518,27 +641,38 @@ public static class KPrototypes
             var offsets = new int[cats.Count];
             var modes = new int[cats.Count];
             var stride = 0;
+            var block = new int[ChunkSize];
             for (var f = 0; f < cats.Count; f++)
             {
-                var max = cats[f].Values.Count;
-                foreach (var code in codes[f])
+                // One read of the codes, a chunk at a time: the counts give the largest code too.
+                var counts = new int[Math.Max(Math.Max(1, cats[f].Values.Count), codes[f].IsWide ? MaxCode(codes[f], block) + 1 : CategoricalColumn.MaxByteValues)];
+                for (var start = 0; start < n; start += ChunkSize)
                 {
-                    max = Math.Max(max, code + 1);
+                    var chunk = block.AsSpan(0, Math.Min(ChunkSize, n - start));
+                    codes[f].CopyTo(start, chunk);
+                    foreach (var code in chunk)
+                    {
+                        if (code >= 0)
+                        {
+                            counts[code]++;
+                        }
+                    }
+                }
+
+                var max = cats[f].Values.Count;
+                for (var code = counts.Length - 1; code >= max; code--)
+                {
+                    if (counts[code] > 0)
+                    {
+                        max = code + 1;
+                        break;
+                    }
                 }
 
                 cardinality[f] = Math.Max(1, max);
                 offsets[f] = stride;
                 stride += cardinality[f];
-                var counts = new int[cardinality[f]];
-                foreach (var code in codes[f])
-                {
-                    if (code >= 0)
-                    {
-                        counts[code]++;
-                    }
-                }
-
-                modes[f] = ArgMaxOrMissing(counts);
+                modes[f] = ArgMaxOrMissing(counts.AsSpan(0, cardinality[f]));
             }
 
             return new PreparedData
@@ -556,6 +690,23 @@ public static class KPrototypes
                 Standardisation = [.. std],
                 CategoricalFeatures = [.. cats],
             };
+        }
+
+        /// <summary>The largest code of a column held as ints (-1 when every value is missing).</summary>
+        private static int MaxCode(CategoricalColumn column, int[] block)
+        {
+            var max = MixedDataMatrix.MissingCode;
+            for (var start = 0; start < column.Length; start += ChunkSize)
+            {
+                var chunk = block.AsSpan(0, Math.Min(ChunkSize, column.Length - start));
+                column.CopyTo(start, chunk);
+                foreach (var code in chunk)
+                {
+                    max = Math.Max(max, code);
+                }
+            }
+
+            return max;
         }
 
         /// <summary>The most frequent code (ties: the lowest), or -1 when nothing was counted.</summary>
@@ -783,7 +934,7 @@ public static class KPrototypes
             {
                 parallel.CancellationToken.ThrowIfCancellationRequested();
                 iteration++;
-                (cost, var changed) = AssignAndAccumulate(k, cz, cc, labels, acc, firstPass: iteration == 1);
+                (cost, var changed) = AssignAndAccumulate(k, cz, cc, labels, acc, firstPass: iteration == 1, lastIteration: iteration >= options.MaxIterations);
                 progress?.Report(new ClusteringProgress(
                     "fitting", k, restart, iteration, Math.Min(0.99, (completedFits + ((double)iteration / options.MaxIterations)) / plannedFits)));
                 if (changed == 0)
@@ -943,11 +1094,13 @@ public static class KPrototypes
         }
 
         /// <summary>
-        /// One pass: every household to its nearest prototype, the cost, and the per-chunk sums and
-        /// counts for the next prototypes. The counts are kept from pass to pass and only the households
-        /// whose label changed are moved, so <paramref name="firstPass"/> (labels all -1) starts them at zero.
+        /// One pass: every household to its nearest prototype, the per-chunk sums and counts for the next
+        /// prototypes, and the cost when the pass is the restart's last (no label changed, or
+        /// <paramref name="lastIteration"/>; otherwise the cost is not used and not computed). The counts
+        /// are kept from pass to pass and only the households whose label changed are moved, so
+        /// <paramref name="firstPass"/> (labels all -1) starts them at zero.
         /// </summary>
-        private (double Cost, long Changed) AssignAndAccumulate(int k, double[] cz, int[] cc, int[] labels, Accumulators acc, bool firstPass)
+        private (double Cost, long Changed) AssignAndAccumulate(int k, double[] cz, int[] cc, int[] labels, Accumulators acc, bool firstPass, bool lastIteration)
         {
             // Broadcast every prototype coordinate once per pass; read-only for all threads.
             var czV = new Vector<double>[cz.Length];
@@ -982,7 +1135,6 @@ public static class KPrototypes
                     Array.Clear(sizes);
                 }
 
-                double cost = 0;
                 var changed = 0;
                 var chunkLabels = labels.AsSpan(start, len);
                 var changedRows = scratch.ChangedRows;
@@ -990,7 +1142,6 @@ public static class KPrototypes
                 for (var i = 0; i < len; i++)
                 {
                     var label = bestIndex[i];
-                    cost += best[i];
                     if (chunkLabels[i] != label)
                     {
                         changedRows[changed] = i;
@@ -1000,21 +1151,20 @@ public static class KPrototypes
                     }
                 }
 
-                // The sums of z-scores in row order, column by column (cache-friendly; a sum is not
-                // updated in place, which would change its bits).
-                Array.Clear(numSum);
-                for (var f = 0; f < d.NumericCount; f++)
+                // The cost, a sum in row order (each add waits for the one before), counts only when
+                // the pass is a restart's last: no label changed anywhere, or the last iteration.
+                double cost = 0;
+                if (changed == 0 || lastIteration)
                 {
-                    var col = loaded.Z.AsSpan(f * ChunkSize, len);
-                    for (var i = 0; i < len; i++)
+                    foreach (var distance in best)
                     {
-                        var x = col[i];
-                        if (!double.IsNaN(x))
-                        {
-                            numSum[(bestIndex[i] * d.NumericCount) + f] += x;
-                        }
+                        cost += distance;
                     }
                 }
+
+                // The sums of z-scores per cluster and feature, in row order (a sum is not updated in
+                // place, which would change its bits).
+                SumByCluster(loaded.Z, bestIndex, k, d.NumericCount, numSum);
 
                 // Counts are integers: moving the rows whose label changed gives exactly the recount,
                 // and after the first passes few rows move.

@@ -145,6 +145,9 @@ public readonly struct CategoricalColumn : IEnumerable<int>
 
     public int this[int row] => bytes is not null ? Widen(bytes[row]) : ints![row];
 
+    /// <summary>Whether the codes are held as ints (the feature has more than <see cref="MaxByteValues"/> values).</summary>
+    public bool IsWide => ints is not null;
+
     /// <summary>Rows [start, start + destination.Length) as codes.</summary>
     public void CopyTo(int start, Span<int> destination)
     {
