@@ -3,7 +3,8 @@ using Datawijs.Benchmarks;
 
 // `peak` runs one k-prototypes fit in this fresh process and reports wall time, peak memory and
 // the adjusted Rand index against the planted groups; `versus-mlnet [rows] [rounds]` fits ML.NET's
-// KMeans and k-prototypes turn about and prints the median ratio (see VersusMlNet); `access-log` measures chained appends against
+// KMeans and k-prototypes turn about and prints the median ratio (see VersusMlNet); `kprototypes-cpu [rows] [rounds]` prints the fit's CPU time on one
+// thread and on all cores with the iterations per restart (see KPrototypesCpu); `access-log` measures chained appends against
 // plain inserts (see AccessLogAppend); `outflow-peak` runs the outflow analysis once (see OutflowPeak); everything else goes to BenchmarkDotNet.
 if (args is ["peak", ..])
 {
@@ -19,6 +20,12 @@ if (args is ["versus-mlnet", ..])
 {
     static int Count(string[] a, int i, int fallback) => a.Length > i ? int.Parse(a[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
     return VersusMlNet.Run(Count(args, 1, 100_000), Count(args, 2, 5));
+}
+
+if (args is ["kprototypes-cpu", ..])
+{
+    static int Number(string[] a, int i, int fallback) => a.Length > i ? int.Parse(a[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    return KPrototypesCpu.Run(Number(args, 1, 100_000), Number(args, 2, 5));
 }
 
 if (args is ["access-log", ..])

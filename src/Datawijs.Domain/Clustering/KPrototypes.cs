@@ -1,4 +1,7 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Datawijs.Domain.Datasets;
 
 namespace Datawijs.Domain.Clustering;
@@ -46,6 +49,17 @@ public static class KPrototypes
     public const int ChunkSize = 4096;
 
     /// <summary>
+    /// By default (<see cref="KPrototypesOptions.KeptBytes"/>) a fit keeps every chunk loaded
+    /// (z-scores as doubles, codes as ints: 8 bytes per numeric and 4 per categorical feature and
+    /// household, plus 4) when that takes at most this much: 5.6 MB at
+    /// 100,000 households with 3 numeric and 7 categorical features, up to about 600,000 such
+    /// households. Loading a chunk (a division per z-score) took about a seventh of a fit that visits
+    /// every chunk 40 to 60 times; larger datasets load each chunk again at every visit, so memory
+    /// stays at the compact matrix plus a few buffers per thread. The values are the same either way.
+    /// </summary>
+    public const long KeptBytes = 32L << 20;
+
+    /// <summary>
     /// Clusters the matrix. Invalid options throw <see cref="ArgumentException"/>; check
     /// <see cref="KPrototypesOptions.Validate"/> first to answer a 400. Cancellation throws
     /// <see cref="OperationCanceledException"/>.
@@ -88,154 +102,261 @@ public static class KPrototypes
     }
 
     /// <summary>
-    /// Distances of the rows of one loaded chunk (<see cref="PreparedData.LoadChunk"/>) to one prototype,
-    /// vectorised down each column. Per row: 0 + term_1 + ... + term_p (numerics in order) + Gamma ×
-    /// mismatches, like the scalar version.
+    /// Dissimilarities of households held column by column (numeric feature f at z[f × stride + i],
+    /// categorical f at codes[f × stride + i]) to one point: a prototype, or a household of the silhouette
+    /// sample. A missing value on either side skips its term. Vectorised over rows with one register
+    /// accumulator per row lane; per row it computes exactly 0 + term_1 + ... + term_p (numerics in order)
+    /// + Gamma × mismatches, like <see cref="ClusterModel.Distance"/>, so the bits are the scalar ones.
     /// </summary>
-    internal static void ChunkDistances(
-        PreparedData d, ReadOnlySpan<double> z, ReadOnlySpan<int> codes, ReadOnlySpan<double> centroidZ, ReadOnlySpan<int> centroidCodes, Span<double> dist, Span<int> mismatches)
+    internal static void PointDistances(
+        ReadOnlySpan<double> z, ReadOnlySpan<int> codes, int stride, double gamma, ReadOnlySpan<double> pointZ, ReadOnlySpan<int> pointCodes, Span<double> dist)
     {
         var len = dist.Length;
-        dist.Clear();
-        var width = Vector<double>.Count;
-        for (var f = 0; f < d.NumericCount; f++)
-        {
-            var col = z.Slice(f * ChunkSize, len);
-            var c = centroidZ[f];
-            var vc = new Vector<double>(c);
-            var i = 0;
-            for (; i <= len - width; i += width)
-            {
-                var x = new Vector<double>(col[i..]);
-                var diff = x - vc;
-                var present = Vector.Equals(x, x); // false lanes are NaN = missing
-                var acc = new Vector<double>(dist[i..]) + Vector.ConditionalSelect(present, diff * diff, Vector<double>.Zero);
-                acc.CopyTo(dist[i..]);
-            }
+        var p = pointZ.Length;
+        var q = pointCodes.Length;
 
-            for (; i < len; i++)
-            {
-                var x = col[i];
-                if (!double.IsNaN(x))
-                {
-                    var diff = x - c;
-                    dist[i] += diff * diff;
-                }
-            }
+        // The vector body reads without bounds checks; these are the bounds it relies on.
+        if ((p > 0 && z.Length < ((p - 1) * stride) + len) || (q > 0 && codes.Length < ((q - 1) * stride) + len))
+        {
+            throw new ArgumentException("The columns are shorter than the rows asked for.");
         }
 
-        if (d.CategoricalCount == 0)
-        {
-            return;
-        }
-
-        mismatches.Clear();
-        var iw = Vector<int>.Count;
-        var missing = new Vector<int>(MixedDataMatrix.MissingCode);
-        for (var f = 0; f < d.CategoricalCount; f++)
-        {
-            var col = codes.Slice(f * ChunkSize, len);
-            var c = centroidCodes[f];
-            var vc = new Vector<int>(c);
-            var i = 0;
-            for (; i <= len - iw; i += iw)
-            {
-                var x = new Vector<int>(col[i..]);
-                var same = Vector.BitwiseOr(Vector.Equals(x, vc), Vector.Equals(x, missing));
-                var m = new Vector<int>(mismatches[i..]) - Vector.OnesComplement(same); // all-ones lane = -1, so this adds 1
-                m.CopyTo(mismatches[i..]);
-            }
-
-            for (; i < len; i++)
-            {
-                var x = col[i];
-                if (x != MixedDataMatrix.MissingCode && x != c)
-                {
-                    mismatches[i]++;
-                }
-            }
-        }
-
-        var gamma = d.Gamma;
-        for (var i = 0; i < len; i++)
-        {
-            dist[i] += gamma * mismatches[i];
-        }
-    }
-
-    /// <summary>
-    /// For the rows of one loaded chunk (<see cref="PreparedData.LoadChunk"/>): the nearest prototype
-    /// (ties: the lowest index) and its dissimilarity. Vectorised over rows, one register accumulator per row lane: per row it computes
-    /// exactly 0 + term_1 + ... + term_p + Gamma × mismatches, like <see cref="ClusterModel.Distance"/>.
-    /// </summary>
-    internal static void NearestPrototypes(
-        PreparedData d, ReadOnlySpan<double> z, ReadOnlySpan<int> codes, int k, double[] cz, int[] cc, Vector<double>[] czV, Vector<int>[] ccV, Span<double> best, Span<int> bestIndex)
-    {
-        var len = best.Length;
-        var p = d.NumericCount;
-        var q = d.CategoricalCount;
+        ref readonly var zs = ref MemoryMarshal.GetReference(z);
+        ref readonly var cs = ref MemoryMarshal.GetReference(codes);
         var iw = Vector<int>.Count;
         var dw = Vector<double>.Count;
-        var gamma = new Vector<double>(d.Gamma);
+        var g = new Vector<double>(gamma);
         var missing = new Vector<int>(MixedDataMatrix.MissingCode);
-        Span<double> lanes = stackalloc double[iw];
         var i = 0;
         if (iw == 2 * dw)
         {
             for (; i <= len - iw; i += iw)
             {
-                var bestLo = Vector<double>.Zero;
-                var bestHi = Vector<double>.Zero;
-                var indexLo = Vector<double>.Zero;
-                var indexHi = Vector<double>.Zero;
+                var m = Vector<int>.Zero;
+                for (var f = 0; f < q; f++)
+                {
+                    var c = pointCodes[f];
+                    if (c == MixedDataMatrix.MissingCode)
+                    {
+                        continue;
+                    }
+
+                    var x = Vector.LoadUnsafe(in cs, (nuint)((f * stride) + i));
+                    var same = Vector.BitwiseOr(Vector.Equals(x, new Vector<int>(c)), Vector.Equals(x, missing));
+                    m -= Vector.OnesComplement(same); // adds 1 where the value differs and is present
+                }
+
+                Vector.Widen(m, out var mLo, out var mHi);
+                var accLo = Vector<double>.Zero;
+                var accHi = Vector<double>.Zero;
+                for (var f = 0; f < p; f++)
+                {
+                    var c = pointZ[f];
+                    if (double.IsNaN(c))
+                    {
+                        continue;
+                    }
+
+                    var vc = new Vector<double>(c);
+                    var at = (nuint)((f * stride) + i);
+                    var xLo = Vector.LoadUnsafe(in zs, at);
+                    var xHi = Vector.LoadUnsafe(in zs, at + (nuint)dw);
+                    var dLo = xLo - vc;
+                    var dHi = xHi - vc;
+                    accLo += Vector.ConditionalSelect(Vector.Equals(xLo, xLo), dLo * dLo, Vector<double>.Zero); // NaN = missing: no term
+                    accHi += Vector.ConditionalSelect(Vector.Equals(xHi, xHi), dHi * dHi, Vector<double>.Zero);
+                }
+
+                (accLo + (g * Vector.ConvertToDouble(mLo))).CopyTo(dist[i..]);
+                (accHi + (g * Vector.ConvertToDouble(mHi))).CopyTo(dist[(i + dw)..]);
+            }
+        }
+
+        for (; i < len; i++)
+        {
+            var sum = 0.0;
+            for (var f = 0; f < p; f++)
+            {
+                var x = z[(f * stride) + i];
+                var c = pointZ[f];
+                if (!double.IsNaN(x) && !double.IsNaN(c))
+                {
+                    var diff = x - c;
+                    sum += diff * diff;
+                }
+            }
+
+            var mismatches = 0;
+            for (var f = 0; f < q; f++)
+            {
+                var x = codes[(f * stride) + i];
+                var c = pointCodes[f];
+                if (x != MixedDataMatrix.MissingCode && c != MixedDataMatrix.MissingCode && x != c)
+                {
+                    mismatches++;
+                }
+            }
+
+            dist[i] = sum + (gamma * mismatches);
+        }
+    }
+
+    /// <summary>
+    /// For the rows of one loaded chunk (<see cref="PreparedData.LoadChunk"/>): the nearest prototype
+    /// (ties: the lowest index) and its dissimilarity. Vectorised over rows in blocks of 16, one register
+    /// accumulator per row lane: per row it computes exactly 0 + term_1 + ... + term_p + Gamma ×
+    /// mismatches, like <see cref="ClusterModel.Distance"/>; the last rows of a chunk go through the
+    /// scalar loop, which computes the same. Mismatches are counted as the row's present codes minus its
+    /// matches (<paramref name="ccV"/> holds <see cref="NoCode"/> for a prototype without a code, which
+    /// matches nothing), and a block of rows without a missing numeric skips the NaN masks.
+    /// </summary>
+    internal static void NearestPrototypes(
+        PreparedData d, ReadOnlySpan<double> z, ReadOnlySpan<int> codes, ReadOnlySpan<int> present, int k, double[] cz, int[] cc, Vector<double>[] czV, Vector<int>[] ccV, Span<double> best, Span<int> bestIndex)
+    {
+        var len = best.Length;
+        var p = d.NumericCount;
+        var q = d.CategoricalCount;
+        // The vector body reads without bounds checks (a third of its instructions were checks); these
+        // are the bounds it relies on.
+        if (len > ChunkSize || bestIndex.Length < len || present.Length < len || z.Length < p * ChunkSize || codes.Length < q * ChunkSize
+            || cz.Length < k * p || cc.Length < k * q || czV.Length < k * p || ccV.Length < k * q)
+        {
+            throw new ArgumentException("The chunk's buffers are smaller than the chunk.");
+        }
+
+        var iw = Vector<int>.Count;
+        var dw = Vector<double>.Count;
+        var gamma = new Vector<double>(d.Gamma);
+        Span<double> lanes = stackalloc double[2 * iw];
+        ref readonly var zs = ref MemoryMarshal.GetReference(z);
+        ref readonly var cs = ref MemoryMarshal.GetReference(codes);
+        ref readonly var ps = ref MemoryMarshal.GetReference(present);
+        ref var czs = ref MemoryMarshal.GetArrayDataReference(czV);
+        ref var ccs = ref MemoryMarshal.GetArrayDataReference(ccV);
+        var i = 0;
+        if (iw == 2 * dw)
+        {
+            // Sixteen rows a block (four double vectors): the loop overhead and the prototype's
+            // coordinates are shared by twice the rows of an eight-row block.
+            var block = 2 * iw;
+            for (; i <= len - block; i += block)
+            {
+                var anyMissing = Vector<long>.Zero;
+                for (var f = 0; f < p; f++)
+                {
+                    var at = (nuint)((f * ChunkSize) + i);
+                    var x0 = Vector.LoadUnsafe(in zs, at);
+                    var x1 = Vector.LoadUnsafe(in zs, at + (nuint)dw);
+                    var x2 = Vector.LoadUnsafe(in zs, at + (nuint)(2 * dw));
+                    var x3 = Vector.LoadUnsafe(in zs, at + (nuint)(3 * dw));
+                    anyMissing |= ~(Vector.Equals(x0, x0) & Vector.Equals(x1, x1) & Vector.Equals(x2, x2) & Vector.Equals(x3, x3));
+                }
+
+                var complete = anyMissing == Vector<long>.Zero;
+                var present0 = Vector.LoadUnsafe(in ps, (nuint)i);
+                var present1 = Vector.LoadUnsafe(in ps, (nuint)(i + iw));
+                var best0 = Vector<double>.Zero;
+                var best1 = Vector<double>.Zero;
+                var best2 = Vector<double>.Zero;
+                var best3 = Vector<double>.Zero;
+                var index0 = Vector<double>.Zero;
+                var index1 = Vector<double>.Zero;
+                var index2 = Vector<double>.Zero;
+                var index3 = Vector<double>.Zero;
                 for (var j = 0; j < k; j++)
                 {
-                    var m = Vector<int>.Zero;
+                    var m0 = present0;
+                    var m1 = present1;
+                    ref var prototypeCodes = ref Unsafe.Add(ref ccs, j * q);
                     for (var f = 0; f < q; f++)
                     {
-                        var x = new Vector<int>(codes.Slice((f * ChunkSize) + i, iw));
-                        var same = Vector.BitwiseOr(Vector.Equals(x, ccV[(j * q) + f]), Vector.Equals(x, missing));
-                        m -= Vector.OnesComplement(same); // adds 1 where the value differs and is present
+                        var c = Unsafe.Add(ref prototypeCodes, f);
+                        var at = (nuint)((f * ChunkSize) + i);
+                        m0 += Vector.Equals(Vector.LoadUnsafe(in cs, at), c); // a match adds -1
+                        m1 += Vector.Equals(Vector.LoadUnsafe(in cs, at + (nuint)iw), c);
                     }
 
-                    Vector.Widen(m, out var mLo, out var mHi);
-                    var accLo = Vector<double>.Zero;
-                    var accHi = Vector<double>.Zero;
-                    for (var f = 0; f < p; f++)
+                    var a0 = Vector<double>.Zero;
+                    var a1 = Vector<double>.Zero;
+                    var a2 = Vector<double>.Zero;
+                    var a3 = Vector<double>.Zero;
+                    ref var prototypeZ = ref Unsafe.Add(ref czs, j * p);
+                    if (complete)
                     {
-                        var c = czV[(j * p) + f];
-                        var column = z.Slice((f * ChunkSize) + i, iw);
-                        var xLo = new Vector<double>(column);
-                        var xHi = new Vector<double>(column[dw..]);
-                        var dLo = xLo - c;
-                        var dHi = xHi - c;
-                        accLo += Vector.ConditionalSelect(Vector.Equals(xLo, xLo), dLo * dLo, Vector<double>.Zero); // NaN = missing: no term
-                        accHi += Vector.ConditionalSelect(Vector.Equals(xHi, xHi), dHi * dHi, Vector<double>.Zero);
+                        for (var f = 0; f < p; f++)
+                        {
+                            var c = Unsafe.Add(ref prototypeZ, f);
+                            var at = (nuint)((f * ChunkSize) + i);
+                            var d0 = Vector.LoadUnsafe(in zs, at) - c;
+                            var d1 = Vector.LoadUnsafe(in zs, at + (nuint)dw) - c;
+                            var d2 = Vector.LoadUnsafe(in zs, at + (nuint)(2 * dw)) - c;
+                            var d3 = Vector.LoadUnsafe(in zs, at + (nuint)(3 * dw)) - c;
+                            a0 += d0 * d0;
+                            a1 += d1 * d1;
+                            a2 += d2 * d2;
+                            a3 += d3 * d3;
+                        }
+                    }
+                    else
+                    {
+                        for (var f = 0; f < p; f++)
+                        {
+                            var c = Unsafe.Add(ref prototypeZ, f);
+                            var at = (nuint)((f * ChunkSize) + i);
+                            var x0 = Vector.LoadUnsafe(in zs, at);
+                            var x1 = Vector.LoadUnsafe(in zs, at + (nuint)dw);
+                            var x2 = Vector.LoadUnsafe(in zs, at + (nuint)(2 * dw));
+                            var x3 = Vector.LoadUnsafe(in zs, at + (nuint)(3 * dw));
+                            var d0 = x0 - c;
+                            var d1 = x1 - c;
+                            var d2 = x2 - c;
+                            var d3 = x3 - c;
+                            a0 += Vector.ConditionalSelect(Vector.Equals(x0, x0), d0 * d0, Vector<double>.Zero); // NaN = missing: no term
+                            a1 += Vector.ConditionalSelect(Vector.Equals(x1, x1), d1 * d1, Vector<double>.Zero);
+                            a2 += Vector.ConditionalSelect(Vector.Equals(x2, x2), d2 * d2, Vector<double>.Zero);
+                            a3 += Vector.ConditionalSelect(Vector.Equals(x3, x3), d3 * d3, Vector<double>.Zero);
+                        }
                     }
 
-                    accLo += gamma * Vector.ConvertToDouble(mLo);
-                    accHi += gamma * Vector.ConvertToDouble(mHi);
+                    Vector.Widen(m0, out var mm0, out var mm1);
+                    Vector.Widen(m1, out var mm2, out var mm3);
+                    a0 += gamma * Vector.ConvertToDouble(mm0);
+                    a1 += gamma * Vector.ConvertToDouble(mm1);
+                    a2 += gamma * Vector.ConvertToDouble(mm2);
+                    a3 += gamma * Vector.ConvertToDouble(mm3);
                     if (j == 0)
                     {
-                        bestLo = accLo;
-                        bestHi = accHi;
+                        best0 = a0;
+                        best1 = a1;
+                        best2 = a2;
+                        best3 = a3;
                         continue;
                     }
 
                     var jv = new Vector<double>(j);
-                    var ltLo = Vector.LessThan(accLo, bestLo);
-                    var ltHi = Vector.LessThan(accHi, bestHi);
-                    bestLo = Vector.ConditionalSelect(ltLo, accLo, bestLo);
-                    bestHi = Vector.ConditionalSelect(ltHi, accHi, bestHi);
-                    indexLo = Vector.ConditionalSelect(ltLo, jv, indexLo);
-                    indexHi = Vector.ConditionalSelect(ltHi, jv, indexHi);
+                    var lt0 = Vector.LessThan(a0, best0);
+                    var lt1 = Vector.LessThan(a1, best1);
+                    var lt2 = Vector.LessThan(a2, best2);
+                    var lt3 = Vector.LessThan(a3, best3);
+                    best0 = Vector.ConditionalSelect(lt0, a0, best0);
+                    best1 = Vector.ConditionalSelect(lt1, a1, best1);
+                    best2 = Vector.ConditionalSelect(lt2, a2, best2);
+                    best3 = Vector.ConditionalSelect(lt3, a3, best3);
+                    index0 = Vector.ConditionalSelect(lt0, jv, index0);
+                    index1 = Vector.ConditionalSelect(lt1, jv, index1);
+                    index2 = Vector.ConditionalSelect(lt2, jv, index2);
+                    index3 = Vector.ConditionalSelect(lt3, jv, index3);
                 }
 
-                bestLo.CopyTo(best[i..]);
-                bestHi.CopyTo(best[(i + dw)..]);
-                indexLo.CopyTo(lanes);
-                indexHi.CopyTo(lanes[dw..]);
-                for (var l = 0; l < iw; l++)
+                best0.CopyTo(best[i..]);
+                best1.CopyTo(best[(i + dw)..]);
+                best2.CopyTo(best[(i + (2 * dw))..]);
+                best3.CopyTo(best[(i + (3 * dw))..]);
+                index0.CopyTo(lanes);
+                index1.CopyTo(lanes[dw..]);
+                index2.CopyTo(lanes[(2 * dw)..]);
+                index3.CopyTo(lanes[(3 * dw)..]);
+                for (var l = 0; l < block; l++)
                 {
                     bestIndex[i + l] = (int)lanes[l];
                 }
@@ -278,6 +399,67 @@ public static class KPrototypes
     }
 
     /// <summary>
+    /// numSum[j × p + f] = the sum of the non-missing z-scores of feature f over the chunk's rows
+    /// labelled j, added in row order. Four features at a time: lane l of cluster j's vector adds
+    /// feature 4g + l of each row of cluster j in row order, a missing value as +0.0 (which changes no
+    /// sum: a sum that starts at +0.0 never becomes −0.0), so every lane is the scalar sum to the bit,
+    /// with one add per row instead of one per row and feature.
+    /// </summary>
+    internal static void SumByCluster(ReadOnlySpan<double> z, ReadOnlySpan<int> labels, int k, int p, Span<double> numSum)
+    {
+        numSum.Clear();
+        if (p == 0)
+        {
+            return;
+        }
+
+        var len = labels.Length;
+        if (!Vector256.IsHardwareAccelerated)
+        {
+            for (var f = 0; f < p; f++)
+            {
+                var col = z.Slice(f * ChunkSize, len);
+                for (var i = 0; i < len; i++)
+                {
+                    var x = col[i];
+                    if (!double.IsNaN(x))
+                    {
+                        numSum[(labels[i] * p) + f] += x;
+                    }
+                }
+            }
+
+            return;
+        }
+
+        Span<Vector256<double>> sums = k <= 64 ? stackalloc Vector256<double>[k] : new Vector256<double>[k];
+        for (var g = 0; g < p; g += 4)
+        {
+            sums.Clear();
+            var c0 = z.Slice(g * ChunkSize, len);
+            var c1 = g + 1 < p ? z.Slice((g + 1) * ChunkSize, len) : default;
+            var c2 = g + 2 < p ? z.Slice((g + 2) * ChunkSize, len) : default;
+            var c3 = g + 3 < p ? z.Slice((g + 3) * ChunkSize, len) : default;
+            for (var i = 0; i < len; i++)
+            {
+                var row = Vector256.Create(c0[i], c1.IsEmpty ? 0.0 : c1[i], c2.IsEmpty ? 0.0 : c2[i], c3.IsEmpty ? 0.0 : c3[i]);
+                sums[labels[i]] += row & Vector256.Equals(row, row); // NaN (missing) -> +0.0
+            }
+
+            for (var j = 0; j < k; j++)
+            {
+                for (var l = 0; l < 4 && g + l < p; l++)
+                {
+                    numSum[(j * p) + g + l] = sums[j][l];
+                }
+            }
+        }
+    }
+
+    /// <summary>What a prototype without a code (a feature missing in every household) is compared as: equal to no code.</summary>
+    internal const int NoCode = int.MinValue;
+
+    /// <summary>
     /// What the algorithm works on, computed once per fit. The matrix's columns are read in place (no
     /// copy of the data per fit or per restart): a chunk of rows is widened into a thread's scratch
     /// buffers (<see cref="LoadChunk"/>) each time it is visited, z-scores computed there exactly as a
@@ -316,9 +498,9 @@ public static class KPrototypes
 
         /// <summary>
         /// Rows [start, start + len) into scratch: z-scores column by column at z[f × ChunkSize + i],
-        /// codes at codes[f × ChunkSize + i].
+        /// codes at codes[f × ChunkSize + i], and per row the number of categorical features not missing.
         /// </summary>
-        public void LoadChunk(int start, int len, Span<double> z, Span<int> codes)
+        public void LoadChunk(int start, int len, Span<double> z, Span<int> codes, Span<int> present)
         {
             for (var f = 0; f < NumericCount; f++)
             {
@@ -326,15 +508,41 @@ public static class KPrototypes
                 Numerics[f].CopyTo(start, column);
                 var mean = Standardisation[f].Mean;
                 var sd = Standardisation[f].StandardDeviation;
-                for (var i = 0; i < column.Length; i++)
+                var i = 0;
+                var width = Vector<double>.Count;
+                var vm = new Vector<double>(mean);
+                var vs = new Vector<double>(sd);
+                for (; i <= column.Length - width; i += width)
+                {
+                    ((new Vector<double>(column[i..]) - vm) / vs).CopyTo(column[i..]); // per lane the same IEEE operations as below
+                }
+
+                for (; i < column.Length; i++)
                 {
                     column[i] = (column[i] - mean) / sd;
                 }
             }
 
+            present = present[..len];
+            present.Fill(CategoricalCount);
+            var missing = new Vector<int>(MixedDataMatrix.MissingCode);
             for (var f = 0; f < CategoricalCount; f++)
             {
-                Categoricals[f].CopyTo(start, codes.Slice(f * ChunkSize, len));
+                var column = codes.Slice(f * ChunkSize, len);
+                Categoricals[f].CopyTo(start, column);
+                var i = 0;
+                for (; i <= len - Vector<int>.Count; i += Vector<int>.Count)
+                {
+                    (new Vector<int>(present[i..]) + Vector.Equals(new Vector<int>(column[i..]), missing)).CopyTo(present[i..]); // a missing code adds -1
+                }
+
+                for (; i < len; i++)
+                {
+                    if (column[i] == MixedDataMatrix.MissingCode)
+                    {
+                        present[i]--;
+                    }
+                }
             }
         }
 
@@ -349,6 +557,7 @@ public static class KPrototypes
             var codes = new List<CategoricalColumn>();
             var cats = new List<CategoricalClusteringFeature>();
             var sdSum = 0.0;
+            double[]? values = null;
             for (var f = 0; f < matrix.Features.Count; f++)
             {
                 var feature = matrix.Features[f];
@@ -359,25 +568,37 @@ public static class KPrototypes
 
                 if (feature.Type == FeatureType.Numeric)
                 {
+                    // Read a chunk at a time (a copy widens a chunk of floats at once), summed in row order.
                     var raw = matrix.Numeric(f);
+                    values ??= new double[ChunkSize];
                     double sum = 0;
                     var count = 0;
-                    foreach (var x in raw)
+                    for (var start = 0; start < n; start += ChunkSize)
                     {
-                        if (!double.IsNaN(x))
+                        var chunk = values.AsSpan(0, Math.Min(ChunkSize, n - start));
+                        raw.CopyTo(start, chunk);
+                        foreach (var x in chunk)
                         {
-                            sum += x;
-                            count++;
+                            if (!double.IsNaN(x))
+                            {
+                                sum += x;
+                                count++;
+                            }
                         }
                     }
 
                     var mean = count > 0 ? sum / count : 0.0;
                     double squares = 0;
-                    foreach (var x in raw)
+                    for (var start = 0; start < n; start += ChunkSize)
                     {
-                        if (!double.IsNaN(x))
+                        var chunk = values.AsSpan(0, Math.Min(ChunkSize, n - start));
+                        raw.CopyTo(start, chunk);
+                        foreach (var x in chunk)
                         {
-                            squares += (x - mean) * (x - mean);
+                            if (!double.IsNaN(x))
+                            {
+                                squares += (x - mean) * (x - mean);
+                            }
                         }
                     }
 
@@ -420,27 +641,38 @@ public static class KPrototypes
             var offsets = new int[cats.Count];
             var modes = new int[cats.Count];
             var stride = 0;
+            var block = new int[ChunkSize];
             for (var f = 0; f < cats.Count; f++)
             {
-                var max = cats[f].Values.Count;
-                foreach (var code in codes[f])
+                // One read of the codes, a chunk at a time: the counts give the largest code too.
+                var counts = new int[Math.Max(Math.Max(1, cats[f].Values.Count), codes[f].IsWide ? MaxCode(codes[f], block) + 1 : CategoricalColumn.MaxByteValues)];
+                for (var start = 0; start < n; start += ChunkSize)
                 {
-                    max = Math.Max(max, code + 1);
+                    var chunk = block.AsSpan(0, Math.Min(ChunkSize, n - start));
+                    codes[f].CopyTo(start, chunk);
+                    foreach (var code in chunk)
+                    {
+                        if (code >= 0)
+                        {
+                            counts[code]++;
+                        }
+                    }
+                }
+
+                var max = cats[f].Values.Count;
+                for (var code = counts.Length - 1; code >= max; code--)
+                {
+                    if (counts[code] > 0)
+                    {
+                        max = code + 1;
+                        break;
+                    }
                 }
 
                 cardinality[f] = Math.Max(1, max);
                 offsets[f] = stride;
                 stride += cardinality[f];
-                var counts = new int[cardinality[f]];
-                foreach (var code in codes[f])
-                {
-                    if (code >= 0)
-                    {
-                        counts[code]++;
-                    }
-                }
-
-                modes[f] = ArgMaxOrMissing(counts);
+                modes[f] = ArgMaxOrMissing(counts.AsSpan(0, cardinality[f]));
             }
 
             return new PreparedData
@@ -458,6 +690,23 @@ public static class KPrototypes
                 Standardisation = [.. std],
                 CategoricalFeatures = [.. cats],
             };
+        }
+
+        /// <summary>The largest code of a column held as ints (-1 when every value is missing).</summary>
+        private static int MaxCode(CategoricalColumn column, int[] block)
+        {
+            var max = MixedDataMatrix.MissingCode;
+            for (var start = 0; start < column.Length; start += ChunkSize)
+            {
+                var chunk = block.AsSpan(0, Math.Min(ChunkSize, column.Length - start));
+                column.CopyTo(start, chunk);
+                foreach (var code in chunk)
+                {
+                    max = Math.Max(max, code);
+                }
+            }
+
+            return max;
         }
 
         /// <summary>The most frequent code (ties: the lowest), or -1 when nothing was counted.</summary>
@@ -481,22 +730,41 @@ public static class KPrototypes
     /// <summary>One fitted k (best restart).</summary>
     private sealed record FitOutcome(int K, int[] Labels, double[] CentroidZ, int[] CentroidCodes, double Cost, int Iterations, int Restart, int[] Sizes);
 
+    /// <summary>
+    /// A chunk's rows as the passes read them: z-scores column by column at Z[f × ChunkSize + i], codes
+    /// at Codes[f × ChunkSize + i], and per row its categorical features that are not missing
+    /// (<see cref="PreparedData.LoadChunk"/>).
+    /// </summary>
+    private sealed class LoadedChunk(double[] z, int[] codes, int[] present)
+    {
+        public LoadedChunk(PreparedData d)
+            : this(new double[Math.Max(1, d.NumericCount) * ChunkSize], new int[Math.Max(1, d.CategoricalCount) * ChunkSize], new int[ChunkSize])
+        {
+        }
+
+        public double[] Z { get; } = z;
+
+        public int[] Codes { get; } = codes;
+
+        public int[] Present { get; } = present;
+    }
+
     /// <summary>One thread's working buffers for one chunk; pooled per fit, so a pass allocates nothing.</summary>
     private sealed class Scratch(PreparedData d)
     {
+        /// <summary>The chunk loaded into this thread's buffers, when the fit does not keep it.</summary>
+        public LoadedChunk Loaded { get; } = new(d);
+
         public double[] Best { get; } = new double[ChunkSize];
 
         public int[] BestIndex { get; } = new int[ChunkSize];
 
         public double[] Dist { get; } = new double[ChunkSize];
 
-        public int[] Mismatches { get; } = new int[ChunkSize];
+        /// <summary>The rows of the chunk whose label changed in this pass, and their labels before it.</summary>
+        public int[] ChangedRows { get; } = new int[ChunkSize];
 
-        /// <summary>The chunk's z-scores, column by column (<see cref="PreparedData.LoadChunk"/>).</summary>
-        public double[] Z { get; } = new double[Math.Max(1, d.NumericCount) * ChunkSize];
-
-        /// <summary>The chunk's codes, column by column.</summary>
-        public int[] Codes { get; } = new int[Math.Max(1, d.CategoricalCount) * ChunkSize];
+        public int[] PreviousLabels { get; } = new int[ChunkSize];
     }
 
     /// <summary>One clustering job: the state shared by all k and restarts.</summary>
@@ -516,6 +784,10 @@ public static class KPrototypes
         private int[]? sampleCodes;
         private int plannedFits;
         private int completedFits;
+
+        // Loaded once for the whole fit when the dataset's loaded form is small (KPrototypesOptions.KeptBytes).
+        private readonly LoadedChunk?[]? kept =
+            (long)d.N * ((8L * d.NumericCount) + (4L * d.CategoricalCount) + 4) <= options.KeptBytes ? new LoadedChunk?[d.ChunkCount] : null;
 
         public ClusteringResult Execute(MixedDataMatrix matrix)
         {
@@ -662,7 +934,7 @@ public static class KPrototypes
             {
                 parallel.CancellationToken.ThrowIfCancellationRequested();
                 iteration++;
-                (cost, var changed) = AssignAndAccumulate(k, cz, cc, labels, acc);
+                (cost, var changed) = AssignAndAccumulate(k, cz, cc, labels, acc, firstPass: iteration == 1, lastIteration: iteration >= options.MaxIterations);
                 progress?.Report(new ClusteringProgress(
                     "fitting", k, restart, iteration, Math.Min(0.99, (completedFits + ((double)iteration / options.MaxIterations)) / plannedFits)));
                 if (changed == 0)
@@ -748,7 +1020,10 @@ public static class KPrototypes
                 }
 
                 SetPrototypeFromRow(j, row, cz, cc);
-                UpdateMinDistances(j, cz, cc, minDist, first: false);
+                if (j < k - 1)
+                {
+                    UpdateMinDistances(j, cz, cc, minDist, first: false); // the last prototype's distances would choose nothing
+                }
             }
         }
 
@@ -759,9 +1034,9 @@ public static class KPrototypes
                 var start = chunk * ChunkSize;
                 var len = Math.Min(ChunkSize, d.N - start);
                 var dist = scratch.Dist.AsSpan(0, len);
-                d.LoadChunk(start, len, scratch.Z, scratch.Codes);
-                ChunkDistances(
-                    d, scratch.Z, scratch.Codes, cz.AsSpan(j * d.NumericCount, d.NumericCount), cc.AsSpan(j * d.CategoricalCount, d.CategoricalCount), dist, scratch.Mismatches.AsSpan(0, len));
+                var loaded = Load(chunk, scratch);
+                PointDistances(
+                    loaded.Z, loaded.Codes, ChunkSize, d.Gamma, cz.AsSpan(j * d.NumericCount, d.NumericCount), cc.AsSpan(j * d.CategoricalCount, d.CategoricalCount), dist);
                 var target = minDist.AsSpan(start, len);
                 for (var i = 0; i < len; i++)
                 {
@@ -773,6 +1048,32 @@ public static class KPrototypes
 
                 return scratch;
             }, scratches.Add);
+        }
+
+        /// <summary>
+        /// The chunk's rows loaded: kept from the first visit on when the fit keeps its chunks (each
+        /// chunk is visited by one thread per pass, and a pass ends before the next begins), otherwise
+        /// loaded into the thread's scratch.
+        /// </summary>
+        private LoadedChunk Load(int chunk, Scratch scratch)
+        {
+            var start = chunk * ChunkSize;
+            var len = Math.Min(ChunkSize, d.N - start);
+            if (kept is null)
+            {
+                d.LoadChunk(start, len, scratch.Loaded.Z, scratch.Loaded.Codes, scratch.Loaded.Present);
+                return scratch.Loaded;
+            }
+
+            if (kept[chunk] is { } loaded)
+            {
+                return loaded;
+            }
+
+            loaded = new LoadedChunk(d);
+            d.LoadChunk(start, len, loaded.Z, loaded.Codes, loaded.Present);
+            kept[chunk] = loaded;
+            return loaded;
         }
 
         private Scratch TakeScratch() => scratches.TryTake(out var scratch) ? scratch : new Scratch(d);
@@ -792,7 +1093,14 @@ public static class KPrototypes
             }
         }
 
-        private (double Cost, long Changed) AssignAndAccumulate(int k, double[] cz, int[] cc, int[] labels, Accumulators acc)
+        /// <summary>
+        /// One pass: every household to its nearest prototype, the per-chunk sums and counts for the next
+        /// prototypes, and the cost when the pass is the restart's last (no label changed, or
+        /// <paramref name="lastIteration"/>; otherwise the cost is not used and not computed). The counts
+        /// are kept from pass to pass and only the households whose label changed are moved, so
+        /// <paramref name="firstPass"/> (labels all -1) starts them at zero.
+        /// </summary>
+        private (double Cost, long Changed) AssignAndAccumulate(int k, double[] cz, int[] cc, int[] labels, Accumulators acc, bool firstPass, bool lastIteration)
         {
             // Broadcast every prototype coordinate once per pass; read-only for all threads.
             var czV = new Vector<double>[cz.Length];
@@ -804,7 +1112,7 @@ public static class KPrototypes
             var ccV = new Vector<int>[cc.Length];
             for (var i = 0; i < cc.Length; i++)
             {
-                ccV[i] = new Vector<int>(cc[i]);
+                ccV[i] = new Vector<int>(cc[i] == MixedDataMatrix.MissingCode ? NoCode : cc[i]);
             }
 
             Parallel.For(0, d.ChunkCount, parallel, TakeScratch, (chunk, _, scratch) =>
@@ -813,59 +1121,89 @@ public static class KPrototypes
                 var len = Math.Min(ChunkSize, d.N - start);
                 var best = scratch.Best.AsSpan(0, len);
                 var bestIndex = scratch.BestIndex.AsSpan(0, len);
-                d.LoadChunk(start, len, scratch.Z, scratch.Codes);
-                NearestPrototypes(d, scratch.Z, scratch.Codes, k, cz, cc, czV, ccV, best, bestIndex);
+                var loaded = Load(chunk, scratch);
+                NearestPrototypes(d, loaded.Z, loaded.Codes, loaded.Present, k, cz, cc, czV, ccV, best, bestIndex);
 
                 var numSum = acc.NumericSum[chunk];
                 var numCount = acc.NumericCount[chunk];
                 var catCount = acc.CategoryCount[chunk];
                 var sizes = acc.Sizes[chunk];
-                Array.Clear(numSum);
-                Array.Clear(numCount);
-                Array.Clear(catCount);
-                Array.Clear(sizes);
-                double cost = 0;
-                long changed = 0;
+                if (firstPass)
+                {
+                    Array.Clear(numCount);
+                    Array.Clear(catCount);
+                    Array.Clear(sizes);
+                }
+
+                var changed = 0;
                 var chunkLabels = labels.AsSpan(start, len);
+                var changedRows = scratch.ChangedRows;
+                var previous = scratch.PreviousLabels;
                 for (var i = 0; i < len; i++)
                 {
                     var label = bestIndex[i];
-                    cost += best[i];
                     if (chunkLabels[i] != label)
                     {
+                        changedRows[changed] = i;
+                        previous[changed] = chunkLabels[i];
                         chunkLabels[i] = label;
                         changed++;
                     }
-
-                    sizes[label]++;
                 }
 
-                // Column by column: cache-friendly, and each sum is still in row order.
-                for (var f = 0; f < d.NumericCount; f++)
+                // The cost, a sum in row order (each add waits for the one before), counts only when
+                // the pass is a restart's last: no label changed anywhere, or the last iteration.
+                double cost = 0;
+                if (changed == 0 || lastIteration)
                 {
-                    var col = scratch.Z.AsSpan(f * ChunkSize, len);
-                    for (var i = 0; i < len; i++)
+                    foreach (var distance in best)
                     {
-                        var x = col[i];
-                        if (!double.IsNaN(x))
-                        {
-                            var slot = (bestIndex[i] * d.NumericCount) + f;
-                            numSum[slot] += x;
-                            numCount[slot]++;
-                        }
+                        cost += distance;
                     }
                 }
 
-                for (var f = 0; f < d.CategoricalCount; f++)
+                // The sums of z-scores per cluster and feature, in row order (a sum is not updated in
+                // place, which would change its bits).
+                SumByCluster(loaded.Z, bestIndex, k, d.NumericCount, numSum);
+
+                // Counts are integers: moving the rows whose label changed gives exactly the recount,
+                // and after the first passes few rows move.
+                for (var c = 0; c < changed; c++)
                 {
-                    var col = scratch.Codes.AsSpan(f * ChunkSize, len);
-                    var offset = d.CategoryOffset[f];
-                    for (var i = 0; i < len; i++)
+                    var i = changedRows[c];
+                    var from = previous[c];
+                    var to = bestIndex[i];
+                    if (from >= 0)
                     {
-                        var x = col[i];
+                        sizes[from]--;
+                    }
+
+                    sizes[to]++;
+                    for (var f = 0; f < d.NumericCount; f++)
+                    {
+                        if (!double.IsNaN(loaded.Z[(f * ChunkSize) + i]))
+                        {
+                            if (from >= 0)
+                            {
+                                numCount[(from * d.NumericCount) + f]--;
+                            }
+
+                            numCount[(to * d.NumericCount) + f]++;
+                        }
+                    }
+
+                    for (var f = 0; f < d.CategoricalCount; f++)
+                    {
+                        var x = loaded.Codes[(f * ChunkSize) + i];
                         if (x >= 0)
                         {
-                            catCount[(bestIndex[i] * d.CategoryStride) + offset + x]++;
+                            var offset = d.CategoryOffset[f] + x;
+                            if (from >= 0)
+                            {
+                                catCount[(from * d.CategoryStride) + offset]--;
+                            }
+
+                            catCount[(to * d.CategoryStride) + offset]++;
                         }
                     }
                 }
@@ -934,61 +1272,120 @@ public static class KPrototypes
             EnsureSample();
             var s = sample!.Length;
             var dist = sampleDistances;
-            var values = new double[s];
+            var p = d.NumericCount;
+            var q = d.CategoricalCount;
+
+            // The sample grouped by cluster, in sample order within each cluster (a stable counting
+            // sort), so a household's distance sum to a cluster is one run of adds, taken in the same
+            // order as before: the same bits.
+            var sizes = new int[k];
+            foreach (var row in sample)
+            {
+                sizes[labels[row]]++;
+            }
+
+            var first = new int[k + 1];
+            for (var c = 0; c < k; c++)
+            {
+                first[c + 1] = first[c] + sizes[c];
+            }
+
+            var order = new int[s];
+            var next = first[..k];
             var sampleLabels = new int[s];
             for (var i = 0; i < s; i++)
             {
                 sampleLabels[i] = labels[sample[i]];
+                order[next[sampleLabels[i]]++] = i;
             }
 
-            Parallel.For(0, s, parallel, () => dist is null ? new double[s] : [], (i, _, buffer) =>
+            // With k given the distances are computed here, against the sample's columns in that
+            // grouped order; chosen k's read the kept distances through the order.
+            double[]? groupedZ = null;
+            int[]? groupedCodes = null;
+            if (dist is null)
             {
-                Span<double> sums = k <= 64 ? stackalloc double[k] : new double[k];
-                Span<int> counts = k <= 64 ? stackalloc int[k] : new int[k];
-                sums.Clear();
-                counts.Clear();
-                Span<double> row;
-                if (dist is not null)
+                groupedZ = new double[s * p];
+                groupedCodes = new int[s * q];
+                for (var t = 0; t < s; t++)
                 {
-                    row = dist.AsSpan(i * s, s);
-                }
-                else
-                {
-                    row = buffer;
-                    for (var j = 0; j < s; j++)
+                    for (var f = 0; f < p; f++)
                     {
-                        row[j] = j == i ? 0 : SampleDistance(i, j);
+                        groupedZ[(f * s) + t] = sampleZ![(f * s) + order[t]];
+                    }
+
+                    for (var f = 0; f < q; f++)
+                    {
+                        groupedCodes[(f * s) + t] = sampleCodes![(f * s) + order[t]];
+                    }
+                }
+            }
+
+            // Four households at a time: four independent runs of adds instead of one, which waits
+            // for each add. A household's own distance (0) is added too, which changes no sum.
+            const int Rows = 4;
+            var values = new double[s];
+            Parallel.For(0, (s + Rows - 1) / Rows, parallel, () => dist is null ? new double[Rows * s] : [], (block, _, buffer) =>
+            {
+                var i0 = block * Rows;
+                var n = Math.Min(Rows, s - i0);
+                for (var r = 0; r < n; r++)
+                {
+                    if (dist is null)
+                    {
+                        SampleDistances(i0 + r, groupedZ, groupedCodes, buffer.AsSpan(r * s, s));
                     }
                 }
 
-                for (var j = 0; j < s; j++)
-                {
-                    if (j != i)
-                    {
-                        sums[sampleLabels[j]] += row[j];
-                        counts[sampleLabels[j]]++;
-                    }
-                }
-
-                var own = sampleLabels[i];
-                if (counts[own] == 0)
-                {
-                    values[i] = 0; // a singleton in the sample: silhouette 0 by convention
-                    return buffer;
-                }
-
-                var a = sums[own] / counts[own];
-                var b = double.PositiveInfinity;
+                ReadOnlySpan<double> Row(int r) => dist is null ? buffer.AsSpan(Math.Min(r, n - 1) * s, s) : dist.AsSpan((i0 + Math.Min(r, n - 1)) * s, s);
+                var row0 = Row(0);
+                var row1 = Row(1);
+                var row2 = Row(2);
+                var row3 = Row(3);
+                Span<double> sums = k <= 64 ? stackalloc double[Rows * k] : new double[Rows * k];
                 for (var c = 0; c < k; c++)
                 {
-                    if (c != own && counts[c] > 0)
+                    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                    for (var t = first[c]; t < first[c + 1]; t++)
                     {
-                        b = Math.Min(b, sums[c] / counts[c]);
+                        var j = dist is null ? t : order[t];
+                        s0 += row0[j];
+                        s1 += row1[j];
+                        s2 += row2[j];
+                        s3 += row3[j];
                     }
+
+                    sums[c] = s0;
+                    sums[k + c] = s1;
+                    sums[(2 * k) + c] = s2;
+                    sums[(3 * k) + c] = s3;
                 }
 
-                var denominator = Math.Max(a, b);
-                values[i] = double.IsPositiveInfinity(b) || denominator <= 0 ? 0 : (b - a) / denominator;
+                for (var r = 0; r < n; r++)
+                {
+                    var i = i0 + r;
+                    var own = sampleLabels[i];
+                    var ownCount = sizes[own] - 1;
+                    if (ownCount == 0)
+                    {
+                        values[i] = 0; // a singleton in the sample: silhouette 0 by convention
+                        continue;
+                    }
+
+                    var a = sums[(r * k) + own] / ownCount;
+                    var b = double.PositiveInfinity;
+                    for (var c = 0; c < k; c++)
+                    {
+                        if (c != own && sizes[c] > 0)
+                        {
+                            b = Math.Min(b, sums[(r * k) + c] / sizes[c]);
+                        }
+                    }
+
+                    var denominator = Math.Max(a, b);
+                    values[i] = double.IsPositiveInfinity(b) || denominator <= 0 ? 0 : (b - a) / denominator;
+                }
+
                 return buffer;
             }, _ => { });
 
@@ -1037,26 +1434,30 @@ public static class KPrototypes
                 Array.Sort(chosen);
             }
 
-            // The sample's rows gathered into two dense row-major blocks: reading them from the columns at
-            // scattered rows cost a cache miss per feature for each of the s² pairs (most of a 200,000-row
-            // fit's time went there). When k is chosen, each k's silhouette reads the same distances, so
-            // they are computed once (each pair once: the dissimilarity is symmetric bit for bit, (x - y)²
-            // equals (y - x)² exactly) and kept, s² doubles (32 MB for 2,000); with k given they are
-            // computed row by row as the one silhouette needs them, and nothing of that size is held.
+            // The sample's rows gathered densely, column by column, so each household's distances to
+            // the whole sample are one vectorised pass (PointDistances); read from the matrix at
+            // scattered rows they cost a cache miss per feature for each of the s² pairs. When k is
+            // chosen, each k's silhouette reads the same distances, so they are computed once and kept,
+            // s² doubles (32 MB for 2,000; the dissimilarity is symmetric bit for bit, (x - y)² equals
+            // (y - x)² exactly); with k given they are computed row by row as the one silhouette needs
+            // them, and nothing of that size is held.
             var p = d.NumericCount;
             var q = d.CategoricalCount;
             var sz = new double[s * p];
             var sc = new int[s * q];
-            for (var i = 0; i < s; i++)
+            for (var f = 0; f < p; f++)
             {
-                for (var f = 0; f < p; f++)
+                for (var i = 0; i < s; i++)
                 {
-                    sz[(i * p) + f] = d.ZAt(f, chosen[i]);
+                    sz[(f * s) + i] = d.ZAt(f, chosen[i]);
                 }
+            }
 
-                for (var f = 0; f < q; f++)
+            for (var f = 0; f < q; f++)
+            {
+                for (var i = 0; i < s; i++)
                 {
-                    sc[(i * q) + f] = d.Categoricals[f][chosen[i]];
+                    sc[(f * s) + i] = d.Categoricals[f][chosen[i]];
                 }
             }
 
@@ -1069,51 +1470,34 @@ public static class KPrototypes
             }
 
             var distances = new double[s * s];
-            Parallel.For(0, s, parallel, i =>
-            {
-                for (var j = i + 1; j < s; j++)
-                {
-                    var distance = SampleDistance(i, j);
-                    distances[(i * s) + j] = distance;
-                    distances[(j * s) + i] = distance;
-                }
-            });
+            Parallel.For(0, s, parallel, i => SampleDistances(i, sampleZ, sampleCodes, distances.AsSpan(i * s, s)));
             sampleDistances = distances;
         }
 
-        /// <summary>The dissimilarity between sample households i and j (missing terms skipped), like <see cref="ClusterModel.Distance"/>.</summary>
-        private double SampleDistance(int i, int j)
+        /// <summary>
+        /// The dissimilarities between sample household i and every sample household (missing terms
+        /// skipped), like <see cref="ClusterModel.Distance"/>: against the sample's columns in
+        /// <paramref name="columnsZ"/> and <paramref name="columnsCodes"/> (the sample's own, or the same
+        /// households in another order).
+        /// </summary>
+        private void SampleDistances(int i, double[]? columnsZ, int[]? columnsCodes, Span<double> row)
         {
             var p = d.NumericCount;
             var q = d.CategoricalCount;
-            var zi = sampleZ.AsSpan(i * p, p);
-            var zj = sampleZ.AsSpan(j * p, p);
-            var sum = 0.0;
+            var s = sample!.Length;
+            Span<double> pointZ = p <= 64 ? stackalloc double[p] : new double[p];
+            Span<int> pointCodes = q <= 64 ? stackalloc int[q] : new int[q];
             for (var f = 0; f < p; f++)
             {
-                var x = zi[f];
-                var y = zj[f];
-                if (!double.IsNaN(x) && !double.IsNaN(y))
-                {
-                    var diff = x - y;
-                    sum += diff * diff;
-                }
+                pointZ[f] = sampleZ![(f * s) + i];
             }
 
-            var ci = sampleCodes.AsSpan(i * q, q);
-            var cj = sampleCodes.AsSpan(j * q, q);
-            var mismatches = 0;
             for (var f = 0; f < q; f++)
             {
-                var x = ci[f];
-                var y = cj[f];
-                if (x >= 0 && y >= 0 && x != y)
-                {
-                    mismatches++;
-                }
+                pointCodes[f] = sampleCodes![(f * s) + i];
             }
 
-            return sum + (d.Gamma * mismatches);
+            PointDistances(columnsZ, columnsCodes, s, d.Gamma, pointZ, pointCodes, row);
         }
 
         private ClusterModel BuildModel(MixedDataMatrix matrix, FitOutcome fit)

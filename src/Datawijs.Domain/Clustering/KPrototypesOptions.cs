@@ -53,6 +53,13 @@ public sealed record KPrototypesOptions
     /// <summary>Threads used; null = all cores. Never changes the result, only the speed.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
 
+    /// <summary>
+    /// Memory a fit may use to keep its rows loaded (z-scores as doubles, codes as ints) instead of
+    /// loading each chunk again at every pass; a larger dataset is loaded chunk by chunk at each visit.
+    /// 0 = never keep. Never changes the result, only the speed (see <see cref="KPrototypes.KeptBytes"/>).
+    /// </summary>
+    public long KeptBytes { get; init; } = KPrototypes.KeptBytes;
+
     /// <summary>Problems with these options for a dataset of <paramref name="rowCount"/> rows (empty = valid), for a 400 answer.</summary>
     public IReadOnlyList<string> Validate(int rowCount)
     {
@@ -95,6 +102,11 @@ public sealed record KPrototypesOptions
         if (SilhouetteSampleSize < 2)
         {
             problems.Add("silhouetteSampleSize must be at least 2");
+        }
+
+        if (KeptBytes < 0)
+        {
+            problems.Add("keptBytes must be at least 0");
         }
 
         if (MaxDegreeOfParallelism is < 1)

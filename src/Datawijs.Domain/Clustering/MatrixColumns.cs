@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Numerics;
 
 namespace Datawijs.Domain.Clustering;
 
@@ -39,7 +40,16 @@ public readonly struct NumericColumn : IEnumerable<double>
         if (singles is not null)
         {
             var source = singles.AsSpan(start, destination.Length);
-            for (var i = 0; i < source.Length; i++)
+            var i = 0;
+            var width = Vector<float>.Count;
+            for (; i <= source.Length - width; i += width)
+            {
+                Vector.Widen(new Vector<float>(source[i..]), out var low, out var high); // exact, NaN stays NaN
+                low.CopyTo(destination[i..]);
+                high.CopyTo(destination[(i + Vector<double>.Count)..]);
+            }
+
+            for (; i < source.Length; i++)
             {
                 destination[i] = source[i];
             }
@@ -135,15 +145,36 @@ public readonly struct CategoricalColumn : IEnumerable<int>
 
     public int this[int row] => bytes is not null ? Widen(bytes[row]) : ints![row];
 
+    /// <summary>Whether the codes are held as ints (the feature has more than <see cref="MaxByteValues"/> values).</summary>
+    public bool IsWide => ints is not null;
+
     /// <summary>Rows [start, start + destination.Length) as codes.</summary>
     public void CopyTo(int start, Span<int> destination)
     {
         if (bytes is not null)
         {
             var source = bytes.AsSpan(start, destination.Length);
-            for (var i = 0; i < source.Length; i++)
+            var i = 0;
+            var width = Vector<byte>.Count;
+            var missingByte = new Vector<uint>(MissingByte);
+            var missing = new Vector<int>(MixedDataMatrix.MissingCode);
+            for (; i <= source.Length - width; i += width)
+            {
+                Vector.Widen(new Vector<byte>(source[i..]), out var low, out var high);
+                Store(low, destination[i..]);
+                Store(high, destination[(i + Vector<ushort>.Count)..]);
+            }
+
+            for (; i < source.Length; i++)
             {
                 destination[i] = Widen(source[i]);
+            }
+
+            void Store(Vector<ushort> codes, Span<int> target)
+            {
+                Vector.Widen(codes, out var low, out var high);
+                Vector.ConditionalSelect(Vector.Equals(low, missingByte).As<uint, int>(), missing, low.As<uint, int>()).CopyTo(target);
+                Vector.ConditionalSelect(Vector.Equals(high, missingByte).As<uint, int>(), missing, high.As<uint, int>()).CopyTo(target[Vector<int>.Count..]);
             }
         }
         else

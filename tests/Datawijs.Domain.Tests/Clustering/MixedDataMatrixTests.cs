@@ -119,4 +119,21 @@ public sealed class MixedDataMatrixTests
         Assert.Equal(19434.210931717764, result.Cost);
         Assert.Equal(BitConverter.DoubleToInt64Bits(19434.210931717764), BitConverter.DoubleToInt64Bits(result.Cost));
     }
+
+    [Fact]
+    public void The_vectorised_silhouette_gives_the_bits_of_the_scalar_one()
+    {
+        // Pinned with the scalar silhouette (one pair at a time, sums in sample order), for k given and
+        // for k chosen (which keeps the sample's distances): grouping the sample by cluster and
+        // vectorising the distances must not change a bit.
+        var data = Datawijs.Domain.Synthetic.FoodBankHouseholds.Generate(20_000, seed: 42);
+
+        var given = KPrototypes.Fit(data.Matrix, new KPrototypesOptions { K = 6, Restarts = 3, Seed = 42 }, cancellationToken: TestContext.Current.CancellationToken);
+        var chosen = KPrototypes.Fit(data.Matrix, new KPrototypesOptions { KMin = 2, KMax = 8, Restarts = 1, Seed = 42 }, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(BitConverter.DoubleToInt64Bits(0.5523823132812224), BitConverter.DoubleToInt64Bits(given.QualityPerK[^1].Silhouette!.Value));
+        Assert.Equal(5, chosen.K);
+        double[] pinned = [0.4998359620019263, 0.5874880943663104, 0.6014844517451801, 0.6648315951403497, 0.521441201682789, 0.5277846784056315, 0.4368294536407701];
+        Assert.Equal(pinned.Select(BitConverter.DoubleToInt64Bits), chosen.QualityPerK.Select(q => BitConverter.DoubleToInt64Bits(q.Silhouette!.Value)));
+    }
 }

@@ -90,6 +90,44 @@ public sealed class ProfileDescriberTests
         Assert.Equal(3.5, set.Profiles[0].Numeric[0].MedianInPopulation);
     }
 
+    [Theory]
+    [InlineData(1, 10)]
+    [InlineData(2, 4)]
+    [InlineData(17, 1_000)]
+    [InlineData(5_000, 3)]
+    [InlineData(5_001, 16)]
+    [InlineData(20_000, 20_000)]
+    public void Medians_are_those_of_the_sorted_values_also_with_many_repeated_values(int rows, int distinct)
+    {
+        // Whole numbers from a small range repeat a value many times (as ages or children do); the
+        // selection must give what sorting gave, for odd and even counts, in every profile.
+        var random = new Random(rows + distinct);
+        var column = new double[rows];
+        var labels = new int[rows];
+        for (var i = 0; i < rows; i++)
+        {
+            column[i] = i % 97 == 0 ? double.NaN : random.Next(distinct) - (distinct / 2);
+            labels[i] = random.Next(3) == 0 ? 0 : 1 + (i % 2);
+        }
+
+        var features = new[] { new FeatureDefinition("x", FeatureType.Numeric, FeatureRole.Clustering, true) };
+        var set = ProfileDescriber.Describe(MixedDataMatrix.FromColumns(features, [column]), labels, 3);
+
+        static double SortedMedian(IEnumerable<double> values)
+        {
+            var sorted = values.Where(x => !double.IsNaN(x)).Order().ToArray();
+            return sorted.Length == 0 ? double.NaN
+                : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
+                : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+
+        Assert.Equal(SortedMedian(column), set.Profiles[0].Numeric[0].MedianInPopulation);
+        for (var j = 0; j < 3; j++)
+        {
+            Assert.Equal(SortedMedian(column.Where((_, i) => labels[i] == j)), set.Profiles[j].Numeric[0].MedianInProfile);
+        }
+    }
+
     [Fact]
     public void An_unknown_cell_appears_only_when_the_dataset_has_missing_values()
     {
