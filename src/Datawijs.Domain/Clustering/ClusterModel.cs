@@ -3,42 +3,6 @@ using Datawijs.Domain.Datasets;
 namespace Datawijs.Domain.Clustering;
 
 /// <summary>
-/// How one numeric clustering feature was standardised: z = (x − Mean) / StandardDeviation.
-/// Mean and (population) standard deviation are computed on the non-missing values of the dataset.
-/// A constant column gets StandardDeviation 1 so that it simply contributes nothing.
-/// </summary>
-public sealed record NumericStandardisation(int FeatureIndex, string Feature, double Mean, double StandardDeviation)
-{
-    public double Standardise(double raw) => (raw - Mean) / StandardDeviation;
-
-    public double Unstandardise(double z) => Mean + (z * StandardDeviation);
-}
-
-/// <summary>A categorical clustering feature and its values (code c = Values[c]).</summary>
-public sealed record CategoricalClusteringFeature(int FeatureIndex, string Feature, IReadOnlyList<string> Values);
-
-/// <summary>
-/// A cluster's prototype. Numerics in the order of <see cref="ClusterModel.Numerics"/> (raw units and
-/// standardised); categorical modes in the order of <see cref="ClusterModel.Categoricals"/> (codes and values).
-/// </summary>
-public sealed record Centroid(
-    int Index,
-    int Size,
-    IReadOnlyList<double> NumericRaw,
-    IReadOnlyList<double> NumericStandardised,
-    IReadOnlyList<int> CategoryCodes,
-    IReadOnlyList<string> CategoryValues);
-
-/// <summary>
-/// One feature's exact part of a distance. For numerics: (z_row − z_centroid)²; for categoricals:
-/// Gamma if the values differ, else 0. A missing value contributes 0 and is flagged.
-/// </summary>
-public sealed record DistanceTerm(int FeatureIndex, string Feature, FeatureType Type, double Contribution, bool Missing);
-
-/// <summary>A row's nearest cluster and its distance to every cluster (index = cluster).</summary>
-public sealed record ClusterAssignment(int Cluster, IReadOnlyList<double> Distances);
-
-/// <summary>
 /// A fitted k-prototypes model: everything needed to assign a new household and to explain the
 /// assignment. The dissimilarity between a row x and prototype c is
 /// <c>Σ_numeric (z(x_f) − c_f)² + Gamma × #(categorical f with x_f ≠ c_f)</c>, where missing values of

@@ -1,38 +1,5 @@
 namespace Datawijs.Domain.Clustering;
 
-/// <summary>
-/// Quality of the best restart for one k: total cost (sum of dissimilarities to the own prototype),
-/// mean silhouette on the seeded sample (null for k = 1), and whether every cluster has at least
-/// the minimum number of households.
-/// </summary>
-public sealed record KQuality(
-    int K,
-    double Cost,
-    double? Silhouette,
-    int SmallestClusterSize,
-    bool MeetsMinimumClusterSize,
-    int Iterations,
-    int BestRestart);
-
-/// <summary>Something the caller should show about the run, with a stable code.</summary>
-public sealed record ClusteringNote(string Code, string Message)
-{
-    /// <summary>k was lowered because a cluster was smaller than the minimum size.</summary>
-    public const string KReduced = "kReducedForMinimumClusterSize";
-
-    /// <summary>A k in the requested range was passed over because one of its clusters was too small.</summary>
-    public const string KSkipped = "kSkippedForMinimumClusterSize";
-
-    /// <summary>Even one cluster is smaller than the minimum: the result cannot be published.</summary>
-    public const string DatasetTooSmall = "datasetTooSmall";
-
-    /// <summary>A restart stopped at the iteration limit instead of converging.</summary>
-    public const string NotConverged = "notConverged";
-
-    /// <summary>No numeric clustering features, so gamma has no numeric scale to follow.</summary>
-    public const string GammaWithoutNumerics = "gammaWithoutNumerics";
-}
-
 /// <summary>The outcome of <see cref="KPrototypes.Fit"/>.</summary>
 public sealed class ClusteringResult
 {

@@ -1,19 +1,5 @@
 namespace Datawijs.Domain.Clustering;
 
-/// <summary>How the first prototypes of a restart are chosen.</summary>
-public enum PrototypeInitialisation
-{
-    /// <summary>
-    /// k-means++ with the k-prototypes dissimilarity: the first prototype is a random household, every
-    /// next one a household drawn with probability proportional to its dissimilarity to the nearest
-    /// prototype so far. Seeded, so deterministic.
-    /// </summary>
-    KMeansPlusPlus,
-
-    /// <summary>k distinct random households (Huang's original); mainly for comparison.</summary>
-    Random,
-}
-
 /// <summary>
 /// Settings of one clustering run. Either <see cref="K"/> is given, or k is chosen over
 /// <see cref="KMin"/>..<see cref="KMax"/> by mean silhouette on a seeded sample.
@@ -117,6 +103,3 @@ public sealed record KPrototypesOptions
         return problems;
     }
 }
-
-/// <summary>Where a clustering job is; <see cref="Fraction"/> runs from 0 to 1.</summary>
-public sealed record ClusteringProgress(string Phase, int K, int Restart, int Iteration, double Fraction);

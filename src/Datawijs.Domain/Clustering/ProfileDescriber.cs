@@ -3,59 +3,6 @@ using Datawijs.Domain.Datasets;
 
 namespace Datawijs.Domain.Clustering;
 
-/// <summary>Settings of a profile description.</summary>
-public sealed record ProfileDescriptionOptions
-{
-    /// <summary>Significance level of the per-value test (two-sided, no multiple-testing correction).</summary>
-    public double Alpha { get; init; } = 0.05;
-}
-
-/// <summary>
-/// One value of a categorical feature in one profile compared with the whole dataset. Shares are of
-/// all households (the "unknown" cell, <see cref="Value"/> = null, holds those with a missing value).
-/// <see cref="ZScore"/>/<see cref="PValue"/>: two-proportion z-test of this profile against the rest of
-/// the dataset (pooled standard error, two-sided p). <see cref="RelativelyMoreFrequent"/>: lift &gt; 1 and
-/// p &lt; alpha. Exact counts: internal, never published except through the disclosure gate.
-/// </summary>
-public sealed record CategoryCell(
-    string? Value,
-    int CountInProfile,
-    int ProfileTotal,
-    int CountInPopulation,
-    int PopulationTotal,
-    double ShareInProfile,
-    double ShareInPopulation,
-    double Lift,
-    double ZScore,
-    double PValue,
-    bool RelativelyMoreFrequent);
-
-/// <summary>The distribution of one categorical feature in one profile (every declared value, plus unknown if any value is missing in the dataset).</summary>
-public sealed record CategoryDistribution(int FeatureIndex, string Feature, FeatureRole Role, IReadOnlyList<CategoryCell> Cells);
-
-/// <summary>Median of a numeric feature in a profile and in the whole dataset, over non-missing values (NaN when there are none).</summary>
-public sealed record NumericSummary(int FeatureIndex, string Feature, FeatureRole Role, int CountInProfile, double MedianInProfile, int CountInPopulation, double MedianInPopulation);
-
-/// <summary>A value that is relatively more frequent in the profile than in the whole dataset.</summary>
-public sealed record Highlight(string Feature, string Value, double Lift, double PValue);
-
-/// <summary>
-/// One cluster described against the whole dataset. <see cref="Categorical"/> and <see cref="Numeric"/>
-/// hold clustering and descriptive features; <see cref="Protected"/> and <see cref="ProtectedNumeric"/> the
-/// protected ones, reported only to check that profiles do not reinforce existing inequality.
-/// </summary>
-public sealed record ProfileDescription(
-    int Cluster,
-    int Households,
-    IReadOnlyList<CategoryDistribution> Categorical,
-    IReadOnlyList<NumericSummary> Numeric,
-    IReadOnlyList<CategoryDistribution> Protected,
-    IReadOnlyList<NumericSummary> ProtectedNumeric,
-    IReadOnlyList<Highlight> RelativelyMoreFrequent);
-
-/// <summary>All profiles of a clustering with exact counts. Internal material: publish only via the disclosure gate.</summary>
-public sealed record ProfileSetDescription(int TotalHouseholds, IReadOnlyList<FeatureDefinition> Features, IReadOnlyList<ProfileDescription> Profiles);
-
 /// <summary>Describes clusters by what is relatively more frequent in them than in the whole dataset.</summary>
 public static class ProfileDescriber
 {
