@@ -149,7 +149,8 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var groupCommit = new SqliteGroupCommit(async ct =>
         {
-            // The first attempt waits until every write is queued, so they form one batch.
+            // The first attempt (a batch of one earlier write) waits, so the four writes below queue up behind it
+            // and form the next batch together.
             if (Interlocked.Increment(ref attempts) == 1)
             {
                 await gate.Task;
@@ -162,15 +163,22 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
         await using var blocker = new SqliteConnection(_connectionString);
         await blocker.OpenAsync();
         await blocker.ExecuteAsync("BEGIN EXCLUSIVE");
+        var earlier = groupCommit.WriteAsync(Insert(100), CancellationToken.None);
+        while (Volatile.Read(ref attempts) == 0)
+        {
+            await Task.Delay(5);
+        }
+
         var refused = Enumerable.Range(1, 4).Select(i => groupCommit.WriteAsync(Insert(i), CancellationToken.None)).ToList();
         gate.SetResult();
-        foreach (var write in refused)
+        foreach (var write in refused.Prepend(earlier))
         {
             Assert.Equal(5 /* SQLITE_BUSY */, (await Assert.ThrowsAsync<SqliteException>(() => write)).SqliteErrorCode);
         }
 
-        // One attempt for the batch: retrying each write alone would wait out the busy timeout four more times.
-        Assert.Equal(1, attempts);
+        // One attempt for the earlier write and one for the batch of four: retrying each of the four alone would
+        // wait out the busy timeout four more times (six attempts).
+        Assert.Equal(2, attempts);
         await blocker.ExecuteAsync("ROLLBACK");
     }
 
