@@ -10,7 +10,7 @@ fi
 
 port=${DATAWIJS_LOAD_PORT:-5198}
 work=$(mktemp -d)
-trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'if [ -n "${server:-}" ]; then kill "$server" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
 
 # start_server: a fresh database each time (the Release build is built once per script run).
 start_server() {
