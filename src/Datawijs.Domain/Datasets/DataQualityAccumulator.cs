@@ -77,6 +77,40 @@ public sealed class DataQualityAccumulator
         }
     }
 
+    /// <summary>
+    /// Adds every household of <paramref name="other"/> (made for the same features), as if each had been
+    /// added here: an upload counts its own records while it reads them, and its counts join those of the
+    /// records already stored only when it is stored.
+    /// </summary>
+    public void Add(DataQualityAccumulator other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other.features.Count != features.Count || Enumerable.Range(0, features.Count).Any(f =>
+            other.features[f].Name != features[f].Name || other.features[f].Type != features[f].Type || other.valueCounts[f]?.Length != valueCounts[f]?.Length))
+        {
+            throw new ArgumentException("The counts were made for other features.", nameof(other));
+        }
+
+        Households = checked(Households + other.Households);
+        for (var f = 0; f < features.Count; f++)
+        {
+            missing[f] += other.missing[f];
+            if (numeric[f] is { } distribution)
+            {
+                distribution.Add(other.numeric[f]!);
+            }
+            else
+            {
+                var counts = valueCounts[f]!;
+                var added = other.valueCounts[f]!;
+                for (var v = 0; v < counts.Length; v++)
+                {
+                    counts[v] += added[v];
+                }
+            }
+        }
+    }
+
     /// <summary>The distribution of a numeric feature so far.</summary>
     public NumericDistribution Distribution(int featureIndex) =>
         numeric[featureIndex] ?? throw new ArgumentException($"Feature {featureIndex} is not numeric.", nameof(featureIndex));

@@ -32,6 +32,7 @@ public sealed class NumericDistribution
     private double gamma;
     private double logGamma;
     private double accuracy;
+    private int collapses;
 
     /// <summary>The number of values added.</summary>
     public long Count { get; private set; }
@@ -50,24 +51,60 @@ public sealed class NumericDistribution
             throw new ArgumentOutOfRangeException(nameof(value), "Only finite values have a place in the distribution.");
         }
 
-        Count++;
-        if (value == 0)
-        {
-            value = 0; // -0 and 0 are the same value
-        }
+        Add(value, 1);
+    }
 
-        if (exact is not null)
+    /// <summary>
+    /// Adds every value of <paramref name="other"/>, as if each had been added here: exact while the
+    /// values of both together are at most <see cref="MaxExactValues"/> distinct ones; otherwise a sketch
+    /// at the coarser accuracy of the two, so the bound on the relative error still holds.
+    /// </summary>
+    public void Add(NumericDistribution other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other.exact is not null)
         {
-            exact[value] = exact.GetValueOrDefault(value) + 1;
-            if (exact.Count > MaxExactValues)
+            foreach (var (value, count) in other.exact)
             {
-                ToSketch();
+                Add(value, count);
             }
 
             return;
         }
 
-        AddToSketch(value, 1);
+        if (exact is not null)
+        {
+            ToSketch();
+        }
+
+        while (collapses < other.collapses)
+        {
+            Collapse();
+        }
+
+        var (otherPositive, otherNegative) = (other.positive, other.negative);
+        for (var c = other.collapses; c < collapses; c++)
+        {
+            otherPositive = Halve(otherPositive);
+            otherNegative = Halve(otherNegative);
+        }
+
+        Count += other.Count;
+        zeros += other.zeros;
+        foreach (var (key, count) in otherPositive)
+        {
+            positive[key] = positive.GetValueOrDefault(key) + count;
+        }
+
+        foreach (var (key, count) in otherNegative)
+        {
+            negative[key] = negative.GetValueOrDefault(key) + count;
+        }
+
+        while (positive.Count + negative.Count > MaxBuckets)
+        {
+            Collapse();
+        }
     }
 
     /// <summary>
@@ -140,6 +177,28 @@ public sealed class NumericDistribution
         throw new InvalidOperationException("The counts do not add up to the number of values.");
     }
 
+    private void Add(double value, long count)
+    {
+        Count += count;
+        if (value == 0)
+        {
+            value = 0; // -0 and 0 are the same value
+        }
+
+        if (exact is not null)
+        {
+            exact[value] = exact.GetValueOrDefault(value) + count;
+            if (exact.Count > MaxExactValues)
+            {
+                ToSketch();
+            }
+
+            return;
+        }
+
+        AddToSketch(value, count);
+    }
+
     private void ToSketch()
     {
         gamma = (1 + InitialRelativeAccuracy) / (1 - InitialRelativeAccuracy);
@@ -176,6 +235,7 @@ public sealed class NumericDistribution
     {
         gamma *= gamma;
         logGamma *= 2;
+        collapses++;
         accuracy = (gamma - 1) / (gamma + 1);
         positive = Halve(positive);
         negative = Halve(negative);

@@ -94,6 +94,86 @@ public sealed class DataQualityAccumulatorTests
         Assert.InRange(Math.Log10(median), -1, 1);
     }
 
+    [Theory]
+    [InlineData(0, 2_000)]
+    [InlineData(1, 2_000)]
+    [InlineData(700, 1_300)]
+    [InlineData(2_000, 0)]
+    public void Counts_added_together_give_the_report_of_counting_every_household_in_one(int first, int second)
+    {
+        var matrix = WithMissingValues(FoodBankHouseholds.Generate(first + second, 7).Matrix, 7);
+        var together = new DataQualityAccumulator(matrix.Features);
+        var part = new DataQualityAccumulator(matrix.Features);
+        for (var i = 0; i < matrix.RowCount; i++)
+        {
+            var row = matrix.Row(i);
+            (i < first ? together : part).Add(row.Codes.ToArray(), row.Numbers.ToArray());
+        }
+
+        together.Add(part);
+
+        Assert.Equal(first + second, together.Households);
+        Assert.Equal(JsonSerializer.Serialize(DataQualityReport.Create(matrix)), JsonSerializer.Serialize(together.Report()));
+    }
+
+    [Fact]
+    public void Counts_made_for_other_features_are_refused()
+    {
+        var households = FoodBankHouseholds.Generate(10, 1).Matrix;
+        var counts = new DataQualityAccumulator(households.Features);
+
+        Assert.Throws<ArgumentException>(() => counts.Add(new DataQualityAccumulator(households.Features.Skip(1).ToList())));
+    }
+
+    [Theory]
+    [InlineData(50_000, 50_000)] // both exact, together past the exact limit
+    [InlineData(150_000, 20)] // a sketch and an exact one
+    [InlineData(20, 150_000)] // an exact one and a sketch
+    [InlineData(120_000, 120_000)] // two sketches
+    public void Distributions_added_together_stay_within_the_documented_relative_error(int first, int second)
+    {
+        var random = new Random(first + second);
+        var values = new double[first + second];
+        var together = new NumericDistribution();
+        var part = new NumericDistribution();
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = i % 89 == 0 ? -random.Next(1, 5_000) - random.NextDouble() : Math.Round(Math.Exp(9.8 + (0.4 * Gaussian(random))), 2);
+            (i < first ? together : part).Add(values[i]);
+        }
+
+        together.Add(part);
+
+        Array.Sort(values);
+        Assert.Equal(values.Length, together.Count);
+        Assert.False(together.IsExact);
+        foreach (var p in new[] { 0.0, 0.01, 0.25, 0.5, 0.75, 0.99, 1.0 })
+        {
+            var exact = Exact(values, p);
+            var estimate = together.Quantile(p);
+            Assert.True(Math.Abs(estimate - exact) <= together.RelativeAccuracy * Math.Abs(exact) + 1e-9, $"p={p}: {estimate} vs {exact}");
+        }
+    }
+
+    [Fact]
+    public void A_coarser_sketch_added_to_a_finer_one_makes_it_as_coarse()
+    {
+        var fine = new NumericDistribution();
+        var coarse = new NumericDistribution();
+        var random = new Random(5);
+        for (var i = 0; i < 100_000; i++)
+        {
+            fine.Add(1 + random.NextDouble());
+            coarse.Add(Math.Pow(10, (random.NextDouble() * 80) - 40));
+        }
+
+        fine.Add(coarse);
+
+        Assert.Equal(coarse.RelativeAccuracy, fine.RelativeAccuracy);
+        Assert.Equal(200_000, fine.Count);
+        Assert.InRange(fine.Quantile(0.75), 1, 2 * (1 + fine.RelativeAccuracy));
+    }
+
     private static double Exact(double[] sorted, double p)
     {
         var h = (sorted.Length - 1) * p;
