@@ -25,6 +25,18 @@ public sealed record DatasetSql(
     private const string SqliteColumns = "id, tenant_id, name, purpose, features, retention_until, record_count, quality, created_at, updated_at, subject_id_kind, reference_population";
     private const string SqlServerColumns = "Id, TenantId, Name, Purpose, Features, RetentionUntil, RecordCount, Quality, CreatedAt, UpdatedAt, SubjectIdKind, ReferencePopulation";
 
+    /// <summary>
+    /// SQLite's INSERT of <paramref name="rows"/> records in one statement: <c>@DatasetId</c> is parameter 1,
+    /// then each record has three positional parameters (row number, pseudonym, cells), so record i's
+    /// are 2 + 3i, 3 + 3i and 4 + 3i. SQL Server writes records by bulk copy instead.
+    /// </summary>
+    public static string SqliteInsertRecords(int rows)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
+        return "INSERT INTO dataset_records (dataset_id, row_number, subject_pseudonym, cells) VALUES "
+            + string.Join(", ", Enumerable.Repeat("(@DatasetId, ?, ?, ?)", rows));
+    }
+
     public static readonly DatasetSql Sqlite = new(
         Insert: $"INSERT INTO datasets ({SqliteColumns}) VALUES (@Id, @TenantId, @Name, @Purpose, @Features, @RetentionUntil, @RecordCount, @Quality, @CreatedAt, @UpdatedAt, @SubjectIdKind, @ReferencePopulation)",
         Find: $"SELECT {SqliteColumns} FROM datasets WHERE tenant_id = @TenantId AND id = @Id",

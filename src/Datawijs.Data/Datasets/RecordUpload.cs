@@ -39,14 +39,15 @@ public abstract class RecordUpload : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(subjectPseudonym);
         ArgumentNullException.ThrowIfNull(cells);
-        return AddAsync(rowNumber, Encoding.ASCII.GetBytes(subjectPseudonym), cells.AsMemory(), ct);
+        return AddAsync(rowNumber, Encoding.ASCII.GetBytes(subjectPseudonym), Encoding.UTF8.GetBytes(cells), ct);
     }
 
     /// <summary>
-    /// Adds one record: the pseudonym as ASCII hex digits, the cells in stored form. The buffers may be
-    /// reused by the caller as soon as the returned task completes.
+    /// Adds one record: the pseudonym as ASCII hex digits, the cells in stored form as UTF-8 (the form the
+    /// database keeps, so nothing is transcoded per row). The buffers may be reused by the caller as soon
+    /// as the returned task completes.
     /// </summary>
-    public abstract ValueTask AddAsync(long rowNumber, ReadOnlyMemory<byte> subjectPseudonym, ReadOnlyMemory<char> cells, CancellationToken ct = default);
+    public abstract ValueTask AddAsync(long rowNumber, ReadOnlyMemory<byte> subjectPseudonym, ReadOnlyMemory<byte> cells, CancellationToken ct = default);
 
     /// <summary>The dataset's record count as committed, read inside this upload's transaction.</summary>
     public async Task<long> StoredRecordCountAsync(CancellationToken ct = default)

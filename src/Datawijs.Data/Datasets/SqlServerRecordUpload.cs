@@ -28,9 +28,9 @@ public sealed class SqlServerRecordUpload : RecordUpload
         _batch.Columns.Add("Cells", typeof(string));
     }
 
-    public override async ValueTask AddAsync(long rowNumber, ReadOnlyMemory<byte> subjectPseudonym, ReadOnlyMemory<char> cells, CancellationToken ct = default)
+    public override async ValueTask AddAsync(long rowNumber, ReadOnlyMemory<byte> subjectPseudonym, ReadOnlyMemory<byte> cells, CancellationToken ct = default)
     {
-        _batch.Rows.Add(DatasetId, rowNumber, Encoding.ASCII.GetString(subjectPseudonym.Span), cells.ToString());
+        _batch.Rows.Add(DatasetId, rowNumber, Encoding.ASCII.GetString(subjectPseudonym.Span), Encoding.UTF8.GetString(cells.Span));
         if (_batch.Rows.Count >= BatchSize)
         {
             await FlushAsync(ct);

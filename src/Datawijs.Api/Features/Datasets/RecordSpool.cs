@@ -48,23 +48,13 @@ public sealed class RecordSpool : IAsyncDisposable
         }
     }
 
-    public void Add(ReadOnlySpan<byte> subjectPseudonym, ReadOnlySpan<char> cells)
+    /// <summary>Adds one record: its pseudonym (ASCII) and its cells in stored form (UTF-8).</summary>
+    public void Add(ReadOnlySpan<byte> subjectPseudonym, ReadOnlySpan<byte> cells)
     {
         _writer.Write(subjectPseudonym.Length);
         _writer.Write(subjectPseudonym);
-        var bytes = Encoding.UTF8.GetByteCount(cells);
-        _writer.Write(bytes);
-        if (bytes <= 1024)
-        {
-            Span<byte> encoded = stackalloc byte[bytes];
-            Encoding.UTF8.GetBytes(cells, encoded);
-            _writer.Write(encoded);
-        }
-        else
-        {
-            _writer.Write(Encoding.UTF8.GetBytes(cells.ToArray()));
-        }
-
+        _writer.Write(cells.Length);
+        _writer.Write(cells);
         Count++;
     }
 
@@ -86,11 +76,10 @@ public sealed class RecordSpool : IAsyncDisposable
     public sealed class Reader(FileStream file, long count)
     {
         private byte[] _pseudonym = new byte[64];
-        private byte[] _encoded = new byte[256];
-        private char[] _cells = new char[256];
+        private byte[] _cells = new byte[256];
         private long _read;
 
-        public bool TryRead(out ReadOnlyMemory<byte> subjectPseudonym, out ReadOnlyMemory<char> cells)
+        public bool TryRead(out ReadOnlyMemory<byte> subjectPseudonym, out ReadOnlyMemory<byte> cells)
         {
             subjectPseudonym = default;
             cells = default;
@@ -105,12 +94,10 @@ public sealed class RecordSpool : IAsyncDisposable
             file.ReadExactly(_pseudonym, 0, pseudonymLength);
             subjectPseudonym = new ReadOnlyMemory<byte>(_pseudonym, 0, pseudonymLength);
 
-            var encodedLength = ReadLength();
-            Grow(ref _encoded, encodedLength);
-            file.ReadExactly(_encoded, 0, encodedLength);
-            Grow(ref _cells, encodedLength);
-            var chars = Encoding.UTF8.GetChars(_encoded, 0, encodedLength, _cells, 0);
-            cells = new ReadOnlyMemory<char>(_cells, 0, chars);
+            var cellsLength = ReadLength();
+            Grow(ref _cells, cellsLength);
+            file.ReadExactly(_cells, 0, cellsLength);
+            cells = new ReadOnlyMemory<byte>(_cells, 0, cellsLength);
             return true;
         }
 
@@ -122,11 +109,11 @@ public sealed class RecordSpool : IAsyncDisposable
             return value < 0 ? throw new InvalidDataException("The upload spool is damaged.") : value;
         }
 
-        private static void Grow<T>(ref T[] buffer, int length)
+        private static void Grow(ref byte[] buffer, int length)
         {
             if (buffer.Length < length)
             {
-                buffer = new T[Math.Max(length, buffer.Length * 2)];
+                buffer = new byte[Math.Max(length, buffer.Length * 2)];
             }
         }
     }

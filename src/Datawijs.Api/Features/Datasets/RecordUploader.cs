@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Datawijs.Api.Features.Datasets.Upload;
 using Datawijs.Data.Datasets;
 using Datawijs.Domain.Datasets;
@@ -11,8 +12,10 @@ namespace Datawijs.Api.Features.Datasets;
 /// file (<see cref="RecordSpool"/>) while the body arrives; only when the whole body is read and every
 /// record is good are they inserted, in one short transaction. The transaction is not opened while the
 /// body is still arriving: SQLite has one writer, and a slow or stalled client would keep every other
-/// write (of every tenant) waiting. Memory stays flat in the number of rows: one record at a time is
-/// held, in reused buffers.
+/// write (of every tenant) waiting. Reading the body and checking the records run on two threads, a
+/// batch of records at a time (<see cref="RecordBatch"/>), and the records are counted for the quality
+/// report as they are checked, so storing them is only the database's work. Memory stays flat in the
+/// number of rows: a few batches are held, in reused buffers.
 /// <para>
 /// The quality report covers the whole dataset (<see cref="DataQualityAccumulator"/>). The counts of the
 /// records already stored are kept in this process after each upload, for <see cref="MaxKeptDatasets"/>
@@ -30,6 +33,9 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
     /// <summary>Datasets whose counted records are kept; more at once and the counts start afresh.</summary>
     public const int MaxKeptDatasets = 8;
 
+    // Batches read but not yet checked; with the one being read and the one being checked, four in all.
+    private const int BatchesInFlight = 2;
+
     private readonly DatasetLocks _uploading = new();
     private readonly ConcurrentDictionary<Guid, (long Records, DataQualityAccumulator Quality)> _counted = new();
 
@@ -38,58 +44,29 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(reader);
         var features = StoredJson.Features(dataset.Features);
-        var schema = new RecordSchema(features);
         var header = await reader.StartAsync(ct);
         if (header.Count > 0)
         {
             return new UploadOutcome(false, 0, 0, header.Take(MaxProblemsReported).ToList(), null);
         }
 
-        using var pseudonyms = keys.PseudonymiserFor(dataset.TenantId).CreateWriter();
-        var codec = new StoredRecordCodec(schema);
-        var record = new UploadedRecord(features.Count);
-        var codes = new int[features.Count];
-        var numbers = new double[features.Count];
-        var pseudonym = new byte[PseudonymWriter.Length];
         var subjectKind = dataset.SubjectIdKind == "other" ? SubjectIdKind.Other : SubjectIdKind.Bsn;
-        var canonical = new char[SubjectIds.MaxLength];
-        var problems = new List<RecordProblem>();
-        var cellProblems = new List<CellProblem>();
-        long rows = 0;
-        long invalid = 0;
-
         await using var spool = RecordSpool.Create();
-        while (await reader.ReadAsync(record, ct))
+        using var records = new CheckedRecords(features, subjectKind, keys.PseudonymiserFor(dataset.TenantId).CreateWriter(), spool, slot);
+        await ReadAndCheckAsync(reader, records, features.Count, ct);
+        if (records.Refusal != SpoolRefusal.None)
         {
-            rows++;
-            if (!Check(record, schema, subjectKind, canonical, out var canonicalLength, codes, numbers, cellProblems, problems))
-            {
-                invalid++;
-                continue;
-            }
-
-            if (invalid == 0)
-            {
-                // The raw subject id goes no further than Check; its canonical form no further than this line.
-                pseudonyms.Write(canonical.AsSpan(0, canonicalLength), pseudonym);
-                var cells = codec.Write(codes, numbers).Span;
-                if (slot?.Add(8 + pseudonym.Length + System.Text.Encoding.UTF8.GetByteCount(cells)) is { } refusal and not SpoolRefusal.None)
-                {
-                    return new UploadOutcome(false, rows, 0, [], null) { Refusal = refusal };
-                }
-
-                spool.Add(pseudonym, cells);
-            }
+            return new UploadOutcome(false, records.Rows, 0, [], null) { Refusal = records.Refusal };
         }
 
-        if (rows == 0)
+        if (records.Rows == 0)
         {
             return new UploadOutcome(false, 0, 0, [new RecordProblem(0, null, "no-records", "The upload holds no records.")], null);
         }
 
-        if (invalid > 0)
+        if (records.Invalid > 0)
         {
-            return new UploadOutcome(false, rows, invalid, problems, null);
+            return new UploadOutcome(false, records.Rows, records.Invalid, records.Problems, null);
         }
 
         // One upload per dataset at a time from here on (in this process): each one continues the
@@ -104,7 +81,7 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
                 (existing, quality) = kept;
             }
 
-            var outcome = await StoreAsync(dataset, spool, codec, features, quality, existing, rows, codes, numbers, ct);
+            var outcome = await StoreAsync(dataset, spool, features, quality, existing, records, ct);
             if (_counted.Count >= MaxKeptDatasets)
             {
                 _counted.Clear();
@@ -115,18 +92,114 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
         }
     }
 
+    // Reads the body on this thread and checks the records on another, a batch at a time, so that
+    // parsing and checking (pseudonymising, encoding, spooling) use both cores; the records are checked
+    // in the order they were read. A batch goes to be checked when it is full or when the body has to be
+    // waited for, so a slow client's records are checked as they come. Stops early when the spool
+    // refuses a record.
+    private static async Task ReadAndCheckAsync(IRecordReader reader, CheckedRecords records, int featureCount, CancellationToken ct)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var read = Channel.CreateBounded<RecordBatch>(new BoundedChannelOptions(BatchesInFlight) { SingleReader = true, SingleWriter = true });
+        var free = Channel.CreateUnbounded<RecordBatch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        for (var i = 0; i < BatchesInFlight + 2; i++)
+        {
+            free.Writer.TryWrite(new RecordBatch(featureCount));
+        }
+
+        var checking = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    var record = new UploadedRecord(featureCount);
+                    await foreach (var batch in read.Reader.ReadAllAsync(stop.Token))
+                    {
+                        for (var i = 0; i < batch.Count; i++)
+                        {
+                            batch.Fill(i, record);
+                            if (!records.Add(record))
+                            {
+                                await stop.CancelAsync();
+                                return;
+                            }
+                        }
+
+                        batch.Clear();
+                        free.Writer.TryWrite(batch);
+                    }
+                }
+                catch (Exception) when (!stop.IsCancellationRequested)
+                {
+                    await stop.CancelAsync(); // the reader must not wait for a batch that is never taken
+                    throw;
+                }
+            },
+            CancellationToken.None);
+
+        try
+        {
+            var record = new UploadedRecord(featureCount);
+            var batch = await free.Reader.ReadAsync(stop.Token);
+            while (true)
+            {
+                var next = reader.ReadAsync(record, stop.Token);
+                if (!next.IsCompleted && batch.Count > 0)
+                {
+                    // The body is not there yet: what has arrived is checked (and spooled) meanwhile.
+                    await read.Writer.WriteAsync(batch, stop.Token);
+                    batch = await free.Reader.ReadAsync(stop.Token);
+                }
+
+                if (!await next)
+                {
+                    break;
+                }
+
+                batch.Add(record);
+                if (batch.IsFull)
+                {
+                    await read.Writer.WriteAsync(batch, stop.Token);
+                    batch = await free.Reader.ReadAsync(stop.Token);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await read.Writer.WriteAsync(batch, stop.Token);
+            }
+
+            read.Writer.Complete();
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            // The checking side stopped: the spool refused a record, or it failed (rethrown below).
+            read.Writer.TryComplete();
+        }
+        catch
+        {
+            read.Writer.TryComplete();
+            await stop.CancelAsync();
+            await checking.ContinueWith(_ => { }, TaskScheduler.Default); // settled, its outcome no longer matters
+            throw;
+        }
+
+        await checking;
+    }
+
     private async Task<(UploadOutcome Outcome, (long Records, DataQualityAccumulator Quality) Counted)> StoreAsync(
         DatasetRow dataset,
         RecordSpool spool,
-        StoredRecordCodec codec,
         IReadOnlyList<FeatureDefinition> features,
         DataQualityAccumulator? quality,
         long existing,
-        long rows,
-        int[] codes,
-        double[] numbers,
+        CheckedRecords records,
         CancellationToken ct)
     {
+        var codec = new StoredRecordCodec(new RecordSchema(features));
+        var codes = new int[features.Count];
+        var numbers = new double[features.Count];
+        var rows = records.Rows;
         if (quality is null || (await datasets.FindAsync(dataset.TenantId, dataset.Id, ct))?.RecordCount != existing)
         {
             // No counts kept for what is stored now: count it, still outside the write lock.
@@ -145,10 +218,10 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
         var spooled = spool.Read();
         for (var row = existing + 1; spooled.TryRead(out var subject, out var cells); row++)
         {
-            codec.Read(cells.Span, codes, numbers);
-            quality.Add(codes, numbers);
             await upload.AddAsync(row, subject, cells, ct);
         }
+
+        quality.Add(records.Quality);
 
         var report = StoredJson.Write(DataQuality.From(quality.Report()));
         var now = clock.GetUtcNow();
@@ -180,63 +253,5 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
         }
 
         return count;
-    }
-
-    // Checks a record as read and its every cell; fills codes and numbers; reports what is wrong.
-    private static bool Check(
-        UploadedRecord record, RecordSchema schema, SubjectIdKind subjectKind, char[] canonical, out int canonicalLength,
-        int[] codes, double[] numbers, List<CellProblem> cellProblems, List<RecordProblem> problems)
-    {
-        canonicalLength = 0;
-        var good = record.Problems.Count == 0;
-        if (!good)
-        {
-            Report(problems, record.Problems);
-        }
-
-        var subject = record.SubjectId is { } id ? id.Span : [];
-        if (subject.IsWhiteSpace() && good)
-        {
-            good = false;
-            Report(problems, [new RecordProblem(record.Row, RecordFormats.SubjectColumn, "required", "Every record needs a subjectId.")]);
-        }
-        else if (subject.Length > RecordFormats.MaxSubjectIdLength)
-        {
-            good = false;
-            Report(problems, [new RecordProblem(record.Row, RecordFormats.SubjectColumn, "max-length", $"A subjectId has at most {RecordFormats.MaxSubjectIdLength} characters.")]);
-        }
-        else if (!subject.IsWhiteSpace() && !SubjectIds.TryCanonical(subject, subjectKind, canonical, out canonicalLength, out var subjectProblem))
-        {
-            good = false;
-            Report(problems, [new RecordProblem(record.Row, RecordFormats.SubjectColumn, "invalid-bsn", subjectProblem + " Declare the dataset with subjectIdKind 'other' for identifiers that are not BSNs.")]);
-        }
-
-        cellProblems.Clear();
-        for (var f = 0; f < record.FeatureCount; f++)
-        {
-            var cell = record.Cell(f) is { } value ? value.Span : [];
-            if (!schema.TryRead(f, cell, cellProblems, out codes[f], out numbers[f]))
-            {
-                good = false;
-            }
-        }
-
-        if (cellProblems.Count > 0)
-        {
-            Report(problems, cellProblems.Select(p => new RecordProblem(record.Row, p.Column, "invalid-value", p.Reason)).ToList());
-        }
-
-        return good;
-    }
-
-    private static void Report(List<RecordProblem> problems, IReadOnlyList<RecordProblem> found)
-    {
-        foreach (var problem in found)
-        {
-            if (problems.Count < MaxProblemsReported)
-            {
-                problems.Add(problem);
-            }
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Datawijs.Data.Datasets;
 using Datawijs.Domain.Clustering;
 using Datawijs.Domain.Datasets;
@@ -8,23 +9,27 @@ namespace Datawijs.Api.Features.Datasets;
 /// <summary>
 /// The stored form of a record's cells: declared feature order, separated by
 /// <see cref="DatasetRepository.CellSeparator"/>, empty = missing, a categorical value as declared and a
-/// number in round-trip invariant form ("R"). Writes into one reused buffer (no allocation per row) and
-/// reads stored records back into codes and numbers.
+/// number in round-trip invariant form ("R"). Writes UTF-8, the form the database stores, into one reused
+/// buffer (no allocation and no transcoding per row) and reads stored records back into codes and numbers.
 /// </summary>
 public sealed class StoredRecordCodec
 {
     private readonly RecordSchema _schema;
     private readonly List<CellProblem> _problems = [];
-    private char[] _buffer = new char[512];
+    private readonly byte[][][] _values;
+    private byte[] _buffer = new byte[512];
 
     public StoredRecordCodec(RecordSchema schema)
     {
         ArgumentNullException.ThrowIfNull(schema);
         _schema = schema;
+
+        // The declared values once as UTF-8, so that writing a record encodes nothing.
+        _values = [.. schema.Features.Select(f => f.Type == FeatureType.Numeric ? [] : (f.Values ?? []).Select(Encoding.UTF8.GetBytes).ToArray())];
     }
 
-    /// <summary>The stored cells of one record, valid until the next call.</summary>
-    public ReadOnlyMemory<char> Write(ReadOnlySpan<int> codes, ReadOnlySpan<double> numbers)
+    /// <summary>The stored cells of one record as UTF-8, valid until the next call.</summary>
+    public ReadOnlyMemory<byte> Write(ReadOnlySpan<int> codes, ReadOnlySpan<double> numbers)
     {
         var features = _schema.Features;
         var used = 0;
@@ -33,7 +38,7 @@ public sealed class StoredRecordCodec
             if (f > 0)
             {
                 Ensure(used + 1);
-                _buffer[used++] = DatasetRepository.CellSeparator;
+                _buffer[used++] = (byte)DatasetRepository.CellSeparator;
             }
 
             if (features[f].Type == FeatureType.Numeric)
@@ -47,7 +52,7 @@ public sealed class StoredRecordCodec
             }
             else if (codes[f] != MixedDataMatrix.MissingCode)
             {
-                var value = features[f].Values![codes[f]];
+                var value = _values[f][codes[f]];
                 Ensure(used + value.Length);
                 value.CopyTo(_buffer.AsSpan(used));
                 used += value.Length;
