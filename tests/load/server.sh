@@ -15,7 +15,7 @@ trap 'if [ -n "${server:-}" ]; then kill "$server" 2>/dev/null || true; fi; rm -
 # start_server: a fresh database each time (the Release build is built once per script run).
 start_server() {
   if [ -z "${built:-}" ]; then
-    dotnet build -c Release src/Datawijs.Api -v q -nologo >/dev/null
+    dotnet build -c Release src/Datawijs.Api -v q -nologo >/dev/null || { echo "the Release build failed:" >&2; dotnet build -c Release src/Datawijs.Api -v q -nologo 2>&1 | grep -E " error " | sort -u >&2; exit 1; }
     built=1
   fi
   rm -f "$work"/load.db*

@@ -12,9 +12,10 @@ namespace Datawijs.Api.Features.Datasets;
 /// file (<see cref="RecordSpool"/>) while the body arrives; only when the whole body is read and every
 /// record is good are they inserted, in one short transaction. The transaction is not opened while the
 /// body is still arriving: SQLite has one writer, and a slow or stalled client would keep every other
-/// write (of every tenant) waiting. Reading the body and checking the records run on two threads, a
-/// batch of records at a time (<see cref="RecordBatch"/>), and the records are counted for the quality
-/// report as they are checked, so storing them is only the database's work. Memory stays flat in the
+/// write (of every tenant) waiting. Reading and checking the records (<see cref="RecordChecker"/>) and
+/// pseudonymising and spooling them (<see cref="RecordSpooler"/>) run on two threads, a batch of records
+/// at a time (<see cref="RecordBatch"/>), and the records are counted for the quality report as they are
+/// spooled, so storing them is only the database's work. Memory stays flat in the
 /// number of rows: a few batches are held, in reused buffers.
 /// <para>
 /// The quality report covers the whole dataset (<see cref="DataQualityAccumulator"/>). The counts of the
@@ -33,7 +34,7 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
     /// <summary>Datasets whose counted records are kept; more at once and the counts start afresh.</summary>
     public const int MaxKeptDatasets = 8;
 
-    // Batches read but not yet checked; with the one being read and the one being checked, four in all.
+    // Batches checked but not yet spooled; with the one being filled and the one being spooled, four in all.
     private const int BatchesInFlight = 2;
 
     private readonly DatasetLocks _uploading = new();
@@ -51,22 +52,23 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
         }
 
         var subjectKind = dataset.SubjectIdKind == "other" ? SubjectIdKind.Other : SubjectIdKind.Bsn;
+        var checker = new RecordChecker(features, subjectKind);
         await using var spool = RecordSpool.Create();
-        using var records = new CheckedRecords(features, subjectKind, keys.PseudonymiserFor(dataset.TenantId).CreateWriter(), spool, slot);
-        await ReadAndCheckAsync(reader, records, features.Count, ct);
-        if (records.Refusal != SpoolRefusal.None)
+        using var spooler = new RecordSpooler(features, keys.PseudonymiserFor(dataset.TenantId).CreateWriter(), spool, slot);
+        await ReadAndSpoolAsync(reader, checker, spooler, features.Count, ct);
+        if (spooler.Refusal != SpoolRefusal.None)
         {
-            return new UploadOutcome(false, records.Rows, 0, [], null) { Refusal = records.Refusal };
+            return new UploadOutcome(false, checker.Rows, 0, [], null) { Refusal = spooler.Refusal };
         }
 
-        if (records.Rows == 0)
+        if (checker.Rows == 0)
         {
             return new UploadOutcome(false, 0, 0, [new RecordProblem(0, null, "no-records", "The upload holds no records.")], null);
         }
 
-        if (records.Invalid > 0)
+        if (checker.Invalid > 0)
         {
-            return new UploadOutcome(false, records.Rows, records.Invalid, records.Problems, null);
+            return new UploadOutcome(false, checker.Rows, checker.Invalid, checker.Problems, null);
         }
 
         // One upload per dataset at a time from here on (in this process): each one continues the
@@ -81,7 +83,7 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
                 (existing, quality) = kept;
             }
 
-            var outcome = await StoreAsync(dataset, spool, features, quality, existing, records, ct);
+            var outcome = await StoreAsync(dataset, spool, features, quality, existing, checker.Rows, spooler.Quality, ct);
             if (_counted.Count >= MaxKeptDatasets)
             {
                 _counted.Clear();
@@ -92,12 +94,13 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
         }
     }
 
-    // Reads the body on this thread and checks the records on another, a batch at a time, so that
-    // parsing and checking (pseudonymising, encoding, spooling) use both cores; the records are checked
-    // in the order they were read. A batch goes to be checked when it is full or when the body has to be
-    // waited for, so a slow client's records are checked as they come. Stops early when the spool
-    // refuses a record.
-    private static async Task ReadAndCheckAsync(IRecordReader reader, CheckedRecords records, int featureCount, CancellationToken ct)
+    // Reads and checks the records on this thread and pseudonymises and spools them on another, a batch
+    // at a time, so that both cores work on an upload; the records are spooled in the order they were
+    // read. A batch goes on when it is full or when the body has to be waited for, so a slow client's
+    // records are spooled as they come. After the first invalid record nothing more is spooled (the
+    // upload will be refused) but every record is still checked, so the answer can say how many are
+    // invalid. Stops early when the spool refuses a record.
+    private static async Task ReadAndSpoolAsync(IRecordReader reader, RecordChecker checker, RecordSpooler spooler, int featureCount, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var read = Channel.CreateBounded<RecordBatch>(new BoundedChannelOptions(BatchesInFlight) { SingleReader = true, SingleWriter = true });
@@ -107,18 +110,16 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
             free.Writer.TryWrite(new RecordBatch(featureCount));
         }
 
-        var checking = Task.Run(
+        var spooling = Task.Run(
             async () =>
             {
                 try
                 {
-                    var record = new UploadedRecord(featureCount);
                     await foreach (var batch in read.Reader.ReadAllAsync(stop.Token))
                     {
                         for (var i = 0; i < batch.Count; i++)
                         {
-                            batch.Fill(i, record);
-                            if (!records.Add(record))
+                            if (!spooler.Add(batch, i))
                             {
                                 await stop.CancelAsync();
                                 return;
@@ -146,7 +147,7 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
                 var next = reader.ReadAsync(record, stop.Token);
                 if (!next.IsCompleted && batch.Count > 0)
                 {
-                    // The body is not there yet: what has arrived is checked (and spooled) meanwhile.
+                    // The body is not there yet: what has arrived is spooled meanwhile.
                     await read.Writer.WriteAsync(batch, stop.Token);
                     batch = await free.Reader.ReadAsync(stop.Token);
                 }
@@ -156,11 +157,14 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
                     break;
                 }
 
-                batch.Add(record);
-                if (batch.IsFull)
+                if (checker.Check(record) && checker.Invalid == 0)
                 {
-                    await read.Writer.WriteAsync(batch, stop.Token);
-                    batch = await free.Reader.ReadAsync(stop.Token);
+                    batch.Add(checker.Subject, checker.Codes, checker.Numbers);
+                    if (batch.IsFull)
+                    {
+                        await read.Writer.WriteAsync(batch, stop.Token);
+                        batch = await free.Reader.ReadAsync(stop.Token);
+                    }
                 }
             }
 
@@ -173,18 +177,18 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested && !ct.IsCancellationRequested)
         {
-            // The checking side stopped: the spool refused a record, or it failed (rethrown below).
+            // The spooling side stopped: the spool refused a record, or it failed (rethrown below).
             read.Writer.TryComplete();
         }
         catch
         {
             read.Writer.TryComplete();
             await stop.CancelAsync();
-            await checking.ContinueWith(_ => { }, TaskScheduler.Default); // settled, its outcome no longer matters
+            await spooling.ContinueWith(_ => { }, TaskScheduler.Default); // settled, its outcome no longer matters
             throw;
         }
 
-        await checking;
+        await spooling;
     }
 
     private async Task<(UploadOutcome Outcome, (long Records, DataQualityAccumulator Quality) Counted)> StoreAsync(
@@ -193,13 +197,13 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
         IReadOnlyList<FeatureDefinition> features,
         DataQualityAccumulator? quality,
         long existing,
-        CheckedRecords records,
+        long rows,
+        DataQualityAccumulator uploaded,
         CancellationToken ct)
     {
         var codec = new StoredRecordCodec(new RecordSchema(features));
         var codes = new int[features.Count];
         var numbers = new double[features.Count];
-        var rows = records.Rows;
         if (quality is null || (await datasets.FindAsync(dataset.TenantId, dataset.Id, ct))?.RecordCount != existing)
         {
             // No counts kept for what is stored now: count it, still outside the write lock.
@@ -221,7 +225,7 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
             await upload.AddAsync(row, subject, cells, ct);
         }
 
-        quality.Add(records.Quality);
+        quality.Add(uploaded);
 
         var report = StoredJson.Write(DataQuality.From(quality.Report()));
         var now = clock.GetUtcNow();

@@ -1,0 +1,60 @@
+using Datawijs.Api.Features.Datasets.Upload;
+using Datawijs.Domain.Datasets;
+using Datawijs.Domain.Privacy;
+
+namespace Datawijs.Api.Features.Datasets;
+
+/// <summary>
+/// Writes checked records to the upload's spool: the subject id pseudonymised (the canonical id goes no
+/// further than here), the cells in stored form, and each record counted for the quality report. Stops
+/// at the first record the spool has no room for. Not thread-safe: one thread adds the records.
+/// </summary>
+internal sealed class RecordSpooler : IDisposable
+{
+    private readonly PseudonymWriter _pseudonyms;
+    private readonly StoredRecordCodec _codec;
+    private readonly RecordSpool _spool;
+    private readonly UploadGate.Slot? _slot;
+    private readonly byte[] _pseudonym = new byte[PseudonymWriter.Length];
+
+    public RecordSpooler(IReadOnlyList<FeatureDefinition> features, PseudonymWriter pseudonyms, RecordSpool spool, UploadGate.Slot? slot)
+    {
+        _pseudonyms = pseudonyms;
+        _codec = new StoredRecordCodec(new RecordSchema(features));
+        _spool = spool;
+        _slot = slot;
+        Quality = new DataQualityAccumulator(features);
+    }
+
+    /// <summary>The counts of the spooled records.</summary>
+    public DataQualityAccumulator Quality { get; }
+
+    /// <summary>Set when the spool had no room for a record; then nothing more is added.</summary>
+    public SpoolRefusal Refusal { get; private set; }
+
+    /// <summary>Spools record <paramref name="index"/> of <paramref name="batch"/>; false when the spool refused it (stop).</summary>
+    public bool Add(RecordBatch batch, int index)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (Refusal != SpoolRefusal.None)
+        {
+            return false;
+        }
+
+        _pseudonyms.Write(batch.Subject(index), _pseudonym);
+        var codes = batch.Codes(index);
+        var numbers = batch.Numbers(index);
+        var cells = _codec.Write(codes, numbers).Span;
+        if (_slot?.Add(8 + _pseudonym.Length + cells.Length) is { } refusal and not SpoolRefusal.None)
+        {
+            Refusal = refusal;
+            return false;
+        }
+
+        _spool.Add(_pseudonym, cells);
+        Quality.Add(codes, numbers);
+        return true;
+    }
+
+    public void Dispose() => _pseudonyms.Dispose();
+}
