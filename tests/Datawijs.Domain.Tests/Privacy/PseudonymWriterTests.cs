@@ -19,4 +19,37 @@ public sealed class PseudonymWriterTests
             Assert.Equal(pseudonymiser.Pseudonymise(id), Encoding.ASCII.GetString(buffer));
         }
     }
+
+    [Fact]
+    public void Many_at_once_give_the_same_pseudonyms_as_one_at_a_time_whatever_their_length()
+    {
+        var keys = new KeyRing(Enumerable.Range(0, 32).Select(i => (byte)(7 * i)).ToArray());
+        var pseudonymiser = keys.PseudonymiserFor(Guid.Parse("0190a000-0000-7000-8000-000000000002"));
+        using var writer = pseudonymiser.CreateWriter();
+
+        // Ids that fit one block and ids that do not (more than 55 UTF-8 bytes, some only once encoded), mixed.
+        var ids = Enumerable.Range(0, 45).Select(i => (i % 6) switch
+        {
+            0 => $"{100000000 + (i * 7919)}",
+            1 => $"  client-{i} ",
+            2 => new string('x', 55),
+            3 => new string('é', 28), // 56 bytes
+            4 => new string('y', 56 + i),
+            _ => "",
+        }).ToList();
+        var text = string.Concat(ids);
+        var starts = new int[ids.Count];
+        for (var i = 1; i < ids.Count; i++)
+        {
+            starts[i] = starts[i - 1] + ids[i - 1].Length;
+        }
+
+        var many = new byte[PseudonymWriter.Length * ids.Count];
+        writer.WriteMany(text, starts, ids.Select(id => id.Length).ToArray(), many);
+
+        for (var i = 0; i < ids.Count; i++)
+        {
+            Assert.Equal(pseudonymiser.Pseudonymise(ids[i]), Encoding.ASCII.GetString(many, PseudonymWriter.Length * i, PseudonymWriter.Length));
+        }
+    }
 }

@@ -15,7 +15,7 @@ internal sealed class RecordSpooler : IDisposable
     private readonly StoredRecordCodec _codec;
     private readonly RecordSpool _spool;
     private readonly UploadGate.Slot? _slot;
-    private readonly byte[] _pseudonym = new byte[PseudonymWriter.Length];
+    private readonly byte[] _pseudonym = new byte[PseudonymWriter.Length * RecordBatch.Capacity];
 
     public RecordSpooler(IReadOnlyList<FeatureDefinition> features, PseudonymWriter pseudonyms, RecordSpool spool, UploadGate.Slot? slot)
     {
@@ -32,8 +32,8 @@ internal sealed class RecordSpooler : IDisposable
     /// <summary>Set when the spool had no room for a record; then nothing more is added.</summary>
     public SpoolRefusal Refusal { get; private set; }
 
-    /// <summary>Spools record <paramref name="index"/> of <paramref name="batch"/>; false when the spool refused it (stop).</summary>
-    public bool Add(RecordBatch batch, int index)
+    /// <summary>Spools the records of <paramref name="batch"/> in order; false when the spool refused one (stop).</summary>
+    public bool Add(RecordBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
         if (Refusal != SpoolRefusal.None)
@@ -41,18 +41,23 @@ internal sealed class RecordSpooler : IDisposable
             return false;
         }
 
-        _pseudonyms.Write(batch.Subject(index), _pseudonym);
-        var codes = batch.Codes(index);
-        var numbers = batch.Numbers(index);
-        var cells = _codec.Write(codes, numbers).Span;
-        if (_slot?.Add(8 + _pseudonym.Length + cells.Length) is { } refusal and not SpoolRefusal.None)
+        _pseudonyms.WriteMany(batch.Subjects, batch.SubjectStarts, batch.SubjectLengths, _pseudonym);
+        for (var i = 0; i < batch.Count; i++)
         {
-            Refusal = refusal;
-            return false;
+            var codes = batch.Codes(i);
+            var numbers = batch.Numbers(i);
+            var cells = _codec.Write(codes, numbers).Span;
+            var pseudonym = _pseudonym.AsSpan(PseudonymWriter.Length * i, PseudonymWriter.Length);
+            if (_slot?.Add(8 + pseudonym.Length + cells.Length) is { } refusal and not SpoolRefusal.None)
+            {
+                Refusal = refusal;
+                return false;
+            }
+
+            _spool.Add(pseudonym, cells);
+            Quality.Add(codes, numbers);
         }
 
-        _spool.Add(_pseudonym, cells);
-        Quality.Add(codes, numbers);
         return true;
     }
 

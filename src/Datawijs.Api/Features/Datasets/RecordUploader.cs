@@ -117,13 +117,10 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
                 {
                     await foreach (var batch in read.Reader.ReadAllAsync(stop.Token))
                     {
-                        for (var i = 0; i < batch.Count; i++)
+                        if (!spooler.Add(batch))
                         {
-                            if (!spooler.Add(batch, i))
-                            {
-                                await stop.CancelAsync();
-                                return;
-                            }
+                            await stop.CancelAsync();
+                            return;
                         }
 
                         batch.Clear();

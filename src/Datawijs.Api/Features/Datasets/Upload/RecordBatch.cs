@@ -51,6 +51,13 @@ internal sealed class RecordBatch
         Count++;
     }
 
+    /// <summary>Every subject id, back to back: id i is <see cref="SubjectLengths"/>[i] characters from <see cref="SubjectStarts"/>[i].</summary>
+    public ReadOnlySpan<char> Subjects => _subjects.AsSpan(0, _used);
+
+    public ReadOnlySpan<int> SubjectStarts => _subjectStart.AsSpan(0, Count);
+
+    public ReadOnlySpan<int> SubjectLengths => _subjectLength.AsSpan(0, Count);
+
     public ReadOnlySpan<char> Subject(int index) => _subjects.AsSpan(_subjectStart[index], _subjectLength[index]);
 
     public ReadOnlySpan<int> Codes(int index) => _codes.AsSpan(index * _features, _features);
