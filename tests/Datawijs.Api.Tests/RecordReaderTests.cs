@@ -48,6 +48,151 @@ public sealed class RecordReaderTests
         Assert.All(records, r => Assert.Empty(r.Problems));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task Csv_reads_random_bodies_exactly_as_a_character_by_character_reading_of_the_rules(int seed)
+    {
+        // Bodies far larger than the reader's buffer, with quotes, escaped quotes, separators and line ends
+        // inside quotes, stray quotes, CR, blank lines, cells past the length limit and wrong column counts.
+        var random = new Random(seed);
+        var body = new System.Text.StringBuilder("subjectId,housing,income\n");
+        string[] pieces = ["a", "rent", "é", " ", ",", "\"", "\"\"", "\r", "x\"y", "12.5", "\n"];
+        for (var row = 0; row < 3_000; row++)
+        {
+            var fields = random.Next(20) == 0 ? random.Next(1, 5) : 3;
+            for (var f = 0; f < fields; f++)
+            {
+                if (f > 0)
+                {
+                    body.Append(',');
+                }
+
+                var quoted = random.Next(3) == 0;
+                var length = random.Next(15) == 0 ? random.Next(990, 1_100) : random.Next(0, 6);
+                body.Append(quoted ? "\"" : "");
+                if (random.Next(25) == 0)
+                {
+                    body.Append('a', random.Next(995, 1_006)); // right at the length limit, in one run of ordinary characters
+                }
+
+                for (var i = 0; i < length; i++)
+                {
+                    var piece = pieces[random.Next(pieces.Length)];
+                    body.Append(quoted ? piece.Replace("\"", "\"\"", StringComparison.Ordinal) : piece is "," or "\n" or "\r" ? "b" : piece);
+                }
+
+                body.Append(quoted ? "\"" : "");
+            }
+
+            body.Append(random.Next(4) == 0 ? "\r\n" : random.Next(30) == 0 ? "\n\n" : "\n");
+        }
+
+        var (header, records) = await ReadAsync(new CsvRecordReader(new StringReader(body.ToString()), Features));
+
+        Assert.Empty(header);
+        var expected = ReferenceRecords(body.ToString()).Skip(1).Where(r => !(r.Fields.Count == 1 && r.Fields[0].Length == 0 && !r.TooLong)).ToList();
+        Assert.Equal(expected.Count, records.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            var (fields, tooLong) = expected[i];
+            var code = tooLong ? "too-long" : fields.Count != 3 ? "column-count" : null;
+            Assert.Equal(code, records[i].Problems.Select(p => p.Code).SingleOrDefault());
+            if (code is null)
+            {
+                Assert.Equal(fields[0], records[i].SubjectId);
+                Assert.Equal(fields[1], records[i].Cells[0]);
+                Assert.Equal(fields[2], records[i].Cells[1]);
+            }
+        }
+    }
+
+    // The reading rules one character at a time: a quote opens quoting only at the start of a field, two
+    // quotes inside quoting are one, CR outside quotes is dropped, and a field keeps its first
+    // MaxCellLength characters (the record is then too long).
+    private static List<(List<string> Fields, bool TooLong)> ReferenceRecords(string csv)
+    {
+        var records = new List<(List<string> Fields, bool TooLong)>();
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        bool quoted = false, afterQuote = false, started = false, tooLong = false;
+        void Add(char ch)
+        {
+            if (field.Length >= RecordFormats.MaxCellLength)
+            {
+                tooLong = true;
+            }
+            else
+            {
+                field.Append(ch);
+            }
+        }
+
+        void End()
+        {
+            fields.Add(field.ToString());
+            field.Clear();
+        }
+
+        foreach (var ch in csv)
+        {
+            started = true;
+            if (quoted)
+            {
+                if (ch == '"')
+                {
+                    quoted = false;
+                    afterQuote = true;
+                }
+                else
+                {
+                    Add(ch);
+                }
+
+                continue;
+            }
+
+            if (ch == '"' && afterQuote)
+            {
+                Add('"');
+                quoted = true;
+                afterQuote = false;
+            }
+            else if (ch == '"' && field.Length == 0)
+            {
+                quoted = true;
+            }
+            else if (ch == ',')
+            {
+                End();
+                afterQuote = false;
+            }
+            else if (ch == '\n')
+            {
+                End();
+                records.Add((fields, tooLong));
+                fields = [];
+                tooLong = false;
+                started = false;
+                afterQuote = false;
+            }
+            else if (ch != '\r')
+            {
+                Add(ch);
+                afterQuote = false;
+            }
+        }
+
+        if (started)
+        {
+            End();
+            records.Add((fields, tooLong));
+        }
+
+        return records;
+    }
+
     [Fact]
     public async Task Csv_header_problems_and_wrong_column_counts_are_reported()
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Datawijs.Domain.Datasets;
 
 namespace Datawijs.Api.Features.Datasets.Upload;
@@ -11,6 +12,7 @@ namespace Datawijs.Api.Features.Datasets.Upload;
 public sealed class CsvRecordReader(TextReader text, IReadOnlyList<FeatureDefinition> features) : IRecordReader
 {
     private const int MaxColumns = 202;
+    private static readonly SearchValues<char> Specials = SearchValues.Create(",\"\r\n");
     private readonly char[] _buffer = new char[32 * 1024]; // 64 KB: below the large object heap
     private readonly int[] _fieldStart = new int[MaxColumns];
     private readonly int[] _fieldLength = new int[MaxColumns];
@@ -171,6 +173,25 @@ public sealed class CsvRecordReader(TextReader text, IReadOnlyList<FeatureDefini
     {
         while (_position < _length)
         {
+            if (!_quoted)
+            {
+                // Outside quotes, a run of ordinary characters is found with one vectorised search and copied at once.
+                var rest = _buffer.AsSpan(_position, _length - _position);
+                var run = rest.IndexOfAny(Specials);
+                var ordinary = run < 0 ? rest : rest[..run];
+                if (!ordinary.IsEmpty)
+                {
+                    AppendRun(ordinary);
+                    _position += ordinary.Length;
+                    _fieldStarted = true;
+                    _afterQuote = false;
+                    if (run < 0)
+                    {
+                        return false;
+                    }
+                }
+            }
+
             var ch = _buffer[_position++];
             _fieldStarted = true;
             if (_quoted)
@@ -215,6 +236,24 @@ public sealed class CsvRecordReader(TextReader text, IReadOnlyList<FeatureDefini
         }
 
         return false;
+    }
+
+    private void AppendRun(ReadOnlySpan<char> run)
+    {
+        var room = RecordFormats.MaxCellLength - (_used - _currentStart);
+        if (run.Length > room)
+        {
+            _tooLong = true;
+            run = run[..Math.Max(room, 0)];
+        }
+
+        if (_used + run.Length > _chars.Length)
+        {
+            Array.Resize(ref _chars, Math.Max(_used + run.Length, 2 * _chars.Length));
+        }
+
+        run.CopyTo(_chars.AsSpan(_used));
+        _used += run.Length;
     }
 
     private void Append(char ch)
