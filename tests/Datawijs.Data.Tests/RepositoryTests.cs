@@ -91,6 +91,71 @@ public abstract class RepositoryTests(DatabaseProvider provider) : IDisposable
     }
 
     [Fact]
+    public async Task Subjects_handed_over_in_order_index_the_same_datasets_as_subjects_taken_from_the_records()
+    {
+        var tenant = await TenantAsync("epe-subjects");
+        var repository = new DatasetRepository(Database.Connections, new PublishedProfileSetChanges());
+        var random = new Random(5);
+        var pseudonyms = Enumerable.Range(0, 101).Select(_ => Convert.ToHexStringLower(RandomBytes(random, 32))).ToList();
+        pseudonyms.Add(pseudonyms[7]); // a subject with two records
+        var byRecords = await DatasetAsync(tenant);
+        var handedOver = await DatasetAsync(tenant);
+
+        foreach (var dataset in new[] { byRecords, handedOver })
+        {
+            await using var upload = await repository.BeginUploadAsync(tenant.Id, dataset.Id);
+            for (var i = 0; i < pseudonyms.Count; i++)
+            {
+                await upload.AddAsync(i + 1, pseudonyms[i], "x");
+            }
+
+            if (dataset == handedOver && upload.TakesSortedSubjects)
+            {
+                foreach (var pseudonym in pseudonyms.Order(StringComparer.Ordinal))
+                {
+                    await upload.AddSubjectAsync(System.Text.Encoding.ASCII.GetBytes(pseudonym));
+                }
+            }
+
+            await upload.CommitAsync(pseudonyms.Count, "{}", T0);
+        }
+
+        foreach (var pseudonym in pseudonyms)
+        {
+            Assert.Equal([byRecords.Id, handedOver.Id], (await repository.ContainingSubjectAsync(tenant.Id, pseudonym)).Select(d => d.Id).Order());
+        }
+
+        Assert.Empty(await repository.ContainingSubjectAsync(tenant.Id, new string('0', 64)));
+    }
+
+    [Fact]
+    public async Task An_upload_with_some_but_not_all_subjects_handed_over_is_refused()
+    {
+        var tenant = await TenantAsync("epe-half");
+        var dataset = await DatasetAsync(tenant);
+        var repository = new DatasetRepository(Database.Connections, new PublishedProfileSetChanges());
+        await using var upload = await repository.BeginUploadAsync(tenant.Id, dataset.Id);
+        if (!upload.TakesSortedSubjects)
+        {
+            await Assert.ThrowsAsync<NotSupportedException>(async () => await upload.AddSubjectAsync(new byte[64]));
+            return;
+        }
+
+        await upload.AddAsync(1, new string('a', 64), "x");
+        await upload.AddAsync(2, new string('b', 64), "y");
+        await upload.AddSubjectAsync(System.Text.Encoding.ASCII.GetBytes(new string('a', 64)));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => upload.CommitAsync(2, "{}", T0));
+    }
+
+    private static byte[] RandomBytes(Random random, int count)
+    {
+        var bytes = new byte[count];
+        random.NextBytes(bytes);
+        return bytes;
+    }
+
+    [Fact]
     public async Task Upload_keeps_empty_and_unicode_cells_exactly_and_a_duplicate_row_fails_the_upload()
     {
         var tenant = await TenantAsync("ermelo");

@@ -37,6 +37,18 @@ public sealed record DatasetSql(
             + string.Join(", ", Enumerable.Repeat("(@DatasetId, ?, ?, ?)", rows));
     }
 
+    /// <summary>
+    /// SQLite's addition of <paramref name="rows"/> subject pseudonyms of one dataset to the index of which
+    /// datasets hold a citizen's record: <c>@DatasetId</c> is parameter 1, pseudonym i is parameter 2 + i.
+    /// A pseudonym already there (a subject with several records) is left as it is.
+    /// </summary>
+    public static string SqliteInsertSubjects(int rows)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
+        return "INSERT OR IGNORE INTO dataset_subjects (dataset_id, subject_pseudonym) VALUES "
+            + string.Join(", ", Enumerable.Repeat("(@DatasetId, ?)", rows));
+    }
+
     public static readonly DatasetSql Sqlite = new(
         Insert: $"INSERT INTO datasets ({SqliteColumns}) VALUES (@Id, @TenantId, @Name, @Purpose, @Features, @RetentionUntil, @RecordCount, @Quality, @CreatedAt, @UpdatedAt, @SubjectIdKind, @ReferencePopulation)",
         Find: $"SELECT {SqliteColumns} FROM datasets WHERE tenant_id = @TenantId AND id = @Id",

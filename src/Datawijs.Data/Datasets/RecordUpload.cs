@@ -16,6 +16,8 @@ public abstract class RecordUpload : IAsyncDisposable
     private readonly DatasetRepository _owner;
     private readonly DatasetSql _sql;
     private readonly WriteTransaction _write;
+    private long _records;
+    private long _subjects;
 
     private protected RecordUpload(DatasetRepository owner, DatasetSql sql, WriteTransaction write, Guid tenantId, Guid datasetId)
     {
@@ -47,7 +49,11 @@ public abstract class RecordUpload : IAsyncDisposable
     /// database keeps, so nothing is transcoded per row). The buffers may be reused by the caller as soon
     /// as the returned task completes.
     /// </summary>
-    public abstract ValueTask AddAsync(long rowNumber, ReadOnlyMemory<byte> subjectPseudonym, ReadOnlyMemory<byte> cells, CancellationToken ct = default);
+    public ValueTask AddAsync(long rowNumber, ReadOnlyMemory<byte> subjectPseudonym, ReadOnlyMemory<byte> cells, CancellationToken ct = default)
+    {
+        _records++;
+        return AddRecordAsync(rowNumber, subjectPseudonym, cells, ct);
+    }
 
     /// <summary>The dataset's record count as committed, read inside this upload's transaction.</summary>
     public async Task<long> StoredRecordCountAsync(CancellationToken ct = default)
@@ -67,13 +73,46 @@ public abstract class RecordUpload : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// True when this provider can take the upload's subject pseudonyms from the caller, in ascending
+    /// order (<see cref="AddSubjectAsync"/>), for the index of which datasets hold a citizen's record,
+    /// which is faster than building it from the records. When none are added, <see cref="CommitAsync"/>
+    /// builds the index from the added records itself, as it always does when this is false.
+    /// </summary>
+    public virtual bool TakesSortedSubjects => false;
+
+    /// <summary>
+    /// Adds the subject pseudonym (ASCII hex) of one added record to the index of which datasets hold a
+    /// citizen's record. Only when <see cref="TakesSortedSubjects"/>; then one per added record, in
+    /// ascending order, before <see cref="CommitAsync"/>, which refuses an upload with some but not all.
+    /// </summary>
+    public ValueTask AddSubjectAsync(ReadOnlyMemory<byte> subjectPseudonym, CancellationToken ct = default)
+    {
+        if (!TakesSortedSubjects)
+        {
+            throw new NotSupportedException("This provider indexes the subjects from the records when the upload is committed.");
+        }
+
+        _subjects++;
+        return AddSubjectCoreAsync(subjectPseudonym, ct);
+    }
+
     public async Task CommitAsync(long recordCount, string quality, DateTimeOffset at, CancellationToken ct = default)
     {
         await FlushAsync(ct);
 
         // Which datasets hold a citizen's record is read by pseudonym; this upload's rows follow the count stored before it.
-        var before = await StoredRecordCountAsync(ct);
-        await Connection.ExecuteAsync(new CommandDefinition(_sql.IndexSubjects, new { DatasetId, AfterRow = before }, Transaction, cancellationToken: ct));
+        if (_subjects > 0 && _subjects != _records)
+        {
+            throw new InvalidOperationException($"{_subjects} subjects were added for {_records} records; add one per record, or none.");
+        }
+
+        if (_subjects == 0)
+        {
+            var before = await StoredRecordCountAsync(ct);
+            await Connection.ExecuteAsync(new CommandDefinition(_sql.IndexSubjects, new { DatasetId, AfterRow = before }, Transaction, cancellationToken: ct));
+        }
+
         await Connection.ExecuteAsync(new CommandDefinition(
             _sql.CompleteUpload,
             new { TenantId, Id = DatasetId, RecordCount = recordCount, Quality = quality, UpdatedAt = at },
@@ -95,6 +134,12 @@ public abstract class RecordUpload : IAsyncDisposable
 
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>Adds one record (see <see cref="AddAsync(long, ReadOnlyMemory{byte}, ReadOnlyMemory{byte}, CancellationToken)"/>).</summary>
+    private protected abstract ValueTask AddRecordAsync(long rowNumber, ReadOnlyMemory<byte> subjectPseudonym, ReadOnlyMemory<byte> cells, CancellationToken ct);
+
+    /// <summary>Adds one subject pseudonym (see <see cref="AddSubjectAsync"/>).</summary>
+    private protected virtual ValueTask AddSubjectCoreAsync(ReadOnlyMemory<byte> subjectPseudonym, CancellationToken ct) => ValueTask.CompletedTask;
 
     /// <summary>Writes rows still held back (a batch) to the database.</summary>
     private protected virtual ValueTask FlushAsync(CancellationToken ct) => ValueTask.CompletedTask;

@@ -28,7 +28,7 @@ public sealed class SqlServerRecordUpload : RecordUpload
         _batch.Columns.Add("Cells", typeof(string));
     }
 
-    public override async ValueTask AddAsync(long rowNumber, ReadOnlyMemory<byte> subjectPseudonym, ReadOnlyMemory<byte> cells, CancellationToken ct = default)
+    private protected override async ValueTask AddRecordAsync(long rowNumber, ReadOnlyMemory<byte> subjectPseudonym, ReadOnlyMemory<byte> cells, CancellationToken ct)
     {
         _batch.Rows.Add(DatasetId, rowNumber, Encoding.ASCII.GetString(subjectPseudonym.Span), Encoding.UTF8.GetString(cells.Span));
         if (_batch.Rows.Count >= BatchSize)

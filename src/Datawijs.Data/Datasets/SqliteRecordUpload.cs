@@ -25,6 +25,10 @@ public sealed class SqliteRecordUpload : RecordUpload
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _insertOne;
     private readonly sqlite3_stmt _insertMany;
+    private readonly sqlite3_stmt _subjectOne;
+    private readonly sqlite3_stmt _subjectsMany;
+    private readonly byte[] _pendingSubjects = new byte[RowsPerInsert * 64];
+    private int _subjects;
     private readonly long[] _pendingRows = new long[RowsPerInsert];
     private readonly byte[][] _pendingPseudonyms = new byte[RowsPerInsert][];
     private readonly byte[][] _pendingCells = new byte[RowsPerInsert][];
@@ -37,7 +41,11 @@ public sealed class SqliteRecordUpload : RecordUpload
         _db = ((SqliteConnection)write.Connection).Handle ?? throw new InvalidOperationException("The connection is not open.");
         Check(raw.sqlite3_prepare_v2(_db, sql.InsertRecord, out _insertOne));
         Check(raw.sqlite3_prepare_v2(_db, DatasetSql.SqliteInsertRecords(RowsPerInsert), out _insertMany));
+        Check(raw.sqlite3_prepare_v2(_db, DatasetSql.SqliteInsertSubjects(1), out _subjectOne));
+        Check(raw.sqlite3_prepare_v2(_db, DatasetSql.SqliteInsertSubjects(RowsPerInsert), out _subjectsMany));
         var id = datasetId.ToString("D");
+        Check(raw.sqlite3_bind_text(_subjectOne, 1, id));
+        Check(raw.sqlite3_bind_text(_subjectsMany, 1, id));
         Check(raw.sqlite3_bind_text(_insertOne, Index(_insertOne, "@DatasetId"), id));
         Check(raw.sqlite3_bind_text(_insertMany, Index(_insertMany, "@DatasetId"), id));
         if (Index(_insertOne, "@DatasetId") != 1 || Index(_insertOne, "@RowNumber") != 2 || Index(_insertOne, "@SubjectPseudonym") != 3 || Index(_insertOne, "@Cells") != 4
@@ -51,7 +59,7 @@ public sealed class SqliteRecordUpload : RecordUpload
         }
     }
 
-    public override ValueTask AddAsync(long rowNumber, ReadOnlyMemory<byte> subjectPseudonym, ReadOnlyMemory<byte> cells, CancellationToken ct = default)
+    private protected override ValueTask AddRecordAsync(long rowNumber, ReadOnlyMemory<byte> subjectPseudonym, ReadOnlyMemory<byte> cells, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         var at = _pending;
@@ -84,6 +92,36 @@ public sealed class SqliteRecordUpload : RecordUpload
         return ValueTask.CompletedTask;
     }
 
+    /// <remarks>
+    /// In ascending order the pseudonyms fill the index's B-tree front to back. Building it from the
+    /// records instead (<see cref="DatasetSql.IndexSubjects"/>) meant reading every added record back and
+    /// sorting their pseudonyms on disk, which took half the time of storing an upload.
+    /// </remarks>
+    public override bool TakesSortedSubjects => true;
+
+    private protected override ValueTask AddSubjectCoreAsync(ReadOnlyMemory<byte> subjectPseudonym, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        if (subjectPseudonym.Length != 64)
+        {
+            throw new ArgumentException("A pseudonym is 64 hex digits.", nameof(subjectPseudonym));
+        }
+
+        subjectPseudonym.Span.CopyTo(_pendingSubjects.AsSpan(64 * _subjects));
+        if (++_subjects == RowsPerInsert)
+        {
+            for (var i = 0; i < RowsPerInsert; i++)
+            {
+                Check(raw.sqlite3_bind_text(_subjectsMany, 2 + i, _pendingSubjects.AsSpan(64 * i, 64)));
+            }
+
+            Step(_subjectsMany);
+            _subjects = 0;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
     private protected override ValueTask FlushAsync(CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
@@ -94,6 +132,13 @@ public sealed class SqliteRecordUpload : RecordUpload
         }
 
         _pending = 0;
+        for (var i = 0; i < _subjects; i++)
+        {
+            Check(raw.sqlite3_bind_text(_subjectOne, 2, _pendingSubjects.AsSpan(64 * i, 64)));
+            Step(_subjectOne);
+        }
+
+        _subjects = 0;
         return ValueTask.CompletedTask;
     }
 
@@ -101,6 +146,8 @@ public sealed class SqliteRecordUpload : RecordUpload
     {
         _insertOne.Dispose();
         _insertMany.Dispose();
+        _subjectOne.Dispose();
+        _subjectsMany.Dispose();
         return ValueTask.CompletedTask;
     }
 

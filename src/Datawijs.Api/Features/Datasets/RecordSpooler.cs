@@ -6,7 +6,8 @@ namespace Datawijs.Api.Features.Datasets;
 
 /// <summary>
 /// Writes checked records to the upload's spool: the subject id pseudonymised (the canonical id goes no
-/// further than here), the cells in stored form, and each record counted for the quality report. Stops
+/// further than here), the cells in stored form, the pseudonym also among the upload's subjects
+/// (<see cref="SubjectRuns"/>), and each record counted for the quality report. Stops
 /// at the first record the spool has no room for. Not thread-safe: one thread adds the records.
 /// </summary>
 internal sealed class RecordSpooler : IDisposable
@@ -14,12 +15,14 @@ internal sealed class RecordSpooler : IDisposable
     private readonly PseudonymWriter _pseudonyms;
     private readonly StoredRecordCodec _codec;
     private readonly RecordSpool _spool;
+    private readonly SubjectRuns _subjects;
     private readonly UploadGate.Slot? _slot;
     private readonly byte[] _pseudonym = new byte[PseudonymWriter.Length * RecordBatch.Capacity];
 
-    public RecordSpooler(IReadOnlyList<FeatureDefinition> features, PseudonymWriter pseudonyms, RecordSpool spool, UploadGate.Slot? slot)
+    public RecordSpooler(IReadOnlyList<FeatureDefinition> features, PseudonymWriter pseudonyms, RecordSpool spool, SubjectRuns subjects, UploadGate.Slot? slot)
     {
         _pseudonyms = pseudonyms;
+        _subjects = subjects;
         _codec = new StoredRecordCodec(new RecordSchema(features));
         _spool = spool;
         _slot = slot;
@@ -48,13 +51,15 @@ internal sealed class RecordSpooler : IDisposable
             var numbers = batch.Numbers(i);
             var cells = _codec.Write(codes, numbers).Span;
             var pseudonym = _pseudonym.AsSpan(PseudonymWriter.Length * i, PseudonymWriter.Length);
-            if (_slot?.Add(8 + pseudonym.Length + cells.Length) is { } refusal and not SpoolRefusal.None)
+            // On disk: the record (lengths, pseudonym, cells) and the pseudonym once more among the subjects.
+            if (_slot?.Add(8 + (2 * pseudonym.Length) + cells.Length) is { } refusal and not SpoolRefusal.None)
             {
                 Refusal = refusal;
                 return false;
             }
 
             _spool.Add(pseudonym, cells);
+            _subjects.Add(pseudonym);
             Quality.Add(codes, numbers);
         }
 

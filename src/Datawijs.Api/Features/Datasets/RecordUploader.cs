@@ -54,7 +54,8 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
         var subjectKind = dataset.SubjectIdKind == "other" ? SubjectIdKind.Other : SubjectIdKind.Bsn;
         var checker = new RecordChecker(features, subjectKind);
         await using var spool = RecordSpool.Create();
-        using var spooler = new RecordSpooler(features, keys.PseudonymiserFor(dataset.TenantId).CreateWriter(), spool, slot);
+        using var subjects = SubjectRuns.Create();
+        using var spooler = new RecordSpooler(features, keys.PseudonymiserFor(dataset.TenantId).CreateWriter(), spool, subjects, slot);
         await ReadAndSpoolAsync(reader, checker, spooler, features.Count, ct);
         if (spooler.Refusal != SpoolRefusal.None)
         {
@@ -83,7 +84,7 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
                 (existing, quality) = kept;
             }
 
-            var outcome = await StoreAsync(dataset, spool, features, quality, existing, checker.Rows, spooler.Quality, ct);
+            var outcome = await StoreAsync(dataset, spool, subjects, features, quality, existing, checker.Rows, spooler.Quality, ct);
             if (_counted.Count >= MaxKeptDatasets)
             {
                 _counted.Clear();
@@ -191,6 +192,7 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
     private async Task<(UploadOutcome Outcome, (long Records, DataQualityAccumulator Quality) Counted)> StoreAsync(
         DatasetRow dataset,
         RecordSpool spool,
+        SubjectRuns subjects,
         IReadOnlyList<FeatureDefinition> features,
         DataQualityAccumulator? quality,
         long existing,
@@ -220,6 +222,14 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
         for (var row = existing + 1; spooled.TryRead(out var subject, out var cells); row++)
         {
             await upload.AddAsync(row, subject, cells, ct);
+        }
+
+        if (upload.TakesSortedSubjects)
+        {
+            foreach (var pseudonym in subjects.ReadSorted())
+            {
+                await upload.AddSubjectAsync(pseudonym, ct);
+            }
         }
 
         quality.Add(uploaded);

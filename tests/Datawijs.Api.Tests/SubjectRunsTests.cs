@@ -1,0 +1,46 @@
+using System.Text;
+using Datawijs.Api.Features.Datasets;
+
+namespace Datawijs.Api.Tests;
+
+public sealed class SubjectRunsTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(SubjectRuns.RunLength)]
+    [InlineData((2 * SubjectRuns.RunLength) + 777)]
+    public void Every_pseudonym_comes_back_once_in_ascending_order_across_runs(int count)
+    {
+        var random = new Random(count);
+        var added = new List<string>();
+        using var runs = SubjectRuns.Create();
+        for (var i = 0; i < count; i++)
+        {
+            // Now and then a subject again (several records), sometimes in another run.
+            var pseudonym = i > 0 && random.Next(20) == 0 ? added[random.Next(added.Count)] : Convert.ToHexStringLower(Bytes(random));
+            added.Add(pseudonym);
+            runs.Add(Encoding.ASCII.GetBytes(pseudonym));
+        }
+
+        var read = runs.ReadSorted().Select(p => Encoding.ASCII.GetString(p.Span)).ToList();
+
+        Assert.Equal(count, runs.Count);
+        Assert.Equal(added.Order(StringComparer.Ordinal), read);
+    }
+
+    [Fact]
+    public void Only_a_pseudonym_of_64_hex_digits_is_taken()
+    {
+        using var runs = SubjectRuns.Create();
+
+        Assert.Throws<ArgumentException>(() => runs.Add(new byte[32]));
+    }
+
+    private static byte[] Bytes(Random random)
+    {
+        var bytes = new byte[32];
+        random.NextBytes(bytes);
+        return bytes;
+    }
+}
