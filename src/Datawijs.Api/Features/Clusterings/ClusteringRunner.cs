@@ -121,7 +121,7 @@ public sealed class ClusteringRunner(
 
         var watch = Stopwatch.StartNew();
         var features = StoredJson.Features(dataset.Features);
-        var matrix = await MatrixLoader.LoadAsync(features, datasets, job.TenantId, job.DatasetId, dataset.RecordCount, ct);
+        var matrix = await MatrixLoader.LoadAsync(features, datasets, job.TenantId, job.DatasetId, ct);
         var loadMs = watch.ElapsedMilliseconds;
         var options = StoredJson.Read<ClusteringOptions>(job.Options).ToDomain(settings.MaxDegreeOfParallelism);
         var problems = KPrototypes.Validate(matrix, options);
