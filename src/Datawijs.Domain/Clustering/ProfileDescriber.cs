@@ -44,6 +44,7 @@ public static class ProfileDescriber
             protectedNumeric[j] = [];
         }
 
+        var medians = new MedianBuffers();
         for (var f = 0; f < matrix.Features.Count; f++)
         {
             var feature = matrix.Features[f];
@@ -58,7 +59,10 @@ public static class ProfileDescriber
             }
             else
             {
-                var summaries = DescribeNumeric(matrix, f, labels, k);
+                var column = matrix.Numeric(f);
+                var summaries = column.SingleValues is { } singles
+                    ? DescribeNumeric(matrix, f, singles, labels, k, medians.Singles ??= new float[n])
+                    : DescribeNumeric(matrix, f, column.DoubleValues ?? [], labels, k, medians.Doubles ??= new double[n]);
                 for (var j = 0; j < k; j++)
                 {
                     (isProtected ? protectedNumeric : numeric)[j].Add(summaries[j]);
@@ -177,29 +181,29 @@ public static class ProfileDescriber
         return x >= 0 ? r : 2 - r;
     }
 
-    private static NumericSummary[] DescribeNumeric(MixedDataMatrix matrix, int f, ReadOnlySpan<int> labels, int k)
+    // The column's values are gathered in their stored form (floats for most columns: half the memory, and the
+    // same median, since a float converts to a double exactly), in one buffer shared by the numeric features.
+    private static NumericSummary[] DescribeNumeric<T>(MixedDataMatrix matrix, int f, ReadOnlySpan<T> column, ReadOnlySpan<int> labels, int k, T[] values)
+        where T : struct, IFloatingPointIeee754<T>
     {
         var feature = matrix.Features[f];
-        var column = matrix.Numeric(f);
         var counts = new int[k];
         var total = 0;
         for (var i = 0; i < column.Length; i++)
         {
-            if (!double.IsNaN(column[i]))
+            if (!T.IsNaN(column[i]))
             {
                 counts[labels[i]]++;
                 total++;
             }
         }
 
-        // One buffer of the column's values, used twice: all of them for the dataset's median, then
-        // grouped by cluster for each cluster's median (half the memory of separate arrays).
-        var values = new double[total];
+        // The buffer is used twice: all values for the dataset's median, then grouped by cluster for each cluster's median.
         var next = 0;
         for (var i = 0; i < column.Length; i++)
         {
             var x = column[i];
-            if (!double.IsNaN(x))
+            if (!T.IsNaN(x))
             {
                 values[next++] = x;
             }
@@ -216,7 +220,7 @@ public static class ProfileDescriber
         for (var i = 0; i < column.Length; i++)
         {
             var x = column[i];
-            if (!double.IsNaN(x))
+            if (!T.IsNaN(x))
             {
                 values[fill[labels[i]]++] = x;
             }
@@ -236,7 +240,8 @@ public static class ProfileDescriber
     /// none. Reorders that part. A selection, not a sort: the same value in linear expected time (the
     /// sorts of every numeric feature's values took most of describing a large dataset).
     /// </summary>
-    private static double Median(double[] values, int start, int count)
+    private static double Median<T>(T[] values, int start, int count)
+        where T : struct, IFloatingPointIeee754<T>
     {
         if (count == 0)
         {
@@ -245,7 +250,7 @@ public static class ProfileDescriber
 
         var part = values.AsSpan(start, count);
         var mid = count / 2;
-        var upper = Select(part, mid);
+        var upper = double.CreateTruncating(Select(part, mid));
         if (count % 2 == 1)
         {
             return upper;
@@ -256,10 +261,10 @@ public static class ProfileDescriber
         var lower = part[0];
         foreach (var x in part[1..mid])
         {
-            lower = Math.Max(lower, x);
+            lower = T.Max(lower, x);
         }
 
-        return (lower + upper) / 2;
+        return (double.CreateTruncating(lower) + upper) / 2;
     }
 
     /// <summary>
@@ -268,7 +273,8 @@ public static class ProfileDescriber
     /// values many times) and a median-of-three pivot. Afterwards every value before rank is at most it.
     /// Partitions that shrink too slowly fall back to a sort, so the worst case is n log n.
     /// </summary>
-    internal static double Select(Span<double> values, int rank)
+    internal static T Select<T>(Span<T> values, int rank)
+        where T : struct, IFloatingPointIeee754<T>
     {
         var budget = 2 * (BitOperations.Log2((uint)values.Length) + 1);
         while (values.Length > 16)
@@ -323,5 +329,14 @@ public static class ProfileDescriber
         return values[rank];
     }
 
-    private static double MedianOfThree(double a, double b, double c) => Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
+    private static T MedianOfThree<T>(T a, T b, T c)
+        where T : struct, IFloatingPointIeee754<T> => T.Max(T.Min(a, b), T.Min(T.Max(a, b), c));
+
+    /// <summary>One buffer per stored form, made when the first numeric feature of that form is described.</summary>
+    private sealed class MedianBuffers
+    {
+        public float[]? Singles;
+
+        public double[]? Doubles;
+    }
 }

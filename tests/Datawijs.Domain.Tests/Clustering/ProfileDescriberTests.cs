@@ -97,7 +97,9 @@ public sealed class ProfileDescriberTests
     [InlineData(5_000, 3)]
     [InlineData(5_001, 16)]
     [InlineData(20_000, 20_000)]
-    public void Medians_are_those_of_the_sorted_values_also_with_many_repeated_values(int rows, int distinct)
+    [InlineData(5_001, 16, true)]
+    [InlineData(20_000, 20_000, true)]
+    public void Medians_are_those_of_the_sorted_values_also_with_many_repeated_values(int rows, int distinct, bool tenths = false)
     {
         // Whole numbers from a small range repeat a value many times (as ages or children do); the
         // selection must give what sorting gave, for odd and even counts, in every profile.
@@ -106,12 +108,14 @@ public sealed class ProfileDescriberTests
         var labels = new int[rows];
         for (var i = 0; i < rows; i++)
         {
-            column[i] = i % 97 == 0 ? double.NaN : random.Next(distinct) - (distinct / 2);
+            column[i] = i % 97 == 0 ? double.NaN : random.Next(distinct) - (distinct / 2) + (tenths ? 0.1 : 0);
             labels[i] = random.Next(3) == 0 ? 0 : 1 + (i % 2);
         }
 
         var features = new[] { new FeatureDefinition("x", FeatureType.Numeric, FeatureRole.Clustering, true) };
-        var set = ProfileDescriber.Describe(MixedDataMatrix.FromColumns(features, [column]), labels, 3);
+        var matrix = MixedDataMatrix.FromColumns(features, [column]);
+        Assert.Equal(!tenths, matrix.Numeric(0).IsSinglePrecision); // both stored forms are described
+        var set = ProfileDescriber.Describe(matrix, labels, 3);
 
         static double SortedMedian(IEnumerable<double> values)
         {
