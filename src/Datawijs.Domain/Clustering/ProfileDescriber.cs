@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Numerics;
 using Datawijs.Domain.Datasets;
 
@@ -6,24 +7,63 @@ namespace Datawijs.Domain.Clustering;
 /// <summary>Describes clusters by what is relatively more frequent in them than in the whole dataset.</summary>
 public static class ProfileDescriber
 {
+    /// <summary>
+    /// Describes the clusters of a fit. The features are described at the same time on up to
+    /// <see cref="MaxThreads"/> cores (each feature is counted on one thread, so the figures are the same).
+    /// </summary>
     public static ProfileSetDescription Describe(MixedDataMatrix matrix, ClusteringResult result, ProfileDescriptionOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(matrix);
         ArgumentNullException.ThrowIfNull(result);
-        return Describe(matrix, result.Labels, result.K, options);
+        var labels = result.LabelArray;
+        var k = result.K;
+        var (sizes, alpha) = Prepare(matrix, labels, k, options);
+        var described = new Described[matrix.Features.Count];
+        var buffers = new ConcurrentBag<MedianBuffers>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Min(Environment.ProcessorCount, MaxThreads) };
+        Parallel.For(
+            0,
+            described.Length,
+            parallel,
+            () => buffers.TryTake(out var buffer) ? buffer : new MedianBuffers(),
+            (f, _, buffer) =>
+            {
+                described[f] = DescribeFeature(matrix, f, labels, k, sizes, alpha, buffer);
+                return buffer;
+            },
+            buffers.Add);
+        return Assemble(matrix, described, sizes, k);
     }
+
+    /// <summary>
+    /// The most features described at the same time: each thread describing a numeric feature holds a buffer
+    /// of one value per household (4 bytes for a column held as floats), so this bounds the extra memory.
+    /// </summary>
+    public const int MaxThreads = 2;
 
     /// <summary>Describes clusters 0..k−1 given the label of every row of the matrix.</summary>
     public static ProfileSetDescription Describe(MixedDataMatrix matrix, ReadOnlySpan<int> labels, int k, ProfileDescriptionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(matrix);
+        var (sizes, alpha) = Prepare(matrix, labels, k, options);
+        var described = new Described[matrix.Features.Count];
+        var buffer = new MedianBuffers();
+        for (var f = 0; f < described.Length; f++)
+        {
+            described[f] = DescribeFeature(matrix, f, labels, k, sizes, alpha, buffer);
+        }
+
+        return Assemble(matrix, described, sizes, k);
+    }
+
+    private static (int[] Sizes, double Alpha) Prepare(MixedDataMatrix matrix, ReadOnlySpan<int> labels, int k, ProfileDescriptionOptions? options)
+    {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         if (labels.Length != matrix.RowCount)
         {
             throw new ArgumentException("One label per row is required.", nameof(labels));
         }
 
-        var alpha = (options ?? new ProfileDescriptionOptions()).Alpha;
-        var n = matrix.RowCount;
         var sizes = new int[k];
         foreach (var label in labels)
         {
@@ -32,6 +72,25 @@ public static class ProfileDescriber
             sizes[label]++;
         }
 
+        return (sizes, (options ?? new ProfileDescriptionOptions()).Alpha);
+    }
+
+    private static Described DescribeFeature(MixedDataMatrix matrix, int f, ReadOnlySpan<int> labels, int k, int[] sizes, double alpha, MedianBuffers buffer)
+    {
+        if (matrix.Features[f].Type == FeatureType.Categorical)
+        {
+            return new Described(DescribeCategorical(matrix, f, labels, k, sizes, alpha), null);
+        }
+
+        var column = matrix.Numeric(f);
+        var n = matrix.RowCount;
+        return new Described(null, column.SingleValues is { } singles
+            ? DescribeNumeric(matrix, f, singles, labels, k, buffer.Singles ??= new float[n])
+            : DescribeNumeric(matrix, f, column.DoubleValues ?? [], labels, k, buffer.Doubles ??= new double[n]));
+    }
+
+    private static ProfileSetDescription Assemble(MixedDataMatrix matrix, Described[] described, int[] sizes, int k)
+    {
         var categorical = new List<CategoryDistribution>[k];
         var protectedCategorical = new List<CategoryDistribution>[k];
         var numeric = new List<NumericSummary>[k];
@@ -44,14 +103,11 @@ public static class ProfileDescriber
             protectedNumeric[j] = [];
         }
 
-        var medians = new MedianBuffers();
         for (var f = 0; f < matrix.Features.Count; f++)
         {
-            var feature = matrix.Features[f];
-            var isProtected = feature.Role == FeatureRole.Protected;
-            if (feature.Type == FeatureType.Categorical)
+            var isProtected = matrix.Features[f].Role == FeatureRole.Protected;
+            if (described[f].Categories is { } distributions)
             {
-                var distributions = DescribeCategorical(matrix, f, labels, k, sizes, alpha);
                 for (var j = 0; j < k; j++)
                 {
                     (isProtected ? protectedCategorical : categorical)[j].Add(distributions[j]);
@@ -59,10 +115,7 @@ public static class ProfileDescriber
             }
             else
             {
-                var column = matrix.Numeric(f);
-                var summaries = column.SingleValues is { } singles
-                    ? DescribeNumeric(matrix, f, singles, labels, k, medians.Singles ??= new float[n])
-                    : DescribeNumeric(matrix, f, column.DoubleValues ?? [], labels, k, medians.Doubles ??= new double[n]);
+                var summaries = described[f].Numbers!;
                 for (var j = 0; j < k; j++)
                 {
                     (isProtected ? protectedNumeric : numeric)[j].Add(summaries[j]);
@@ -90,7 +143,7 @@ public static class ProfileDescriber
             profiles[j] = new ProfileDescription(j, sizes[j], categorical[j], numeric[j], protectedCategorical[j], protectedNumeric[j], ordered);
         }
 
-        return new ProfileSetDescription(n, matrix.Features, profiles);
+        return new ProfileSetDescription(matrix.RowCount, matrix.Features, profiles);
     }
 
     private static CategoryDistribution[] DescribeCategorical(MixedDataMatrix matrix, int f, ReadOnlySpan<int> labels, int k, int[] sizes, double alpha)
@@ -331,6 +384,8 @@ public static class ProfileDescriber
 
     private static T MedianOfThree<T>(T a, T b, T c)
         where T : struct, IFloatingPointIeee754<T> => T.Max(T.Min(a, b), T.Min(T.Max(a, b), c));
+
+    private readonly record struct Described(CategoryDistribution[]? Categories, NumericSummary[]? Numbers);
 
     /// <summary>One buffer per stored form, made when the first numeric feature of that form is described.</summary>
     private sealed class MedianBuffers

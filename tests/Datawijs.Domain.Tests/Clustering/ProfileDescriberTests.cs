@@ -133,6 +133,19 @@ public sealed class ProfileDescriberTests
     }
 
     [Fact]
+    public void A_fit_described_on_several_threads_gives_exactly_the_description_from_its_labels_on_one()
+    {
+        var data = Datawijs.Domain.Synthetic.FoodBankHouseholds.Generate(3_000, seed: 7);
+        var result = KPrototypes.Fit(data.Matrix, new KPrototypesOptions { K = 5, Restarts = 1, Seed = 7 });
+
+        var byFeatureAtOnce = ProfileDescriber.Describe(data.Matrix, result);
+        var oneByOne = ProfileDescriber.Describe(data.Matrix, result.Labels, result.K);
+
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(oneByOne), System.Text.Json.JsonSerializer.Serialize(byFeatureAtOnce));
+        Assert.Contains(byFeatureAtOnce.Profiles, p => p.Numeric.Count > 0 && p.Categorical.Count > 0);
+    }
+
+    [Fact]
     public void An_unknown_cell_appears_only_when_the_dataset_has_missing_values()
     {
         var features = new[] { new FeatureDefinition("c", FeatureType.Categorical, FeatureRole.Clustering, true, ["a", "b"]) };

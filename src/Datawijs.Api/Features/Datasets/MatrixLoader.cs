@@ -75,19 +75,25 @@ public static class MatrixLoader
             var from = rows.First + (span * p / count);
             var to = rows.First + (span * (p + 1) / count) - 1;
             var sink = columns.Part((int)(from - rows.First), (int)(to - from + 1));
-            reads[p] = Task.Run(async () =>
-            {
-                try
+            // A thread of its own per part (SQLite's rows are stepped synchronously): parts on the thread pool
+            // held its few threads (two on a two-core machine) and requests waited for the pool to grow.
+            reads[p] = Task.Factory.StartNew(
+                async () =>
                 {
-                    await datasets.ReadRecordsForClusteringAsync(tenantId, datasetId, from, to, sink, failed.Token);
-                }
-                catch
-                {
-                    // A record that does not match stops the other parts too.
-                    await failed.CancelAsync();
-                    throw;
-                }
-            }, failed.Token);
+                    try
+                    {
+                        await datasets.ReadRecordsForClusteringAsync(tenantId, datasetId, from, to, sink, failed.Token);
+                    }
+                    catch
+                    {
+                        // A record that does not match stops the other parts too.
+                        await failed.CancelAsync();
+                        throw;
+                    }
+                },
+                failed.Token,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default).Unwrap();
         }
 
         // A part stopped by another's failure ends cancelled, so the failure is what this throws.
