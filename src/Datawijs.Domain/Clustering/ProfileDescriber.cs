@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Numerics;
 using Datawijs.Domain.Datasets;
 
@@ -8,8 +7,9 @@ namespace Datawijs.Domain.Clustering;
 public static class ProfileDescriber
 {
     /// <summary>
-    /// Describes the clusters of a fit. The features are described at the same time on up to
-    /// <see cref="MaxThreads"/> cores (each feature is counted on one thread, so the figures are the same).
+    /// Describes the clusters of a fit: the numeric features on one thread while the categorical ones are
+    /// counted on another (each feature on one thread, so the figures are the same). One thread only for
+    /// the numerics, because each holds a buffer of one value per household while it takes the medians.
     /// </summary>
     public static ProfileSetDescription Describe(MixedDataMatrix matrix, ClusteringResult result, ProfileDescriptionOptions? options = null)
     {
@@ -19,27 +19,21 @@ public static class ProfileDescriber
         var k = result.K;
         var (sizes, alpha) = Prepare(matrix, labels, k, options);
         var described = new Described[matrix.Features.Count];
-        var buffers = new ConcurrentBag<MedianBuffers>();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Min(Environment.ProcessorCount, MaxThreads) };
-        Parallel.For(
-            0,
-            described.Length,
-            parallel,
-            () => buffers.TryTake(out var buffer) ? buffer : new MedianBuffers(),
-            (f, _, buffer) =>
+        void Lane(FeatureType type)
+        {
+            var buffer = new MedianBuffers();
+            for (var f = 0; f < described.Length; f++)
             {
-                described[f] = DescribeFeature(matrix, f, labels, k, sizes, alpha, buffer);
-                return buffer;
-            },
-            buffers.Add);
+                if (matrix.Features[f].Type == type)
+                {
+                    described[f] = DescribeFeature(matrix, f, labels, k, sizes, alpha, buffer);
+                }
+            }
+        }
+
+        Parallel.Invoke(() => Lane(FeatureType.Numeric), () => Lane(FeatureType.Categorical));
         return Assemble(matrix, described, sizes, k);
     }
-
-    /// <summary>
-    /// The most features described at the same time: each thread describing a numeric feature holds a buffer
-    /// of one value per household (4 bytes for a column held as floats), so this bounds the extra memory.
-    /// </summary>
-    public const int MaxThreads = 2;
 
     /// <summary>Describes clusters 0..k−1 given the label of every row of the matrix.</summary>
     public static ProfileSetDescription Describe(MixedDataMatrix matrix, ReadOnlySpan<int> labels, int k, ProfileDescriptionOptions? options = null)
