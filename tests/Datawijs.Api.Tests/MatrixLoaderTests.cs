@@ -50,6 +50,56 @@ public sealed class MatrixLoaderTests
         Assert.Equal([40, 41, 42], loaded.Numeric(2).ToArray());
     }
 
+    [Fact]
+    public void Parts_filled_at_the_same_time_give_the_matrix_of_one_sequential_read_closing_the_gaps_of_left_out_rows()
+    {
+        // Three parts of six row numbers each; some rows are left out (as an upheld objection does), and a value a
+        // float cannot hold turns the income column to doubles in the middle part only.
+        string[][] parts =
+        [
+            ["rent\u001f15000\u001f40", "own\u001f16000\u001f", "\u001f\u001f41", "own\u001f0\u001f-7"],
+            ["rent\u001f17000\u001f50", "rent\u001f99999.99\u001f51", "own\u001f-0\u001f52", "own\u001f12\u001f53", "rent\u001f13\u001f54", "own\u001f14\u001f55"],
+            ["own\u001f18000\u001f60"],
+        ];
+
+        var sequential = Load(parts.SelectMany(p => p), capacity: 16);
+        var columns = new MatrixLoader.ColumnsBuilder(Features, 18);
+        var sinks = Enumerable.Range(0, 3).Select(p => columns.Part(p * 6, 6)).ToArray();
+        Parallel.For(0, 3, p =>
+        {
+            foreach (var record in parts[p])
+            {
+                sinks[p].Add(Encoding.UTF8.GetBytes(record));
+            }
+        });
+        var loaded = columns.Build();
+
+        Assert.Equal(11, loaded.RowCount);
+        Assert.Equal(sequential.Categorical(0).ToArray(), loaded.Categorical(0).ToArray());
+        Assert.False(loaded.Numeric(1).IsSinglePrecision);
+        Assert.True(loaded.Numeric(2).IsSinglePrecision);
+        for (var f = 1; f < 3; f++)
+        {
+            Assert.Equal(
+                sequential.Numeric(f).ToArray().Select(BitConverter.DoubleToInt64Bits),
+                loaded.Numeric(f).ToArray().Select(BitConverter.DoubleToInt64Bits));
+        }
+
+        Assert.Equal([15000, 16000, double.NaN, 0, 17000, 99999.99, -0.0, 12, 13, 14, 18000], loaded.Numeric(1).ToArray());
+    }
+
+    [Fact]
+    public void A_part_refuses_more_records_than_its_range_of_row_numbers_and_parts_must_follow_one_another()
+    {
+        var columns = new MatrixLoader.ColumnsBuilder(Features, 4);
+        var first = columns.Part(0, 1);
+        first.Add(Encoding.UTF8.GetBytes("rent\u001f1\u001f1"));
+
+        Assert.Throws<InvalidOperationException>(() => first.Add(Encoding.UTF8.GetBytes("rent\u001f1\u001f1")));
+        Assert.Throws<InvalidOperationException>(() => columns.Part(2, 2));
+        Assert.Throws<InvalidOperationException>(() => columns.Part(1, 4));
+    }
+
     [Theory]
     [InlineData("castle\u001f1\u001f1")]
     [InlineData("rent\u001fabc\u001f1")]

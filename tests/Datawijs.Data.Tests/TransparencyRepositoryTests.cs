@@ -260,6 +260,58 @@ public abstract class TransparencyRepositoryTests(DatabaseProvider provider) : I
     }
 
     [Fact]
+    public async Task Ranged_reads_for_clustering_give_exactly_the_rows_and_order_of_the_whole_read_with_the_objections_left_out()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tenant = await TenantAsync("zutphen");
+        var other = await TenantAsync("zaandam");
+        var datasets = DatasetRepository();
+        var dataset = await DatasetAsync(datasets, tenant.Id, "Voedselbank", "bsn");
+        Assert.Null(await datasets.RecordRowRangeAsync(tenant.Id, dataset.Id, ct));
+        await UploadAsync(datasets, dataset, 0, commit: true, "p-a", "p-out1", "p-b", "p-c");
+        await UploadAsync(datasets, dataset, 4, commit: true, "p-d", "p-out2", "p-out1", "p-e", "p-open");
+
+        var objections = new ObjectionRepository(Database.Connections);
+        foreach (var (pseudonym, kind, upheld) in new[] { ("p-out1", "doNotWant", true), ("p-out2", "doNotWant", true), ("p-b", "notMe", true), ("p-open", "doNotWant", false) })
+        {
+            var objection = new ObjectionRow
+            {
+                Id = Guid.CreateVersion7(), TenantId = tenant.Id, SubjectPseudonym = pseudonym, Kind = kind,
+                Status = ObjectionStatuses.Open, CreatedAt = T0, ClientId = "portal",
+            };
+            await objections.AddAsync(objection, Entry(tenant.Id, pseudonym, "objection.create", T0));
+            if (upheld)
+            {
+                await objections.ReviewAsync(tenant.Id, Reviewed(objection, ObjectionStatuses.Upheld, "Besproken", T0.AddMinutes(1)),
+                    Entry(tenant.Id, pseudonym, "objection.review", T0.AddMinutes(1)));
+            }
+        }
+
+        var whole = new CollectedRecords();
+        await datasets.ReadRecordsForClusteringAsync(tenant.Id, dataset.Id, whole, ct);
+        Assert.Equal(["p-a", "p-b", "p-c", "p-d", "p-e", "p-open"], whole.Records);
+        Assert.Equal((1L, 9L), await datasets.RecordRowRangeAsync(tenant.Id, dataset.Id, ct));
+        Assert.Null(await datasets.RecordRowRangeAsync(other.Id, dataset.Id, ct));
+
+        // Every way of cutting the rows into two and into three parts reads the same records in the same order.
+        for (var cut = 1; cut <= 10; cut++)
+        {
+            for (var second = cut; second <= 10; second++)
+            {
+                var parts = new CollectedRecords();
+                Assert.Equal(
+                    whole.Records.Count,
+                    await datasets.ReadRecordsForClusteringAsync(tenant.Id, dataset.Id, 1, cut - 1, parts, ct)
+                    + await datasets.ReadRecordsForClusteringAsync(tenant.Id, dataset.Id, cut, second - 1, parts, ct)
+                    + await datasets.ReadRecordsForClusteringAsync(tenant.Id, dataset.Id, second, 9, parts, ct));
+                Assert.Equal(whole.Records, parts.Records);
+            }
+        }
+
+        Assert.Equal(0, await datasets.ReadRecordsForClusteringAsync(other.Id, dataset.Id, 1, 9, new CollectedRecords(), ct));
+    }
+
+    [Fact]
     public async Task Records_of_a_dataset_of_other_ids_are_never_linked_to_a_citizen_with_the_same_pseudonym()
     {
         var tenant = await TenantAsync("tiel");

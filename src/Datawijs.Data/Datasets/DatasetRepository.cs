@@ -115,21 +115,48 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
     /// order, handed to <paramref name="sink"/> as UTF-8 without a string per record (SQLite: straight from its
     /// page buffer through the native API). Returns the number of records read.
     /// </summary>
-    public async Task<long> ReadRecordsForClusteringAsync(Guid tenantId, Guid datasetId, IStoredRecordSink sink, CancellationToken ct = default)
+    public Task<long> ReadRecordsForClusteringAsync(Guid tenantId, Guid datasetId, IStoredRecordSink sink, CancellationToken ct = default) =>
+        ReadIntoAsync(_sql.ReadRecordsForClustering, tenantId, datasetId, null, sink, ct);
+
+    /// <summary>
+    /// One part of <see cref="ReadRecordsForClusteringAsync(Guid, Guid, IStoredRecordSink, CancellationToken)"/>:
+    /// the records numbered <paramref name="fromRow"/> to <paramref name="toRow"/> (both included), with the same
+    /// filter, in row order, on a connection of its own. Parts that cover <see cref="RecordRowRangeAsync"/> one
+    /// after another give exactly the records of the whole read, in its order; they may run at the same time.
+    /// </summary>
+    public Task<long> ReadRecordsForClusteringAsync(Guid tenantId, Guid datasetId, long fromRow, long toRow, IStoredRecordSink sink, CancellationToken ct = default) =>
+        ReadIntoAsync(_sql.ReadRecordsForClusteringRange, tenantId, datasetId, (fromRow, toRow), sink, ct);
+
+    /// <summary>The first and last row number of the dataset's records; null when it has none (or is not the tenant's).</summary>
+    public async Task<(long First, long Last)?> RecordRowRangeAsync(Guid tenantId, Guid datasetId, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        var range = await connection.QuerySingleOrDefaultAsync<RowRange>(
+            new CommandDefinition(_sql.RecordRowRange, new { TenantId = tenantId, DatasetId = datasetId }, cancellationToken: ct));
+        return range is { First: { } first, Last: { } last } ? (first, last) : null;
+    }
+
+    private async Task<long> ReadIntoAsync(string sql, Guid tenantId, Guid datasetId, (long From, long To)? rows, IStoredRecordSink sink, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(sink);
         await using var connection = await connections.OpenAsync(ct);
         if (connection is SqliteConnection sqlite)
         {
-            return ReadSqliteRecords(sqlite, _sql.ReadRecordsForClustering, tenantId, datasetId, sink, ct);
+            return ReadSqliteRecords(sqlite, sql, tenantId, datasetId, rows, sink, ct);
         }
 
         long count = 0;
         var utf8 = new byte[1024];
         await using var command = connection.CreateCommand();
-        command.CommandText = _sql.ReadRecordsForClustering;
+        command.CommandText = sql;
         AddGuid(command, "@DatasetId", datasetId);
         AddGuid(command, "@TenantId", tenantId);
+        if (rows is { } range)
+        {
+            AddRowNumber(command, "@FromRow", range.From);
+            AddRowNumber(command, "@ToRow", range.To);
+        }
+
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
         while (await reader.ReadAsync(ct))
         {
@@ -195,7 +222,7 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
 
     // One prepared statement stepped through the native API: each record's text is read from SQLite's own
     // buffer (no string, no reader object per row). Cancellation is checked every 4,096 records.
-    private static long ReadSqliteRecords(SqliteConnection connection, string sql, Guid tenantId, Guid datasetId, IStoredRecordSink sink, CancellationToken ct)
+    private static long ReadSqliteRecords(SqliteConnection connection, string sql, Guid tenantId, Guid datasetId, (long From, long To)? rows, IStoredRecordSink sink, CancellationToken ct)
     {
         var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         Check(db, SQLitePCL.raw.sqlite3_prepare_v2(db, sql, out var statement));
@@ -203,6 +230,12 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
         {
             Check(db, SQLitePCL.raw.sqlite3_bind_text(statement, SQLitePCL.raw.sqlite3_bind_parameter_index(statement, "@DatasetId"), datasetId.ToString("D")));
             Check(db, SQLitePCL.raw.sqlite3_bind_text(statement, SQLitePCL.raw.sqlite3_bind_parameter_index(statement, "@TenantId"), tenantId.ToString("D")));
+            if (rows is { } range)
+            {
+                Check(db, SQLitePCL.raw.sqlite3_bind_int64(statement, SQLitePCL.raw.sqlite3_bind_parameter_index(statement, "@FromRow"), range.From));
+                Check(db, SQLitePCL.raw.sqlite3_bind_int64(statement, SQLitePCL.raw.sqlite3_bind_parameter_index(statement, "@ToRow"), range.To));
+            }
+
             long count = 0;
             while (true)
             {
@@ -252,6 +285,22 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
         }
 
         command.Parameters.Add(parameter);
+    }
+
+    private static void AddRowNumber(DbCommand command, string name, long value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.DbType = DbType.Int64;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private sealed class RowRange
+    {
+        public long? First { get; init; }
+
+        public long? Last { get; init; }
     }
 
     private sealed class ExpiredRow

@@ -19,11 +19,29 @@ public sealed record DatasetSql(
     string DeleteDataset,
     string Expired,
     string ReadRecordsForClustering,
+    string ReadRecordsForClusteringRange,
+    string RecordRowRange,
     string ContainingSubject,
     string UpdateReferencePopulation) : ISqlStatements
 {
     private const string SqliteColumns = "id, tenant_id, name, purpose, features, retention_until, record_count, quality, created_at, updated_at, subject_id_kind, reference_population";
     private const string SqlServerColumns = "Id, TenantId, Name, Purpose, Features, RetentionUntil, RecordCount, Quality, CreatedAt, UpdatedAt, SubjectIdKind, ReferencePopulation";
+
+    // An upheld "I don't want this" keeps the subject's records out of every new clustering of the tenant,
+    // in datasets whose subjects are BSNs only: a client number in an 'other' dataset that happens to
+    // equal the citizen's BSN is someone else. One text for the whole read and its ranged parts, so the
+    // parts can never filter differently.
+    private const string SqliteNotObjected = """
+        NOT (d.subject_id_kind = 'bsn'
+                       AND EXISTS (SELECT 1 FROM objections o
+                                   WHERE o.tenant_id = @TenantId AND o.subject_pseudonym = r.subject_pseudonym AND o.kind = 'doNotWant' AND o.status = 'upheld'))
+        """;
+
+    private const string SqlServerNotObjected = """
+        NOT (d.SubjectIdKind = N'bsn'
+                       AND EXISTS (SELECT 1 FROM dbo.Objections o
+                                   WHERE o.TenantId = @TenantId AND o.SubjectPseudonym = r.SubjectPseudonym AND o.Kind = N'doNotWant' AND o.Status = N'upheld'))
+        """;
 
     /// <summary>
     /// SQLite's INSERT of <paramref name="rows"/> records in one statement: <c>@DatasetId</c> is parameter 1,
@@ -80,17 +98,28 @@ public sealed record DatasetSql(
         DeleteSubjects: "DELETE FROM dataset_subjects WHERE dataset_id = @Id AND EXISTS (SELECT 1 FROM datasets d WHERE d.id = @Id AND d.tenant_id = @TenantId)",
         DeleteDataset: "DELETE FROM datasets WHERE tenant_id = @TenantId AND id = @Id",
         Expired: "SELECT tenant_id AS TenantId, id AS Id FROM datasets WHERE retention_until < @Cutoff",
-        // An upheld "I don't want this" keeps the subject's records out of every new clustering of the tenant,
-        // in datasets whose subjects are BSNs only: a client number in an 'other' dataset that happens to
-        // equal the citizen's BSN is someone else.
-        ReadRecordsForClustering: """
+        // The records a new clustering reads: without those of subjects whose "I don't want this" was upheld.
+        ReadRecordsForClustering: $"""
             SELECT r.cells FROM dataset_records r
             JOIN datasets d ON d.id = r.dataset_id AND d.tenant_id = @TenantId
             WHERE r.dataset_id = @DatasetId
-              AND NOT (d.subject_id_kind = 'bsn'
-                       AND EXISTS (SELECT 1 FROM objections o
-                                   WHERE o.tenant_id = @TenantId AND o.subject_pseudonym = r.subject_pseudonym AND o.kind = 'doNotWant' AND o.status = 'upheld'))
+              AND {SqliteNotObjected}
             ORDER BY r.row_number
+            """,
+        // One part of the same read, for loading with several connections: the rows numbered FromRow..ToRow
+        // (the table's key is (dataset_id, row_number), so each part is one range of the B-tree), the same filter.
+        ReadRecordsForClusteringRange: $"""
+            SELECT r.cells FROM dataset_records r
+            JOIN datasets d ON d.id = r.dataset_id AND d.tenant_id = @TenantId
+            WHERE r.dataset_id = @DatasetId AND r.row_number >= @FromRow AND r.row_number <= @ToRow
+              AND {SqliteNotObjected}
+            ORDER BY r.row_number
+            """,
+        // Two subqueries, so that each is one seek at an end of the key (a single min() or max() per SELECT).
+        RecordRowRange: """
+            SELECT (SELECT MIN(r.row_number) FROM dataset_records r WHERE r.dataset_id = @DatasetId) AS First,
+                   (SELECT MAX(r.row_number) FROM dataset_records r WHERE r.dataset_id = @DatasetId) AS Last
+            WHERE EXISTS (SELECT 1 FROM datasets d WHERE d.id = @DatasetId AND d.tenant_id = @TenantId)
             """,
         // Only datasets declared 'bsn' are linked to a citizen (by the pseudonym of their BSN).
         ContainingSubject: $"""
@@ -131,14 +160,23 @@ public sealed record DatasetSql(
         DeleteSubjects: "DELETE FROM dbo.DatasetSubjects WHERE DatasetId = @Id AND EXISTS (SELECT 1 FROM dbo.Datasets d WHERE d.Id = @Id AND d.TenantId = @TenantId)",
         DeleteDataset: "DELETE FROM dbo.Datasets WHERE TenantId = @TenantId AND Id = @Id",
         Expired: "SELECT TenantId, Id FROM dbo.Datasets WHERE RetentionUntil < @Cutoff",
-        ReadRecordsForClustering: """
+        ReadRecordsForClustering: $"""
             SELECT r.Cells FROM dbo.DatasetRecords r
             JOIN dbo.Datasets d ON d.Id = r.DatasetId AND d.TenantId = @TenantId
             WHERE r.DatasetId = @DatasetId
-              AND NOT (d.SubjectIdKind = N'bsn'
-                       AND EXISTS (SELECT 1 FROM dbo.Objections o
-                                   WHERE o.TenantId = @TenantId AND o.SubjectPseudonym = r.SubjectPseudonym AND o.Kind = N'doNotWant' AND o.Status = N'upheld'))
+              AND {SqlServerNotObjected}
             ORDER BY r.RowNumber
+            """,
+        ReadRecordsForClusteringRange: $"""
+            SELECT r.Cells FROM dbo.DatasetRecords r
+            JOIN dbo.Datasets d ON d.Id = r.DatasetId AND d.TenantId = @TenantId
+            WHERE r.DatasetId = @DatasetId AND r.RowNumber >= @FromRow AND r.RowNumber <= @ToRow
+              AND {SqlServerNotObjected}
+            ORDER BY r.RowNumber
+            """,
+        RecordRowRange: """
+            SELECT MIN(r.RowNumber) AS First, MAX(r.RowNumber) AS Last FROM dbo.DatasetRecords r
+            WHERE r.DatasetId = @DatasetId AND EXISTS (SELECT 1 FROM dbo.Datasets d WHERE d.Id = @DatasetId AND d.TenantId = @TenantId)
             """,
         ContainingSubject: $"""
             SELECT {SqlServerColumns} FROM dbo.Datasets d

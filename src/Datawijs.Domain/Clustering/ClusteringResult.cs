@@ -37,6 +37,9 @@ public sealed class ClusteringResult
     /// <summary>The cluster of every row (0..K−1), in row order.</summary>
     public ReadOnlySpan<int> Labels => labels;
 
+    /// <summary>The labels themselves (read only), for work split over threads.</summary>
+    internal int[] LabelArray => labels;
+
     /// <summary>The chosen (final) number of clusters.</summary>
     public int K => Model.K;
 

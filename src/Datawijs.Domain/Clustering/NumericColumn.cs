@@ -34,6 +34,12 @@ public readonly struct NumericColumn : IEnumerable<double>
 
     public double this[int row] => singles is not null ? singles[row] : doubles![row];
 
+    /// <summary>The stored floats, when <see cref="IsSinglePrecision"/> (read only).</summary>
+    internal float[]? SingleValues => singles;
+
+    /// <summary>The stored doubles, when not <see cref="IsSinglePrecision"/> (read only).</summary>
+    internal double[]? DoubleValues => doubles;
+
     /// <summary>Rows [start, start + destination.Length) as doubles.</summary>
     public void CopyTo(int start, Span<double> destination)
     {

@@ -6,24 +6,58 @@ namespace Datawijs.Domain.Clustering;
 /// <summary>Describes clusters by what is relatively more frequent in them than in the whole dataset.</summary>
 public static class ProfileDescriber
 {
+    /// <summary>
+    /// Describes the clusters of a fit: the numeric features on one thread while the categorical ones are
+    /// counted on another (each feature on one thread, so the figures are the same). One thread only for
+    /// the numerics, because each holds a buffer of one value per household while it takes the medians.
+    /// </summary>
     public static ProfileSetDescription Describe(MixedDataMatrix matrix, ClusteringResult result, ProfileDescriptionOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(matrix);
         ArgumentNullException.ThrowIfNull(result);
-        return Describe(matrix, result.Labels, result.K, options);
+        var labels = result.LabelArray;
+        var k = result.K;
+        var (sizes, alpha) = Prepare(matrix, labels, k, options);
+        var described = new Described[matrix.Features.Count];
+        void Lane(FeatureType type)
+        {
+            var buffer = new MedianBuffers();
+            for (var f = 0; f < described.Length; f++)
+            {
+                if (matrix.Features[f].Type == type)
+                {
+                    described[f] = DescribeFeature(matrix, f, labels, k, sizes, alpha, buffer);
+                }
+            }
+        }
+
+        Parallel.Invoke(() => Lane(FeatureType.Numeric), () => Lane(FeatureType.Categorical));
+        return Assemble(matrix, described, sizes, k);
     }
 
     /// <summary>Describes clusters 0..k−1 given the label of every row of the matrix.</summary>
     public static ProfileSetDescription Describe(MixedDataMatrix matrix, ReadOnlySpan<int> labels, int k, ProfileDescriptionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(matrix);
+        var (sizes, alpha) = Prepare(matrix, labels, k, options);
+        var described = new Described[matrix.Features.Count];
+        var buffer = new MedianBuffers();
+        for (var f = 0; f < described.Length; f++)
+        {
+            described[f] = DescribeFeature(matrix, f, labels, k, sizes, alpha, buffer);
+        }
+
+        return Assemble(matrix, described, sizes, k);
+    }
+
+    private static (int[] Sizes, double Alpha) Prepare(MixedDataMatrix matrix, ReadOnlySpan<int> labels, int k, ProfileDescriptionOptions? options)
+    {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         if (labels.Length != matrix.RowCount)
         {
             throw new ArgumentException("One label per row is required.", nameof(labels));
         }
 
-        var alpha = (options ?? new ProfileDescriptionOptions()).Alpha;
-        var n = matrix.RowCount;
         var sizes = new int[k];
         foreach (var label in labels)
         {
@@ -32,6 +66,25 @@ public static class ProfileDescriber
             sizes[label]++;
         }
 
+        return (sizes, (options ?? new ProfileDescriptionOptions()).Alpha);
+    }
+
+    private static Described DescribeFeature(MixedDataMatrix matrix, int f, ReadOnlySpan<int> labels, int k, int[] sizes, double alpha, MedianBuffers buffer)
+    {
+        if (matrix.Features[f].Type == FeatureType.Categorical)
+        {
+            return new Described(DescribeCategorical(matrix, f, labels, k, sizes, alpha), null);
+        }
+
+        var column = matrix.Numeric(f);
+        var n = matrix.RowCount;
+        return new Described(null, column.SingleValues is { } singles
+            ? DescribeNumeric(matrix, f, singles, labels, k, buffer.Singles ??= new float[n])
+            : DescribeNumeric(matrix, f, column.DoubleValues ?? [], labels, k, buffer.Doubles ??= new double[n]));
+    }
+
+    private static ProfileSetDescription Assemble(MixedDataMatrix matrix, Described[] described, int[] sizes, int k)
+    {
         var categorical = new List<CategoryDistribution>[k];
         var protectedCategorical = new List<CategoryDistribution>[k];
         var numeric = new List<NumericSummary>[k];
@@ -46,11 +99,9 @@ public static class ProfileDescriber
 
         for (var f = 0; f < matrix.Features.Count; f++)
         {
-            var feature = matrix.Features[f];
-            var isProtected = feature.Role == FeatureRole.Protected;
-            if (feature.Type == FeatureType.Categorical)
+            var isProtected = matrix.Features[f].Role == FeatureRole.Protected;
+            if (described[f].Categories is { } distributions)
             {
-                var distributions = DescribeCategorical(matrix, f, labels, k, sizes, alpha);
                 for (var j = 0; j < k; j++)
                 {
                     (isProtected ? protectedCategorical : categorical)[j].Add(distributions[j]);
@@ -58,7 +109,7 @@ public static class ProfileDescriber
             }
             else
             {
-                var summaries = DescribeNumeric(matrix, f, labels, k);
+                var summaries = described[f].Numbers!;
                 for (var j = 0; j < k; j++)
                 {
                     (isProtected ? protectedNumeric : numeric)[j].Add(summaries[j]);
@@ -86,7 +137,7 @@ public static class ProfileDescriber
             profiles[j] = new ProfileDescription(j, sizes[j], categorical[j], numeric[j], protectedCategorical[j], protectedNumeric[j], ordered);
         }
 
-        return new ProfileSetDescription(n, matrix.Features, profiles);
+        return new ProfileSetDescription(matrix.RowCount, matrix.Features, profiles);
     }
 
     private static CategoryDistribution[] DescribeCategorical(MixedDataMatrix matrix, int f, ReadOnlySpan<int> labels, int k, int[] sizes, double alpha)
@@ -177,29 +228,29 @@ public static class ProfileDescriber
         return x >= 0 ? r : 2 - r;
     }
 
-    private static NumericSummary[] DescribeNumeric(MixedDataMatrix matrix, int f, ReadOnlySpan<int> labels, int k)
+    // The column's values are gathered in their stored form (floats for most columns: half the memory, and the
+    // same median, since a float converts to a double exactly), in one buffer shared by the numeric features.
+    private static NumericSummary[] DescribeNumeric<T>(MixedDataMatrix matrix, int f, ReadOnlySpan<T> column, ReadOnlySpan<int> labels, int k, T[] values)
+        where T : struct, IFloatingPointIeee754<T>
     {
         var feature = matrix.Features[f];
-        var column = matrix.Numeric(f);
         var counts = new int[k];
         var total = 0;
         for (var i = 0; i < column.Length; i++)
         {
-            if (!double.IsNaN(column[i]))
+            if (!T.IsNaN(column[i]))
             {
                 counts[labels[i]]++;
                 total++;
             }
         }
 
-        // One buffer of the column's values, used twice: all of them for the dataset's median, then
-        // grouped by cluster for each cluster's median (half the memory of separate arrays).
-        var values = new double[total];
+        // The buffer is used twice: all values for the dataset's median, then grouped by cluster for each cluster's median.
         var next = 0;
         for (var i = 0; i < column.Length; i++)
         {
             var x = column[i];
-            if (!double.IsNaN(x))
+            if (!T.IsNaN(x))
             {
                 values[next++] = x;
             }
@@ -216,7 +267,7 @@ public static class ProfileDescriber
         for (var i = 0; i < column.Length; i++)
         {
             var x = column[i];
-            if (!double.IsNaN(x))
+            if (!T.IsNaN(x))
             {
                 values[fill[labels[i]]++] = x;
             }
@@ -236,7 +287,8 @@ public static class ProfileDescriber
     /// none. Reorders that part. A selection, not a sort: the same value in linear expected time (the
     /// sorts of every numeric feature's values took most of describing a large dataset).
     /// </summary>
-    private static double Median(double[] values, int start, int count)
+    private static double Median<T>(T[] values, int start, int count)
+        where T : struct, IFloatingPointIeee754<T>
     {
         if (count == 0)
         {
@@ -245,7 +297,7 @@ public static class ProfileDescriber
 
         var part = values.AsSpan(start, count);
         var mid = count / 2;
-        var upper = Select(part, mid);
+        var upper = double.CreateTruncating(Select(part, mid));
         if (count % 2 == 1)
         {
             return upper;
@@ -256,10 +308,10 @@ public static class ProfileDescriber
         var lower = part[0];
         foreach (var x in part[1..mid])
         {
-            lower = Math.Max(lower, x);
+            lower = T.Max(lower, x);
         }
 
-        return (lower + upper) / 2;
+        return (double.CreateTruncating(lower) + upper) / 2;
     }
 
     /// <summary>
@@ -268,7 +320,8 @@ public static class ProfileDescriber
     /// values many times) and a median-of-three pivot. Afterwards every value before rank is at most it.
     /// Partitions that shrink too slowly fall back to a sort, so the worst case is n log n.
     /// </summary>
-    internal static double Select(Span<double> values, int rank)
+    internal static T Select<T>(Span<T> values, int rank)
+        where T : struct, IFloatingPointIeee754<T>
     {
         var budget = 2 * (BitOperations.Log2((uint)values.Length) + 1);
         while (values.Length > 16)
@@ -323,5 +376,16 @@ public static class ProfileDescriber
         return values[rank];
     }
 
-    private static double MedianOfThree(double a, double b, double c) => Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
+    private static T MedianOfThree<T>(T a, T b, T c)
+        where T : struct, IFloatingPointIeee754<T> => T.Max(T.Min(a, b), T.Min(T.Max(a, b), c));
+
+    private readonly record struct Described(CategoryDistribution[]? Categories, NumericSummary[]? Numbers);
+
+    /// <summary>One buffer per stored form, made when the first numeric feature of that form is described.</summary>
+    private sealed class MedianBuffers
+    {
+        public float[]? Singles;
+
+        public double[]? Doubles;
+    }
 }

@@ -45,6 +45,26 @@ public sealed class KPrototypesTests
     }
 
     [Fact]
+    public void The_labels_of_a_best_restart_that_is_not_the_last_are_its_own_after_later_restarts_wrote_theirs()
+    {
+        // Find a seed whose best restart is not the last one (later restarts overwrite the shared labels array);
+        // the same fit stopped at that restart makes it the last one, so its labels were never put aside.
+        var data = FoodBankHouseholds.Generate(3_000, seed: 11).Matrix;
+        var ct = TestContext.Current.CancellationToken;
+        var seed = Enumerable.Range(1, 50).First(s =>
+            KPrototypes.Fit(data, new KPrototypesOptions { K = 5, Restarts = 4, Seed = s }, cancellationToken: ct).QualityPerK[0].BestRestart < 3);
+        var all = KPrototypes.Fit(data, new KPrototypesOptions { K = 5, Restarts = 4, Seed = seed }, cancellationToken: ct);
+        var best = all.QualityPerK[0].BestRestart;
+
+        var upToBest = KPrototypes.Fit(data, new KPrototypesOptions { K = 5, Restarts = best + 1, Seed = seed }, cancellationToken: ct);
+
+        Assert.Equal(best, upToBest.QualityPerK[0].BestRestart);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(upToBest.Cost), BitConverter.DoubleToInt64Bits(all.Cost));
+        Assert.Equal(upToBest.Labels.ToArray(), all.Labels.ToArray());
+        Assert.Equal(upToBest.ClusterSizes, all.ClusterSizes);
+    }
+
+    [Fact]
     public void A_different_seed_starts_differently_but_the_same_seed_never_does()
     {
         var data = FoodBankHouseholds.Generate(600, seed: 3).Matrix;

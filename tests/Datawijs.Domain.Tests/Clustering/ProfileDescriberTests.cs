@@ -97,7 +97,9 @@ public sealed class ProfileDescriberTests
     [InlineData(5_000, 3)]
     [InlineData(5_001, 16)]
     [InlineData(20_000, 20_000)]
-    public void Medians_are_those_of_the_sorted_values_also_with_many_repeated_values(int rows, int distinct)
+    [InlineData(5_001, 16, true)]
+    [InlineData(20_000, 20_000, true)]
+    public void Medians_are_those_of_the_sorted_values_also_with_many_repeated_values(int rows, int distinct, bool tenths = false)
     {
         // Whole numbers from a small range repeat a value many times (as ages or children do); the
         // selection must give what sorting gave, for odd and even counts, in every profile.
@@ -106,12 +108,14 @@ public sealed class ProfileDescriberTests
         var labels = new int[rows];
         for (var i = 0; i < rows; i++)
         {
-            column[i] = i % 97 == 0 ? double.NaN : random.Next(distinct) - (distinct / 2);
+            column[i] = i % 97 == 0 ? double.NaN : random.Next(distinct) - (distinct / 2) + (tenths ? 0.1 : 0);
             labels[i] = random.Next(3) == 0 ? 0 : 1 + (i % 2);
         }
 
         var features = new[] { new FeatureDefinition("x", FeatureType.Numeric, FeatureRole.Clustering, true) };
-        var set = ProfileDescriber.Describe(MixedDataMatrix.FromColumns(features, [column]), labels, 3);
+        var matrix = MixedDataMatrix.FromColumns(features, [column]);
+        Assert.Equal(!tenths, matrix.Numeric(0).IsSinglePrecision); // both stored forms are described
+        var set = ProfileDescriber.Describe(matrix, labels, 3);
 
         static double SortedMedian(IEnumerable<double> values)
         {
@@ -126,6 +130,19 @@ public sealed class ProfileDescriberTests
         {
             Assert.Equal(SortedMedian(column.Where((_, i) => labels[i] == j)), set.Profiles[j].Numeric[0].MedianInProfile);
         }
+    }
+
+    [Fact]
+    public void A_fit_described_on_several_threads_gives_exactly_the_description_from_its_labels_on_one()
+    {
+        var data = Datawijs.Domain.Synthetic.FoodBankHouseholds.Generate(3_000, seed: 7);
+        var result = KPrototypes.Fit(data.Matrix, new KPrototypesOptions { K = 5, Restarts = 1, Seed = 7 });
+
+        var byFeatureAtOnce = ProfileDescriber.Describe(data.Matrix, result);
+        var oneByOne = ProfileDescriber.Describe(data.Matrix, result.Labels, result.K);
+
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(oneByOne), System.Text.Json.JsonSerializer.Serialize(byFeatureAtOnce));
+        Assert.Contains(byFeatureAtOnce.Profiles, p => p.Numeric.Count > 0 && p.Categorical.Count > 0);
     }
 
     [Fact]

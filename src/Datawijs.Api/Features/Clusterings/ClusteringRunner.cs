@@ -121,7 +121,7 @@ public sealed class ClusteringRunner(
 
         var watch = Stopwatch.StartNew();
         var features = StoredJson.Features(dataset.Features);
-        var matrix = await MatrixLoader.LoadAsync(features, datasets, job.TenantId, job.DatasetId, dataset.RecordCount, ct);
+        var matrix = await MatrixLoader.LoadAsync(features, datasets, job.TenantId, job.DatasetId, ct);
         var loadMs = watch.ElapsedMilliseconds;
         var options = StoredJson.Read<ClusteringOptions>(job.Options).ToDomain(settings.MaxDegreeOfParallelism);
         var problems = KPrototypes.Validate(matrix, options);
@@ -132,7 +132,9 @@ public sealed class ClusteringRunner(
 
         var progress = new LatestProgress();
         watch.Restart();
-        var fit = Task.Run(() => KPrototypes.Fit(matrix, options, progress, ct), ct);
+        // On a thread of its own (the fit's other workers come from the pool): a pool thread held for seconds
+        // leaves requests waiting for the pool to grow on a small machine.
+        var fit = Task.Factory.StartNew(() => KPrototypes.Fit(matrix, options, progress, ct), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         while (!fit.IsCompleted)
         {
             await Task.WhenAny(fit, Task.Delay(TimeSpan.FromMilliseconds(settings.ProgressIntervalMilliseconds), stopping));
@@ -163,7 +165,7 @@ public sealed class ClusteringRunner(
         var result = await fit;
         var fitMs = watch.ElapsedMilliseconds;
         watch.Restart();
-        var description = ProfileDescriber.Describe(matrix, result);
+        var description = await Task.Factory.StartNew(() => ProfileDescriber.Describe(matrix, result), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var describeMs = watch.ElapsedMilliseconds;
         var outcome = new ClusteringOutcome(
             result.K, result.RequestedK, result.Cost, result.Gamma, result.Iterations, matrix.RowCount, result.MeetsMinimumClusterSize,

@@ -75,7 +75,7 @@ public sealed class OutflowAnalysis(ClusteringRepository clusterings, DatasetRep
                 [new InvalidParam("by", "one-of", "'by' must be one of: " + string.Join(", ", valid) + ".")]));
         }
 
-        var loaded = await MatrixLoader.LoadWithOutcomeAsync(features, datasets, set.TenantId, set.DatasetId, dataset.RecordCount, ct);
+        var loaded = await MatrixLoader.LoadWithOutcomeAsync(features, datasets, set.TenantId, set.DatasetId, ct);
         var matrix = loaded.Matrix;
         var n = matrix.RowCount;
         var groups = new int[n];
