@@ -4,9 +4,8 @@ namespace Datawijs.Api.Features.Datasets;
 
 /// <summary>
 /// The checked, pseudonymised records of one upload, kept in a local file between reading the request
-/// body and writing them to the database, so that memory stays flat in the number of rows. The file is
-/// removed on dispose; on Unix it is unlinked as soon as it is open, so that not even a killed process
-/// leaves it behind (on Windows the OS deletes it when the handle closes).
+/// body and writing them to the database, so that memory stays flat in the number of rows. The file is an
+/// <see cref="UnlinkedTempFile"/>.
 /// </summary>
 public sealed class RecordSpool : IAsyncDisposable
 {
@@ -21,32 +20,8 @@ public sealed class RecordSpool : IAsyncDisposable
 
     public long Count { get; private set; }
 
-    public static RecordSpool Create()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "datawijs-upload-" + Guid.NewGuid().ToString("N") + ".spool");
-        var file = new FileStream(path, new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.ReadWrite,
-            Share = FileShare.None,
-            BufferSize = 1 << 16,
-            Options = OperatingSystem.IsWindows() ? FileOptions.DeleteOnClose : FileOptions.None,
-        });
-        try
-        {
-            if (!OperatingSystem.IsWindows())
-            {
-                File.Delete(path);
-            }
-
-            return new RecordSpool(file);
-        }
-        catch
-        {
-            file.Dispose();
-            throw;
-        }
-    }
+    public static RecordSpool Create() =>
+        new(new FileStream(UnlinkedTempFile.Create("datawijs-upload-", ".spool"), FileAccess.ReadWrite, bufferSize: 1 << 16));
 
     /// <summary>Adds one record: its pseudonym (ASCII) and its cells in stored form (UTF-8).</summary>
     public void Add(ReadOnlySpan<byte> subjectPseudonym, ReadOnlySpan<byte> cells)

@@ -8,7 +8,7 @@ namespace Datawijs.Api.Features.Datasets;
 /// hold a citizen's record: collected while the records are spooled, sorted in runs of
 /// <see cref="RunLength"/> in memory, each run written to a local file, and the runs merged when they are
 /// read. Memory stays flat in the number of records: one run, and a small buffer per run while merging.
-/// The file is removed as the spool's is (<see cref="RecordSpool"/>). Not thread-safe.
+/// The file is an <see cref="UnlinkedTempFile"/>. Not thread-safe.
 /// </summary>
 internal sealed class SubjectRuns : IDisposable
 {
@@ -29,25 +29,7 @@ internal sealed class SubjectRuns : IDisposable
     /// <summary>The pseudonyms added.</summary>
     public long Count { get; private set; }
 
-    public static SubjectRuns Create()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "datawijs-subjects-" + Guid.NewGuid().ToString("N") + ".runs");
-        var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, OperatingSystem.IsWindows() ? FileOptions.DeleteOnClose : FileOptions.None);
-        try
-        {
-            if (!OperatingSystem.IsWindows())
-            {
-                File.Delete(path);
-            }
-
-            return new SubjectRuns(file);
-        }
-        catch
-        {
-            file.Dispose();
-            throw;
-        }
-    }
+    public static SubjectRuns Create() => new(UnlinkedTempFile.Create("datawijs-subjects-", ".runs"));
 
     /// <summary>Adds a pseudonym: 64 lower-case hex digits in ASCII.</summary>
     public void Add(ReadOnlySpan<byte> pseudonym)
