@@ -19,7 +19,7 @@ public sealed class MatrixLoaderTests
     {
         string[] stored = ["rent\u001f15000\u001f40", "own\u001f0.1\u001f", "\u001f-0\u001f41", "own\u001f\u001f-7", "rent\u001f99999.99\u001f1e2"];
 
-        var loaded = Load(stored, capacity: 2);
+        var loaded = Load(stored, capacity: stored.Length);
 
         var builder = new MixedDataMatrixBuilder(Features);
         foreach (var record in stored)
@@ -51,7 +51,7 @@ public sealed class MatrixLoaderTests
     }
 
     [Fact]
-    public void Parts_filled_at_the_same_time_give_the_matrix_of_one_sequential_read_closing_the_gaps_of_left_out_rows()
+    public void Parts_filled_at_the_same_time_give_the_matrix_of_one_whole_read_closing_the_gaps_of_left_out_rows()
     {
         // Three parts of six row numbers each; some rows are left out (as an upheld objection does), and a value a
         // float cannot hold turns the income column to doubles in the middle part only.
@@ -62,7 +62,7 @@ public sealed class MatrixLoaderTests
             ["own\u001f18000\u001f60"],
         ];
 
-        var sequential = Load(parts.SelectMany(p => p), capacity: 16);
+        var whole = Load(parts.SelectMany(p => p), capacity: 16);
         var columns = new MatrixLoader.ColumnsBuilder(Features, 18);
         var sinks = Enumerable.Range(0, 3).Select(p => columns.Part(p * 6, 6)).ToArray();
         Parallel.For(0, 3, p =>
@@ -75,13 +75,13 @@ public sealed class MatrixLoaderTests
         var loaded = columns.Build();
 
         Assert.Equal(11, loaded.RowCount);
-        Assert.Equal(sequential.Categorical(0).ToArray(), loaded.Categorical(0).ToArray());
+        Assert.Equal(whole.Categorical(0).ToArray(), loaded.Categorical(0).ToArray());
         Assert.False(loaded.Numeric(1).IsSinglePrecision);
         Assert.True(loaded.Numeric(2).IsSinglePrecision);
         for (var f = 1; f < 3; f++)
         {
             Assert.Equal(
-                sequential.Numeric(f).ToArray().Select(BitConverter.DoubleToInt64Bits),
+                whole.Numeric(f).ToArray().Select(BitConverter.DoubleToInt64Bits),
                 loaded.Numeric(f).ToArray().Select(BitConverter.DoubleToInt64Bits));
         }
 
@@ -113,10 +113,12 @@ public sealed class MatrixLoaderTests
 
     private static MixedDataMatrix Load(IEnumerable<string> stored, int capacity)
     {
+        // One part over all the columns: what a dataset too small to split is read as.
         var columns = new MatrixLoader.ColumnsBuilder(Features, capacity);
+        var part = columns.Part(0, capacity);
         foreach (var record in stored)
         {
-            columns.Add(Encoding.UTF8.GetBytes(record));
+            part.Add(Encoding.UTF8.GetBytes(record));
         }
 
         return columns.Build();

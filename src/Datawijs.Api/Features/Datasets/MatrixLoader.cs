@@ -102,10 +102,10 @@ public static class MatrixLoader
     }
 
     /// <summary>
-    /// The columns being filled: one record at a time through <see cref="Add"/>, or by parts
-    /// (<see cref="Part"/>), each filling its own stretch of the columns, possibly at the same time.
+    /// The columns being filled by parts (<see cref="Part"/>), each filling its own stretch of the columns,
+    /// possibly at the same time. The columns are allocated once, at the capacity given, and never grow.
     /// </summary>
-    internal sealed class ColumnsBuilder : IStoredRecordSink
+    internal sealed class ColumnsBuilder
     {
         private const byte Separator = (byte)DatasetRepository.CellSeparator;
         private readonly IReadOnlyList<FeatureDefinition> _declared;
@@ -115,8 +115,8 @@ public static class MatrixLoader
         private readonly int _durationIndex = -1;
         private readonly int _eventIndex = -1;
         private readonly byte[]? _eventValue;
-        private double[]? _durations;
-        private bool[]? _events;
+        private readonly double[]? _durations;
+        private readonly bool[]? _events;
         private readonly float[]?[] _singles;
         private readonly double[]?[] _doubles;
         private readonly byte[]?[] _bytes;
@@ -124,8 +124,7 @@ public static class MatrixLoader
         private readonly byte[][][] _values;
         private readonly List<ColumnsPart> _parts = [];
         private readonly Lock _widening = new();
-        private ColumnsPart? _sequential;
-        private int _capacity;
+        private readonly int _capacity;
 
         public ColumnsBuilder(IReadOnlyList<FeatureDefinition> features, int capacity)
         {
@@ -185,28 +184,6 @@ public static class MatrixLoader
             }
         }
 
-        /// <summary>Adds the next record (the columns grow as needed); not together with <see cref="Part"/>.</summary>
-        public void Add(ReadOnlySpan<byte> cells)
-        {
-            if (_sequential is null)
-            {
-                if (_parts.Count > 0)
-                {
-                    throw new InvalidOperationException("Records are added by parts.");
-                }
-
-                _sequential = new ColumnsPart(this, 0, int.MaxValue);
-                _parts.Add(_sequential);
-            }
-
-            if (_sequential.Rows == _capacity)
-            {
-                Grow();
-            }
-
-            _sequential.Add(cells);
-        }
-
         /// <summary>
         /// A sink for the records of one part: at most <paramref name="limit"/> records, stored from row
         /// <paramref name="start"/> on. Parts are made in row order, each beginning where the last one's
@@ -216,7 +193,7 @@ public static class MatrixLoader
         public IStoredRecordSink Part(int start, int limit)
         {
             var end = _parts.Count == 0 ? 0 : _parts[^1].Start + _parts[^1].Limit;
-            if (_sequential is not null || start != end || limit < 0 || (long)start + limit > _capacity)
+            if (start != end || limit < 0 || (long)start + limit > _capacity)
             {
                 throw new InvalidOperationException("Parts follow one another within the columns.");
             }
@@ -306,49 +283,6 @@ public static class MatrixLoader
             {
                 doubles[i] = singles[i];
             }
-        }
-
-        private void Grow()
-        {
-            var capacity = (int)Math.Min(Array.MaxLength, Math.Max(16L, _capacity + (_capacity / 2L)));
-            for (var f = 0; f < _features.Count; f++)
-            {
-                if (_singles[f] is { } singles)
-                {
-                    Array.Resize(ref singles, capacity);
-                    _singles[f] = singles;
-                }
-
-                if (_doubles[f] is { } doubles)
-                {
-                    Array.Resize(ref doubles, capacity);
-                    _doubles[f] = doubles;
-                }
-
-                if (_bytes[f] is { } bytes)
-                {
-                    Array.Resize(ref bytes, capacity);
-                    _bytes[f] = bytes;
-                }
-
-                if (_ints[f] is { } ints)
-                {
-                    Array.Resize(ref ints, capacity);
-                    _ints[f] = ints;
-                }
-            }
-
-            if (_durations is not null)
-            {
-                Array.Resize(ref _durations, capacity);
-            }
-
-            if (_events is not null)
-            {
-                Array.Resize(ref _events, capacity);
-            }
-
-            _capacity = capacity;
         }
 
         private static InvalidOperationException Mismatch(string problem) =>
