@@ -256,21 +256,7 @@ public sealed class CsvRecordReader(TextReader text, IReadOnlyList<FeatureDefini
         _used += run.Length;
     }
 
-    private void Append(char ch)
-    {
-        if (_used - _currentStart >= RecordFormats.MaxCellLength)
-        {
-            _tooLong = true;
-            return;
-        }
-
-        if (_used == _chars.Length)
-        {
-            Array.Resize(ref _chars, 2 * _chars.Length);
-        }
-
-        _chars[_used++] = ch;
-    }
+    private void Append(char ch) => AppendRun(new ReadOnlySpan<char>(in ch));
 
     private void EndField()
     {

@@ -58,8 +58,6 @@ internal sealed class RecordBatch
 
     public ReadOnlySpan<int> SubjectLengths => _subjectLength.AsSpan(0, Count);
 
-    public ReadOnlySpan<char> Subject(int index) => _subjects.AsSpan(_subjectStart[index], _subjectLength[index]);
-
     public ReadOnlySpan<int> Codes(int index) => _codes.AsSpan(index * _features, _features);
 
     public ReadOnlySpan<double> Numbers(int index) => _numbers.AsSpan(index * _features, _features);
