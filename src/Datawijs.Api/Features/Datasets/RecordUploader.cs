@@ -200,22 +200,17 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
         DataQualityAccumulator uploaded,
         CancellationToken ct)
     {
-        var codec = new StoredRecordCodec(new RecordSchema(features));
-        var codes = new int[features.Count];
-        var numbers = new double[features.Count];
         if (quality is null || (await datasets.FindAsync(dataset.TenantId, dataset.Id, ct))?.RecordCount != existing)
         {
             // No counts kept for what is stored now: count it, still outside the write lock.
-            quality = new DataQualityAccumulator(features);
-            existing = await AddStoredAsync(datasets.ReadRecordsAsync(dataset.TenantId, dataset.Id, ct), codec, quality, codes, numbers);
+            (existing, quality) = await CountStoredAsync(datasets.ReadRecordsAsync(dataset.TenantId, dataset.Id, ct), features);
         }
 
         await using var upload = await datasets.BeginUploadAsync(dataset.TenantId, dataset.Id, ct);
         if (await upload.StoredRecordCountAsync(ct) != existing)
         {
             // Only another API process on the same database gets here; then the count is taken inside.
-            quality = new DataQualityAccumulator(features);
-            existing = await AddStoredAsync(upload.ReadAllAsync(ct), codec, quality, codes, numbers);
+            (existing, quality) = await CountStoredAsync(upload.ReadAllAsync(ct), features);
         }
 
         var spooled = spool.Read();
@@ -253,8 +248,12 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
         }), (existing + rows, quality));
     }
 
-    private static async Task<long> AddStoredAsync(IAsyncEnumerable<string> stored, StoredRecordCodec codec, DataQualityAccumulator quality, int[] codes, double[] numbers)
+    private static async Task<(long Records, DataQualityAccumulator Quality)> CountStoredAsync(IAsyncEnumerable<string> stored, IReadOnlyList<FeatureDefinition> features)
     {
+        var codec = new StoredRecordCodec(new RecordSchema(features));
+        var codes = new int[features.Count];
+        var numbers = new double[features.Count];
+        var quality = new DataQualityAccumulator(features);
         long count = 0;
         await foreach (var cells in stored)
         {
@@ -263,6 +262,6 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
             quality.Add(codes, numbers);
         }
 
-        return count;
+        return (count, quality);
     }
 }
