@@ -68,8 +68,13 @@ public sealed class MatrixLoaderStorageTests : IDisposable
                 var income = row == 150 ? 1500.1 : row * 10.0;
                 expectedIncome.Add(income);
                 var cells = string.Join('\u001f', row % 3 == 0 ? "own" : "rent", income.ToString(CultureInfo.InvariantCulture), row % 11 == 0 ? "" : (20 + (row % 60)).ToString(CultureInfo.InvariantCulture));
-                await upload.AddAsync(row, "p-" + row, cells, ct);
+                await upload.AddAsync(row, Pseudonym(row), cells, ct);
                 stored++;
+            }
+
+            foreach (var pseudonym in Enumerable.Range(5, 300).Where(row => row % 7 != 0).Select(Pseudonym).Order(StringComparer.Ordinal))
+            {
+                await upload.AddSubjectAsync(Convert.FromHexString(pseudonym), ct);
             }
 
             await upload.CommitAsync(stored, "{}", T0, ct);
@@ -95,4 +100,6 @@ public sealed class MatrixLoaderStorageTests : IDisposable
 
         Assert.Equal(0, (await MatrixLoader.LoadWithOutcomeAsync(Features, datasets, Guid.CreateVersion7(), dataset.Id, ct)).Matrix.RowCount);
     }
+
+    private static string Pseudonym(int row) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(row)));
 }

@@ -53,10 +53,7 @@ public abstract class TransparencyRepositoryTests(DatabaseProvider provider) : I
     private static async Task UploadAsync(Datasets.DatasetRepository datasets, Datasets.DatasetRow dataset, long stored, bool commit, params string[] subjects)
     {
         await using var upload = await datasets.BeginUploadAsync(dataset.TenantId, dataset.Id);
-        for (var i = 0; i < subjects.Length; i++)
-        {
-            await upload.AddAsync(stored + i + 1, subjects[i], subjects[i]);
-        }
+        await upload.AddWithSubjectsAsync(stored + 1, subjects.Select(TestUploads.P).ToList(), subjects);
 
         if (commit)
         {
@@ -196,14 +193,14 @@ public abstract class TransparencyRepositoryTests(DatabaseProvider provider) : I
 
         foreach (var pseudonym in new[] { "p-first", "p-twice", "p-second" })
         {
-            Assert.Equal(dataset.Id, Assert.Single(await datasets.ContainingSubjectAsync(tenant.Id, pseudonym)).Id);
+            Assert.Equal(dataset.Id, Assert.Single(await datasets.ContainingSubjectAsync(tenant.Id, TestUploads.P(pseudonym))).Id);
         }
 
-        Assert.Empty(await datasets.ContainingSubjectAsync(tenant.Id, "p-rolled-back"));
+        Assert.Empty(await datasets.ContainingSubjectAsync(tenant.Id, TestUploads.P("p-rolled-back")));
         Assert.True(await datasets.DeleteAsync(tenant.Id, dataset.Id));
         foreach (var pseudonym in new[] { "p-first", "p-twice", "p-second" })
         {
-            Assert.Empty(await datasets.ContainingSubjectAsync(tenant.Id, pseudonym));
+            Assert.Empty(await datasets.ContainingSubjectAsync(tenant.Id, TestUploads.P(pseudonym)));
         }
     }
 
@@ -221,14 +218,14 @@ public abstract class TransparencyRepositoryTests(DatabaseProvider provider) : I
         {
             var objection = new ObjectionRow
             {
-                Id = Guid.CreateVersion7(), TenantId = tenant.Id, SubjectPseudonym = pseudonym, Kind = kind,
+                Id = Guid.CreateVersion7(), TenantId = tenant.Id, SubjectPseudonym = TestUploads.P(pseudonym), Kind = kind,
                 Status = ObjectionStatuses.Open, CreatedAt = T0, ClientId = "portal",
             };
-            await objections.AddAsync(objection, Entry(tenant.Id, pseudonym, "objection.create", T0));
+            await objections.AddAsync(objection, Entry(tenant.Id, TestUploads.P(pseudonym), "objection.create", T0));
             if (outcome is not null)
             {
                 await objections.ReviewAsync(tenant.Id, Reviewed(objection, outcome, "Besproken", T0.AddMinutes(1)),
-                    Entry(tenant.Id, pseudonym, "objection.review", T0.AddMinutes(1)));
+                    Entry(tenant.Id, TestUploads.P(pseudonym), "objection.review", T0.AddMinutes(1)));
             }
         }
 
@@ -250,13 +247,13 @@ public abstract class TransparencyRepositoryTests(DatabaseProvider provider) : I
         Assert.Equal(clustered, asUtf8.Records);
         var ofOther = new CollectedRecords();
         Assert.Equal(0, await datasets.ReadRecordsForClusteringAsync(other.Id, dataset.Id, ofOther, TestContext.Current.CancellationToken));
-        var found = Assert.Single(await datasets.ContainingSubjectAsync(tenant.Id, "p-keep"));
+        var found = Assert.Single(await datasets.ContainingSubjectAsync(tenant.Id, TestUploads.P("p-keep")));
         Assert.Equal("Ondersteuning afstemmen", found.Purpose);
         Assert.Equal("bsn", found.SubjectIdKind);
         Assert.Equal(dataset.RetentionUntil, found.RetentionUntil);
-        Assert.Empty(await datasets.ContainingSubjectAsync(tenant.Id, "p-nobody"));
-        Assert.Empty(await datasets.ContainingSubjectAsync(other.Id, "p-keep"));
-        Assert.Equal(2, (await objections.AllForSubjectAsync(tenant.Id, "p-out")).Count + (await objections.AllForSubjectAsync(tenant.Id, "p-open")).Count);
+        Assert.Empty(await datasets.ContainingSubjectAsync(tenant.Id, TestUploads.P("p-nobody")));
+        Assert.Empty(await datasets.ContainingSubjectAsync(other.Id, TestUploads.P("p-keep")));
+        Assert.Equal(2, (await objections.AllForSubjectAsync(tenant.Id, TestUploads.P("p-out"))).Count + (await objections.AllForSubjectAsync(tenant.Id, TestUploads.P("p-open"))).Count);
     }
 
     [Fact]
@@ -276,14 +273,14 @@ public abstract class TransparencyRepositoryTests(DatabaseProvider provider) : I
         {
             var objection = new ObjectionRow
             {
-                Id = Guid.CreateVersion7(), TenantId = tenant.Id, SubjectPseudonym = pseudonym, Kind = kind,
+                Id = Guid.CreateVersion7(), TenantId = tenant.Id, SubjectPseudonym = TestUploads.P(pseudonym), Kind = kind,
                 Status = ObjectionStatuses.Open, CreatedAt = T0, ClientId = "portal",
             };
-            await objections.AddAsync(objection, Entry(tenant.Id, pseudonym, "objection.create", T0));
+            await objections.AddAsync(objection, Entry(tenant.Id, TestUploads.P(pseudonym), "objection.create", T0));
             if (upheld)
             {
                 await objections.ReviewAsync(tenant.Id, Reviewed(objection, ObjectionStatuses.Upheld, "Besproken", T0.AddMinutes(1)),
-                    Entry(tenant.Id, pseudonym, "objection.review", T0.AddMinutes(1)));
+                    Entry(tenant.Id, TestUploads.P(pseudonym), "objection.review", T0.AddMinutes(1)));
             }
         }
 
@@ -323,12 +320,12 @@ public abstract class TransparencyRepositoryTests(DatabaseProvider provider) : I
         var objections = new ObjectionRepository(Database.Connections);
         var objection = new ObjectionRow
         {
-            Id = Guid.CreateVersion7(), TenantId = tenant.Id, SubjectPseudonym = "p-client", Kind = "doNotWant",
+            Id = Guid.CreateVersion7(), TenantId = tenant.Id, SubjectPseudonym = TestUploads.P("p-client"), Kind = "doNotWant",
             Status = ObjectionStatuses.Open, CreatedAt = T0, ClientId = "portal",
         };
-        await objections.AddAsync(objection, Entry(tenant.Id, "p-client", "objection.create", T0));
+        await objections.AddAsync(objection, Entry(tenant.Id, TestUploads.P("p-client"), "objection.create", T0));
         await objections.ReviewAsync(tenant.Id, Reviewed(objection, ObjectionStatuses.Upheld, "Besproken", T0.AddMinutes(1)),
-            Entry(tenant.Id, "p-client", "objection.review", T0.AddMinutes(1)));
+            Entry(tenant.Id, TestUploads.P("p-client"), "objection.review", T0.AddMinutes(1)));
 
         var clustered = new List<string>();
         await foreach (var cells in datasets.ReadRecordsForClusteringAsync(tenant.Id, dataset.Id))
@@ -338,7 +335,7 @@ public abstract class TransparencyRepositoryTests(DatabaseProvider provider) : I
 
         // The client is someone else: their record stays in, and the dataset is not the citizen's.
         Assert.Equal(["p-client", "p-keep"], clustered);
-        Assert.Empty(await datasets.ContainingSubjectAsync(tenant.Id, "p-client"));
+        Assert.Empty(await datasets.ContainingSubjectAsync(tenant.Id, TestUploads.P("p-client")));
     }
 }
 

@@ -196,7 +196,7 @@ public sealed class DatasetTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.Datasets.GetDatasetAsync(expired.Id)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.Datasets.GetDatasetAsync(kept.Id)).StatusCode);
-        Assert.Equal(0, await api.Host.CountRowsAsync("dataset_records", "dataset_id", expired.Id));
+        Assert.Equal(0, await api.Host.CountRecordsAsync(expired.Id));
     }
 
     [Fact]
@@ -215,6 +215,6 @@ public sealed class DatasetTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.NoContent, (await owner.Datasets.DeleteDatasetAsync(dataset.Id)).StatusCode);
 
         Assert.Equal(HttpStatusCode.NotFound, (await owner.Datasets.GetDatasetAsync(dataset.Id)).StatusCode);
-        Assert.Equal(0, await api.Host.CountRowsAsync("dataset_records", "dataset_id", dataset.Id));
+        Assert.Equal(0, await api.Host.CountRecordsAsync(dataset.Id));
     }
 }

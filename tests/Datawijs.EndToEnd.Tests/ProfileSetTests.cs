@@ -163,7 +163,7 @@ public sealed class ProfileSetTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.NotFound, (await client.ProfileSets.GetProfileSetAsync(draft.Id)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.Clusterings.GetClusteringAsync(draft.ClusteringId)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PublicProfiles.GetPublicProfileSetAsync(tenant)).StatusCode);
-        Assert.Equal(0, await api.Host.CountRowsAsync("dataset_records", "dataset_id", dataset.Id));
+        Assert.Equal(0, await api.Host.CountRecordsAsync(dataset.Id));
         Assert.Equal(0, await api.Host.CountRowsAsync("clusterings", "dataset_id", dataset.Id));
         Assert.Equal(0, await api.Host.CountRowsAsync("profile_sets", "dataset_id", dataset.Id));
         Assert.Equal(0, await api.Host.CountRowsAsync("profiles", "profile_set_id", draft.Id));

@@ -144,6 +144,24 @@ public sealed class TestApiHost : IAsyncDisposable
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>Stored records of the dataset, plus any left without a dataset: to check that nothing was left behind.</summary>
+    public Task<long> CountRecordsAsync(Guid datasetId) => CountRecordsAsync(_connectionString, datasetId);
+
+    /// <summary>Stored records of the dataset, plus any left without a dataset, in the SQLite database the connection string names.</summary>
+    public static async Task<long> CountRecordsAsync(string connectionString, Guid datasetId)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT IFNULL(SUM(b.row_count), 0) FROM dataset_record_blocks b
+            WHERE b.dataset_key = (SELECT d.record_key FROM datasets d WHERE d.id = $id)
+               OR NOT EXISTS (SELECT 1 FROM datasets d WHERE d.record_key = b.dataset_key)
+            """;
+        command.Parameters.AddWithValue("$id", datasetId.ToString("D"));
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>Changes the database behind the API's back, e.g. to simulate a crash mid-job.</summary>
     public async Task ExecuteSqlAsync(string sql)
     {

@@ -104,7 +104,7 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
     public async IAsyncEnumerable<string> ReadRecordsForClusteringAsync(Guid tenantId, Guid datasetId, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var connection = await connections.OpenAsync(ct);
-        await foreach (var cells in ReadRecordsAsync(connection, null, tenantId, datasetId, ct, _sql.ReadRecordsForClustering))
+        await foreach (var cells in ReadRecordsAsync(connection, null, tenantId, datasetId, ct, forClustering: true))
         {
             yield return cells;
         }
@@ -116,7 +116,7 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
     /// page buffer through the native API). Returns the number of records read.
     /// </summary>
     public Task<long> ReadRecordsForClusteringAsync(Guid tenantId, Guid datasetId, IStoredRecordSink sink, CancellationToken ct = default) =>
-        ReadIntoAsync(_sql.ReadRecordsForClustering, tenantId, datasetId, null, sink, ct);
+        ReadIntoAsync(tenantId, datasetId, null, sink, ct);
 
     /// <summary>
     /// One part of <see cref="ReadRecordsForClusteringAsync(Guid, Guid, IStoredRecordSink, CancellationToken)"/>:
@@ -125,76 +125,87 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
     /// after another give exactly the records of the whole read, in its order; they may run at the same time.
     /// </summary>
     public Task<long> ReadRecordsForClusteringAsync(Guid tenantId, Guid datasetId, long fromRow, long toRow, IStoredRecordSink sink, CancellationToken ct = default) =>
-        ReadIntoAsync(_sql.ReadRecordsForClusteringRange, tenantId, datasetId, (fromRow, toRow), sink, ct);
+        ReadIntoAsync(tenantId, datasetId, (fromRow, toRow), sink, ct);
 
     /// <summary>The first and last row number of the dataset's records; null when it has none (or is not the tenant's).</summary>
     public async Task<(long First, long Last)?> RecordRowRangeAsync(Guid tenantId, Guid datasetId, CancellationToken ct = default)
     {
         await using var connection = await connections.OpenAsync(ct);
+        return await RecordRowRangeAsync(connection, null, tenantId, datasetId, ct);
+    }
+
+    private async Task<(long First, long Last)?> RecordRowRangeAsync(DbConnection connection, DbTransaction? transaction, Guid tenantId, Guid datasetId, CancellationToken ct)
+    {
         var range = await connection.QuerySingleOrDefaultAsync<RowRange>(
-            new CommandDefinition(_sql.RecordRowRange, new { TenantId = tenantId, DatasetId = datasetId }, cancellationToken: ct));
+            new CommandDefinition(_sql.RecordRowRange, new { TenantId = tenantId, DatasetId = datasetId }, transaction, cancellationToken: ct));
         return range is { First: { } first, Last: { } last } ? (first, last) : null;
     }
 
-    private async Task<long> ReadIntoAsync(string sql, Guid tenantId, Guid datasetId, (long From, long To)? rows, IStoredRecordSink sink, CancellationToken ct)
+    private async Task<long> ReadIntoAsync(Guid tenantId, Guid datasetId, (long From, long To)? rows, IStoredRecordSink sink, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(sink);
         await using var connection = await connections.OpenAsync(ct);
+        if (await SourceAsync(connection, null, tenantId, datasetId, forClustering: true, ct) is not { } source)
+        {
+            return 0;
+        }
+
+        var (from, to) = rows ?? (long.MinValue, long.MaxValue);
+        var sql = rows is null ? _sql.ReadRecordBlocks : _sql.ReadRecordBlocksRange;
         if (connection is SqliteConnection sqlite)
         {
-            return ReadSqliteRecords(sqlite, sql, tenantId, datasetId, rows, sink, ct);
+            return ReadSqliteBlocks(sqlite, sql, source, rows, sink, ct);
         }
 
         long count = 0;
-        var utf8 = new byte[1024];
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        AddGuid(command, "@DatasetId", datasetId);
-        AddGuid(command, "@TenantId", tenantId);
-        if (rows is { } range)
-        {
-            AddRowNumber(command, "@FromRow", range.From);
-            AddRowNumber(command, "@ToRow", range.To);
-        }
-
+        await using var command = BlocksCommand(connection, null, sql, source.Key, rows);
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
         while (await reader.ReadAsync(ct))
         {
-            var cells = reader.GetString(0);
-            var max = System.Text.Encoding.UTF8.GetMaxByteCount(cells.Length);
-            if (utf8.Length < max)
-            {
-                utf8 = new byte[Math.Max(max, 2 * utf8.Length)];
-            }
-
-            sink.Add(utf8.AsSpan(0, System.Text.Encoding.UTF8.GetBytes(cells, utf8)));
-            count++;
+            var first = reader.GetInt64(0);
+            var records = reader.GetInt32(1);
+            count += Emit(reader.GetFieldValue<byte[]>(2), first, records, from, to, source.Excluded, sink);
         }
 
         return count;
     }
 
-    /// <summary>The tenant's datasets that hold a record of the subject (by pseudonym), oldest first.</summary>
+    /// <summary>The tenant's datasets that hold a record of the subject (by pseudonym, 64 hex digits), oldest first.</summary>
     public async Task<IReadOnlyList<DatasetRow>> ContainingSubjectAsync(Guid tenantId, string subjectPseudonym, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(subjectPseudonym);
+        var bytes = new byte[RecordBlock.PseudonymBytes];
+        if (Convert.FromHexString(subjectPseudonym, bytes, out _, out var written) != System.Buffers.OperationStatus.Done || written != bytes.Length)
+        {
+            return [];
+        }
+
         await using var connection = await connections.OpenAsync(ct);
-        var rows = await connection.QueryAsync<DatasetRow>(new CommandDefinition(_sql.ContainingSubject, new { TenantId = tenantId, SubjectPseudonym = subjectPseudonym }, cancellationToken: ct));
+        var rows = await connection.QueryAsync<DatasetRow>(new CommandDefinition(_sql.ContainingSubject, new { TenantId = tenantId, SubjectPseudonym = bytes }, cancellationToken: ct));
         return rows.ToList();
     }
 
     /// <summary>
     /// Starts an all-or-nothing upload in a write transaction of its own (<see cref="IDbConnectionFactory.BeginWriteAsync"/>):
-    /// nothing is visible until <see cref="RecordUpload.CommitAsync"/>.
+    /// nothing is visible until <see cref="RecordUpload.CommitAsync"/>. The dataset must be the tenant's.
     /// </summary>
     public async Task<RecordUpload> BeginUploadAsync(Guid tenantId, Guid datasetId, CancellationToken ct = default)
     {
         var write = await connections.BeginWriteAsync(ct);
         try
         {
+            var source = await write.Connection.QuerySingleOrDefaultAsync<RecordSourceRow>(
+                new CommandDefinition(_sql.RecordSource, new { TenantId = tenantId, DatasetId = datasetId }, write.Transaction, cancellationToken: ct));
+            if (source?.RecordKey is not { } key)
+            {
+                throw new InvalidOperationException("The tenant has no such dataset.");
+            }
+
+            var last = (await RecordRowRangeAsync(write.Connection, write.Transaction, tenantId, datasetId, ct))?.Last ?? 0;
             return write.Connection switch
             {
-                SqliteConnection => new SqliteRecordUpload(this, _sql, write, tenantId, datasetId),
-                SqlConnection => new SqlServerRecordUpload(this, _sql, write, tenantId, datasetId),
+                SqliteConnection => new SqliteRecordUpload(this, _sql, write, tenantId, datasetId, key, last),
+                SqlConnection => new SqlServerRecordUpload(this, _sql, write, tenantId, datasetId, key, last),
                 _ => throw new NotSupportedException("Uploads support SQLite and SQL Server."),
             };
         }
@@ -206,40 +217,111 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
     }
 
     internal async IAsyncEnumerable<string> ReadRecordsAsync(
-        DbConnection connection, DbTransaction? transaction, Guid tenantId, Guid datasetId, [EnumeratorCancellation] CancellationToken ct, string? sql = null)
+        DbConnection connection, DbTransaction? transaction, Guid tenantId, Guid datasetId, [EnumeratorCancellation] CancellationToken ct, bool forClustering = false)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql ?? _sql.ReadRecords;
-        AddGuid(command, "@DatasetId", datasetId);
-        AddGuid(command, "@TenantId", tenantId);
+        if (await SourceAsync(connection, transaction, tenantId, datasetId, forClustering, ct) is not { } source)
+        {
+            yield break;
+        }
+
+        await using var command = BlocksCommand(connection, transaction, _sql.ReadRecordBlocks, source.Key, null);
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
+        var block = new StringsSink();
         while (await reader.ReadAsync(ct))
         {
-            yield return reader.GetString(0);
+            var first = reader.GetInt64(0);
+            var records = reader.GetInt32(1);
+            Emit(reader.GetFieldValue<byte[]>(2), first, records, long.MinValue, long.MaxValue, source.Excluded, block);
+            foreach (var cells in block.Take())
+            {
+                yield return cells;
+            }
         }
     }
 
-    // One prepared statement stepped through the native API: each record's text is read from SQLite's own
-    // buffer (no string, no reader object per row). Cancellation is checked every 4,096 records.
-    private static long ReadSqliteRecords(SqliteConnection connection, string sql, Guid tenantId, Guid datasetId, (long From, long To)? rows, IStoredRecordSink sink, CancellationToken ct)
+    // Where the dataset's records are and, for a clustering, whose records to leave out: null when the tenant has
+    // no such dataset. Subjects are left out only in datasets whose subject ids are BSNs.
+    private async Task<RecordSource?> SourceAsync(DbConnection connection, DbTransaction? transaction, Guid tenantId, Guid datasetId, bool forClustering, CancellationToken ct)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<RecordSourceRow>(
+            new CommandDefinition(_sql.RecordSource, new { TenantId = tenantId, DatasetId = datasetId }, transaction, cancellationToken: ct));
+        if (row?.RecordKey is not { } key)
+        {
+            return null;
+        }
+
+        if (!forClustering || row.SubjectIdKind != "bsn")
+        {
+            return new RecordSource(key, null);
+        }
+
+        var excluded = new HashSet<PseudonymKey>();
+        var bytes = new byte[RecordBlock.PseudonymBytes];
+        foreach (var pseudonym in await connection.QueryAsync<string>(new CommandDefinition(_sql.ExcludedSubjects, new { TenantId = tenantId }, transaction, cancellationToken: ct)))
+        {
+            if (Convert.FromHexString(pseudonym, bytes, out _, out var written) == System.Buffers.OperationStatus.Done && written == bytes.Length)
+            {
+                excluded.Add(PseudonymKey.From(bytes));
+            }
+        }
+
+        return new RecordSource(key, excluded.Count == 0 ? null : excluded);
+    }
+
+    private static DbCommand BlocksCommand(DbConnection connection, DbTransaction? transaction, string sql, long key, (long From, long To)? rows)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        AddInt64(command, "@DatasetKey", key);
+        if (rows is { } range)
+        {
+            AddInt64(command, "@FromRow", range.From);
+            AddInt64(command, "@ToRow", range.To);
+        }
+
+        return command;
+    }
+
+    // Hands the block's records numbered from..to, except those of excluded subjects, to the sink; returns how many.
+    private static long Emit(ReadOnlySpan<byte> block, long firstRow, int count, long from, long to, HashSet<PseudonymKey>? excluded, IStoredRecordSink sink)
+    {
+        long emitted = 0;
+        var records = RecordBlock.Read(block, firstRow, count);
+        while (records.MoveNext())
+        {
+            if (records.Row < from || records.Row > to || (excluded is not null && excluded.Contains(PseudonymKey.From(records.Pseudonym))))
+            {
+                continue;
+            }
+
+            sink.Add(records.Cells);
+            emitted++;
+        }
+
+        return emitted;
+    }
+
+    // One prepared statement stepped through the native API: each block is read from SQLite's own buffer (no
+    // array, no reader object per block). Cancellation is checked every 64 blocks.
+    private static long ReadSqliteBlocks(SqliteConnection connection, string sql, RecordSource source, (long From, long To)? rows, IStoredRecordSink sink, CancellationToken ct)
     {
         var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         Check(db, SQLitePCL.raw.sqlite3_prepare_v2(db, sql, out var statement));
         using (statement)
         {
-            Check(db, SQLitePCL.raw.sqlite3_bind_text(statement, SQLitePCL.raw.sqlite3_bind_parameter_index(statement, "@DatasetId"), datasetId.ToString("D")));
-            Check(db, SQLitePCL.raw.sqlite3_bind_text(statement, SQLitePCL.raw.sqlite3_bind_parameter_index(statement, "@TenantId"), tenantId.ToString("D")));
-            if (rows is { } range)
+            Check(db, SQLitePCL.raw.sqlite3_bind_int64(statement, SQLitePCL.raw.sqlite3_bind_parameter_index(statement, "@DatasetKey"), source.Key));
+            var (from, to) = rows ?? (long.MinValue, long.MaxValue);
+            if (rows is not null)
             {
-                Check(db, SQLitePCL.raw.sqlite3_bind_int64(statement, SQLitePCL.raw.sqlite3_bind_parameter_index(statement, "@FromRow"), range.From));
-                Check(db, SQLitePCL.raw.sqlite3_bind_int64(statement, SQLitePCL.raw.sqlite3_bind_parameter_index(statement, "@ToRow"), range.To));
+                Check(db, SQLitePCL.raw.sqlite3_bind_int64(statement, SQLitePCL.raw.sqlite3_bind_parameter_index(statement, "@FromRow"), from));
+                Check(db, SQLitePCL.raw.sqlite3_bind_int64(statement, SQLitePCL.raw.sqlite3_bind_parameter_index(statement, "@ToRow"), to));
             }
 
             long count = 0;
-            while (true)
+            for (var blocks = 0; ; blocks++)
             {
-                if ((count & 4095) == 0)
+                if ((blocks & 63) == 0)
                 {
                     ct.ThrowIfCancellationRequested();
                 }
@@ -255,8 +337,9 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
                     SqliteException.ThrowExceptionForRC(rc, db);
                 }
 
-                sink.Add(SQLitePCL.raw.sqlite3_column_blob(statement, 0));
-                count++;
+                var first = SQLitePCL.raw.sqlite3_column_int64(statement, 0);
+                var records = SQLitePCL.raw.sqlite3_column_int(statement, 1);
+                count += Emit(SQLitePCL.raw.sqlite3_column_blob(statement, 2), first, records, from, to, source.Excluded, sink);
             }
         }
     }
@@ -269,31 +352,47 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
         }
     }
 
-    private void AddGuid(DbCommand command, string name, Guid value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        if (connections.Provider == DatabaseProvider.Sqlite)
-        {
-            parameter.DbType = DbType.String;
-            parameter.Value = value.ToString("D");
-        }
-        else
-        {
-            parameter.DbType = DbType.Guid;
-            parameter.Value = value;
-        }
-
-        command.Parameters.Add(parameter);
-    }
-
-    private static void AddRowNumber(DbCommand command, string name, long value)
+    private static void AddInt64(DbCommand command, string name, long value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
         parameter.DbType = DbType.Int64;
         parameter.Value = value;
         command.Parameters.Add(parameter);
+    }
+
+    private sealed record RecordSource(long Key, HashSet<PseudonymKey>? Excluded);
+
+    // A pseudonym's 32 bytes as four words, for looking it up in a set without a string or an array per record.
+    private readonly record struct PseudonymKey(ulong A, ulong B, ulong C, ulong D)
+    {
+        public static PseudonymKey From(ReadOnlySpan<byte> pseudonym) => new(
+            System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(pseudonym),
+            System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(pseudonym[8..]),
+            System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(pseudonym[16..]),
+            System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(pseudonym[24..]));
+    }
+
+    // Collects the records of one block as strings, for the reads that hand out a string per record.
+    private sealed class StringsSink : IStoredRecordSink
+    {
+        private readonly List<string> _cells = [];
+
+        public void Add(ReadOnlySpan<byte> cells) => _cells.Add(System.Text.Encoding.UTF8.GetString(cells));
+
+        public List<string> Take()
+        {
+            var taken = _cells.ToList();
+            _cells.Clear();
+            return taken;
+        }
+    }
+
+    private sealed class RecordSourceRow
+    {
+        public long? RecordKey { get; init; }
+
+        public string SubjectIdKind { get; init; } = "";
     }
 
     private sealed class RowRange

@@ -7,19 +7,19 @@ public sealed record DatasetSql(
     string Find,
     string FirstPage,
     string NextPage,
-    string InsertRecord,
-    string ReadRecords,
+    string RecordSource,
+    string ExcludedSubjects,
+    string InsertRecordBlock,
+    string ReadRecordBlocks,
+    string ReadRecordBlocksRange,
     string CompleteUpload,
     string DeleteProfiles,
     string DeleteProfileSets,
     string DeleteClusterings,
     string DeleteRecords,
-    string IndexSubjects,
     string DeleteSubjects,
     string DeleteDataset,
     string Expired,
-    string ReadRecordsForClustering,
-    string ReadRecordsForClusteringRange,
     string RecordRowRange,
     string ContainingSubject,
     string UpdateReferencePopulation) : ISqlStatements
@@ -27,48 +27,24 @@ public sealed record DatasetSql(
     private const string SqliteColumns = "id, tenant_id, name, purpose, features, retention_until, record_count, quality, created_at, updated_at, subject_id_kind, reference_population";
     private const string SqlServerColumns = "Id, TenantId, Name, Purpose, Features, RetentionUntil, RecordCount, Quality, CreatedAt, UpdatedAt, SubjectIdKind, ReferencePopulation";
 
-    // An upheld "I don't want this" keeps the subject's records out of every new clustering of the tenant,
-    // in datasets whose subjects are BSNs only: a client number in an 'other' dataset that happens to
-    // equal the citizen's BSN is someone else. One text for the whole read and its ranged parts, so the
-    // parts can never filter differently.
-    private const string SqliteNotObjected = """
-        NOT (d.subject_id_kind = 'bsn'
-                       AND EXISTS (SELECT 1 FROM objections o
-                                   WHERE o.tenant_id = @TenantId AND o.subject_pseudonym = r.subject_pseudonym AND o.kind = 'doNotWant' AND o.status = 'upheld'))
-        """;
-
-    private const string SqlServerNotObjected = """
-        NOT (d.SubjectIdKind = N'bsn'
-                       AND EXISTS (SELECT 1 FROM dbo.Objections o
-                                   WHERE o.TenantId = @TenantId AND o.SubjectPseudonym = r.SubjectPseudonym AND o.Kind = N'doNotWant' AND o.Status = N'upheld'))
-        """;
+    // A block holds at most this many rows, so the blocks holding rows From..To start after From - this.
+    private const int BlockRows = RecordBlock.MaxRecords;
 
     /// <summary>
-    /// SQLite's INSERT of <paramref name="rows"/> records in one statement: <c>@DatasetId</c> is parameter 1,
-    /// then each record has three positional parameters (row number, pseudonym, cells), so record i's
-    /// are 2 + 3i, 3 + 3i and 4 + 3i. SQL Server writes records by bulk copy instead.
-    /// </summary>
-    public static string SqliteInsertRecords(int rows)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
-        return "INSERT INTO dataset_records (dataset_id, row_number, subject_pseudonym, cells) VALUES "
-            + string.Join(", ", Enumerable.Repeat("(@DatasetId, ?, ?, ?)", rows));
-    }
-
-    /// <summary>
-    /// SQLite's addition of <paramref name="rows"/> subject pseudonyms of one dataset to the index of which
-    /// datasets hold a citizen's record: <c>@DatasetId</c> is parameter 1, pseudonym i is parameter 2 + i.
-    /// A pseudonym already there (a subject with several records) is left as it is.
+    /// SQLite's addition of <paramref name="rows"/> subject pseudonyms (32 bytes each) of one dataset to the
+    /// index of which datasets hold a citizen's record: <c>@DatasetKey</c> is parameter 1, pseudonym i is
+    /// parameter 2 + i. A pseudonym already there (a subject with several records) is left as it is.
     /// </summary>
     public static string SqliteInsertSubjects(int rows)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
-        return "INSERT OR IGNORE INTO dataset_subjects (dataset_id, subject_pseudonym) VALUES "
-            + string.Join(", ", Enumerable.Repeat("(@DatasetId, ?)", rows));
+        return "INSERT OR IGNORE INTO dataset_subject_keys (dataset_key, subject_pseudonym) VALUES "
+            + string.Join(", ", Enumerable.Repeat("(@DatasetKey, ?)", rows));
     }
 
     public static readonly DatasetSql Sqlite = new(
-        Insert: $"INSERT INTO datasets ({SqliteColumns}) VALUES (@Id, @TenantId, @Name, @Purpose, @Features, @RetentionUntil, @RecordCount, @Quality, @CreatedAt, @UpdatedAt, @SubjectIdKind, @ReferencePopulation)",
+        // A new dataset's record key is one past the highest; SQLite has one writer at a time, so two inserts never take the same.
+        Insert: $"INSERT INTO datasets ({SqliteColumns}, record_key) VALUES (@Id, @TenantId, @Name, @Purpose, @Features, @RetentionUntil, @RecordCount, @Quality, @CreatedAt, @UpdatedAt, @SubjectIdKind, @ReferencePopulation, (SELECT IFNULL(MAX(record_key), 0) + 1 FROM datasets))",
         Find: $"SELECT {SqliteColumns} FROM datasets WHERE tenant_id = @TenantId AND id = @Id",
         FirstPage: $"SELECT {SqliteColumns} FROM datasets WHERE tenant_id = @TenantId ORDER BY created_at, id LIMIT @Limit",
         NextPage: $"""
@@ -77,60 +53,46 @@ public sealed record DatasetSql(
               AND (created_at > @AfterCreatedAt OR (created_at = @AfterCreatedAt AND id > @AfterId))
             ORDER BY created_at, id LIMIT @Limit
             """,
-        InsertRecord: "INSERT INTO dataset_records (dataset_id, row_number, subject_pseudonym, cells) VALUES (@DatasetId, @RowNumber, @SubjectPseudonym, @Cells)",
-        ReadRecords: """
-            SELECT r.cells FROM dataset_records r
-            WHERE r.dataset_id = @DatasetId AND EXISTS (SELECT 1 FROM datasets d WHERE d.id = r.dataset_id AND d.tenant_id = @TenantId)
-            ORDER BY r.row_number
+        // The key under which the tenant's dataset keeps its records, and what its subject ids are.
+        RecordSource: "SELECT record_key AS RecordKey, subject_id_kind AS SubjectIdKind FROM datasets WHERE tenant_id = @TenantId AND id = @DatasetId",
+        // An upheld "I don't want this" keeps the subject's records out of every new clustering of the tenant
+        // (in datasets whose subjects are BSNs only: a client number in an 'other' dataset that happens to equal
+        // the citizen's BSN is someone else). Few per tenant, so the reader holds them and skips those records.
+        ExcludedSubjects: "SELECT subject_pseudonym FROM objections WHERE tenant_id = @TenantId AND kind = 'doNotWant' AND status = 'upheld'",
+        InsertRecordBlock: "INSERT INTO dataset_record_blocks (dataset_key, first_row, row_count, records) VALUES (@DatasetKey, @FirstRow, @RowCount, @Records)",
+        ReadRecordBlocks: "SELECT first_row, row_count, records FROM dataset_record_blocks WHERE dataset_key = @DatasetKey ORDER BY first_row",
+        // The blocks that hold any of the rows FromRow..ToRow: one range of the key (dataset_key, first_row).
+        ReadRecordBlocksRange: $"""
+            SELECT first_row, row_count, records FROM dataset_record_blocks
+            WHERE dataset_key = @DatasetKey AND first_row > @FromRow - {BlockRows} AND first_row <= @ToRow
+            ORDER BY first_row
             """,
         CompleteUpload: "UPDATE datasets SET record_count = @RecordCount, quality = @Quality, updated_at = @UpdatedAt WHERE tenant_id = @TenantId AND id = @Id",
         DeleteProfiles: "DELETE FROM profiles WHERE tenant_id = @TenantId AND profile_set_id IN (SELECT id FROM profile_sets WHERE tenant_id = @TenantId AND dataset_id = @Id)",
         DeleteProfileSets: "DELETE FROM profile_sets WHERE tenant_id = @TenantId AND dataset_id = @Id",
         DeleteClusterings: "DELETE FROM clusterings WHERE tenant_id = @TenantId AND dataset_id = @Id",
-        DeleteRecords: "DELETE FROM dataset_records WHERE dataset_id = @Id AND EXISTS (SELECT 1 FROM datasets d WHERE d.id = @Id AND d.tenant_id = @TenantId)",
-        // The pseudonyms of one upload's rows, in key order so the B-tree is written front to back.
-        IndexSubjects: """
-            INSERT OR IGNORE INTO dataset_subjects (dataset_id, subject_pseudonym)
-            SELECT dataset_id, subject_pseudonym FROM dataset_records
-            WHERE dataset_id = @DatasetId AND row_number > @AfterRow
-            ORDER BY subject_pseudonym
-            """,
-        DeleteSubjects: "DELETE FROM dataset_subjects WHERE dataset_id = @Id AND EXISTS (SELECT 1 FROM datasets d WHERE d.id = @Id AND d.tenant_id = @TenantId)",
+        DeleteRecords: "DELETE FROM dataset_record_blocks WHERE dataset_key = (SELECT d.record_key FROM datasets d WHERE d.id = @Id AND d.tenant_id = @TenantId)",
+        DeleteSubjects: "DELETE FROM dataset_subject_keys WHERE dataset_key = (SELECT d.record_key FROM datasets d WHERE d.id = @Id AND d.tenant_id = @TenantId)",
         DeleteDataset: "DELETE FROM datasets WHERE tenant_id = @TenantId AND id = @Id",
         Expired: "SELECT tenant_id AS TenantId, id AS Id FROM datasets WHERE retention_until < @Cutoff",
-        // The records a new clustering reads: without those of subjects whose "I don't want this" was upheld.
-        ReadRecordsForClustering: $"""
-            SELECT r.cells FROM dataset_records r
-            JOIN datasets d ON d.id = r.dataset_id AND d.tenant_id = @TenantId
-            WHERE r.dataset_id = @DatasetId
-              AND {SqliteNotObjected}
-            ORDER BY r.row_number
-            """,
-        // One part of the same read, for loading with several connections: the rows numbered FromRow..ToRow
-        // (the table's key is (dataset_id, row_number), so each part is one range of the B-tree), the same filter.
-        ReadRecordsForClusteringRange: $"""
-            SELECT r.cells FROM dataset_records r
-            JOIN datasets d ON d.id = r.dataset_id AND d.tenant_id = @TenantId
-            WHERE r.dataset_id = @DatasetId AND r.row_number >= @FromRow AND r.row_number <= @ToRow
-              AND {SqliteNotObjected}
-            ORDER BY r.row_number
-            """,
-        // Two subqueries, so that each is one seek at an end of the key (a single min() or max() per SELECT).
+        // Two subqueries, so that each is one seek at an end of the key; the last row is the last block's last.
         RecordRowRange: """
-            SELECT (SELECT MIN(r.row_number) FROM dataset_records r WHERE r.dataset_id = @DatasetId) AS First,
-                   (SELECT MAX(r.row_number) FROM dataset_records r WHERE r.dataset_id = @DatasetId) AS Last
-            WHERE EXISTS (SELECT 1 FROM datasets d WHERE d.id = @DatasetId AND d.tenant_id = @TenantId)
+            SELECT (SELECT MIN(b.first_row) FROM dataset_record_blocks b WHERE b.dataset_key = d.record_key) AS First,
+                   (SELECT b.first_row + b.row_count - 1 FROM dataset_record_blocks b WHERE b.dataset_key = d.record_key ORDER BY b.first_row DESC LIMIT 1) AS Last
+            FROM datasets d
+            WHERE d.tenant_id = @TenantId AND d.id = @DatasetId
             """,
-        // Only datasets declared 'bsn' are linked to a citizen (by the pseudonym of their BSN).
+        // Only datasets declared 'bsn' are linked to a citizen (by the pseudonym of their BSN, as 32 bytes).
         ContainingSubject: $"""
             SELECT {SqliteColumns} FROM datasets d
             WHERE d.tenant_id = @TenantId AND d.subject_id_kind = 'bsn'
-              AND EXISTS (SELECT 1 FROM dataset_subjects s WHERE s.dataset_id = d.id AND s.subject_pseudonym = @SubjectPseudonym)
+              AND EXISTS (SELECT 1 FROM dataset_subject_keys s WHERE s.dataset_key = d.record_key AND s.subject_pseudonym = @SubjectPseudonym)
             ORDER BY d.created_at, d.id
             """,
         UpdateReferencePopulation: "UPDATE datasets SET reference_population = @ReferencePopulation, updated_at = @UpdatedAt WHERE tenant_id = @TenantId AND id = @Id");
 
     public static readonly DatasetSql SqlServer = new(
+        // RecordKey is an identity column: SQL Server numbers each new dataset itself.
         Insert: $"INSERT INTO dbo.Datasets ({SqlServerColumns}) VALUES (@Id, @TenantId, @Name, @Purpose, @Features, @RetentionUntil, @RecordCount, @Quality, @CreatedAt, @UpdatedAt, @SubjectIdKind, @ReferencePopulation)",
         Find: $"SELECT {SqlServerColumns} FROM dbo.Datasets WHERE TenantId = @TenantId AND Id = @Id",
         FirstPage: $"SELECT TOP (@Limit) {SqlServerColumns} FROM dbo.Datasets WHERE TenantId = @TenantId ORDER BY CreatedAt, Id",
@@ -140,48 +102,33 @@ public sealed record DatasetSql(
               AND (CreatedAt > @AfterCreatedAt OR (CreatedAt = @AfterCreatedAt AND Id > @AfterId))
             ORDER BY CreatedAt, Id
             """,
-        InsertRecord: "INSERT INTO dbo.DatasetRecords (DatasetId, RowNumber, SubjectPseudonym, Cells) VALUES (@DatasetId, @RowNumber, @SubjectPseudonym, @Cells)",
-        ReadRecords: """
-            SELECT r.Cells FROM dbo.DatasetRecords r
-            WHERE r.DatasetId = @DatasetId AND EXISTS (SELECT 1 FROM dbo.Datasets d WHERE d.Id = r.DatasetId AND d.TenantId = @TenantId)
-            ORDER BY r.RowNumber
+        RecordSource: "SELECT RecordKey, SubjectIdKind FROM dbo.Datasets WHERE TenantId = @TenantId AND Id = @DatasetId",
+        ExcludedSubjects: "SELECT SubjectPseudonym FROM dbo.Objections WHERE TenantId = @TenantId AND Kind = N'doNotWant' AND Status = N'upheld'",
+        InsertRecordBlock: "INSERT INTO dbo.DatasetRecordBlocks (DatasetKey, FirstRow, RecordCount, Records) VALUES (@DatasetKey, @FirstRow, @RowCount, @Records)",
+        ReadRecordBlocks: "SELECT FirstRow, RecordCount, Records FROM dbo.DatasetRecordBlocks WHERE DatasetKey = @DatasetKey ORDER BY FirstRow",
+        ReadRecordBlocksRange: $"""
+            SELECT FirstRow, RecordCount, Records FROM dbo.DatasetRecordBlocks
+            WHERE DatasetKey = @DatasetKey AND FirstRow > @FromRow - {BlockRows} AND FirstRow <= @ToRow
+            ORDER BY FirstRow
             """,
         CompleteUpload: "UPDATE dbo.Datasets SET RecordCount = @RecordCount, Quality = @Quality, UpdatedAt = @UpdatedAt WHERE TenantId = @TenantId AND Id = @Id",
         DeleteProfiles: "DELETE FROM dbo.Profiles WHERE TenantId = @TenantId AND ProfileSetId IN (SELECT Id FROM dbo.ProfileSets WHERE TenantId = @TenantId AND DatasetId = @Id)",
         DeleteProfileSets: "DELETE FROM dbo.ProfileSets WHERE TenantId = @TenantId AND DatasetId = @Id",
         DeleteClusterings: "DELETE FROM dbo.Clusterings WHERE TenantId = @TenantId AND DatasetId = @Id",
-        DeleteRecords: "DELETE FROM dbo.DatasetRecords WHERE DatasetId = @Id AND EXISTS (SELECT 1 FROM dbo.Datasets d WHERE d.Id = @Id AND d.TenantId = @TenantId)",
-        IndexSubjects: """
-            INSERT INTO dbo.DatasetSubjects (DatasetId, SubjectPseudonym)
-            SELECT DISTINCT r.DatasetId, r.SubjectPseudonym FROM dbo.DatasetRecords r
-            WHERE r.DatasetId = @DatasetId AND r.RowNumber > @AfterRow
-              AND NOT EXISTS (SELECT 1 FROM dbo.DatasetSubjects s WHERE s.DatasetId = r.DatasetId AND s.SubjectPseudonym = r.SubjectPseudonym)
-            """,
-        DeleteSubjects: "DELETE FROM dbo.DatasetSubjects WHERE DatasetId = @Id AND EXISTS (SELECT 1 FROM dbo.Datasets d WHERE d.Id = @Id AND d.TenantId = @TenantId)",
+        DeleteRecords: "DELETE FROM dbo.DatasetRecordBlocks WHERE DatasetKey = (SELECT d.RecordKey FROM dbo.Datasets d WHERE d.Id = @Id AND d.TenantId = @TenantId)",
+        DeleteSubjects: "DELETE FROM dbo.DatasetSubjectKeys WHERE DatasetKey = (SELECT d.RecordKey FROM dbo.Datasets d WHERE d.Id = @Id AND d.TenantId = @TenantId)",
         DeleteDataset: "DELETE FROM dbo.Datasets WHERE TenantId = @TenantId AND Id = @Id",
         Expired: "SELECT TenantId, Id FROM dbo.Datasets WHERE RetentionUntil < @Cutoff",
-        ReadRecordsForClustering: $"""
-            SELECT r.Cells FROM dbo.DatasetRecords r
-            JOIN dbo.Datasets d ON d.Id = r.DatasetId AND d.TenantId = @TenantId
-            WHERE r.DatasetId = @DatasetId
-              AND {SqlServerNotObjected}
-            ORDER BY r.RowNumber
-            """,
-        ReadRecordsForClusteringRange: $"""
-            SELECT r.Cells FROM dbo.DatasetRecords r
-            JOIN dbo.Datasets d ON d.Id = r.DatasetId AND d.TenantId = @TenantId
-            WHERE r.DatasetId = @DatasetId AND r.RowNumber >= @FromRow AND r.RowNumber <= @ToRow
-              AND {SqlServerNotObjected}
-            ORDER BY r.RowNumber
-            """,
         RecordRowRange: """
-            SELECT MIN(r.RowNumber) AS First, MAX(r.RowNumber) AS Last FROM dbo.DatasetRecords r
-            WHERE r.DatasetId = @DatasetId AND EXISTS (SELECT 1 FROM dbo.Datasets d WHERE d.Id = @DatasetId AND d.TenantId = @TenantId)
+            SELECT (SELECT MIN(b.FirstRow) FROM dbo.DatasetRecordBlocks b WHERE b.DatasetKey = d.RecordKey) AS First,
+                   (SELECT TOP (1) b.FirstRow + b.RecordCount - 1 FROM dbo.DatasetRecordBlocks b WHERE b.DatasetKey = d.RecordKey ORDER BY b.FirstRow DESC) AS Last
+            FROM dbo.Datasets d
+            WHERE d.TenantId = @TenantId AND d.Id = @DatasetId
             """,
         ContainingSubject: $"""
             SELECT {SqlServerColumns} FROM dbo.Datasets d
             WHERE d.TenantId = @TenantId AND d.SubjectIdKind = N'bsn'
-              AND EXISTS (SELECT 1 FROM dbo.DatasetSubjects s WHERE s.DatasetId = d.Id AND s.SubjectPseudonym = @SubjectPseudonym)
+              AND EXISTS (SELECT 1 FROM dbo.DatasetSubjectKeys s WHERE s.DatasetKey = d.RecordKey AND s.SubjectPseudonym = @SubjectPseudonym)
             ORDER BY d.CreatedAt, d.Id
             """,
         UpdateReferencePopulation: "UPDATE dbo.Datasets SET ReferencePopulation = @ReferencePopulation, UpdatedAt = @UpdatedAt WHERE TenantId = @TenantId AND Id = @Id");

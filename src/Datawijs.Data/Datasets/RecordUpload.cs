@@ -6,26 +6,33 @@ using Datawijs.Data.Infrastructure;
 namespace Datawijs.Data.Datasets;
 
 /// <summary>
-/// One upload in one write transaction of its own (<see cref="WriteTransaction"/>): rows go to the database
-/// as they are read (memory stays flat), and disposing without <see cref="CommitAsync"/> rolls every row
-/// back. On SQLite it holds this process's writer turn until disposed. Each provider writes rows its own
-/// fastest way (<see cref="SqliteRecordUpload"/>, <see cref="SqlServerRecordUpload"/>).
+/// One upload in one write transaction of its own (<see cref="WriteTransaction"/>): records go to the database
+/// as they are added, in blocks (<see cref="RecordBlock"/>), so memory stays flat, and disposing without
+/// <see cref="CommitAsync"/> rolls every one back. On SQLite it holds this process's writer turn until disposed.
+/// Each provider writes its own fastest way (<see cref="SqliteRecordUpload"/>, <see cref="SqlServerRecordUpload"/>).
+/// The caller hands over one subject pseudonym per record, in ascending order, for the index of which
+/// datasets hold a citizen's record (<see cref="AddSubjectAsync"/>).
 /// </summary>
 public abstract class RecordUpload : IAsyncDisposable
 {
     private readonly DatasetRepository _owner;
     private readonly DatasetSql _sql;
     private readonly WriteTransaction _write;
+    private readonly RecordBlockBuilder _block = new();
+    private readonly byte[] _lastSubject = new byte[RecordBlock.PseudonymBytes];
     private long _records;
     private long _subjects;
+    private long _lastRow;
 
-    private protected RecordUpload(DatasetRepository owner, DatasetSql sql, WriteTransaction write, Guid tenantId, Guid datasetId)
+    private protected RecordUpload(DatasetRepository owner, DatasetSql sql, WriteTransaction write, Guid tenantId, Guid datasetId, long datasetKey, long lastRow)
     {
+        _lastRow = lastRow;
         _owner = owner;
         _sql = sql;
         _write = write;
         TenantId = tenantId;
         DatasetId = datasetId;
+        DatasetKey = datasetKey;
     }
 
     private protected DbConnection Connection => _write.Connection;
@@ -36,23 +43,44 @@ public abstract class RecordUpload : IAsyncDisposable
 
     private protected Guid DatasetId { get; }
 
-    /// <summary>Adds one record (the pseudonym as 64 hex digits, the cells in stored form).</summary>
+    /// <summary>The dataset's key in the record and subject tables.</summary>
+    private protected long DatasetKey { get; }
+
+    /// <summary>Adds one record: the pseudonym as 64 hex digits, the cells in stored form.</summary>
     public ValueTask AddAsync(long rowNumber, string subjectPseudonym, string cells, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(subjectPseudonym);
         ArgumentNullException.ThrowIfNull(cells);
-        return AddAsync(rowNumber, Encoding.ASCII.GetBytes(subjectPseudonym), Encoding.UTF8.GetBytes(cells), ct);
+        return AddAsync(rowNumber, Convert.FromHexString(subjectPseudonym), Encoding.UTF8.GetBytes(cells), ct);
     }
 
     /// <summary>
-    /// Adds one record: the pseudonym as ASCII hex digits, the cells in stored form as UTF-8 (the form the
-    /// database keeps, so nothing is transcoded per row). The buffers may be reused by the caller as soon
-    /// as the returned task completes.
+    /// Adds one record: the pseudonym as its <see cref="RecordBlock.PseudonymBytes"/> bytes, the cells in stored
+    /// form as UTF-8 (the form the database keeps, so nothing is transcoded per record). Each record's number
+    /// is higher than every stored one and the one added before (a block holds a run of row numbers, so a row
+    /// number is never stored twice). The buffers may be reused by the caller as soon as the returned task completes.
     /// </summary>
     public ValueTask AddAsync(long rowNumber, ReadOnlyMemory<byte> subjectPseudonym, ReadOnlyMemory<byte> cells, CancellationToken ct = default)
     {
+        ct.ThrowIfCancellationRequested();
+        if (subjectPseudonym.Length != RecordBlock.PseudonymBytes)
+        {
+            throw new ArgumentException($"A pseudonym is {RecordBlock.PseudonymBytes} bytes.", nameof(subjectPseudonym));
+        }
+
+        if (rowNumber <= _lastRow)
+        {
+            throw new InvalidOperationException($"Record {rowNumber} does not follow record {_lastRow}; records are added after the stored ones, in order.");
+        }
+
+        _lastRow = rowNumber;
         _records++;
-        return AddRecordAsync(rowNumber, subjectPseudonym, cells, ct);
+        if (_block.TryAdd(rowNumber, subjectPseudonym.Span, cells.Span))
+        {
+            return _block.IsFull ? WriteBlockAsync(ct) : ValueTask.CompletedTask;
+        }
+
+        return WriteAndAddAsync(rowNumber, subjectPseudonym, cells, ct);
     }
 
     /// <summary>The dataset's record count as committed, read inside this upload's transaction.</summary>
@@ -74,25 +102,25 @@ public abstract class RecordUpload : IAsyncDisposable
     }
 
     /// <summary>
-    /// True when this provider can take the upload's subject pseudonyms from the caller, in ascending
-    /// order (<see cref="AddSubjectAsync"/>), for the index of which datasets hold a citizen's record,
-    /// which is faster than building it from the records. When none are added, <see cref="CommitAsync"/>
-    /// builds the index from the added records itself, as it always does when this is false.
-    /// </summary>
-    public virtual bool TakesSortedSubjects => false;
-
-    /// <summary>
-    /// Adds the subject pseudonym (ASCII hex) of one added record to the index of which datasets hold a
-    /// citizen's record. Only when <see cref="TakesSortedSubjects"/>; then one per added record, in
-    /// ascending order, before <see cref="CommitAsync"/>, which refuses an upload with some but not all.
+    /// Adds the subject pseudonym (<see cref="RecordBlock.PseudonymBytes"/> bytes) of one added record to the
+    /// index of which datasets hold a citizen's record: one per added record, in ascending order (the index is
+    /// then written front to back), before <see cref="CommitAsync"/>, which refuses an upload without one per record.
     /// </summary>
     public ValueTask AddSubjectAsync(ReadOnlyMemory<byte> subjectPseudonym, CancellationToken ct = default)
     {
-        if (!TakesSortedSubjects)
+        ct.ThrowIfCancellationRequested();
+        var pseudonym = subjectPseudonym.Span;
+        if (pseudonym.Length != RecordBlock.PseudonymBytes)
         {
-            throw new NotSupportedException("This provider indexes the subjects from the records when the upload is committed.");
+            throw new ArgumentException($"A pseudonym is {RecordBlock.PseudonymBytes} bytes.", nameof(subjectPseudonym));
         }
 
+        if (_subjects > 0 && pseudonym.SequenceCompareTo(_lastSubject) < 0)
+        {
+            throw new InvalidOperationException("Subjects are added in ascending order.");
+        }
+
+        pseudonym.CopyTo(_lastSubject);
         _subjects++;
         return AddSubjectCoreAsync(subjectPseudonym, ct);
     }
@@ -101,16 +129,10 @@ public abstract class RecordUpload : IAsyncDisposable
     {
         await FlushAsync(ct);
 
-        // Which datasets hold a citizen's record is read by pseudonym; this upload's rows follow the count stored before it.
-        if (_subjects > 0 && _subjects != _records)
+        // Which datasets hold a citizen's record is read by pseudonym: every added record's subject is indexed.
+        if (_subjects != _records)
         {
-            throw new InvalidOperationException($"{_subjects} subjects were added for {_records} records; add one per record, or none.");
-        }
-
-        if (_subjects == 0)
-        {
-            var before = await StoredRecordCountAsync(ct);
-            await Connection.ExecuteAsync(new CommandDefinition(_sql.IndexSubjects, new { DatasetId, AfterRow = before }, Transaction, cancellationToken: ct));
+            throw new InvalidOperationException($"{_subjects} subjects were added for {_records} records; add one per record.");
         }
 
         await Connection.ExecuteAsync(new CommandDefinition(
@@ -135,15 +157,42 @@ public abstract class RecordUpload : IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Adds one record (see <see cref="AddAsync(long, ReadOnlyMemory{byte}, ReadOnlyMemory{byte}, CancellationToken)"/>).</summary>
-    private protected abstract ValueTask AddRecordAsync(long rowNumber, ReadOnlyMemory<byte> subjectPseudonym, ReadOnlyMemory<byte> cells, CancellationToken ct);
+    /// <summary>Writes one block of consecutive records.</summary>
+    private protected abstract ValueTask WriteBlockAsync(long firstRow, int count, ReadOnlyMemory<byte> records, CancellationToken ct);
 
     /// <summary>Adds one subject pseudonym (see <see cref="AddSubjectAsync"/>).</summary>
-    private protected virtual ValueTask AddSubjectCoreAsync(ReadOnlyMemory<byte> subjectPseudonym, CancellationToken ct) => ValueTask.CompletedTask;
+    private protected abstract ValueTask AddSubjectCoreAsync(ReadOnlyMemory<byte> subjectPseudonym, CancellationToken ct);
 
-    /// <summary>Writes rows still held back (a batch) to the database.</summary>
-    private protected virtual ValueTask FlushAsync(CancellationToken ct) => ValueTask.CompletedTask;
+    /// <summary>Writes what the provider still holds back (a batch of blocks or subjects) to the database.</summary>
+    private protected virtual ValueTask FlushPendingAsync(CancellationToken ct) => ValueTask.CompletedTask;
 
     /// <summary>Releases what the provider holds on the connection, before the transaction ends.</summary>
     private protected virtual ValueTask ReleaseAsync() => ValueTask.CompletedTask;
+
+    private async ValueTask FlushAsync(CancellationToken ct)
+    {
+        if (_block.Count > 0)
+        {
+            await WriteBlockAsync(ct);
+        }
+
+        await FlushPendingAsync(ct);
+    }
+
+    private async ValueTask WriteBlockAsync(CancellationToken ct)
+    {
+        await WriteBlockAsync(_block.FirstRow, _block.Count, _block.Memory, ct);
+        _block.Clear();
+    }
+
+    // The record does not follow the block's last (or the block is full): the block goes first.
+    private async ValueTask WriteAndAddAsync(long rowNumber, ReadOnlyMemory<byte> subjectPseudonym, ReadOnlyMemory<byte> cells, CancellationToken ct)
+    {
+        await WriteBlockAsync(ct);
+        _block.TryAdd(rowNumber, subjectPseudonym.Span, cells.Span);
+        if (_block.IsFull)
+        {
+            await WriteBlockAsync(ct);
+        }
+    }
 }

@@ -1,67 +1,88 @@
 using System.Data;
-using System.Text;
 using Datawijs.Data.Infrastructure;
 using Microsoft.Data.SqlClient;
 
 namespace Datawijs.Data.Datasets;
 
 /// <summary>
-/// SQL Server: rows are collected in batches of <see cref="BatchSize"/> and written with SqlBulkCopy inside
-/// the upload's transaction (constraints checked, so the foreign key stays trusted). Memory is bounded by
-/// one batch; a failed bulk copy or a missing commit rolls the whole upload back.
+/// SQL Server: blocks of records (<see cref="RecordBlock"/>) and subject pseudonyms are collected in batches
+/// of <see cref="BatchSize"/> rows and written with SqlBulkCopy inside the upload's transaction (constraints
+/// checked, so the foreign keys stay trusted). The subject table's key ignores a pair that is already there,
+/// as SQLite's INSERT OR IGNORE does. Memory is bounded by one batch of each; a failed bulk copy or a missing
+/// commit rolls the whole upload back.
 /// </summary>
 public sealed class SqlServerRecordUpload : RecordUpload
 {
     public const int BatchSize = 5_000;
 
-    // A table name, not a statement: it lives here rather than in DatasetSql, whose strings are parsed as SQL.
-    private const string Table = "dbo.DatasetRecords";
+    // Table names, not statements: they live here rather than in DatasetSql, whose strings are parsed as SQL.
+    private const string BlockTable = "dbo.DatasetRecordBlocks";
+    private const string SubjectTable = "dbo.DatasetSubjectKeys";
 
-    private readonly DataTable _batch = new() { Locale = System.Globalization.CultureInfo.InvariantCulture };
+    private readonly DataTable _blocks = new() { Locale = System.Globalization.CultureInfo.InvariantCulture };
+    private readonly DataTable _subjects = new() { Locale = System.Globalization.CultureInfo.InvariantCulture };
 
-    internal SqlServerRecordUpload(DatasetRepository owner, DatasetSql sql, WriteTransaction write, Guid tenantId, Guid datasetId)
-        : base(owner, sql, write, tenantId, datasetId)
+    internal SqlServerRecordUpload(DatasetRepository owner, DatasetSql sql, WriteTransaction write, Guid tenantId, Guid datasetId, long datasetKey, long lastRow)
+        : base(owner, sql, write, tenantId, datasetId, datasetKey, lastRow)
     {
-        _batch.Columns.Add("DatasetId", typeof(Guid));
-        _batch.Columns.Add("RowNumber", typeof(long));
-        _batch.Columns.Add("SubjectPseudonym", typeof(string));
-        _batch.Columns.Add("Cells", typeof(string));
+        _blocks.Columns.Add("DatasetKey", typeof(long));
+        _blocks.Columns.Add("FirstRow", typeof(long));
+        _blocks.Columns.Add("RecordCount", typeof(int));
+        _blocks.Columns.Add("Records", typeof(byte[]));
+        _subjects.Columns.Add("DatasetKey", typeof(long));
+        _subjects.Columns.Add("SubjectPseudonym", typeof(byte[]));
     }
 
-    private protected override async ValueTask AddRecordAsync(long rowNumber, ReadOnlyMemory<byte> subjectPseudonym, ReadOnlyMemory<byte> cells, CancellationToken ct)
+    private protected override async ValueTask WriteBlockAsync(long firstRow, int count, ReadOnlyMemory<byte> records, CancellationToken ct)
     {
-        _batch.Rows.Add(DatasetId, rowNumber, Encoding.ASCII.GetString(subjectPseudonym.Span), Encoding.UTF8.GetString(cells.Span));
-        if (_batch.Rows.Count >= BatchSize)
+        _blocks.Rows.Add(DatasetKey, firstRow, count, records.ToArray());
+        if (_blocks.Rows.Count >= BatchSize)
         {
-            await FlushAsync(ct);
+            await CopyAsync(_blocks, BlockTable, ct);
         }
     }
 
-    private protected override async ValueTask FlushAsync(CancellationToken ct)
+    private protected override async ValueTask AddSubjectCoreAsync(ReadOnlyMemory<byte> subjectPseudonym, CancellationToken ct)
     {
-        if (_batch.Rows.Count == 0)
+        _subjects.Rows.Add(DatasetKey, subjectPseudonym.ToArray());
+        if (_subjects.Rows.Count >= BatchSize)
+        {
+            await CopyAsync(_subjects, SubjectTable, ct);
+        }
+    }
+
+    private protected override async ValueTask FlushPendingAsync(CancellationToken ct)
+    {
+        await CopyAsync(_blocks, BlockTable, ct);
+        await CopyAsync(_subjects, SubjectTable, ct);
+    }
+
+    private protected override ValueTask ReleaseAsync()
+    {
+        _blocks.Dispose();
+        _subjects.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task CopyAsync(DataTable batch, string table, CancellationToken ct)
+    {
+        if (batch.Rows.Count == 0)
         {
             return;
         }
 
         using var copy = new SqlBulkCopy((SqlConnection)Connection, SqlBulkCopyOptions.CheckConstraints, (SqlTransaction)Transaction)
         {
-            DestinationTableName = Table,
+            DestinationTableName = table,
             BatchSize = BatchSize,
             BulkCopyTimeout = 0,
         };
-        foreach (DataColumn column in _batch.Columns)
+        foreach (DataColumn column in batch.Columns)
         {
             copy.ColumnMappings.Add(column.ColumnName, column.ColumnName);
         }
 
-        await copy.WriteToServerAsync(_batch, ct);
-        _batch.Clear();
-    }
-
-    private protected override ValueTask ReleaseAsync()
-    {
-        _batch.Dispose();
-        return ValueTask.CompletedTask;
+        await copy.WriteToServerAsync(batch, ct);
+        batch.Clear();
     }
 }

@@ -231,6 +231,10 @@ public sealed partial class ApiProcess : IAsyncDisposable
     public Task<long> CountRowsAsync(string table, string column, Guid id) =>
         Datawijs.Tests.Shared.TestApiHost.CountRowsAsync($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False", table, column, id);
 
+    /// <summary>Stored records of the dataset (plus any left without a dataset) in the database file itself.</summary>
+    public Task<long> CountRecordsAsync(Guid datasetId) =>
+        Datawijs.Tests.Shared.TestApiHost.CountRecordsAsync($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False", datasetId);
+
     /// <summary>One value read from the database file itself (bypassing the API).</summary>
     public async Task<object?> ScalarAsync(string sql)
     {

@@ -47,12 +47,12 @@ public sealed class ProcessFaultTests
         using var http = api.CreateHttpClient();
         using var found = await GetJsonAsync(http, $"/api/v1/datasets/{dataset}");
         Assert.Equal(0, found.RootElement.GetProperty("recordCount").GetInt64());
-        Assert.Equal(0, await api.CountRowsAsync("dataset_records", "dataset_id", dataset));
+        Assert.Equal(0, await api.CountRecordsAsync(dataset));
 
         // The dataset is usable: a complete upload afterwards is stored whole.
         using var retried = await http.PostAsync(Relative($"/api/v1/datasets/{dataset}/records"), StreamedCsvUpload.Complete(500), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
-        Assert.Equal(500, await api.CountRowsAsync("dataset_records", "dataset_id", dataset));
+        Assert.Equal(500, await api.CountRecordsAsync(dataset));
     }
 
     [Fact(Timeout = TestTimeoutMilliseconds)]
@@ -80,7 +80,7 @@ public sealed class ProcessFaultTests
 
         var exitCode = await api.WaitForExitAsync(TimeSpan.FromSeconds(30));
         Assert.True(exitCode == 0, $"exit code {exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none (still running)"}{Environment.NewLine}{api.Output}");
-        Assert.Equal(upload.TotalRows, await api.CountRowsAsync("dataset_records", "dataset_id", dataset));
+        Assert.Equal(upload.TotalRows, await api.CountRecordsAsync(dataset));
     }
 
     private static async Task<bool> AcceptsConnectionsAsync(Uri address)

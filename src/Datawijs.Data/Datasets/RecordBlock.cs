@@ -1,0 +1,39 @@
+using System.Buffers.Binary;
+
+namespace Datawijs.Data.Datasets;
+
+/// <summary>
+/// How records are stored: in blocks of up to <see cref="MaxRecords"/> consecutive rows, one database row
+/// per block. Each record in a block is its subject pseudonym (<see cref="PseudonymBytes"/> bytes), the
+/// length of its cells in bytes (4 bytes, big-endian) and its cells (UTF-8, in stored form). Writing a
+/// block per 128 records instead of a row per record, and the pseudonym as its bytes instead of 64 hex
+/// digits, halves what an upload writes and makes it several times faster (see docs/architecture.md).
+/// </summary>
+public static class RecordBlock
+{
+    /// <summary>The most records in one block (the migrations' CHECK constraints hold the same number).</summary>
+    public const int MaxRecords = 128;
+
+    /// <summary>A pseudonym's size: the 32 bytes of its HMAC-SHA-256.</summary>
+    public const int PseudonymBytes = 32;
+
+    /// <summary>What each record adds to a block besides its cells.</summary>
+    public const int RecordOverhead = PseudonymBytes + 4;
+
+    /// <summary>Writes one record at the start of <paramref name="into"/> and returns the bytes written.</summary>
+    public static int Write(Span<byte> into, ReadOnlySpan<byte> pseudonym, ReadOnlySpan<byte> cells)
+    {
+        if (pseudonym.Length != PseudonymBytes)
+        {
+            throw new ArgumentException($"A pseudonym is {PseudonymBytes} bytes.", nameof(pseudonym));
+        }
+
+        pseudonym.CopyTo(into);
+        BinaryPrimitives.WriteInt32BigEndian(into[PseudonymBytes..], cells.Length);
+        cells.CopyTo(into[RecordOverhead..]);
+        return RecordOverhead + cells.Length;
+    }
+
+    /// <summary>The records of a block as stored, in row order.</summary>
+    public static RecordBlockReader Read(ReadOnlySpan<byte> records, long firstRow, int count) => new(records, firstRow, count);
+}

@@ -1,0 +1,120 @@
+using Dapper;
+using Datawijs.Data.Datasets;
+using Datawijs.Data.Infrastructure;
+using Datawijs.Data.ProfileSets;
+using DbUp;
+using Microsoft.Data.Sqlite;
+
+namespace Datawijs.Data.Tests;
+
+/// <summary>
+/// Migration 0011 moves every stored record into blocks and every subject into the compact index: nothing may be
+/// lost or changed on the way. A database is built as it was before (migrations up to 0010), filled with records
+/// the old way, and then migrated.
+/// </summary>
+public sealed class RecordBlockMigrationTests : IDisposable
+{
+    private const string Tenant = "0b9c2f9e-1d33-4a59-9a57-6a0c1b1e0001";
+    private const string Bsn = "0b9c2f9e-1d33-4a59-9a57-6a0c1b1e0002";
+    private const string Other = "0b9c2f9e-1d33-4a59-9a57-6a0c1b1e0003";
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "datawijs-data-tests", Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task Records_and_subjects_stored_before_migration_0011_read_the_same_after_it_and_uploads_go_on_after_them()
+    {
+        Directory.CreateDirectory(_directory);
+        var connectionString = $"Data Source={Path.Combine(_directory, "old.db")}";
+        var before = DeployChanges.To.SqliteDatabase(connectionString)
+            .WithScriptsEmbeddedInAssembly(typeof(MigrationRunner).Assembly, name => name.StartsWith("Migrations.sqlite.", StringComparison.Ordinal)
+                && string.CompareOrdinal(name, "Migrations.sqlite.0011") < 0)
+            .Build()
+            .PerformUpgrade();
+        Assert.True(before.Successful, before.Error?.Message);
+
+        var bsnCells = new[] { "a\u001f1", "", "é ✓\u001f\u001f3", "x" };
+        var otherCells = new[] { "z\u001f9" };
+        var shared = TestUploads.P("shared");
+        await using (var old = new SqliteConnection(connectionString))
+        {
+            await old.ExecuteAsync("INSERT INTO tenants (id, slug, name, created_at) VALUES (@Tenant, 'migratie', 'Migratie', '2026-12-01T09:00:00+00:00')", new { Tenant });
+            foreach (var (id, kind, count) in new[] { (Bsn, "bsn", bsnCells.Length), (Other, "other", otherCells.Length) })
+            {
+                await old.ExecuteAsync(
+                    """
+                    INSERT INTO datasets (id, tenant_id, name, purpose, features, retention_until, record_count, created_at, updated_at, subject_id_kind)
+                    VALUES (@Id, @Tenant, 'Set', 'Ondersteuning afstemmen', '[]', '2027-06-30T00:00:00+00:00', @Count, '2026-12-01T09:00:00+00:00', '2026-12-01T09:00:00+00:00', @Kind)
+                    """,
+                    new { Id = id, Tenant, Count = count, Kind = kind });
+            }
+
+            // Row numbers with a gap, a subject with two records, and one subject in both datasets.
+            var bsnSubjects = new[] { shared, TestUploads.P("b"), shared, TestUploads.P("c") };
+            var rows = new[] { 1, 2, 4, 5 };
+            for (var i = 0; i < bsnCells.Length; i++)
+            {
+                await old.ExecuteAsync("INSERT INTO dataset_records (dataset_id, row_number, subject_pseudonym, cells) VALUES (@Bsn, @Row, @Subject, @Cells)",
+                    new { Bsn, Row = rows[i], Subject = bsnSubjects[i], Cells = bsnCells[i] });
+            }
+
+            await old.ExecuteAsync("INSERT INTO dataset_records (dataset_id, row_number, subject_pseudonym, cells) VALUES (@Other, 1, @Shared, @Cells)", new { Other, Shared = shared, Cells = otherCells[0] });
+            await old.ExecuteAsync("INSERT OR IGNORE INTO dataset_subjects (dataset_id, subject_pseudonym) SELECT dataset_id, subject_pseudonym FROM dataset_records");
+        }
+
+        var options = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = connectionString };
+        var migrated = MigrationRunner.Run(options);
+        Assert.True(migrated.Successful, migrated.Error);
+        Assert.Equal(["0011_record_blocks.sql"], migrated.Applied);
+
+        var datasets = new DatasetRepository(new DbConnectionFactory(options), new PublishedProfileSetChanges());
+        var tenant = Guid.Parse(Tenant);
+        Assert.Equal(bsnCells, await AllAsync(datasets.ReadRecordsAsync(tenant, Guid.Parse(Bsn))));
+        Assert.Equal(otherCells, await AllAsync(datasets.ReadRecordsAsync(tenant, Guid.Parse(Other))));
+        Assert.Equal((1L, 5L), await datasets.RecordRowRangeAsync(tenant, Guid.Parse(Bsn)));
+        var ranged = new CollectedRecords();
+        await datasets.ReadRecordsForClusteringAsync(tenant, Guid.Parse(Bsn), 2, 4, ranged);
+        Assert.Equal(bsnCells[1..3], ranged.Records);
+
+        // Only the BSN dataset is linked to a citizen; the shared subject's pseudonym finds it.
+        foreach (var subject in new[] { shared, TestUploads.P("b"), TestUploads.P("c") })
+        {
+            Assert.Equal(Guid.Parse(Bsn), Assert.Single(await datasets.ContainingSubjectAsync(tenant, subject)).Id);
+        }
+
+        // An upload goes on after the migrated rows, and a new dataset takes a key of its own.
+        await using (var upload = await datasets.BeginUploadAsync(tenant, Guid.Parse(Bsn)))
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(async () => await upload.AddAsync(5, shared, "again"));
+            await upload.AddWithSubjectsAsync(6, [TestUploads.P("d")], ["new"]);
+            await upload.CommitAsync(5, "{}", DateTimeOffset.UnixEpoch);
+        }
+
+        Assert.Equal([.. bsnCells, "new"], await AllAsync(datasets.ReadRecordsAsync(tenant, Guid.Parse(Bsn))));
+        await using var check = new SqliteConnection(connectionString);
+        Assert.Equal(0, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('dataset_records', 'dataset_subjects')"));
+        Assert.Equal(2, await check.ExecuteScalarAsync<long>("SELECT COUNT(DISTINCT record_key) FROM datasets"));
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean.
+        }
+    }
+
+    private static async Task<List<string>> AllAsync(IAsyncEnumerable<string> records)
+    {
+        var list = new List<string>();
+        await foreach (var record in records)
+        {
+            list.Add(record);
+        }
+
+        return list;
+    }
+}
