@@ -1,4 +1,3 @@
-using System.Text;
 using Datawijs.Api.Features.Datasets;
 
 namespace Datawijs.Api.Tests;
@@ -20,21 +19,23 @@ public sealed class SubjectRunsTests
             // Now and then a subject again (several records), sometimes in another run.
             var pseudonym = i > 0 && random.Next(20) == 0 ? added[random.Next(added.Count)] : Convert.ToHexStringLower(Bytes(random));
             added.Add(pseudonym);
-            runs.Add(Encoding.ASCII.GetBytes(pseudonym));
+            runs.Add(Convert.FromHexString(pseudonym));
         }
 
-        var read = runs.ReadSorted().Select(p => Encoding.ASCII.GetString(p.Span)).ToList();
+        // Hex digits in lower case sort as their bytes do.
+        var read = runs.ReadSorted().Select(p => Convert.ToHexStringLower(p.Span)).ToList();
 
         Assert.Equal(count, runs.Count);
         Assert.Equal(added.Order(StringComparer.Ordinal), read);
     }
 
     [Fact]
-    public void Only_a_pseudonym_of_64_hex_digits_is_taken()
+    public void Only_a_pseudonym_of_32_bytes_is_taken()
     {
         using var runs = SubjectRuns.Create();
 
-        Assert.Throws<ArgumentException>(() => runs.Add(new byte[32]));
+        Assert.Throws<ArgumentException>(() => runs.Add(new byte[64]));
+        Assert.Throws<ArgumentException>(() => runs.Add(new byte[31]));
     }
 
     private static byte[] Bytes(Random random)

@@ -5,24 +5,24 @@ namespace Datawijs.Domain.Privacy;
 
 /// <summary>
 /// Pseudonymises many subject identifiers with one keyed HMAC instance, without allocating: the same
-/// pseudonym as <see cref="Pseudonymiser.Pseudonymise"/>, written as 64 lower-case hex digits in ASCII.
+/// pseudonym as <see cref="Pseudonymiser.Pseudonymise"/>, written as its 32 bytes (the HMAC-SHA-256 that
+/// <see cref="Pseudonymiser.Pseudonymise"/> shows as 64 hex digits), the form in which records are stored.
 /// Setting up the HMAC key costs more than hashing a short identifier, so an upload keeps one writer,
 /// and pseudonymises a batch of identifiers at a time (<see cref="WriteMany"/>). Not thread-safe: one
 /// writer per upload.
 /// </summary>
 public sealed class PseudonymWriter : IDisposable
 {
-    /// <summary>The length of a pseudonym in characters (and ASCII bytes).</summary>
-    public const int Length = 64;
+    /// <summary>The length of a pseudonym in bytes.</summary>
+    public const int Length = 32;
 
-    private const int MacBytes = 32;
     private readonly IncrementalHash hmac;
     private readonly HmacSha256x8 eightAtOnce;
     private readonly byte[] lanes = new byte[HmacSha256x8.Lanes * HmacSha256x8.MaxMessageBytes];
     private readonly int[] laneStart = new int[HmacSha256x8.Lanes];
     private readonly int[] laneLength = new int[HmacSha256x8.Lanes];
     private readonly int[] laneSubject = new int[HmacSha256x8.Lanes];
-    private readonly byte[] laneMacs = new byte[HmacSha256x8.Lanes * MacBytes];
+    private readonly byte[] laneMacs = new byte[HmacSha256x8.Lanes * Length];
     private byte[] utf8 = new byte[256];
 
     internal PseudonymWriter(byte[] key)
@@ -31,7 +31,7 @@ public sealed class PseudonymWriter : IDisposable
         eightAtOnce = new HmacSha256x8(key);
     }
 
-    /// <summary>Writes the pseudonym of <paramref name="subjectId"/> (trimmed) into the first 64 bytes of <paramref name="destination"/>.</summary>
+    /// <summary>Writes the pseudonym of <paramref name="subjectId"/> (trimmed) into the first 32 bytes of <paramref name="destination"/>.</summary>
     public void Write(ReadOnlySpan<char> subjectId, Span<byte> destination)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, Length, nameof(destination));
@@ -44,13 +44,11 @@ public sealed class PseudonymWriter : IDisposable
 
         var length = Encoding.UTF8.GetBytes(trimmed, utf8);
         hmac.AppendData(utf8, 0, length);
-        Span<byte> mac = stackalloc byte[MacBytes];
-        hmac.GetHashAndReset(mac);
-        ToHex(mac, destination);
+        hmac.GetHashAndReset(destination[..Length]);
     }
 
     /// <summary>
-    /// Writes the pseudonyms of <paramref name="starts"/>.Length subject ids (each trimmed) at once, 64 bytes
+    /// Writes the pseudonyms of <paramref name="starts"/>.Length subject ids (each trimmed) at once, 32 bytes
     /// each, one after the other in <paramref name="destination"/>: the same pseudonyms as <see cref="Write"/>,
     /// eight at a time (<see cref="HmacSha256x8"/>) where the processor has the vectors for it. Subject id i
     /// is <paramref name="lengths"/>[i] characters of <paramref name="subjects"/> from <paramref name="starts"/>[i].
@@ -96,18 +94,7 @@ public sealed class PseudonymWriter : IDisposable
         eightAtOnce.Compute(lanes, laneStart.AsSpan(0, filled), laneLength.AsSpan(0, filled), laneMacs);
         for (var lane = 0; lane < filled; lane++)
         {
-            ToHex(laneMacs.AsSpan(MacBytes * lane, MacBytes), destination.Slice(Length * laneSubject[lane], Length));
+            laneMacs.AsSpan(Length * lane, Length).CopyTo(destination.Slice(Length * laneSubject[lane], Length));
         }
     }
-
-    private static void ToHex(ReadOnlySpan<byte> mac, Span<byte> destination)
-    {
-        for (var i = 0; i < MacBytes; i++)
-        {
-            destination[2 * i] = Hex(mac[i] >> 4);
-            destination[(2 * i) + 1] = Hex(mac[i] & 0xF);
-        }
-    }
-
-    private static byte Hex(int nibble) => (byte)(nibble < 10 ? '0' + nibble : 'a' + nibble - 10);
 }

@@ -23,7 +23,7 @@ public sealed class RecordSpool : IAsyncDisposable
     public static RecordSpool Create() =>
         new(new FileStream(UnlinkedTempFile.Create("datawijs-upload-", ".spool"), FileAccess.ReadWrite, bufferSize: 1 << 16));
 
-    /// <summary>Adds one record: its pseudonym (ASCII) and its cells in stored form (UTF-8).</summary>
+    /// <summary>Adds one record: its pseudonym (32 bytes) and its cells in stored form (UTF-8).</summary>
     public void Add(ReadOnlySpan<byte> subjectPseudonym, ReadOnlySpan<byte> cells)
     {
         _writer.Write(subjectPseudonym.Length);
@@ -50,7 +50,7 @@ public sealed class RecordSpool : IAsyncDisposable
     /// <summary>One pass over the spool; the memory it hands out is valid until the next call.</summary>
     public sealed class Reader(FileStream file, long count)
     {
-        private byte[] _pseudonym = new byte[64];
+        private byte[] _pseudonym = new byte[32];
         private byte[] _cells = new byte[256];
         private long _read;
 

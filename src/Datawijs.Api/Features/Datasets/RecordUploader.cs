@@ -214,15 +214,14 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
         }
 
         var spooled = spool.Read();
-        var bytes = new byte[RecordBlock.PseudonymBytes];
         for (var row = existing + 1; spooled.TryRead(out var subject, out var cells); row++)
         {
-            await upload.AddAsync(row, Unhex(subject, bytes), cells, ct);
+            await upload.AddAsync(row, subject, cells, ct);
         }
 
         foreach (var pseudonym in subjects.ReadSorted())
         {
-            await upload.AddSubjectAsync(Unhex(pseudonym, bytes), ct);
+            await upload.AddSubjectAsync(pseudonym, ct);
         }
 
         quality.Add(uploaded);
@@ -245,12 +244,6 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
             UpdatedAt = now,
         }), (existing + rows, quality));
     }
-
-    // A spooled pseudonym (64 hex digits) as the 32 bytes the database keeps, in the caller's buffer.
-    private static ReadOnlyMemory<byte> Unhex(ReadOnlyMemory<byte> hex, byte[] into) =>
-        Convert.FromHexString(hex.Span, into, out _, out var written) == System.Buffers.OperationStatus.Done && written == into.Length
-            ? into
-            : throw new InvalidOperationException("A spooled pseudonym is not 64 hex digits.");
 
     private static async Task<(long Records, DataQualityAccumulator Quality)> CountStoredAsync(IAsyncEnumerable<string> stored, IReadOnlyList<FeatureDefinition> features)
     {

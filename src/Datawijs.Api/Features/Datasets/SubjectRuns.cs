@@ -31,12 +31,12 @@ internal sealed class SubjectRuns : IDisposable
 
     public static SubjectRuns Create() => new(UnlinkedTempFile.Create("datawijs-subjects-", ".runs"));
 
-    /// <summary>Adds a pseudonym: 64 lower-case hex digits in ASCII.</summary>
+    /// <summary>Adds a pseudonym: its 32 bytes.</summary>
     public void Add(ReadOnlySpan<byte> pseudonym)
     {
         if (pseudonym.Length != Width)
         {
-            throw new ArgumentException("A pseudonym is 64 hex digits.", nameof(pseudonym));
+            throw new ArgumentException($"A pseudonym is {Width} bytes.", nameof(pseudonym));
         }
 
         pseudonym.CopyTo(_run.AsSpan(_count * Width));
@@ -50,7 +50,7 @@ internal sealed class SubjectRuns : IDisposable
     }
 
     /// <summary>
-    /// Every pseudonym added, in ascending order of its first 16 hex digits (ties, one in 2^64, in any
+    /// Every pseudonym added, in ascending order of its first 8 bytes (ties, one in 2^64, in any
     /// order); each is valid until the next one is read. Read once, after the last one was added.
     /// </summary>
     public IEnumerable<ReadOnlyMemory<byte>> ReadSorted()
@@ -82,18 +82,8 @@ internal sealed class SubjectRuns : IDisposable
 
     public void Dispose() => _file.Dispose();
 
-    // The first 16 hex digits as a number: the same order as the text.
-    private static ulong Key(ReadOnlySpan<byte> hex)
-    {
-        ulong key = 0;
-        for (var i = 0; i < 16; i++)
-        {
-            var c = hex[i];
-            key = (key << 4) | (uint)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
-        }
-
-        return key;
-    }
+    // The first 8 bytes as a big-endian number: the same order as the bytes.
+    private static ulong Key(ReadOnlySpan<byte> pseudonym) => System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(pseudonym);
 
     private void WriteRun()
     {
