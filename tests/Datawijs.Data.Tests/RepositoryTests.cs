@@ -168,6 +168,17 @@ public abstract class RepositoryTests(DatabaseProvider provider) : IDisposable
 
         Assert.Equal(many, await AllAsync(repository.ReadRecordsAsync(tenant.Id, dataset.Id)));
 
+        // Parts cut inside blocks of 128 read exactly the rows asked for: together, every record once, in order.
+        Assert.Equal((1L, many.Count), await repository.RecordRowRangeAsync(tenant.Id, dataset.Id));
+        var parts = new CollectedRecords();
+        var cuts = new long[] { 1, 2, 129, 130, 5_000, 9_999, many.Count + 1 };
+        for (var i = 0; i + 1 < cuts.Length; i++)
+        {
+            Assert.Equal(cuts[i + 1] - cuts[i], await repository.ReadRecordsForClusteringAsync(tenant.Id, dataset.Id, cuts[i], cuts[i + 1] - 1, parts));
+        }
+
+        Assert.Equal(many, parts.Records);
+
         // A row number already stored, or one that does not follow the last added, is refused before anything is written.
         await using (var clash = await repository.BeginUploadAsync(tenant.Id, dataset.Id))
         {
