@@ -1,5 +1,6 @@
 using System.Text;
 using Datawijs.Data.Datasets;
+using Datawijs.Data.Infrastructure;
 
 namespace Datawijs.Data.Tests;
 
@@ -70,6 +71,16 @@ public sealed class RecordBlockTests
         var negative = block.ToArray();
         negative[RecordBlock.PseudonymBytes] = 0x80; // a length below zero
         Assert.Throws<InvalidDataException>(() => Count(negative, 2));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.SqlServer)]
+    public void The_database_holds_blocks_to_the_size_the_ranged_reads_count_on(DatabaseProvider provider)
+    {
+        // A ranged read looks for the blocks holding row From among those starting after From - MaxRecords.
+        var migration = MigrationRunner.ScriptNames(provider).Single(name => name.EndsWith("0011_record_blocks.sql", StringComparison.Ordinal));
+        Assert.Contains($"BETWEEN 1 AND {RecordBlock.MaxRecords})", MigrationRunner.ReadScript(migration), StringComparison.Ordinal);
     }
 
     private static int Count(byte[] block, int count)

@@ -5,9 +5,9 @@ namespace Datawijs.Data.Datasets;
 /// <summary>
 /// How records are stored: in blocks of up to <see cref="MaxRecords"/> consecutive rows, one database row
 /// per block. Each record in a block is its subject pseudonym (<see cref="PseudonymBytes"/> bytes), the
-/// length of its cells in bytes (4 bytes, big-endian) and its cells (UTF-8, in stored form). Writing a
-/// block per 128 records instead of a row per record, and the pseudonym as its bytes instead of 64 hex
-/// digits, halves what an upload writes and makes it several times faster (see docs/architecture.md).
+/// length of its cells in bytes (4 bytes, big-endian) and its cells (UTF-8, in stored form). A row per
+/// block instead of a row per record, and the pseudonym as its bytes instead of 64 hex digits, halve what
+/// an upload writes (see docs/profiles.md, "Storage").
 /// </summary>
 public static class RecordBlock
 {

@@ -19,7 +19,6 @@ public abstract class RecordUpload : IAsyncDisposable
     private readonly DatasetSql _sql;
     private readonly WriteTransaction _write;
     private readonly RecordBlockBuilder _block = new();
-    private readonly byte[] _lastSubject = new byte[RecordBlock.PseudonymBytes];
     private long _records;
     private long _subjects;
     private long _lastRow;
@@ -103,24 +102,18 @@ public abstract class RecordUpload : IAsyncDisposable
 
     /// <summary>
     /// Adds the subject pseudonym (<see cref="RecordBlock.PseudonymBytes"/> bytes) of one added record to the
-    /// index of which datasets hold a citizen's record: one per added record, in ascending order (the index is
-    /// then written front to back), before <see cref="CommitAsync"/>, which refuses an upload without one per record.
+    /// index of which datasets hold a citizen's record: one per added record (a subject with several records
+    /// more than once), before <see cref="CommitAsync"/>, which refuses an upload without one per record. In
+    /// ascending order the index is written front to back, which is much faster; any order gives the same index.
     /// </summary>
     public ValueTask AddSubjectAsync(ReadOnlyMemory<byte> subjectPseudonym, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        var pseudonym = subjectPseudonym.Span;
-        if (pseudonym.Length != RecordBlock.PseudonymBytes)
+        if (subjectPseudonym.Length != RecordBlock.PseudonymBytes)
         {
             throw new ArgumentException($"A pseudonym is {RecordBlock.PseudonymBytes} bytes.", nameof(subjectPseudonym));
         }
 
-        if (_subjects > 0 && pseudonym.SequenceCompareTo(_lastSubject) < 0)
-        {
-            throw new InvalidOperationException("Subjects are added in ascending order.");
-        }
-
-        pseudonym.CopyTo(_lastSubject);
         _subjects++;
         return AddSubjectCoreAsync(subjectPseudonym, ct);
     }
