@@ -2,11 +2,12 @@
 --
 -- Every dataset gets a small integer key (record_key) for its records and subjects, instead of its
 -- 36-character id in every row. Records are kept in blocks of up to 128 consecutive rows: one row of
--- dataset_record_blocks holds first_row .. first_row + row_count - 1. Each record in a block is its
--- subject pseudonym (32 bytes), the length of its cells in bytes (4 bytes, big-endian) and its cells
--- (UTF-8, values in declared feature order separated by U+001F, empty = missing). Pseudonyms are kept
--- as their 32 bytes, not as 64 hex digits. A million records take about half the space they took,
--- and an upload writes one row per block rather than one per record.
+-- dataset_record_blocks holds first_row .. first_row + row_count - 1. Each record in a block is the
+-- length of its cells in bytes (4 bytes, big-endian) and its cells (UTF-8, values in declared feature
+-- order separated by U+001F, empty = missing). Whose record it is lives only in dataset_subject_keys:
+-- the pseudonym (its 32 bytes, not 64 hex digits) and the row number of each record. A million records
+-- take about a third of the space they took, and an upload writes one row per block rather than one
+-- per record.
 --
 -- Existing records move over as blocks of one record each; new uploads write full blocks.
 
@@ -23,25 +24,25 @@ CREATE TABLE dataset_record_blocks (
 );
 
 INSERT INTO dataset_record_blocks (dataset_key, first_row, row_count, records)
-SELECT d.record_key, r.row_number, 1,
-       unhex(r.subject_pseudonym) || unhex(printf('%08x', length(CAST(r.cells AS BLOB)))) || CAST(r.cells AS BLOB)
+SELECT d.record_key, r.row_number, 1, unhex(printf('%08x', length(CAST(r.cells AS BLOB)))) || CAST(r.cells AS BLOB)
 FROM dataset_records r
 JOIN datasets d ON d.id = r.dataset_id
 ORDER BY d.record_key, r.row_number;
 
-DROP TABLE dataset_records;
-
--- Which datasets hold a citizen's record, by the same key and the pseudonym's 32 bytes.
+-- Which records are a subject's: the pseudonym finds the datasets that hold a citizen's record (by its
+-- prefix), and the row numbers a clustering leaves out after an upheld "I don't want this".
 CREATE TABLE dataset_subject_keys (
     dataset_key        INTEGER NOT NULL REFERENCES datasets (record_key),
     subject_pseudonym  BLOB    NOT NULL CHECK (length(subject_pseudonym) = 32),
-    PRIMARY KEY (dataset_key, subject_pseudonym)
+    row_number         INTEGER NOT NULL,
+    PRIMARY KEY (dataset_key, subject_pseudonym, row_number)
 ) WITHOUT ROWID;
 
-INSERT OR IGNORE INTO dataset_subject_keys (dataset_key, subject_pseudonym)
-SELECT d.record_key, unhex(s.subject_pseudonym)
-FROM dataset_subjects s
-JOIN datasets d ON d.id = s.dataset_id
-ORDER BY d.record_key, unhex(s.subject_pseudonym);
+INSERT INTO dataset_subject_keys (dataset_key, subject_pseudonym, row_number)
+SELECT d.record_key, unhex(r.subject_pseudonym), r.row_number
+FROM dataset_records r
+JOIN datasets d ON d.id = r.dataset_id
+ORDER BY d.record_key, unhex(r.subject_pseudonym), r.row_number;
 
+DROP TABLE dataset_records;
 DROP TABLE dataset_subjects;

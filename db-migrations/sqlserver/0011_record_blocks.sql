@@ -2,10 +2,10 @@
 --
 -- Every dataset gets a small integer key (RecordKey) for its records and subjects, instead of its
 -- 16-byte id in every row. Records are kept in blocks of up to 128 consecutive rows: one row of
--- dbo.DatasetRecordBlocks holds FirstRow .. FirstRow + RecordCount - 1. Each record in a block is its
--- subject pseudonym (32 bytes), the length of its cells in bytes (4 bytes, big-endian) and its cells
--- (UTF-8, values in declared feature order separated by U+001F, empty = missing). Pseudonyms are kept
--- as their 32 bytes, not as 64 hex digits.
+-- dbo.DatasetRecordBlocks holds FirstRow .. FirstRow + RecordCount - 1. Each record in a block is the
+-- length of its cells in bytes (4 bytes, big-endian) and its cells (UTF-8, values in declared feature
+-- order separated by U+001F, empty = missing). Whose record it is lives only in dbo.DatasetSubjectKeys:
+-- the pseudonym (its 32 bytes, not 64 hex digits) and the row number of each record.
 --
 -- Existing records move over as blocks of one record each (their cells turned into UTF-8 through a
 -- UTF-8 collation, SQL Server 2019 or later); new uploads write full blocks.
@@ -26,30 +26,29 @@ CREATE TABLE dbo.DatasetRecordBlocks (
 GO
 
 INSERT INTO dbo.DatasetRecordBlocks (DatasetKey, FirstRow, RecordCount, Records)
-SELECT d.RecordKey, r.RowNumber, 1,
-       CONVERT(BINARY(32), r.SubjectPseudonym, 2) + CAST(CAST(DATALENGTH(u.Cells) AS INT) AS BINARY(4)) + u.Cells
+SELECT d.RecordKey, r.RowNumber, 1, CAST(CAST(DATALENGTH(u.Cells) AS INT) AS BINARY(4)) + u.Cells
 FROM dbo.DatasetRecords r
 JOIN dbo.Datasets d ON d.Id = r.DatasetId
 CROSS APPLY (SELECT CAST(CAST(r.Cells COLLATE Latin1_General_100_BIN2_UTF8 AS VARCHAR(MAX)) AS VARBINARY(MAX)) AS Cells) u;
 GO
 
-DROP TABLE dbo.DatasetRecords;
-GO
-
--- Which datasets hold a citizen's record, by the same key and the pseudonym's 32 bytes. A pair that is
--- already there (a subject with several records, or in an earlier upload) is skipped on insert, as
--- SQLite's INSERT OR IGNORE does, so an upload's subjects can be bulk copied as they come.
+-- Which records are a subject's: the pseudonym finds the datasets that hold a citizen's record (by its
+-- prefix), and the row numbers a clustering leaves out after an upheld "I don't want this".
 CREATE TABLE dbo.DatasetSubjectKeys (
     DatasetKey        BIGINT      NOT NULL CONSTRAINT FK_DatasetSubjectKeys_Datasets REFERENCES dbo.Datasets (RecordKey),
     SubjectPseudonym  BINARY(32)  NOT NULL,
-    CONSTRAINT PK_DatasetSubjectKeys PRIMARY KEY (DatasetKey, SubjectPseudonym) WITH (IGNORE_DUP_KEY = ON)
+    RowNumber         BIGINT      NOT NULL,
+    CONSTRAINT PK_DatasetSubjectKeys PRIMARY KEY (DatasetKey, SubjectPseudonym, RowNumber)
 );
 GO
 
-INSERT INTO dbo.DatasetSubjectKeys (DatasetKey, SubjectPseudonym)
-SELECT DISTINCT d.RecordKey, CONVERT(BINARY(32), s.SubjectPseudonym, 2)
-FROM dbo.DatasetSubjects s
-JOIN dbo.Datasets d ON d.Id = s.DatasetId;
+INSERT INTO dbo.DatasetSubjectKeys (DatasetKey, SubjectPseudonym, RowNumber)
+SELECT d.RecordKey, CONVERT(BINARY(32), r.SubjectPseudonym, 2), r.RowNumber
+FROM dbo.DatasetRecords r
+JOIN dbo.Datasets d ON d.Id = r.DatasetId;
+GO
+
+DROP TABLE dbo.DatasetRecords;
 GO
 
 DROP TABLE dbo.DatasetSubjects;

@@ -72,11 +72,6 @@ public sealed class MatrixLoaderStorageTests : IDisposable
                 stored++;
             }
 
-            foreach (var pseudonym in Enumerable.Range(5, 300).Where(row => row % 7 != 0).Select(Pseudonym).Order(StringComparer.Ordinal))
-            {
-                await upload.AddSubjectAsync(Convert.FromHexString(pseudonym), ct);
-            }
-
             await upload.CommitAsync(stored, "{}", T0, ct);
         }
 

@@ -125,6 +125,12 @@ public sealed class RecordBlockMigrationTests : IDisposable
             ? ("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('dataset_records', 'dataset_subjects')", "SELECT COUNT(DISTINCT record_key) FROM datasets")
             : ("SELECT COUNT(*) FROM sys.tables WHERE name IN (N'DatasetRecords', N'DatasetSubjects')", "SELECT COUNT(DISTINCT RecordKey) FROM dbo.Datasets");
         Assert.Equal(0, await check.ExecuteScalarAsync<long>(tables));
+
+        // The shared subject's records: row 1 of both datasets and row 4 of the BSN one, so a clustering can leave them out.
+        var rowsOfShared = sqlite
+            ? "SELECT row_number FROM dataset_subject_keys WHERE subject_pseudonym = @P ORDER BY row_number"
+            : "SELECT RowNumber FROM dbo.DatasetSubjectKeys WHERE SubjectPseudonym = @P ORDER BY RowNumber";
+        Assert.Equal([1L, 1L, 4L], await check.QueryAsync<long>(rowsOfShared, new { P = Convert.FromHexString(shared) }));
         Assert.Equal(2, await check.ExecuteScalarAsync<long>(keys));
     }
 

@@ -7,15 +7,12 @@ namespace Datawijs.Data.Tests;
 public sealed class RecordBlockTests
 {
     [Fact]
-    public void A_block_gives_back_every_record_with_its_row_pseudonym_and_cells_exactly()
+    public void A_block_gives_back_every_record_with_its_row_and_cells_exactly()
     {
-        var random = new Random(11);
         var builder = new RecordBlockBuilder();
-        var expected = new List<(long Row, byte[] Pseudonym, string Cells)>();
+        var expected = new List<(long Row, string Cells)>();
         for (var i = 0; i < RecordBlock.MaxRecords; i++)
         {
-            var pseudonym = new byte[RecordBlock.PseudonymBytes];
-            random.NextBytes(pseudonym);
             var cells = (i % 5) switch
             {
                 0 => "",
@@ -23,53 +20,47 @@ public sealed class RecordBlockTests
                 2 => new string('x', 3_000 + i), // grows the buffer
                 _ => "a\u001f" + i,
             };
-            Assert.True(builder.TryAdd(1_000 + i, pseudonym, Encoding.UTF8.GetBytes(cells)));
-            expected.Add((1_000 + i, pseudonym, cells));
+            Assert.True(builder.TryAdd(1_000 + i, Encoding.UTF8.GetBytes(cells)));
+            expected.Add((1_000 + i, cells));
         }
 
         Assert.True(builder.IsFull);
-        Assert.False(builder.TryAdd(1_000 + RecordBlock.MaxRecords, new byte[RecordBlock.PseudonymBytes], []));
+        Assert.False(builder.TryAdd(1_000 + RecordBlock.MaxRecords, []));
 
-        var read = new List<(long Row, byte[] Pseudonym, string Cells)>();
+        var read = new List<(long Row, string Cells)>();
         var records = RecordBlock.Read(builder.Memory.Span, builder.FirstRow, builder.Count);
         while (records.MoveNext())
         {
-            read.Add((records.Row, records.Pseudonym.ToArray(), Encoding.UTF8.GetString(records.Cells)));
+            read.Add((records.Row, Encoding.UTF8.GetString(records.Cells)));
         }
 
-        Assert.Equal(expected.Count, read.Count);
-        for (var i = 0; i < expected.Count; i++)
-        {
-            Assert.Equal(expected[i].Row, read[i].Row);
-            Assert.Equal(expected[i].Pseudonym, read[i].Pseudonym);
-            Assert.Equal(expected[i].Cells, read[i].Cells);
-        }
+        Assert.Equal(expected, read);
 
         builder.Clear();
         Assert.Equal(0, builder.Count);
-        Assert.True(builder.TryAdd(7, new byte[RecordBlock.PseudonymBytes], "b"u8));
-        Assert.False(builder.TryAdd(9, new byte[RecordBlock.PseudonymBytes], "c"u8)); // not the next row
-        Assert.Throws<ArgumentException>(() => builder.TryAdd(8, new byte[31], "c"u8));
+        Assert.True(builder.TryAdd(7, "b"u8));
+        Assert.False(builder.TryAdd(9, "c"u8)); // not the next row
+        Assert.True(builder.TryAdd(8, "c"u8));
     }
 
     [Fact]
     public void A_block_whose_bytes_do_not_hold_its_count_of_records_is_refused_not_read_past()
     {
         var builder = new RecordBlockBuilder();
-        builder.TryAdd(1, new byte[RecordBlock.PseudonymBytes], "ab"u8);
-        builder.TryAdd(2, new byte[RecordBlock.PseudonymBytes], "cd"u8);
+        builder.TryAdd(1, "ab"u8);
+        builder.TryAdd(2, "cd"u8);
         var block = builder.Memory.ToArray();
 
         Assert.Equal(2, Count(block, 2));
         Assert.Throws<InvalidDataException>(() => Count(block, 3)); // fewer records than counted
         Assert.Throws<InvalidDataException>(() => Count(block, 1)); // bytes left after the last
         Assert.Throws<InvalidDataException>(() => Count(block[..^1], 2)); // cut inside the cells
-        Assert.Throws<InvalidDataException>(() => Count(block[..20], 1)); // cut inside the pseudonym
+        Assert.Throws<InvalidDataException>(() => Count(block[..2], 1)); // cut inside the length
         Assert.Throws<InvalidDataException>(() => Count(block, 0));
         Assert.Throws<InvalidDataException>(() => Count(block, RecordBlock.MaxRecords + 1));
 
         var negative = block.ToArray();
-        negative[RecordBlock.PseudonymBytes] = 0x80; // a length below zero
+        negative[0] = 0x80; // a length below zero
         Assert.Throws<InvalidDataException>(() => Count(negative, 2));
     }
 

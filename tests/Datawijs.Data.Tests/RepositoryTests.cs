@@ -127,15 +127,14 @@ public abstract class RepositoryTests(DatabaseProvider provider) : IDisposable
         await using (var upload = await repository.BeginUploadAsync(tenant.Id, dataset.Id))
         {
             await upload.AddAsync(1, new string('a', 64), "x");
-            await upload.AddAsync(2, new string('b', 64), "y");
-            await upload.AddSubjectAsync(Convert.FromHexString(new string('a', 64)));
+            await upload.AddAsync(2, "y"u8.ToArray());
             await Assert.ThrowsAsync<InvalidOperationException>(() => upload.CommitAsync(2, "{}", T0));
         }
 
         await using (var wrong = await repository.BeginUploadAsync(tenant.Id, dataset.Id))
         {
-            await Assert.ThrowsAsync<ArgumentException>(async () => await wrong.AddSubjectAsync(new byte[64]));
-            await Assert.ThrowsAsync<ArgumentException>(async () => await wrong.AddAsync(1, new byte[31], new byte[1]));
+            await Assert.ThrowsAsync<ArgumentException>(async () => await wrong.AddSubjectAsync(new byte[64], 1));
+            await Assert.ThrowsAsync<ArgumentException>(async () => await wrong.AddSubjectAsync(new byte[31], 1));
         }
 
         Assert.Equal(0, (await repository.FindAsync(tenant.Id, dataset.Id))!.RecordCount);

@@ -4,7 +4,7 @@ using Datawijs.Data.Datasets;
 
 namespace Datawijs.Data.Tests;
 
-/// <summary>Uploads as the API makes them: one pseudonym per record, and the subjects handed over in ascending order.</summary>
+/// <summary>Uploads as the API makes them: the records, then whose each one is in ascending order of the pseudonym.</summary>
 internal static class TestUploads
 {
     /// <summary>A stand-in pseudonym (64 hex digits) for a readable label, the same for the same label.</summary>
@@ -15,12 +15,12 @@ internal static class TestUploads
     {
         for (var i = 0; i < cells.Count; i++)
         {
-            await upload.AddAsync(firstRow + i, pseudonyms[i], cells[i]);
+            await upload.AddAsync(firstRow + i, Encoding.UTF8.GetBytes(cells[i]));
         }
 
-        foreach (var pseudonym in pseudonyms.Order(StringComparer.Ordinal))
+        foreach (var i in Enumerable.Range(0, cells.Count).OrderBy(i => pseudonyms[i], StringComparer.Ordinal))
         {
-            await upload.AddSubjectAsync(Convert.FromHexString(pseudonym));
+            await upload.AddSubjectAsync(Convert.FromHexString(pseudonyms[i]), firstRow + i);
         }
     }
 }

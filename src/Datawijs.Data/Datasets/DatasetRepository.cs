@@ -239,8 +239,8 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
         }
     }
 
-    // Where the dataset's records are and, for a clustering, whose records to leave out: null when the tenant has
-    // no such dataset. Subjects are left out only in datasets whose subject ids are BSNs.
+    // Where the dataset's records are and, for a clustering, which to leave out (the rows of subjects whose "I don't
+    // want this" was upheld, only in datasets whose subject ids are BSNs): null when the tenant has no such dataset.
     private async Task<RecordSource?> SourceAsync(DbConnection connection, DbTransaction? transaction, Guid tenantId, Guid datasetId, bool forClustering, CancellationToken ct)
     {
         var row = await connection.QuerySingleOrDefaultAsync<RecordSourceRow>(
@@ -255,16 +255,8 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
             return new RecordSource(key, null);
         }
 
-        var excluded = new HashSet<PseudonymKey>();
-        var bytes = new byte[RecordBlock.PseudonymBytes];
-        foreach (var pseudonym in await connection.QueryAsync<string>(new CommandDefinition(_sql.ExcludedSubjects, new { TenantId = tenantId }, transaction, cancellationToken: ct)))
-        {
-            if (Convert.FromHexString(pseudonym, bytes, out _, out var written) == System.Buffers.OperationStatus.Done && written == bytes.Length)
-            {
-                excluded.Add(PseudonymKey.From(bytes));
-            }
-        }
-
+        var excluded = (await connection.QueryAsync<long>(
+            new CommandDefinition(_sql.ExcludedRows, new { TenantId = tenantId, DatasetKey = key }, transaction, cancellationToken: ct))).ToHashSet();
         return new RecordSource(key, excluded.Count == 0 ? null : excluded);
     }
 
@@ -283,14 +275,14 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
         return command;
     }
 
-    // Hands the block's records numbered from..to, except those of excluded subjects, to the sink; returns how many.
-    private static long Emit(ReadOnlySpan<byte> block, long firstRow, int count, long from, long to, HashSet<PseudonymKey>? excluded, IStoredRecordSink sink)
+    // Hands the block's records numbered from..to, except the excluded rows, to the sink; returns how many.
+    private static long Emit(ReadOnlySpan<byte> block, long firstRow, int count, long from, long to, HashSet<long>? excluded, IStoredRecordSink sink)
     {
         long emitted = 0;
         var records = RecordBlock.Read(block, firstRow, count);
         while (records.MoveNext())
         {
-            if (records.Row < from || records.Row > to || (excluded is not null && excluded.Contains(PseudonymKey.From(records.Pseudonym))))
+            if (records.Row < from || records.Row > to || (excluded is not null && excluded.Contains(records.Row)))
             {
                 continue;
             }
@@ -361,17 +353,7 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
         command.Parameters.Add(parameter);
     }
 
-    private sealed record RecordSource(long Key, HashSet<PseudonymKey>? Excluded);
-
-    // A pseudonym's 32 bytes as four words, for looking it up in a set without a string or an array per record.
-    private readonly record struct PseudonymKey(ulong A, ulong B, ulong C, ulong D)
-    {
-        public static PseudonymKey From(ReadOnlySpan<byte> pseudonym) => new(
-            System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(pseudonym),
-            System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(pseudonym[8..]),
-            System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(pseudonym[16..]),
-            System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(pseudonym[24..]));
-    }
+    private sealed record RecordSource(long Key, HashSet<long>? Excluded);
 
     // Collects the records of one block as strings, for the reads that hand out a string per record.
     private sealed class StringsSink : IStoredRecordSink

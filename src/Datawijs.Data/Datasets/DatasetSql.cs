@@ -8,7 +8,7 @@ public sealed record DatasetSql(
     string FirstPage,
     string NextPage,
     string RecordSource,
-    string ExcludedSubjects,
+    string ExcludedRows,
     string InsertRecordBlock,
     string ReadRecordBlocks,
     string ReadRecordBlocksRange,
@@ -31,15 +31,15 @@ public sealed record DatasetSql(
     private const int BlockRows = RecordBlock.MaxRecords;
 
     /// <summary>
-    /// SQLite's addition of <paramref name="rows"/> subject pseudonyms (32 bytes each) of one dataset to the
-    /// index of which datasets hold a citizen's record: <c>@DatasetKey</c> is parameter 1, pseudonym i is
-    /// parameter 2 + i. A pseudonym already there (a subject with several records) is left as it is.
+    /// SQLite's addition of <paramref name="rows"/> records' subjects to the subject index of one dataset:
+    /// <c>@DatasetKey</c> is parameter 1, then each record has two positional parameters (the pseudonym's 32
+    /// bytes, the row number), so record i's are 2 + 2i and 3 + 2i.
     /// </summary>
     public static string SqliteInsertSubjects(int rows)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
-        return "INSERT OR IGNORE INTO dataset_subject_keys (dataset_key, subject_pseudonym) VALUES "
-            + string.Join(", ", Enumerable.Repeat("(@DatasetKey, ?)", rows));
+        return "INSERT INTO dataset_subject_keys (dataset_key, subject_pseudonym, row_number) VALUES "
+            + string.Join(", ", Enumerable.Repeat("(@DatasetKey, ?, ?)", rows));
     }
 
     public static readonly DatasetSql Sqlite = new(
@@ -57,8 +57,13 @@ public sealed record DatasetSql(
         RecordSource: "SELECT record_key AS RecordKey, subject_id_kind AS SubjectIdKind FROM datasets WHERE tenant_id = @TenantId AND id = @DatasetId",
         // An upheld "I don't want this" keeps the subject's records out of every new clustering of the tenant
         // (in datasets whose subjects are BSNs only: a client number in an 'other' dataset that happens to equal
-        // the citizen's BSN is someone else). Few per tenant, so the reader holds them and skips those records.
-        ExcludedSubjects: "SELECT subject_pseudonym FROM objections WHERE tenant_id = @TenantId AND kind = 'doNotWant' AND status = 'upheld'",
+        // the citizen's BSN is someone else): the rows of the dataset that are the records of such subjects, one
+        // seek in the subject index per upheld objection.
+        ExcludedRows: """
+            SELECT s.row_number FROM objections o
+            JOIN dataset_subject_keys s ON s.dataset_key = @DatasetKey AND s.subject_pseudonym = unhex(o.subject_pseudonym)
+            WHERE o.tenant_id = @TenantId AND o.kind = 'doNotWant' AND o.status = 'upheld'
+            """,
         InsertRecordBlock: "INSERT INTO dataset_record_blocks (dataset_key, first_row, row_count, records) VALUES (@DatasetKey, @FirstRow, @RowCount, @Records)",
         ReadRecordBlocks: "SELECT first_row, row_count, records FROM dataset_record_blocks WHERE dataset_key = @DatasetKey ORDER BY first_row",
         // The blocks that hold any of the rows FromRow..ToRow: one range of the key (dataset_key, first_row).
@@ -82,7 +87,8 @@ public sealed record DatasetSql(
             FROM datasets d
             WHERE d.tenant_id = @TenantId AND d.id = @DatasetId
             """,
-        // Only datasets declared 'bsn' are linked to a citizen (by the pseudonym of their BSN, as 32 bytes).
+        // Only datasets declared 'bsn' are linked to a citizen (by the pseudonym of their BSN, as 32 bytes: a seek
+        // on the first two columns of the subject index).
         ContainingSubject: $"""
             SELECT {SqliteColumns} FROM datasets d
             WHERE d.tenant_id = @TenantId AND d.subject_id_kind = 'bsn'
@@ -103,7 +109,11 @@ public sealed record DatasetSql(
             ORDER BY CreatedAt, Id
             """,
         RecordSource: "SELECT RecordKey, SubjectIdKind FROM dbo.Datasets WHERE TenantId = @TenantId AND Id = @DatasetId",
-        ExcludedSubjects: "SELECT SubjectPseudonym FROM dbo.Objections WHERE TenantId = @TenantId AND Kind = N'doNotWant' AND Status = N'upheld'",
+        ExcludedRows: """
+            SELECT s.RowNumber FROM dbo.Objections o
+            JOIN dbo.DatasetSubjectKeys s ON s.DatasetKey = @DatasetKey AND s.SubjectPseudonym = TRY_CONVERT(BINARY(32), o.SubjectPseudonym, 2)
+            WHERE o.TenantId = @TenantId AND o.Kind = N'doNotWant' AND o.Status = N'upheld'
+            """,
         InsertRecordBlock: "INSERT INTO dbo.DatasetRecordBlocks (DatasetKey, FirstRow, RecordCount, Records) VALUES (@DatasetKey, @FirstRow, @RowCount, @Records)",
         ReadRecordBlocks: "SELECT FirstRow, RecordCount, Records FROM dbo.DatasetRecordBlocks WHERE DatasetKey = @DatasetKey ORDER BY FirstRow",
         ReadRecordBlocksRange: $"""

@@ -7,7 +7,7 @@ namespace Datawijs.Data.Datasets;
 /// </summary>
 public sealed class RecordBlockBuilder
 {
-    private byte[] _buffer = new byte[RecordBlock.MaxRecords * 160];
+    private byte[] _buffer = new byte[RecordBlock.MaxRecords * 128];
 
     public long FirstRow { get; private set; }
 
@@ -23,7 +23,7 @@ public sealed class RecordBlockBuilder
     /// Adds the record numbered <paramref name="row"/>. Returns false, adding nothing, when the block is full or
     /// the row does not follow the block's last one: then write the block, <see cref="Clear"/> it and add again.
     /// </summary>
-    public bool TryAdd(long row, ReadOnlySpan<byte> pseudonym, ReadOnlySpan<byte> cells)
+    public bool TryAdd(long row, ReadOnlySpan<byte> cells)
     {
         if (Count > 0 && (IsFull || row != FirstRow + Count))
         {
@@ -36,7 +36,7 @@ public sealed class RecordBlockBuilder
             Array.Resize(ref _buffer, Math.Max(needed, 2 * _buffer.Length));
         }
 
-        Length += RecordBlock.Write(_buffer.AsSpan(Length), pseudonym, cells);
+        Length += RecordBlock.Write(_buffer.AsSpan(Length), cells);
         if (Count++ == 0)
         {
             FirstRow = row;

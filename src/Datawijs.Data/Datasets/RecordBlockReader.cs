@@ -4,8 +4,7 @@ namespace Datawijs.Data.Datasets;
 
 /// <summary>
 /// Walks the records of one stored block (<see cref="RecordBlock"/>) without copying: after each
-/// <see cref="MoveNext"/> that returns true, <see cref="Row"/>, <see cref="Pseudonym"/> and
-/// <see cref="Cells"/> describe one record. A block whose bytes do not hold exactly its count of records
+/// <see cref="MoveNext"/> that returns true, <see cref="Row"/> and <see cref="Cells"/> describe one record. A block whose bytes do not hold exactly its count of records
 /// is refused with <see cref="InvalidDataException"/>, never read past.
 /// </summary>
 public ref struct RecordBlockReader
@@ -29,8 +28,6 @@ public ref struct RecordBlockReader
 
     public long Row { get; private set; }
 
-    public ReadOnlySpan<byte> Pseudonym { get; private set; }
-
     public ReadOnlySpan<byte> Cells { get; private set; }
 
     public bool MoveNext()
@@ -51,13 +48,12 @@ public ref struct RecordBlockReader
             throw new InvalidDataException("A stored block ends inside a record.");
         }
 
-        var length = BinaryPrimitives.ReadInt32BigEndian(rest[RecordBlock.PseudonymBytes..]);
+        var length = BinaryPrimitives.ReadInt32BigEndian(rest);
         if (length < 0 || length > rest.Length - RecordBlock.RecordOverhead)
         {
             throw new InvalidDataException("A stored block ends inside a record.");
         }
 
-        Pseudonym = rest[..RecordBlock.PseudonymBytes];
         Cells = rest.Slice(RecordBlock.RecordOverhead, length);
         _at += RecordBlock.RecordOverhead + length;
         _read++;

@@ -10,8 +10,8 @@ namespace Datawijs.Data.Datasets;
 /// as they are added, in blocks (<see cref="RecordBlock"/>), so memory stays flat, and disposing without
 /// <see cref="CommitAsync"/> rolls every one back. On SQLite it holds this process's writer turn until disposed.
 /// Each provider writes its own fastest way (<see cref="SqliteRecordUpload"/>, <see cref="SqlServerRecordUpload"/>).
-/// The caller hands over one subject pseudonym per record, in ascending order, for the index of which
-/// datasets hold a citizen's record (<see cref="AddSubjectAsync"/>).
+/// The caller hands over whose record each one is, best in ascending order of the pseudonym, for the subject
+/// index (<see cref="AddSubjectAsync"/>).
 /// </summary>
 public abstract class RecordUpload : IAsyncDisposable
 {
@@ -45,28 +45,27 @@ public abstract class RecordUpload : IAsyncDisposable
     /// <summary>The dataset's key in the record and subject tables.</summary>
     private protected long DatasetKey { get; }
 
-    /// <summary>Adds one record: the pseudonym as 64 hex digits, the cells in stored form.</summary>
-    public ValueTask AddAsync(long rowNumber, string subjectPseudonym, string cells, CancellationToken ct = default)
+    /// <summary>
+    /// Adds one record and its subject (the pseudonym as 64 hex digits, the cells in stored form): for a caller
+    /// with a few records. A large upload adds the subjects apart, in ascending order (<see cref="AddSubjectAsync"/>).
+    /// </summary>
+    public async ValueTask AddAsync(long rowNumber, string subjectPseudonym, string cells, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(subjectPseudonym);
         ArgumentNullException.ThrowIfNull(cells);
-        return AddAsync(rowNumber, Convert.FromHexString(subjectPseudonym), Encoding.UTF8.GetBytes(cells), ct);
+        await AddAsync(rowNumber, Encoding.UTF8.GetBytes(cells), ct);
+        await AddSubjectAsync(Convert.FromHexString(subjectPseudonym), rowNumber, ct);
     }
 
     /// <summary>
-    /// Adds one record: the pseudonym as its <see cref="RecordBlock.PseudonymBytes"/> bytes, the cells in stored
-    /// form as UTF-8 (the form the database keeps, so nothing is transcoded per record). Each record's number
-    /// is higher than every stored one and the one added before (a block holds a run of row numbers, so a row
-    /// number is never stored twice). The buffers may be reused by the caller as soon as the returned task completes.
+    /// Adds one record: its cells in stored form as UTF-8 (the form the database keeps, so nothing is
+    /// transcoded per record). Each record's number is higher than every stored one and the one added before
+    /// (a block holds a run of row numbers, so a row number is never stored twice). The buffer may be reused
+    /// by the caller as soon as the returned task completes.
     /// </summary>
-    public ValueTask AddAsync(long rowNumber, ReadOnlyMemory<byte> subjectPseudonym, ReadOnlyMemory<byte> cells, CancellationToken ct = default)
+    public ValueTask AddAsync(long rowNumber, ReadOnlyMemory<byte> cells, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        if (subjectPseudonym.Length != RecordBlock.PseudonymBytes)
-        {
-            throw new ArgumentException($"A pseudonym is {RecordBlock.PseudonymBytes} bytes.", nameof(subjectPseudonym));
-        }
-
         if (rowNumber <= _lastRow)
         {
             throw new InvalidOperationException($"Record {rowNumber} does not follow record {_lastRow}; records are added after the stored ones, in order.");
@@ -74,12 +73,12 @@ public abstract class RecordUpload : IAsyncDisposable
 
         _lastRow = rowNumber;
         _records++;
-        if (_block.TryAdd(rowNumber, subjectPseudonym.Span, cells.Span))
+        if (_block.TryAdd(rowNumber, cells.Span))
         {
             return _block.IsFull ? WriteBlockAsync(ct) : ValueTask.CompletedTask;
         }
 
-        return WriteAndAddAsync(rowNumber, subjectPseudonym, cells, ct);
+        return WriteAndAddAsync(rowNumber, cells, ct);
     }
 
     /// <summary>The dataset's record count as committed, read inside this upload's transaction.</summary>
@@ -101,12 +100,13 @@ public abstract class RecordUpload : IAsyncDisposable
     }
 
     /// <summary>
-    /// Adds the subject pseudonym (<see cref="RecordBlock.PseudonymBytes"/> bytes) of one added record to the
-    /// index of which datasets hold a citizen's record: one per added record (a subject with several records
-    /// more than once), before <see cref="CommitAsync"/>, which refuses an upload without one per record. In
-    /// ascending order the index is written front to back, which is much faster; any order gives the same index.
+    /// Adds whose record <paramref name="rowNumber"/> is (the pseudonym, <see cref="RecordBlock.PseudonymBytes"/>
+    /// bytes) to the subject index: it tells which datasets hold a citizen's record, and which records a
+    /// clustering leaves out after an upheld "I don't want this". One per added record, before
+    /// <see cref="CommitAsync"/>, which refuses an upload without one per record. In ascending order of the
+    /// pseudonym the index is written front to back, which is much faster; any order gives the same index.
     /// </summary>
-    public ValueTask AddSubjectAsync(ReadOnlyMemory<byte> subjectPseudonym, CancellationToken ct = default)
+    public ValueTask AddSubjectAsync(ReadOnlyMemory<byte> subjectPseudonym, long rowNumber, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
         if (subjectPseudonym.Length != RecordBlock.PseudonymBytes)
@@ -115,7 +115,7 @@ public abstract class RecordUpload : IAsyncDisposable
         }
 
         _subjects++;
-        return AddSubjectCoreAsync(subjectPseudonym, ct);
+        return AddSubjectCoreAsync(subjectPseudonym, rowNumber, ct);
     }
 
     public async Task CommitAsync(long recordCount, string quality, DateTimeOffset at, CancellationToken ct = default)
@@ -153,8 +153,8 @@ public abstract class RecordUpload : IAsyncDisposable
     /// <summary>Writes one block of consecutive records.</summary>
     private protected abstract ValueTask WriteBlockAsync(long firstRow, int count, ReadOnlyMemory<byte> records, CancellationToken ct);
 
-    /// <summary>Adds one subject pseudonym (see <see cref="AddSubjectAsync"/>).</summary>
-    private protected abstract ValueTask AddSubjectCoreAsync(ReadOnlyMemory<byte> subjectPseudonym, CancellationToken ct);
+    /// <summary>Adds one record's subject (see <see cref="AddSubjectAsync"/>).</summary>
+    private protected abstract ValueTask AddSubjectCoreAsync(ReadOnlyMemory<byte> subjectPseudonym, long rowNumber, CancellationToken ct);
 
     /// <summary>Writes what the provider still holds back (a batch of blocks or subjects) to the database.</summary>
     private protected virtual ValueTask FlushPendingAsync(CancellationToken ct) => ValueTask.CompletedTask;
@@ -179,10 +179,10 @@ public abstract class RecordUpload : IAsyncDisposable
     }
 
     // The record does not follow the block's last (or the block is full): the block goes first.
-    private async ValueTask WriteAndAddAsync(long rowNumber, ReadOnlyMemory<byte> subjectPseudonym, ReadOnlyMemory<byte> cells, CancellationToken ct)
+    private async ValueTask WriteAndAddAsync(long rowNumber, ReadOnlyMemory<byte> cells, CancellationToken ct)
     {
         await WriteBlockAsync(ct);
-        _block.TryAdd(rowNumber, subjectPseudonym.Span, cells.Span);
+        _block.TryAdd(rowNumber, cells.Span);
         if (_block.IsFull)
         {
             await WriteBlockAsync(ct);

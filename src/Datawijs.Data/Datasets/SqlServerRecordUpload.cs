@@ -7,9 +7,8 @@ namespace Datawijs.Data.Datasets;
 /// <summary>
 /// SQL Server: blocks of records (<see cref="RecordBlock"/>) and subject pseudonyms are collected in batches
 /// of <see cref="BatchSize"/> rows and written with SqlBulkCopy inside the upload's transaction (constraints
-/// checked, so the foreign keys stay trusted). The subject table's key ignores a pair that is already there,
-/// as SQLite's INSERT OR IGNORE does. Memory is bounded by one batch of each; a failed bulk copy or a missing
-/// commit rolls the whole upload back.
+/// checked, so the foreign keys stay trusted). Memory is bounded by one batch of each; a failed bulk copy or a
+/// missing commit rolls the whole upload back.
 /// </summary>
 public sealed class SqlServerRecordUpload : RecordUpload
 {
@@ -31,6 +30,7 @@ public sealed class SqlServerRecordUpload : RecordUpload
         _blocks.Columns.Add("Records", typeof(byte[]));
         _subjects.Columns.Add("DatasetKey", typeof(long));
         _subjects.Columns.Add("SubjectPseudonym", typeof(byte[]));
+        _subjects.Columns.Add("RowNumber", typeof(long));
     }
 
     private protected override async ValueTask WriteBlockAsync(long firstRow, int count, ReadOnlyMemory<byte> records, CancellationToken ct)
@@ -42,9 +42,9 @@ public sealed class SqlServerRecordUpload : RecordUpload
         }
     }
 
-    private protected override async ValueTask AddSubjectCoreAsync(ReadOnlyMemory<byte> subjectPseudonym, CancellationToken ct)
+    private protected override async ValueTask AddSubjectCoreAsync(ReadOnlyMemory<byte> subjectPseudonym, long rowNumber, CancellationToken ct)
     {
-        _subjects.Rows.Add(DatasetKey, subjectPseudonym.ToArray());
+        _subjects.Rows.Add(DatasetKey, subjectPseudonym.ToArray(), rowNumber);
         if (_subjects.Rows.Count >= BatchSize)
         {
             await CopyAsync(_subjects, SubjectTable, ct);

@@ -6,8 +6,8 @@ namespace Datawijs.Data.Datasets;
 
 /// <summary>
 /// SQLite: each block of records (<see cref="RecordBlock"/>) is one row, written by one prepared INSERT, and
-/// the subjects go <see cref="SubjectsPerInsert"/> at a time by one prepared multi-row INSERT OR IGNORE (the
-/// remainder, at the end, one at a time). Both are stepped through the native API on the upload's connection
+/// the subjects go <see cref="SubjectsPerInsert"/> at a time by one prepared multi-row INSERT (the remainder,
+/// at the end, one at a time). Both are stepped through the native API on the upload's connection
 /// and transaction, with the dataset's key bound once and the values bound straight from the caller's
 /// buffers (SQLite copies them, so they may be reused): going through SqliteCommand cost a data reader, a
 /// task and a name lookup per parameter for every statement, more than SQLite's own work. Durability is
@@ -24,6 +24,7 @@ public sealed class SqliteRecordUpload : RecordUpload
     private readonly sqlite3_stmt _subjectOne;
     private readonly sqlite3_stmt _subjectsMany;
     private readonly byte[] _pendingSubjects = new byte[SubjectsPerInsert * RecordBlock.PseudonymBytes];
+    private readonly long[] _pendingRows = new long[SubjectsPerInsert];
     private int _subjects;
 
     internal SqliteRecordUpload(DatasetRepository owner, DatasetSql sql, WriteTransaction write, Guid tenantId, Guid datasetId, long datasetKey, long lastRow)
@@ -34,7 +35,7 @@ public sealed class SqliteRecordUpload : RecordUpload
         Check(raw.sqlite3_prepare_v2(_db, DatasetSql.SqliteInsertSubjects(1), out _subjectOne));
         Check(raw.sqlite3_prepare_v2(_db, DatasetSql.SqliteInsertSubjects(SubjectsPerInsert), out _subjectsMany));
         if (Index(_block, "@DatasetKey") != 1 || Index(_block, "@FirstRow") != 2 || Index(_block, "@RowCount") != 3 || Index(_block, "@Records") != 4
-            || raw.sqlite3_bind_parameter_count(_subjectsMany) != 1 + SubjectsPerInsert)
+            || raw.sqlite3_bind_parameter_count(_subjectsMany) != 1 + (2 * SubjectsPerInsert))
         {
             throw new InvalidOperationException("The record inserts do not have their parameters in the expected order.");
         }
@@ -54,14 +55,16 @@ public sealed class SqliteRecordUpload : RecordUpload
         return ValueTask.CompletedTask;
     }
 
-    private protected override ValueTask AddSubjectCoreAsync(ReadOnlyMemory<byte> subjectPseudonym, CancellationToken ct)
+    private protected override ValueTask AddSubjectCoreAsync(ReadOnlyMemory<byte> subjectPseudonym, long rowNumber, CancellationToken ct)
     {
         subjectPseudonym.Span.CopyTo(_pendingSubjects.AsSpan(RecordBlock.PseudonymBytes * _subjects));
+        _pendingRows[_subjects] = rowNumber;
         if (++_subjects == SubjectsPerInsert)
         {
+            // Parameter 1 is the dataset's key; each subject then has its pseudonym and its record's row number.
             for (var i = 0; i < SubjectsPerInsert; i++)
             {
-                Check(raw.sqlite3_bind_blob(_subjectsMany, 2 + i, Pending(i)));
+                BindSubject(_subjectsMany, 2 + (2 * i), i);
             }
 
             Step(_subjectsMany);
@@ -76,7 +79,7 @@ public sealed class SqliteRecordUpload : RecordUpload
         ct.ThrowIfCancellationRequested();
         for (var i = 0; i < _subjects; i++)
         {
-            Check(raw.sqlite3_bind_blob(_subjectOne, 2, Pending(i)));
+            BindSubject(_subjectOne, 2, i);
             Step(_subjectOne);
         }
 
@@ -92,7 +95,11 @@ public sealed class SqliteRecordUpload : RecordUpload
         return ValueTask.CompletedTask;
     }
 
-    private ReadOnlySpan<byte> Pending(int i) => _pendingSubjects.AsSpan(RecordBlock.PseudonymBytes * i, RecordBlock.PseudonymBytes);
+    private void BindSubject(sqlite3_stmt statement, int first, int i)
+    {
+        Check(raw.sqlite3_bind_blob(statement, first, _pendingSubjects.AsSpan(RecordBlock.PseudonymBytes * i, RecordBlock.PseudonymBytes)));
+        Check(raw.sqlite3_bind_int64(statement, first + 1, _pendingRows[i]));
+    }
 
     private void Step(sqlite3_stmt statement)
     {

@@ -23,11 +23,9 @@ public sealed class RecordSpool : IAsyncDisposable
     public static RecordSpool Create() =>
         new(new FileStream(UnlinkedTempFile.Create("datawijs-upload-", ".spool"), FileAccess.ReadWrite, bufferSize: 1 << 16));
 
-    /// <summary>Adds one record: its pseudonym (32 bytes) and its cells in stored form (UTF-8).</summary>
-    public void Add(ReadOnlySpan<byte> subjectPseudonym, ReadOnlySpan<byte> cells)
+    /// <summary>Adds one record: its cells in stored form (UTF-8). Whose record it is goes to the <see cref="SubjectRuns"/>.</summary>
+    public void Add(ReadOnlySpan<byte> cells)
     {
-        _writer.Write(subjectPseudonym.Length);
-        _writer.Write(subjectPseudonym);
         _writer.Write(cells.Length);
         _writer.Write(cells);
         Count++;
@@ -50,13 +48,11 @@ public sealed class RecordSpool : IAsyncDisposable
     /// <summary>One pass over the spool; the memory it hands out is valid until the next call.</summary>
     public sealed class Reader(FileStream file, long count)
     {
-        private byte[] _pseudonym = new byte[32];
         private byte[] _cells = new byte[256];
         private long _read;
 
-        public bool TryRead(out ReadOnlyMemory<byte> subjectPseudonym, out ReadOnlyMemory<byte> cells)
+        public bool TryRead(out ReadOnlyMemory<byte> cells)
         {
-            subjectPseudonym = default;
             cells = default;
             if (_read == count)
             {
@@ -64,11 +60,6 @@ public sealed class RecordSpool : IAsyncDisposable
             }
 
             _read++;
-            var pseudonymLength = ReadLength();
-            Grow(ref _pseudonym, pseudonymLength);
-            file.ReadExactly(_pseudonym, 0, pseudonymLength);
-            subjectPseudonym = new ReadOnlyMemory<byte>(_pseudonym, 0, pseudonymLength);
-
             var cellsLength = ReadLength();
             Grow(ref _cells, cellsLength);
             file.ReadExactly(_cells, 0, cellsLength);

@@ -5,9 +5,9 @@ using Datawijs.Domain.Privacy;
 namespace Datawijs.Api.Features.Datasets;
 
 /// <summary>
-/// Writes checked records to the upload's spool: the subject id pseudonymised (the canonical id goes no
-/// further than here), the cells in stored form, the pseudonym also among the upload's subjects
-/// (<see cref="SubjectRuns"/>), and each record counted for the quality report. Stops
+/// Writes checked records to the upload's spool: the cells in stored form to the spool, the subject id
+/// pseudonymised (the canonical id goes no further than here) with the record's place among the upload's
+/// subjects (<see cref="SubjectRuns"/>), and each record counted for the quality report. Stops
 /// at the first record the spool has no room for. Not thread-safe: one thread adds the records.
 /// </summary>
 internal sealed class RecordSpooler : IDisposable
@@ -51,15 +51,15 @@ internal sealed class RecordSpooler : IDisposable
             var numbers = batch.Numbers(i);
             var cells = _codec.Write(codes, numbers).Span;
             var pseudonym = _pseudonym.AsSpan(PseudonymWriter.Length * i, PseudonymWriter.Length);
-            // On disk: the record (lengths, pseudonym, cells) and the pseudonym once more among the subjects.
-            if (_slot?.Add(8 + (2 * pseudonym.Length) + cells.Length) is { } refusal and not SpoolRefusal.None)
+            // On disk: the record (its length and cells) and, among the subjects, the pseudonym and the record's place.
+            if (_slot?.Add(4 + cells.Length + pseudonym.Length + sizeof(long)) is { } refusal and not SpoolRefusal.None)
             {
                 Refusal = refusal;
                 return false;
             }
 
-            _spool.Add(pseudonym, cells);
-            _subjects.Add(pseudonym);
+            _subjects.Add(pseudonym, _spool.Count);
+            _spool.Add(cells);
             Quality.Add(codes, numbers);
         }
 

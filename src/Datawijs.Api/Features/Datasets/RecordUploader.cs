@@ -214,14 +214,15 @@ public sealed class RecordUploader(DatasetRepository datasets, KeyRing keys, Tim
         }
 
         var spooled = spool.Read();
-        for (var row = existing + 1; spooled.TryRead(out var subject, out var cells); row++)
+        for (var row = existing + 1; spooled.TryRead(out var cells); row++)
         {
-            await upload.AddAsync(row, subject, cells, ct);
+            await upload.AddAsync(row, cells, ct);
         }
 
-        foreach (var pseudonym in subjects.ReadSorted())
+        // Record i of the upload (from 0) is row existing + 1 + i.
+        foreach (var (pseudonym, record) in subjects.ReadSorted())
         {
-            await upload.AddSubjectAsync(pseudonym, ct);
+            await upload.AddSubjectAsync(pseudonym, existing + 1 + record, ct);
         }
 
         quality.Add(uploaded);

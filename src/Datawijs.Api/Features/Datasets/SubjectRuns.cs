@@ -4,8 +4,8 @@ using Microsoft.Win32.SafeHandles;
 namespace Datawijs.Api.Features.Datasets;
 
 /// <summary>
-/// The subject pseudonyms of one upload, handed back in ascending order for the index of which datasets
-/// hold a citizen's record: collected while the records are spooled, sorted in runs of
+/// Whose each record of one upload is (the subject's pseudonym and the record's place in the upload), handed
+/// back in ascending order of the pseudonym for the subject index: collected while the records are spooled, sorted in runs of
 /// <see cref="RunLength"/> in memory, each run written to a local file, and the runs merged when they are
 /// read. Memory stays flat in the number of records: one run, and a small buffer per run while merging.
 /// The file is an <see cref="UnlinkedTempFile"/>. Not thread-safe.
@@ -14,7 +14,8 @@ internal sealed class SubjectRuns : IDisposable
 {
     public const int RunLength = 65_536;
 
-    private const int Width = PseudonymWriter.Length;
+    // Each entry: the pseudonym, then the record's place in the upload (8 bytes, little-endian).
+    private const int Width = PseudonymWriter.Length + sizeof(long);
     private readonly SafeFileHandle _file;
     private readonly byte[] _run = new byte[RunLength * Width];
     private readonly ulong[] _keys = new ulong[RunLength];
@@ -26,20 +27,22 @@ internal sealed class SubjectRuns : IDisposable
 
     private SubjectRuns(SafeFileHandle file) => _file = file;
 
-    /// <summary>The pseudonyms added.</summary>
+    /// <summary>The entries added.</summary>
     public long Count { get; private set; }
 
     public static SubjectRuns Create() => new(UnlinkedTempFile.Create("datawijs-subjects-", ".runs"));
 
-    /// <summary>Adds a pseudonym: its 32 bytes.</summary>
-    public void Add(ReadOnlySpan<byte> pseudonym)
+    /// <summary>Adds whose record number <paramref name="record"/> of the upload (counted from 0) is: the pseudonym's 32 bytes.</summary>
+    public void Add(ReadOnlySpan<byte> pseudonym, long record)
     {
-        if (pseudonym.Length != Width)
+        if (pseudonym.Length != PseudonymWriter.Length)
         {
-            throw new ArgumentException($"A pseudonym is {Width} bytes.", nameof(pseudonym));
+            throw new ArgumentException($"A pseudonym is {PseudonymWriter.Length} bytes.", nameof(pseudonym));
         }
 
-        pseudonym.CopyTo(_run.AsSpan(_count * Width));
+        var entry = _run.AsSpan(_count * Width, Width);
+        pseudonym.CopyTo(entry);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(entry[PseudonymWriter.Length..], record);
         _keys[_count] = Key(pseudonym);
         _order[_count] = _count;
         Count++;
@@ -50,10 +53,11 @@ internal sealed class SubjectRuns : IDisposable
     }
 
     /// <summary>
-    /// Every pseudonym added, in ascending order of its first 8 bytes (ties, one in 2^64, in any
-    /// order); each is valid until the next one is read. Read once, after the last one was added.
+    /// Every entry added, in ascending order of the pseudonym's first 8 bytes (ties, one in 2^64 or a subject
+    /// with several records, in any order); each pseudonym is valid until the next entry is read. Read once,
+    /// after the last one was added.
     /// </summary>
-    public IEnumerable<ReadOnlyMemory<byte>> ReadSorted()
+    public IEnumerable<(ReadOnlyMemory<byte> Pseudonym, long Record)> ReadSorted()
     {
         if (_count > 0)
         {
@@ -72,7 +76,8 @@ internal sealed class SubjectRuns : IDisposable
 
         while (merging.TryDequeue(out var reader, out _))
         {
-            yield return reader.Current;
+            var entry = reader.Current;
+            yield return (entry[..PseudonymWriter.Length], System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(entry.Span[PseudonymWriter.Length..]));
             if (reader.MoveNext())
             {
                 merging.Enqueue(reader, reader.Key);
