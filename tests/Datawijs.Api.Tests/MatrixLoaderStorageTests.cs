@@ -4,7 +4,6 @@ using Datawijs.Data.Datasets;
 using Datawijs.Data.Infrastructure;
 using Datawijs.Data.ProfileSets;
 using Datawijs.Data.Tenants;
-using Datawijs.Domain.Clustering;
 using Datawijs.Domain.Datasets;
 
 namespace Datawijs.Api.Tests;

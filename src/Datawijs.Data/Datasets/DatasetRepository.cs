@@ -158,13 +158,9 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
         }
 
         long count = 0;
-        await using var command = BlocksCommand(connection, null, sql, source.Key, rows);
-        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
-        while (await reader.ReadAsync(ct))
+        await foreach (var (first, records, block) in ReadBlocksAsync(connection, null, sql, source.Key, rows, ct))
         {
-            var first = reader.GetInt64(0);
-            var records = reader.GetInt32(1);
-            count += Emit(reader.GetFieldValue<byte[]>(2), first, records, from, to, source.Excluded, sink);
+            count += Emit(block, first, records, from, to, source.Excluded, sink);
         }
 
         return count;
@@ -224,18 +220,35 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
             yield break;
         }
 
-        await using var command = BlocksCommand(connection, transaction, _sql.ReadRecordBlocks, source.Key, null);
-        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
-        var block = new StringsSink();
-        while (await reader.ReadAsync(ct))
+        var strings = new StringsSink();
+        await foreach (var (first, records, block) in ReadBlocksAsync(connection, transaction, _sql.ReadRecordBlocks, source.Key, null, ct))
         {
-            var first = reader.GetInt64(0);
-            var records = reader.GetInt32(1);
-            Emit(reader.GetFieldValue<byte[]>(2), first, records, long.MinValue, long.MaxValue, source.Excluded, block);
-            foreach (var cells in block.Take())
+            Emit(block, first, records, long.MinValue, long.MaxValue, source.Excluded, strings);
+            foreach (var cells in strings.Take())
             {
                 yield return cells;
             }
+        }
+    }
+
+    // The dataset's blocks (all, or those holding any of the rows From..To) in row order, through ADO.NET.
+    private static async IAsyncEnumerable<(long First, int Records, byte[] Block)> ReadBlocksAsync(
+        DbConnection connection, DbTransaction? transaction, string sql, long key, (long From, long To)? rows, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        AddInt64(command, "@DatasetKey", key);
+        if (rows is { } range)
+        {
+            AddInt64(command, "@FromRow", range.From);
+            AddInt64(command, "@ToRow", range.To);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
+        while (await reader.ReadAsync(ct))
+        {
+            yield return (reader.GetInt64(0), reader.GetInt32(1), reader.GetFieldValue<byte[]>(2));
         }
     }
 
@@ -258,21 +271,6 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
         var excluded = (await connection.QueryAsync<long>(
             new CommandDefinition(_sql.ExcludedRows, new { TenantId = tenantId, DatasetKey = key }, transaction, cancellationToken: ct))).ToHashSet();
         return new RecordSource(key, excluded.Count == 0 ? null : excluded);
-    }
-
-    private static DbCommand BlocksCommand(DbConnection connection, DbTransaction? transaction, string sql, long key, (long From, long To)? rows)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        AddInt64(command, "@DatasetKey", key);
-        if (rows is { } range)
-        {
-            AddInt64(command, "@FromRow", range.From);
-            AddInt64(command, "@ToRow", range.To);
-        }
-
-        return command;
     }
 
     // Hands the block's records numbered from..to, except the excluded rows, to the sink; returns how many.
