@@ -15,6 +15,13 @@ ALTER TABLE datasets ADD COLUMN record_key INTEGER NULL;
 UPDATE datasets SET record_key = rowid;
 CREATE UNIQUE INDEX ux_datasets_record_key ON datasets (record_key);
 
+-- A new dataset is numbered one past the highest, as SQL Server's identity column does (SQLite has one
+-- writer at a time, so two datasets never take the same number).
+CREATE TRIGGER tr_datasets_record_key AFTER INSERT ON datasets WHEN NEW.record_key IS NULL
+BEGIN
+    UPDATE datasets SET record_key = (SELECT IFNULL(MAX(record_key), 0) + 1 FROM datasets) WHERE id = NEW.id;
+END;
+
 CREATE TABLE dataset_record_blocks (
     dataset_key  INTEGER NOT NULL REFERENCES datasets (record_key),
     first_row    INTEGER NOT NULL,

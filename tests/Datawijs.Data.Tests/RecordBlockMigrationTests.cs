@@ -60,17 +60,18 @@ public sealed class RecordBlockMigrationTests : IDisposable
         var bsnCells = new[] { "a\u001f1", "", "é ✓\u001f\u001f3", "x" };
         var otherCells = new[] { "z\u001f9" };
         var shared = TestUploads.P("shared");
+        var (tenants, datasetTable, records, subjects) = sqlite
+            ? ("tenants (id, slug, name, created_at)", "datasets (id, tenant_id, name, purpose, features, retention_until, record_count, created_at, updated_at, subject_id_kind)",
+                "dataset_records (dataset_id, row_number, subject_pseudonym, cells)", "INSERT OR IGNORE INTO dataset_subjects (dataset_id, subject_pseudonym) SELECT dataset_id, subject_pseudonym FROM dataset_records")
+            : ("dbo.Tenants (Id, Slug, Name, CreatedAt)", "dbo.Datasets (Id, TenantId, Name, Purpose, Features, RetentionUntil, RecordCount, CreatedAt, UpdatedAt, SubjectIdKind)",
+                "dbo.DatasetRecords (DatasetId, RowNumber, SubjectPseudonym, Cells)", "INSERT INTO dbo.DatasetSubjects (DatasetId, SubjectPseudonym) SELECT DISTINCT DatasetId, SubjectPseudonym FROM dbo.DatasetRecords");
+        // SQLite keeps ids and times as text, SQL Server as their own types.
+        var at = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+        object Id(string id) => sqlite ? id : Guid.Parse(id);
+        object Time(DateTimeOffset time) => sqlite ? time.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture) : time;
+
         await using (var old = sqlite ? new SqliteConnection(connectionString) : (System.Data.Common.DbConnection)new SqlConnection(connectionString))
         {
-            var (tenants, datasetTable, records, subjects) = sqlite
-                ? ("tenants (id, slug, name, created_at)", "datasets (id, tenant_id, name, purpose, features, retention_until, record_count, created_at, updated_at, subject_id_kind)",
-                    "dataset_records (dataset_id, row_number, subject_pseudonym, cells)", "INSERT OR IGNORE INTO dataset_subjects (dataset_id, subject_pseudonym) SELECT dataset_id, subject_pseudonym FROM dataset_records")
-                : ("dbo.Tenants (Id, Slug, Name, CreatedAt)", "dbo.Datasets (Id, TenantId, Name, Purpose, Features, RetentionUntil, RecordCount, CreatedAt, UpdatedAt, SubjectIdKind)",
-                    "dbo.DatasetRecords (DatasetId, RowNumber, SubjectPseudonym, Cells)", "INSERT INTO dbo.DatasetSubjects (DatasetId, SubjectPseudonym) SELECT DISTINCT DatasetId, SubjectPseudonym FROM dbo.DatasetRecords");
-            // SQLite keeps ids and times as text, SQL Server as their own types.
-            var at = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
-            object Id(string id) => sqlite ? id : Guid.Parse(id);
-            object Time(DateTimeOffset time) => sqlite ? time.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture) : time;
             await old.ExecuteAsync($"INSERT INTO {tenants} VALUES (@Tenant, 'migratie', 'Migratie', @At)", new { Tenant = Id(Tenant), At = Time(at) });
             foreach (var (id, kind, count) in new[] { (Bsn, "bsn", bsnCells.Length), (Other, "other", otherCells.Length) })
             {
@@ -132,6 +133,13 @@ public sealed class RecordBlockMigrationTests : IDisposable
             : "SELECT RowNumber FROM dbo.DatasetSubjectKeys WHERE SubjectPseudonym = @P ORDER BY RowNumber";
         Assert.Equal([1L, 1L, 4L], await check.QueryAsync<long>(rowsOfShared, new { P = Convert.FromHexString(shared) }));
         Assert.Equal(2, await check.ExecuteScalarAsync<long>(keys));
+
+        // A dataset added by any statement after the migration is numbered by the database itself.
+        var third = Guid.Parse("0b9c2f9e-1d33-4a59-9a57-6a0c1b1e0004");
+        await check.ExecuteAsync($"INSERT INTO {datasetTable} VALUES (@Id, @Tenant, 'Set', 'Ondersteuning afstemmen', '[]', @At, 0, @At, @At, 'other')",
+            new { Id = Id(third.ToString("D")), Tenant = Id(Tenant), At = Time(at) });
+        Assert.Equal(3, await check.ExecuteScalarAsync<long>(keys));
+        Assert.Equal(3, await check.ExecuteScalarAsync<long>(keys.Replace("DISTINCT ", "", StringComparison.Ordinal)));
     }
 
     public void Dispose()

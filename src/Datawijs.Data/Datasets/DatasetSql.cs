@@ -43,8 +43,8 @@ public sealed record DatasetSql(
     }
 
     public static readonly DatasetSql Sqlite = new(
-        // A new dataset's record key is one past the highest; SQLite has one writer at a time, so two inserts never take the same.
-        Insert: $"INSERT INTO datasets ({SqliteColumns}, record_key) VALUES (@Id, @TenantId, @Name, @Purpose, @Features, @RetentionUntil, @RecordCount, @Quality, @CreatedAt, @UpdatedAt, @SubjectIdKind, @ReferencePopulation, (SELECT IFNULL(MAX(record_key), 0) + 1 FROM datasets))",
+        // The database numbers each new dataset for its records (record_key: a trigger on SQLite, an identity on SQL Server).
+        Insert: $"INSERT INTO datasets ({SqliteColumns}) VALUES (@Id, @TenantId, @Name, @Purpose, @Features, @RetentionUntil, @RecordCount, @Quality, @CreatedAt, @UpdatedAt, @SubjectIdKind, @ReferencePopulation)",
         Find: $"SELECT {SqliteColumns} FROM datasets WHERE tenant_id = @TenantId AND id = @Id",
         FirstPage: $"SELECT {SqliteColumns} FROM datasets WHERE tenant_id = @TenantId ORDER BY created_at, id LIMIT @Limit",
         NextPage: $"""
@@ -98,7 +98,6 @@ public sealed record DatasetSql(
         UpdateReferencePopulation: "UPDATE datasets SET reference_population = @ReferencePopulation, updated_at = @UpdatedAt WHERE tenant_id = @TenantId AND id = @Id");
 
     public static readonly DatasetSql SqlServer = new(
-        // RecordKey is an identity column: SQL Server numbers each new dataset itself.
         Insert: $"INSERT INTO dbo.Datasets ({SqlServerColumns}) VALUES (@Id, @TenantId, @Name, @Purpose, @Features, @RetentionUntil, @RecordCount, @Quality, @CreatedAt, @UpdatedAt, @SubjectIdKind, @ReferencePopulation)",
         Find: $"SELECT {SqlServerColumns} FROM dbo.Datasets WHERE TenantId = @TenantId AND Id = @Id",
         FirstPage: $"SELECT TOP (@Limit) {SqlServerColumns} FROM dbo.Datasets WHERE TenantId = @TenantId ORDER BY CreatedAt, Id",
