@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using Dapper;
 using Datawijs.Data.Infrastructure;
 using Datawijs.Data.ProfileSets;
+using Datawijs.Domain.Privacy;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 
@@ -170,7 +171,7 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
     public async Task<IReadOnlyList<DatasetRow>> ContainingSubjectAsync(Guid tenantId, string subjectPseudonym, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(subjectPseudonym);
-        var bytes = new byte[RecordBlock.PseudonymBytes];
+        var bytes = new byte[PseudonymWriter.Length];
         if (Convert.FromHexString(subjectPseudonym, bytes, out _, out var written) != System.Buffers.OperationStatus.Done || written != bytes.Length)
         {
             return [];
@@ -224,10 +225,12 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
         await foreach (var (first, records, block) in ReadBlocksAsync(connection, transaction, _sql.ReadRecordBlocks, source.Key, null, ct))
         {
             Emit(block, first, records, long.MinValue, long.MaxValue, source.Excluded, strings);
-            foreach (var cells in strings.Take())
+            foreach (var cells in strings.Cells)
             {
                 yield return cells;
             }
+
+            strings.Cells.Clear();
         }
     }
 
@@ -356,16 +359,9 @@ public sealed class DatasetRepository(IDbConnectionFactory connections, Publishe
     // Collects the records of one block as strings, for the reads that hand out a string per record.
     private sealed class StringsSink : IStoredRecordSink
     {
-        private readonly List<string> _cells = [];
+        public List<string> Cells { get; } = [];
 
-        public void Add(ReadOnlySpan<byte> cells) => _cells.Add(System.Text.Encoding.UTF8.GetString(cells));
-
-        public List<string> Take()
-        {
-            var taken = _cells.ToList();
-            _cells.Clear();
-            return taken;
-        }
+        public void Add(ReadOnlySpan<byte> cells) => Cells.Add(System.Text.Encoding.UTF8.GetString(cells));
     }
 
     private sealed class RecordSourceRow

@@ -14,9 +14,6 @@ public static class RecordBlock
     /// <summary>The most records in one block (the migrations' CHECK constraints hold the same number).</summary>
     public const int MaxRecords = 128;
 
-    /// <summary>A pseudonym's size: the 32 bytes of its HMAC-SHA-256.</summary>
-    public const int PseudonymBytes = 32;
-
     /// <summary>What each record adds to a block besides its cells.</summary>
     public const int RecordOverhead = 4;
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text;
 using Dapper;
 using Datawijs.Data.Infrastructure;
+using Datawijs.Domain.Privacy;
 
 namespace Datawijs.Data.Datasets;
 
@@ -100,7 +101,7 @@ public abstract class RecordUpload : IAsyncDisposable
     }
 
     /// <summary>
-    /// Adds whose record <paramref name="rowNumber"/> is (the pseudonym, <see cref="RecordBlock.PseudonymBytes"/>
+    /// Adds whose record <paramref name="rowNumber"/> is (the pseudonym, <see cref="PseudonymWriter.Length"/>
     /// bytes) to the subject index: it tells which datasets hold a citizen's record, and which records a
     /// clustering leaves out after an upheld "I don't want this". One per added record, before
     /// <see cref="CommitAsync"/>, which refuses an upload without one per record. In ascending order of the
@@ -109,9 +110,9 @@ public abstract class RecordUpload : IAsyncDisposable
     public ValueTask AddSubjectAsync(ReadOnlyMemory<byte> subjectPseudonym, long rowNumber, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        if (subjectPseudonym.Length != RecordBlock.PseudonymBytes)
+        if (subjectPseudonym.Length != PseudonymWriter.Length)
         {
-            throw new ArgumentException($"A pseudonym is {RecordBlock.PseudonymBytes} bytes.", nameof(subjectPseudonym));
+            throw new ArgumentException($"A pseudonym is {PseudonymWriter.Length} bytes.", nameof(subjectPseudonym));
         }
 
         _subjects++;
@@ -178,14 +179,10 @@ public abstract class RecordUpload : IAsyncDisposable
         _block.Clear();
     }
 
-    // The record does not follow the block's last (or the block is full): the block goes first.
+    // The record does not follow the block's last: the block goes first, and the record starts the next one.
     private async ValueTask WriteAndAddAsync(long rowNumber, ReadOnlyMemory<byte> cells, CancellationToken ct)
     {
         await WriteBlockAsync(ct);
         _block.TryAdd(rowNumber, cells.Span);
-        if (_block.IsFull)
-        {
-            await WriteBlockAsync(ct);
-        }
     }
 }

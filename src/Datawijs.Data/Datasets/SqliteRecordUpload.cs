@@ -1,4 +1,5 @@
 using Datawijs.Data.Infrastructure;
+using Datawijs.Domain.Privacy;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -11,8 +12,9 @@ namespace Datawijs.Data.Datasets;
 /// and transaction, with the dataset's key bound once and the values bound straight from the caller's
 /// buffers (SQLite copies them, so they may be reused): going through SqliteCommand cost a data reader, a
 /// task and a name lookup per parameter for every statement, more than SQLite's own work. Durability is
-/// unchanged: the connection's journal and synchronous settings hold. Blocks arrive in key order and so do
-/// the subjects, so both only ever touch the right edge of their B-trees.
+/// unchanged: the connection's journal and synchronous settings hold. Blocks arrive in key order, and so do
+/// the subjects when handed over in ascending order (as uploads do), so both touch only the right edge of
+/// their B-trees.
 /// </summary>
 public sealed class SqliteRecordUpload : RecordUpload
 {
@@ -23,7 +25,7 @@ public sealed class SqliteRecordUpload : RecordUpload
     private readonly sqlite3_stmt _block;
     private readonly sqlite3_stmt _subjectOne;
     private readonly sqlite3_stmt _subjectsMany;
-    private readonly byte[] _pendingSubjects = new byte[SubjectsPerInsert * RecordBlock.PseudonymBytes];
+    private readonly byte[] _pendingSubjects = new byte[SubjectsPerInsert * PseudonymWriter.Length];
     private readonly long[] _pendingRows = new long[SubjectsPerInsert];
     private int _subjects;
 
@@ -57,7 +59,7 @@ public sealed class SqliteRecordUpload : RecordUpload
 
     private protected override ValueTask AddSubjectCoreAsync(ReadOnlyMemory<byte> subjectPseudonym, long rowNumber, CancellationToken ct)
     {
-        subjectPseudonym.Span.CopyTo(_pendingSubjects.AsSpan(RecordBlock.PseudonymBytes * _subjects));
+        subjectPseudonym.Span.CopyTo(_pendingSubjects.AsSpan(PseudonymWriter.Length * _subjects));
         _pendingRows[_subjects] = rowNumber;
         if (++_subjects == SubjectsPerInsert)
         {
@@ -97,7 +99,7 @@ public sealed class SqliteRecordUpload : RecordUpload
 
     private void BindSubject(sqlite3_stmt statement, int first, int i)
     {
-        Check(raw.sqlite3_bind_blob(statement, first, _pendingSubjects.AsSpan(RecordBlock.PseudonymBytes * i, RecordBlock.PseudonymBytes)));
+        Check(raw.sqlite3_bind_blob(statement, first, _pendingSubjects.AsSpan(PseudonymWriter.Length * i, PseudonymWriter.Length)));
         Check(raw.sqlite3_bind_int64(statement, first + 1, _pendingRows[i]));
     }
 
